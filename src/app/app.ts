@@ -1,0 +1,123 @@
+// Builds the whole bot from a configuration: storage, clock, calendar, services, the Teams
+// adapter and the HTTP server, plus the scheduler tick. index.ts runs it; tests run it in-process.
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type restify from 'restify';
+import type { Config } from '../config/config';
+import { offsetClock, systemClock, type Clock } from '../domain/clock';
+import { WorkingCalendar } from '../domain/workingTime';
+import type { Person } from '../domain/types';
+import { createLogger, type Logger } from '../logging';
+import { createServer } from '../http/server';
+import { openRepository } from '../storage';
+import type { Repository } from '../storage/repository';
+import { TopContactBot } from '../teams/bot';
+import { teamsDeliveries } from '../teams/delivery';
+import { features } from '../teams/features';
+import { TeamsMessenger } from '../teams/proactive';
+import { nl } from '../texts/nl';
+import { ItemService } from './itemService';
+import { OutboxDispatcher } from './outbox';
+import type { Services } from './services';
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  repo?: Repository;
+  /** Start the periodic tick (default true). Tests drive tick() by hand. */
+  scheduler?: boolean;
+}
+
+export interface App {
+  s: Services;
+  server: restify.Server;
+  adapter: CloudAdapter;
+  listen(port?: number, host?: string): Promise<string>;
+  /** Runs every periodic job once and delivers the outbox (what the scheduler does each tick). */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const VERSION: string = (require('../../../package.json') as { version: string }).version;
+
+export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  const log = opts.logger ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? (config.fakeNow ? offsetClock(config.fakeNow) : systemClock);
+  const repo = opts.repo ?? (await openRepository(config.databaseUrl));
+  const calendar = new WorkingCalendar(config.workingTime);
+  const managers = new Set(config.managerIds);
+  const isManager = (p: Person) => managers.has(p.id) || (!!p.teamsId && managers.has(p.teamsId));
+  const outbox = new OutboxDispatcher(repo, clock, log);
+  const items = new ItemService({ repo, clock, calendar, isManager, kick: () => outbox.kick() });
+  const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager };
+
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.bot.appId,
+    MicrosoftAppPassword: config.bot.appPassword,
+    // Without an app id the adapter runs unauthenticated (local trial, tests); SingleTenant would refuse that.
+    MicrosoftAppType: config.bot.appId ? config.bot.appType : 'MultiTenant',
+    MicrosoftAppTenantId: config.bot.tenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (ctx: TurnContext, err: unknown) => {
+    log.error({ err, activityType: ctx.activity.type }, 'unhandled error in turn');
+    if (ctx.activity.type === 'message') {
+      await ctx.sendActivity(nl.common.somethingWrong).catch(() => undefined);
+    }
+  };
+
+  const bot = new TopContactBot(s, features);
+  const messenger = new TeamsMessenger(adapter, config.bot.appId, repo);
+  const renderers = Object.assign({}, ...features.map((f) => f.cards ?? {}));
+  // Calendar sync is a no-op unless a feature (Graph) registers its own handler below.
+  outbox.register('calendarSync', async () => ({ ok: true }));
+  for (const [type, handler] of Object.entries(teamsDeliveries(s, messenger, renderers))) outbox.register(type, handler);
+  for (const f of features) for (const [type, make] of Object.entries(f.deliveries ?? {})) outbox.register(type, make(s));
+
+  const server = createServer({ s, adapter, bot, version: VERSION });
+  const jobs = features.flatMap((f) => f.jobs ?? []);
+
+  let ticking: Promise<void> | null = null;
+  const tick = async () => {
+    if (ticking) return ticking;
+    ticking = (async () => {
+      const now = clock.now();
+      for (const job of jobs) {
+        try {
+          await job(s, now);
+        } catch (err) {
+          log.error({ err }, 'scheduled job failed');
+        }
+      }
+      outbox.kick();
+      await outbox.idle();
+    })().finally(() => (ticking = null));
+    return ticking;
+  };
+
+  let timer: NodeJS.Timeout | null = null;
+  const app: App = {
+    s, server, adapter, tick,
+    listen: (port = config.port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          if (opts.scheduler !== false) {
+            timer = setInterval(() => void tick(), config.tickSeconds * 1000);
+            timer.unref();
+            void tick(); // catch up at once: a digest or reminder missed while down goes out now
+          }
+          const addr = server.address() as { port: number };
+          resolve(`http://127.0.0.1:${addr.port}`);
+        });
+      }),
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      await (server as restify.Server & { drain?: () => Promise<void> }).drain?.();
+      await new Promise<void>((r) => server.close(() => r()));
+      if (ticking) await ticking.catch(() => undefined);
+      await outbox.stop();
+      await repo.close();
+    },
+  };
+  return app;
+}

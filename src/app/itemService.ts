@@ -1,0 +1,161 @@
+// The one place every state change goes through: it asks the kind's rules whether the actor may
+// do it, writes the new state atomically with its history entry and outbox messages (conditional
+// on the version read, retried on a lost race), and then wakes the outbox so every card that
+// shows the item is updated.
+import { createHash } from 'node:crypto';
+import type { Clock } from '../domain/clock';
+import type { Effect, Refusal } from '../domain/items/lifecycle';
+import { CHANNEL_KINDS, rulesFor } from '../domain/items/registry';
+import type { HistoryEntry, Item, ItemKind, Person } from '../domain/types';
+import type { WorkingCalendar } from '../domain/workingTime';
+import type { OutboxMessage, Repository } from '../storage/repository';
+
+export type ActOutcome =
+  | { status: 'ok'; item: Item; message?: string; previousVersion: number }
+  | { status: 'refused'; item: Item; refusal: Refusal }
+  | { status: 'notFound' };
+
+export type CreateOutcome =
+  | { status: 'created'; item: Item; posted: boolean }
+  | { status: 'duplicate'; item: Item }
+  | { status: 'invalid'; refusal: Refusal }
+  | { status: 'conflict' };
+
+export interface ItemServiceDeps {
+  repo: Repository;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  isManager: (p: Person) => boolean;
+  /** Called after every commit that enqueued outbox messages. */
+  kick: () => void;
+}
+
+const MAX_RACE_RETRIES = 20;
+
+export class ItemService {
+  constructor(private readonly d: ItemServiceDeps) {}
+
+  private ctx(actor: Person) {
+    return { now: this.d.clock.now(), calendar: this.d.calendar, actor, isManager: this.d.isManager(actor) };
+  }
+
+  async get(tenantId: string, id: string): Promise<Item | null> {
+    return this.d.repo.getItem(tenantId, normaliseId(id));
+  }
+
+  async create(
+    kind: ItemKind,
+    tenantId: string,
+    input: Record<string, unknown>,
+    actor: Person,
+    source: string,
+    idempotencyKey?: string,
+  ): Promise<CreateOutcome> {
+    const rules = rulesFor(kind);
+    const requestHash = hashInput(kind, input);
+    if (idempotencyKey) {
+      const prior = await this.findIdempotent(tenantId, idempotencyKey);
+      if (prior) return { status: 'duplicate', item: prior };
+    }
+    const ctx = this.ctx(actor);
+    const creation = rules.create(input, ctx);
+    if (!creation.ok) return { status: 'invalid', refusal: creation.refusal };
+    const seq = await this.d.repo.nextSequence(tenantId, rules.idPrefix, 1001);
+    const id = `${rules.idPrefix}-${seq}`;
+    const n = creation.item;
+    const item: Item = {
+      tenantId, id, kind, status: n.status, subject: n.subject, owner: n.owner, createdBy: actor,
+      createdAt: ctx.now, updatedAt: ctx.now, deadline: n.deadline, closedAt: null, source, version: 1,
+      data: n.data as Record<string, unknown>, card: null,
+    };
+    const binding = CHANNEL_KINDS.has(kind) ? await this.d.repo.getBinding(tenantId) : null;
+    const outbox = this.outboxFor(item, null, n.effects.map((e) => withId(e, id)), binding?.channelId ?? null);
+    const history: HistoryEntry = { tenantId, itemId: id, at: ctx.now, actor, ...n.history };
+    const ok = await this.d.repo.commit({
+      item, expectedVersion: null, history: [history], outbox,
+      idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
+    });
+    if (!ok) {
+      const prior = idempotencyKey ? await this.findIdempotent(tenantId, idempotencyKey) : null;
+      return prior ? { status: 'duplicate', item: prior } : { status: 'conflict' };
+    }
+    if (outbox.length) this.d.kick();
+    return { status: 'created', item, posted: binding !== null };
+  }
+
+  private async findIdempotent(tenantId: string, key: string): Promise<Item | null> {
+    const prior = await this.d.repo.getIdempotent(tenantId, key);
+    return prior ? this.d.repo.getItem(tenantId, prior.itemId) : null;
+  }
+
+  async act(tenantId: string, rawId: string, action: string, input: Record<string, unknown>, actor: Person): Promise<ActOutcome> {
+    const id = normaliseId(rawId);
+    for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
+      const item = await this.d.repo.getItem(tenantId, id);
+      if (!item) return { status: 'notFound' };
+      const ctx = this.ctx(actor);
+      const decision = rulesFor(item.kind).apply(item, action, input, ctx);
+      if (!decision.ok) return { status: 'refused', item, refusal: decision.refusal };
+      const next: Item = { ...decision.item, version: item.version + 1, updatedAt: ctx.now };
+      const history: HistoryEntry = { tenantId, itemId: id, at: ctx.now, actor, ...decision.history };
+      const outbox = this.outboxFor(next, item, decision.effects, null);
+      if (await this.d.repo.commit({ item: next, expectedVersion: item.version, history: [history], outbox })) {
+        if (outbox.length) this.d.kick();
+        return { status: 'ok', item: next, message: decision.message, previousVersion: item.version };
+      }
+      // Lost a race: someone changed the item between our read and write. Decide again on the new state.
+    }
+    throw new Error(`item ${id}: too many concurrent changes`);
+  }
+
+  /**
+   * Outbox messages for a committed change: the channel card (posted when new, updated in place
+   * otherwise), notifications and calendar sync. Keys make every message idempotent.
+   */
+  outboxFor(item: Item, before: Item | null, effects: Effect[], channelIdForNewCard: string | null): OutboxMessage[] {
+    const base = `${item.tenantId}:${item.id}:v${item.version}`;
+    const out: OutboxMessage[] = [];
+    if (item.card) {
+      out.push({ tenantId: item.tenantId, key: `card:${base}`, type: 'updateCard', lane: `conv:${item.card.conversationId}`, payload: { itemId: item.id } });
+    } else if (!before && channelIdForNewCard) {
+      out.push({ tenantId: item.tenantId, key: `post:${item.tenantId}:${item.id}`, type: 'postCard', lane: `conv:${channelIdForNewCard}`, payload: { itemId: item.id } });
+    }
+    effects.forEach((e, i) => {
+      const key = `fx:${base}:${i}`;
+      if (e.type === 'notifyPerson') {
+        out.push({ tenantId: item.tenantId, key, type: 'notifyPerson', lane: `user:${e.to.id}`, payload: { to: e.to, text: e.text, itemId: item.id } });
+      } else if (e.type === 'notifyChannel') {
+        out.push({ tenantId: item.tenantId, key, type: 'notifyChannel', lane: `channel:${item.tenantId}`, payload: { text: e.text, itemId: item.id } });
+      } else if (e.type === 'calendarSync') {
+        out.push({ tenantId: item.tenantId, key, type: 'calendarSync', lane: `graph:${item.tenantId}:${item.id}`, payload: { itemId: item.id } });
+      }
+    });
+    return out;
+  }
+
+  /** Posts the cards of items that were created while no channel was bound. */
+  async postPending(tenantId: string, channelId: string): Promise<number> {
+    const now = this.d.clock.now();
+    const pending = (await this.d.repo.queryItems(tenantId, { withoutCard: true, open: true })).filter((i) => CHANNEL_KINDS.has(i.kind));
+    const msgs: OutboxMessage[] = pending.map((i) => ({
+      tenantId, key: `post:${tenantId}:${i.id}`, type: 'postCard', lane: `conv:${channelId}`, payload: { itemId: i.id },
+    }));
+    if (msgs.length) {
+      await this.d.repo.enqueue(msgs, now);
+      this.d.kick();
+    }
+    return msgs.length;
+  }
+}
+
+export function normaliseId(id: string): string {
+  return id.trim().toUpperCase();
+}
+
+function withId(e: Effect, id: string): Effect {
+  return e.type === 'notifyPerson' || e.type === 'notifyChannel' ? { ...e, text: e.text.replaceAll('{id}', id) } : e;
+}
+
+function hashInput(kind: string, input: Record<string, unknown>): string {
+  return createHash('sha256').update(kind).update(JSON.stringify(input, Object.keys(input).sort())).digest('hex');
+}

@@ -1,0 +1,23 @@
+// The application's services, built once at start and handed to adapters and features.
+import type { Config } from '../config/config';
+import type { Clock } from '../domain/clock';
+import type { Person } from '../domain/types';
+import type { WorkingCalendar } from '../domain/workingTime';
+import type { Logger } from '../logging';
+import type { Repository } from '../storage/repository';
+import type { ItemService } from './itemService';
+import type { OutboxDispatcher } from './outbox';
+
+export interface Services {
+  config: Config;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  repo: Repository;
+  items: ItemService;
+  outbox: OutboxDispatcher;
+  log: Logger;
+  isManager: (p: Person) => boolean;
+}
+
+/** A periodic job (reminders, digest, retention). Runs on every tick; must be idempotent via once-claims. */
+export type Job = (s: Services, now: Date) => Promise<void>;

@@ -1,0 +1,18 @@
+// Every kind's rules, looked up by kind. A new kind adds one line here.
+import type { ItemKind } from '../types';
+import type { KindRules } from './lifecycle';
+import { callbackRules } from './callback';
+
+// Each kind's rules take their own data type; the registry erases it (the service passes items through untouched).
+export const kindRules: Partial<Record<ItemKind, KindRules<any>>> = {
+  callback: callbackRules,
+};
+
+/** Kinds whose card lives in the team channel. Interpreter requests never do (a language can reveal origin). */
+export const CHANNEL_KINDS: ReadonlySet<ItemKind> = new Set<ItemKind>(['callback', 'appointment', 'exception']);
+
+export function rulesFor(kind: ItemKind): KindRules<any> {
+  const r = kindRules[kind];
+  if (!r) throw new Error(`no rules for kind ${kind}`);
+  return r;
+}

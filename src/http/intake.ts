@@ -1,0 +1,87 @@
+// The intake API for other systems (website form, telephone system): POST /api/callbacks.
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type restify from 'restify';
+import type { Services } from '../app/services';
+import { SYSTEM } from '../domain/types';
+import { jsonError } from './server';
+
+const FIELDS = ['customerName', 'phone', 'topic', 'details', 'sensitive', 'preferredMoment', 'assignee', 'source'] as const;
+
+/** Constant-time comparison of the bearer token (hash first so lengths never leak). */
+export function keyMatches(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function registerIntake(server: restify.Server, s: Services): void {
+  const windows = new Map<string, { start: number; count: number }>();
+
+  server.post('/api/callbacks', async (req, res) => {
+    const key = s.config.intake.apiKey;
+    const auth = req.header('authorization') ?? '';
+    const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? '';
+    if (!key || !token || !keyMatches(token, key)) {
+      res.header('WWW-Authenticate', 'Bearer');
+      return jsonError(res, 401, 'Unauthorized', 'A valid API key is required (Authorization: Bearer <INTAKE_API_KEY>).');
+    }
+    const contentType = (req.header('content-type') ?? '').toLowerCase();
+    if (!contentType.startsWith('application/json')) {
+      return jsonError(res, 415, 'UnsupportedMediaType', 'Send JSON with Content-Type: application/json.');
+    }
+    // Per-key rate limit, fixed one-minute window (per instance).
+    const now = s.clock.now().getTime();
+    const w = windows.get(token) ?? { start: now, count: 0 };
+    if (now - w.start >= 60_000) (w.start = now), (w.count = 0);
+    w.count++;
+    windows.set(token, w);
+    if (w.count > s.config.intake.ratePerMinute) {
+      res.header('Retry-After', String(Math.ceil((w.start + 60_000 - now) / 1000)));
+      return jsonError(res, 429, 'TooManyRequests', 'Too many requests for this API key; retry later.');
+    }
+    const tenantId = s.config.intake.tenantId;
+    if (!tenantId) return jsonError(res, 503, 'NotConfigured', 'INTAKE_TENANT_ID (or ALLOWED_TENANT_IDS) is not configured.');
+
+    const body = req.body as unknown;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return jsonError(res, 400, 'InvalidBody', 'The body must be a JSON object.');
+    }
+    const b = body as Record<string, unknown>;
+    const unknown = Object.keys(b).filter((k) => !(FIELDS as readonly string[]).includes(k));
+    if (unknown.length) return jsonError(res, 400, 'UnknownField', `Unknown field(s): ${unknown.join(', ')}.`, { fields: Object.fromEntries(unknown.map((f) => [f, 'unknown field'])) });
+    const typeErrors: Record<string, string> = {};
+    for (const f of ['customerName', 'phone', 'topic', 'details', 'preferredMoment', 'assignee', 'source'] as const) {
+      if (b[f] !== undefined && b[f] !== null && typeof b[f] !== 'string') typeErrors[f] = 'must be a string';
+    }
+    if (b.sensitive !== undefined && typeof b.sensitive !== 'boolean') typeErrors.sensitive = 'must be true or false';
+    if (typeof b.preferredMoment === 'string' && b.preferredMoment && !/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(b.preferredMoment)) {
+      typeErrors.preferredMoment = 'must be an ISO 8601 date-time, e.g. 2026-11-27T10:00:00+01:00';
+    }
+    if (Object.keys(typeErrors).length) {
+      const first = Object.keys(typeErrors)[0];
+      return jsonError(res, 400, 'InvalidField', `${first} ${typeErrors[first]}.`, { fields: typeErrors });
+    }
+    const idemHeader = req.header('idempotency-key');
+    if (idemHeader !== undefined && (idemHeader.length < 1 || idemHeader.length > 200)) {
+      return jsonError(res, 400, 'InvalidIdempotencyKey', 'Idempotency-Key must be 1 to 200 characters.');
+    }
+    const source = typeof b.source === 'string' && b.source ? b.source.slice(0, 40) : 'api';
+    let assignee: Record<string, unknown> | undefined;
+    if (typeof b.assignee === 'string' && b.assignee) {
+      const u = await s.repo.getUser(tenantId, b.assignee);
+      assignee = { id: u?.userId ?? b.assignee, name: u?.name ?? b.assignee, teamsId: u?.teamsId };
+    }
+    const outcome = await s.items.create('callback', tenantId, { ...b, assignee }, { ...SYSTEM, name: `Intake (${source})` },
+      `intake:${source}`, idemHeader ? `api:${createHash('sha256').update(token).digest('hex').slice(0, 12)}:${idemHeader}` : undefined);
+    if (outcome.status === 'invalid') {
+      const fields = outcome.refusal.fields ?? {};
+      const first = Object.keys(fields)[0];
+      return jsonError(res, 400, 'InvalidField', first ? `${first}: ${fields[first]}` : outcome.refusal.message, { fields });
+    }
+    if (outcome.status === 'conflict') return jsonError(res, 409, 'Conflict', 'Please retry.');
+    // A replay answers exactly like the original (201, same id), marked by a header.
+    if (outcome.status === 'duplicate') res.header('Idempotent-Replayed', 'true');
+    res.status(201);
+    res.json({ id: outcome.item.id, deadline: outcome.item.deadline?.toISOString() ?? null, status: outcome.item.status });
+  });
+}

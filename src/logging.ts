@@ -1,0 +1,48 @@
+// Structured JSON logs (pino). Personal data never reaches them: known fields are redacted by
+// path, and phone numbers and e-mail addresses inside any string are masked.
+import pino, { type Logger } from 'pino';
+
+const PHONE = /(?:\+|00)?\d(?:[\s()-]?\d){8,}/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
+export function scrub(s: string): string {
+  return s.replace(EMAIL, '[e-mail]').replace(PHONE, '[nummer]');
+}
+
+function scrubDeep(v: unknown, depth = 0): unknown {
+  if (typeof v === 'string') return scrub(v);
+  if (depth > 6 || v === null || typeof v !== 'object') return v;
+  if (v instanceof Error) return { type: v.name, message: scrub(v.message), stack: v.stack ? scrub(v.stack) : undefined };
+  if (Array.isArray(v)) return v.map((x) => scrubDeep(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = scrubDeep(x, depth + 1);
+  return out;
+}
+
+const REDACT = [
+  'customerName', 'phone', 'email', 'name', 'text', 'details', 'note', 'address',
+  '*.customerName', '*.phone', '*.email', '*.name', '*.text', '*.details', '*.note', '*.address',
+  'req.headers.authorization', 'headers.authorization',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'top-contact' },
+      redact: { paths: REDACT, censor: '[weg]' },
+      formatters: { log: (obj) => scrubDeep(obj) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          // Scrub the message string too (the formatter only sees the merged object).
+          const scrubbed = args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>;
+          return method.apply(this, scrubbed);
+        },
+      },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}
+
+export type { Logger };

@@ -1,0 +1,107 @@
+// Versioned schema migrations, applied at start. Times are epoch milliseconds (BIGINT) and
+// JSON is text in both databases, so one set of queries serves SQLite and PostgreSQL alike.
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** Statements; `{{SERIAL}}` becomes the auto-increment key type of the dialect. */
+  statements: string[];
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    statements: [
+      `CREATE TABLE items (
+        tenant_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        owner_id TEXT,
+        owner_json TEXT,
+        created_by_json TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        deadline BIGINT,
+        closed_at BIGINT,
+        source TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        card_conversation_id TEXT,
+        card_activity_id TEXT,
+        PRIMARY KEY (tenant_id, id)
+      )`,
+      `CREATE INDEX items_open ON items (tenant_id, closed_at, deadline)`,
+      `CREATE INDEX items_owner ON items (tenant_id, owner_id)`,
+      `CREATE TABLE history (
+        seq {{SERIAL}},
+        tenant_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        actor_json TEXT NOT NULL,
+        action TEXT NOT NULL,
+        note TEXT,
+        details TEXT
+      )`,
+      `CREATE INDEX history_item ON history (tenant_id, item_id, seq)`,
+      `CREATE TABLE counters (
+        tenant_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value BIGINT NOT NULL,
+        PRIMARY KEY (tenant_id, name)
+      )`,
+      `CREATE TABLE channel_bindings (
+        tenant_id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        team_name TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        channel_name TEXT NOT NULL,
+        conversation_ref TEXT NOT NULL,
+        bound_by_json TEXT NOT NULL,
+        bound_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE users (
+        tenant_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        teams_id TEXT,
+        name TEXT NOT NULL,
+        conversation_ref TEXT,
+        settings TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, user_id)
+      )`,
+      `CREATE TABLE outbox (
+        id {{SERIAL}},
+        tenant_id TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        lane TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at BIGINT NOT NULL,
+        locked_until BIGINT,
+        locked_by TEXT,
+        last_error TEXT,
+        created_at BIGINT NOT NULL,
+        done_at BIGINT
+      )`,
+      `CREATE INDEX outbox_due ON outbox (status, lane, id)`,
+      `CREATE TABLE once_claims (
+        tenant_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        claimed_at BIGINT NOT NULL,
+        PRIMARY KEY (tenant_id, key)
+      )`,
+      `CREATE TABLE idempotency (
+        tenant_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (tenant_id, key)
+      )`,
+    ],
+  },
+];

@@ -1,0 +1,122 @@
+// The one storage interface. Adapters: SQLite (embedded default) and PostgreSQL (several instances).
+// Every record carries the Teams tenant id. Writes that can race are conditional (optimistic versioning).
+import type { HistoryEntry, Item, ItemKind, Person } from '../domain/types';
+
+/** A Bot Framework conversation reference, stored as given by botbuilder (opaque here). */
+export type ConversationRef = Record<string, unknown>;
+
+export interface ChannelBinding {
+  tenantId: string;
+  teamId: string;
+  teamName: string;
+  channelId: string;
+  channelName: string;
+  conversationRef: ConversationRef;
+  boundBy: Person;
+  boundAt: Date;
+}
+
+export interface UserSettings {
+  personalDigest?: boolean;
+}
+
+export interface UserRecord {
+  tenantId: string;
+  /** Entra object id when known, else the Teams id. */
+  userId: string;
+  teamsId?: string;
+  name: string;
+  /** Reference to the 1:1 chat with the bot, once known. */
+  conversationRef?: ConversationRef;
+  settings: UserSettings;
+}
+
+export type OutboxStatus = 'pending' | 'done' | 'failed';
+
+export interface OutboxMessage {
+  id?: number;
+  tenantId: string;
+  /** Idempotency key: a second enqueue with the same key is ignored. */
+  key: string;
+  /** What to do: 'postCard', 'updateCard', 'notifyPerson', 'notifyChannel', 'digest', 'calendar', … */
+  type: string;
+  /** Sends for one conversation go in order: this groups them. */
+  lane: string;
+  payload: Record<string, unknown>;
+  status?: OutboxStatus;
+  attempts?: number;
+  nextAttemptAt?: Date;
+  lastError?: string | null;
+  createdAt?: Date;
+}
+
+/** One atomic change: the item (insert when expectedVersion is null), its history entry, its outbox messages. */
+export interface ChangeSet {
+  item: Item;
+  expectedVersion: number | null;
+  history: HistoryEntry[];
+  outbox: OutboxMessage[];
+  /** Intake Idempotency-Key stored in the same transaction: a racing duplicate makes commit return false. */
+  idempotency?: { key: string; requestHash: string };
+}
+
+export interface ItemQuery {
+  kinds?: ItemKind[];
+  open?: boolean;             // true: closedAt is null; false: closed
+  ownerId?: string;
+  unowned?: boolean;
+  createdSince?: Date;
+  closedSince?: Date;
+  withoutCard?: boolean;
+  deadlineBefore?: Date;
+  limit?: number;
+}
+
+export interface Repository {
+  readonly kind: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** A cheap round trip; false when the database cannot be reached. */
+  ping(): Promise<boolean>;
+
+  /** Atomically increments and returns a named counter (short ids), unique across instances. */
+  nextSequence(tenantId: string, name: string, start: number): Promise<number>;
+
+  getItem(tenantId: string, id: string): Promise<Item | null>;
+  /** Applies a ChangeSet atomically. Returns false (and writes nothing) when the version no longer matches. */
+  commit(change: ChangeSet): Promise<boolean>;
+  queryItems(tenantId: string, q: ItemQuery): Promise<Item[]>;
+  /** Tenants that have at least one item or binding (for scheduled jobs). */
+  tenants(): Promise<string[]>;
+  history(tenantId: string, itemId: string): Promise<HistoryEntry[]>;
+  /** Records where the item's card lives; no version change (it is not a state change). */
+  setCardRef(tenantId: string, itemId: string, ref: { conversationId: string; activityId: string }): Promise<void>;
+  /** Replaces data without a state change (retention erasure, calendar bookkeeping). Conditional on version. */
+  updateData(tenantId: string, itemId: string, expectedVersion: number, data: Record<string, unknown>, subject?: string): Promise<boolean>;
+
+  getBinding(tenantId: string): Promise<ChannelBinding | null>;
+  /** Stores the binding and returns the previous one. */
+  saveBinding(binding: ChannelBinding): Promise<ChannelBinding | null>;
+
+  getUser(tenantId: string, userId: string): Promise<UserRecord | null>;
+  upsertUser(user: Omit<UserRecord, 'settings'> & { settings?: UserSettings }): Promise<UserRecord>;
+  listUsers(tenantId: string): Promise<UserRecord[]>;
+
+  enqueue(messages: OutboxMessage[], now: Date): Promise<void>;
+  /** Claims up to `limit` due messages for `lockMs`, the oldest pending of each lane only (per-conversation order). */
+  claimOutbox(now: Date, limit: number, lockMs: number, worker: string): Promise<OutboxMessage[]>;
+  completeOutbox(id: number, now: Date): Promise<void>;
+  retryOutbox(id: number, nextAttemptAt: Date, error: string): Promise<void>;
+  failOutbox(id: number, error: string): Promise<void>;
+  outboxStats(): Promise<Record<OutboxStatus, number>>;
+  listOutbox(q: { status?: OutboxStatus; tenantId?: string; type?: string; limit?: number }): Promise<OutboxMessage[]>;
+
+  /** Claims a once-only key (digest of a day, a reminder). True for exactly one caller, ever. */
+  claimOnce(tenantId: string, key: string, now: Date): Promise<boolean>;
+  hasClaim(tenantId: string, key: string): Promise<boolean>;
+
+  /** Intake idempotency: the stored result for a key, or null. */
+  getIdempotent(tenantId: string, key: string): Promise<{ requestHash: string; itemId: string } | null>;
+  /** Stores the key → item link; false when the key is already taken (a racing retry). */
+  putIdempotent(tenantId: string, key: string, requestHash: string, itemId: string, now: Date): Promise<boolean>;
+}

@@ -1,0 +1,133 @@
+// Row <-> domain mapping shared by both adapters (same column layout in SQLite and PostgreSQL).
+import type { HistoryEntry, Item, Person } from '../domain/types';
+import type { ChannelBinding, OutboxMessage, UserRecord } from './repository';
+
+export type Row = Record<string, unknown>;
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(Number(v)));
+const json = <T>(v: unknown): T => JSON.parse(String(v)) as T;
+
+export function itemFromRow(r: Row): Item {
+  return {
+    tenantId: String(r.tenant_id),
+    id: String(r.id),
+    kind: r.kind as Item['kind'],
+    status: String(r.status),
+    subject: String(r.subject),
+    owner: r.owner_json ? json<Person>(r.owner_json) : null,
+    createdBy: json<Person>(r.created_by_json),
+    createdAt: date(r.created_at)!,
+    updatedAt: date(r.updated_at)!,
+    deadline: date(r.deadline),
+    closedAt: date(r.closed_at),
+    source: String(r.source),
+    version: Number(r.version),
+    data: json<Record<string, unknown>>(r.data),
+    card: r.card_activity_id ? { conversationId: String(r.card_conversation_id), activityId: String(r.card_activity_id) } : null,
+  };
+}
+
+/** Column values in the order of ITEM_COLUMNS. */
+export const ITEM_COLUMNS = [
+  'tenant_id', 'id', 'kind', 'status', 'subject', 'owner_id', 'owner_json', 'created_by_json', 'created_at',
+  'updated_at', 'deadline', 'closed_at', 'source', 'version', 'data', 'card_conversation_id', 'card_activity_id',
+] as const;
+
+export function itemToValues(i: Item): unknown[] {
+  return [
+    i.tenantId, i.id, i.kind, i.status, i.subject, i.owner?.id ?? null, i.owner ? JSON.stringify(i.owner) : null,
+    JSON.stringify(i.createdBy), i.createdAt.getTime(), i.updatedAt.getTime(), i.deadline?.getTime() ?? null,
+    i.closedAt?.getTime() ?? null, i.source, i.version, JSON.stringify(i.data), i.card?.conversationId ?? null,
+    i.card?.activityId ?? null,
+  ];
+}
+
+export function historyFromRow(r: Row): HistoryEntry {
+  return {
+    tenantId: String(r.tenant_id),
+    itemId: String(r.item_id),
+    at: date(r.at)!,
+    actor: json<Person>(r.actor_json),
+    action: String(r.action),
+    note: r.note === null || r.note === undefined ? undefined : String(r.note),
+    details: r.details ? json<Record<string, unknown>>(r.details) : undefined,
+  };
+}
+
+export function historyToValues(h: HistoryEntry): unknown[] {
+  return [h.tenantId, h.itemId, h.at.getTime(), JSON.stringify(h.actor), h.action, h.note ?? null, h.details ? JSON.stringify(h.details) : null];
+}
+
+export function bindingFromRow(r: Row): ChannelBinding {
+  return {
+    tenantId: String(r.tenant_id),
+    teamId: String(r.team_id),
+    teamName: String(r.team_name),
+    channelId: String(r.channel_id),
+    channelName: String(r.channel_name),
+    conversationRef: json(r.conversation_ref),
+    boundBy: json(r.bound_by_json),
+    boundAt: date(r.bound_at)!,
+  };
+}
+
+export function userFromRow(r: Row): UserRecord {
+  return {
+    tenantId: String(r.tenant_id),
+    userId: String(r.user_id),
+    teamsId: r.teams_id ? String(r.teams_id) : undefined,
+    name: String(r.name),
+    conversationRef: r.conversation_ref ? json(r.conversation_ref) : undefined,
+    settings: json(r.settings),
+  };
+}
+
+export function outboxFromRow(r: Row): OutboxMessage {
+  return {
+    id: Number(r.id),
+    tenantId: String(r.tenant_id),
+    key: String(r.key),
+    type: String(r.type),
+    lane: String(r.lane),
+    payload: json(r.payload),
+    status: r.status as OutboxMessage['status'],
+    attempts: Number(r.attempts),
+    nextAttemptAt: date(r.next_attempt_at)!,
+    lastError: r.last_error === null || r.last_error === undefined ? null : String(r.last_error),
+    createdAt: date(r.created_at)!,
+  };
+}
+
+export { num };
+
+/** WHERE clause pieces for ItemQuery; `p(i)` renders the i-th placeholder of the dialect. */
+export function itemQuerySql(
+  tenantId: string,
+  q: import('./repository').ItemQuery,
+  p: (i: number) => string,
+): { where: string; values: unknown[]; limit: string } {
+  const clauses = [`tenant_id = ${p(1)}`];
+  const values: unknown[] = [tenantId];
+  const add = (sql: (ph: string) => string, v: unknown) => {
+    values.push(v);
+    clauses.push(sql(p(values.length)));
+  };
+  if (q.kinds?.length) {
+    const phs = q.kinds.map((k) => {
+      values.push(k);
+      return p(values.length);
+    });
+    clauses.push(`kind IN (${phs.join(', ')})`);
+  }
+  if (q.open === true) clauses.push('closed_at IS NULL');
+  if (q.open === false) clauses.push('closed_at IS NOT NULL');
+  if (q.ownerId) add((ph) => `owner_id = ${ph}`, q.ownerId);
+  if (q.unowned) clauses.push('owner_id IS NULL');
+  if (q.createdSince) add((ph) => `created_at >= ${ph}`, q.createdSince.getTime());
+  if (q.closedSince) add((ph) => `closed_at >= ${ph}`, q.closedSince.getTime());
+  if (q.deadlineBefore) add((ph) => `deadline < ${ph}`, q.deadlineBefore.getTime());
+  if (q.withoutCard) clauses.push('card_activity_id IS NULL');
+  const limit = q.limit ? ` LIMIT ${Math.max(1, Math.floor(q.limit))}` : '';
+  return { where: clauses.join(' AND '), values, limit };
+}

@@ -1,0 +1,252 @@
+// SQLite adapter (embedded default). better-sqlite3 is synchronous; each method runs one
+// short transaction. WAL + busy_timeout let a second process share the file safely.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { HistoryEntry, Item } from '../domain/types';
+import { migrations } from './migrations';
+import type {
+  ChangeSet, ChannelBinding, ItemQuery, OutboxMessage, OutboxStatus, Repository, UserRecord, UserSettings,
+} from './repository';
+import {
+  bindingFromRow, historyFromRow, historyToValues, ITEM_COLUMNS, itemFromRow, itemQuerySql, itemToValues,
+  outboxFromRow, userFromRow, type Row,
+} from './rows';
+
+// An insert of an existing id is a version conflict like any other: commit returns false.
+const ITEM_INSERT = `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')})
+  ON CONFLICT (tenant_id, id) DO NOTHING`;
+const ITEM_UPDATE = `UPDATE items SET ${ITEM_COLUMNS.slice(2).map((c) => `${c} = ?`).join(', ')} WHERE tenant_id = ? AND id = ? AND version = ?`;
+const HISTORY_INSERT = 'INSERT INTO history (tenant_id, item_id, at, actor_json, action, note, details) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const OUTBOX_INSERT = `INSERT INTO outbox (tenant_id, key, type, lane, payload, status, attempts, next_attempt_at, created_at)
+  VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (key) DO NOTHING`;
+/** Thrown inside a commit transaction to roll it back. */
+const STALE = Symbol('stale');
+
+export class SqliteRepository implements Repository {
+  readonly kind = 'sqlite' as const;
+  private db: Database.Database;
+
+  constructor(readonly file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+    const run = this.db.transaction(() => {
+      const done = new Set(this.db.prepare('SELECT version FROM schema_migrations').all().map((r) => Number((r as Row).version)));
+      for (const m of migrations) {
+        if (done.has(m.version)) continue;
+        for (const s of m.statements) this.db.exec(s.replaceAll('{{SERIAL}}', 'INTEGER PRIMARY KEY AUTOINCREMENT'));
+        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
+      }
+    });
+    run.immediate();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return this.db.open && this.db.prepare('SELECT 1 AS ok').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  async nextSequence(tenantId: string, name: string, start: number): Promise<number> {
+    const row = this.db
+      .prepare(`INSERT INTO counters (tenant_id, name, value) VALUES (?, ?, ?)
+        ON CONFLICT (tenant_id, name) DO UPDATE SET value = value + 1 RETURNING value`)
+      .get(tenantId, name, start) as Row;
+    return Number(row.value);
+  }
+
+  async getItem(tenantId: string, id: string): Promise<Item | null> {
+    const r = this.db.prepare('SELECT * FROM items WHERE tenant_id = ? AND id = ?').get(tenantId, id) as Row | undefined;
+    return r ? itemFromRow(r) : null;
+  }
+
+  async commit(change: ChangeSet): Promise<boolean> {
+    // A conflict throws STALE so the transaction rolls back: returning false from a better-sqlite3
+    // transaction would COMMIT the writes made so far (e.g. the idempotency key).
+    const tx = this.db.transaction((c: ChangeSet): void => {
+      if (c.idempotency) {
+        const res = this.db
+          .prepare('INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+          .run(c.item.tenantId, c.idempotency.key, c.idempotency.requestHash, c.item.id, c.item.updatedAt.getTime());
+        if (res.changes === 0) throw STALE;
+      }
+      const values = itemToValues(c.item);
+      const res = c.expectedVersion === null
+        ? this.db.prepare(ITEM_INSERT).run(...values)
+        : this.db.prepare(ITEM_UPDATE).run(...values.slice(2), c.item.tenantId, c.item.id, c.expectedVersion);
+      if (res.changes === 0) throw STALE;
+      const h = this.db.prepare(HISTORY_INSERT);
+      for (const e of c.history) h.run(...historyToValues(e));
+      this.insertOutbox(c.outbox, c.item.updatedAt);
+    });
+    try {
+      tx.immediate(change);
+      return true;
+    } catch (err) {
+      if (err === STALE) return false;
+      throw err;
+    }
+  }
+
+  private insertOutbox(messages: OutboxMessage[], now: Date): void {
+    const o = this.db.prepare(OUTBOX_INSERT);
+    for (const m of messages) {
+      o.run(m.tenantId, m.key, m.type, m.lane, JSON.stringify(m.payload), (m.nextAttemptAt ?? now).getTime(), (m.createdAt ?? now).getTime());
+    }
+  }
+
+  async queryItems(tenantId: string, q: ItemQuery): Promise<Item[]> {
+    const { where, values, limit } = itemQuerySql(tenantId, q, () => '?');
+    const rows = this.db.prepare(`SELECT * FROM items WHERE ${where} ORDER BY deadline IS NULL, deadline, created_at, id${limit}`).all(...values) as Row[];
+    return rows.map(itemFromRow);
+  }
+
+  async tenants(): Promise<string[]> {
+    const rows = this.db
+      .prepare('SELECT tenant_id FROM items UNION SELECT tenant_id FROM channel_bindings UNION SELECT tenant_id FROM users ORDER BY tenant_id')
+      .all() as Row[];
+    return rows.map((r) => String(r.tenant_id));
+  }
+
+  async history(tenantId: string, itemId: string): Promise<HistoryEntry[]> {
+    const rows = this.db.prepare('SELECT * FROM history WHERE tenant_id = ? AND item_id = ? ORDER BY seq').all(tenantId, itemId) as Row[];
+    return rows.map(historyFromRow);
+  }
+
+  async setCardRef(tenantId: string, itemId: string, ref: { conversationId: string; activityId: string }): Promise<void> {
+    this.db
+      .prepare('UPDATE items SET card_conversation_id = ?, card_activity_id = ? WHERE tenant_id = ? AND id = ?')
+      .run(ref.conversationId, ref.activityId, tenantId, itemId);
+  }
+
+  async updateData(tenantId: string, itemId: string, expectedVersion: number, data: Record<string, unknown>, subject?: string): Promise<boolean> {
+    const res = subject === undefined
+      ? this.db.prepare('UPDATE items SET data = ? WHERE tenant_id = ? AND id = ? AND version = ?').run(JSON.stringify(data), tenantId, itemId, expectedVersion)
+      : this.db.prepare('UPDATE items SET data = ?, subject = ? WHERE tenant_id = ? AND id = ? AND version = ?').run(JSON.stringify(data), subject, tenantId, itemId, expectedVersion);
+    return res.changes > 0;
+  }
+
+  async getBinding(tenantId: string): Promise<ChannelBinding | null> {
+    const r = this.db.prepare('SELECT * FROM channel_bindings WHERE tenant_id = ?').get(tenantId) as Row | undefined;
+    return r ? bindingFromRow(r) : null;
+  }
+
+  async saveBinding(b: ChannelBinding): Promise<ChannelBinding | null> {
+    const tx = this.db.transaction((): ChannelBinding | null => {
+      const prev = this.db.prepare('SELECT * FROM channel_bindings WHERE tenant_id = ?').get(b.tenantId) as Row | undefined;
+      this.db
+        .prepare(`INSERT INTO channel_bindings (tenant_id, team_id, team_name, channel_id, channel_name, conversation_ref, bound_by_json, bound_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET team_id = excluded.team_id, team_name = excluded.team_name,
+          channel_id = excluded.channel_id, channel_name = excluded.channel_name, conversation_ref = excluded.conversation_ref,
+          bound_by_json = excluded.bound_by_json, bound_at = excluded.bound_at`)
+        .run(b.tenantId, b.teamId, b.teamName, b.channelId, b.channelName, JSON.stringify(b.conversationRef), JSON.stringify(b.boundBy), b.boundAt.getTime());
+      return prev ? bindingFromRow(prev) : null;
+    });
+    return tx.immediate();
+  }
+
+  async getUser(tenantId: string, userId: string): Promise<UserRecord | null> {
+    const r = this.db.prepare('SELECT * FROM users WHERE tenant_id = ? AND (user_id = ? OR teams_id = ?) ORDER BY user_id = ? DESC LIMIT 1').get(tenantId, userId, userId, userId) as Row | undefined;
+    return r ? userFromRow(r) : null;
+  }
+
+  async upsertUser(u: Omit<UserRecord, 'settings'> & { settings?: UserSettings }): Promise<UserRecord> {
+    const row = this.db
+      .prepare(`INSERT INTO users (tenant_id, user_id, teams_id, name, conversation_ref, settings) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (tenant_id, user_id) DO UPDATE SET
+          teams_id = COALESCE(excluded.teams_id, users.teams_id),
+          name = excluded.name,
+          conversation_ref = COALESCE(excluded.conversation_ref, users.conversation_ref),
+          settings = CASE WHEN ? THEN excluded.settings ELSE users.settings END
+        RETURNING *`)
+      .get(u.tenantId, u.userId, u.teamsId ?? null, u.name, u.conversationRef ? JSON.stringify(u.conversationRef) : null,
+        JSON.stringify(u.settings ?? {}), u.settings ? 1 : 0) as Row;
+    return userFromRow(row);
+  }
+
+  async listUsers(tenantId: string): Promise<UserRecord[]> {
+    return (this.db.prepare('SELECT * FROM users WHERE tenant_id = ? ORDER BY name, user_id').all(tenantId) as Row[]).map(userFromRow);
+  }
+
+  async enqueue(messages: OutboxMessage[], now: Date): Promise<void> {
+    this.db.transaction(() => this.insertOutbox(messages, now)).immediate();
+  }
+
+  async claimOutbox(now: Date, limit: number, lockMs: number, worker: string): Promise<OutboxMessage[]> {
+    const t = now.getTime();
+    const tx = this.db.transaction((): OutboxMessage[] => {
+      const rows = this.db
+        .prepare(`SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
+          AND id = (SELECT MIN(id) FROM outbox p WHERE p.lane = o.lane AND p.status = 'pending') ORDER BY id LIMIT ?`)
+        .all(t, t, limit) as Row[];
+      const lock = this.db.prepare('UPDATE outbox SET locked_until = ?, locked_by = ?, attempts = attempts + 1 WHERE id = ?');
+      for (const r of rows) lock.run(t + lockMs, worker, r.id);
+      return rows.map((r) => ({ ...outboxFromRow(r), attempts: Number(r.attempts) + 1 }));
+    });
+    return tx.immediate();
+  }
+
+  async completeOutbox(id: number, now: Date): Promise<void> {
+    this.db.prepare("UPDATE outbox SET status = 'done', done_at = ?, locked_until = NULL, last_error = NULL WHERE id = ?").run(now.getTime(), id);
+  }
+
+  async retryOutbox(id: number, nextAttemptAt: Date, error: string): Promise<void> {
+    this.db.prepare('UPDATE outbox SET next_attempt_at = ?, last_error = ?, locked_until = NULL WHERE id = ?').run(nextAttemptAt.getTime(), error, id);
+  }
+
+  async failOutbox(id: number, error: string): Promise<void> {
+    this.db.prepare("UPDATE outbox SET status = 'failed', last_error = ?, locked_until = NULL WHERE id = ?").run(error, id);
+  }
+
+  async outboxStats(): Promise<Record<OutboxStatus, number>> {
+    const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as Row[];
+    const stats: Record<OutboxStatus, number> = { pending: 0, done: 0, failed: 0 };
+    for (const r of rows) stats[r.status as OutboxStatus] = Number(r.n);
+    return stats;
+  }
+
+  async listOutbox(q: { status?: OutboxStatus; tenantId?: string; type?: string; limit?: number }): Promise<OutboxMessage[]> {
+    const clauses: string[] = ['1 = 1'];
+    const values: unknown[] = [];
+    if (q.status) (clauses.push('status = ?'), values.push(q.status));
+    if (q.tenantId) (clauses.push('tenant_id = ?'), values.push(q.tenantId));
+    if (q.type) (clauses.push('type = ?'), values.push(q.type));
+    const rows = this.db.prepare(`SELECT * FROM outbox WHERE ${clauses.join(' AND ')} ORDER BY id LIMIT ?`).all(...values, q.limit ?? 1000) as Row[];
+    return rows.map(outboxFromRow);
+  }
+
+  async claimOnce(tenantId: string, key: string, now: Date): Promise<boolean> {
+    const res = this.db.prepare('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(tenantId, key, now.getTime());
+    return res.changes === 1;
+  }
+
+  async hasClaim(tenantId: string, key: string): Promise<boolean> {
+    return this.db.prepare('SELECT 1 FROM once_claims WHERE tenant_id = ? AND key = ?').get(tenantId, key) !== undefined;
+  }
+
+  async getIdempotent(tenantId: string, key: string): Promise<{ requestHash: string; itemId: string } | null> {
+    const r = this.db.prepare('SELECT request_hash, item_id FROM idempotency WHERE tenant_id = ? AND key = ?').get(tenantId, key) as Row | undefined;
+    return r ? { requestHash: String(r.request_hash), itemId: String(r.item_id) } : null;
+  }
+
+  async putIdempotent(tenantId: string, key: string, requestHash: string, itemId: string, now: Date): Promise<boolean> {
+    const res = this.db
+      .prepare('INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(tenantId, key, requestHash, itemId, now.getTime());
+    return res.changes === 1;
+  }
+}

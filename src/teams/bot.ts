@@ -1,0 +1,121 @@
+// The Teams activity handler: the only place that knows Teams' event shapes. It turns messages
+// into commands, Action.Execute invokes into verbs and message-extension calls into feature
+// handlers; everything else happens in the application services.
+import {
+  CardFactory, TeamsActivityHandler, TurnContext,
+  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type MessagingExtensionAction,
+  type MessagingExtensionActionResponse, type TeamsChannelAccount,
+} from 'botbuilder';
+import type { Services } from '../app/services';
+import { nl } from '../texts/nl';
+import { cardResponse, noticeCard } from './cards/common';
+import type { CommandHandler, Feature, VerbHandler } from './feature';
+import { makeTurn, type Turn } from './turn';
+
+export class TopContactBot extends TeamsActivityHandler {
+  private commands = new Map<string, CommandHandler>();
+  private verbs = new Map<string, VerbHandler>();
+  private fetchTasks = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['fetchTask']>[string]>();
+  private submits = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['submit']>[string]>();
+
+  constructor(private readonly s: Services, features: Feature[]) {
+    super();
+    for (const f of features) {
+      for (const [k, h] of Object.entries(f.commands ?? {})) this.commands.set(k.toLowerCase(), h);
+      for (const [k, h] of Object.entries(f.verbs ?? {})) this.verbs.set(k, h);
+      for (const [k, h] of Object.entries(f.messageExtension?.fetchTask ?? {})) this.fetchTasks.set(k, h);
+      for (const [k, h] of Object.entries(f.messageExtension?.submit ?? {})) this.submits.set(k, h);
+    }
+
+    this.onMessage(async (ctx, next) => {
+      const turn = makeTurn(ctx, this.s);
+      await this.remember(turn);
+      const text = commandText(ctx);
+      if (!text) {
+        await next();
+        return;
+      }
+      const [word, ...rest] = text.split(/\s+/);
+      const two = `${word} ${rest[0] ?? ''}`.trim().toLowerCase();
+      const handler = this.commands.get(two) ?? this.commands.get(word.toLowerCase());
+      const args = this.commands.has(two) ? rest.slice(1).join(' ') : rest.join(' ');
+      if (handler) await handler(turn, args);
+      else await ctx.sendActivity(nl.common.unknownCommand(text));
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      const turn = makeTurn(ctx, this.s);
+      await ctx.sendActivity(turn.scope === 'personal' ? nl.common.welcomePersonal : nl.common.welcomeTeam);
+      await next();
+    });
+  }
+
+  /** Welcome in a team when the bot itself is added (conversationUpdate). */
+  protected override async onTeamsMembersAdded(ctx: TurnContext): Promise<void> {
+    const added = (ctx.activity.membersAdded ?? []) as TeamsChannelAccount[];
+    if (added.some((m) => m.id === ctx.activity.recipient.id)) {
+      const turn = makeTurn(ctx, this.s);
+      await ctx.sendActivity(turn.scope === 'personal' ? nl.common.welcomePersonal : nl.common.welcomeTeam);
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const turn = makeTurn(ctx, this.s);
+    const verb = value?.action?.verb ?? '';
+    const data = { ...((value?.action?.data ?? {}) as Record<string, unknown>) };
+    const handler = this.verbs.get(verb);
+    if (!handler) return cardResponse(noticeCard(nl.common.unknownAction, 'warning'));
+    try {
+      await this.remember(turn);
+      return await handler(turn, data);
+    } catch (err) {
+      this.s.log.error({ err, verb }, 'card action failed');
+      return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
+    }
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    const h = this.fetchTasks.get(action.commandId ?? '');
+    if (!h) return { task: { type: 'message', value: nl.common.unknownAction } } as MessagingExtensionActionResponse;
+    return h(makeTurn(ctx, this.s), action);
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    const h = this.submits.get(action.commandId ?? '');
+    if (!h) return { task: { type: 'message', value: nl.common.unknownAction } } as MessagingExtensionActionResponse;
+    return h(makeTurn(ctx, this.s), action);
+  }
+
+  /** Keeps a record of everyone who talks to the bot: names for pickers, 1:1 references for notices. */
+  private async remember(turn: Turn): Promise<void> {
+    if (!turn.tenantId || !turn.actor.teamsId) return;
+    const personal = turn.scope === 'personal';
+    await this.s.repo.upsertUser({
+      tenantId: turn.tenantId,
+      userId: turn.actor.id,
+      teamsId: turn.actor.teamsId,
+      name: turn.actor.name,
+      conversationRef: personal ? (TurnContext.getConversationReference(turn.ctx.activity) as Record<string, unknown>) : undefined,
+    });
+  }
+}
+
+/** The message text without @mentions and markup, trimmed. */
+export function commandText(ctx: TurnContext): string {
+  const a = ctx.activity;
+  let text = a.text ?? '';
+  try {
+    text = TurnContext.removeRecipientMention(a) ?? text;
+  } catch {
+    // fall through to the regex below
+  }
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export { CardFactory };

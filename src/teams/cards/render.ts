@@ -1,0 +1,45 @@
+// Binds JSON card templates (Adaptive Cards 1.5) with adaptivecards-templating. Every free-text
+// value from a person is neutralised first, so names, topics and notes can never inject
+// markdown links, HTML or template expressions into a card.
+import * as ACData from 'adaptivecards-templating';
+import type { Attachment } from 'botbuilder';
+
+export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** Makes user text inert in a TextBlock: no markdown, no HTML, no ${…} expressions. */
+export function neutralise(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\$\{/g, '$\u200b{')
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    .replace(/([\\`*_[\]~])/g, '\\$1')
+    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
+    .replace(/^(\s*)([-+#])/gm, '$1\\$2');
+}
+
+/** Neutralises every string in a data object (deep), except keys listed as trusted (our own texts). */
+export function neutraliseDeep<T>(v: T, trusted: ReadonlySet<string> = new Set(), key = ''): T {
+  if (typeof v === 'string') return (trusted.has(key) ? v : neutralise(v)) as T;
+  if (Array.isArray(v)) return v.map((x) => neutraliseDeep(x, trusted, key)) as T;
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = neutraliseDeep(x, trusted, k);
+    return out as T;
+  }
+  return v;
+}
+
+/** Expands a template with data. `data` must already be safe (see neutralise) where it holds user text. */
+export function bind(template: object, data: object): Record<string, unknown> {
+  const t = new ACData.Template(template);
+  return t.expand({ $root: data }) as Record<string, unknown>;
+}
+
+export function asAttachment(card: Record<string, unknown>): Attachment {
+  return { contentType: CARD_CONTENT_TYPE, content: card };
+}
+
+export function cardSize(card: object): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}

@@ -1,0 +1,92 @@
+// Outbox delivery handlers for Teams: post a channel card, update it in place, notify a person in
+// their 1:1 chat, notify the channel (in the item's thread when it has a card).
+import type { ConversationReference } from 'botbuilder';
+import { CardFactory } from 'botbuilder';
+import type { DeliveryHandler, DeliveryResult } from '../app/outbox';
+import type { Services } from '../app/services';
+import { samePerson } from '../domain/items/lifecycle';
+import type { Person } from '../domain/types';
+import type { ItemCardRenderer } from './feature';
+import { classifySendError, type TeamsMessenger } from './proactive';
+
+type Renderers = Partial<Record<string, ItemCardRenderer>>;
+
+/** The channel's top-level conversation id ('19:…@thread.tacv2', without ';messageid=…'). */
+export function channelConversationId(id: string): string {
+  return id.split(';')[0];
+}
+
+export function channelRef(ref: Record<string, unknown>, threadId?: string): Partial<ConversationReference> {
+  const r = ref as Partial<ConversationReference>;
+  const base = channelConversationId(String(r.conversation?.id ?? ''));
+  return { ...r, activityId: undefined, conversation: { ...r.conversation!, id: threadId ? `${base};messageid=${threadId}` : base } };
+}
+
+async function guarded(fn: () => Promise<void>): Promise<DeliveryResult> {
+  try {
+    await fn();
+    return { ok: true };
+  } catch (err) {
+    return classifySendError(err);
+  }
+}
+
+export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderers: Renderers): Record<string, DeliveryHandler> {
+  return {
+    postCard: async (m) => {
+      const item = await s.repo.getItem(m.tenantId, String(m.payload.itemId));
+      if (!item || item.card) return { ok: true }; // gone, or posted already (at-most-once per item)
+      const binding = await s.repo.getBinding(m.tenantId);
+      const renderer = renderers[item.kind];
+      if (!binding || !renderer) return { ok: false, retry: false, error: 'no channel bound or no renderer' };
+      return guarded(async () => {
+        const ref = channelRef(binding.conversationRef);
+        const card = await renderer.channel(item, s);
+        const id = await messenger.post(ref, { attachments: [CardFactory.adaptiveCard(card)] });
+        await s.repo.setCardRef(m.tenantId, item.id, { conversationId: String(ref.conversation!.id), activityId: id });
+        // The card may have changed while we posted: bring it up to date.
+        const now = await s.repo.getItem(m.tenantId, item.id);
+        if (now && now.version !== item.version) {
+          await messenger.update(ref, id, { attachments: [CardFactory.adaptiveCard(await renderer.channel(now, s))] });
+        }
+      });
+    },
+    updateCard: async (m) => {
+      const item = await s.repo.getItem(m.tenantId, String(m.payload.itemId));
+      if (!item?.card) return { ok: true };
+      const renderer = renderers[item.kind];
+      if (!renderer) return { ok: false, retry: false, error: `no renderer for ${item.kind}` };
+      const binding = await s.repo.getBinding(m.tenantId);
+      const baseRef = (binding?.conversationRef ?? {}) as Partial<ConversationReference>;
+      return guarded(async () => {
+        const ref = { ...baseRef, conversation: { ...(baseRef.conversation ?? {}), id: item.card!.conversationId } } as Partial<ConversationReference>;
+        await messenger.update(ref, item.card!.activityId, { attachments: [CardFactory.adaptiveCard(await renderer.channel(item, s))] });
+      });
+    },
+    notifyPerson: async (m) => {
+      const to = m.payload.to as Person;
+      const itemId = typeof m.payload.itemId === 'string' ? m.payload.itemId : null;
+      const item = itemId ? await s.repo.getItem(m.tenantId, itemId) : null;
+      const renderer = item ? renderers[item.kind] : undefined;
+      // The owner gets their private view with the message, so they can act from the 1:1 chat.
+      const attach = item && renderer && item.owner && samePerson(item.owner, to) && !item.closedAt;
+      return guarded(async () => {
+        await messenger.sendToPerson(m.tenantId, to, {
+          text: String(m.payload.text ?? ''),
+          attachments: attach ? [CardFactory.adaptiveCard(await renderer!.owner(item!, s))] : undefined,
+        });
+      });
+    },
+    notifyChannel: async (m) => {
+      const binding = await s.repo.getBinding(m.tenantId);
+      if (!binding) return { ok: false, retry: false, error: 'no channel bound' };
+      const itemId = typeof m.payload.itemId === 'string' ? m.payload.itemId : null;
+      const item = itemId ? await s.repo.getItem(m.tenantId, itemId) : null;
+      const thread = item?.card && channelConversationId(item.card.conversationId) === channelConversationId(String((binding.conversationRef as Partial<ConversationReference>).conversation?.id ?? ''))
+        ? item.card.activityId : undefined;
+      return guarded(async () => {
+        await messenger.post(channelRef(binding.conversationRef, thread), { text: String(m.payload.text ?? '') });
+      });
+    },
+  };
+}

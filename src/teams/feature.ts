@@ -1,0 +1,37 @@
+// A feature plugs text commands, card verbs, message-extension commands, outbox delivery
+// handlers and periodic jobs into the bot. Adding a capability = one Feature + one line in features/index.ts.
+import type { AdaptiveCardInvokeResponse, MessagingExtensionActionResponse, MessagingExtensionAction } from 'botbuilder';
+import type { DeliveryHandler } from '../app/outbox';
+import type { Job, Services } from '../app/services';
+import type { Item } from '../domain/types';
+import type { Turn } from './turn';
+
+export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
+export type VerbHandler = (turn: Turn, data: Record<string, unknown>) => Promise<AdaptiveCardInvokeResponse>;
+
+/** Renders the cards of one kind of item: the shared channel card and the private owner view. */
+export interface ItemCardRenderer {
+  channel(item: Item, s: Services, notice?: Notice): Promise<Record<string, unknown>>;
+  /** The view only the owner (or the viewer's own chat) sees: all customer details and the owner actions. */
+  owner(item: Item, s: Services, notice?: Notice): Promise<Record<string, unknown>>;
+}
+
+export interface Notice {
+  text: string;
+  style: 'good' | 'warning' | 'attention' | 'accent';
+}
+
+export interface Feature {
+  name: string;
+  /** Lower-case command words (and aliases). */
+  commands?: Record<string, CommandHandler>;
+  verbs?: Record<string, VerbHandler>;
+  cards?: Partial<Record<Item['kind'], ItemCardRenderer>>;
+  messageExtension?: {
+    fetchTask?: Record<string, (turn: Turn, action: MessagingExtensionAction) => Promise<MessagingExtensionActionResponse>>;
+    submit?: Record<string, (turn: Turn, action: MessagingExtensionAction) => Promise<MessagingExtensionActionResponse>>;
+  };
+  /** Outbox message types this feature delivers. */
+  deliveries?: Record<string, (s: Services) => DeliveryHandler>;
+  jobs?: Job[];
+}

@@ -1,0 +1,52 @@
+// Core commands: help, binding the work channel (koppel).
+import { CardFactory, TurnContext } from 'botbuilder';
+import { nl } from '../../texts/nl';
+import { bind } from '../cards/render';
+import helpTemplate from '../cards/templates/help.json';
+import type { Feature } from '../feature';
+import type { Turn } from '../turn';
+import { channelConversationId } from '../delivery';
+
+const c = nl.common;
+
+async function sendHelp(turn: Turn): Promise<void> {
+  await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(bind(helpTemplate, nl.help))] });
+}
+
+async function koppel(turn: Turn): Promise<void> {
+  const a = turn.ctx.activity;
+  const cd = (a.channelData ?? {}) as { team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } };
+  if (turn.scope !== 'channel' || !cd.team?.id) {
+    await turn.ctx.sendActivity(c.bindOnlyInChannel);
+    return;
+  }
+  const channelId = cd.channel?.id || channelConversationId(a.conversation.id);
+  const channelName = cd.channel?.name || 'Algemeen';
+  const ref = TurnContext.getConversationReference(a) as Record<string, unknown>;
+  const conversation = { ...(ref.conversation as Record<string, unknown>), id: channelConversationId(a.conversation.id) };
+  const previous = await turn.s.repo.saveBinding({
+    tenantId: turn.tenantId,
+    teamId: cd.team.id,
+    teamName: cd.team.name || '',
+    channelId,
+    channelName,
+    conversationRef: { ...ref, conversation, activityId: undefined },
+    boundBy: turn.actor,
+    boundAt: turn.s.clock.now(),
+  });
+  if (previous && previous.channelId === channelId) await turn.ctx.sendActivity(c.boundAlready(channelName));
+  else if (previous) await turn.ctx.sendActivity(c.boundMoved(channelName, previous.channelName));
+  else await turn.ctx.sendActivity(c.bound(channelName));
+  turn.s.log.info({ tenantId: turn.tenantId, moved: !!previous && previous.channelId !== channelId }, 'work channel bound');
+  const n = await turn.s.items.postPending(turn.tenantId, channelId);
+  if (n > 0) await turn.ctx.sendActivity(c.pendingPosted(n));
+}
+
+export const coreFeature: Feature = {
+  name: 'core',
+  commands: {
+    help: sendHelp,
+    hulp: sendHelp,
+    koppel,
+  },
+};

@@ -1,0 +1,36 @@
+// Dutch texts shared by every feature. B1 level: short sentences, plain words.
+
+export const common = {
+  botName: 'Top Contact',
+  unknownCommand: (text: string) =>
+    `Dat commando ken ik niet${text ? ` ("${text.slice(0, 40)}")` : ''}. Typ **hulp** voor een overzicht van wat ik kan.`,
+  welcomeTeam:
+    'Hallo! Ik ben **Top Contact**. Ik help jullie de afspraken uit ons dienstverleningsconcept na te komen: terugbelverzoeken, vervolgafspraken, tolken en twijfelgevallen. ' +
+    'Typ in het kanaal waar jullie het werk willen zien **@Top Contact koppel**. Typ **hulp** voor alle commando\'s.',
+  welcomePersonal:
+    'Hallo! Ik ben **Top Contact**. Hier in de persoonlijke chat zie je jouw eigen werk. Typ **hulp** voor alle commando\'s.',
+  bound: (channel: string) => `Dit kanaal (${channel}) is nu het werkkanaal van het team. Nieuwe terugbelverzoeken en het dagoverzicht komen hier.`,
+  boundMoved: (channel: string, previous: string) =>
+    `Dit kanaal (${channel}) is nu het werkkanaal. Het werkkanaal was eerst "${previous}"; daar plaats ik niets nieuws meer.`,
+  boundAlready: (channel: string) => `Dit kanaal (${channel}) is al het werkkanaal.`,
+  bindOnlyInChannel: 'Koppelen kan alleen in een kanaal van een team. Typ **@Top Contact koppel** in het kanaal waar het werk moet komen.',
+  pendingPosted: (n: number) => `Ik heb ${n} ${n === 1 ? 'verzoek dat wachtte' : 'verzoeken die wachtten'} op een werkkanaal hier geplaatst.`,
+  notBound: 'Er is nog geen werkkanaal gekoppeld. Typ **@Top Contact koppel** in het kanaal van het team.',
+  tenantRefused: 'Deze organisatie mag Top Contact niet gebruiken.',
+  somethingWrong: 'Er ging iets mis aan mijn kant. Probeer het zo nog eens. Lukt het niet, meld het dan bij ICT.',
+  unknownItem: (id: string) => `Ik kan ${id || 'dit item'} niet vinden. Misschien is het verwijderd.`,
+  unknownAction: 'Deze knop ken ik niet (meer). Ik heb de kaart ververst.',
+  staleCard: 'Deze kaart was niet meer actueel. Je ziet nu de laatste stand.',
+  notAllowed: 'Dat mag alleen de behandelaar of een leidinggevende.',
+  managersOnly: 'Dat mag alleen een leidinggevende.',
+  system: 'Top Contact',
+  fieldRequired: 'Vul dit veld in.',
+  tooLong: (max: number) => `Maximaal ${max} tekens.`,
+  invalidMoment: 'Kies een geldige datum en tijd.',
+  momentInPast: 'Dit moment ligt in het verleden.',
+  formHasErrors: 'Niet alles is goed ingevuld. Kijk naar de meldingen bij de velden.',
+  history: 'Geschiedenis',
+  yes: 'Ja',
+  no: 'Nee',
+  cancel: 'Annuleren',
+} as const;

@@ -1,0 +1,19 @@
+// The help card: every command, in Dutch.
+export const help = {
+  title: 'Top Contact: wat kan ik?',
+  intro: 'Typ een commando in de chat met mij, of in het kanaal met @Top Contact ervoor. Hoofdletters maken niet uit.',
+  commands: [
+    { command: 'terugbellen', description: 'Nieuw terugbelverzoek. De klant wordt uiterlijk aan het eind van de volgende werkdag teruggebeld.' },
+    { command: 'afspraak', description: 'Nieuwe vervolgafspraak: e-mail, brief, balie of huisbezoek, met de termijn die erbij hoort.' },
+    { command: 'tolk', description: 'Een tolk regelen (alleen in de persoonlijke chat): eerst vragen of de klant zelf een tolk meeneemt.' },
+    { command: 'twijfel', description: 'Twijfel je over afwijken van een regel? Oefen met een collega (ook: oefenen).' },
+    { command: 'afwegingen <woorden>', description: 'Zoek in eerdere besluiten van het team.' },
+    { command: 'mijn', description: 'Jouw openstaande terugbelverzoeken en afspraken.' },
+    { command: 'overzicht', description: 'Alles wat het team nog open heeft.' },
+    { command: 'digest', description: 'Het dagoverzicht nu in het kanaal plaatsen.' },
+    { command: 'instellingen', description: 'Persoonlijk dagoverzicht aan of uit.' },
+    { command: 'koppel', description: 'Maak dit kanaal het werkkanaal van het team.' },
+    { command: 'hulp', description: 'Dit overzicht (ook: help).' },
+  ],
+  footer: 'Bij een terugbelverzoek in het kanaal: klik "Ik pak \'m op" en je bent de behandelaar.',
+} as const;

@@ -1,0 +1,7 @@
+// All Dutch user-facing text lives in this folder: one module per feature, gathered here.
+import { common } from './common';
+import { callbacks } from './callbacks';
+import { help } from './help';
+
+export const nl = { common, callbacks, help };
+export type Texts = typeof nl;
