@@ -1,0 +1,107 @@
+// Walking skeleton over real HTTP: install in a team, bind a channel, help, unknown text,
+// tenant refusal, and a proactive post after a restart on the same database.
+import { expect } from 'chai';
+import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
+import { anna, bram, channelMessage, installInTeam, personalMessage, teamNoord, generalChannel, aanmeldingenChannel, TEST_TENANT } from '../harness/activities';
+import { httpJson } from '../harness/http';
+import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
+
+const textOf = (a: Record<string, any>) => String(a.text ?? '');
+
+describe('walking skeleton (HTTP, fake connector, SQLite)', () => {
+  let connector: FakeConnector;
+  let bot: BotUnderTest;
+  let db: string;
+
+  before(async () => {
+    connector = await startFakeConnector();
+  });
+  after(async () => connector.close());
+  beforeEach(async () => {
+    connector.reset();
+    db = tempSqliteUrl();
+    bot = await startBot({ databaseUrl: db });
+  });
+  afterEach(async () => bot.stop());
+
+  it('answers /healthz with version and storage status', async () => {
+    const res = await httpJson('GET', `${bot.url}/healthz`);
+    expect(res.status).to.equal(200);
+    expect(res.body).to.deep.include({ status: 'ok' });
+    expect(res.body.storage).to.deep.equal({ kind: 'sqlite', ok: true });
+    expect(res.body.version).to.match(/^\d+\.\d+\.\d+/);
+  });
+
+  it('welcomes the team on install and explains koppel', async () => {
+    const res = await bot.post(installInTeam({ team: teamNoord, from: anna }));
+    expect(res.status).to.equal(200);
+    const msg = await connector.waitFor((c) => c.allPosted().find((p) => /koppel/.test(textOf(p.activity))));
+    expect(textOf(msg.activity)).to.contain('Top Contact');
+  });
+
+  it('binds the channel with koppel, moves the binding, and says so', async () => {
+    await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: aanmeldingenChannel }));
+    const first = await connector.waitFor((c) => c.allPosted().find((p) => /werkkanaal/.test(textOf(p.activity))));
+    expect(textOf(first.activity)).to.contain('is nu het werkkanaal');
+    const binding = await bot.app.s.repo.getBinding(TEST_TENANT);
+    expect(binding?.channelId).to.equal(aanmeldingenChannel.id);
+
+    await bot.post(channelMessage({ text: 'KOPPEL', from: bram, team: teamNoord, channel: generalChannel }));
+    const moved = await connector.waitFor((c) => c.allPosted().find((p) => /was eerst/.test(textOf(p.activity))));
+    expect(textOf(moved.activity)).to.contain(aanmeldingenChannel.name);
+    expect((await bot.app.s.repo.getBinding(TEST_TENANT))?.channelId).to.equal(generalChannel.id);
+  });
+
+  it('refuses koppel outside a channel', async () => {
+    await bot.post(personalMessage({ text: 'koppel', from: anna }));
+    const msg = await connector.waitFor((c) => c.allPosted()[0]);
+    expect(textOf(msg.activity)).to.contain('alleen in een kanaal');
+  });
+
+  it('answers help and hulp with the Dutch help card listing every command, with or without mention', async () => {
+    await bot.post(personalMessage({ text: 'Hulp', from: anna }));
+    await bot.post(channelMessage({ text: 'help', from: anna, team: teamNoord }));
+    const cards = await connector.waitFor((c) => {
+      const withCards = c.allPosted().filter((p) => p.activity.attachments?.[0]?.content?.body);
+      return withCards.length >= 2 ? withCards : undefined;
+    });
+    const text = JSON.stringify(cards[0].activity.attachments[0].content);
+    for (const cmd of ['terugbellen', 'afspraak', 'tolk', 'twijfel', 'mijn', 'overzicht', 'koppel', 'digest', 'afwegingen']) {
+      expect(text, cmd).to.contain(cmd);
+    }
+  });
+
+  it('gives a friendly Dutch hint for unknown text', async () => {
+    await bot.post(personalMessage({ text: 'wat is het weer', from: anna }));
+    const msg = await connector.waitFor((c) => c.allPosted()[0]);
+    expect(textOf(msg.activity)).to.match(/ken ik niet.*hulp/s);
+  });
+
+  it('refuses activities from a tenant that is not allowed, before any handler runs', async () => {
+    const a = personalMessage({ text: 'help', from: anna });
+    (a.channelData as any).tenant.id = '00000000-0000-4000-8000-000000000000';
+    (a.conversation as any).tenantId = '00000000-0000-4000-8000-000000000000';
+    const res = await bot.post(a);
+    expect(res.status).to.equal(403);
+    expect(res.body.error.code).to.equal('TenantNotAllowed');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(connector.allPosted()).to.have.length(0);
+    expect(await bot.app.s.repo.getUser('00000000-0000-4000-8000-000000000000', anna.aadObjectId)).to.equal(null);
+  });
+
+  it('after a restart on the same database, a proactive post still reaches the bound channel', async () => {
+    await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord }));
+    await connector.waitFor((c) => c.allPosted().find((p) => /werkkanaal/.test(textOf(p.activity))));
+    await bot.stop();
+    connector.reset();
+    bot = await startBot({ databaseUrl: db });
+    const res = await httpJson('POST', `${bot.url}/api/callbacks`, { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer' }, {
+      authorization: 'Bearer test-intake-key-0123456789',
+    });
+    expect(res.status).to.equal(201);
+    await bot.settle();
+    const posted = await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => m.card));
+    expect(JSON.stringify(posted.card)).to.contain('Lekkage badkamer');
+    expect(posted.conversationId.split(';')[0]).to.equal(generalChannel.id);
+  });
+});
