@@ -33,7 +33,19 @@ export function neutraliseDeep<T>(v: T, trusted: ReadonlySet<string> = new Set()
 /** Expands a template with data. `data` must already be safe (see neutralise) where it holds user text. */
 export function bind(template: object, data: object): Record<string, unknown> {
   const t = new ACData.Template(template);
-  return t.expand({ $root: data }) as Record<string, unknown>;
+  return dropUnbound(t.expand({ $root: data })) as Record<string, unknown>;
+}
+
+/** The templating engine leaves `${x}` in place when x is undefined: an absent value shows as empty. */
+function dropUnbound(v: unknown): unknown {
+  if (typeof v === 'string') return v.includes('${') ? v.replace(/\$\{[^}]*\}/g, '') : v;
+  if (Array.isArray(v)) return v.map(dropUnbound);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = dropUnbound(x);
+    return out;
+  }
+  return v;
 }
 
 export function asAttachment(card: Record<string, unknown>): Attachment {

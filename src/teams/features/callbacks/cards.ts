@@ -104,7 +104,7 @@ export const callbackCards: ItemCardRenderer & {
     const card = bind(ownerTemplate, {
       ...c,
       customer: d.erased ? '—' : neutralise(d.customerName),
-      phoneLink: d.erased ? '—' : `[${d.phoneDisplay}](tel:${d.phone})`,
+      phoneLink: d.erased ? '' : `[${d.phoneDisplay}](tel:${d.phone})`,
       details: d.erased ? '' : neutralise(d.details),
       preferredText: d.preferredMoment ? formatMoment(s.calendar, new Date(d.preferredMoment)) : '—',
       channelText: d.preferredChannel ? t.choices.preferredChannel[d.preferredChannel] : '—',
