@@ -19,6 +19,22 @@ function scrubDeep(v: unknown, depth = 0): unknown {
   return out;
 }
 
+/**
+ * Errors are logged as type, code, status, message and stack only: connector and HTTP errors carry
+ * the request (with the card, so customer names) and the response body, which must never reach a log.
+ */
+export function safeError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err, message: scrub(String(err).slice(0, 300)) };
+  const e = err as Error & { code?: unknown; statusCode?: unknown };
+  return {
+    type: e.name,
+    code: typeof e.code === 'string' || typeof e.code === 'number' ? e.code : undefined,
+    statusCode: typeof e.statusCode === 'number' ? e.statusCode : undefined,
+    message: scrub(e.message.slice(0, 500)),
+    stack: e.stack ? scrub(e.stack.split('\n').slice(1, 8).join('\n')) : undefined,
+  };
+}
+
 const REDACT = [
   'customerName', 'phone', 'email', 'name', 'text', 'details', 'note', 'address',
   '*.customerName', '*.phone', '*.email', '*.name', '*.text', '*.details', '*.note', '*.address',
@@ -31,6 +47,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { app: 'top-contact' },
       redact: { paths: REDACT, censor: '[weg]' },
+      serializers: { err: safeError, error: (e: unknown) => (e instanceof Error ? safeError(e) : e) },
       formatters: { log: (obj) => scrubDeep(obj) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {

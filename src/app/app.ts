@@ -14,9 +14,11 @@ import { TopContactBot } from '../teams/bot';
 import { teamsDeliveries } from '../teams/delivery';
 import { features } from '../teams/features';
 import { TeamsMessenger } from '../teams/proactive';
+import { outboundAdapter } from '../teams/outbound';
+import { deliveryProblemHooks } from './deliveryProblems';
 import { nl } from '../texts/nl';
 import { ItemService } from './itemService';
-import { OutboxDispatcher } from './outbox';
+import { OutboxDispatcher, sendTimeoutMs, type OutboxOptions } from './outbox';
 import type { Services } from './services';
 
 export interface AppOptions {
@@ -25,6 +27,8 @@ export interface AppOptions {
   repo?: Repository;
   /** Start the periodic tick (default true). Tests drive tick() by hand. */
   scheduler?: boolean;
+  /** Outbox tuning (tests scale the backoff down); the lock comes from OUTBOX_LOCK_SECONDS. */
+  outbox?: OutboxOptions;
 }
 
 export interface App {
@@ -34,7 +38,8 @@ export interface App {
   listen(port?: number, host?: string): Promise<string>;
   /** Runs every periodic job once and delivers the outbox (what the scheduler does each tick). */
   tick(): Promise<void>;
-  stop(): Promise<void>;
+  /** Graceful stop: refuse new requests, finish the ones in flight, flush the outbox (at most flushMs), close storage. */
+  stop(opts?: { flushMs?: number }): Promise<void>;
 }
 
 export const VERSION: string = (require('../../../package.json') as { version: string }).version;
@@ -46,17 +51,18 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const calendar = new WorkingCalendar(config.workingTime);
   const managers = new Set(config.managerIds);
   const isManager = (p: Person) => managers.has(p.id) || (!!p.teamsId && managers.has(p.teamsId));
-  const outbox = new OutboxDispatcher(repo, clock, log);
+  const outbox = new OutboxDispatcher(repo, clock, log, { lockMs: config.outboxLockSeconds * 1000, ...opts.outbox });
   const items = new ItemService({ repo, clock, calendar, isManager, kick: () => outbox.kick() });
   const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager };
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const authOptions = {
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppPassword: config.bot.appPassword,
     // Without an app id the adapter runs unauthenticated (local trial, tests); SingleTenant would refuse that.
     MicrosoftAppType: config.bot.appId ? config.bot.appType : 'MultiTenant',
     MicrosoftAppTenantId: config.bot.tenantId,
-  });
+  };
+  const auth = new ConfigurationBotFrameworkAuthentication(authOptions);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (ctx: TurnContext, err: unknown) => {
     log.error({ err, activityType: ctx.activity.type }, 'unhandled error in turn');
@@ -66,7 +72,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   const bot = new TopContactBot(s, features);
-  const messenger = new TeamsMessenger(adapter, config.bot.appId, repo);
+  // Outbox sends go through an adapter without botbuilder's own retries: the outbox owns retry and order.
+  const messenger = new TeamsMessenger(outboundAdapter(authOptions, sendTimeoutMs(outbox.options.lockMs)), config.bot.appId, repo);
+  outbox.hooks = deliveryProblemHooks(s);
   const renderers = Object.assign({}, ...features.map((f) => f.cards ?? {}));
   // Calendar sync is a no-op unless a feature (Graph) registers its own handler below.
   outbox.register('calendarSync', async () => ({ ok: true }));
@@ -110,12 +118,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
           resolve(`http://127.0.0.1:${addr.port}`);
         });
       }),
-    stop: async () => {
+    stop: async (o = {}) => {
       if (timer) clearInterval(timer);
+      // 1. Refuse new requests (503 + Connection: close) and wait for the turns in flight.
       await (server as restify.Server & { drain?: () => Promise<void> }).drain?.();
       await new Promise<void>((r) => server.close(() => r()));
       if (ticking) await ticking.catch(() => undefined);
-      await outbox.stop();
+      // 2. Send what those turns queued, within the flush window; the rest waits for the next start.
+      await outbox.stop(o.flushMs ?? 0);
       await repo.close();
     },
   };

@@ -98,7 +98,9 @@ export class ItemService {
       if (!decision.ok) return { status: 'refused', item, refusal: decision.refusal };
       const next: Item = { ...decision.item, version: item.version + 1, updatedAt: ctx.now };
       const history: HistoryEntry = { tenantId, itemId: id, at: ctx.now, actor, ...decision.history };
-      const outbox = this.outboxFor(next, item, decision.effects, null);
+      // Not posted yet (or the post is in flight): queue the update behind the post, in the channel's lane.
+      const pendingChannel = !item.card && CHANNEL_KINDS.has(item.kind) ? (await this.d.repo.getBinding(tenantId))?.channelId ?? null : null;
+      const outbox = this.outboxFor(next, item, decision.effects, pendingChannel);
       if (await this.d.repo.commit({ item: next, expectedVersion: item.version, history: [history], outbox })) {
         if (outbox.length) this.d.kick();
         return { status: 'ok', item: next, message: decision.message, previousVersion: item.version };
@@ -119,6 +121,10 @@ export class ItemService {
       out.push({ tenantId: item.tenantId, key: `card:${base}`, type: 'updateCard', lane: `conv:${item.card.conversationId}`, payload: { itemId: item.id } });
     } else if (!before && channelIdForNewCard) {
       out.push({ tenantId: item.tenantId, key: `post:${item.tenantId}:${item.id}`, type: 'postCard', lane: `conv:${channelIdForNewCard}`, payload: { itemId: item.id } });
+    } else if (before && channelIdForNewCard) {
+      // The card may be posted between our read and this commit: an update in the same lane as the
+      // post runs after it and finds the card (or finds none and has nothing to do).
+      out.push({ tenantId: item.tenantId, key: `card:${base}`, type: 'updateCard', lane: `conv:${channelIdForNewCard}`, payload: { itemId: item.id } });
     }
     effects.forEach((e, i) => {
       const key = `fx:${base}:${i}`;
@@ -133,12 +139,17 @@ export class ItemService {
     return out;
   }
 
-  /** Posts the cards of items that were created while no channel was bound. */
+  /**
+   * Posts the cards of open items that have none: created while no channel was bound, or whose
+   * post failed for good (channel blocked or removed). Keyed per binding, so binding again (even
+   * the same channel) tries once more.
+   */
   async postPending(tenantId: string, channelId: string): Promise<number> {
     const now = this.d.clock.now();
+    const generation = (await this.d.repo.getBinding(tenantId))?.boundAt.getTime() ?? now.getTime();
     const pending = (await this.d.repo.queryItems(tenantId, { withoutCard: true, open: true })).filter((i) => CHANNEL_KINDS.has(i.kind));
     const msgs: OutboxMessage[] = pending.map((i) => ({
-      tenantId, key: `post:${tenantId}:${i.id}`, type: 'postCard', lane: `conv:${channelId}`, payload: { itemId: i.id },
+      tenantId, key: `post:${tenantId}:${i.id}:b${generation}`, type: 'postCard', lane: `conv:${channelId}`, payload: { itemId: i.id },
     }));
     if (msgs.length) {
       await this.d.repo.enqueue(msgs, now);

@@ -1,15 +1,26 @@
 // Delivers what the bot sends on its own (channel cards, card updates, 1:1 messages, digests,
 // calendar invites) from the durable outbox: written in the same transaction as the state
 // change, sent after, retried with backoff, in order per lane (conversation).
+//
+// Exactly-once as far as it can be had (see docs/reliability.md):
+// - every message has a unique idempotency key (a second enqueue of the key is ignored);
+// - one instance claims a message at a time (a lock with expiry; SKIP LOCKED on PostgreSQL);
+// - one attempt is one HTTP request: botbuilder's own retries are off for outbox sends and each
+//   request times out well inside the lock (teams/outbound.ts), so a slow send never overlaps a
+//   second instance's retry of the same message;
+// - the residual risk is a crash (or lost database) between the connector accepting a message
+//   and the outbox recording it: that message is sent again after the lock expires.
 import os from 'node:os';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging';
 import type { OutboxMessage, Repository } from '../storage/repository';
 
 export type DeliveryResult =
-  | { ok: true }
+  /** `target`: the conversation written to ('channel:<id>' / 'user:<id>'); a success there resolves a recorded problem. */
+  | { ok: true; target?: string }
   | { ok: false; retry: true; retryAfterMs?: number; error: string }
-  | { ok: false; retry: false; error: string };
+  /** `problem`: the conversation cannot be written to (blocked, removed): recorded and shown to the team. */
+  | { ok: false; retry: false; error: string; problem?: { code: string; status?: number; target?: string } };
 
 export type DeliveryHandler = (msg: OutboxMessage) => Promise<DeliveryResult>;
 
@@ -19,6 +30,20 @@ export interface OutboxOptions {
   maxAttempts?: number;
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Upper bound for a Retry-After we honour (a misbehaving server must not park a lane for days). */
+  maxRetryAfterMs?: number;
+}
+
+export interface OutboxHooks {
+  /** A message failed for good because its conversation cannot be written to. */
+  onProblem?: (msg: OutboxMessage, problem: { code: string; status?: number; target?: string }, error: string) => Promise<void>;
+  /** A message was delivered to `target`. */
+  onDelivered?: (msg: OutboxMessage, target: string) => Promise<void>;
+}
+
+/** Per-request timeout for connector calls made by outbox handlers: well inside the lock. */
+export function sendTimeoutMs(lockMs: number): number {
+  return Math.max(500, Math.min(15_000, Math.floor(lockMs / 4)));
 }
 
 export class OutboxDispatcher {
@@ -26,11 +51,17 @@ export class OutboxDispatcher {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private flushUntil = 0;
+  private timers = new Set<NodeJS.Timeout>();
   readonly worker = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  private readonly o: Required<OutboxOptions>;
+  readonly options: Readonly<Required<OutboxOptions>>;
+  hooks: OutboxHooks = {};
 
   constructor(private readonly repo: Repository, private readonly clock: Clock, private readonly log: Logger, opts: OutboxOptions = {}) {
-    this.o = { batchSize: 20, lockMs: 60_000, maxAttempts: 12, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, ...opts };
+    this.options = {
+      batchSize: 20, lockMs: 60_000, maxAttempts: 12, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, maxRetryAfterMs: 60 * 60_000,
+      ...opts,
+    };
   }
 
   register(type: string, handler: DeliveryHandler): void {
@@ -60,14 +91,27 @@ export class OutboxDispatcher {
     while (this.running) await this.running;
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Graceful stop: first delivers what is due now (for at most flushMs), then stops claiming and
+   * waits for the sends in progress. What is left stays in the outbox for the next start.
+   */
+  async stop(flushMs = 0): Promise<void> {
+    if (flushMs > 0 && !this.stopped) {
+      this.flushUntil = Date.now() + flushMs;
+      this.kick();
+      const deadline = new Promise<void>((r) => setTimeout(r, flushMs).unref());
+      await Promise.race([this.idle(), deadline]);
+    }
     this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
     await this.idle();
   }
 
   private async drain(): Promise<void> {
-    for (let round = 0; round < 1000 && !this.stopped; round++) {
-      const batch = await this.repo.claimOutbox(this.clock.now(), this.o.batchSize, this.o.lockMs, this.worker);
+    for (let round = 0; round < 1000; round++) {
+      if (this.stopped || (this.flushUntil > 0 && Date.now() > this.flushUntil)) return;
+      const batch = await this.repo.claimOutbox(this.clock.now(), this.options.batchSize, this.options.lockMs, this.worker);
       if (batch.length === 0) return;
       // Lanes are independent; within a lane the claim returns only the oldest message.
       await Promise.all(batch.map((m) => this.deliver(m)));
@@ -88,19 +132,33 @@ export class OutboxDispatcher {
     const now = this.clock.now();
     if (result.ok) {
       await this.repo.completeOutbox(msg.id!, now);
+      this.log.debug({ outboxId: msg.id, type: msg.type, attempts: msg.attempts }, 'outbox message delivered');
+      if (result.target && this.hooks.onDelivered) await this.hooks.onDelivered(msg, result.target).catch((err) => this.log.warn({ err }, 'outbox delivered hook failed'));
       return;
     }
     const attempts = msg.attempts ?? 1;
-    if (!result.retry || attempts >= this.o.maxAttempts) {
+    if (!result.retry || attempts >= this.options.maxAttempts) {
       this.log.warn({ outboxId: msg.id, type: msg.type, attempts, error: result.error }, 'outbox message failed for good');
       await this.repo.failOutbox(msg.id!, result.error);
+      if (!result.retry && result.problem && this.hooks.onProblem) {
+        await this.hooks.onProblem(msg, result.problem, result.error).catch((err) => this.log.error({ err }, 'outbox problem hook failed'));
+      }
       return;
     }
-    const backoff = Math.min(this.o.maxBackoffMs, this.o.baseBackoffMs * 2 ** (attempts - 1));
-    const wait = Math.max(result.retryAfterMs ?? 0, backoff);
+    const backoff = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (attempts - 1));
+    // Jitter (±20 %) so that instances and lanes that failed together do not retry in lockstep.
+    const jittered = Math.round(backoff * (0.8 + Math.random() * 0.4));
+    const wait = Math.max(Math.min(result.retryAfterMs ?? 0, this.options.maxRetryAfterMs), jittered);
     this.log.info({ outboxId: msg.id, type: msg.type, attempts, waitMs: wait, error: result.error }, 'outbox message will be retried');
     await this.repo.retryOutbox(msg.id!, new Date(now.getTime() + wait), result.error);
     // Come back for it by itself when the wait is short; the scheduler's tick covers the rest.
-    if (wait <= 5 * 60_000) setTimeout(() => this.kick(), wait).unref();
+    if (wait <= 5 * 60_000 && !this.stopped) {
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        this.kick();
+      }, wait + 5);
+      t.unref();
+      this.timers.add(t);
+    }
   }
 }

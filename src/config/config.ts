@@ -40,6 +40,8 @@ export interface Config {
   graph: GraphConfig | null;
   tickSeconds: number;
   bodyLimitBytes: number;
+  /** How long an outbox message stays claimed by one instance while it is being sent. */
+  outboxLockSeconds: number;
 }
 
 function fail(name: string, expected: string): never {
@@ -91,6 +93,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const databaseUrl = env.DATABASE_URL || 'sqlite:./data/topcontact.db';
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) fail('DATABASE_URL', 'expected sqlite:<path> or postgres://user@host:port/db');
+  if (databaseUrl.startsWith('postgres')) {
+    let schema: string | null = null;
+    try {
+      schema = new URL(databaseUrl).searchParams.get('schema');
+    } catch {
+      fail('DATABASE_URL', 'expected a valid postgres://user@host:port/db URL');
+    }
+    if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) fail('DATABASE_URL', 'schema= must be letters, digits and _ (at most 63)');
+  }
 
   const apiKey = env.INTAKE_API_KEY || null;
   if (apiKey !== null && apiKey.length < 16) fail('INTAKE_API_KEY', 'expected at least 16 characters');
@@ -179,5 +190,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graph,
     tickSeconds: int(env, 'TICK_SECONDS', 30, 1, 3600),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
+    outboxLockSeconds: int(env, 'OUTBOX_LOCK_SECONDS', 60, 2, 3600),
   };
 }

@@ -5,6 +5,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Services } from '../app/services';
 import { registerIntake } from './intake';
+import { problemSummary } from '../app/deliveryProblems';
 
 export interface ServerDeps {
   s: Services;
@@ -37,15 +38,33 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
       return next(false);
     }
     inFlight++;
-    res.once('finish', () => inFlight--);
-    res.once('close', () => inFlight--);
+    const started = process.hrtime.bigint();
+    let counted = true;
+    const done = () => {
+      if (!counted) return;
+      counted = false;
+      inFlight--;
+      // Path only (no query, no body): nothing personal in the log.
+      s.log.debug({ method: req.method, path: (req.url ?? '').split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+    };
+    res.once('finish', done);
+    res.once('close', done);
     return next();
   });
 
   server.get('/healthz', async (_req, res) => {
     const storage = await s.repo.ping();
+    let details: Record<string, unknown> = {};
+    if (storage) {
+      try {
+        const [outbox, problems] = await Promise.all([s.repo.outboxStats(), problemSummary(s)]);
+        details = { outbox, deliveryProblems: problems };
+      } catch {
+        details = {};
+      }
+    }
     res.status(storage ? 200 : 503);
-    res.json({ status: storage ? 'ok' : 'degraded', version, storage: { kind: s.repo.kind, ok: storage } });
+    res.json({ status: storage ? 'ok' : 'degraded', version, storage: { kind: s.repo.kind, ok: storage }, ...details });
   });
 
   server.post('/api/messages', async (req, res) => {

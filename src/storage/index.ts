@@ -1,4 +1,6 @@
 // Picks the adapter from DATABASE_URL: unset → ./data/topcontact.db, sqlite:<path>, postgres://…
+// A PostgreSQL URL may name the schema for all tables: postgres://…/db?schema=topcontact
+// (created when missing; several deployments or test runs can share one database that way).
 import type { Repository } from './repository';
 import { SqliteRepository } from './sqlite';
 import { PostgresRepository } from './postgres';
@@ -7,11 +9,24 @@ export function defaultDatabaseUrl(): string {
   return 'sqlite:./data/topcontact.db';
 }
 
-export async function openRepository(databaseUrl: string | undefined): Promise<Repository> {
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** Splits `?schema=` off a PostgreSQL URL (pg itself does not know that parameter). */
+export function parsePostgresUrl(url: string): { connectionString: string; schema?: string } {
+  const u = new URL(url);
+  const schema = u.searchParams.get('schema') ?? undefined;
+  if (schema === undefined) return { connectionString: url };
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`DATABASE_URL: schema must be letters, digits and _ (at most 63), got "${schema.slice(0, 70)}"`);
+  u.searchParams.delete('schema');
+  return { connectionString: u.toString(), schema };
+}
+
+export async function openRepository(databaseUrl: string | undefined, opts: { poolSize?: number } = {}): Promise<Repository> {
   const url = databaseUrl || defaultDatabaseUrl();
   let repo: Repository;
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    repo = new PostgresRepository(url);
+    const { connectionString, schema } = parsePostgresUrl(url);
+    repo = new PostgresRepository(connectionString, { schema, poolSize: opts.poolSize });
   } else if (url.startsWith('sqlite:')) {
     repo = new SqliteRepository(url.slice('sqlite:'.length) || './data/topcontact.db');
   } else {

@@ -104,4 +104,24 @@ export const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'delivery problems (blocked or removed conversations)',
+    statements: [
+      `CREATE TABLE delivery_problems (
+        tenant_id TEXT NOT NULL,
+        target TEXT NOT NULL,
+        code TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        first_at BIGINT NOT NULL,
+        last_at BIGINT NOT NULL,
+        failures INTEGER NOT NULL,
+        resolved_at BIGINT,
+        PRIMARY KEY (tenant_id, target)
+      )`,
+      `CREATE INDEX outbox_done ON outbox (status, done_at)`,
+      `CREATE INDEX idempotency_age ON idempotency (created_at)`,
+      `CREATE INDEX items_closed ON items (tenant_id, closed_at)`,
+    ],
+  },
 ];

@@ -5,11 +5,11 @@ import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
 import type {
-  ChangeSet, ChannelBinding, ItemQuery, OutboxMessage, OutboxStatus, Repository, UserRecord, UserSettings,
+  ChangeSet, ChannelBinding, DeliveryProblem, ItemQuery, OutboxMessage, OutboxStatus, Repository, UserRecord, UserSettings,
 } from './repository';
 import {
-  bindingFromRow, historyFromRow, historyToValues, ITEM_COLUMNS, itemFromRow, itemQuerySql, itemToValues,
-  outboxFromRow, userFromRow, type Row,
+  bindingFromRow, historyFromRow, historyToValues, ITEM_COLUMNS, ITEM_UPDATE_SLICE, itemFromRow, itemQuerySql, itemToValues,
+  outboxFromRow, problemFromRow, userFromRow, type Row,
 } from './rows';
 
 const ph = (i: number): string => `$${i}`;
@@ -17,7 +17,7 @@ const list = (from: number, n: number): string => Array.from({ length: n }, (_, 
 
 const ITEM_INSERT = `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${list(1, ITEM_COLUMNS.length)})
   ON CONFLICT (tenant_id, id) DO NOTHING`;
-const UPDATE_COLUMNS = ITEM_COLUMNS.slice(2);
+const UPDATE_COLUMNS = ITEM_COLUMNS.slice(...ITEM_UPDATE_SLICE);
 const ITEM_UPDATE = `UPDATE items SET ${UPDATE_COLUMNS.map((c, k) => `${c} = ${ph(k + 1)}`).join(', ')}
   WHERE tenant_id = ${ph(UPDATE_COLUMNS.length + 1)} AND id = ${ph(UPDATE_COLUMNS.length + 2)} AND version = ${ph(UPDATE_COLUMNS.length + 3)}`;
 const HISTORY_INSERT = `INSERT INTO history (tenant_id, item_id, at, actor_json, action, note, details) VALUES (${list(1, 7)})`;
@@ -176,7 +176,7 @@ export class PostgresRepository implements Repository {
       const values = itemToValues(change.item);
       const res = change.expectedVersion === null
         ? await c.query(ITEM_INSERT, values)
-        : await c.query(ITEM_UPDATE, [...values.slice(2), change.item.tenantId, change.item.id, change.expectedVersion]);
+        : await c.query(ITEM_UPDATE, [...values.slice(...ITEM_UPDATE_SLICE), change.item.tenantId, change.item.id, change.expectedVersion]);
       if (res.rowCount === 0) return ROLLBACK;
       for (const h of change.history) await c.query(HISTORY_INSERT, historyToValues(h));
       await insertOutbox(c, change.outbox, change.item.updatedAt);
@@ -358,6 +358,56 @@ export class PostgresRepository implements Repository {
   async putIdempotent(tenantId: string, key: string, requestHash: string, itemId: string, now: Date): Promise<boolean> {
     const res = await this.query(IDEMPOTENCY_INSERT, [tenantId, key, requestHash, itemId, now.getTime()]);
     return res.rowCount === 1;
+  }
+
+  // ---- delivery problems and privacy ----
+
+  async recordDeliveryProblem(p: { tenantId: string; target: string; code: string; detail: string }, now: Date): Promise<DeliveryProblem> {
+    const { rows } = await this.query(
+      `INSERT INTO delivery_problems (tenant_id, target, code, detail, first_at, last_at, failures, resolved_at)
+        VALUES ($1, $2, $3, $4, $5, $5, 1, NULL)
+        ON CONFLICT (tenant_id, target) DO UPDATE SET code = excluded.code, detail = excluded.detail, last_at = excluded.last_at,
+          first_at = CASE WHEN delivery_problems.resolved_at IS NULL THEN delivery_problems.first_at ELSE excluded.first_at END,
+          failures = CASE WHEN delivery_problems.resolved_at IS NULL THEN delivery_problems.failures + 1 ELSE 1 END,
+          resolved_at = NULL
+        RETURNING *`,
+      [p.tenantId, p.target, p.code, p.detail, now.getTime()],
+    );
+    return problemFromRow(rows[0]!);
+  }
+
+  async resolveDeliveryProblem(tenantId: string, target: string, now: Date): Promise<boolean> {
+    const res = await this.query('UPDATE delivery_problems SET resolved_at = $1 WHERE tenant_id = $2 AND target = $3 AND resolved_at IS NULL', [
+      now.getTime(), tenantId, target,
+    ]);
+    return res.rowCount > 0;
+  }
+
+  async listDeliveryProblems(q: { tenantId?: string; open?: boolean } = {}): Promise<DeliveryProblem[]> {
+    const clauses: string[] = ['1 = 1'];
+    const values: unknown[] = [];
+    if (q.tenantId) {
+      values.push(q.tenantId);
+      clauses.push(`tenant_id = ${ph(values.length)}`);
+    }
+    if (q.open === true) clauses.push('resolved_at IS NULL');
+    if (q.open === false) clauses.push('resolved_at IS NOT NULL');
+    const { rows } = await this.query(`SELECT * FROM delivery_problems WHERE ${clauses.join(' AND ')} ORDER BY tenant_id, first_at, target`, values);
+    return rows.map(problemFromRow);
+  }
+
+  async eraseHistoryNotes(tenantId: string, itemId: string): Promise<number> {
+    const res = await this.query('UPDATE history SET note = NULL WHERE tenant_id = $1 AND item_id = $2 AND note IS NOT NULL', [tenantId, itemId]);
+    return res.rowCount;
+  }
+
+  async purgeBefore(before: Date): Promise<{ outbox: number; idempotency: number }> {
+    const t = before.getTime();
+    const result = await this.tx(async (c) => ({
+      outbox: (await c.query("DELETE FROM outbox WHERE status IN ('done', 'failed') AND COALESCE(done_at, created_at) < $1", [t])).rowCount ?? 0,
+      idempotency: (await c.query('DELETE FROM idempotency WHERE created_at < $1', [t])).rowCount ?? 0,
+    }));
+    return result === ROLLBACK ? { outbox: 0, idempotency: 0 } : result;
   }
 }
 

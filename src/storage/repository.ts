@@ -60,6 +60,22 @@ export interface ChangeSet {
   idempotency?: { key: string; requestHash: string };
 }
 
+/** A conversation the bot can no longer write to (403 MessageWritesBlocked, removed channel or chat). */
+export interface DeliveryProblem {
+  tenantId: string;
+  /** 'channel:<channel id>' or 'user:<user id>'. */
+  target: string;
+  /** Connector error code, e.g. 'MessageWritesBlocked', 'ConversationNotFound', or the HTTP status. */
+  code: string;
+  /** Short technical description (no personal data: connector error text only). */
+  detail: string;
+  firstAt: Date;
+  lastAt: Date;
+  failures: number;
+  /** Set when a later delivery to the same target succeeded, or the team bound another channel. */
+  resolvedAt: Date | null;
+}
+
 export interface ItemQuery {
   kinds?: ItemKind[];
   open?: boolean;             // true: closedAt is null; false: closed
@@ -67,6 +83,8 @@ export interface ItemQuery {
   unowned?: boolean;
   createdSince?: Date;
   closedSince?: Date;
+  /** Closed before this moment (retention). */
+  closedBefore?: Date;
   withoutCard?: boolean;
   deadlineBefore?: Date;
   limit?: number;
@@ -119,4 +137,18 @@ export interface Repository {
   getIdempotent(tenantId: string, key: string): Promise<{ requestHash: string; itemId: string } | null>;
   /** Stores the key → item link; false when the key is already taken (a racing retry). */
   putIdempotent(tenantId: string, key: string, requestHash: string, itemId: string, now: Date): Promise<boolean>;
+
+  /**
+   * Records (or re-opens) a delivery problem for a target and returns the stored row. Two instances
+   * recording the same open problem get the same firstAt (use it to notify once).
+   */
+  recordDeliveryProblem(p: { tenantId: string; target: string; code: string; detail: string }, now: Date): Promise<DeliveryProblem>;
+  /** Marks the target's open problem resolved; false when there was none. */
+  resolveDeliveryProblem(tenantId: string, target: string, now: Date): Promise<boolean>;
+  listDeliveryProblems(q?: { tenantId?: string; open?: boolean }): Promise<DeliveryProblem[]>;
+
+  /** Privacy: blanks the free-text notes of an item's history (actions, actors and times stay). Returns rows changed. */
+  eraseHistoryNotes(tenantId: string, itemId: string): Promise<number>;
+  /** Privacy: deletes finished outbox messages (their payloads hold texts) and intake idempotency keys older than `before`. */
+  purgeBefore(before: Date): Promise<{ outbox: number; idempotency: number }>;
 }

@@ -28,6 +28,13 @@ export function itemFromRow(r: Row): Item {
   };
 }
 
+/**
+ * Columns a commit of an existing item writes: everything but the key and the card reference. The
+ * card reference is only ever set by setCardRef, so a change decided on a copy read before the card
+ * was posted cannot wipe it (that would orphan the card and post it a second time).
+ */
+export const ITEM_UPDATE_SLICE = [2, -2] as const;
+
 /** Column values in the order of ITEM_COLUMNS. */
 export const ITEM_COLUMNS = [
   'tenant_id', 'id', 'kind', 'status', 'subject', 'owner_id', 'owner_json', 'created_by_json', 'created_at',
@@ -99,6 +106,19 @@ export function outboxFromRow(r: Row): OutboxMessage {
   };
 }
 
+export function problemFromRow(r: Row): import('./repository').DeliveryProblem {
+  return {
+    tenantId: String(r.tenant_id),
+    target: String(r.target),
+    code: String(r.code),
+    detail: String(r.detail),
+    firstAt: date(r.first_at)!,
+    lastAt: date(r.last_at)!,
+    failures: Number(r.failures),
+    resolvedAt: date(r.resolved_at),
+  };
+}
+
 export { num };
 
 /** WHERE clause pieces for ItemQuery; `p(i)` renders the i-th placeholder of the dialect. */
@@ -126,6 +146,7 @@ export function itemQuerySql(
   if (q.unowned) clauses.push('owner_id IS NULL');
   if (q.createdSince) add((ph) => `created_at >= ${ph}`, q.createdSince.getTime());
   if (q.closedSince) add((ph) => `closed_at >= ${ph}`, q.closedSince.getTime());
+  if (q.closedBefore) add((ph) => `closed_at < ${ph}`, q.closedBefore.getTime());
   if (q.deadlineBefore) add((ph) => `deadline < ${ph}`, q.deadlineBefore.getTime());
   if (q.withoutCard) clauses.push('card_activity_id IS NULL');
   const limit = q.limit ? ` LIMIT ${Math.max(1, Math.floor(q.limit))}` : '';

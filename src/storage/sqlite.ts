@@ -6,17 +6,17 @@ import path from 'node:path';
 import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
 import type {
-  ChangeSet, ChannelBinding, ItemQuery, OutboxMessage, OutboxStatus, Repository, UserRecord, UserSettings,
+  ChangeSet, ChannelBinding, DeliveryProblem, ItemQuery, OutboxMessage, OutboxStatus, Repository, UserRecord, UserSettings,
 } from './repository';
 import {
-  bindingFromRow, historyFromRow, historyToValues, ITEM_COLUMNS, itemFromRow, itemQuerySql, itemToValues,
-  outboxFromRow, userFromRow, type Row,
+  bindingFromRow, historyFromRow, historyToValues, ITEM_COLUMNS, ITEM_UPDATE_SLICE, itemFromRow, itemQuerySql, itemToValues,
+  outboxFromRow, problemFromRow, userFromRow, type Row,
 } from './rows';
 
 // An insert of an existing id is a version conflict like any other: commit returns false.
 const ITEM_INSERT = `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')})
   ON CONFLICT (tenant_id, id) DO NOTHING`;
-const ITEM_UPDATE = `UPDATE items SET ${ITEM_COLUMNS.slice(2).map((c) => `${c} = ?`).join(', ')} WHERE tenant_id = ? AND id = ? AND version = ?`;
+const ITEM_UPDATE = `UPDATE items SET ${ITEM_COLUMNS.slice(...ITEM_UPDATE_SLICE).map((c) => `${c} = ?`).join(', ')} WHERE tenant_id = ? AND id = ? AND version = ?`;
 const HISTORY_INSERT = 'INSERT INTO history (tenant_id, item_id, at, actor_json, action, note, details) VALUES (?, ?, ?, ?, ?, ?, ?)';
 const OUTBOX_INSERT = `INSERT INTO outbox (tenant_id, key, type, lane, payload, status, attempts, next_attempt_at, created_at)
   VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (key) DO NOTHING`;
@@ -87,7 +87,7 @@ export class SqliteRepository implements Repository {
       const values = itemToValues(c.item);
       const res = c.expectedVersion === null
         ? this.db.prepare(ITEM_INSERT).run(...values)
-        : this.db.prepare(ITEM_UPDATE).run(...values.slice(2), c.item.tenantId, c.item.id, c.expectedVersion);
+        : this.db.prepare(ITEM_UPDATE).run(...values.slice(...ITEM_UPDATE_SLICE), c.item.tenantId, c.item.id, c.expectedVersion);
       if (res.changes === 0) throw STALE;
       const h = this.db.prepare(HISTORY_INSERT);
       for (const e of c.history) h.run(...historyToValues(e));
@@ -248,5 +248,47 @@ export class SqliteRepository implements Repository {
       .prepare('INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
       .run(tenantId, key, requestHash, itemId, now.getTime());
     return res.changes === 1;
+  }
+
+  async recordDeliveryProblem(p: { tenantId: string; target: string; code: string; detail: string }, now: Date): Promise<DeliveryProblem> {
+    const row = this.db
+      .prepare(`INSERT INTO delivery_problems (tenant_id, target, code, detail, first_at, last_at, failures, resolved_at)
+        VALUES (?, ?, ?, ?, ?, ?, 1, NULL)
+        ON CONFLICT (tenant_id, target) DO UPDATE SET code = excluded.code, detail = excluded.detail, last_at = excluded.last_at,
+          first_at = CASE WHEN delivery_problems.resolved_at IS NULL THEN delivery_problems.first_at ELSE excluded.first_at END,
+          failures = CASE WHEN delivery_problems.resolved_at IS NULL THEN delivery_problems.failures + 1 ELSE 1 END,
+          resolved_at = NULL
+        RETURNING *`)
+      .get(p.tenantId, p.target, p.code, p.detail, now.getTime(), now.getTime()) as Row;
+    return problemFromRow(row);
+  }
+
+  async resolveDeliveryProblem(tenantId: string, target: string, now: Date): Promise<boolean> {
+    const res = this.db
+      .prepare('UPDATE delivery_problems SET resolved_at = ? WHERE tenant_id = ? AND target = ? AND resolved_at IS NULL')
+      .run(now.getTime(), tenantId, target);
+    return res.changes > 0;
+  }
+
+  async listDeliveryProblems(q: { tenantId?: string; open?: boolean } = {}): Promise<DeliveryProblem[]> {
+    const clauses: string[] = ['1 = 1'];
+    const values: unknown[] = [];
+    if (q.tenantId) (clauses.push('tenant_id = ?'), values.push(q.tenantId));
+    if (q.open === true) clauses.push('resolved_at IS NULL');
+    if (q.open === false) clauses.push('resolved_at IS NOT NULL');
+    const rows = this.db.prepare(`SELECT * FROM delivery_problems WHERE ${clauses.join(' AND ')} ORDER BY tenant_id, first_at, target`).all(...values) as Row[];
+    return rows.map(problemFromRow);
+  }
+
+  async eraseHistoryNotes(tenantId: string, itemId: string): Promise<number> {
+    return this.db.prepare('UPDATE history SET note = NULL WHERE tenant_id = ? AND item_id = ? AND note IS NOT NULL').run(tenantId, itemId).changes;
+  }
+
+  async purgeBefore(before: Date): Promise<{ outbox: number; idempotency: number }> {
+    const t = before.getTime();
+    return this.db.transaction(() => ({
+      outbox: this.db.prepare("DELETE FROM outbox WHERE status IN ('done', 'failed') AND COALESCE(done_at, created_at) < ?").run(t).changes,
+      idempotency: this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(t).changes,
+    })).immediate();
   }
 }

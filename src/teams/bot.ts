@@ -9,6 +9,7 @@ import {
 import type { Services } from '../app/services';
 import { nl } from '../texts/nl';
 import { cardResponse, noticeCard } from './cards/common';
+import { neutralise } from './cards/render';
 import type { CommandHandler, Feature, VerbHandler } from './feature';
 import { makeTurn, type Turn } from './turn';
 
@@ -40,7 +41,7 @@ export class TopContactBot extends TeamsActivityHandler {
       const handler = this.commands.get(two) ?? this.commands.get(word.toLowerCase());
       const args = this.commands.has(two) ? rest.slice(1).join(' ') : rest.join(' ');
       if (handler) await handler(turn, args);
-      else await ctx.sendActivity(nl.common.unknownCommand(text));
+      else await ctx.sendActivity(nl.common.unknownCommand(neutralise(text)));
       await next();
     });
 

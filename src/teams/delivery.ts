@@ -22,27 +22,56 @@ export function channelRef(ref: Record<string, unknown>, threadId?: string): Par
   return { ...r, activityId: undefined, conversation: { ...r.conversation!, id: threadId ? `${base};messageid=${threadId}` : base } };
 }
 
-async function guarded(fn: () => Promise<void>): Promise<DeliveryResult> {
+/** 'channel:<channel id>' for any thread of a channel, 'user:<id>' for a person's 1:1 chat. */
+export function channelTarget(conversationId: string): string {
+  return `channel:${channelConversationId(conversationId)}`;
+}
+
+/**
+ * Runs a send and classifies its failure. `target` names the conversation for problem reports;
+ * `messageGoneIsFine`: a 404 means the one message is gone (deleted card), not the conversation.
+ */
+async function guarded(target: string, fn: () => Promise<void>, o: { messageGoneIsFine?: boolean } = {}): Promise<DeliveryResult> {
   try {
     await fn();
-    return { ok: true };
+    return { ok: true, target };
   } catch (err) {
-    return classifySendError(err);
+    const r = classifySendError(err);
+    if (r.ok || r.retry) return r;
+    if (r.problem?.status === 404 && o.messageGoneIsFine) return { ok: false, retry: false, error: r.error };
+    return r.problem ? { ...r, problem: { ...r.problem, target } } : r;
   }
 }
 
 export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderers: Renderers): Record<string, DeliveryHandler> {
+  const updateCard: DeliveryHandler = async (m) => {
+    const item = await s.repo.getItem(m.tenantId, String(m.payload.itemId));
+    if (!item?.card) return { ok: true }; // not posted (yet): the post shows the latest state
+    const renderer = renderers[item.kind];
+    if (!renderer) return { ok: false, retry: false, error: `no renderer for ${item.kind}` };
+    const binding = await s.repo.getBinding(m.tenantId);
+    const baseRef = (binding?.conversationRef ?? {}) as Partial<ConversationReference>;
+    const ref = { ...baseRef, conversation: { ...(baseRef.conversation ?? {}), id: item.card.conversationId } } as Partial<ConversationReference>;
+    const card = item.card;
+    return guarded(channelTarget(card.conversationId), async () => {
+      await messenger.update(ref, card.activityId, { attachments: [CardFactory.adaptiveCard(await renderer.channel(item, s))] });
+    }, { messageGoneIsFine: true });
+  };
   return {
     postCard: async (m) => {
       const item = await s.repo.getItem(m.tenantId, String(m.payload.itemId));
-      if (!item || item.card) return { ok: true }; // gone, or posted already (at-most-once per item)
+      if (!item) return { ok: true }; // gone
+      // Posted by an earlier attempt (at most one card per item): only bring it up to date.
+      if (item.card) return updateCard(m);
       const binding = await s.repo.getBinding(m.tenantId);
       const renderer = renderers[item.kind];
       if (!binding || !renderer) return { ok: false, retry: false, error: 'no channel bound or no renderer' };
-      return guarded(async () => {
-        const ref = channelRef(binding.conversationRef);
+      const ref = channelRef(binding.conversationRef);
+      return guarded(channelTarget(String(ref.conversation!.id)), async () => {
         const card = await renderer.channel(item, s);
         const id = await messenger.post(ref, { attachments: [CardFactory.adaptiveCard(card)] });
+        // Recorded at once: between the connector's answer and this write lies the one window in
+        // which a crash makes the card post twice (docs/reliability.md).
         await s.repo.setCardRef(m.tenantId, item.id, { conversationId: String(ref.conversation!.id), activityId: id });
         // The card may have changed while we posted: bring it up to date.
         const now = await s.repo.getItem(m.tenantId, item.id);
@@ -51,18 +80,7 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
         }
       });
     },
-    updateCard: async (m) => {
-      const item = await s.repo.getItem(m.tenantId, String(m.payload.itemId));
-      if (!item?.card) return { ok: true };
-      const renderer = renderers[item.kind];
-      if (!renderer) return { ok: false, retry: false, error: `no renderer for ${item.kind}` };
-      const binding = await s.repo.getBinding(m.tenantId);
-      const baseRef = (binding?.conversationRef ?? {}) as Partial<ConversationReference>;
-      return guarded(async () => {
-        const ref = { ...baseRef, conversation: { ...(baseRef.conversation ?? {}), id: item.card!.conversationId } } as Partial<ConversationReference>;
-        await messenger.update(ref, item.card!.activityId, { attachments: [CardFactory.adaptiveCard(await renderer.channel(item, s))] });
-      });
-    },
+    updateCard,
     notifyPerson: async (m) => {
       const to = m.payload.to as Person;
       const itemId = typeof m.payload.itemId === 'string' ? m.payload.itemId : null;
@@ -70,7 +88,7 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
       const renderer = item ? renderers[item.kind] : undefined;
       // The owner gets their private view with the message, so they can act from the 1:1 chat.
       const attach = item && renderer && item.owner && samePerson(item.owner, to) && !item.closedAt;
-      return guarded(async () => {
+      return guarded(`user:${to.id}`, async () => {
         await messenger.sendToPerson(m.tenantId, to, {
           text: String(m.payload.text ?? ''),
           attachments: attach ? [CardFactory.adaptiveCard(await renderer!.owner(item!, s))] : undefined,
@@ -84,8 +102,9 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
       const item = itemId ? await s.repo.getItem(m.tenantId, itemId) : null;
       const thread = item?.card && channelConversationId(item.card.conversationId) === channelConversationId(String((binding.conversationRef as Partial<ConversationReference>).conversation?.id ?? ''))
         ? item.card.activityId : undefined;
-      return guarded(async () => {
-        await messenger.post(channelRef(binding.conversationRef, thread), { text: String(m.payload.text ?? '') });
+      const ref = channelRef(binding.conversationRef, thread);
+      return guarded(channelTarget(String(ref.conversation!.id)), async () => {
+        await messenger.post(ref, { text: String(m.payload.text ?? '') });
       });
     },
   };

@@ -1,6 +1,8 @@
 // Sends on the bot's own initiative through stored conversation references (channel posts,
-// card updates, 1:1 chats created when needed). Errors are classified for the outbox:
-// 429 and 412/5xx are retried (honouring Retry-After), 403/404 are final.
+// card updates, 1:1 chats created when needed), through the outbound adapter (no botbuilder
+// retries, see outbound.ts). Errors are classified for the outbox: 429 (honouring Retry-After),
+// 412, 5xx, timeouts and network errors are retried; 403 (MessageWritesBlocked) and 404
+// (conversation gone) are final and reported as a delivery problem; other 4xx are final.
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from "botbuilder";
 import type { DeliveryResult } from '../app/outbox';
 import type { Person } from '../domain/types';
@@ -9,19 +11,30 @@ import type { Repository } from '../storage/repository';
 export class TeamsMessenger {
   constructor(private readonly adapter: CloudAdapter, private readonly appId: string, private readonly repo: Repository) {}
 
+  /**
+   * Runs fn in a proactive turn and returns its result. The error of fn is rethrown here even when
+   * the adapter has an onTurnError handler (which would otherwise log it and report success).
+   */
   private async withConversation<T>(ref: Partial<ConversationReference>, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
-    let result: T | undefined;
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId, ref, async (ctx) => {
-      result = await fn(ctx);
+      try {
+        outcome = { ok: true, value: await fn(ctx) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
     });
-    return result as T;
+    if (!outcome) throw new Error('the proactive turn did not run');
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
   }
 
   /** Posts a new message (a new thread in a channel); returns the activity id. */
   async post(ref: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
     return this.withConversation(ref, async (ctx) => {
       const res = await ctx.sendActivity(activity);
-      return res?.id ?? '';
+      if (!res?.id) throw new MissingIdError('the connector accepted the message but returned no activity id');
+      return res.id;
     });
   }
 
@@ -66,19 +79,38 @@ export class TeamsMessenger {
 }
 
 export class NoConversationError extends Error {}
+/** The send may have succeeded but we cannot refer to the message: final, not retried (no double post). */
+export class MissingIdError extends Error {}
 
-/** Maps a Bot Connector error to what the outbox should do with it. */
-export function classifySendError(err: unknown): DeliveryResult {
-  const e = err as { statusCode?: number; status?: number; code?: string; message?: string; response?: { headers?: { get?: (n: string) => string | undefined } }; body?: unknown };
+/** Retry-After in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
+  if (value === null || value === undefined || value.trim() === '') return undefined;
+  const v = value.trim();
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+/** Maps a Bot Connector error to what the outbox should do with it. Error texts carry no message content. */
+export function classifySendError(err: unknown, nowMs: number = Date.now()): DeliveryResult {
+  const e = (err ?? {}) as {
+    statusCode?: number; status?: number; code?: string; name?: string; message?: string;
+    response?: { headers?: { get?: (n: string) => string | null | undefined } };
+  };
   const status = e.statusCode ?? e.status;
-  const message = `${status ?? ''} ${e.code ?? ''} ${e.message ?? String(err)}`.trim();
-  if (err instanceof NoConversationError) return { ok: false, retry: false, error: message };
+  const code = typeof e.code === 'string' && e.code ? e.code : undefined;
+  const error = `${status ?? ''} ${code ?? ''} ${String(e.message ?? err).slice(0, 200)}`.replace(/\s+/g, ' ').trim();
+  if (err instanceof NoConversationError) return { ok: false, retry: false, error, problem: { code: 'NoConversation' } };
+  if (err instanceof MissingIdError) return { ok: false, retry: false, error };
   if (status === 429) {
-    const ra = Number(e.response?.headers?.get?.('retry-after'));
-    return { ok: false, retry: true, retryAfterMs: Number.isFinite(ra) && ra > 0 ? ra * 1000 : 1000, error: message };
+    return { ok: false, retry: true, retryAfterMs: parseRetryAfter(e.response?.headers?.get?.('retry-after'), nowMs), error };
   }
-  if (status === 412 || (status !== undefined && status >= 500)) return { ok: false, retry: true, error: message };
-  if (status === 403 || status === 404 || status === 400 || status === 401) return { ok: false, retry: false, error: message };
-  // Network errors (no status): retry.
-  return { ok: false, retry: true, error: message };
+  if (status === 412 || status === 408 || (status !== undefined && status >= 500)) {
+    return { ok: false, retry: true, retryAfterMs: parseRetryAfter(e.response?.headers?.get?.('retry-after'), nowMs), error };
+  }
+  // 403 MessageWritesBlocked (bot removed or blocked), 404 conversation or message gone: retrying will not help.
+  if (status === 403 || status === 404) return { ok: false, retry: false, error, problem: { code: code ?? String(status), status } };
+  if (status !== undefined && status >= 400) return { ok: false, retry: false, error };
+  // No status: timeout, connection refused or reset. The outcome is unknown; retry (see docs/reliability.md).
+  return { ok: false, retry: true, error };
 }

@@ -4,6 +4,7 @@ import { nl } from '../../texts/nl';
 import type { Item, Person } from '../types';
 import { callbackDeadline, formatDeadline, formatMoment } from '../workingTime';
 import { normalisePhone } from '../validation/phone';
+import { neutralise } from '../neutralise';
 import {
   accept, bool, isOwner, refuse, samePerson, str,
   type ActionContext, type Creation, type Decision, type KindRules,
@@ -92,7 +93,7 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
       history: { action: 'created', details: forColleague ? { for: forColleague.name } : undefined },
       effects:
         forColleague && !samePerson(forColleague, ctx.actor)
-          ? [{ type: 'notifyPerson', to: forColleague, text: t.msg.assignedNotice('{id}', ctx.actor.name, topic, formatDeadline(ctx.calendar, deadline, ctx.now)) }, { type: 'calendarSync' }]
+          ? [{ type: 'notifyPerson', to: forColleague, text: t.msg.assignedNotice('{id}', neutralise(ctx.actor.name), neutralise(topic), formatDeadline(ctx.calendar, deadline, ctx.now)) }, { type: 'calendarSync' }]
           : [],
     },
   };
@@ -117,7 +118,7 @@ export function applyCallback(
       if (item.owner) {
         return isOwner(item, ctx.actor)
           ? refuse('alreadyYours', t.msg.alreadyYours)
-          : refuse('alreadyClaimed', t.msg.alreadyClaimed(item.owner.name));
+          : refuse('alreadyClaimed', t.msg.alreadyClaimed(neutralise(item.owner.name)));
       }
       return accept(item, { status: 'claimed', owner: ctx.actor, data: { ...item.data, claimedAt: at } },
         { action: 'claimed' }, [{ type: 'calendarSync' }], t.msg.claimed(item.id));
@@ -155,8 +156,8 @@ export function applyCallback(
       const deadline = item.deadline ? formatDeadline(ctx.calendar, item.deadline, now) : '';
       return accept(item, { status: 'claimed', owner: to, data: { ...item.data, claimedAt: at } },
         { action: 'handedOver', details: { from: item.owner?.name, to: to.name } },
-        [{ type: 'notifyPerson', to, text: t.msg.handoverNotice(item.id, ctx.actor.name, item.subject, deadline) }, { type: 'calendarSync' }],
-        t.msg.handedOver(item.id, to.name));
+        [{ type: 'notifyPerson', to, text: t.msg.handoverNotice(item.id, neutralise(ctx.actor.name), neutralise(item.subject), deadline) }, { type: 'calendarSync' }],
+        t.msg.handedOver(item.id, neutralise(to.name)));
     }
     case 'reschedule': {
       if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);

@@ -1,5 +1,6 @@
 // The shape every kind's life cycle follows: a pure function from (item, action, input, context)
 // to either a new item plus one history entry and side effects, or a refusal with a Dutch reason.
+import type { KindPrivacy } from '../privacy';
 import type { Item, ItemKind, Person } from '../types';
 import type { WorkingCalendar } from '../workingTime';
 
@@ -57,6 +58,8 @@ export interface KindRules<D = Record<string, unknown>> {
   finalStatuses: readonly string[];
   create(input: Record<string, unknown>, ctx: ActionContext): Creation<D>;
   apply(item: Item<D>, action: string, input: Record<string, unknown>, ctx: ActionContext): Decision<D>;
+  /** Where this kind keeps customer personal data (AVG). Default: domain/privacy.ts genericPrivacy. */
+  privacy?: KindPrivacy;
 }
 
 export function refuse<D>(code: string, message: string, fields?: Record<string, string>): Decision<D> {

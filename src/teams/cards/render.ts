@@ -6,17 +6,9 @@ import type { Attachment } from 'botbuilder';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-/** Makes user text inert in a TextBlock: no markdown, no HTML, no ${…} expressions. */
-export function neutralise(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/\$\{/g, '$\u200b{')
-    .replace(/</g, '‹')
-    .replace(/>/g, '›')
-    .replace(/([\\`*_[\]~])/g, '\\$1')
-    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
-    .replace(/^(\s*)([-+#])/gm, '$1\\$2');
-}
+import { neutralise } from '../../domain/neutralise';
+
+export { neutralise };
 
 /** Neutralises every string in a data object (deep), except keys listed as trusted (our own texts). */
 export function neutraliseDeep<T>(v: T, trusted: ReadonlySet<string> = new Set(), key = ''): T {

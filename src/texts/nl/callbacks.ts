@@ -108,6 +108,7 @@ export const callbacks = {
     cancelled: 'geannuleerd',
     reminded: 'herinnering',
     escalated: 'te laat gemeld',
+    erased: 'klantgegevens gewist',
   } as Record<string, string>,
   msg: {
     claimed: (id: string) => `Je hebt ${id} opgepakt. Succes met bellen!`,

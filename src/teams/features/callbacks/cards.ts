@@ -76,7 +76,7 @@ export const callbackCards: ItemCardRenderer & {
     const hide = d.sensitive || d.erased;
     const card = bind(channelTemplate, {
       ...c,
-      customer: hide ? t.sensitiveMasked : neutralise(d.customerName),
+      customer: d.erased ? nl.privacy.erasedCustomer : hide ? t.sensitiveMasked : neutralise(d.customerName),
       details: hide ? '' : neutralise(d.details),
       history: historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, false),
     });

@@ -5,6 +5,7 @@ import type { Person } from '../../../domain/types';
 import { formatDeadline } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
+import { neutralise } from '../../cards/render';
 import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
@@ -34,7 +35,7 @@ async function createFromForm(turn: Turn, data: Record<string, unknown>, source:
 function createdText(turn: Turn, item: { id: string; deadline: Date | null; owner: Person | null }, posted: boolean): string {
   const deadline = item.deadline ? formatDeadline(turn.s.calendar, item.deadline, turn.s.clock.now()) : '';
   if (!posted) return t.createdNoChannel(item.id);
-  return t.created(item.id, deadline) + (item.owner && item.owner.id !== turn.actor.id ? ` ${t.createdFor(item.id, item.owner.name)}` : '');
+  return t.created(item.id, deadline) + (item.owner && item.owner.id !== turn.actor.id ? ` ${t.createdFor(item.id, neutralise(item.owner.name))}` : '');
 }
 
 const verbs = { renderer: callbackCards };

@@ -1,0 +1,71 @@
+// Privacy (AVG) services: find everything about one customer (inzage), erase it (vergeet), and
+// the retention job that erases customer data of items finished more than RETENTION_DAYS ago.
+// Erasing keeps the anonymous figures: kind, subject, status, times, owner and the history's
+// actions stay; names, phone numbers, e-mail, details, notes and profile go. See docs/privacy.md.
+import { rulesFor, kindRules } from '../domain/items/registry';
+import { genericPrivacy, matchesCustomer, type KindPrivacy } from '../domain/privacy';
+import { SYSTEM, type Item, type ItemKind, type Person } from '../domain/types';
+import type { Job, Services } from './services';
+
+export function privacyOf(kind: ItemKind): KindPrivacy {
+  return (kindRules[kind] ? rulesFor(kind).privacy : undefined) ?? genericPrivacy;
+}
+
+/** Every item of the tenant that holds data about this customer (phone number, e-mail or name). */
+export async function findCustomerItems(s: Services, tenantId: string, query: string): Promise<Item[]> {
+  const all = await s.repo.queryItems(tenantId, {});
+  return all.filter((i) => matchesCustomer(i, privacyOf(i.kind), query)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+export type EraseReason = 'retention' | 'request';
+
+/**
+ * Erases the customer data of one item: history notes first (idempotent), then the item's data
+ * in one commit with an 'erased' history entry and an update of its channel card (so the name
+ * disappears from the channel too). Returns false when the item is gone or already erased.
+ */
+export async function eraseItem(s: Services, tenantId: string, id: string, reason: EraseReason, actor: Person = SYSTEM): Promise<boolean> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const item = await s.repo.getItem(tenantId, id);
+    if (!item || item.data.erased === true) return false;
+    await s.repo.eraseHistoryNotes(tenantId, id);
+    const now = s.clock.now();
+    const next: Item = { ...item, data: privacyOf(item.kind).erase(item.data), version: item.version + 1, updatedAt: now };
+    const outbox = s.items.outboxFor(next, item, [], null);
+    const ok = await s.repo.commit({
+      item: next, expectedVersion: item.version, outbox,
+      history: [{ tenantId, itemId: id, at: now, actor, action: 'erased', details: { reason } }],
+    });
+    if (ok) {
+      if (outbox.length) s.outbox.kick();
+      return true;
+    }
+  }
+  throw new Error(`item ${id}: could not erase (too many concurrent changes)`);
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Once a day (exactly once across instances, per tenant): erase customer data of items closed
+ * more than RETENTION_DAYS ago, and delete delivered outbox messages and intake idempotency keys
+ * older than that. A run that stops half-way is finished by the next day's run.
+ */
+export const retentionJob: Job = async (s, now) => {
+  const day = s.calendar.dayOf(now);
+  const cutoff = new Date(now.getTime() - s.config.retentionDays * DAY_MS);
+  let erased = 0;
+  for (const tenantId of await s.repo.tenants()) {
+    if (!(await s.repo.claimOnce(tenantId, `retention:${day}`, now))) continue;
+    const old = await s.repo.queryItems(tenantId, { open: false, closedBefore: cutoff });
+    for (const item of old) {
+      if (item.data.erased === true) continue;
+      if (await eraseItem(s, tenantId, item.id, 'retention')) erased++;
+    }
+  }
+  let purged = { outbox: 0, idempotency: 0 };
+  if (await s.repo.claimOnce('*', `retention-purge:${day}`, now)) purged = await s.repo.purgeBefore(cutoff);
+  if (erased || purged.outbox || purged.idempotency) {
+    s.log.info({ erased, purgedOutbox: purged.outbox, purgedIdempotency: purged.idempotency, retentionDays: s.config.retentionDays }, 'retention: old customer data erased');
+  }
+};

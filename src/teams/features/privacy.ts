@@ -1,0 +1,100 @@
+// Privacy (AVG) for managers, in the 1:1 chat only: `inzage <telefoon of naam>` shows everything
+// Top Contact keeps about one customer; `vergeet <telefoon of naam>` erases it (after a
+// confirmation). The daily retention job lives here too.
+import { findCustomerItems, eraseItem, privacyOf, retentionJob } from '../../app/privacy';
+import { formatMoment } from '../../domain/workingTime';
+import type { Item } from '../../domain/types';
+import { nl } from '../../texts/nl';
+import { neutralise } from '../cards/render';
+import type { Feature } from '../feature';
+import type { Turn } from '../turn';
+
+const t = nl.privacy;
+/** Teams takes about 28 KB of text per message; stay well below. */
+const MAX_MESSAGE_CHARS = 12_000;
+
+async function allowed(turn: Turn): Promise<boolean> {
+  if (turn.scope !== 'personal') {
+    await turn.ctx.sendActivity(t.personalOnly);
+    return false;
+  }
+  if (!turn.s.isManager(turn.actor)) {
+    await turn.ctx.sendActivity(t.managersOnly);
+    return false;
+  }
+  return true;
+}
+
+async function itemExport(turn: Turn, item: Item): Promise<string> {
+  const cal = turn.s.calendar;
+  const status = (nl.callbacks.status as Record<string, string>)[item.status] ?? item.status;
+  const lines = [
+    `**${item.id}** · ${t.kind[item.kind] ?? item.kind} · ${status}`,
+    `${t.created}: ${formatMoment(cal, item.createdAt)}, ${neutralise(item.createdBy.name)} (${t.source}: ${neutralise(item.source)})`,
+  ];
+  if (item.deadline) lines.push(`${t.deadline}: ${formatMoment(cal, item.deadline)}`);
+  if (item.closedAt) lines.push(`${t.closed}: ${formatMoment(cal, item.closedAt)}`);
+  lines.push(`${t.customerData}:`);
+  for (const [field, value] of privacyOf(item.kind).describe(item.data)) {
+    lines.push(`- ${t.field[field] ?? field}: ${neutralise(value)}`);
+  }
+  const history = await turn.s.repo.history(item.tenantId, item.id);
+  lines.push(`${t.history}:`);
+  for (const h of history) {
+    const label = (nl.callbacks.history as Record<string, string>)[h.action] ?? h.action;
+    lines.push(`- ${formatMoment(cal, h.at)} · ${neutralise(h.actor.name)} · ${label}${h.note ? `: ${neutralise(h.note)}` : ''}`);
+  }
+  return lines.join('\n\n');
+}
+
+/** Splits the export over several messages when it is long; never in the middle of an item. */
+export function chunks(parts: string[], max = MAX_MESSAGE_CHARS): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const p of parts) {
+    const piece = p.length > max ? `${p.slice(0, max - 1)}…` : p;
+    if (current && current.length + piece.length + 2 > max) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n\n${piece}` : piece;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+async function inzage(turn: Turn, args: string): Promise<void> {
+  if (!(await allowed(turn))) return;
+  const query = args.trim();
+  if (!query) return void (await turn.ctx.sendActivity(t.usageInzage));
+  const items = await findCustomerItems(turn.s, turn.tenantId, query);
+  if (items.length === 0) return void (await turn.ctx.sendActivity(t.nothingFound));
+  const parts = [t.exportTitle(items.length), ...(await Promise.all(items.map((i) => itemExport(turn, i)))), t.exportFooter];
+  const messages = chunks(parts);
+  for (let i = 0; i < messages.length; i++) {
+    await turn.ctx.sendActivity({ text: messages.length > 1 ? `${messages[i]}\n\n${t.exportPart(i + 1, messages.length)}` : messages[i], textFormat: 'markdown' });
+  }
+  turn.s.log.info({ tenantId: turn.tenantId, by: turn.actor.id, items: items.length }, 'privacy: inzage given');
+}
+
+async function vergeet(turn: Turn, args: string): Promise<void> {
+  if (!(await allowed(turn))) return;
+  const m = /^(.*?)\s+bevestig$/i.exec(args.trim());
+  const query = (m ? m[1] : args).trim();
+  if (!query) return void (await turn.ctx.sendActivity(t.usageVergeet));
+  const items = await findCustomerItems(turn.s, turn.tenantId, query);
+  if (items.length === 0) return void (await turn.ctx.sendActivity(t.nothingFound));
+  const open = items.filter((i) => !i.closedAt);
+  if (open.length) return void (await turn.ctx.sendActivity(t.openItems(open.map((i) => i.id).join(', '))));
+  if (!m) return void (await turn.ctx.sendActivity(t.confirm(items.length, items.map((i) => i.id).join(', '), neutralise(query))));
+  let n = 0;
+  for (const item of items) if (await eraseItem(turn.s, turn.tenantId, item.id, 'request', turn.actor)) n++;
+  await turn.ctx.sendActivity(t.erased(n));
+  turn.s.log.info({ tenantId: turn.tenantId, by: turn.actor.id, items: n }, 'privacy: customer data erased on request');
+}
+
+export const privacyFeature: Feature = {
+  name: 'privacy',
+  commands: { inzage, vergeet },
+  jobs: [retentionJob],
+};

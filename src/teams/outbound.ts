@@ -1,0 +1,53 @@
+// The adapter for what the bot sends on its own (the outbox): botbuilder's ConnectorClient retries
+// by itself (up to 3 times, honouring Retry-After without a cap, and re-POSTing on 5xx, which can
+// post a message twice). For outbox sends the outbox owns retry, order and idempotency, so this
+// adapter's connector clients have that retry policy removed and a per-request timeout instead:
+// one outbox attempt = exactly one HTTP request, and it never outlives the outbox lock.
+// Replies inside a user's turn keep using the main adapter (and botbuilder's retries).
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { ConnectorClient, ConnectorFactory } from 'botframework-connector';
+
+/** The bits of @azure/core-rest-pipeline's Pipeline we use (not a direct dependency). */
+interface PipelineLike {
+  getOrderedPolicies(): { name: string }[];
+  removePolicy(options: { name?: string }): unknown[];
+  addPolicy(policy: { name: string; sendRequest: (req: { timeout: number }, next: (req: unknown) => Promise<unknown>) => Promise<unknown> }): void;
+}
+
+export const BOTBUILDER_RETRY_POLICY = 'defaultRetryPolicy';
+
+/**
+ * Removes botbuilder's retry policy from a connector client and bounds each request. Throws when
+ * the client has no such policy (a botbuilder upgrade changed its internals): better to stop than
+ * to send with hidden retries.
+ */
+export function withoutRetries(client: ConnectorClient, timeoutMs: number): ConnectorClient {
+  const pipeline = (client as unknown as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
+  if (!pipeline) throw new Error('botbuilder ConnectorClient has no pipeline: cannot turn its retries off');
+  const names = pipeline.getOrderedPolicies().map((p) => p.name);
+  if (names.includes('topContactTimeout')) return client;
+  if (!names.includes(BOTBUILDER_RETRY_POLICY)) throw new Error(`botbuilder ConnectorClient has no ${BOTBUILDER_RETRY_POLICY}: its internals changed`);
+  pipeline.removePolicy({ name: BOTBUILDER_RETRY_POLICY });
+  pipeline.addPolicy({
+    name: 'topContactTimeout',
+    sendRequest: (req, next) => {
+      req.timeout = timeoutMs;
+      return next(req);
+    },
+  });
+  return client;
+}
+
+/** A CloudAdapter whose connector clients never retry and time out after `timeoutMs`. */
+export function outboundAdapter(auth: ConfigurationBotFrameworkAuthenticationOptions, timeoutMs: number): CloudAdapter {
+  const bfa = new ConfigurationBotFrameworkAuthentication(auth);
+  const create = bfa.createConnectorFactory.bind(bfa);
+  bfa.createConnectorFactory = (claimsIdentity) => {
+    const factory = create(claimsIdentity);
+    return {
+      create: async (serviceUrl: string, audience?: string) => withoutRetries(await factory.create(serviceUrl, audience), timeoutMs),
+    } as ConnectorFactory;
+  };
+  // No onTurnError: a failed send must reach the outbox as an error, not be logged and swallowed.
+  return new CloudAdapter(bfa);
+}
