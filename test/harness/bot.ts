@@ -7,6 +7,8 @@ import { createApp, type App } from '../../src/app/app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { ManualClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logging';
+import type { OutboxOptions } from '../../src/app/outbox';
+import { logSink, noteItem } from './logCapture';
 import { TEST_TENANT } from './roster';
 import { postActivity } from './http';
 import type { TeamsActivity } from './activities';
@@ -36,6 +38,30 @@ export interface StartOptions {
   clock?: ManualClock;
   /** Default: Thursday 26 November 2026, 10:00 in Amsterdam. */
   now?: string;
+  /** The clock runs at real speed from `now` (outbox retries need time to pass); set() still moves it. */
+  realTime?: boolean;
+  /** Outbox tuning, e.g. a scaled-down backoff. */
+  outbox?: OutboxOptions;
+}
+
+/** A ManualClock that also runs at real speed from where it was last set. */
+export class RunningClock extends ManualClock {
+  private base: number;
+  private anchor = Date.now();
+  constructor(start: Date | string) {
+    super(start);
+    this.base = new Date(start).getTime();
+  }
+  override now(): Date {
+    return new Date(this.base + (Date.now() - this.anchor));
+  }
+  override set(at: Date | string): void {
+    this.base = new Date(at).getTime();
+    this.anchor = Date.now();
+  }
+  override advance(ms: number): void {
+    this.base += ms;
+  }
 }
 
 export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
@@ -48,8 +74,16 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
     DATABASE_URL: databaseUrl,
     ...opts.env,
   });
-  const clock = opts.clock ?? new ManualClock(opts.now ?? '2026-11-26T10:00:00+01:00');
-  const app = await createApp(config, { clock, scheduler: false, logger: createLogger(config.logLevel) });
+  const start = opts.now ?? '2026-11-26T10:00:00+01:00';
+  const clock = opts.clock ?? (opts.realTime ? new RunningClock(start) : new ManualClock(start));
+  // Every test bot logs at debug level into the run's log capture (scanned for personal data at the end).
+  const app = await createApp(config, { clock, scheduler: false, logger: createLogger('debug', logSink), outbox: opts.outbox });
+  // Note the customer data each test stores, so the log scan knows what to look for.
+  const commit = app.s.repo.commit.bind(app.s.repo);
+  app.s.repo.commit = async (change) => {
+    noteItem(change.item);
+    return commit(change);
+  };
   const url = await app.listen(0, '127.0.0.1');
   return {
     app, url, clock, config, databaseUrl,
