@@ -1,6 +1,6 @@
 // Builds the whole bot from a configuration: storage, clock, calendar, services, the Teams
 // adapter and the HTTP server, plus the scheduler tick. index.ts runs it; tests run it in-process.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import type { Config } from '../config/config';
 import { offsetClock, systemClock, type Clock } from '../domain/clock';
@@ -15,6 +15,7 @@ import { teamsDeliveries } from '../teams/delivery';
 import { features } from '../teams/features';
 import { TeamsMessenger } from '../teams/proactive';
 import { outboundAdapter } from '../teams/outbound';
+import { InboundAdapter } from '../teams/inboundAdapter';
 import { deliveryProblemHooks } from './deliveryProblems';
 import { nl } from '../texts/nl';
 import { ItemService } from './itemService';
@@ -34,7 +35,7 @@ export interface AppOptions {
 export interface App {
   s: Services;
   server: restify.Server;
-  adapter: CloudAdapter;
+  adapter: InboundAdapter;
   listen(port?: number, host?: string): Promise<string>;
   /** Runs every periodic job once and delivers the outbox (what the scheduler does each tick). */
   tick(): Promise<void>;
@@ -63,7 +64,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     MicrosoftAppTenantId: config.bot.tenantId,
   };
   const auth = new ConfigurationBotFrameworkAuthentication(authOptions);
-  const adapter = new CloudAdapter(auth);
+  const adapter = new InboundAdapter(auth);
   adapter.onTurnError = async (ctx: TurnContext, err: unknown) => {
     log.error({ err, activityType: ctx.activity.type }, 'unhandled error in turn');
     if (ctx.activity.type === 'message') {

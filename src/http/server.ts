@@ -1,17 +1,22 @@
 // The HTTP edge: restify with the Bot Framework endpoint, health, and the intake API.
 // Tenant allow-listing happens here, before any handler runs.
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
+import { activityProblem, type InboundAdapter } from '../teams/inboundAdapter';
 import type { Services } from '../app/services';
 import { registerIntake } from './intake';
 import { problemSummary } from '../app/deliveryProblems';
 
 export interface ServerDeps {
   s: Services;
-  adapter: CloudAdapter;
+  adapter: InboundAdapter;
   bot: ActivityHandler;
   version: string;
+}
+
+function isJson(req: restify.Request): boolean {
+  const type = (req.header('content-type') ?? '').toLowerCase();
+  return /^application\/([a-z0-9.+-]*\+)?json\b/.test(type);
 }
 
 /** The activity's tenant, from either place Teams puts it. */
@@ -27,7 +32,8 @@ export function jsonError(res: restify.Response, status: number, code: string, m
 
 export function createServer({ s, adapter, bot, version }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'top-contact', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: s.config.bodyLimitBytes, mapParams: false, rejectUnknown: true }));
+  // JSON only (no multipart or form parsing): other content types arrive without a body and are refused.
+  server.use(restify.plugins.jsonBodyParser({ maxBodySize: s.config.bodyLimitBytes, mapParams: false } as Parameters<typeof restify.plugins.jsonBodyParser>[0]));
 
   let inFlight = 0;
   let draining = false;
@@ -68,23 +74,25 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
   });
 
   server.post('/api/messages', async (req, res) => {
+    if (!isJson(req)) return jsonError(res, 415, 'UnsupportedMediaType', 'Send the activity as JSON (Content-Type: application/json).');
     const tenant = tenantOfBody(req.body);
     const allowed = s.config.allowedTenantIds;
     if (allowed.length > 0 && !allowed.includes(tenant)) {
       s.log.warn({ tenantKnown: tenant !== '' }, 'activity from a tenant that is not allowed was refused');
-      jsonError(res, 403, 'TenantNotAllowed', 'This tenant may not use this bot.');
-      return;
+      return jsonError(res, 403, 'TenantNotAllowed', 'This tenant may not use this bot.');
     }
-    if (!req.body || typeof req.body !== 'object' || typeof (req.body as { type?: unknown }).type !== 'string') {
-      jsonError(res, 400, 'BadActivity', 'Expected a Bot Framework activity (JSON object with a type).');
-      return;
+    const problem = activityProblem(req.body);
+    if (problem) return jsonError(res, 400, 'BadActivity', `Expected a Bot Framework activity (problem: ${problem}).`);
+    const outcome = await adapter.handle(req.header('authorization') ?? '', req.body as Record<string, unknown>, (ctx) => bot.run(ctx), s.log);
+    if (outcome.status === 'unauthorized') {
+      res.header('WWW-Authenticate', 'Bearer');
+      return jsonError(res, 401, 'Unauthorized', 'A valid Bot Framework token is required.');
     }
-    try {
-      await adapter.process(req, res, (ctx) => bot.run(ctx));
-    } catch (err) {
-      s.log.error({ err }, 'activity processing failed');
-      if (!res.headersSent) jsonError(res, 500, 'InternalError', 'The activity could not be processed.');
-    }
+    if (outcome.status === 'failed') return jsonError(res, 500, 'InternalError', 'The activity could not be processed.');
+    const ir = outcome.invokeResponse;
+    res.status(ir?.status ?? 200);
+    if (ir?.body !== undefined && ir.body !== null) res.json(ir.body);
+    else res.end();
   });
 
   registerIntake(server, s);
