@@ -64,7 +64,8 @@ export function renderDigestCard(d: Digest, cal: WorkingCalendar, o: DigestCardO
     title: t.withCount(sectionTitle(s.key), s.total),
     color: SECTION_COLOR[s.key],
     groups: s.groups.map((g) => ({
-      header: personal ? '' : g.owner ? t.owner(neutralise(g.owner.name), g.total) : t.nobody(g.total),
+      // Personal: all are yours. Unclaimed section: all are nobody's; the title says so already.
+      header: personal || s.key === 'unclaimed' ? '' : g.owner ? t.owner(neutralise(g.owner.name), g.total) : t.nobody(g.total),
       lines: g.lines.map((l) => ({
         id: l.id,
         verb: `${l.kind}.view`,
