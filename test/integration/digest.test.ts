@@ -7,7 +7,7 @@ import { Pool } from 'pg';
 import type { Item, Person } from '../../src/domain/types';
 import { PostgresRepository } from '../../src/storage/postgres';
 import {
-  adaptiveCardAction, anna, bram, carla, channelMessage, generalChannel, personalConversationId, personalMessage,
+  adaptiveCardAction, anna, bram, carla, channelMessage, generalChannel, groupChatMessage, personalConversationId, personalMessage,
   teamNoord, TEST_TENANT, type TestUser,
 } from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
@@ -247,6 +247,14 @@ describe('daily digest (HTTP, fake connector)', function () {
     expect(openIds(own)).to.deep.equal([`callback.view ${k.today}`]);
     await tickAt(bot, '2026-11-26T08:30:00+01:00');
     expect(channelDigests(connector)).to.have.length(2);
+    // Not in a group chat or another team's channel (people outside the team may read along).
+    await bot.post(groupChatMessage({ text: 'digest', from: bram }));
+    const otherTeam = { id: '19:Zz0other0team0a1b2c3d4e5f6@thread.tacv2', name: 'WIJ Zuid', aadGroupId: 'f6f6f6f6-0000-4000-8000-0000000000f6', channels: [{ id: '19:Zz0other0team0a1b2c3d4e5f6@thread.tacv2', name: 'General', isGeneral: true }] };
+    await bot.post(channelMessage({ text: 'digest', from: bram, team: otherTeam }));
+    await connector.waitFor((c) => c.allPosted().filter((p) => /alleen in het team van het werkkanaal/.test(String(p.activity.text ?? ''))).length === 2 || undefined);
+    const elsewhere = connector.allPosted().filter((p) => p.conversationId.startsWith('19:meeting') || p.conversationId.startsWith(otherTeam.id));
+    expect(elsewhere).to.have.length(2);
+    expect(elsewhere.every((p) => !p.activity.attachments?.length)).to.equal(true);
     // Somebody with nothing open gets a short, friendly card.
     await bot.post(personalMessage({ text: 'digest', from: carla }));
     const empty = await connector.waitFor((c) => personalDigests(c, carla)[0]);

@@ -11,9 +11,25 @@ import { dailyDigest, DIGEST_MESSAGE, digestDelivery } from './schedule';
 
 const t = nl.digest;
 
-/** In the 1:1 chat: your own digest. In a channel or group chat: the team's digest (never with interpreter details). */
+/**
+ * In the 1:1 chat: your own digest. In a channel of the work channel's team: the team's digest (never
+ * with interpreter details). Elsewhere (a group chat, another team) people outside the team may read
+ * along, so there the bot only says where the digest is.
+ */
 async function digestCommand(turn: Turn): Promise<void> {
   const now = turn.s.clock.now();
+  if (turn.scope !== 'personal') {
+    const binding = await turn.s.repo.getBinding(turn.tenantId);
+    const teamId = (turn.ctx.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+    if (!binding) {
+      await turn.ctx.sendActivity(nl.common.notBound);
+      return;
+    }
+    if (turn.scope !== 'channel' || teamId !== binding.teamId) {
+      await turn.ctx.sendActivity(t.onlyInTeam(binding.channelName));
+      return;
+    }
+  }
   const audience = turn.scope === 'personal' ? personalAudience(turn.actor) : channelAudience;
   const { card } = await digestFor(turn.s, turn.tenantId, audience, now);
   await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
