@@ -10,7 +10,7 @@ export const help = {
     { command: 'afwegingen <woorden>', description: 'Zoek in eerdere besluiten van het team.' },
     { command: 'mijn', description: 'Jouw openstaande terugbelverzoeken en afspraken.' },
     { command: 'overzicht', description: 'Alles wat het team nog open heeft.' },
-    { command: 'digest', description: 'Het dagoverzicht nu in het kanaal plaatsen.' },
+    { command: 'digest', description: 'Het dagoverzicht nu: in het kanaal dat van het team, in de chat met mij je eigen.' },
     { command: 'instellingen', description: 'Persoonlijk dagoverzicht aan of uit.' },
     { command: 'koppel', description: 'Maak dit kanaal het werkkanaal van het team.' },
     { command: 'hulp', description: 'Dit overzicht (ook: help).' },

@@ -2,6 +2,7 @@
 import { common } from './common';
 import { callbacks } from './callbacks';
 import { help } from './help';
+import { digest } from './digest';
 
-export const nl = { common, callbacks, help };
+export const nl = { common, callbacks, help, digest };
 export type Texts = typeof nl;
