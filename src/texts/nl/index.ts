@@ -2,6 +2,7 @@
 import { common } from './common';
 import { callbacks } from './callbacks';
 import { help } from './help';
+import { exceptions } from './exceptions';
 
-export const nl = { common, callbacks, help };
+export const nl = { common, callbacks, help, exceptions };
 export type Texts = typeof nl;
