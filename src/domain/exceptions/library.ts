@@ -19,7 +19,8 @@ const STOP = new Set(
     'toch tot u uit van veel voor waar wat we wel werd wie wij wil willen word worden wordt zal ze zei zich zij zijn zo zonder zou ' +
     'nee ja graag heel erg iets niets iemand eens twee drie keer want wanneer waarom welke welk ieder elke andere anders ' +
     // domain words that appear in nearly every case
-    'huurder huurders klant klanten regel regels mevrouw meneer dhr mevr vraagt vraag wij gaan gaat doen doet'
+    'huurder huurders klant klanten regel regels mevrouw meneer dhr mevr vraagt vraag wij gaan gaat doen doet ' +
+    'mag mogen altijd nooit hoogstens maximaal minimaal minstens duurt binnen'
   ).split(/\s+/),
 );
 

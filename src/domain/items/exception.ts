@@ -107,7 +107,10 @@ function optionalText(errors: FieldErrors, field: string, value: string, max: nu
 }
 
 function invalid<D>(fields: FieldErrors): Decision<D> {
-  return refuse('invalid', nl.common.formHasErrors, fields);
+  // A "no" without an explanation for the customer is the one error worth naming at the top.
+  const only = Object.keys(fields);
+  const message = only.length === 1 && fields.customerExplanation === t.errors.explanationRequired ? t.errors.explanationRequired : nl.common.formHasErrors;
+  return refuse('invalid', message, fields);
 }
 
 /** Validates the form. Field names match the card inputs. */

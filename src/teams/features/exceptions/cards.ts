@@ -81,9 +81,7 @@ async function cardData(item: Item<ExceptionData>, s: Services, notice?: Notice,
     leaning: neutralise(d.leaning),
     situation: neutralise(d.situation),
     askedText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}`,
-    deadlineText: item.deadline
-      ? decided ? formatDeadline(cal, item.deadline, now) : `${formatDeadline(cal, item.deadline, now)} (${t.urgency[d.urgency].toLowerCase()})`
-      : '—',
+    deadlineText: item.deadline ? formatDeadline(cal, item.deadline, now) : '—',
     takenText: d.takenBy ? t.card.takenByText(neutralise(d.takenBy.name), d.takenAt ? formatTime(cal, new Date(d.takenAt)) : '') : t.card.nobodyYet,
     decided,
     escalated,
