@@ -3,5 +3,6 @@ import type { Feature } from '../feature';
 import { coreFeature } from './core';
 import { callbacksFeature } from './callbacks';
 import { digestFeature } from './digest';
+import { exceptionsFeature } from './exceptions';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature];

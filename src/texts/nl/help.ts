@@ -7,7 +7,7 @@ export const help = {
     { command: 'afspraak', description: 'Nieuwe vervolgafspraak: e-mail, brief, balie of huisbezoek, met de termijn die erbij hoort.' },
     { command: 'tolk', description: 'Een tolk regelen (alleen in de persoonlijke chat): eerst vragen of de klant zelf een tolk meeneemt.' },
     { command: 'twijfel', description: 'Twijfel je over afwijken van een regel? Oefen met een collega (ook: oefenen).' },
-    { command: 'afwegingen <woorden>', description: 'Zoek in eerdere besluiten van het team.' },
+    { command: 'afwegingen <woorden>', description: 'Zoek in eerdere besluiten van het team. Alles in Excel: afwegingen export (in de persoonlijke chat).' },
     { command: 'mijn', description: 'Jouw openstaande terugbelverzoeken en afspraken.' },
     { command: 'overzicht', description: 'Alles wat het team nog open heeft.' },
     { command: 'digest', description: 'Het dagoverzicht nu: in het kanaal dat van het team, in de chat met mij je eigen.' },
