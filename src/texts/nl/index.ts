@@ -2,6 +2,7 @@
 import { common } from './common';
 import { callbacks } from './callbacks';
 import { help } from './help';
+import { interpreter } from './interpreter';
 
-export const nl = { common, callbacks, help };
+export const nl = { common, callbacks, help, interpreter };
 export type Texts = typeof nl;
