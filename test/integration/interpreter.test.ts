@@ -219,7 +219,7 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect(history.at(-1)).to.deep.include({ action: 'interpreterLinked' });
     expect(history.at(-1)!.note).to.contain('woensdag 2 december, 10:00');
     const view = await invoke(anna, 'callback.view', { id: cb.id });
-    expect(texts(view)).to.contain(`Tolk: ${id}: Klant regelt zelf een tolk, woensdag 2 december, 10:00`);
+    expect(texts(view)).to.contain(`**Tolk**\n${id}: Klant regelt zelf een tolk, woensdag 2 december, 10:00`);
     await bot.settle();
     // The callback's channel card was updated in place and shows nothing of it.
     const channelCard = connector.messagesIn(generalChannel.id).find((m) => m.card && json(m.card).includes(cb.id))!;
@@ -431,12 +431,12 @@ describe('interpreter requests (tolk) over HTTP', () => {
     await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => m.activity.text === 'Ik stuur je een persoonlijk bericht.'));
     const facts = (card.body as any[]).filter((b) => b.type === 'FactSet').map((f) => Object.fromEntries(f.facts.map((x: any) => [x.title, x.value])));
     expect(facts[0]).to.deep.equal({
-      'Tolkvragen in totaal': '4',
-      'Klant regelde zelf een tolk': '1',
-      'Via Globaltalk aangevraagd': '3',
-      'Waarvan uitgevoerd': '0',
+      Totaal: '4',
+      'Eigen tolk': '1',
+      'Via Globaltalk': '3',
+      'Daarvan uitgevoerd': '0',
       'Geplande minuten': '105',
-      'Geannuleerd (niet meegeteld hieronder)': '1',
+      Geannuleerd: '1',
     });
     expect(facts[1]).to.deep.equal({ Arabisch: '2', Tigrinya: '1' });
     expect(facts[2]).to.deep.equal({ 'Telefonisch, nu': '1', Video: '1', 'Op locatie': '1' });

@@ -138,7 +138,7 @@ async function interpreterLines(item: Item<CallbackData>, s: Services): Promise<
     const status = req ? nl.interpreter.status[req.status] ?? req.status : nl.interpreter.status.own;
     lines.push(nl.interpreter.link.line(l.id, status, formatMoment(s.calendar, new Date(l.moment), s.clock.now())));
   }
-  return lines.join('\n\n');
+  return lines.join('\n');
 }
 
 /** Input values are shown back in inputs (not markdown), so only control characters and ${ are neutralised. */

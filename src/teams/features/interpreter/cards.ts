@@ -162,7 +162,10 @@ async function ownerCard(raw: Item, s: Services, notice: Notice | undefined, for
     add(t.card.moment, momentText(s, d));
     add(t.card.duration, d.durationMinutes ? t.card.minutes(d.durationMinutes) : '');
     if (d.mode === 'onSite') add(t.card.address, d.erased ? '—' : neutralise(d.address ?? ''));
-    if (item.status === 'requested' && d.confirmBy) add(t.card.confirmBy, formatDeadline(cal, new Date(d.confirmBy), now));
+    if (item.status === 'requested' && d.confirmBy) {
+      const by = formatDeadline(cal, new Date(d.confirmBy), now);
+      add(t.card.confirmBy, by.startsWith('uiterlijk') ? by : `uiterlijk ${by}`);
+    }
     add(t.card.reference, d.reference ? neutralise(d.reference) : '');
   }
   add(t.card.related, d.relatedId ? neutralise(d.relatedId) : '');
@@ -194,6 +197,7 @@ async function ownerCard(raw: Item, s: Services, notice: Notice | undefined, for
     callLine: phoneLine(s.config.interpreter.phone),
     showServiceLink: d.path === 'service' && (item.status === 'requested' || item.status === 'confirmed'),
     serviceUrl: s.config.interpreter.serviceUrl,
+    openStyle: item.status === 'requested' ? 'positive' : 'default',
     isRequested: item.status === 'requested',
     isConfirmed: item.status === 'confirmed',
     isOwn: item.status === 'own',
