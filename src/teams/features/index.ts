@@ -4,5 +4,6 @@ import { coreFeature } from './core';
 import { callbacksFeature } from './callbacks';
 import { digestFeature } from './digest';
 import { exceptionsFeature } from './exceptions';
+import { interpreterFeature } from './interpreter';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature];

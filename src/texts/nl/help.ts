@@ -6,6 +6,7 @@ export const help = {
     { command: 'terugbellen', description: 'Nieuw terugbelverzoek. De klant wordt uiterlijk aan het eind van de volgende werkdag teruggebeld.' },
     { command: 'afspraak', description: 'Nieuwe vervolgafspraak: e-mail, brief, balie of huisbezoek, met de termijn die erbij hoort.' },
     { command: 'tolk', description: 'Een tolk regelen (alleen in de persoonlijke chat): eerst vragen of de klant zelf een tolk meeneemt.' },
+    { command: 'tolk overzicht', description: 'Tolken per maand: per taal en soort, en hoe vaak de klant zelf een tolk regelde (voor leidinggevenden).' },
     { command: 'twijfel', description: 'Twijfel je over afwijken van een regel? Oefen met een collega (ook: oefenen).' },
     { command: 'afwegingen <woorden>', description: 'Zoek in eerdere besluiten van het team. Alles in Excel: afwegingen export (in de persoonlijke chat).' },
     { command: 'mijn', description: 'Jouw openstaande terugbelverzoeken en afspraken.' },

@@ -4,6 +4,7 @@ import { callbacks } from './callbacks';
 import { help } from './help';
 import { digest } from './digest';
 import { exceptions } from './exceptions';
+import { interpreter } from './interpreter';
 
-export const nl = { common, callbacks, help, digest, exceptions };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter };
 export type Texts = typeof nl;
