@@ -9,6 +9,7 @@ import { ManualClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logging';
 import type { OutboxOptions } from '../../src/app/outbox';
 import { logSink, noteItem } from './logCapture';
+import type { Repository } from '../../src/storage/repository';
 import { TEST_TENANT } from './roster';
 import { postActivity } from './http';
 import type { TeamsActivity } from './activities';
@@ -42,6 +43,8 @@ export interface StartOptions {
   realTime?: boolean;
   /** Outbox tuning, e.g. a scaled-down backoff. */
   outbox?: OutboxOptions;
+  /** A storage adapter to use instead of DATABASE_URL (e.g. PostgreSQL on a test schema); migrated here. */
+  repo?: Repository;
 }
 
 /** A ManualClock that also runs at real speed from where it was last set. */
@@ -76,8 +79,9 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
   });
   const start = opts.now ?? '2026-11-26T10:00:00+01:00';
   const clock = opts.clock ?? (opts.realTime ? new RunningClock(start) : new ManualClock(start));
+  if (opts.repo) await opts.repo.migrate();
   // Every test bot logs at debug level into the run's log capture (scanned for personal data at the end).
-  const app = await createApp(config, { clock, scheduler: false, logger: createLogger('debug', logSink), outbox: opts.outbox });
+  const app = await createApp(config, { clock, scheduler: false, logger: createLogger('debug', logSink), repo: opts.repo, outbox: opts.outbox });
   // Note the customer data each test stores, so the log scan knows what to look for.
   const commit = app.s.repo.commit.bind(app.s.repo);
   app.s.repo.commit = async (change) => {

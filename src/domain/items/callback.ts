@@ -10,6 +10,7 @@ import {
   type ActionContext, type Creation, type Decision, type KindRules,
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
+import { INTERPRETER_LINK_ACTION, linkInterpreter, type InterpreterLink } from './interpreter';
 
 const t = nl.callbacks;
 
@@ -41,6 +42,8 @@ export interface CallbackData {
   claimedAt?: string;
   /** Outlook event in the owner's calendar (Graph feature). */
   calendarEvent?: { userId: string; eventId?: string; start: string; end: string; state: 'pending' | 'created' | 'failed' };
+  /** Interpreter requests for this callback (ids and moments only; the language stays on the request). */
+  interpreters?: InterpreterLink[];
   /** Customer data erased by retention or on request (AVG). */
   erased?: boolean;
 }
@@ -179,6 +182,8 @@ export function applyCallback(
       if (!reason) return refuse('invalid', nl.common.formHasErrors, { reason: t.errors.reasonRequired });
       return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason }, [{ type: 'calendarSync' }]);
     }
+    case INTERPRETER_LINK_ACTION:
+      return linkInterpreter(item, input, ctx);
     default:
       return refuse('unknownAction', nl.common.unknownAction);
   }

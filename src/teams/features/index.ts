@@ -2,6 +2,9 @@
 import type { Feature } from '../feature';
 import { coreFeature } from './core';
 import { callbacksFeature } from './callbacks';
+import { digestFeature } from './digest';
+import { exceptionsFeature } from './exceptions';
+import { interpreterFeature } from './interpreter';
 import { privacyFeature } from './privacy';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, privacyFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, privacyFeature];

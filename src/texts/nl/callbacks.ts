@@ -78,6 +78,7 @@ export const callbacks = {
     handover: 'Overdragen',
     reschedule: 'Nieuwe afspraak',
     interpreter: 'Tolk nodig',
+    interpreterLabel: 'Tolk',
     save: 'Opslaan',
     checklistTitle: 'Het goede gesprek',
     checklist: [
@@ -108,6 +109,7 @@ export const callbacks = {
     cancelled: 'geannuleerd',
     reminded: 'herinnering',
     escalated: 'te laat gemeld',
+    interpreterLinked: 'tolk',
     erased: 'klantgegevens gewist',
   } as Record<string, string>,
   msg: {

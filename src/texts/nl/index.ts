@@ -2,8 +2,11 @@
 import { common } from './common';
 import { callbacks } from './callbacks';
 import { help } from './help';
+import { digest } from './digest';
+import { exceptions } from './exceptions';
+import { interpreter } from './interpreter';
 import { privacy } from './privacy';
 import { reliability } from './reliability';
 
-export const nl = { common, callbacks, help, privacy, reliability };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, privacy, reliability };
 export type Texts = typeof nl;
