@@ -4,6 +4,7 @@
 // managers (once per problem), a line for overzicht and the digest (problemLines), and /healthz.
 import type { Person } from '../domain/types';
 import { formatMoment } from '../domain/workingTime';
+import { neutralise } from '../domain/neutralise';
 import { nl } from '../texts/nl';
 import type { DeliveryProblem, OutboxMessage } from '../storage/repository';
 import type { OutboxHooks } from './outbox';
@@ -32,7 +33,7 @@ export function deliveryProblemHooks(s: Services): OutboxHooks {
 async function tellTheTeam(s: Services, tenantId: string, p: DeliveryProblem): Promise<void> {
   if (!(await s.repo.claimOnce(tenantId, `problem:${p.target}:${p.firstAt.getTime()}`, s.clock.now()))) return;
   const binding = await s.repo.getBinding(tenantId);
-  const channelName = binding && `channel:${binding.channelId}` === p.target ? binding.channelName : t.unknownChannel;
+  const channelName = neutralise(binding && `channel:${binding.channelId}` === p.target ? binding.channelName : t.unknownChannel);
   const people = new Map<string, Person>();
   if (binding) people.set(binding.boundBy.id, binding.boundBy);
   for (const id of s.config.managerIds) {
@@ -58,7 +59,7 @@ export async function problemLines(s: Services, tenantId: string): Promise<strin
   const lines: string[] = [];
   for (const p of open.filter((x) => x.target.startsWith('channel:'))) {
     const name = binding && `channel:${binding.channelId}` === p.target ? binding.channelName : t.unknownChannel;
-    lines.push(t.problemLine(name, formatMoment(s.calendar, p.firstAt, s.clock.now())));
+    lines.push(t.problemLine(neutralise(name), formatMoment(s.calendar, p.firstAt, s.clock.now())));
   }
   const people = open.filter((x) => x.target.startsWith('user:')).length;
   if (people) lines.push(t.personProblemLine(people));

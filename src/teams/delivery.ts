@@ -31,7 +31,7 @@ export function channelTarget(conversationId: string): string {
  * Runs a send and classifies its failure. `target` names the conversation for problem reports;
  * `messageGoneIsFine`: a 404 means the one message is gone (deleted card), not the conversation.
  */
-async function guarded(target: string, fn: () => Promise<void>, o: { messageGoneIsFine?: boolean } = {}): Promise<DeliveryResult> {
+export async function guarded(target: string, fn: () => Promise<void>, o: { messageGoneIsFine?: boolean } = {}): Promise<DeliveryResult> {
   try {
     await fn();
     return { ok: true, target };

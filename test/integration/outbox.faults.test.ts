@@ -130,6 +130,10 @@ describe('outbox under connector faults', function () {
     const lines = await problemLines(bot.app.s, TEST_TENANT);
     expect(lines).to.have.length(1);
     expect(lines[0]).to.match(/^Let op: ik kan sinds .* niet meer schrijven in kanaal "Algemeen"/); // the General channel has no name in Teams' channelData
+    // ... and that line heads the next digest (here Dirk's own, asked for in his 1:1 chat).
+    await postActivity(bot.url, personalMessage({ text: 'digest', from: dirk }));
+    const digest = await connector.waitFor((c) => c.messagesIn(personalConversationId(dirk)).find((m) => m.card && JSON.stringify(m.card).includes('Let op: ik kan sinds')));
+    expect(JSON.stringify(digest.card)).to.contain('niet meer schrijven in kanaal');
 
     // The team binds the channel again once the app is back: the two cards are posted, the problem is resolved.
     connector.unblock(generalChannel.id);

@@ -10,6 +10,7 @@ import { formatDay, formatTime, type WorkingCalendar } from '../../../domain/wor
 import { addCalendarDays } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { bind, cardSize, neutralise } from '../../cards/render';
+import { problemLines } from '../../../app/deliveryProblems';
 import template from '../../cards/templates/digest.json';
 
 const t = nl.digest;
@@ -24,6 +25,8 @@ const SECTION_COLOR: Record<SectionKey, string> = {
 export interface DigestCardOptions {
   /** The scheduled digest time ('08:30'), named in the personal footer. */
   digestTime: string;
+  /** Dutch warnings shown at the top (e.g. the work channel cannot be written to: app/deliveryProblems.ts). */
+  notices?: string[];
 }
 
 /** The channel digest lists only kinds whose cards live in the channel; interpreter requests are only counted. */
@@ -81,6 +84,7 @@ export function renderDigestCard(d: Digest, cal: WorkingCalendar, o: DigestCardO
   return bind(template, {
     title: personal ? t.personalTitle(dayText) : t.channelTitle(dayText),
     subtitle: t.asOf(formatTime(cal, d.generatedAt), c.open),
+    notices: (o.notices ?? []).map((text) => ({ text })),
     tiles,
     empty: c.open > 0 ? '' : personal ? t.emptyPersonal : t.emptyChannel,
     sections,
@@ -141,7 +145,8 @@ export async function digestFor(s: Services, tenantId: string, audience: DigestA
     items = await s.repo.queryItems(tenantId, { open: true });
   }
   const loadMs = round(performance.now() - loadStarted);
-  const composed = composeDigest(items, audience, now, s.calendar, { digestTime: s.config.digestTime });
+  const notices = await problemLines(s, tenantId);
+  const composed = composeDigest(items, audience, now, s.calendar, { digestTime: s.config.digestTime, notices });
   s.log.info({
     tenantId, audience: audience.type, items: items.length, lines: composed.digest.shownLines,
     truncated: composed.digest.truncated, cardBytes: composed.bytes, loadMs, buildMs: composed.buildMs, cardMs: composed.cardMs,

@@ -9,8 +9,8 @@ import type { DeliveryHandler, DeliveryResult } from '../../../app/outbox';
 import type { Job, Services } from '../../../app/services';
 import type { LocalDay } from '../../../domain/workingTime';
 import type { OutboxMessage } from '../../../storage/repository';
-import { channelRef } from '../../delivery';
-import { classifySendError, type TeamsMessenger } from '../../proactive';
+import { channelRef, channelTarget, guarded } from '../../delivery';
+import type { TeamsMessenger } from '../../proactive';
 import { channelAudience, digestFor, personalAudience } from './card';
 
 export const DIGEST_MESSAGE = 'digest';
@@ -68,13 +68,11 @@ export const dailyDigest: Job = async (s, now) => {
   }
 };
 
-async function send(fn: () => Promise<unknown>): Promise<DeliveryResult> {
-  try {
+/** Sends and classifies a failure; a blocked or removed conversation is recorded for `target` (delivery.ts). */
+function send(target: string, fn: () => Promise<unknown>): Promise<DeliveryResult> {
+  return guarded(target, async () => {
     await fn();
-    return { ok: true };
-  } catch (err) {
-    return classifySendError(err);
-  }
+  });
 }
 
 export function digestDelivery(s: Services, messenger: TeamsMessenger): DeliveryHandler {
@@ -90,7 +88,8 @@ export function digestDelivery(s: Services, messenger: TeamsMessenger): Delivery
       const binding = await s.repo.getBinding(m.tenantId);
       if (!binding) return { ok: false, retry: false, error: 'no channel bound' };
       const { card } = await digestFor(s, m.tenantId, channelAudience, now);
-      return send(() => messenger.post(channelRef(binding.conversationRef) as Partial<ConversationReference>, {
+      const ref = channelRef(binding.conversationRef) as Partial<ConversationReference>;
+      return send(channelTarget(String(ref.conversation?.id ?? '')), () => messenger.post(ref, {
         attachments: [CardFactory.adaptiveCard(card)],
       }));
     }
@@ -99,6 +98,6 @@ export function digestDelivery(s: Services, messenger: TeamsMessenger): Delivery
     const person = { id: user.userId, name: user.name, teamsId: user.teamsId };
     const { digest, card } = await digestFor(s, m.tenantId, personalAudience(person), now);
     if (digest.counts.open === 0) return { ok: true }; // nothing of theirs open: no message at all
-    return send(() => messenger.sendToPerson(m.tenantId, person, { attachments: [CardFactory.adaptiveCard(card)] }));
+    return send(`user:${person.id}`, () => messenger.sendToPerson(m.tenantId, person, { attachments: [CardFactory.adaptiveCard(card)] }));
   };
 }
