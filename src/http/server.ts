@@ -90,7 +90,9 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     }
     if (outcome.status === 'failed') return jsonError(res, 500, 'InternalError', 'The activity could not be processed.');
     const ir = outcome.invokeResponse;
-    res.status(ir?.status ?? 200);
+    // botbuilder answers invokes it does not support (unknown names, a card action that is not
+    // Action.Execute) with 501; that is the sender's mistake, not a server fault.
+    res.status(ir?.status === 501 ? 400 : ir?.status ?? 200);
     if (ir?.body !== undefined && ir.body !== null) res.json(ir.body);
     else res.end();
   });
