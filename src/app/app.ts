@@ -43,6 +43,9 @@ export interface App {
   stop(opts?: { flushMs?: number }): Promise<void>;
 }
 
+/** How often the outbox looks for due messages by itself (besides kicks after commits and the tick). */
+export const OUTBOX_POLL_MS = 5_000;
+
 export const VERSION: string = (require('../../../package.json') as { version: string }).version;
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
@@ -104,6 +107,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 
   let timer: NodeJS.Timeout | null = null;
+  let poller: NodeJS.Timeout | null = null;
   const app: App = {
     s, server, adapter, tick,
     listen: (port = config.port, host = config.host) =>
@@ -113,6 +117,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
           if (opts.scheduler !== false) {
             timer = setInterval(() => void tick(), config.tickSeconds * 1000);
             timer.unref();
+            // The outbox also looks for due work on its own every few seconds: messages whose lock
+            // expired (an instance died while sending) or whose retry came due are not left for the tick.
+            poller = setInterval(() => outbox.kick(), OUTBOX_POLL_MS);
+            poller.unref();
             void tick(); // catch up at once: a digest or reminder missed while down goes out now
           }
           const addr = server.address() as { port: number };
@@ -121,6 +129,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       }),
     stop: async (o = {}) => {
       if (timer) clearInterval(timer);
+      if (poller) clearInterval(poller);
       // 1. Refuse new requests (503 + Connection: close) and wait for the turns in flight.
       await (server as restify.Server & { drain?: () => Promise<void> }).drain?.();
       await new Promise<void>((r) => server.close(() => r()));
