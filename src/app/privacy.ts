@@ -3,18 +3,25 @@
 // Erasing keeps the anonymous figures: kind, subject, status, times, owner and the history's
 // actions stay; names, phone numbers, e-mail, details, notes and profile go. See docs/privacy.md.
 import { rulesFor, kindRules } from '../domain/items/registry';
-import { genericPrivacy, matchesCustomer, type KindPrivacy } from '../domain/privacy';
+import { DEFAULT_PRIVACY, genericPrivacy, matchesCustomer, type KindPrivacy } from '../domain/privacy';
 import { SYSTEM, type Item, type ItemKind, type Person } from '../domain/types';
 import type { Job, Services } from './services';
 
 export function privacyOf(kind: ItemKind): KindPrivacy {
-  return (kindRules[kind] ? rulesFor(kind).privacy : undefined) ?? genericPrivacy;
+  return (kindRules[kind] ? rulesFor(kind).privacy : undefined) ?? DEFAULT_PRIVACY[kind] ?? genericPrivacy;
 }
 
-/** Every item of the tenant that holds data about this customer (phone number, e-mail or name). */
+/**
+ * Every item of the tenant that holds data about this customer (phone number, e-mail or name),
+ * plus the items linked to those (an interpreter request for the customer's callback: data.relatedId).
+ */
 export async function findCustomerItems(s: Services, tenantId: string, query: string): Promise<Item[]> {
   const all = await s.repo.queryItems(tenantId, {});
-  return all.filter((i) => matchesCustomer(i, privacyOf(i.kind), query)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const direct = all.filter((i) => matchesCustomer(i, privacyOf(i.kind), query));
+  const ids = new Set(direct.map((i) => i.id));
+  const linked = all.filter((i) => !ids.has(i.id) && typeof i.data.relatedId === 'string' && ids.has(i.data.relatedId)
+    && privacyOf(i.kind).holdsCustomerData && i.data.erased !== true);
+  return [...direct, ...linked].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
 export type EraseReason = 'retention' | 'request';
@@ -27,7 +34,7 @@ export type EraseReason = 'retention' | 'request';
 export async function eraseItem(s: Services, tenantId: string, id: string, reason: EraseReason, actor: Person = SYSTEM): Promise<boolean> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const item = await s.repo.getItem(tenantId, id);
-    if (!item || item.data.erased === true) return false;
+    if (!item || item.data.erased === true || !privacyOf(item.kind).holdsCustomerData) return false;
     await s.repo.eraseHistoryNotes(tenantId, id);
     const now = s.clock.now();
     const next: Item = { ...item, data: privacyOf(item.kind).erase(item.data), version: item.version + 1, updatedAt: now };
@@ -59,7 +66,7 @@ export const retentionJob: Job = async (s, now) => {
     if (!(await s.repo.claimOnce(tenantId, `retention:${day}`, now))) continue;
     const old = await s.repo.queryItems(tenantId, { open: false, closedBefore: cutoff });
     for (const item of old) {
-      if (item.data.erased === true) continue;
+      if (item.data.erased === true || !privacyOf(item.kind).holdsCustomerData) continue;
       if (await eraseItem(s, tenantId, item.id, 'retention')) erased++;
     }
   }

@@ -15,6 +15,8 @@ export interface CustomerIdentifiers {
 }
 
 export interface KindPrivacy {
+  /** false for kinds that by design hold no customer data (exception cases: the precedent library stays). */
+  holdsCustomerData: boolean;
   identifiers(data: Record<string, unknown>): CustomerIdentifiers;
   /** The data without customer personal data, marked `erased: true`. */
   erase(data: Record<string, unknown>): Record<string, unknown>;
@@ -22,10 +24,14 @@ export interface KindPrivacy {
   describe(data: Record<string, unknown>): [string, string][];
 }
 
-/** Field names that hold customer personal data in any kind's data (top level). */
+/**
+ * Field names that hold customer personal data (or free text that may) in any kind's data (top
+ * level): callbacks and appointments (name, phone, details, notes, profile), interpreter requests
+ * (language can reveal origin, address of a visit, a cancel reason).
+ */
 export const PERSONAL_FIELDS = [
   'customerName', 'phone', 'phoneDisplay', 'email', 'address', 'postcode', 'details', 'doneNote', 'note', 'notes',
-  'profile', 'preferredChannel', 'customerNumber', 'birthDate', 'situation', 'language', 'description',
+  'profile', 'preferredChannel', 'customerNumber', 'birthDate', 'language', 'cancelReason', 'reason',
 ] as const;
 
 const NAME_FIELDS = ['customerName'];
@@ -65,6 +71,7 @@ function text(v: unknown): string {
 }
 
 export const genericPrivacy: KindPrivacy = {
+  holdsCustomerData: true,
   identifiers: (data) => ({
     names: strings(data, NAME_FIELDS),
     phones: strings(data, PHONE_FIELDS).map((p) => normalisePhone(p)).filter((p) => p.ok).map((p) => p.e164!),
@@ -88,6 +95,20 @@ export const genericPrivacy: KindPrivacy = {
       .map(([k, v]): [string, string] => [k, k === 'phone' && typeof data.phoneDisplay === 'string' ? data.phoneDisplay : text(v)])
       .filter(([, v]) => v !== ''),
 };
+
+/**
+ * Exception cases ("twijfel") are filed without customer identifiers on purpose and their decisions
+ * are the team's library of precedents: retention and vergeet leave them alone.
+ */
+export const noCustomerData: KindPrivacy = {
+  holdsCustomerData: false,
+  identifiers: () => ({ names: [], phones: [], emails: [] }),
+  erase: (data) => data,
+  describe: () => [],
+};
+
+/** Kinds whose rules do not say otherwise. */
+export const DEFAULT_PRIVACY: Partial<Record<string, KindPrivacy>> = { exception: noCustomerData };
 
 /** Does this item hold data about the customer `query` (a phone number or a name)? */
 export function matchesCustomer(item: Item, privacy: KindPrivacy, query: string): boolean {
