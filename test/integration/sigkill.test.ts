@@ -39,7 +39,7 @@ describe('SIGKILL during 500 intake POSTs (child process, SQLite)', function () 
     const db = tempSqliteUrl('tc-sigkill');
     file = db.slice('sqlite:'.length);
     // A short outbox lock so the message the dead process had claimed is taken over soon after restart.
-    const env = { DATABASE_URL: db, INTAKE_RATE_PER_MINUTE: '100000', OUTBOX_LOCK_SECONDS: '2', LOG_LEVEL: 'info' };
+    const env = { DATABASE_URL: db, INTAKE_RATE_PER_MINUTE: '100000', OUTBOX_LOCK_SECONDS: '2' };
     bot = await startChildBot({ env });
     await bindChannel(bot.url, connector);
 

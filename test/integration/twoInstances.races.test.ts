@@ -43,7 +43,7 @@ describe('two bot processes on one PostgreSQL: 1,000 claim races', function () {
     }
     connector = await startFakeConnector();
     schema = freshSchema('tc_races');
-    const env = { DATABASE_URL: pgUrlWithSchema(schema), INTAKE_RATE_PER_MINUTE: '100000', LOG_LEVEL: 'info' };
+    const env = { DATABASE_URL: pgUrlWithSchema(schema), INTAKE_RATE_PER_MINUTE: '100000' };
     // Both start at once on an empty schema: migrations are serialised by an advisory lock.
     bots = await Promise.all([startChildBot({ env }), startChildBot({ env })]);
     repo = new PostgresRepository(PG_URL, { schema });
