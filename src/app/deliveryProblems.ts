@@ -13,18 +13,42 @@ import type { Services } from './services';
 const t = nl.reliability;
 
 export function deliveryProblemHooks(s: Services): OutboxHooks {
+  const openTargets = openTargetCache(s);
   return {
     onProblem: async (msg, problem, error) => {
       if (!problem.target) return;
       const now = s.clock.now();
       const row = await s.repo.recordDeliveryProblem({ tenantId: msg.tenantId, target: problem.target, code: problem.code, detail: error.slice(0, 300) }, now);
+      openTargets.forget();
       s.log.warn({ tenantId: msg.tenantId, target: problem.target.split(':')[0], code: problem.code, failures: row.failures }, 'conversation cannot be written to');
       if (problem.target.startsWith('channel:')) await tellTheTeam(s, msg.tenantId, row);
     },
     onDelivered: async (msg, target) => {
+      // Only targets with an open problem need a write; the list is re-read at most every 30 s
+      // (another instance may have recorded one) and right after this instance recorded one.
+      if (!(await openTargets.has(msg.tenantId, target))) return;
       if (await s.repo.resolveDeliveryProblem(msg.tenantId, target, s.clock.now())) {
+        openTargets.forget();
         s.log.info({ tenantId: msg.tenantId, target: target.split(':')[0] }, 'conversation can be written to again');
       }
+    },
+  };
+}
+
+/** A short-lived cache of the targets with an open delivery problem. */
+function openTargetCache(s: Services, ttlMs = 30_000) {
+  let loaded = 0;
+  let targets = new Set<string>();
+  return {
+    async has(tenantId: string, target: string): Promise<boolean> {
+      if (Date.now() - loaded > ttlMs) {
+        targets = new Set((await s.repo.listDeliveryProblems({ open: true })).map((p) => `${p.tenantId}|${p.target}`));
+        loaded = Date.now();
+      }
+      return targets.has(`${tenantId}|${target}`);
+    },
+    forget(): void {
+      loaded = 0;
     },
   };
 }

@@ -14,6 +14,7 @@ import os from 'node:os';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging';
 import type { OutboxMessage, Repository } from '../storage/repository';
+import { yieldToEventLoop } from './services';
 
 export type DeliveryResult =
   /** `target`: the conversation written to ('channel:<id>' / 'user:<id>'); a success there resolves a recorded problem. */
@@ -115,6 +116,7 @@ export class OutboxDispatcher {
       if (batch.length === 0) return;
       // Lanes are independent; within a lane the claim returns only the oldest message.
       await Promise.all(batch.map((m) => this.deliver(m)));
+      await yieldToEventLoop(); // requests waiting meanwhile go first (SQLite alone never yields)
     }
   }
 

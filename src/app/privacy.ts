@@ -5,7 +5,7 @@
 import { rulesFor, kindRules } from '../domain/items/registry';
 import { DEFAULT_PRIVACY, genericPrivacy, matchesCustomer, type KindPrivacy } from '../domain/privacy';
 import { SYSTEM, type Item, type ItemKind, type Person } from '../domain/types';
-import type { Job, Services } from './services';
+import { yieldToEventLoop, type Job, type Services } from './services';
 
 export function privacyOf(kind: ItemKind): KindPrivacy {
   return (kindRules[kind] ? rulesFor(kind).privacy : undefined) ?? DEFAULT_PRIVACY[kind] ?? genericPrivacy;
@@ -65,7 +65,8 @@ export const retentionJob: Job = async (s, now) => {
   for (const tenantId of await s.repo.tenants()) {
     if (!(await s.repo.claimOnce(tenantId, `retention:${day}`, now))) continue;
     const old = await s.repo.queryItems(tenantId, { open: false, closedBefore: cutoff });
-    for (const item of old) {
+    for (const [n, item] of old.entries()) {
+      if (n % 100 === 99) await yieldToEventLoop();
       if (item.data.erased === true || !privacyOf(item.kind).holdsCustomerData) continue;
       if (await eraseItem(s, tenantId, item.id, 'retention')) erased++;
     }

@@ -21,3 +21,12 @@ export interface Services {
 
 /** A periodic job (reminders, digest, retention). Runs on every tick; must be idempotent via once-claims. */
 export type Job = (s: Services, now: Date) => Promise<void>;
+
+/**
+ * Lets waiting I/O (an incoming request, /healthz) in between long synchronous stretches: the SQLite
+ * adapter answers without real I/O, so a loop of awaits over thousands of items never lets the
+ * event loop breathe on its own. Jobs and the outbox call this every so many items.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -27,6 +27,19 @@ export class SqliteRepository implements Repository {
   readonly kind = 'sqlite' as const;
   private db: Database.Database;
 
+  /** Prepared statements by SQL text (preparing costs more than running a small query). */
+  private statements = new Map<string, Database.Statement>();
+
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      if (this.statements.size >= 500) this.statements.clear(); // dynamic SQL (filters, limits) stays bounded
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   constructor(readonly file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
@@ -39,11 +52,11 @@ export class SqliteRepository implements Repository {
   async migrate(): Promise<void> {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
     const run = this.db.transaction(() => {
-      const done = new Set(this.db.prepare('SELECT version FROM schema_migrations').all().map((r) => Number((r as Row).version)));
+      const done = new Set(this.stmt('SELECT version FROM schema_migrations').all().map((r) => Number((r as Row).version)));
       for (const m of migrations) {
         if (done.has(m.version)) continue;
         for (const s of m.statements) this.db.exec(s.replaceAll('{{SERIAL}}', 'INTEGER PRIMARY KEY AUTOINCREMENT'));
-        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
+        this.stmt('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
       }
     });
     run.immediate();
@@ -55,7 +68,7 @@ export class SqliteRepository implements Repository {
 
   async ping(): Promise<boolean> {
     try {
-      return this.db.open && this.db.prepare('SELECT 1 AS ok').get() !== undefined;
+      return this.db.open && this.stmt('SELECT 1 AS ok').get() !== undefined;
     } catch {
       return false;
     }
@@ -70,7 +83,7 @@ export class SqliteRepository implements Repository {
   }
 
   async getItem(tenantId: string, id: string): Promise<Item | null> {
-    const r = this.db.prepare('SELECT * FROM items WHERE tenant_id = ? AND id = ?').get(tenantId, id) as Row | undefined;
+    const r = this.stmt('SELECT * FROM items WHERE tenant_id = ? AND id = ?').get(tenantId, id) as Row | undefined;
     return r ? itemFromRow(r) : null;
   }
 
@@ -86,10 +99,10 @@ export class SqliteRepository implements Repository {
       }
       const values = itemToValues(c.item);
       const res = c.expectedVersion === null
-        ? this.db.prepare(ITEM_INSERT).run(...values)
-        : this.db.prepare(ITEM_UPDATE).run(...values.slice(...ITEM_UPDATE_SLICE), c.item.tenantId, c.item.id, c.expectedVersion);
+        ? this.stmt(ITEM_INSERT).run(...values)
+        : this.stmt(ITEM_UPDATE).run(...values.slice(...ITEM_UPDATE_SLICE), c.item.tenantId, c.item.id, c.expectedVersion);
       if (res.changes === 0) throw STALE;
-      const h = this.db.prepare(HISTORY_INSERT);
+      const h = this.stmt(HISTORY_INSERT);
       for (const e of c.history) h.run(...historyToValues(e));
       this.insertOutbox(c.outbox, c.item.updatedAt);
     });
@@ -103,7 +116,7 @@ export class SqliteRepository implements Repository {
   }
 
   private insertOutbox(messages: OutboxMessage[], now: Date): void {
-    const o = this.db.prepare(OUTBOX_INSERT);
+    const o = this.stmt(OUTBOX_INSERT);
     for (const m of messages) {
       o.run(m.tenantId, m.key, m.type, m.lane, JSON.stringify(m.payload), (m.nextAttemptAt ?? now).getTime(), (m.createdAt ?? now).getTime());
     }
@@ -111,7 +124,7 @@ export class SqliteRepository implements Repository {
 
   async queryItems(tenantId: string, q: ItemQuery): Promise<Item[]> {
     const { where, values, limit } = itemQuerySql(tenantId, q, () => '?');
-    const rows = this.db.prepare(`SELECT * FROM items WHERE ${where} ORDER BY deadline IS NULL, deadline, created_at, id${limit}`).all(...values) as Row[];
+    const rows = this.stmt(`SELECT * FROM items WHERE ${where} ORDER BY deadline IS NULL, deadline, created_at, id${limit}`).all(...values) as Row[];
     return rows.map(itemFromRow);
   }
 
@@ -123,7 +136,7 @@ export class SqliteRepository implements Repository {
   }
 
   async history(tenantId: string, itemId: string): Promise<HistoryEntry[]> {
-    const rows = this.db.prepare('SELECT * FROM history WHERE tenant_id = ? AND item_id = ? ORDER BY seq').all(tenantId, itemId) as Row[];
+    const rows = this.stmt('SELECT * FROM history WHERE tenant_id = ? AND item_id = ? ORDER BY seq').all(tenantId, itemId) as Row[];
     return rows.map(historyFromRow);
   }
 
@@ -135,19 +148,19 @@ export class SqliteRepository implements Repository {
 
   async updateData(tenantId: string, itemId: string, expectedVersion: number, data: Record<string, unknown>, subject?: string): Promise<boolean> {
     const res = subject === undefined
-      ? this.db.prepare('UPDATE items SET data = ? WHERE tenant_id = ? AND id = ? AND version = ?').run(JSON.stringify(data), tenantId, itemId, expectedVersion)
-      : this.db.prepare('UPDATE items SET data = ?, subject = ? WHERE tenant_id = ? AND id = ? AND version = ?').run(JSON.stringify(data), subject, tenantId, itemId, expectedVersion);
+      ? this.stmt('UPDATE items SET data = ? WHERE tenant_id = ? AND id = ? AND version = ?').run(JSON.stringify(data), tenantId, itemId, expectedVersion)
+      : this.stmt('UPDATE items SET data = ?, subject = ? WHERE tenant_id = ? AND id = ? AND version = ?').run(JSON.stringify(data), subject, tenantId, itemId, expectedVersion);
     return res.changes > 0;
   }
 
   async getBinding(tenantId: string): Promise<ChannelBinding | null> {
-    const r = this.db.prepare('SELECT * FROM channel_bindings WHERE tenant_id = ?').get(tenantId) as Row | undefined;
+    const r = this.stmt('SELECT * FROM channel_bindings WHERE tenant_id = ?').get(tenantId) as Row | undefined;
     return r ? bindingFromRow(r) : null;
   }
 
   async saveBinding(b: ChannelBinding): Promise<ChannelBinding | null> {
     const tx = this.db.transaction((): ChannelBinding | null => {
-      const prev = this.db.prepare('SELECT * FROM channel_bindings WHERE tenant_id = ?').get(b.tenantId) as Row | undefined;
+      const prev = this.stmt('SELECT * FROM channel_bindings WHERE tenant_id = ?').get(b.tenantId) as Row | undefined;
       this.db
         .prepare(`INSERT INTO channel_bindings (tenant_id, team_id, team_name, channel_id, channel_name, conversation_ref, bound_by_json, bound_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET team_id = excluded.team_id, team_name = excluded.team_name,
@@ -160,7 +173,7 @@ export class SqliteRepository implements Repository {
   }
 
   async getUser(tenantId: string, userId: string): Promise<UserRecord | null> {
-    const r = this.db.prepare('SELECT * FROM users WHERE tenant_id = ? AND (user_id = ? OR teams_id = ?) ORDER BY user_id = ? DESC LIMIT 1').get(tenantId, userId, userId, userId) as Row | undefined;
+    const r = this.stmt('SELECT * FROM users WHERE tenant_id = ? AND (user_id = ? OR teams_id = ?) ORDER BY user_id = ? DESC LIMIT 1').get(tenantId, userId, userId, userId) as Row | undefined;
     return r ? userFromRow(r) : null;
   }
 
@@ -179,7 +192,7 @@ export class SqliteRepository implements Repository {
   }
 
   async listUsers(tenantId: string): Promise<UserRecord[]> {
-    return (this.db.prepare('SELECT * FROM users WHERE tenant_id = ? ORDER BY name, user_id').all(tenantId) as Row[]).map(userFromRow);
+    return (this.stmt('SELECT * FROM users WHERE tenant_id = ? ORDER BY name, user_id').all(tenantId) as Row[]).map(userFromRow);
   }
 
   async enqueue(messages: OutboxMessage[], now: Date): Promise<void> {
@@ -193,7 +206,7 @@ export class SqliteRepository implements Repository {
         .prepare(`SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
           AND id = (SELECT MIN(id) FROM outbox p WHERE p.lane = o.lane AND p.status = 'pending') ORDER BY id LIMIT ?`)
         .all(t, t, limit) as Row[];
-      const lock = this.db.prepare('UPDATE outbox SET locked_until = ?, locked_by = ?, attempts = attempts + 1 WHERE id = ?');
+      const lock = this.stmt('UPDATE outbox SET locked_until = ?, locked_by = ?, attempts = attempts + 1 WHERE id = ?');
       for (const r of rows) lock.run(t + lockMs, worker, r.id);
       return rows.map((r) => ({ ...outboxFromRow(r), attempts: Number(r.attempts) + 1 }));
     });
@@ -201,19 +214,19 @@ export class SqliteRepository implements Repository {
   }
 
   async completeOutbox(id: number, now: Date): Promise<void> {
-    this.db.prepare("UPDATE outbox SET status = 'done', done_at = ?, locked_until = NULL, last_error = NULL WHERE id = ?").run(now.getTime(), id);
+    this.stmt("UPDATE outbox SET status = 'done', done_at = ?, locked_until = NULL, last_error = NULL WHERE id = ?").run(now.getTime(), id);
   }
 
   async retryOutbox(id: number, nextAttemptAt: Date, error: string): Promise<void> {
-    this.db.prepare('UPDATE outbox SET next_attempt_at = ?, last_error = ?, locked_until = NULL WHERE id = ?').run(nextAttemptAt.getTime(), error, id);
+    this.stmt('UPDATE outbox SET next_attempt_at = ?, last_error = ?, locked_until = NULL WHERE id = ?').run(nextAttemptAt.getTime(), error, id);
   }
 
   async failOutbox(id: number, error: string): Promise<void> {
-    this.db.prepare("UPDATE outbox SET status = 'failed', last_error = ?, locked_until = NULL WHERE id = ?").run(error, id);
+    this.stmt("UPDATE outbox SET status = 'failed', last_error = ?, locked_until = NULL WHERE id = ?").run(error, id);
   }
 
   async outboxStats(): Promise<Record<OutboxStatus, number>> {
-    const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as Row[];
+    const rows = this.stmt('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as Row[];
     const stats: Record<OutboxStatus, number> = { pending: 0, done: 0, failed: 0 };
     for (const r of rows) stats[r.status as OutboxStatus] = Number(r.n);
     return stats;
@@ -225,22 +238,22 @@ export class SqliteRepository implements Repository {
     if (q.status) (clauses.push('status = ?'), values.push(q.status));
     if (q.tenantId) (clauses.push('tenant_id = ?'), values.push(q.tenantId));
     if (q.type) (clauses.push('type = ?'), values.push(q.type));
-    const rows = this.db.prepare(`SELECT * FROM outbox WHERE ${clauses.join(' AND ')} ORDER BY id LIMIT ?`).all(...values, q.limit ?? 1000) as Row[];
+    const rows = this.stmt(`SELECT * FROM outbox WHERE ${clauses.join(' AND ')} ORDER BY id LIMIT ?`).all(...values, q.limit ?? 1000) as Row[];
     return rows.map(outboxFromRow);
   }
 
   async claimOnce(tenantId: string, key: string, now: Date): Promise<boolean> {
-    const res = this.db.prepare('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(tenantId, key, now.getTime());
+    const res = this.stmt('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(tenantId, key, now.getTime());
     return res.changes === 1;
   }
 
   async hasClaim(tenantId: string, key: string): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM once_claims WHERE tenant_id = ? AND key = ?').get(tenantId, key) !== undefined;
+    return this.stmt('SELECT 1 FROM once_claims WHERE tenant_id = ? AND key = ?').get(tenantId, key) !== undefined;
   }
 
   async enqueueOnce(tenantId: string, claimKey: string, messages: OutboxMessage[], now: Date): Promise<boolean> {
     const tx = this.db.transaction((): boolean => {
-      const res = this.db.prepare('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(tenantId, claimKey, now.getTime());
+      const res = this.stmt('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(tenantId, claimKey, now.getTime());
       if (res.changes === 0) return false; // nothing written: committing the empty transaction is harmless
       this.insertOutbox(messages, now); // a throw here rolls the claim back
       return true;
@@ -249,7 +262,7 @@ export class SqliteRepository implements Repository {
   }
 
   async getIdempotent(tenantId: string, key: string): Promise<{ requestHash: string; itemId: string } | null> {
-    const r = this.db.prepare('SELECT request_hash, item_id FROM idempotency WHERE tenant_id = ? AND key = ?').get(tenantId, key) as Row | undefined;
+    const r = this.stmt('SELECT request_hash, item_id FROM idempotency WHERE tenant_id = ? AND key = ?').get(tenantId, key) as Row | undefined;
     return r ? { requestHash: String(r.request_hash), itemId: String(r.item_id) } : null;
   }
 
@@ -286,19 +299,19 @@ export class SqliteRepository implements Repository {
     if (q.tenantId) (clauses.push('tenant_id = ?'), values.push(q.tenantId));
     if (q.open === true) clauses.push('resolved_at IS NULL');
     if (q.open === false) clauses.push('resolved_at IS NOT NULL');
-    const rows = this.db.prepare(`SELECT * FROM delivery_problems WHERE ${clauses.join(' AND ')} ORDER BY tenant_id, first_at, target`).all(...values) as Row[];
+    const rows = this.stmt(`SELECT * FROM delivery_problems WHERE ${clauses.join(' AND ')} ORDER BY tenant_id, first_at, target`).all(...values) as Row[];
     return rows.map(problemFromRow);
   }
 
   async eraseHistoryNotes(tenantId: string, itemId: string): Promise<number> {
-    return this.db.prepare('UPDATE history SET note = NULL WHERE tenant_id = ? AND item_id = ? AND note IS NOT NULL').run(tenantId, itemId).changes;
+    return this.stmt('UPDATE history SET note = NULL WHERE tenant_id = ? AND item_id = ? AND note IS NOT NULL').run(tenantId, itemId).changes;
   }
 
   async purgeBefore(before: Date): Promise<{ outbox: number; idempotency: number }> {
     const t = before.getTime();
     return this.db.transaction(() => ({
-      outbox: this.db.prepare("DELETE FROM outbox WHERE status IN ('done', 'failed') AND COALESCE(done_at, created_at) < ?").run(t).changes,
-      idempotency: this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(t).changes,
+      outbox: this.stmt("DELETE FROM outbox WHERE status IN ('done', 'failed') AND COALESCE(done_at, created_at) < ?").run(t).changes,
+      idempotency: this.stmt('DELETE FROM idempotency WHERE created_at < ?').run(t).changes,
     })).immediate();
   }
 }

@@ -98,17 +98,21 @@ export class TopContactBot extends TeamsActivityHandler {
     await this.fileConsents.get(consentKind(response))?.decline(makeTurn(ctx, this.s), response);
   }
 
+  /** What this process last wrote per person and scope: a click by someone already known writes nothing. */
+  private remembered = new Map<string, string>();
+
   /** Keeps a record of everyone who talks to the bot: names for pickers, 1:1 references for notices. */
   private async remember(turn: Turn): Promise<void> {
     if (!turn.tenantId || !turn.actor.teamsId) return;
     const personal = turn.scope === 'personal';
-    await this.s.repo.upsertUser({
-      tenantId: turn.tenantId,
-      userId: turn.actor.id,
-      teamsId: turn.actor.teamsId,
-      name: turn.actor.name,
-      conversationRef: personal ? (TurnContext.getConversationReference(turn.ctx.activity) as Record<string, unknown>) : undefined,
-    });
+    const ref = personal ? (TurnContext.getConversationReference(turn.ctx.activity) as Record<string, unknown>) : undefined;
+    const key = `${turn.tenantId}|${turn.actor.id}|${personal ? 'p' : 'o'}`;
+    const conv = ref ? `${String(ref.serviceUrl)}|${String((ref.conversation as { id?: string } | undefined)?.id)}` : '';
+    const signature = `${turn.actor.teamsId}|${turn.actor.name}|${conv}`;
+    if (this.remembered.get(key) === signature) return;
+    await this.s.repo.upsertUser({ tenantId: turn.tenantId, userId: turn.actor.id, teamsId: turn.actor.teamsId, name: turn.actor.name, conversationRef: ref });
+    if (this.remembered.size >= 10_000) this.remembered.clear();
+    this.remembered.set(key, signature);
   }
 }
 

@@ -2,16 +2,17 @@
  * Small steps shared by the reliability tests: bind the work channel, create callbacks through
  * the intake API, click buttons, make up extra staff members.
  */
-import { adaptiveCardAction, channelMessage, generalChannel, teamNoord, anna, TEST_TENANT, type TestUser } from './activities';
+import { adaptiveCardAction, channelMessage, generalChannel, teamNoord, anna, TEST_TENANT, type TestChannel, type TestUser } from './activities';
 import { httpJson, postActivity, type HttpResult } from './http';
 import { INTAKE_KEY } from './child';
 import type { FakeConnector } from './fakeConnector';
 import { noteCustomer } from './logCapture';
 
-export async function bindChannel(url: string, connector: FakeConnector, from: TestUser = anna): Promise<void> {
-  const res = await postActivity(url, channelMessage({ text: 'koppel', from, team: teamNoord, channel: generalChannel }));
+export async function bindChannel(url: string, connector: FakeConnector, from: TestUser = anna, channel: TestChannel = generalChannel): Promise<void> {
+  const res = await postActivity(url, channelMessage({ text: 'koppel', from, team: teamNoord, channel }));
   if (res.status !== 200) throw new Error(`koppel answered ${res.status}`);
-  await connector.waitFor((c) => c.allPosted().find((p) => /werkkanaal/.test(String(p.activity.text ?? ''))), 10_000, 'koppel answer');
+  const before = connector.allPosted().length;
+  await connector.waitFor((c) => c.allPosted().slice(before).find((p) => /werkkanaal/.test(String(p.activity.text ?? ''))) ?? c.allPosted().find((p) => p.conversationId.startsWith(channel.id) && /werkkanaal/.test(String(p.activity.text ?? ''))), 10_000, 'koppel answer');
 }
 
 export interface IntakeBody {

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import { startBot, type BotUnderTest } from '../harness/bot';
-import { anna, bram, carla, dirk, generalChannel, personalConversationId, personalMessage, TEST_TENANT } from '../harness/activities';
+import { aanmeldingenChannel, anna, bram, carla, dirk, generalChannel, personalConversationId, personalMessage, TEST_TENANT } from '../harness/activities';
 import { httpJson, postActivity } from '../harness/http';
 import { bindChannel, cardsByItem, claimInvoke, intake, phoneFor, sleep } from '../harness/scenario';
 import { problemLines } from '../../src/app/deliveryProblems';
@@ -152,6 +152,11 @@ describe('outbox under connector faults', function () {
     expect(postsTo(generalChannel.id).filter((r) => JSON.stringify(r.body).includes(id)).map((r) => r.status)).to.deep.equal([404]);
     const [p] = await bot.app.s.repo.listDeliveryProblems({ open: true });
     expect(p).to.deep.include({ code: 'ConversationNotFound', target: `channel:${generalChannel.id}` });
+    // The team binds another channel: the card goes there, and the old channel is no longer a problem.
+    await bindChannel(bot.url, connector, carla, aanmeldingenChannel);
+    await waitDone();
+    expect(cardsByItem(connector, aanmeldingenChannel.id).get(id)).to.equal(1);
+    expect(await bot.app.s.repo.listDeliveryProblems({ open: true })).to.deep.equal([]);
   });
 
   it('the connector answering 503 for "a minute" (3 s at 1/20 scale), then recovering: nothing lost, order per conversation kept', async () => {

@@ -38,6 +38,10 @@ async function koppel(turn: Turn): Promise<void> {
   else if (previous) await turn.ctx.sendActivity(c.boundMoved(channelName, previous.channelName));
   else await turn.ctx.sendActivity(c.bound(channelName));
   turn.s.log.info({ tenantId: turn.tenantId, moved: !!previous && previous.channelId !== channelId }, 'work channel bound');
+  // Problems with an earlier work channel no longer matter once the team has moved on.
+  for (const p of await turn.s.repo.listDeliveryProblems({ tenantId: turn.tenantId, open: true })) {
+    if (p.target.startsWith('channel:') && p.target !== `channel:${channelId}`) await turn.s.repo.resolveDeliveryProblem(turn.tenantId, p.target, turn.s.clock.now());
+  }
   const n = await turn.s.items.postPending(turn.tenantId, channelId);
   if (n > 0) await turn.ctx.sendActivity(c.pendingPosted(n));
 }

@@ -1,7 +1,7 @@
 // Callback reminders: one nudge in the channel when an unclaimed callback nears its deadline,
 // and once per working day a note to the owner (or the channel) while it is overdue.
 // Exactly once across instances: each reminder is a once-claim in the database.
-import type { Job } from '../../../app/services';
+import { yieldToEventLoop, type Job } from '../../../app/services';
 import type { OutboxMessage } from '../../../storage/repository';
 import { formatTimeLeft } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
@@ -18,7 +18,8 @@ export const callbackReminders: Job = async (s, now) => {
   for (const tenantId of await s.repo.tenants()) {
     const open = await s.repo.queryItems(tenantId, { kinds: ['callback'], open: true });
     const messages: OutboxMessage[] = [];
-    for (const item of open) {
+    for (const [n, item] of open.entries()) {
+      if (n % 100 === 99) await yieldToEventLoop();
       if (!item.deadline) continue;
       const left = cal.workingMillisBetween(now, item.deadline);
       const topic = neutralise(item.subject);

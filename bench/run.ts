@@ -1,0 +1,364 @@
+// `npm run bench`: Top Contact through its full HTTP stack (the real process, node dist/src/index.js)
+// on SQLite and PostgreSQL, next to a bare botbuilder + restify bot answering the same invokes in
+// the same run, against a local fake Bot Connector. Prints a table with targets and ratios.
+//
+// Measured:
+// - claim invokes (Action.Execute callback.claim, each on its own open callback) at 32 concurrent
+//   clients with keep-alive: throughput, p50, p99; the bare bot answers the identical invokes; it is
+//   measured right before each store, so both numbers see the same machine load;
+// - intake: 2,000 POSTs at concurrency 20 (rps, p99);
+// - the daily digest for 10,000 open items (the digest feature's composeDigest: build + card), and its size;
+// - start to ready (/healthz 200) and resident memory with 10,000 stored items, per store.
+// Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test); BENCH_QUICK=1 for a short smoke run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import { createApp } from '../src/app/app';
+import { loadConfig } from '../src/config/config';
+import { ManualClock } from '../src/domain/clock';
+import { createLogger } from '../src/logging';
+import { composeDigest, channelAudience } from '../src/teams/features/digest/card';
+import { startFakeConnector, type FakeConnector } from '../test/harness/fakeConnector';
+import { adaptiveCardAction, channelMessage, generalChannel, teamNoord, anna, TEST_TENANT, type TestUser } from '../test/harness/activities';
+import { staff } from '../test/harness/scenario';
+
+const QUICK = !!process.env.BENCH_QUICK;
+const PG_URL = process.env.BENCH_PG_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const FAKE_NOW = '2026-11-26T10:00:00+01:00';
+const INTAKE_KEY = 'bench-intake-key-0123456789';
+const CLAIM_CLIENTS = 32;
+const CLAIMS = QUICK ? 300 : 2000;
+const CLAIM_WARMUP = QUICK ? 50 : 300;
+const INTAKES = QUICK ? 300 : 2000;
+const INTAKE_CLIENTS = 20;
+const STORED = QUICK ? 2000 : 10_000;
+const STARTS = QUICK ? 2 : 5;
+const ROOT = path.resolve(__dirname, '..');
+
+// ---------------------------------------------------------------- HTTP with keep-alive
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+function get(url: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    }).on('error', reject);
+  });
+}
+
+interface LoadResult { n: number; seconds: number; rps: number; p50: number; p99: number; errors: number }
+
+/** Runs `n` requests with `clients` at a time; latency per request in ms. */
+async function load(n: number, clients: number, send: (i: number) => Promise<{ status: number; text: string }>, ok: (r: { status: number; text: string }) => boolean): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= n) return;
+      const t0 = performance.now();
+      const r = await send(i).catch(() => ({ status: 0, text: '' }));
+      latencies.push(performance.now() - t0);
+      if (!ok(r)) errors++;
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+  return { n, seconds, rps: n / seconds, p50: q(0.5), p99: q(0.99), errors };
+}
+
+// ---------------------------------------------------------------- processes
+
+interface Proc { proc: ChildProcess; url: string; pid: number; readyMs: number; stop(): Promise<void> }
+
+async function spawnBot(script: string, env: Record<string, string>): Promise<Proc> {
+  const t0 = performance.now();
+  // BENCH_PROFILE=<dir>: the bots write V8 CPU profiles there (open in Chrome DevTools).
+  const flags = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const proc = spawn(process.execPath, [...flags, script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let url = '';
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += String(d)));
+  await new Promise<void>((resolve, reject) => {
+    let buf = '';
+    proc.stdout!.on('data', (d) => {
+      buf += String(d);
+      const m = /"msg":"Top Contact is ready"[^\n]*/.exec(buf) ?? /"url":"(http:[^"]+)"[^\n]*"msg":"Top Contact is ready"/.exec(buf);
+      const line = buf.split('\n').find((l) => l.includes('Top Contact is ready'));
+      if (m && line) {
+        url = String(JSON.parse(line).url);
+        resolve();
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`${script} exited ${code}: ${err.slice(0, 1000)}`)));
+  });
+  // Ready = /healthz answers 200.
+  for (;;) {
+    const r = await get(`${url}/healthz`).catch(() => ({ status: 0, text: '' }));
+    if (r.status === 200) break;
+    await new Promise((r2) => setTimeout(r2, 5));
+  }
+  const readyMs = performance.now() - t0;
+  proc.stdout!.resume();
+  return {
+    proc, url, pid: proc.pid!, readyMs,
+    stop: () => new Promise((resolve) => {
+      if (proc.exitCode !== null) return resolve();
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+    }),
+  };
+}
+
+function botEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl,
+    ALLOWED_TENANT_IDS: TEST_TENANT, INTAKE_API_KEY: INTAKE_KEY, INTAKE_RATE_PER_MINUTE: '100000', FAKE_NOW, ...extra,
+  };
+}
+
+function rssMb(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+// ---------------------------------------------------------------- scenarios
+
+const people: TestUser[] = Array.from({ length: 40 }, (_, i) => staff(i + 1));
+
+function claimBody(id: string, i: number) {
+  return adaptiveCardAction({ from: people[i % people.length]!, conversation: generalChannel.id, team: teamNoord, channel: generalChannel, verb: 'callback.claim', data: { id } });
+}
+
+async function createItems(url: string, n: number, clients: number, offset: number): Promise<{ ids: string[]; result: LoadResult }> {
+  const ids: string[] = new Array(n);
+  const result = await load(n, clients, async (i) => {
+    const r = await post(`${url}/api/callbacks`, { customerName: `Bench Klant ${offset + i}`, phone: `06 ${String(20_000_000 + offset + i)}`, topic: `Bench ${i % 50}` }, { authorization: `Bearer ${INTAKE_KEY}` });
+    if (r.status === 201) ids[i] = String(JSON.parse(r.text).id);
+    return r;
+  }, (r) => r.status === 201);
+  return { ids: ids.filter(Boolean), result };
+}
+
+async function outboxDrained(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const h = JSON.parse((await get(`${url}/healthz`)).text) as { outbox?: { pending: number } };
+    if (!h.outbox || h.outbox.pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`outbox not drained: ${JSON.stringify(h.outbox)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function claims(url: string, ids: string[]): Promise<LoadResult> {
+  const warm = ids.slice(0, CLAIM_WARMUP);
+  await load(warm.length, CLAIM_CLIENTS, (i) => post(`${url}/api/messages`, claimBody(warm[i]!, i)), () => true);
+  const measured = ids.slice(CLAIM_WARMUP, CLAIM_WARMUP + CLAIMS);
+  return load(measured.length, CLAIM_CLIENTS, (i) => post(`${url}/api/messages`, claimBody(measured[i]!, i)),
+    (r) => r.status === 200 && r.text.includes('opgepakt'));
+}
+
+async function bareClaims(connector: FakeConnector): Promise<LoadResult> {
+  void connector;
+  const bare = await spawnBot(path.join(ROOT, 'bench/bareBot.js'), { NODE_ENV: 'production' });
+  try {
+    const ids = Array.from({ length: CLAIM_WARMUP + CLAIMS }, (_, i) => `TB-${100_000 + i}`);
+    const warm = ids.slice(0, CLAIM_WARMUP);
+    await load(warm.length, CLAIM_CLIENTS, (i) => post(`${bare.url}/api/messages`, claimBody(warm[i]!, i)), () => true);
+    const measured = ids.slice(CLAIM_WARMUP);
+    return await load(measured.length, CLAIM_CLIENTS, (i) => post(`${bare.url}/api/messages`, claimBody(measured[i]!, i)), (r) => r.status === 200);
+  } finally {
+    await bare.stop();
+  }
+}
+
+/** Fills a store with `n` open callbacks (a third claimed; due tomorrow, today, some overdue) in-process. */
+async function seed(databaseUrl: string, n: number): Promise<void> {
+  const clock = new ManualClock(FAKE_NOW);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ALLOWED_TENANT_IDS: TEST_TENANT });
+  const app = await createApp(config, { clock, scheduler: false, logger: createLogger('silent') });
+  const now = new Date(FAKE_NOW).getTime();
+  for (let i = 0; i < n; i++) {
+    // Created over the last ~2 days: due tomorrow, today, and some overdue (as on a normal morning).
+    clock.set(new Date(now - ((i * 7919) % (44 * 60)) * 60_000));
+    const who = { id: people[i % 12]!.aadObjectId, name: people[i % 12]!.name, teamsId: people[i % 12]!.id };
+    const r = await app.s.items.create('callback', TEST_TENANT, { customerName: `Bewaarde Klant ${i}`, phone: `06 ${String(30_000_000 + i)}`, topic: `Onderwerp ${i % 97}`, details: 'Wil graag teruggebeld worden over de reparatie.' }, who, 'bench');
+    if (r.status === 'created' && i % 3 === 0) await app.s.items.act(TEST_TENANT, r.item.id, 'claim', {}, who);
+  }
+  await app.s.outbox.idle();
+  await app.stop();
+}
+
+async function withPgSchema<T>(fn: (url: string) => Promise<T>): Promise<T | null> {
+  const admin = new Pool({ connectionString: PG_URL, max: 1, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.query('SELECT 1');
+  } catch {
+    await admin.end();
+    return null;
+  }
+  const schema = `tc_bench_${Date.now().toString(36)}_${process.pid}`;
+  const u = new URL(PG_URL);
+  u.searchParams.set('schema', schema);
+  try {
+    return await fn(u.toString());
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.end();
+  }
+}
+
+// ---------------------------------------------------------------- the run
+
+interface StoreResult { intake: LoadResult; claim: LoadResult; bare: LoadResult; readyMs: number[]; rss: { rss: number; peak: number }; digestLoadMs: number }
+
+async function storeRun(kind: string, databaseUrl: string, connector: FakeConnector, seededUrl: string): Promise<StoreResult> {
+  process.stderr.write(`[${kind}] intake and claims\n`);
+  const bot = await spawnBot(path.join(ROOT, 'src/index.js'), botEnv(databaseUrl));
+  let intake: LoadResult;
+  let claim: LoadResult;
+  try {
+    await post(`${bot.url}/api/messages`, channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
+    const first = await createItems(bot.url, INTAKES, INTAKE_CLIENTS, 0);
+    intake = first.result;
+    const extra = await createItems(bot.url, CLAIM_WARMUP + CLAIMS - first.ids.length, INTAKE_CLIENTS, INTAKES);
+    await outboxDrained(bot.url);
+    process.stderr.write(`[${kind}] bare bot\n`);
+    var bare = await bareClaims(connector); // eslint-disable-line no-var
+    process.stderr.write(`[${kind}] claims\n`);
+    claim = await claims(bot.url, [...first.ids, ...extra.ids]);
+    await outboxDrained(bot.url);
+  } finally {
+    await bot.stop();
+  }
+
+  process.stderr.write(`[${kind}] ${STORED} stored items: start, memory\n`);
+  const readyMs: number[] = [];
+  let rss = { rss: 0, peak: 0 };
+  let digestLoadMs = 0;
+  for (let i = 0; i < STARTS; i++) {
+    const b = await spawnBot(path.join(ROOT, 'src/index.js'), botEnv(seededUrl));
+    readyMs.push(b.readyMs);
+    if (i === STARTS - 1) {
+      // Let the start-up tick run (reminders, digest and retention over all 10,000), then some work.
+      await new Promise((r) => setTimeout(r, 3000));
+      await post(`${b.url}/api/messages`, channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
+      const t0 = performance.now();
+      await post(`${b.url}/api/messages`, channelMessage({ text: 'digest', from: anna, team: teamNoord, channel: generalChannel }));
+      digestLoadMs = performance.now() - t0;
+      await load(200, 16, (k) => post(`${b.url}/api/messages`, claimBody(`TB-${1001 + 3 * k + 1}`, k)), () => true);
+      await new Promise((r) => setTimeout(r, 1000));
+      rss = rssMb(b.pid);
+    }
+    await b.stop();
+  }
+  return { intake, claim, bare, readyMs, rss, digestLoadMs };
+}
+
+async function digestBench(databaseUrl: string): Promise<{ ms: number; buildMs: number; cardMs: number; bytes: number; items: number }> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ALLOWED_TENANT_IDS: TEST_TENANT });
+  const app = await createApp(config, { clock: new ManualClock(FAKE_NOW), scheduler: false, logger: createLogger('silent') });
+  try {
+    const items = await app.s.repo.queryItems(TEST_TENANT, { open: true });
+    const now = new Date(FAKE_NOW);
+    const runs = [];
+    for (let i = 0; i < 7; i++) runs.push(composeDigest(items, channelAudience, now, app.s.calendar, { digestTime: '08:30' }));
+    const sorted = [...runs].sort((a, b) => a.buildMs + a.cardMs - (b.buildMs + b.cardMs));
+    const mid = sorted[Math.floor(sorted.length / 2)]!;
+    return { ms: mid.buildMs + mid.cardMs, buildMs: mid.buildMs, cardMs: mid.cardMs, bytes: mid.bytes, items: items.length };
+  } finally {
+    await app.stop();
+  }
+}
+
+const f = (n: number, d = 0) => n.toFixed(d);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const cpu = os.cpus();
+  const machine = `${cpu.length} × ${cpu[0]?.model ?? '?'}, ${f(os.totalmem() / 2 ** 30, 1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+  process.stderr.write(`machine: ${machine}\n`);
+  const connector = await startFakeConnector({ log: false });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-'));
+  const rows: string[][] = [];
+  const add = (metric: string, value: string, target: string, met: boolean | null) => rows.push([metric, value, target, met === null ? '—' : met ? 'met' : 'NOT MET']);
+  try {
+    // SQLite
+    const seededSqlite = `sqlite:${path.join(tmp, 'seeded.db')}`;
+    process.stderr.write(`[sqlite] seeding ${STORED} items\n`);
+    await seed(seededSqlite, STORED);
+    const digest = await digestBench(seededSqlite);
+    const sqlite = await storeRun('sqlite', `sqlite:${path.join(tmp, 'bench.db')}`, connector, seededSqlite);
+    // PostgreSQL
+    const pg = await withPgSchema(async (url) => {
+      const seeded = url.replace(/schema=([^&]+)/, 'schema=$1_seed');
+      process.stderr.write(`[postgres] seeding ${STORED} items\n`);
+      await seed(seeded, STORED);
+      try {
+        return await storeRun('postgres', url, connector, seeded);
+      } finally {
+        const admin = new Pool({ connectionString: PG_URL, max: 1 });
+        await admin.query(`DROP SCHEMA IF EXISTS "${new URL(seeded).searchParams.get('schema')}" CASCADE`);
+        await admin.end();
+      }
+    });
+
+    for (const [name, r] of [['SQLite', sqlite], ['PostgreSQL', pg]] as const) {
+      if (!r) {
+        add(`${name}`, 'not run (database not reachable)', '', null);
+        continue;
+      }
+      add(`Claim invokes, ${name}: throughput (32 clients)`, `${f(r.claim.rps)} /s (bare bot ${f(r.bare.rps)} /s, ratio ${f(r.claim.rps / r.bare.rps, 2)})`, '≥ 0.50 × bare', r.claim.rps / r.bare.rps >= 0.5);
+      add(`Claim invokes, ${name}: p50`, `${f(r.claim.p50, 1)} ms (bare ${f(r.bare.p50, 1)} ms, ratio ${f(r.claim.p50 / r.bare.p50, 1)})`, '—', null);
+      add(`Claim invokes, ${name}: p99`, `${f(r.claim.p99, 1)} ms (bare ${f(r.bare.p99, 1)} ms, ratio ${f(r.claim.p99 / r.bare.p99, 1)})`, '≤ 50 ms', r.claim.p99 <= 50);
+      add(`Claim invokes, ${name}: answers other than 200 + "opgepakt"`, `${r.claim.errors} of ${r.claim.n}`, '0', r.claim.errors === 0);
+      add(`Intake, ${name}: ${INTAKES} POSTs at 20`, `${f(r.intake.rps)} /s, p50 ${f(r.intake.p50, 1)} ms, p99 ${f(r.intake.p99, 1)} ms, errors ${r.intake.errors}`, '— (reported)', r.intake.errors === 0 ? null : false);
+      add(`Start to ready (/healthz 200), ${name}, ${STORED} items`, `median ${f(median(r.readyMs))} ms, max ${f(Math.max(...r.readyMs))} ms (${r.readyMs.length} starts)`, '≤ 1500 ms', Math.max(...r.readyMs) <= 1500);
+      add(`Resident memory, ${name}, ${STORED} items (after start-up jobs, a digest, 200 claims)`, `${f(r.rss.rss)} MB (peak ${f(r.rss.peak)} MB)`, '≤ 150 MB', r.rss.rss <= 150);
+      add(`Digest command over HTTP, ${name}, ${STORED} items (load + build + send)`, `${f(r.digestLoadMs)} ms`, '— (reported)', null);
+    }
+    add(`Digest for ${digest.items} open items: build + card (composeDigest)`, `${f(digest.ms, 1)} ms (build ${f(digest.buildMs, 1)}, card ${f(digest.cardMs, 1)})`, '≤ 50 ms', digest.ms <= 50);
+    add(`Digest card size, ${digest.items} open items`, `${f(digest.bytes / 1024, 1)} KB`, '≤ 80 KB', digest.bytes <= 80 * 1024);
+  } finally {
+    await connector.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+    agent.destroy();
+  }
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length), ['Metric', 'Result', 'Target', 'Met'][c]!.length));
+  const line = (r: string[]) => `| ${r.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`\nTop Contact benchmark ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK: reduced sizes)' : ''}\nMachine: ${machine}\n`);
+  console.log(line(['Metric', 'Result', 'Target', 'Met']));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+  console.log(`\nLoad average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+}
+
+void main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
