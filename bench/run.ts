@@ -2,6 +2,8 @@
 // on SQLite and PostgreSQL, next to a bare botbuilder + restify bot answering the same invokes in
 // the same run, against a local fake Bot Connector. Prints a table with targets and ratios.
 //
+// The Bot Connector is a minimal sink in its own process (bench/sinkConnector.ts): our bot updates
+// the channel card after every claim (as in production), the bare bot sends nothing.
 // Measured:
 // - claim invokes (Action.Execute callback.claim, each on its own open callback) at 32 concurrent
 //   clients with keep-alive: throughput, p50, p99; the bare bot answers the identical invokes; it is
@@ -22,8 +24,7 @@ import { loadConfig } from '../src/config/config';
 import { ManualClock } from '../src/domain/clock';
 import { createLogger } from '../src/logging';
 import { composeDigest, channelAudience } from '../src/teams/features/digest/card';
-import { startFakeConnector, type FakeConnector } from '../test/harness/fakeConnector';
-import { adaptiveCardAction, channelMessage, generalChannel, teamNoord, anna, TEST_TENANT, type TestUser } from '../test/harness/activities';
+import { adaptiveCardAction, channelMessage, generalChannel, teamNoord, anna, TEST_TENANT, setDefaultServiceUrl, type TestUser } from '../test/harness/activities';
 import { staff } from '../test/harness/scenario';
 
 const QUICK = !!process.env.BENCH_QUICK;
@@ -38,6 +39,13 @@ const INTAKE_CLIENTS = 20;
 const STORED = QUICK ? 2000 : 10_000;
 const STARTS = QUICK ? 2 : 5;
 const ROOT = path.resolve(__dirname, '..');
+/** Node flags for the bots, as `npm start` runs them (package.json); BENCH_NODE_FLAGS overrides. */
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? startFlags()).split(/\s+/).filter(Boolean);
+
+function startFlags(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return /node\s+((?:--\S+\s+)*)dist\/src\/index\.js/.exec(pkg.scripts.start ?? '')?.[1]?.trim() ?? '';
+}
 
 // ---------------------------------------------------------------- HTTP with keep-alive
 
@@ -67,7 +75,7 @@ function get(url: string): Promise<{ status: number; text: string }> {
   });
 }
 
-interface LoadResult { n: number; seconds: number; rps: number; p50: number; p99: number; errors: number }
+interface LoadResult { n: number; seconds: number; rps: number; p50: number; p99: number; errors: number; cpuMsPerRequest?: number }
 
 /** Runs `n` requests with `clients` at a time; latency per request in ms. */
 async function load(n: number, clients: number, send: (i: number) => Promise<{ status: number; text: string }>, ok: (r: { status: number; text: string }) => boolean): Promise<LoadResult> {
@@ -98,7 +106,7 @@ interface Proc { proc: ChildProcess; url: string; pid: number; readyMs: number; 
 async function spawnBot(script: string, env: Record<string, string>): Promise<Proc> {
   const t0 = performance.now();
   // BENCH_PROFILE=<dir>: the bots write V8 CPU profiles there (open in Chrome DevTools).
-  const flags = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const flags = [...NODE_FLAGS, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])];
   const proc = spawn(process.execPath, [...flags, script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let url = '';
   let err = '';
@@ -141,10 +149,24 @@ function botEnv(databaseUrl: string, extra: Record<string, string> = {}): Record
   };
 }
 
+/** CPU time (user + system) a process has used so far, in ms. */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100/s)
+}
+
 function rssMb(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** The minimal connector (bench/sinkConnector.ts) in its own process; activities point at it. */
+async function startSink(): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, [path.join(ROOT, 'bench/sinkConnector.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => proc.stdout!.once('data', (d) => resolve(String(JSON.parse(String(d).split('\n')[0]!).url))));
+  setDefaultServiceUrl(url);
+  return proc;
 }
 
 // ---------------------------------------------------------------- scenarios
@@ -175,23 +197,28 @@ async function outboxDrained(url: string, timeoutMs = 120_000): Promise<void> {
   }
 }
 
-async function claims(url: string, ids: string[]): Promise<LoadResult> {
+async function claims(url: string, pid: number, ids: string[]): Promise<LoadResult> {
   const warm = ids.slice(0, CLAIM_WARMUP);
   await load(warm.length, CLAIM_CLIENTS, (i) => post(`${url}/api/messages`, claimBody(warm[i]!, i)), () => true);
+  await outboxDrained(url);
   const measured = ids.slice(CLAIM_WARMUP, CLAIM_WARMUP + CLAIMS);
-  return load(measured.length, CLAIM_CLIENTS, (i) => post(`${url}/api/messages`, claimBody(measured[i]!, i)),
-    (r) => r.status === 200 && r.text.includes('opgepakt'));
+  const cpu0 = cpuMs(pid);
+  const r = await load(measured.length, CLAIM_CLIENTS, (i) => post(`${url}/api/messages`, claimBody(measured[i]!, i)),
+    (res) => res.status === 200 && res.text.includes('opgepakt'));
+  await outboxDrained(url); // the card updates belong to the cost of a claim
+  return { ...r, cpuMsPerRequest: (cpuMs(pid) - cpu0) / measured.length };
 }
 
-async function bareClaims(connector: FakeConnector): Promise<LoadResult> {
-  void connector;
+async function bareClaims(): Promise<LoadResult> {
   const bare = await spawnBot(path.join(ROOT, 'bench/bareBot.js'), { NODE_ENV: 'production' });
   try {
     const ids = Array.from({ length: CLAIM_WARMUP + CLAIMS }, (_, i) => `TB-${100_000 + i}`);
     const warm = ids.slice(0, CLAIM_WARMUP);
     await load(warm.length, CLAIM_CLIENTS, (i) => post(`${bare.url}/api/messages`, claimBody(warm[i]!, i)), () => true);
     const measured = ids.slice(CLAIM_WARMUP);
-    return await load(measured.length, CLAIM_CLIENTS, (i) => post(`${bare.url}/api/messages`, claimBody(measured[i]!, i)), (r) => r.status === 200);
+    const cpu0 = cpuMs(bare.pid);
+    const r = await load(measured.length, CLAIM_CLIENTS, (i) => post(`${bare.url}/api/messages`, claimBody(measured[i]!, i)), (res) => res.status === 200);
+    return { ...r, cpuMsPerRequest: (cpuMs(bare.pid) - cpu0) / measured.length };
   } finally {
     await bare.stop();
   }
@@ -237,7 +264,7 @@ async function withPgSchema<T>(fn: (url: string) => Promise<T>): Promise<T | nul
 
 interface StoreResult { intake: LoadResult; claim: LoadResult; bare: LoadResult; readyMs: number[]; rss: { rss: number; peak: number }; digestLoadMs: number }
 
-async function storeRun(kind: string, databaseUrl: string, connector: FakeConnector, seededUrl: string): Promise<StoreResult> {
+async function storeRun(kind: string, databaseUrl: string, seededUrl: string): Promise<StoreResult> {
   process.stderr.write(`[${kind}] intake and claims\n`);
   const bot = await spawnBot(path.join(ROOT, 'src/index.js'), botEnv(databaseUrl));
   let intake: LoadResult;
@@ -249,9 +276,9 @@ async function storeRun(kind: string, databaseUrl: string, connector: FakeConnec
     const extra = await createItems(bot.url, CLAIM_WARMUP + CLAIMS - first.ids.length, INTAKE_CLIENTS, INTAKES);
     await outboxDrained(bot.url);
     process.stderr.write(`[${kind}] bare bot\n`);
-    var bare = await bareClaims(connector); // eslint-disable-line no-var
+    var bare = await bareClaims(); // eslint-disable-line no-var
     process.stderr.write(`[${kind}] claims\n`);
-    claim = await claims(bot.url, [...first.ids, ...extra.ids]);
+    claim = await claims(bot.url, bot.pid, [...first.ids, ...extra.ids]);
     await outboxDrained(bot.url);
   } finally {
     await bot.stop();
@@ -303,7 +330,7 @@ async function main(): Promise<void> {
   const cpu = os.cpus();
   const machine = `${cpu.length} × ${cpu[0]?.model ?? '?'}, ${f(os.totalmem() / 2 ** 30, 1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
   process.stderr.write(`machine: ${machine}\n`);
-  const connector = await startFakeConnector({ log: false });
+  const connector = await startSink();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-'));
   const rows: string[][] = [];
   const add = (metric: string, value: string, target: string, met: boolean | null) => rows.push([metric, value, target, met === null ? '—' : met ? 'met' : 'NOT MET']);
@@ -313,14 +340,14 @@ async function main(): Promise<void> {
     process.stderr.write(`[sqlite] seeding ${STORED} items\n`);
     await seed(seededSqlite, STORED);
     const digest = await digestBench(seededSqlite);
-    const sqlite = await storeRun('sqlite', `sqlite:${path.join(tmp, 'bench.db')}`, connector, seededSqlite);
+    const sqlite = await storeRun('sqlite', `sqlite:${path.join(tmp, 'bench.db')}`, seededSqlite);
     // PostgreSQL
     const pg = await withPgSchema(async (url) => {
       const seeded = url.replace(/schema=([^&]+)/, 'schema=$1_seed');
       process.stderr.write(`[postgres] seeding ${STORED} items\n`);
       await seed(seeded, STORED);
       try {
-        return await storeRun('postgres', url, connector, seeded);
+        return await storeRun('postgres', url, seeded);
       } finally {
         const admin = new Pool({ connectionString: PG_URL, max: 1 });
         await admin.query(`DROP SCHEMA IF EXISTS "${new URL(seeded).searchParams.get('schema')}" CASCADE`);
@@ -336,6 +363,7 @@ async function main(): Promise<void> {
       add(`Claim invokes, ${name}: throughput (32 clients)`, `${f(r.claim.rps)} /s (bare bot ${f(r.bare.rps)} /s, ratio ${f(r.claim.rps / r.bare.rps, 2)})`, '≥ 0.50 × bare', r.claim.rps / r.bare.rps >= 0.5);
       add(`Claim invokes, ${name}: p50`, `${f(r.claim.p50, 1)} ms (bare ${f(r.bare.p50, 1)} ms, ratio ${f(r.claim.p50 / r.bare.p50, 1)})`, '—', null);
       add(`Claim invokes, ${name}: p99`, `${f(r.claim.p99, 1)} ms (bare ${f(r.bare.p99, 1)} ms, ratio ${f(r.claim.p99 / r.bare.p99, 1)})`, '≤ 50 ms', r.claim.p99 <= 50);
+      add(`Claim invokes, ${name}: CPU per claim (bot process, incl. its card update)`, `${f(r.claim.cpuMsPerRequest ?? 0, 2)} ms (bare ${f(r.bare.cpuMsPerRequest ?? 0, 2)} ms, ratio ${f((r.claim.cpuMsPerRequest ?? 0) / (r.bare.cpuMsPerRequest || 1), 1)})`, '—', null);
       add(`Claim invokes, ${name}: answers other than 200 + "opgepakt"`, `${r.claim.errors} of ${r.claim.n}`, '0', r.claim.errors === 0);
       add(`Intake, ${name}: ${INTAKES} POSTs at 20`, `${f(r.intake.rps)} /s, p50 ${f(r.intake.p50, 1)} ms, p99 ${f(r.intake.p99, 1)} ms, errors ${r.intake.errors}`, '— (reported)', r.intake.errors === 0 ? null : false);
       add(`Start to ready (/healthz 200), ${name}, ${STORED} items`, `median ${f(median(r.readyMs))} ms, max ${f(Math.max(...r.readyMs))} ms (${r.readyMs.length} starts)`, '≤ 1500 ms', Math.max(...r.readyMs) <= 1500);
@@ -345,13 +373,13 @@ async function main(): Promise<void> {
     add(`Digest for ${digest.items} open items: build + card (composeDigest)`, `${f(digest.ms, 1)} ms (build ${f(digest.buildMs, 1)}, card ${f(digest.cardMs, 1)})`, '≤ 50 ms', digest.ms <= 50);
     add(`Digest card size, ${digest.items} open items`, `${f(digest.bytes / 1024, 1)} KB`, '≤ 80 KB', digest.bytes <= 80 * 1024);
   } finally {
-    await connector.close();
+    connector.kill('SIGTERM');
     fs.rmSync(tmp, { recursive: true, force: true });
     agent.destroy();
   }
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length), ['Metric', 'Result', 'Target', 'Met'][c]!.length));
   const line = (r: string[]) => `| ${r.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\nTop Contact benchmark ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK: reduced sizes)' : ''}\nMachine: ${machine}\n`);
+  console.log(`\nTop Contact benchmark ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK: reduced sizes)' : ''}\nMachine: ${machine}\nBots run as: node ${NODE_FLAGS.join(' ')} dist/src/index.js\n`);
   console.log(line(['Metric', 'Result', 'Target', 'Met']));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));

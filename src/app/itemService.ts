@@ -118,7 +118,9 @@ export class ItemService {
     const base = `${item.tenantId}:${item.id}:v${item.version}`;
     const out: OutboxMessage[] = [];
     if (item.card) {
-      out.push({ tenantId: item.tenantId, key: `card:${base}`, type: 'updateCard', lane: `conv:${item.card.conversationId}`, payload: { itemId: item.id } });
+      // One lane per card (a card is its own thread in Teams): updates of one card stay in order,
+      // cards of different items are updated side by side instead of one after the other.
+      out.push({ tenantId: item.tenantId, key: `card:${base}`, type: 'updateCard', lane: `card:${item.card.conversationId}:${item.card.activityId}`, payload: { itemId: item.id } });
     } else if (!before && channelIdForNewCard) {
       out.push({ tenantId: item.tenantId, key: `post:${item.tenantId}:${item.id}`, type: 'postCard', lane: `conv:${channelIdForNewCard}`, payload: { itemId: item.id } });
     } else if (before && channelIdForNewCard) {

@@ -42,10 +42,23 @@ export function withoutRetries(client: ConnectorClient, timeoutMs: number): Conn
 export function outboundAdapter(auth: ConfigurationBotFrameworkAuthenticationOptions, timeoutMs: number): CloudAdapter {
   const bfa = new ConfigurationBotFrameworkAuthentication(auth);
   const create = bfa.createConnectorFactory.bind(bfa);
+  // One client per service URL and audience, reused: building a ConnectorClient (its HTTP pipeline,
+  // its credentials) for every send cost more than the send. All outbox sends act as the same bot.
+  const clients = new Map<string, Promise<ConnectorClient>>();
   bfa.createConnectorFactory = (claimsIdentity) => {
     const factory = create(claimsIdentity);
     return {
-      create: async (serviceUrl: string, audience?: string) => withoutRetries(await factory.create(serviceUrl, audience), timeoutMs),
+      create: (serviceUrl: string, audience?: string) => {
+        const key = `${serviceUrl}|${audience ?? ''}`;
+        let client = clients.get(key);
+        if (!client) {
+          client = factory.create(serviceUrl, audience).then((c) => withoutRetries(c, timeoutMs));
+          client.catch(() => clients.delete(key));
+          if (clients.size >= 50) clients.clear();
+          clients.set(key, client);
+        }
+        return client;
+      },
     } as ConnectorFactory;
   };
   // No onTurnError: a failed send must reach the outbox as an error, not be logged and swallowed.
