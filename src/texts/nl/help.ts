@@ -13,6 +13,7 @@ export const help = {
     { command: 'overzicht', description: 'Alles wat het team nog open heeft.' },
     { command: 'digest', description: 'Het dagoverzicht nu: in het kanaal dat van het team, in de chat met mij je eigen.' },
     { command: 'instellingen', description: 'Persoonlijk dagoverzicht aan of uit.' },
+    { command: 'inzage, vergeet', description: 'Met een telefoonnummer of naam erachter: alles wat ik over één klant bewaar laten zien, of wissen (privacy; voor leidinggevenden, in de persoonlijke chat).' },
     { command: 'koppel', description: 'Maak dit kanaal het werkkanaal van het team.' },
     { command: 'hulp', description: 'Dit overzicht (ook: help).' },
   ],
