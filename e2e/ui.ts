@@ -1,0 +1,197 @@
+// The Microsoft 365 Agents Playground (0.2.28) as a person uses it, driven with playwright-core.
+// Selectors come from /work/shared/TEAMS-NOTES.md and were checked against the Playground's DOM.
+// Every step waits on something visible (or on the Playground's own event stream), never on a sleep.
+import type { Locator, Page, Response, WebSocket } from 'playwright-core';
+
+/** One line of the Playground's log stream: an activity it sent to the bot or received from it. */
+export interface LogItem {
+  activityName?: string;
+  conversationId?: string;
+  from?: string;
+  to?: string;
+  request?: { body?: Record<string, unknown> };
+  response?: { statusCode?: number; body?: unknown };
+}
+
+/** A message the Playground pushes to the web client (bot posts, updates). */
+export interface StreamItem {
+  action: string;
+  actionConversationId?: string;
+  message?: { messageId?: string; text?: string; attachments?: unknown[] };
+}
+
+const PLAYGROUND = 'Microsoft 365 Agents Playground';
+const EDITOR = '[data-lexical-editor="true"][role="textbox"]';
+
+export class PlaygroundUi {
+  /** Everything the Playground logged since the page opened (from its /_ws/log/stream). */
+  readonly log: LogItem[] = [];
+  /** Everything the Playground pushed to the client (from its conversation stream). */
+  readonly stream: StreamItem[] = [];
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+    readonly botName: string,
+    readonly teamName: string,
+  ) {
+    page.on('websocket', (ws: WebSocket) => {
+      ws.on('framereceived', (f) => {
+        let data: unknown;
+        try {
+          data = JSON.parse(String(f.payload));
+        } catch {
+          return;
+        }
+        const d = data as { log?: LogItem; action?: string };
+        if (d.log) this.log.push(d.log);
+        else if (typeof d.action === 'string') this.stream.push(d as StreamItem);
+        for (const w of this.waiters.splice(0)) w();
+      });
+    });
+  }
+
+  /** Resolves when `pred` holds for the log / stream (checked at every frame), rejects after `timeout`. */
+  async until(what: string, pred: () => boolean, timeout = 15_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (!pred()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 1000));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Activities the Playground delivered to the bot and the bot answered (status known). */
+  answered(activityName: string, conversationId?: string): LogItem[] {
+    return this.log.filter(
+      (l) => l.from === PLAYGROUND && l.activityName === activityName && l.response?.statusCode !== undefined &&
+        (!conversationId || l.conversationId === conversationId),
+    );
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/`);
+    await this.page.locator('button[aria-label="Personal Chat"]').waitFor();
+    // The log panel is the Playground's, not Teams': hide it so the pictures show what staff see.
+    const toggle = this.page.locator('button[title="Toggle Log Panel"]');
+    if (await this.page.getByText('Log Panel', { exact: true }).isVisible()) await toggle.click();
+    await this.page.getByText('Log Panel', { exact: true }).waitFor({ state: 'hidden' });
+  }
+
+  async openPersonalChat(): Promise<void> {
+    await this.page.locator('button[aria-label="Personal Chat"]').click();
+    await this.page.locator(EDITOR).first().waitFor();
+  }
+
+  async openChannel(channel: string): Promise<void> {
+    await this.page.locator(`button[aria-label="${this.teamName} - ${channel}"]`).click();
+    await this.page.getByRole('button', { name: 'Post', exact: true }).waitFor();
+  }
+
+  /** Types a message in the personal chat and sends it with Enter. */
+  async say(text: string): Promise<void> {
+    const box = this.page.locator(EDITOR).first();
+    await box.click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+    await this.page.getByText(text, { exact: true }).last().waitFor();
+  }
+
+  /** Starts a new post in the open channel: "@<bot> <text>" (the mention picked from the list, as a person does). */
+  async post(text: string): Promise<Locator> {
+    // The first editor is "Start a new post"; the others are the reply boxes under each post.
+    const box = this.page.locator(EDITOR).first();
+    await box.click();
+    await this.page.keyboard.type('@');
+    await this.page.locator('#typeahead-menu [role=menuitem]', { hasText: this.botName }).first().click();
+    await this.page.keyboard.type(` ${text}`);
+    await this.page.keyboard.press('Enter');
+    const mine = this.thread(text);
+    await mine.waitFor();
+    return mine;
+  }
+
+  /** The channel thread (post plus replies) whose first message contains `text`. */
+  thread(text: string | RegExp): Locator {
+    return this.page.locator('div:has(> div > div [data-lexical-editor="true"])').filter({ hasText: text }).last();
+  }
+
+  /** The newest Adaptive Card on screen containing `text`. */
+  card(text: string | RegExp): Locator {
+    return this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+  }
+
+  /** A button of a card (Action.Execute, ShowCard, ToggleVisibility) by its title. */
+  button(card: Locator, title: string): Locator {
+    return card.getByRole('button', { name: title, exact: true }).first();
+  }
+
+  /** A text input of a card by its label. */
+  input(card: Locator, label: string | RegExp): Locator {
+    return card.getByRole('textbox', { name: label }).first();
+  }
+
+  /**
+   * Clicks an Action.Execute button and waits for the bot's answer to the invoke (the card it
+   * returns); returns that card. The Playground then shows it in place of the clicked card.
+   */
+  async execute(card: Locator, title: string): Promise<Record<string, unknown>> {
+    const answer: Promise<Response> = this.page.waitForResponse(
+      (r) => r.url().includes('/_conversation/v1/invoke') && r.request().method() === 'POST' &&
+        JSON.stringify(r.request().postDataJSON()?.value?.action?.title ?? '') === JSON.stringify(title),
+      { timeout: 15_000 },
+    );
+    await this.button(card, title).click();
+    const res = await answer;
+    if (res.status() !== 200) throw new Error(`the bot answered "${title}" with HTTP ${res.status()}`);
+    const body = (await res.json()) as { type?: string; value?: Record<string, unknown> };
+    if (body.type !== 'application/vnd.microsoft.card.adaptive' || !body.value) {
+      throw new Error(`the bot answered "${title}" without a card: ${JSON.stringify(body).slice(0, 200)}`);
+    }
+    return body.value;
+  }
+
+  /** Sends a mock activity through the Playground's API (its "Mock an Activity" menu without a browser). */
+  async mockActivity(conversationId: string, type: 'install' | string): Promise<void> {
+    const q = new URLSearchParams({ conversationId, type });
+    const tpl = await fetch(`${this.baseUrl}/_internal/v1/customActivities/template?${q}`);
+    if (!tpl.ok) throw new Error(`the Playground refused a "${type}" template for ${conversationId}: HTTP ${tpl.status}`);
+    const activity = await tpl.json();
+    const sent = await fetch(`${this.baseUrl}/_internal/v1/customActivities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    // 200 only means "accepted": the Playground forwards it to the bot afterwards.
+    if (!sent.ok) throw new Error(`the Playground refused the "${type}" activity: HTTP ${sent.status}`);
+  }
+
+  async screenshot(file: string, focus?: Locator): Promise<void> {
+    if (focus) await focus.scrollIntoViewIfNeeded();
+    // Let fonts and the card layout settle (no timer: wait for the next two animation frames).
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await this.page.screenshot({ path: file });
+  }
+}
+
+/** Texts of every TextBlock / fact in a card JSON (what a card says, for assertions on invoke answers). */
+export function cardTexts(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (x: unknown) => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      for (const k of ['text', 'title', 'value']) if (typeof o[k] === 'string') out.push(o[k] as string);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
