@@ -2,5 +2,7 @@
 import type { Feature } from '../feature';
 import { coreFeature } from './core';
 import { callbacksFeature } from './callbacks';
+import { digestFeature } from './digest';
+import { exceptionsFeature } from './exceptions';
 
-export const features: Feature[] = [coreFeature, callbacksFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature];

@@ -2,6 +2,8 @@
 import { common } from './common';
 import { callbacks } from './callbacks';
 import { help } from './help';
+import { digest } from './digest';
+import { exceptions } from './exceptions';
 
-export const nl = { common, callbacks, help };
+export const nl = { common, callbacks, help, digest, exceptions };
 export type Texts = typeof nl;
