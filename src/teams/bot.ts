@@ -47,19 +47,28 @@ export class TopContactBot extends TeamsActivityHandler {
     });
 
     this.onInstallationUpdateAdd(async (ctx, next) => {
-      const turn = makeTurn(ctx, this.s);
-      await ctx.sendActivity(turn.scope === 'personal' ? nl.common.welcomePersonal : nl.common.welcomeTeam);
+      await this.welcome(ctx);
       await next();
     });
   }
 
-  /** Welcome in a team when the bot itself is added (conversationUpdate). */
+  /** Welcome when the bot itself is added (conversationUpdate). */
   protected override async onTeamsMembersAdded(ctx: TurnContext): Promise<void> {
     const added = (ctx.activity.membersAdded ?? []) as TeamsChannelAccount[];
-    if (added.some((m) => m.id === ctx.activity.recipient.id)) {
-      const turn = makeTurn(ctx, this.s);
-      await ctx.sendActivity(turn.scope === 'personal' ? nl.common.welcomePersonal : nl.common.welcomeTeam);
-    }
+    if (added.some((m) => m.id === ctx.activity.recipient.id)) await this.welcome(ctx);
+  }
+
+  /**
+   * Teams announces one installation twice (installationUpdate "add" and a conversationUpdate with
+   * the bot in membersAdded), in either order and possibly to two instances at once: welcome once
+   * per conversation and day (a unique claim), not once per event.
+   */
+  private async welcome(ctx: TurnContext): Promise<void> {
+    const turn = makeTurn(ctx, this.s);
+    const now = this.s.clock.now();
+    const conversation = (ctx.activity.conversation?.id ?? '').split(';')[0];
+    if (turn.tenantId && !(await this.s.repo.claimOnce(turn.tenantId, `welcome:${conversation}:${this.s.calendar.dayOf(now)}`, now))) return;
+    await ctx.sendActivity(turn.scope === 'personal' ? nl.common.welcomePersonal : nl.common.welcomeTeam);
   }
 
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
