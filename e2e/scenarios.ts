@@ -110,7 +110,7 @@ export const scenarios: Scenario[] = [
       const card = ui.card(t.card.title(id));
       const answer = await ui.execute(card, t.card.claim);
       assert(cardTexts(answer).includes(t.msg.claimed(id)), `the bot confirms the claim to Anna, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
-      await ui.until('the channel card updated', () => ui.stream.some((s) => s.action !== 'createMessage' && JSON.stringify(s).includes(t.card.claimedBy('Anna de Vries', ''))));
+      await ui.updated(t.card.claimedBy(w.teams.me, ''));
       await expectText(card, new RegExp(`Opgepakt door ${w.teams.me} om \\d\\d:\\d\\d`), 'the channel card after the claim');
       await expectGone(ui.button(card, t.card.claim), `the "${t.card.claim}" button`);
       await w.shot('04-opgepakt', card);
@@ -132,8 +132,18 @@ export const scenarios: Scenario[] = [
       await ui.button(card, t.card.done).click(); // Action.ShowCard: the note form opens
       const note = ui.input(card, /klantdossier/);
       await note.fill(DOSSIER_NOTE);
-      await w.shot('05-afronden-notitie', card);
-      throw new Error('TODO confirmation + submit');
+      await card.getByRole('radio', { name: t.choices.confirmation.email }).check();
+      await w.shot('05-afronden-notitie', note);
+      // The second "Afronden" is the submit button inside the opened form.
+      const answer = await ui.execute(card, t.card.done, 1);
+      const said = cardTexts(answer);
+      assert(said.includes(t.msg.done(id)), `the bot confirms "${t.msg.done(id)}", but it answered: ${said.join(' | ').slice(0, 300)}`);
+      assert(said.some((x) => x.includes(DOSSIER_NOTE)), 'the dossier note is kept on the item (shown in the owner view)');
+      await ui.updated(t.card.doneBy(w.teams.me, ''));
+      await expectText(card, new RegExp(`Afgerond door ${w.teams.me} om \\d\\d:\\d\\d`), 'the card after done');
+      await expectText(card, t.status.done, 'the status on the card');
+      await expectGone(ui.button(card, t.card.done), `the "${t.card.done}" button`);
+      await w.shot('05-afgerond', card);
     },
   },
   {

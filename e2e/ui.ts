@@ -128,9 +128,9 @@ export class PlaygroundUi {
     return this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
   }
 
-  /** A button of a card (Action.Execute, ShowCard, ToggleVisibility) by its title. */
-  button(card: Locator, title: string): Locator {
-    return card.getByRole('button', { name: title, exact: true }).first();
+  /** A button of a card (Action.Execute, ShowCard, ToggleVisibility) by its title; `nth` when several have it. */
+  button(card: Locator, title: string, nth = 0): Locator {
+    return card.getByRole('button', { name: title, exact: true }).nth(nth);
   }
 
   /** A text input of a card by its label. */
@@ -142,13 +142,13 @@ export class PlaygroundUi {
    * Clicks an Action.Execute button and waits for the bot's answer to the invoke (the card it
    * returns); returns that card. The Playground then shows it in place of the clicked card.
    */
-  async execute(card: Locator, title: string): Promise<Record<string, unknown>> {
+  async execute(card: Locator, title: string, nth = 0): Promise<Record<string, unknown>> {
     const answer: Promise<Response> = this.page.waitForResponse(
       (r) => r.url().includes('/_conversation/v1/invoke') && r.request().method() === 'POST' &&
         JSON.stringify(r.request().postDataJSON()?.value?.action?.title ?? '') === JSON.stringify(title),
       { timeout: 15_000 },
     );
-    await this.button(card, title).click();
+    await this.button(card, title, nth).click();
     const res = await answer;
     if (res.status() !== 200) throw new Error(`the bot answered "${title}" with HTTP ${res.status()}`);
     const body = (await res.json()) as { type?: string; value?: Record<string, unknown> };
@@ -156,6 +156,11 @@ export class PlaygroundUi {
       throw new Error(`the bot answered "${title}" without a card: ${JSON.stringify(body).slice(0, 200)}`);
     }
     return body.value;
+  }
+
+  /** Resolves when the Playground pushed an update of a message (the bot's updateActivity) whose text or card contains `text`. */
+  async updated(text: string, timeout = 15_000): Promise<void> {
+    await this.until(`an updated card with "${text}"`, () => this.stream.some((s) => s.action !== 'createMessage' && JSON.stringify(s.message ?? s).includes(text)), timeout);
   }
 
   /** Sends a mock activity through the Playground's API (its "Mock an Activity" menu without a browser). */
