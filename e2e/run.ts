@@ -39,6 +39,7 @@ function yamlValue(config: string, pattern: RegExp, what: string): string {
 
 function teamsContext(config: string): World['teams'] {
   const team = config.slice(config.search(/^team:/m));
+  const users = config.slice(config.search(/^users:/m));
   return {
     tenantId: yamlValue(config, /^tenantId:\s*(.+)$/m, 'tenantId'),
     teamId: yamlValue(team, /^\s+id:\s*(.+)$/m, 'team.id'),
@@ -47,6 +48,11 @@ function teamsContext(config: string): World['teams'] {
     channelName: yamlValue(team, /channels:\s*\n\s*-\s*id:.*\n\s*name:\s*(.+)$/m, 'team.channels[0].name'),
     personalChatId: yamlValue(config, /^personalChat:\s*\n\s+id:\s*(.+)$/m, 'personalChat.id'),
     me: yamlValue(config, /^currentUser:\s*\n(?:\s+.*\n)*?\s+name:\s*(.+)$/m, 'currentUser.name'),
+    colleague: {
+      id: yamlValue(users, /-\s*id:\s*(.+)$/m, 'users[0].id'),
+      name: yamlValue(users, /^\s+name:\s*(.+)$/m, 'users[0].name'),
+      aadObjectId: yamlValue(users, /^\s+aadObjectId:\s*(.+)$/m, 'users[0].aadObjectId'),
+    },
   };
 }
 
@@ -138,9 +144,10 @@ async function main(): Promise<number> {
       teams,
       fakeNow: new Date(FAKE_NOW),
       shared: {},
-      async shot(name, focus) {
+      async shot(name, focus, o) {
         const file = path.join(outDir, `${name}.png`);
-        await ui.screenshot(file, focus);
+        if (o?.element && focus) await focus.screenshot({ path: file });
+        else await ui.screenshot(file, focus);
         if (docs) fs.copyFileSync(file, path.join(docsDir, `${name}.png`));
         return file;
       },

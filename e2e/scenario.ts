@@ -8,13 +8,19 @@ export interface World {
   ui: PlaygroundUi;
   stack: Stack;
   /** The Playground's mock Teams context (from .m365agentsplayground.yml). */
-  teams: { tenantId: string; teamId: string; teamName: string; channelId: string; channelName: string; personalChatId: string; me: string };
+  teams: {
+    tenantId: string; teamId: string; teamName: string; channelId: string; channelName: string; personalChatId: string;
+    /** The Playground's current user (the one clicking). */
+    me: string;
+    /** Another person of the mock tenant, for what a colleague does (sent as mock activities). */
+    colleague: { id: string; name: string; aadObjectId: string };
+  };
   /** The bot's clock at the start of the run. */
   fakeNow: Date;
   /** Values scenarios hand on to later ones (e.g. the id of the callback created). */
   shared: Record<string, string>;
-  /** Saves a screenshot `<name>.png`; returns its path. */
-  shot(name: string, focus?: Locator): Promise<string>;
+  /** Saves a screenshot `<name>.png` of the window (scrolled to `focus`), or of the element `focus` alone with `{ element: true }`. */
+  shot(name: string, focus?: Locator, o?: { element?: boolean }): Promise<string>;
 }
 
 export interface Scenario {

@@ -11,6 +11,29 @@ const t = nl.callbacks;
 /** The customer of the happy path (made up). */
 const CUSTOMER = { name: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer', details: 'Er lekt water bij de douche. Klant is thuis na 13:00.' };
 const DOSSIER_NOTE = 'Klant gebeld. De loodgieter komt maandag 30 november tussen 8:00 en 12:00.';
+/** A doubt about a rule (no customer details: the whole channel reads it). */
+const DOUBT = {
+  situation: 'Huurder heeft drie maanden huurachterstand door ziekte. Hij vraagt een betalingsregeling van achttien maanden.',
+  rule: 'Een betalingsregeling duurt hoogstens 12 maanden.',
+  proposal: 'Een regeling van 18 maanden, met een gesprek bij de schuldhulp.',
+  leaning: 'Met 12 maanden lukt het hem niet. Zo voorkomen we een ontruiming.',
+  opinion: 'Eens, als de schuldhulp meedoet. Dan is de kans groot dat het lukt.',
+  decision: 'Afwijken: 18 maanden, omdat de schuldhulp meedoet en hij door ziekte achterstand kreeg.',
+};
+
+/** The interpreter texts, once that feature is merged (the tolk scenario is skipped until then). */
+function interpreterTexts() {
+  const all = nl as unknown as Record<string, unknown>;
+  if (!all.interpreter) throw new Error('nl.interpreter is missing although the bot has a tolk command');
+  return all.interpreter as {
+    start: { title: string; question: string; no: string };
+    form: { title: string; submit: string };
+    fields: { language: string; duration: string };
+    modes: Record<string, string>;
+    status: Record<string, string>;
+    card: { openService: string };
+  };
+}
 
 /** What the channel card must say as deadline: the charter's "end of the next working day", in the bot's own words. */
 function expectedDeadline(w: World): string {
@@ -144,6 +167,131 @@ export const scenarios: Scenario[] = [
       await expectText(card, t.status.done, 'the status on the card');
       await expectGone(ui.button(card, t.card.done), `the "${t.card.done}" button`);
       await w.shot('05-afgerond', card);
+    },
+  },
+  {
+    id: '06-tolk',
+    title: '`tolk` through both steps: the customer cannot bring an interpreter, the booking details and the service button; nothing in the channel',
+    commands: ['tolk'],
+    async run(w) {
+      const { ui } = w;
+      const ti = interpreterTexts();
+      await ui.openPersonalChat();
+      const startCards = ui.page.locator('.ac-adaptiveCard').filter({ hasText: ti.start.title });
+      const before = await startCards.count();
+      await ui.say('tolk');
+      const start = startCards.nth(before);
+      await start.waitFor();
+      await expectText(start, ti.start.question, 'step 1');
+      await w.shot('06-tolk-stap-1', start);
+      const step2 = await ui.execute(start, ti.start.no);
+      assert(cardTexts(step2).includes(ti.form.title), `"${ti.start.no}" opens step 2, but the bot answered: ${cardTexts(step2).join(' | ').slice(0, 200)}`);
+      const form = ui.card(ti.form.title);
+      await form.waitFor();
+      // The language list is a searchable list: type, then pick.
+      const language = form.getByRole('combobox', { name: new RegExp(ti.fields.language) }).first();
+      await language.click();
+      await language.fill('Arab');
+      await ui.page.getByRole('option', { name: 'Arabisch' }).first().click();
+      await form.getByRole('radio', { name: ti.modes.phoneNow }).check();
+      await form.getByRole('spinbutton', { name: new RegExp(ti.fields.duration.replace(/[()]/g, '.')) }).fill('30');
+      await w.shot('06-tolk-stap-2', form);
+      const booking = await ui.execute(form, ti.form.submit);
+      const said = cardTexts(booking).join('\n');
+      assert(/TK-\d+/.test(said) && said.includes('Arabisch'), `the booking card names the request and the language, but says: ${said.slice(0, 300)}`);
+      const card = ui.card(ti.card.openService);
+      await card.waitFor();
+      await expectText(card, ti.status.requested, 'the booking card');
+      await expectText(card, 'Arabisch', 'the details to copy');
+      await w.shot('06-tolk-boeken', card);
+      // Privacy: nothing of this reached the channel.
+      const channelTraffic = JSON.stringify(ui.stream.filter((m) => m.actionConversationId?.startsWith(w.teams.channelId)));
+      for (const word of ['Arabisch', 'Tolk ', 'tolk']) assert(!channelTraffic.includes(word), `the channel received "${word}"`);
+    },
+  },
+  {
+    id: '07-twijfel',
+    title: '`twijfel` through to a decision: the question in the channel, a colleague\'s opinion, the decision on the card',
+    needs: ['01-kanaal-koppelen'],
+    commands: ['twijfel'],
+    async run(w) {
+      const { ui, teams } = w;
+      const te = nl.exceptions;
+      await ui.openPersonalChat();
+      const forms = ui.page.locator('.ac-adaptiveCard').filter({ has: ui.page.getByRole('button', { name: te.form.submit, exact: true }) });
+      const before = await forms.count();
+      await ui.say('twijfel');
+      const form = forms.nth(before);
+      await form.waitFor();
+      await ui.input(form, te.form.fields.situation).fill(DOUBT.situation);
+      await ui.input(form, te.form.fields.rule).fill(DOUBT.rule);
+      await ui.input(form, te.form.fields.proposal).fill(DOUBT.proposal);
+      await ui.input(form, te.form.fields.leaning).fill(DOUBT.leaning);
+      await form.getByRole('radio', { name: te.urgency.dezeWeek }).check();
+      await w.shot('07-twijfel-formulier', form);
+      const answer = await ui.execute(form, te.form.submit);
+      const created = cardTexts(answer).map((x) => /Je vraag \*\*(TW-\d+)\*\* staat in het kanaal/.exec(x)).find(Boolean);
+      assert(created, `the bot confirms the question, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
+      const id = created[1];
+
+      await ui.openChannel(teams.channelName);
+      const card = ui.card(te.card.title(id));
+      await card.waitFor();
+      await expectText(card, te.status.open, 'the new question in the channel');
+      await expectText(card, DOUBT.rule, 'the new question in the channel');
+      await expectText(card, te.card.questions[2], 'the guiding questions');
+
+      // A colleague gives an opinion (the Playground has one user at a time: sent as a mock activity).
+      const c = teams.colleague;
+      await ui.invokeAs({ id: c.id, name: c.name, aadObjectId: c.aadObjectId }, teams.channelId, 'exception.opinion', { id, stance: 'eens', opinionReasoning: DOUBT.opinion });
+      await ui.updated(DOUBT.opinion);
+      await expectText(card, DOUBT.opinion, "the colleague's opinion on the card");
+      await expectText(card, te.status.taken, 'the status after the opinion');
+
+      // Anna records the decision.
+      await ui.button(card, te.card.decide).click();
+      await card.getByRole('radio', { name: te.outcome.afwijken, exact: true }).check();
+      await ui.input(card, te.card.decisionReasoning).fill(DOUBT.decision);
+      await w.shot('07-twijfel-besluit', card);
+      const decided = await ui.execute(card, te.card.saveDecision);
+      assert(cardTexts(decided).some((x) => x.includes(te.msg.decided(id, te.outcome.afwijken))), `the bot confirms the decision, but it answered: ${cardTexts(decided).join(' | ').slice(0, 300)}`);
+      await ui.updated(DOUBT.decision);
+      await expectText(card, te.status.decided, 'the status after the decision');
+      await expectText(card, DOUBT.decision, 'the decision with its reasoning on the card');
+      await expectGone(ui.button(card, te.card.decide), `the "${te.card.decide}" button`);
+      await w.shot('07-twijfel-besloten', card);
+    },
+  },
+  {
+    id: '08-digest',
+    title: '`digest` in the channel: the day overview lists what is open (here a callback from the website), not what is done',
+    needs: ['05-afronden'],
+    commands: ['digest'],
+    async run(w) {
+      const { ui, teams, stack } = w;
+      const td = nl.digest;
+      // A callback comes in from the website form (the intake API), so there is something open.
+      const res = await fetch(`${stack.botUrl}/api/callbacks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${stack.intakeKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ customerName: 'Familie De Graaf', phone: '0313 123 456', topic: 'Vraag over de servicekosten', source: 'website' }),
+      });
+      assert(res.status === 201, `the intake API accepts the callback (HTTP ${res.status})`);
+      const { id } = (await res.json()) as { id: string };
+      await ui.openChannel(teams.channelName);
+      await ui.card(t.card.title(id)).waitFor();
+
+      const digests = ui.page.locator('.ac-adaptiveCard').filter({ hasText: /Dagoverzicht/ });
+      const before = await digests.count();
+      await ui.post('digest');
+      const card = digests.nth(before);
+      await card.waitFor();
+      await expectText(card, 'Vraag over de servicekosten', 'the digest');
+      await expectText(card, id, 'the digest');
+      await expectText(card, td.tiles.unclaimed, 'the digest');
+      const text = await card.innerText();
+      assert(!text.includes(w.shared.callbackId), `the callback that is done (${w.shared.callbackId}) is not in the digest`);
+      await w.shot('08-digest', card);
     },
   },
   {

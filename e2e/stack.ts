@@ -3,6 +3,7 @@
 // of the repo), each on a free port and in its own process group, so stop() ends everything they
 // started. Reuses the start/stop helpers of scripts/dev.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -25,6 +26,8 @@ export interface Stack {
   config: string;
   botLog: string;
   playgroundLog: string;
+  /** Bearer key of the bot's intake API (POST /api/callbacks), made up for this run. */
+  intakeKey: string;
   stop(): Promise<void>;
   /** The last lines of both logs, for a failure report. */
   tails(lines?: number): string;
@@ -90,6 +93,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     config,
     botLog,
     playgroundLog,
+    intakeKey: randomBytes(18).toString('base64url'),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -109,6 +113,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     const entry = path.join(root, 'dist', 'src', 'index.js');
     if (!fs.existsSync(entry)) throw new Error(`${path.relative(root, entry)} not found: run "npm run build" first (npm run test:e2e does)`);
     const tenant = /^tenantId:\s*["']?([^"'\s#]+)/m.exec(config)?.[1] ?? '';
+    const botStarted = Date.now();
     const bot = spawnLogged(process.execPath, ['--disable-warning=DEP0111', entry], {
       cwd: tmp,
       label: 'bot',
@@ -124,6 +129,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
         DATABASE_URL: `sqlite:${path.join(tmp, 'topcontact.db')}`,
         FAKE_NOW: o.fakeNow,
         ALLOWED_TENANT_IDS: tenant,
+        INTAKE_API_KEY: stack.intakeKey,
         // The daily digest is posted by the `digest` scenario, not by the scheduler in mid-run.
         DIGEST_TIME: '16:30',
         LOG_LEVEL: 'info',
@@ -161,7 +167,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
           APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
           M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(playgroundDir, CONFIG_FILE),
           M365_AGENTS_PLAYGROUND_LOGFILE: playgroundLog,
-          E2E_FAKE_NOW: o.fakeNow,
+          // The bot's clock started at FAKE_NOW when it was spawned; start the Playground's where the bot's is now.
+          E2E_FAKE_NOW: new Date(Date.parse(o.fakeNow) + (Date.now() - botStarted)).toISOString(),
         },
       },
     );

@@ -163,12 +163,17 @@ export class PlaygroundUi {
     await this.until(`an updated card with "${text}"`, () => this.stream.some((s) => s.action !== 'createMessage' && JSON.stringify(s.message ?? s).includes(text)), timeout);
   }
 
-  /** Sends a mock activity through the Playground's API (its "Mock an Activity" menu without a browser). */
-  async mockActivity(conversationId: string, type: 'install' | string): Promise<void> {
+  /**
+   * Sends a mock activity through the Playground's API (its "Mock an Activity" menu without a
+   * browser): the Playground's template of `type` for the conversation, changed by `edit` if given
+   * (a "Custom activity"). The Playground answers at once and forwards it to the bot afterwards.
+   */
+  async mockActivity(conversationId: string, type: 'install' | 'uninstall' | 'botAdded', edit?: (a: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
     const q = new URLSearchParams({ conversationId, type });
     const tpl = await fetch(`${this.baseUrl}/_internal/v1/customActivities/template?${q}`);
     if (!tpl.ok) throw new Error(`the Playground refused a "${type}" template for ${conversationId}: HTTP ${tpl.status}`);
-    const activity = await tpl.json();
+    const template = (await tpl.json()) as Record<string, unknown>;
+    const activity = edit ? edit(template) : template;
     const sent = await fetch(`${this.baseUrl}/_internal/v1/customActivities`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -178,8 +183,31 @@ export class PlaygroundUi {
     if (!sent.ok) throw new Error(`the Playground refused the "${type}" activity: HTTP ${sent.status}`);
   }
 
+  /**
+   * A colleague clicks a card button (the Playground has one user at a time): an Action.Execute
+   * invoke from `from`, sent as a mock activity in the conversation of the card.
+   */
+  async invokeAs(from: { id: string; name: string; aadObjectId?: string }, conversationId: string, verb: string, data: Record<string, unknown>): Promise<void> {
+    await this.mockActivity(conversationId, 'install', (a) => {
+      const { action: _action, ...rest } = a;
+      return {
+        ...rest,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        from,
+        value: { action: { type: 'Action.Execute', verb, data } },
+      };
+    });
+  }
+
   async screenshot(file: string, focus?: Locator): Promise<void> {
-    if (focus) await focus.scrollIntoViewIfNeeded();
+    // Centre what the picture is about; something taller than the window starts at its top.
+    if (focus) {
+      await focus.evaluate((e) => {
+        const tall = e.getBoundingClientRect().height > window.innerHeight - 120;
+        e.scrollIntoView({ block: tall ? 'start' : 'center' });
+      });
+    }
     // Let fonts and the card layout settle (no timer: wait for the next two animation frames).
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await this.page.screenshot({ path: file });
