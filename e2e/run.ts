@@ -83,10 +83,13 @@ async function main(): Promise<number> {
   let stack: Stack | undefined;
   let context: BrowserContext | undefined;
   let finished = false;
-  const shutdown = async () => {
-    await context?.close().catch(() => undefined);
-    await stack?.stop();
-  };
+  let closing: Promise<void> | undefined;
+  // Idempotent: the watchdog, a signal and the normal end all wait for the same full stop.
+  const shutdown = () =>
+    (closing ??= (async () => {
+      await context?.close().catch(() => undefined);
+      await stack?.stop();
+    })());
   // Whatever happens (timeout, Ctrl-C, a crash), the bot, the Playground and Chromium stop.
   const watchdog = setTimeout(() => {
     if (finished) return;
@@ -95,8 +98,8 @@ async function main(): Promise<number> {
     void shutdown().finally(() => process.exit(1));
   }, RUN_TIMEOUT_MS);
   watchdog.unref();
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(sig, () => {
       console.error(`[e2e] ${sig}: stopping everything`);
       void shutdown().finally(() => process.exit(130));
     });
@@ -105,6 +108,7 @@ async function main(): Promise<number> {
   const outcomes: Outcome[] = [];
   try {
     stack = await startStack({ fakeNow: FAKE_NOW, verbose: process.env.E2E_VERBOSE === '1' });
+    process.on('exit', stack.killNow); // last resort (an uncaught error): never leave the children running
     console.log(`[e2e] bot ${stack.botUrl}, Playground ${stack.playgroundUrl}, clock ${FAKE_NOW}, temp ${stack.tmp} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     const teams = teamsContext(stack.config);
 
@@ -114,6 +118,7 @@ async function main(): Promise<number> {
     fs.mkdirSync(outDir, { recursive: true });
     if (docs) fs.mkdirSync(docsDir, { recursive: true });
 
+    const shots: string[] = [];
     const blocked = new Set<string>();
     context = await chromium.launchPersistentContext(path.join(stack.tmp, 'chromium-profile'), {
       executablePath: CHROMIUM,
@@ -124,6 +129,10 @@ async function main(): Promise<number> {
       locale: 'nl-NL',
       timezoneId: 'Europe/Amsterdam',
       serviceWorkers: 'block',
+      // Signals are ours: shutdown() closes the browser and then stops the bot and the Playground.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
     // The browser's clock starts where the bot's does ("today" is the same day for both).
@@ -148,7 +157,7 @@ async function main(): Promise<number> {
         const file = path.join(outDir, `${name}.png`);
         if (o?.element && focus) await focus.screenshot({ path: file });
         else await ui.screenshot(file, focus);
-        if (docs) fs.copyFileSync(file, path.join(docsDir, `${name}.png`));
+        shots.push(file);
         return file;
       },
     };
@@ -174,6 +183,12 @@ async function main(): Promise<number> {
       const o = outcomes[outcomes.length - 1];
       const mark = o.status === 'passed' ? 'ok  ' : o.status === 'skipped' ? 'skip' : 'FAIL';
       console.log(`${mark} ${s.id}: ${s.title}${o.ms ? ` (${(o.ms / 1000).toFixed(1)} s)` : ''}${o.note ? `\n    ${o.note}` : ''}`);
+    }
+    if (docs && outcomes.every((o) => o.status !== 'failed')) {
+      for (const f of shots) fs.copyFileSync(f, path.join(docsDir, path.basename(f)));
+      console.log(`[e2e] ${shots.length} screenshots written to ${path.relative(process.cwd(), docsDir)}`);
+    } else if (docs) {
+      console.log(`[e2e] docs/img/e2e left as it was: a scenario failed`);
     }
     if (blocked.size) console.log(`[e2e] blocked requests to: ${[...blocked].sort().join(', ')}`);
     if (outcomes.some((o) => o.status === 'failed')) {

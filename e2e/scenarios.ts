@@ -70,9 +70,8 @@ export const scenarios: Scenario[] = [
       await ui.until('both installations answered by the bot', () => ui.answered('installationUpdate', teams.channelId).length >= 2);
       const welcome = ui.page.getByText('Typ in het kanaal waar jullie het werk willen zien');
       await welcome.first().waitFor();
-      const reply = await ui.post('koppel');
+      await ui.post('koppel');
       await expectText(ui.page.locator('body'), nl.common.bound(teams.channelName), 'the answer to koppel');
-      assert(reply, 'the koppel post is shown');
       const welcomes = await welcome.count();
       assert(welcomes === 1, `the team is welcomed once per installation, but ${welcomes} welcome messages are shown`);
       await w.shot('01-kanaal-koppelen');

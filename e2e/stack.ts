@@ -29,6 +29,8 @@ export interface Stack {
   /** Bearer key of the bot's intake API (POST /api/callbacks), made up for this run. */
   intakeKey: string;
   stop(): Promise<void>;
+  /** SIGKILL to the children's process groups, synchronously (for process 'exit'). */
+  killNow(): void;
   /** The last lines of both logs, for a failure report. */
   tails(lines?: number): string;
 }
@@ -84,7 +86,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const config = fs.readFileSync(path.join(root, CONFIG_FILE), 'utf8');
   fs.writeFileSync(path.join(playgroundDir, CONFIG_FILE), config);
 
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
   const stack: Stack = {
     root,
     tmp,
@@ -94,10 +96,21 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     botLog,
     playgroundLog,
     intakeKey: randomBytes(18).toString('base64url'),
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await Promise.all(children.map((c) => stop(c.child, c.name)));
+    /** SIGTERM to each child's process group, SIGKILL after 5 s; every caller waits for the same end. */
+    stop() {
+      stopping ??= Promise.all(children.map((c) => stop(c.child, c.name))).then(() => undefined);
+      return stopping;
+    },
+    killNow() {
+      for (const { child } of children) {
+        if (child.pid && child.exitCode === null && child.signalCode === null) {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }
+      }
     },
     tails(n = 15) {
       return [

@@ -95,17 +95,30 @@ export class PlaygroundUi {
     await this.page.getByRole('button', { name: 'Post', exact: true }).waitFor();
   }
 
-  /** Types a message in the personal chat and sends it with Enter. */
+  /** Messages the Playground delivered to the bot whose text (without the @mention) is `text`. */
+  private handled(text: string): number {
+    return this.answered('message').filter((l) => String(l.request?.body?.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim() === text).length;
+  }
+
+  /**
+   * Types a message in the personal chat and sends it with Enter; resolves when the bot has
+   * handled it (its replies are sent within that turn).
+   */
   async say(text: string): Promise<void> {
+    const before = this.handled(text);
     const box = this.page.locator(EDITOR).first();
     await box.click();
     await this.page.keyboard.type(text);
     await this.page.keyboard.press('Enter');
-    await this.page.getByText(text, { exact: true }).last().waitFor();
+    await this.until(`the bot to answer "${text}"`, () => this.handled(text) > before);
   }
 
-  /** Starts a new post in the open channel: "@<bot> <text>" (the mention picked from the list, as a person does). */
-  async post(text: string): Promise<Locator> {
+  /**
+   * Starts a new post in the open channel: "@<bot> <text>", the mention picked from the list as a
+   * person does (Enter does not pick it). Resolves when the bot has handled it.
+   */
+  async post(text: string): Promise<void> {
+    const before = this.handled(text);
     // The first editor is "Start a new post"; the others are the reply boxes under each post.
     const box = this.page.locator(EDITOR).first();
     await box.click();
@@ -113,14 +126,7 @@ export class PlaygroundUi {
     await this.page.locator('#typeahead-menu [role=menuitem]', { hasText: this.botName }).first().click();
     await this.page.keyboard.type(` ${text}`);
     await this.page.keyboard.press('Enter');
-    const mine = this.thread(text);
-    await mine.waitFor();
-    return mine;
-  }
-
-  /** The channel thread (post plus replies) whose first message contains `text`. */
-  thread(text: string | RegExp): Locator {
-    return this.page.locator('div:has(> div > div [data-lexical-editor="true"])').filter({ hasText: text }).last();
+    await this.until(`the bot to answer "@${this.botName} ${text}"`, () => this.handled(text) > before);
   }
 
   /** The newest Adaptive Card on screen containing `text`. */
