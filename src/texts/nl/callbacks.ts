@@ -77,6 +77,7 @@ export const callbacks = {
     release: 'Loslaten',
     handover: 'Overdragen',
     reschedule: 'Nieuwe afspraak',
+    rescheduleHint: 'Kun je de afspraak niet nakomen? Neem contact op met de klant en maak een nieuwe afspraak.',
     interpreter: 'Tolk nodig',
     save: 'Opslaan',
     checklistTitle: 'Het goede gesprek',

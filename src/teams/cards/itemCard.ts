@@ -1,0 +1,102 @@
+// What the cards of every owned item kind (callbacks, appointments) share: the header values,
+// deadline and owner lines, the Universal Actions refresh for the owner, and the shared template
+// parts (lifecycleChannel.json, lifecycleOwner.json) appended to a kind's own card head.
+import type { Services } from '../../app/services';
+import type { HistoryEntry, Item } from '../../domain/types';
+import { deadlineState, formatDeadline, formatMoment, formatTime, formatTimeLeft, type DeadlineState } from '../../domain/workingTime';
+import { nl } from '../../texts/nl';
+import type { Notice } from '../feature';
+import { neutralise } from './render';
+import channelPart from './templates/lifecycleChannel.json';
+import ownerPart from './templates/lifecycleOwner.json';
+
+export const STATE_LABEL: Record<DeadlineState, string> = { onTime: 'op tijd', dueToday: 'vandaag', overdue: 'te laat' };
+export const STATE_COLOR: Record<DeadlineState, string> = { onTime: 'Good', dueToday: 'Warning', overdue: 'Attention' };
+
+/** The texts a kind's cards need from its module in texts/nl. */
+export interface ItemCardTexts {
+  status: Record<string, string>;
+  card: { claimedBy: (name: string, time: string) => string; doneBy: (name: string, time: string) => string } & Record<string, unknown>;
+}
+
+export interface OwnedItemData { claimedAt?: string }
+
+export function cap(style: string): string {
+  return style.charAt(0).toUpperCase() + style.slice(1);
+}
+
+/** The values every owned item's channel card and owner view bind. */
+export async function itemCardCommon(item: Item<OwnedItemData>, s: Services, texts: ItemCardTexts, title: string, notice?: Notice) {
+  const now = s.clock.now();
+  const cal = s.calendar;
+  const active = item.status === 'open' || item.status === 'claimed';
+  const state = item.deadline ? deadlineState(cal, item.deadline, now) : 'onTime';
+  const deadlineText = item.deadline
+    ? active
+      ? `${formatDeadline(cal, item.deadline, now)} · ${STATE_LABEL[state]}`
+      : formatDeadline(cal, item.deadline, now)
+    : '—';
+  const ownerText = item.owner
+    ? item.status === 'done' && item.closedAt
+      ? texts.card.doneBy(neutralise(item.owner.name), formatTime(cal, item.closedAt))
+      : texts.card.claimedBy(neutralise(item.owner.name), item.data.claimedAt ? formatTime(cal, new Date(item.data.claimedAt)) : '')
+    : texts.status.open;
+  const history: HistoryEntry[] = await s.repo.history(item.tenantId, item.id);
+  return {
+    id: item.id,
+    kind: item.kind,
+    version: item.version,
+    title,
+    t: { ...texts.card, history: nl.common.history },
+    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
+    statusText: texts.status[item.status] ?? item.status,
+    statusColor: item.status === 'done' ? 'Good' : item.status === 'open' ? 'Attention' : item.status === 'cancelled' ? 'Default' : 'Accent',
+    headerStyle: item.status === 'done' ? 'good' : active && state === 'overdue' ? 'attention' : 'emphasis',
+    deadlineText,
+    deadlineWarning: active && item.deadline && state !== 'onTime' ? formatTimeLeft(cal, item.deadline, now) : '',
+    deadlineColor: STATE_COLOR[state],
+    ownerText,
+    createdText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}${item.source.startsWith('intake') ? ` (via ${neutralise(item.source.slice(7) || 'intake')})` : ''}`,
+    isActive: active,
+    canClaim: item.status === 'open',
+    showOwnerButton: item.status === 'claimed',
+    historyRaw: history,
+  };
+}
+
+/** The owner's Teams client swaps the card for their private view (Universal Actions refresh). */
+export function withOwnerRefresh(card: Record<string, unknown>, item: Item, active: boolean): Record<string, unknown> {
+  if (item.owner?.teamsId && active) {
+    card.refresh = { action: { type: 'Action.Execute', verb: `${item.kind}.refresh`, data: { id: item.id } }, userIds: [item.owner.teamsId] };
+  }
+  return card;
+}
+
+/** A kind's card head followed by the shared channel part (claim / open my view / history). */
+export function channelTemplate(head: { body: unknown[] }): object {
+  return { ...head, body: [...head.body, ...channelPart.body] };
+}
+
+/** A kind's card head followed by the shared owner part (checklist, done, not reached, new appointment, handover, release, history). */
+export function ownerTemplate(head: { body: unknown[] }): object {
+  return { ...head, body: [...head.body, ...ownerPart.body] };
+}
+
+/** Input values are shown back in inputs (not markdown), so only control characters and ${ are neutralised. */
+export function neutraliseValues(v: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u001f]/g, ' ');
+  return out;
+}
+
+/** Colleagues for a picker, optionally without one person (the current owner). */
+export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<{ id: string; name: string }[]> {
+  return (await s.repo.listUsers(tenantId))
+    .filter((u) => u.userId !== exceptId)
+    .map((u) => ({ id: u.userId, name: neutralise(u.name) }));
+}
+
+/** Choice lists for Input.ChoiceSet from a { value: title } map. */
+export function choiceList(m: Record<string, string>): { value: string; title: string }[] {
+  return Object.entries(m).map(([value, title]) => ({ value, title }));
+}
