@@ -3,5 +3,9 @@ import type { Feature } from '../feature';
 import { coreFeature } from './core';
 import { callbacksFeature } from './callbacks';
 import { appointmentsFeature } from './appointments';
+import { viewsFeature } from './views';
+import { reportFeature } from './report';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, appointmentsFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, appointmentsFeature, reportFeature];
+// The views open items of every kind: they find each kind's card renderer in the list above.
+features.push(viewsFeature(features));

@@ -3,7 +3,7 @@
 export const report = {
   title: 'Rapport: komen we onze beloften na?',
   intro: (from: string, to: string) => `De laatste 4 weken (${from} t/m ${to}), per week waarin de belofte is gedaan. Tijden in werktijd.`,
-  weekLabel: (week: number, from: string) => `Week ${week} (vanaf ${from})`,
+  weekLabel: (week: number) => `Week ${week}`,
   running: 'lopend',
   columns: {
     made: 'Beloofd',

@@ -15,6 +15,7 @@ export const views = {
   teamEmpty: 'Er staat niets open dat bij dit filter past.',
   summary: (overdue: number, today: number, onTime: number, unclaimed: number) =>
     `Te laat: ${overdue} · Vandaag: ${today} · Op tijd: ${onTime} · Nog niet opgepakt: ${unclaimed}`,
+  summaryMine: (overdue: number, today: number, onTime: number) => `Te laat: ${overdue} · Vandaag: ${today} · Op tijd: ${onTime}`,
   filters: {
     kind: 'Soort',
     owner: 'Behandelaar',
