@@ -7,6 +7,7 @@ import {
   adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord, TEST_TENANT,
 } from '../harness/activities';
 import { startBot, type BotUnderTest } from '../harness/bot';
+import { findAll } from '../harness/cards';
 
 const json = (v: unknown) => JSON.stringify(v);
 const personal = (u: typeof anna) => personalConversationId(u);
@@ -171,14 +172,3 @@ describe('follow-up appointments (HTTP)', () => {
     expect(asManager).to.contain('tel:+31612345678');
   });
 });
-
-/** Every element of a card (deep) for which pred holds. */
-export function findAll(node: unknown, pred: (e: Record<string, any>) => boolean, out: Record<string, any>[] = []): Record<string, any>[] {
-  if (Array.isArray(node)) node.forEach((n) => findAll(n, pred, out));
-  else if (node && typeof node === 'object') {
-    const e = node as Record<string, any>;
-    if (pred(e)) out.push(e);
-    for (const v of Object.values(e)) findAll(v, pred, out);
-  }
-  return out;
-}
