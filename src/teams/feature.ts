@@ -4,6 +4,7 @@ import type { AdaptiveCardInvokeResponse, MessagingExtensionActionResponse, Mess
 import type { DeliveryHandler } from '../app/outbox';
 import type { Job, Services } from '../app/services';
 import type { Item } from '../domain/types';
+import type { TeamsMessenger } from './proactive';
 import type { Turn } from './turn';
 
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
@@ -31,7 +32,7 @@ export interface Feature {
     fetchTask?: Record<string, (turn: Turn, action: MessagingExtensionAction) => Promise<MessagingExtensionActionResponse>>;
     submit?: Record<string, (turn: Turn, action: MessagingExtensionAction) => Promise<MessagingExtensionActionResponse>>;
   };
-  /** Outbox message types this feature delivers. */
-  deliveries?: Record<string, (s: Services) => DeliveryHandler>;
+  /** Outbox message types this feature delivers (the messenger sends cards on the bot's own initiative). */
+  deliveries?: Record<string, (s: Services, messenger: TeamsMessenger) => DeliveryHandler>;
   jobs?: Job[];
 }

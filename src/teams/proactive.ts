@@ -9,11 +9,21 @@ import type { Repository } from '../storage/repository';
 export class TeamsMessenger {
   constructor(private readonly adapter: CloudAdapter, private readonly appId: string, private readonly repo: Repository) {}
 
+  /**
+   * Runs fn in a continued conversation and rethrows its error. Without the catch, the adapter's
+   * onTurnError would swallow it and the outbox would count a refused send (429, 503, 403) as delivered.
+   */
   private async withConversation<T>(ref: Partial<ConversationReference>, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
     let result: T | undefined;
+    let failure: { err: unknown } | null = null;
     await this.adapter.continueConversationAsync(this.appId, ref, async (ctx) => {
-      result = await fn(ctx);
+      try {
+        result = await fn(ctx);
+      } catch (err) {
+        failure = { err };
+      }
     });
+    if (failure) throw (failure as { err: unknown }).err;
     return result as T;
   }
 

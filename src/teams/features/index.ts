@@ -2,10 +2,11 @@
 import type { Feature } from '../feature';
 import { coreFeature } from './core';
 import { callbacksFeature } from './callbacks';
+import { digestFeature } from './digest';
 import { appointmentsFeature } from './appointments';
 import { viewsFeature } from './views';
 import { reportFeature } from './report';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, appointmentsFeature, reportFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, appointmentsFeature, reportFeature];
 // The views open items of every kind: they find each kind's card renderer in the list above.
 features.push(viewsFeature(features));

@@ -10,7 +10,7 @@ export const help = {
     { command: 'afwegingen <woorden>', description: 'Zoek in eerdere besluiten van het team.' },
     { command: 'mijn', description: 'Jouw open werk: terugbelverzoeken, afspraken en meer. Wat het eerst moet, staat bovenaan.' },
     { command: 'overzicht', description: 'Alles wat het team nog open heeft, met filters op soort, behandelaar en stand.' },
-    { command: 'digest', description: 'Het dagoverzicht nu in het kanaal plaatsen.' },
+    { command: 'digest', description: 'Het dagoverzicht nu: in het kanaal dat van het team, in de chat met mij je eigen.' },
     { command: 'instellingen', description: 'Persoonlijk dagoverzicht aan of uit.' },
     { command: 'rapport', description: 'Voor leidinggevenden: hoeveel beloften kwamen we de laatste 4 weken op tijd na? Ook als CSV (rapport csv).' },
     { command: 'koppel', description: 'Maak dit kanaal het werkkanaal van het team.' },

@@ -2,9 +2,10 @@
 import { common } from './common';
 import { callbacks } from './callbacks';
 import { help } from './help';
+import { digest } from './digest';
 import { appointments } from './appointments';
 import { views } from './views';
 import { report } from './report';
 
-export const nl = { common, callbacks, appointments, views, report, help };
+export const nl = { common, callbacks, help, digest, appointments, views, report };
 export type Texts = typeof nl;
