@@ -4,9 +4,10 @@
 import { expect } from 'chai';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import {
-  adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord, TEST_TENANT,
+  adaptiveCardAction, anna, bram, carla, dirk, generalChannel, personalConversationId, personalMessage, TEST_TENANT,
 } from '../harness/activities';
-import { startBot, type BotUnderTest } from '../harness/bot';
+import type { BotUnderTest } from '../harness/bot';
+import { startTeamBot } from '../harness/team';
 import { findAll } from '../harness/cards';
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -21,12 +22,7 @@ describe('follow-up appointments (HTTP)', () => {
   });
   after(async () => connector.close());
   beforeEach(async () => {
-    connector.reset();
-    bot = await startBot({ env: { MANAGER_IDS: dirk.aadObjectId } });
-    await bot.post(channelMessage({ text: 'koppel', from: dirk, team: teamNoord }));
-    for (const u of [anna, bram, carla, dirk]) await bot.post(personalMessage({ text: 'hulp', from: u }));
-    await bot.settle();
-    connector.reset();
+    bot = await startTeamBot(connector);
   });
   afterEach(async () => bot.stop());
 

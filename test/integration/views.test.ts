@@ -6,7 +6,8 @@ import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector
 import {
   adaptiveCardAction, anna, bram, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord, TEST_TENANT,
 } from '../harness/activities';
-import { startBot, type BotUnderTest } from '../harness/bot';
+import type { BotUnderTest } from '../harness/bot';
+import { startTeamBot } from '../harness/team';
 import type { Person } from '../../src/domain/types';
 import { findAll } from '../harness/cards';
 
@@ -33,10 +34,7 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
   });
   after(async () => connector.close());
   beforeEach(async () => {
-    connector.reset();
-    bot = await startBot({ env: { MANAGER_IDS: dirk.aadObjectId } });
-    await bot.post(channelMessage({ text: 'koppel', from: dirk, team: teamNoord }));
-    for (const u of [anna, bram, dirk]) await bot.post(personalMessage({ text: 'hulp', from: u }));
+    bot = await startTeamBot(connector);
     // A known set of open work, made through the service at known moments.
     const s = bot.app.s;
     const make = async (key: string, kind: 'callback' | 'appointment', input: Record<string, unknown>, by: Person, at: string) => {

@@ -5,8 +5,10 @@ import type { Services } from '../../app/services';
 import type { HistoryEntry, Item } from '../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, formatTime, formatTimeLeft, type DeadlineState } from '../../domain/workingTime';
 import { nl } from '../../texts/nl';
-import type { Notice } from '../feature';
-import { neutralise } from './render';
+import { confirmationChoices } from '../../texts/nl/lifecycle';
+import type { ItemCardRenderer, Notice } from '../feature';
+import { historyLines } from './common';
+import { bind, neutralise } from './render';
 import channelPart from './templates/lifecycleChannel.json';
 import ownerPart from './templates/lifecycleOwner.json';
 
@@ -99,4 +101,95 @@ export async function colleagues(s: Services, tenantId: string, exceptId?: strin
 /** Choice lists for Input.ChoiceSet from a { value: title } map. */
 export function choiceList(m: Record<string, string>): { value: string; title: string }[] {
   return Object.entries(m).map(([value, title]) => ({ value, title }));
+}
+
+/** The data fields the shared renderer reads (callbacks and appointments both have them). */
+export interface OwnedCardData extends OwnedItemData {
+  customerName: string;
+  details: string;
+  sensitive: boolean;
+  erased?: boolean;
+  attempts: { at: string }[];
+  doneNote?: string;
+}
+
+export interface FormState {
+  values?: Record<string, unknown>;
+  errors?: Record<string, string>;
+  notice?: Notice;
+}
+
+export type OwnedRenderer = ItemCardRenderer & {
+  /** The owner view with a refused form's values and per-field errors (itemActions.respond). */
+  ownerWithForm(item: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>>;
+};
+
+export interface OwnedRendererSpec<D extends OwnedCardData> {
+  /** Card heads (kind-specific facts); the shared parts are appended. */
+  channelHead: { body: unknown[] };
+  ownerHead: { body: unknown[] };
+  texts: ItemCardTexts & {
+    sensitiveMasked: string;
+    history: Record<string, string>;
+    card: { checklist: readonly string[] };
+  };
+  title: (item: Item<D>) => string;
+  /** Kind-specific values for both views (may override shared ones, e.g. deadlineText). */
+  both?: (item: Item<D>, s: Services, base: Awaited<ReturnType<typeof itemCardCommon>>) => Record<string, unknown>;
+  /** Kind-specific values for the owner view only (contact links, extra actions). */
+  owner: (item: Item<D>, s: Services, base: Awaited<ReturnType<typeof itemCardCommon>>) => Record<string, unknown>;
+}
+
+/**
+ * The channel card and owner view of an owned item kind. The channel card never shows contact
+ * details, and for a sensitive topic (or erased data) no name or details either.
+ */
+export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSpec<D>): OwnedRenderer {
+  const t = spec.texts;
+  const channelCard = channelTemplate(spec.channelHead);
+  const ownerCard = ownerTemplate(spec.ownerHead);
+  const label = (a: string) => t.history[a] ?? a;
+  const common = async (raw: Item, s: Services, notice?: Notice) => {
+    const item = raw as unknown as Item<D>;
+    const base = await itemCardCommon(item, s, t, spec.title(item), notice);
+    return { item, c: { ...base, ...(spec.both ? spec.both(item, s, base) : {}) }, base };
+  };
+  const renderer: OwnedRenderer = {
+    async channel(raw, s, notice) {
+      const { item, c } = await common(raw, s, notice);
+      const d = item.data;
+      const hide = d.sensitive || d.erased;
+      const card = bind(channelCard, {
+        ...c,
+        customer: hide ? t.sensitiveMasked : neutralise(d.customerName),
+        details: hide ? '' : neutralise(d.details),
+        history: historyLines(c.historyRaw, s.calendar, label, false),
+      });
+      return withOwnerRefresh(card, raw, c.isActive);
+    },
+    async owner(raw, s, notice) {
+      return renderer.ownerWithForm(raw, s, notice, {});
+    },
+    async ownerWithForm(raw, s, notice, form) {
+      const { item, c, base } = await common(raw, s, notice);
+      const d = item.data;
+      const card = bind(ownerCard, {
+        ...c,
+        customer: d.erased ? '—' : neutralise(d.customerName),
+        details: d.erased ? '' : neutralise(d.details),
+        attemptsText: d.attempts.length ? d.attempts.map((a) => formatMoment(s.calendar, new Date(a.at))).join('; ') : '—',
+        doneNote: d.doneNote ? neutralise(d.doneNote) : '',
+        checklist: t.card.checklist,
+        confirmationChoices: choiceList(confirmationChoices),
+        letterHint: '',
+        colleagues: await colleagues(s, item.tenantId, item.owner?.id),
+        values: neutraliseValues(form.values ?? {}),
+        errors: form.errors ?? {},
+        history: historyLines(c.historyRaw, s.calendar, label, true),
+        ...spec.owner(item, s, base),
+      });
+      return withOwnerRefresh(card, raw, c.isActive);
+    },
+  };
+  return renderer;
 }

@@ -10,26 +10,15 @@ import {
 import type { Item, Person } from '../../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { historyLines } from '../../cards/common';
-import {
-  cap, channelTemplate, choiceList, colleagues, itemCardCommon, neutraliseValues, ownerTemplate, STATE_LABEL, withOwnerRefresh,
-} from '../../cards/itemCard';
+import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, STATE_LABEL, type FormState } from '../../cards/itemCard';
 import { bind, neutralise } from '../../cards/render';
-import type { ItemCardRenderer, Notice } from '../../feature';
+import type { Notice } from '../../feature';
 import channelHead from '../../cards/templates/appointmentChannel.json';
 import ownerHead from '../../cards/templates/appointmentOwner.json';
 import formTemplate from '../../cards/templates/appointmentForm.json';
 import chooseTemplate from '../../cards/templates/appointmentChoose.json';
 
 const t = nl.appointments;
-const channelCard = channelTemplate(channelHead);
-const ownerCard = ownerTemplate(ownerHead);
-
-export interface FormState {
-  values?: Record<string, unknown>;
-  errors?: Record<string, string>;
-  notice?: Notice;
-}
 
 /** One line per term of a two-step promise ("Eerste reactie op e-mail: morgen 17:00 · gedaan"); none for a single term. */
 function termLines(d: AppointmentData, cal: WorkingCalendar, now: Date, active: boolean): { label: string; text: string }[] {
@@ -47,74 +36,41 @@ function termLines(d: AppointmentData, cal: WorkingCalendar, now: Date, active: 
   ];
 }
 
-async function common(item: Item<AppointmentData>, s: Services, notice?: Notice) {
-  const d = item.data;
-  const c = await itemCardCommon(item, s, t, t.card.title(item.id, t.kinds[d.promiseKind] ?? d.promiseKind), notice);
-  // A walk-in or home visit has a moment, not a term: "maandag 30 november, 10:00", not "uiterlijk …".
-  const atMoment = NEEDS_MOMENT_AND_OWNER.has(d.promiseKind) && item.deadline;
-  const now = s.clock.now();
-  return {
-    ...c,
-    deadlineLabel: atMoment ? t.momentLabel[d.promiseKind] : t.card.deadline,
-    deadlineText: atMoment && item.deadline
-      ? `${formatMoment(s.calendar, item.deadline, now)}${c.isActive ? ` · ${STATE_LABEL[deadlineState(s.calendar, item.deadline, now)]}` : ''}`
-      : c.deadlineText,
-    topic: neutralise(d.topic),
-    howText: d.how ? t.choices.how[d.how] ?? '' : '',
-    terms: termLines(d, s.calendar, s.clock.now(), c.isActive),
-  };
-}
-
-export const appointmentCards: ItemCardRenderer & {
-  ownerWithForm(item: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>>;
-} = {
-  async channel(raw, s, notice) {
-    const item = raw as unknown as Item<AppointmentData>;
-    const c = await common(item, s, notice);
+export const appointmentCards = ownedItemRenderer<AppointmentData>({
+  channelHead,
+  ownerHead,
+  texts: t,
+  title: (item) => t.card.title(item.id, t.kinds[item.data.promiseKind] ?? item.data.promiseKind),
+  both: (item, s, c) => {
     const d = item.data;
-    const hide = d.sensitive || d.erased;
-    const card = bind(channelCard, {
-      ...c,
-      customer: hide ? t.sensitiveMasked : neutralise(d.customerName),
-      details: hide ? '' : neutralise(d.details),
-      history: historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, false),
-    });
-    return withOwnerRefresh(card, raw, c.isActive);
+    const now = s.clock.now();
+    // A walk-in or home visit has a moment, not a term: "maandag 30 november, 10:00", not "uiterlijk …".
+    const atMoment = NEEDS_MOMENT_AND_OWNER.has(d.promiseKind) ? item.deadline : null;
+    return {
+      deadlineLabel: atMoment ? t.momentLabel[d.promiseKind] : t.card.deadline,
+      deadlineText: atMoment
+        ? `${formatMoment(s.calendar, atMoment, now)}${c.isActive ? ` · ${STATE_LABEL[deadlineState(s.calendar, atMoment, now)]}` : ''}`
+        : c.deadlineText,
+      topic: neutralise(d.topic),
+      howText: d.how ? t.choices.how[d.how] ?? '' : '',
+      terms: termLines(d, s.calendar, now, c.isActive),
+    };
   },
-  async owner(raw, s, notice) {
-    return appointmentCards.ownerWithForm(raw, s, notice, {});
-  },
-  async ownerWithForm(raw, s, notice, form) {
-    const item = raw as unknown as Item<AppointmentData>;
-    const c = await common(item, s, notice);
+  owner: (item, _s, c) => {
     const d = item.data;
     const contact = d.erased || !d.contact
       ? ''
       : d.contact.kind === 'phone'
         ? `[${d.contact.display}](tel:${d.contact.value})`
         : `[${neutralise(d.contact.display)}](mailto:${encodeURIComponent(d.contact.value).replace(/%40/g, '@')})`;
-    const errors = form.errors ?? {};
-    const card = bind(ownerCard, {
-      ...c,
-      customer: d.erased ? '—' : neutralise(d.customerName),
+    return {
       contactLink: contact,
-      details: d.erased ? '' : neutralise(d.details),
-      attemptsText: d.attempts.length ? d.attempts.map((a) => formatMoment(s.calendar, new Date(a.at))).join('; ') : '—',
-      doneNote: d.doneNote ? neutralise(d.doneNote) : '',
-      checklist: t.card.checklist,
-      confirmationChoices: choiceList(t.choices.confirmation),
-      letterHint: '',
       canAcknowledge: c.isActive && canAcknowledge(d),
       ackTitle: t.card.acknowledge[d.promiseKind] ?? '',
       ackHint: t.card.acknowledgeHint[d.promiseKind] ?? '',
-      colleagues: await colleagues(s, item.tenantId, item.owner?.id),
-      values: neutraliseValues(form.values ?? {}),
-      errors,
-      history: historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, true),
-    });
-    return withOwnerRefresh(card, raw, c.isActive);
+    };
   },
-};
+});
 
 /** A one-line description of each kind's term, computed for now (shown in the kind picker). */
 function termSummary(s: Services, kind: AppointmentKind): string {
