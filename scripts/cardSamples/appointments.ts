@@ -69,6 +69,8 @@ export async function samples(): Promise<CardSample[]> {
     const refusal = walkinRefused.status === 'invalid' ? walkinRefused.refusal : undefined;
     clock.set('2026-11-26T11:05:00+01:00');
     const emailCard = await appointmentCards.channel(email.item, s);
+    const beforeAck = await appointmentCards.owner(email.item, s);
+    const walkinOwner = await appointmentCards.owner(walkin.item, s);
     const ack = await s.items.act(SAMPLE_TENANT, email.item.id, 'acknowledge', {}, bram);
     if (ack.status !== 'ok') throw new Error('acknowledge failed');
     const ownerCard = await appointmentCards.owner(ack.item, s, { text: ack.message ?? '', style: 'good' });
@@ -110,6 +112,8 @@ export async function samples(): Promise<CardSample[]> {
       { name: 'appointment-channel-email', card: emailCard },
       { name: 'appointment-channel-walkin', card: await appointmentCards.channel(walkin.item, s) },
       { name: 'appointment-owner-email', card: ownerCard },
+      { name: 'appointment-owner-email-acknowledge', card: beforeAck, click: ['Eerste reactie verstuurd'] },
+      { name: 'appointment-owner-walkin-reschedule', card: walkinOwner, click: ['Nieuwe afspraak'] },
     ];
   } finally {
     void dirk;

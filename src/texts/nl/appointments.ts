@@ -116,9 +116,12 @@ export const appointments = {
     how: 'Hoe',
     acknowledge: { email: 'Eerste reactie verstuurd', letter: 'Ontvangstbevestiging verstuurd' } as Record<string, string>,
     acknowledgeHint: {
-      email: 'Heb je de klant geantwoord met een afspraak wanneer het volledige antwoord komt? Leg dat hier vast. Leeg = het moment dat er al staat.',
-      letter: 'Noem in de ontvangstbevestiging de termijn waarbinnen het antwoord komt, en kies dat moment hier.',
-    } as Record<string, string>,
+      email: (current: string) =>
+        `Heb je de klant geantwoord met een afspraak wanneer het volledige antwoord komt? Kies dat moment. Leeg: ${current}.`,
+      letter: (current: string) =>
+        `Noem in de ontvangstbevestiging de termijn waarbinnen het antwoord komt, en kies dat moment hier.${current ? ` Leeg: ${current}.` : ''}`,
+    } as Record<string, (current: string) => string>,
+    time: 'Tijd',
     answerMoment: 'Antwoord uiterlijk',
     termMet: 'gedaan',
     termLate: 'te laat gedaan',

@@ -56,7 +56,7 @@ export const appointmentCards = ownedItemRenderer<AppointmentData>({
       terms: termLines(d, s.calendar, now, c.isActive),
     };
   },
-  owner: (item, _s, c) => {
+  owner: (item, s, c) => {
     const d = item.data;
     const contact = d.erased || !d.contact
       ? ''
@@ -67,7 +67,7 @@ export const appointmentCards = ownedItemRenderer<AppointmentData>({
       contactLink: contact,
       canAcknowledge: c.isActive && canAcknowledge(d),
       ackTitle: t.card.acknowledge[d.promiseKind] ?? '',
-      ackHint: t.card.acknowledgeHint[d.promiseKind] ?? '',
+      ackHint: t.card.acknowledgeHint[d.promiseKind]?.(d.terms.final ? formatDeadline(s.calendar, new Date(d.terms.final), s.clock.now()) : '') ?? '',
     };
   },
 });
