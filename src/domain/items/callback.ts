@@ -2,14 +2,15 @@
 // handover, reschedule and "niet bereikt" attempts on the way. Pure: no I/O.
 import { nl } from '../../texts/nl';
 import type { Item, Person } from '../types';
-import { callbackDeadline, formatDeadline, formatMoment } from '../workingTime';
+import { callbackDeadline, formatDeadline } from '../workingTime';
 import { normalisePhone } from '../validation/phone';
 import {
-  accept, bool, isOwner, refuse, samePerson, str,
+  bool, refuse, samePerson, str,
   type ActionContext, type Creation, type Decision, type KindRules,
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
 import { INTERPRETER_LINK_ACTION, linkInterpreter, type InterpreterLink } from './interpreter';
+import { applyOwnedLifecycle, CONFIRMATIONS, OWNED_FINAL, type Attempt, type OwnedData } from './ownedLifecycle';
 
 const t = nl.callbacks;
 
@@ -17,11 +18,11 @@ export const AGE_GROUPS = ['senior', 'middelbaar', 'starter'] as const;
 export const DIGITAL = ['digitaal', 'nietDigitaal'] as const;
 export const ATTITUDES = ['actief', 'afnemer', 'afhankelijk'] as const;
 export const CONTACT_CHANNELS = ['telefoon', 'email', 'brief', 'persoonlijk'] as const;
-export const CONFIRMATIONS = ['email', 'brief', 'none'] as const;
+export { CONFIRMATIONS };
 
-export interface CallbackAttempt { at: string; by: string }
+export type CallbackAttempt = Attempt;
 
-export interface CallbackData {
+export interface CallbackData extends OwnedData {
   customerName: string;
   phone: string;        // E.164
   phoneDisplay: string;
@@ -47,7 +48,7 @@ export interface CallbackData {
   erased?: boolean;
 }
 
-export const CALLBACK_FINAL = ['done', 'cancelled'] as const;
+export const CALLBACK_FINAL = OWNED_FINAL;
 
 /** Validates the form or intake input. Field names match the card inputs and the intake JSON. */
 export function createCallback(input: Record<string, unknown>, ctx: ActionContext): Creation<CallbackData> {
@@ -101,91 +102,17 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
   };
 }
 
-function ownerOrManager(item: Item<CallbackData>, ctx: ActionContext): boolean {
-  return isOwner(item, ctx.actor) || ctx.isManager;
-}
-
 export function applyCallback(
   item: Item<CallbackData>,
   action: string,
   input: Record<string, unknown>,
   ctx: ActionContext,
 ): Decision<CallbackData> {
-  const now = ctx.now;
-  const at = now.toISOString();
-  if (item.status === 'done' || item.status === 'cancelled') return refuse('finished', t.msg.finished);
-
-  switch (action) {
-    case 'claim': {
-      if (item.owner) {
-        return isOwner(item, ctx.actor)
-          ? refuse('alreadyYours', t.msg.alreadyYours)
-          : refuse('alreadyClaimed', t.msg.alreadyClaimed(item.owner.name));
-      }
-      return accept(item, { status: 'claimed', owner: ctx.actor, data: { ...item.data, claimedAt: at } },
-        { action: 'claimed' }, [{ type: 'calendarSync' }], t.msg.claimed(item.id));
-    }
-    case 'release': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
-      return accept(item, { status: 'open', owner: null, data: { ...item.data, claimedAt: undefined } },
-        { action: 'released', details: { previousOwner: item.owner?.name } }, [{ type: 'calendarSync' }], t.msg.released(item.id));
-    }
-    case 'done': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
-      const note = str(input, 'note');
-      const confirmation = oneOf(str(input, 'confirmation'), CONFIRMATIONS);
-      const fields: Record<string, string> = {};
-      if (!note) fields.note = t.errors.noteRequired;
-      else if (note.length < 10) fields.note = t.errors.noteTooShort;
-      else if (note.length > 2000) fields.note = nl.common.tooLong(2000);
-      if (!confirmation) fields.confirmation = t.errors.confirmationRequired;
-      if (Object.keys(fields).length) return refuse('invalid', nl.common.formHasErrors, fields);
-      return accept(item, { status: 'done', closedAt: now, data: { ...item.data, doneNote: note, confirmation } },
-        { action: 'done', note, details: { confirmation } }, [{ type: 'calendarSync' }], t.msg.done(item.id));
-    }
-    case 'notReached': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
-      const attempts = [...item.data.attempts, { at, by: ctx.actor.name }];
-      const n = attempts.length;
-      const message = n >= 3 ? `${t.msg.notReached(n)} ${t.msg.suggestWritten(n)}` : t.msg.notReached(n);
-      return accept(item, { data: { ...item.data, attempts } }, { action: 'notReached', details: { attempt: n } }, [], message);
-    }
-    case 'handover': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
-      const to = parsePerson(input.to);
-      if (!to) return refuse('invalid', nl.common.formHasErrors, { to: t.errors.assigneeRequired });
-      if (item.owner && samePerson(to, item.owner)) return refuse('invalid', nl.common.formHasErrors, { to: t.errors.assigneeSelf });
-      const deadline = item.deadline ? formatDeadline(ctx.calendar, item.deadline, now) : '';
-      return accept(item, { status: 'claimed', owner: to, data: { ...item.data, claimedAt: at } },
-        { action: 'handedOver', details: { from: item.owner?.name, to: to.name } },
-        [{ type: 'notifyPerson', to, text: t.msg.handoverNotice(item.id, ctx.actor.name, item.subject, deadline) }, { type: 'calendarSync' }],
-        t.msg.handedOver(item.id, to.name));
-    }
-    case 'reschedule': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
-      const fields: Record<string, string> = {};
-      const moment = parseMoment(fields, 'moment', input.moment, now);
-      if (!moment && !fields.moment) fields.moment = t.errors.momentRequired;
-      const reason = str(input, 'reason');
-      if (!reason) fields.reason = t.errors.reasonRequired;
-      else if (reason.length > 500) fields.reason = nl.common.tooLong(500);
-      if (Object.keys(fields).length || !moment) return refuse('invalid', nl.common.formHasErrors, fields);
-      return accept(item, { deadline: moment },
-        { action: 'rescheduled', note: reason, details: { from: item.deadline?.toISOString(), to: moment.toISOString() } },
-        [{ type: 'calendarSync' }], t.msg.rescheduled(item.id, formatMoment(ctx.calendar, moment)));
-    }
-    case 'cancel': {
-      const mayCancel = ctx.isManager || isOwner(item, ctx.actor) || samePerson(item.createdBy, ctx.actor);
-      if (!mayCancel) return refuse('notAllowed', nl.common.notAllowed);
-      const reason = str(input, 'reason');
-      if (!reason) return refuse('invalid', nl.common.formHasErrors, { reason: t.errors.reasonRequired });
-      return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason }, [{ type: 'calendarSync' }]);
-    }
-    case INTERPRETER_LINK_ACTION:
-      return linkInterpreter(item, input, ctx);
-    default:
-      return refuse('unknownAction', nl.common.unknownAction);
+  if (action === INTERPRETER_LINK_ACTION) {
+    if (item.status === 'done' || item.status === 'cancelled') return refuse('finished', t.msg.finished);
+    return linkInterpreter(item, input, ctx);
   }
+  return applyOwnedLifecycle(item, action, input, ctx, { texts: t, calendarSync: true }) ?? refuse('unknownAction', nl.common.unknownAction);
 }
 
 export const callbackRules: KindRules<CallbackData> = {

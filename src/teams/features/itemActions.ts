@@ -8,6 +8,7 @@ import type { Item } from '../../domain/types';
 import { nl } from '../../texts/nl';
 import { cardResponse, noticeCard } from '../cards/common';
 import type { ItemCardRenderer, Notice, VerbHandler } from '../feature';
+import { momentFrom, resolvePerson } from '../people';
 import type { Turn } from '../turn';
 
 export interface ItemVerbOptions {
@@ -54,5 +55,30 @@ export function itemView(o: ItemVerbOptions): VerbHandler {
     const owns = item.owner && samePerson(item.owner, turn.actor);
     const mayView = owns || turn.s.isManager(turn.actor);
     return cardResponse(mayView ? await o.renderer.owner(item, turn.s) : await o.renderer.channel(item, turn.s));
+  };
+}
+
+/**
+ * The verbs of the shared owned-item life cycle (`<kind>.claim`, `.release`, `.done`,
+ * `.notReached`, `.cancel`, `.handover`, `.reschedule`, `.refresh`, `.view`), for any kind whose
+ * rules use domain/items/ownedLifecycle.ts.
+ */
+export function lifecycleVerbs(kind: string, o: ItemVerbOptions): Record<string, VerbHandler> {
+  return {
+    [`${kind}.claim`]: itemVerb('claim', o),
+    [`${kind}.release`]: itemVerb('release', o),
+    [`${kind}.done`]: itemVerb('done', o),
+    [`${kind}.notReached`]: itemVerb('notReached', o),
+    [`${kind}.cancel`]: itemVerb('cancel', o),
+    [`${kind}.handover`]: itemVerb('handover', {
+      ...o,
+      input: async (turn, data) => ({ ...data, to: typeof data.to === 'string' ? await resolvePerson(turn, data.to) : undefined }),
+    }),
+    [`${kind}.reschedule`]: itemVerb('reschedule', {
+      ...o,
+      input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.date, data.time) }),
+    }),
+    [`${kind}.refresh`]: itemView(o),
+    [`${kind}.view`]: itemView(o),
   };
 }

@@ -5,6 +5,9 @@ import { help } from './help';
 import { digest } from './digest';
 import { exceptions } from './exceptions';
 import { interpreter } from './interpreter';
+import { appointments } from './appointments';
+import { views } from './views';
+import { report } from './report';
 
-export const nl = { common, callbacks, help, digest, exceptions, interpreter };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report };
 export type Texts = typeof nl;

@@ -8,7 +8,7 @@ import { cardResponse, noticeCard } from '../../cards/common';
 import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
-import { itemVerb, itemView } from '../itemActions';
+import { lifecycleVerbs } from '../itemActions';
 import { callbackCards, callbackForm } from './cards';
 import { callbackReminders } from './reminders';
 
@@ -60,21 +60,7 @@ export const callbacksFeature: Feature = {
       const posted = outcome.status === 'created' ? outcome.posted : true;
       return cardResponse(noticeCard(createdText(turn, outcome.item, posted), 'good', t.formTitle));
     },
-    'callback.claim': itemVerb('claim', verbs),
-    'callback.release': itemVerb('release', verbs),
-    'callback.done': itemVerb('done', verbs),
-    'callback.notReached': itemVerb('notReached', verbs),
-    'callback.cancel': itemVerb('cancel', verbs),
-    'callback.handover': itemVerb('handover', {
-      ...verbs,
-      input: async (turn, data) => ({ ...data, to: typeof data.to === 'string' ? await resolvePerson(turn, data.to) : undefined }),
-    }),
-    'callback.reschedule': itemVerb('reschedule', {
-      ...verbs,
-      input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.date, data.time) }),
-    }),
-    'callback.refresh': itemView(verbs),
-    'callback.view': itemView(verbs),
+    ...lifecycleVerbs('callback', verbs),
   },
   cards: { callback: callbackCards },
   messageExtension: {
