@@ -9,19 +9,31 @@ import type { Repository } from '../storage/repository';
 export class TeamsMessenger {
   constructor(private readonly adapter: CloudAdapter, private readonly appId: string, private readonly repo: Repository) {}
 
+  /**
+   * Runs fn in a proactive turn. An error in fn is caught here and rethrown to the caller: the
+   * adapter would otherwise hand it to onTurnError, which logs and swallows it, and the outbox
+   * would take a failed send for a delivered one (no retry, a card reference without an id).
+   */
   private async withConversation<T>(ref: Partial<ConversationReference>, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
-    let result: T | undefined;
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId, ref, async (ctx) => {
-      result = await fn(ctx);
+      try {
+        outcome = { ok: true, value: await fn(ctx) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
     });
-    return result as T;
+    if (!outcome) throw new Error('proactive turn did not run');
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
   }
 
   /** Posts a new message (a new thread in a channel); returns the activity id. */
   async post(ref: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
     return this.withConversation(ref, async (ctx) => {
       const res = await ctx.sendActivity(activity);
-      return res?.id ?? '';
+      if (!res?.id) throw new Error('the connector answered without an activity id');
+      return res.id;
     });
   }
 
@@ -39,6 +51,7 @@ export class TeamsMessenger {
     const template = (binding?.conversationRef ?? null) as Partial<ConversationReference> | null;
     if (!template?.serviceUrl) return null;
     let created: Partial<ConversationReference> | null = null;
+    let failed: { error: unknown } | null = null;
     await this.adapter.createConversationAsync(
       this.appId, 'msteams', template.serviceUrl, '',
       {
@@ -49,9 +62,14 @@ export class TeamsMessenger {
         channelData: { tenant: { id: tenantId } },
       } as never,
       async (ctx) => {
-        created = TurnContext.getConversationReference(ctx.activity) as Partial<ConversationReference>;
+        try {
+          created = TurnContext.getConversationReference(ctx.activity) as Partial<ConversationReference>;
+        } catch (error) {
+          failed = { error };
+        }
       },
     );
+    if (failed) throw (failed as { error: unknown }).error;
     if (created) {
       await this.repo.upsertUser({ tenantId, userId: person.id, teamsId: known?.teamsId || person.teamsId, name: known?.name || person.name, conversationRef: created });
     }

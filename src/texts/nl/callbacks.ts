@@ -41,6 +41,8 @@ export const callbacks = {
   errors: {
     phone: 'Dit is geen geldig telefoonnummer. Gebruik bijvoorbeeld 06 12345678 of +32 470 12 34 56.',
     assigneeSelf: 'Je kunt een verzoek niet aan jezelf overdragen.',
+    assigneeIsOwner: (name: string) => `${name} is al de behandelaar.`,
+    assigneeUnknown: 'Deze collega ken ik niet. Kies een collega uit de lijst.',
     assigneeRequired: 'Kies een collega.',
     noteRequired: 'Schrijf een korte notitie voor het klantdossier.',
     noteTooShort: 'Schrijf iets meer: wat is er afgesproken?',
@@ -52,6 +54,7 @@ export const callbacks = {
   created: (id: string, deadline: string) => `Terugbelverzoek **${id}** is aangemaakt. Uiterlijk: ${deadline}.`,
   createdNoChannel: (id: string) =>
     `Terugbelverzoek **${id}** is opgeslagen. Er is nog geen werkkanaal; zodra iemand **koppel** typt in een kanaal, komt het daar.`,
+  formAlreadySent: (id: string) => `Je hebt dit formulier al verstuurd: terugbelverzoek **${id}**. Typ **terugbellen** voor een nieuw formulier.`,
   createdFor: (id: string, who: string) => `Terugbelverzoek **${id}** staat klaar voor ${who}.`,
   sensitiveMasked: 'Gevoelig onderwerp — details bij de behandelaar',
   card: {
@@ -77,7 +80,9 @@ export const callbacks = {
     release: 'Loslaten',
     handover: 'Overdragen',
     reschedule: 'Nieuwe afspraak',
-    interpreter: 'Tolk nodig',
+    cancel: 'Annuleren',
+    cancelReason: 'Waarom vervalt dit terugbelverzoek?',
+    cancelConfirm: 'Terugbelverzoek annuleren',
     save: 'Opslaan',
     checklistTitle: 'Het goede gesprek',
     checklist: [
@@ -95,6 +100,7 @@ export const callbacks = {
     newMoment: 'Nieuw moment',
     reason: 'Reden',
     handoverTo: 'Overdragen aan',
+    earlierHistory: (n: number) => `… en ${n} eerdere regels`,
     ownerOnlyHint: 'Deze weergave zie alleen jij als behandelaar.',
   },
   history: {
@@ -114,11 +120,17 @@ export const callbacks = {
     alreadyClaimed: (name: string) => `${name} heeft dit verzoek al opgepakt.`,
     alreadyYours: 'Je had dit verzoek al opgepakt.',
     finished: 'Dit verzoek is al afgerond.',
+    cancelledAlready: 'Dit verzoek is geannuleerd.',
+    notClaimed: 'Niemand heeft dit verzoek opgepakt. Pak het eerst op.',
+    cancelled: (id: string) => `${id} is geannuleerd.`,
+    notYours: 'De gegevens van de klant ziet alleen de behandelaar.',
     released: (id: string) => `Je hebt ${id} losgelaten. Een collega kan het nu oppakken.`,
     done: (id: string) => `${id} is afgerond. Dank je wel!`,
     notReached: (n: number) => `Poging ${n} vastgelegd.`,
     suggestWritten: (n: number) =>
       `Dit is al poging ${n}. Stuur de klant een e-mail of brief met het verzoek om terug te bellen, of met een nieuwe afspraak.`,
+    suggestLetter: (n: number) =>
+      `Dit is al poging ${n}. Deze klant is niet of soms digitaal: stuur een brief met het verzoek om terug te bellen, of met een nieuwe afspraak.`,
     handedOver: (id: string, to: string) => `${id} is overgedragen aan ${to}.`,
     handoverNotice: (id: string, from: string, topic: string, deadline: string) =>
       `${from} heeft terugbelverzoek **${id}** (${topic}) aan jou overgedragen. Uiterlijk: ${deadline}.`,

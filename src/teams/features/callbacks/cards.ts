@@ -59,7 +59,15 @@ async function common(item: Item<CallbackData>, s: Services, notice?: Notice) {
     canClaim: item.status === 'open',
     showOwnerButton: item.status === 'claimed',
     historyRaw: history,
+    historyCount: history.length,
   };
+}
+
+/** The card shows the latest history lines only, so a long-running item stays far below Teams' size limit; storage keeps all. */
+const HISTORY_LINES = 20;
+function lastLines(lines: { line: string }[]): { line: string }[] {
+  if (lines.length <= HISTORY_LINES) return lines;
+  return [{ line: t.card.earlierHistory(lines.length - HISTORY_LINES + 1) }, ...lines.slice(-(HISTORY_LINES - 1))];
 }
 
 function cap(style: string): string {
@@ -78,7 +86,7 @@ export const callbackCards: ItemCardRenderer & {
       ...c,
       customer: hide ? t.sensitiveMasked : neutralise(d.customerName),
       details: hide ? '' : neutralise(d.details),
-      history: historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, false),
+      history: lastLines(historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, false)),
     });
     // The owner's Teams client swaps this card for their private view (Universal Actions refresh).
     if (item.owner?.teamsId && c.isActive) {
@@ -117,7 +125,7 @@ export const callbackCards: ItemCardRenderer & {
       colleagues,
       values: neutraliseValues(form.values ?? {}),
       errors: form.errors ?? {},
-      history: historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, true),
+      history: lastLines(historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, true)),
     });
     if (item.owner?.teamsId && c.isActive) {
       card.refresh = { action: { type: 'Action.Execute', verb: 'callback.refresh', data: { id: item.id } }, userIds: [item.owner.teamsId] };
@@ -126,14 +134,23 @@ export const callbackCards: ItemCardRenderer & {
   },
 };
 
-/** Input values are shown back in inputs (not markdown), so only control characters and ${ are neutralised. */
+/**
+ * Input values are shown back in inputs (not markdown), so only control characters and ${ are
+ * neutralised; line breaks stay (multi-line inputs).
+ */
 function neutraliseValues(v: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u001f]/g, ' ');
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
+  }
   return out;
 }
 
-export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string } = {}): Promise<Record<string, unknown>> {
+/**
+ * The form. In a chat or channel it submits with Action.Execute (verb callback.create); in the
+ * message extension's dialog (inDialog) with Action.Submit, which is what a dialog hands to submitAction.
+ */
+export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string; inDialog?: boolean } = {}): Promise<Record<string, unknown>> {
   const colleagues = (await s.repo.listUsers(tenantId)).map((u) => ({ id: u.userId, name: neutralise(u.name) }));
   const choices = Object.fromEntries(
     Object.entries(t.choices).map(([k, m]) => [k, Object.entries(m).map(([value, title]) => ({ value, title }))]),
@@ -149,5 +166,6 @@ export async function callbackForm(s: Services, tenantId: string, state: FormSta
     colleagues,
     choices,
     formId: state.formId ?? randomUUID(),
+    inDialog: state.inDialog === true,
   });
 }
