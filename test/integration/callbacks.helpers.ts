@@ -51,6 +51,18 @@ export async function createCallback(bot: BotUnderTest, body: Record<string, unk
   return (await getItem(bot, res.body.id))!;
 }
 
+/** Creates a callback through the form's callback.create verb (as `user`, from their 1:1 chat); returns its id. */
+export async function createViaForm(bot: BotUnderTest, user: TestUser, values: Record<string, unknown>): Promise<string> {
+  const res = await bot.post(adaptiveCardAction({
+    from: user, conversation: personalConversationId(user), verb: 'callback.create', data: { formId: `f-${Math.random()}`, ...CUSTOMER, ...values },
+  }));
+  const text = textOf(res.body?.value);
+  const id = /\*\*(TB-\d+)\*\*/.exec(text)?.[1];
+  expect(id, text).to.be.a('string');
+  await bot.settle();
+  return id!;
+}
+
 export function getItem(bot: BotUnderTest, id: string): Promise<Item | null> {
   return bot.app.s.repo.getItem(TEST_TENANT, id);
 }

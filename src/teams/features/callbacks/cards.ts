@@ -7,11 +7,13 @@ import type { Item } from '../../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, formatTime, formatTimeLeft } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { historyLines } from '../../cards/common';
-import { bind, neutralise } from '../../cards/render';
+import { bind, neutralise, prepareTemplates } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
 import channelTemplate from '../../cards/templates/callbackChannel.json';
 import ownerTemplate from '../../cards/templates/callbackOwner.json';
 import formTemplate from '../../cards/templates/callbackForm.json';
+
+prepareTemplates(channelTemplate, ownerTemplate, formTemplate);
 
 const t = nl.callbacks;
 const STATE_LABEL = { onTime: 'op tijd', dueToday: 'vandaag', overdue: 'te laat' } as const;
