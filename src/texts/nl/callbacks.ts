@@ -28,7 +28,7 @@ export const callbacks = {
   placeholders: {
     customerName: 'Bijvoorbeeld: mevrouw Jansen',
     phone: '06 12345678',
-    topic: 'Waar gaat het over?',
+    topic: 'Waar gaat het over? Zonder naam of adres: dit staat in het kanaal.',
     details: 'Wat moet de collega weten? Schrijf het zo dat de klant het ook kan lezen.',
   },
   choices: {
@@ -74,6 +74,7 @@ export const callbacks = {
     claim: "Ik pak 'm op",
     claimedBy: (name: string, time: string) => `Opgepakt door ${name} om ${time}`,
     doneBy: (name: string, time: string) => `Afgerond door ${name} om ${time}`,
+    nobody: 'Nog niemand',
     openOwnerView: 'Open mijn weergave',
     done: 'Afronden',
     notReached: 'Niet bereikt',
@@ -101,6 +102,7 @@ export const callbacks = {
     reason: 'Reden',
     handoverTo: 'Overdragen aan',
     earlierHistory: (n: number) => `… en ${n} eerdere regels`,
+    sensitiveHint: 'Gevoelig onderwerp: in het kanaal staan naam en toelichting niet. Bespreek het daar ook niet.',
     ownerOnlyHint: 'Deze weergave zie alleen jij als behandelaar.',
   },
   history: {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../app/services';
 import type { CallbackData } from '../../../domain/items/callback';
-import type { Item } from '../../../domain/types';
+import { SYSTEM, type Item } from '../../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, formatTime, formatTimeLeft } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { historyLines } from '../../cards/common';
@@ -40,7 +40,7 @@ async function common(item: Item<CallbackData>, s: Services, notice?: Notice) {
     ? item.status === 'done' && item.closedAt
       ? t.card.doneBy(neutralise(item.owner.name), formatTime(cal, item.closedAt))
       : t.card.claimedBy(neutralise(item.owner.name), d.claimedAt ? formatTime(cal, new Date(d.claimedAt)) : '')
-    : t.status.open;
+    : t.card.nobody;
   const history = await s.repo.history(item.tenantId, item.id);
   return {
     id: item.id,
@@ -56,7 +56,8 @@ async function common(item: Item<CallbackData>, s: Services, notice?: Notice) {
     deadlineWarning: active && item.deadline && state !== 'onTime' ? formatTimeLeft(cal, item.deadline, now) : '',
     deadlineColor: STATE_COLOR[state],
     ownerText,
-    createdText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}${item.source.startsWith('intake') ? ` (via ${neutralise(item.source.slice(7) || 'intake')})` : ''}`,
+    // A person who typed in what came in another way: "(via website)"; the intake itself already says so in its name.
+    createdText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}${item.source.startsWith('intake') && item.createdBy.id !== SYSTEM.id ? ` (via ${neutralise(item.source.slice(7) || 'intake')})` : ''}`,
     isActive: active,
     canClaim: item.status === 'open',
     showOwnerButton: item.status === 'claimed',
@@ -124,6 +125,7 @@ export const callbackCards: ItemCardRenderer & {
       checklist: t.card.checklist,
       confirmationChoices: Object.entries(t.choices.confirmation).map(([value, title]) => ({ value, title })),
       letterHint: d.profile.digital === 'nietDigitaal' ? t.card.letterHint : '',
+      sensitiveHint: d.sensitive ? t.card.sensitiveHint : '',
       colleagues,
       values: neutraliseValues(form.values ?? {}),
       errors: form.errors ?? {},
