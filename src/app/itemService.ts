@@ -142,8 +142,10 @@ export class ItemService {
   async postPending(tenantId: string, channelId: string): Promise<number> {
     const now = this.d.clock.now();
     const pending = (await this.d.repo.queryItems(tenantId, { withoutCard: true, open: true })).filter((i) => CHANNEL_KINDS.has(i.kind));
+    // Keyed by channel: a card whose first post failed for good (bot removed from that channel) is
+    // posted again when a new channel is bound. The handler never posts an item that has a card.
     const msgs: OutboxMessage[] = pending.map((i) => ({
-      tenantId, key: `post:${tenantId}:${i.id}`, type: 'postCard', lane: `conv:${channelId}`, payload: { itemId: i.id },
+      tenantId, key: `post:${tenantId}:${i.id}:${channelId}`, type: 'postCard', lane: `conv:${channelId}`, payload: { itemId: i.id },
     }));
     if (msgs.length) {
       await this.d.repo.enqueue(msgs, now);

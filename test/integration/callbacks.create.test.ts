@@ -3,7 +3,7 @@
 // the intake API; each invalid field; a restart between create and claim.
 import { expect } from 'chai';
 import {
-  adaptiveCardAction, anna, bram, channelMessage, generalChannel, messageExtensionFetchTask, messageExtensionSubmit,
+  aanmeldingenChannel, adaptiveCardAction, anna, bram, channelMessage, generalChannel, messageExtensionFetchTask, messageExtensionSubmit,
   personalConversationId, personalMessage, teamNoord, threadConversationId, TEST_TENANT,
 } from '../harness/activities';
 import { startFakeConnector, type FakeConnector, type JsonActivity } from '../harness/fakeConnector';
@@ -221,7 +221,8 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       expect(res.body).to.deep.include({ id: 'TB-1001', deadline: '2026-11-27T16:00:00.000Z' });
       await bot.settle();
       const card = await channelCard(bot, connector, 'TB-1001');
-      expect(textOf(card)).to.contain('Intake (website)').and.contain('(via website)').and.contain('Lekkage in de badkamer');
+      expect(textOf(card)).to.contain('Intake (website), donderdag 26 november, 10:00').and.contain('Lekkage in de badkamer');
+      expect(textOf(card)).to.not.contain('(via website)');
       expect((await getItem(bot, 'TB-1001'))!.source).to.equal('intake:website');
     });
 
@@ -325,6 +326,20 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord }));
       await bot.settle();
       expect(connector.messagesIn(generalChannel.id).filter((m) => m.card && /TB-1001/.test(JSON.stringify(m.card)))).to.have.length(1);
+    });
+
+    it('a card that could not be posted (bot removed from the channel) is posted when another channel is bound', async () => {
+      await bindChannel(bot, connector);
+      connector.block(generalChannel.id, 403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+      const res = await intake(bot, CUSTOMER);
+      await bot.settle();
+      expect((await getItem(bot, res.body.id))!.card).to.equal(null);
+      expect((await bot.app.s.repo.listOutbox({ status: 'failed' })).map((m) => m.type)).to.deep.equal(['postCard']);
+      await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: aanmeldingenChannel }));
+      await bot.settle();
+      const card = await channelCard(bot, connector, res.body.id);
+      expect(textOf(card)).to.contain('Lekkage in de badkamer');
+      expect((await getItem(bot, res.body.id))!.card!.conversationId).to.equal(aanmeldingenChannel.id);
     });
 
     it('a callback for a known colleague (assignee) starts with them as owner', async () => {
