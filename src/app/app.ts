@@ -71,7 +71,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // Calendar sync is a no-op unless a feature (Graph) registers its own handler below.
   outbox.register('calendarSync', async () => ({ ok: true }));
   for (const [type, handler] of Object.entries(teamsDeliveries(s, messenger, renderers))) outbox.register(type, handler);
-  for (const f of features) for (const [type, make] of Object.entries(f.deliveries ?? {})) outbox.register(type, make(s));
+  for (const f of features) for (const [type, make] of Object.entries(f.deliveries ?? {})) outbox.register(type, make(s, messenger));
 
   const server = createServer({ s, adapter, bot, version: VERSION });
   const jobs = features.flatMap((f) => f.jobs ?? []);

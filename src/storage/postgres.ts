@@ -349,6 +349,18 @@ export class PostgresRepository implements Repository {
     return rows.length > 0;
   }
 
+  async enqueueOnce(tenantId: string, claimKey: string, messages: OutboxMessage[], now: Date): Promise<boolean> {
+    const result = await this.tx(async (c) => {
+      const res = await c.query('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+        tenantId, claimKey, now.getTime(),
+      ]);
+      if ((res.rowCount ?? 0) === 0) return ROLLBACK;
+      await insertOutbox(c, messages, now); // a throw here rolls the claim back
+      return true;
+    });
+    return result === true;
+  }
+
   async getIdempotent(tenantId: string, key: string): Promise<{ requestHash: string; itemId: string } | null> {
     const { rows } = await this.query('SELECT request_hash, item_id FROM idempotency WHERE tenant_id = $1 AND key = $2', [tenantId, key]);
     const r = rows[0];

@@ -114,6 +114,12 @@ export interface Repository {
   /** Claims a once-only key (digest of a day, a reminder). True for exactly one caller, ever. */
   claimOnce(tenantId: string, key: string, now: Date): Promise<boolean>;
   hasClaim(tenantId: string, key: string): Promise<boolean>;
+  /**
+   * claimOnce and enqueue in ONE transaction: true (claim + messages written) for exactly one caller;
+   * false (nothing written) when the key was claimed before. A failure writes neither, so a crash can
+   * never leave a claim without its messages (the daily digest relies on this).
+   */
+  enqueueOnce(tenantId: string, claimKey: string, messages: OutboxMessage[], now: Date): Promise<boolean>;
 
   /** Intake idempotency: the stored result for a key, or null. */
   getIdempotent(tenantId: string, key: string): Promise<{ requestHash: string; itemId: string } | null>;

@@ -238,6 +238,16 @@ export class SqliteRepository implements Repository {
     return this.db.prepare('SELECT 1 FROM once_claims WHERE tenant_id = ? AND key = ?').get(tenantId, key) !== undefined;
   }
 
+  async enqueueOnce(tenantId: string, claimKey: string, messages: OutboxMessage[], now: Date): Promise<boolean> {
+    const tx = this.db.transaction((): boolean => {
+      const res = this.db.prepare('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(tenantId, claimKey, now.getTime());
+      if (res.changes === 0) return false; // nothing written: committing the empty transaction is harmless
+      this.insertOutbox(messages, now); // a throw here rolls the claim back
+      return true;
+    });
+    return tx.immediate();
+  }
+
   async getIdempotent(tenantId: string, key: string): Promise<{ requestHash: string; itemId: string } | null> {
     const r = this.db.prepare('SELECT request_hash, item_id FROM idempotency WHERE tenant_id = ? AND key = ?').get(tenantId, key) as Row | undefined;
     return r ? { requestHash: String(r.request_hash), itemId: String(r.item_id) } : null;

@@ -3,13 +3,13 @@
 // handlers; everything else happens in the application services.
 import {
   CardFactory, TeamsActivityHandler, TurnContext,
-  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type MessagingExtensionAction,
+  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse, type MessagingExtensionAction,
   type MessagingExtensionActionResponse, type TeamsChannelAccount,
 } from 'botbuilder';
 import type { Services } from '../app/services';
 import { nl } from '../texts/nl';
 import { cardResponse, noticeCard } from './cards/common';
-import type { CommandHandler, Feature, ItemCardRenderer, VerbHandler } from './feature';
+import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
 import { samePerson } from '../domain/items/lifecycle';
 import { makeTurn, type Turn } from './turn';
 
@@ -19,6 +19,7 @@ export class TopContactBot extends TeamsActivityHandler {
   private fetchTasks = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['fetchTask']>[string]>();
   private submits = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['submit']>[string]>();
   private renderers: Partial<Record<string, ItemCardRenderer>> = {};
+  private fileConsents = new Map<string, FileConsentHandler>();
 
   constructor(private readonly s: Services, features: Feature[]) {
     super();
@@ -28,6 +29,7 @@ export class TopContactBot extends TeamsActivityHandler {
       for (const [k, h] of Object.entries(f.messageExtension?.fetchTask ?? {})) this.fetchTasks.set(k, h);
       for (const [k, h] of Object.entries(f.messageExtension?.submit ?? {})) this.submits.set(k, h);
       Object.assign(this.renderers, f.cards ?? {});
+      for (const [k, h] of Object.entries(f.fileConsent ?? {})) this.fileConsents.set(k, h);
     }
 
     this.onMessage(async (ctx, next) => {
@@ -101,6 +103,14 @@ export class TopContactBot extends TeamsActivityHandler {
     return h(makeTurn(ctx, this.s), action);
   }
 
+  protected override async handleTeamsFileConsentAccept(ctx: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await this.fileConsents.get(consentKind(response))?.accept(makeTurn(ctx, this.s), response);
+  }
+
+  protected override async handleTeamsFileConsentDecline(ctx: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await this.fileConsents.get(consentKind(response))?.decline(makeTurn(ctx, this.s), response);
+  }
+
   /** Keeps a record of everyone who talks to the bot: names for pickers, 1:1 references for notices. */
   private async remember(turn: Turn): Promise<void> {
     if (!turn.tenantId || !turn.actor.teamsId) return;
@@ -113,6 +123,11 @@ export class TopContactBot extends TeamsActivityHandler {
       conversationRef: personal ? (TurnContext.getConversationReference(turn.ctx.activity) as Record<string, unknown>) : undefined,
     });
   }
+}
+
+function consentKind(response: FileConsentCardResponse): string {
+  const c = response?.context as { kind?: unknown } | undefined;
+  return typeof c?.kind === 'string' ? c.kind : '';
 }
 
 /** The message text without @mentions and markup, trimmed. */

@@ -1,9 +1,10 @@
 // A feature plugs text commands, card verbs, message-extension commands, outbox delivery
 // handlers and periodic jobs into the bot. Adding a capability = one Feature + one line in features/index.ts.
-import type { AdaptiveCardInvokeResponse, MessagingExtensionActionResponse, MessagingExtensionAction } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, FileConsentCardResponse, MessagingExtensionActionResponse, MessagingExtensionAction } from 'botbuilder';
 import type { DeliveryHandler } from '../app/outbox';
 import type { Job, Services } from '../app/services';
 import type { Item } from '../domain/types';
+import type { TeamsMessenger } from './proactive';
 import type { Turn } from './turn';
 
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
@@ -21,6 +22,12 @@ export interface Notice {
   style: 'good' | 'warning' | 'attention' | 'accent';
 }
 
+/** What happens when someone accepts or declines a file the bot offered (FileConsentCard, personal chat only). */
+export interface FileConsentHandler {
+  accept(turn: Turn, response: FileConsentCardResponse): Promise<void>;
+  decline(turn: Turn, response: FileConsentCardResponse): Promise<void>;
+}
+
 export interface Feature {
   name: string;
   /** Lower-case command words (and aliases). */
@@ -31,7 +38,9 @@ export interface Feature {
     fetchTask?: Record<string, (turn: Turn, action: MessagingExtensionAction) => Promise<MessagingExtensionActionResponse>>;
     submit?: Record<string, (turn: Turn, action: MessagingExtensionAction) => Promise<MessagingExtensionActionResponse>>;
   };
-  /** Outbox message types this feature delivers. */
-  deliveries?: Record<string, (s: Services) => DeliveryHandler>;
+  /** Outbox message types this feature delivers (the messenger sends cards on the bot's own initiative). */
+  deliveries?: Record<string, (s: Services, messenger: TeamsMessenger) => DeliveryHandler>;
   jobs?: Job[];
+  /** File offers, by the `kind` the feature put in the card's acceptContext/declineContext. */
+  fileConsent?: Record<string, FileConsentHandler>;
 }

@@ -10,22 +10,21 @@ export class TeamsMessenger {
   constructor(private readonly adapter: CloudAdapter, private readonly appId: string, private readonly repo: Repository) {}
 
   /**
-   * Runs fn in a proactive turn. An error in fn is caught here and rethrown to the caller: the
-   * adapter would otherwise hand it to onTurnError, which logs and swallows it, and the outbox
-   * would take a failed send for a delivered one (no retry, a card reference without an id).
+   * Runs fn in a continued conversation and rethrows its error. Without the catch, the adapter's
+   * onTurnError would swallow it and the outbox would count a refused send (429, 503, 403) as delivered.
    */
   private async withConversation<T>(ref: Partial<ConversationReference>, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
-    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+    let result: T | undefined;
+    let failure: { err: unknown } | null = null;
     await this.adapter.continueConversationAsync(this.appId, ref, async (ctx) => {
       try {
-        outcome = { ok: true, value: await fn(ctx) };
-      } catch (error) {
-        outcome = { ok: false, error };
+        result = await fn(ctx);
+      } catch (err) {
+        failure = { err };
       }
     });
-    if (!outcome) throw new Error('proactive turn did not run');
-    if (!outcome.ok) throw outcome.error;
-    return outcome.value;
+    if (failure) throw (failure as { err: unknown }).err;
+    return result as T;
   }
 
   /** Posts a new message (a new thread in a channel); returns the activity id. */

@@ -7,6 +7,7 @@ import { createApp, type App } from '../../src/app/app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { ManualClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logging';
+import type { Repository } from '../../src/storage/repository';
 import { TEST_TENANT } from './roster';
 import { postActivity } from './http';
 import type { TeamsActivity } from './activities';
@@ -36,6 +37,8 @@ export interface StartOptions {
   clock?: ManualClock;
   /** Default: Thursday 26 November 2026, 10:00 in Amsterdam. */
   now?: string;
+  /** A storage adapter to use instead of DATABASE_URL (e.g. PostgreSQL on a test schema); migrated here. */
+  repo?: Repository;
 }
 
 export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
@@ -49,7 +52,8 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
     ...opts.env,
   });
   const clock = opts.clock ?? new ManualClock(opts.now ?? '2026-11-26T10:00:00+01:00');
-  const app = await createApp(config, { clock, scheduler: false, logger: createLogger(config.logLevel) });
+  if (opts.repo) await opts.repo.migrate();
+  const app = await createApp(config, { clock, scheduler: false, logger: createLogger(config.logLevel), repo: opts.repo });
   const url = await app.listen(0, '127.0.0.1');
   return {
     app, url, clock, config, databaseUrl,

@@ -418,6 +418,32 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
       expect(await repo.claimOnce('t2', 'digest:2030-03-04', T0)).to.equal(true);
     });
 
+    it('enqueueOnce: claim and messages in one transaction; one winner of 10; the loser writes nothing; a failure writes neither', async () => {
+      const day = 'digest:2030-03-04';
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+        repo.enqueueOnce('t1', day, [msg('t1', `d-${i}-a`, 'La', { type: 'digest' }), msg('t1', `d-${i}-b`, 'Lb', { type: 'digest' })], T0)));
+      expect(results.filter(Boolean)).to.have.length(1);
+      const winner = results.indexOf(true);
+      expect(await repo.hasClaim('t1', day)).to.equal(true);
+      expect((await repo.listOutbox({ type: 'digest' })).map((m) => m.key)).to.deep.equal([`d-${winner}-a`, `d-${winner}-b`]);
+      // Later callers (e.g. after a restart at the digest minute) get false and add nothing.
+      expect(await repo.enqueueOnce('t1', day, [msg('t1', 'late', 'La', { type: 'digest' })], at(HOUR))).to.equal(false);
+      expect(await repo.listOutbox({ type: 'digest' })).to.have.length(2);
+      // Per tenant; the claim also blocks claimOnce and the other way round.
+      expect(await repo.enqueueOnce('t2', day, [], T0)).to.equal(true);
+      expect(await repo.claimOnce('t2', day, T0)).to.equal(false);
+      expect(await repo.claimOnce('t1', 'digest:2030-03-05', T0)).to.equal(true);
+      expect(await repo.enqueueOnce('t1', 'digest:2030-03-05', [msg('t1', 'x', 'La')], T0)).to.equal(false);
+      // A message that cannot be written (JSON.stringify throws on a BigInt) rolls the claim back.
+      const broken = msg('t1', 'broken', 'La', { payload: { n: BigInt(1) } as unknown as Record<string, unknown> });
+      let failed = false;
+      await repo.enqueueOnce('t1', 'digest:2030-03-06', [msg('t1', 'ok-before', 'La'), broken], T0).catch(() => (failed = true));
+      expect(failed).to.equal(true);
+      expect(await repo.hasClaim('t1', 'digest:2030-03-06')).to.equal(false);
+      expect((await repo.listOutbox({})).map((m) => m.key)).to.not.include('ok-before');
+      expect(await repo.enqueueOnce('t1', 'digest:2030-03-06', [msg('t1', 'ok-after', 'La')], T0)).to.equal(true);
+    });
+
     it('idempotency in commit: a second commit with the same key returns false and writes nothing', async () => {
       const x = makeItem('t1', 'TB-1');
       expect(await insert(repo, x, { idempotency: { key: 'idem-1', requestHash: 'h1' }, outbox: [msg('t1', 'o-x', 'L')] })).to.equal(true);

@@ -9,6 +9,7 @@ import {
   type ActionContext, type Creation, type Decision, type KindRules,
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
+import { INTERPRETER_LINK_ACTION, linkInterpreter, type InterpreterLink } from './interpreter';
 
 const t = nl.callbacks;
 
@@ -40,6 +41,8 @@ export interface CallbackData {
   claimedAt?: string;
   /** Outlook event in the owner's calendar (Graph feature). */
   calendarEvent?: { userId: string; eventId?: string; start: string; end: string; state: 'pending' | 'created' | 'failed' };
+  /** Interpreter requests for this callback (ids and moments only; the language stays on the request). */
+  interpreters?: InterpreterLink[];
   /** Customer data erased by retention or on request (AVG). */
   erased?: boolean;
 }
@@ -192,6 +195,8 @@ export function applyCallback(
       if (reason.length > 500) return refuse('invalid', nl.common.formHasErrors, { reason: nl.common.tooLong(500) });
       return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason }, [{ type: 'calendarSync' }], t.msg.cancelled(item.id));
     }
+    case INTERPRETER_LINK_ACTION:
+      return linkInterpreter(item, input, ctx);
     default:
       return refuse('unknownAction', nl.common.unknownAction);
   }

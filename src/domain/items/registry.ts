@@ -2,10 +2,14 @@
 import type { ItemKind } from '../types';
 import type { KindRules } from './lifecycle';
 import { callbackRules } from './callback';
+import { exceptionRules } from './exception';
+import { interpreterRules } from './interpreter';
 
 // Each kind's rules take their own data type; the registry erases it (the service passes items through untouched).
 export const kindRules: Partial<Record<ItemKind, KindRules<any>>> = {
   callback: callbackRules,
+  exception: exceptionRules,
+  interpreter: interpreterRules,
 };
 
 /** Kinds whose card lives in the team channel. Interpreter requests never do (a language can reveal origin). */

@@ -2,5 +2,8 @@
 import type { Feature } from '../feature';
 import { coreFeature } from './core';
 import { callbacksFeature } from './callbacks';
+import { digestFeature } from './digest';
+import { exceptionsFeature } from './exceptions';
+import { interpreterFeature } from './interpreter';
 
-export const features: Feature[] = [coreFeature, callbacksFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature];

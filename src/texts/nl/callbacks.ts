@@ -84,6 +84,8 @@ export const callbacks = {
     cancel: 'Annuleren',
     cancelReason: 'Waarom vervalt dit terugbelverzoek?',
     cancelConfirm: 'Terugbelverzoek annuleren',
+    interpreter: 'Tolk nodig',
+    interpreterLabel: 'Tolk',
     save: 'Opslaan',
     checklistTitle: 'Het goede gesprek',
     checklist: [
@@ -116,6 +118,7 @@ export const callbacks = {
     cancelled: 'geannuleerd',
     reminded: 'herinnering',
     escalated: 'te laat gemeld',
+    interpreterLinked: 'tolk',
   } as Record<string, string>,
   msg: {
     claimed: (id: string) => `Je hebt ${id} opgepakt. Succes met bellen!`,

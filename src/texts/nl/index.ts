@@ -2,6 +2,9 @@
 import { common } from './common';
 import { callbacks } from './callbacks';
 import { help } from './help';
+import { digest } from './digest';
+import { exceptions } from './exceptions';
+import { interpreter } from './interpreter';
 
-export const nl = { common, callbacks, help };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter };
 export type Texts = typeof nl;

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../app/services';
 import type { CallbackData } from '../../../domain/items/callback';
+import { isPrivateHistoryAction } from '../../../domain/items/interpreter';
 import { SYSTEM, type Item } from '../../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, formatTime, formatTimeLeft } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
@@ -85,11 +86,14 @@ export const callbackCards: ItemCardRenderer & {
     const c = await common(item, s, notice);
     const d = item.data;
     const hide = d.sensitive || d.erased;
+    const shared = c.historyRaw.filter((h) => !isPrivateHistoryAction(h.action));
     const card = bind(channelTemplate, {
       ...c,
       customer: hide ? t.sensitiveMasked : neutralise(d.customerName),
       details: hide ? '' : neutralise(d.details),
-      history: lastLines(historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, false)),
+      // Interpreter lines stay off the shared card: a language need can reveal origin (not even in the count).
+      history: lastLines(historyLines(shared, s.calendar, (a) => t.history[a] ?? a, false)),
+      historyCount: shared.length,
     });
     // The owner's Teams client swaps this card for their private view (Universal Actions refresh).
     if (item.owner?.teamsId && c.isActive) {
@@ -127,6 +131,7 @@ export const callbackCards: ItemCardRenderer & {
       letterHint: d.profile.digital === 'nietDigitaal' ? t.card.letterHint : '',
       sensitiveHint: d.sensitive ? t.card.sensitiveHint : '',
       colleagues,
+      interpreterText: await interpreterLines(item, s),
       values: neutraliseValues(form.values ?? {}),
       errors: form.errors ?? {},
       history: lastLines(historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, true)),
@@ -137,6 +142,18 @@ export const callbackCards: ItemCardRenderer & {
     return card;
   },
 };
+
+/** The owner view's interpreter line: each linked request with its current status (never the language). */
+async function interpreterLines(item: Item<CallbackData>, s: Services): Promise<string> {
+  const links = item.data.interpreters ?? [];
+  const lines: string[] = [];
+  for (const l of links) {
+    const req = await s.repo.getItem(item.tenantId, l.id);
+    const status = req ? nl.interpreter.status[req.status] ?? req.status : nl.interpreter.status.own;
+    lines.push(nl.interpreter.link.line(l.id, status, formatMoment(s.calendar, new Date(l.moment), s.clock.now())));
+  }
+  return lines.join('\n');
+}
 
 /**
  * Input values are shown back in inputs (not markdown), so only control characters and ${ are

@@ -1,0 +1,34 @@
+// Who is a person's manager (leidinggevende)? The one place that answers it. Sources are asked in
+// order; the first that knows wins. Today: the configured fallback (MANAGER_FALLBACK_ID). A Graph
+// lookup (GET /users/{id}/manager, User.Read.All) plugs in by adding a source before the fallback:
+//
+//   managerSources.unshift(async (s, tenantId, person) => graphManager(s, tenantId, person));
+//
+// A source returns null when it does not know (no Graph configured, person not in Entra, error),
+// so the next one is asked.
+import type { Person } from '../domain/types';
+import type { Services } from './services';
+
+export type ManagerSource = (s: Services, tenantId: string, person: Person) => Promise<Person | null>;
+
+/** MANAGER_FALLBACK_ID: one manager for everyone (an Entra object id or a Teams id). */
+export const fallbackManager: ManagerSource = async (s, tenantId) => {
+  const id = s.config.managerFallbackId;
+  if (!id) return null;
+  const known = await s.repo.getUser(tenantId, id);
+  return known ? { id: known.userId, name: known.name, teamsId: known.teamsId } : { id, name: 'de leidinggevende' };
+};
+
+export const managerSources: ManagerSource[] = [fallbackManager];
+
+export async function managerFor(s: Services, tenantId: string, person: Person): Promise<Person | null> {
+  for (const source of managerSources) {
+    try {
+      const m = await source(s, tenantId, person);
+      if (m) return m;
+    } catch (err) {
+      s.log.warn({ err }, 'manager lookup failed; trying the next source');
+    }
+  }
+  return null;
+}

@@ -1,0 +1,150 @@
+// The digest card: binds a built Digest into digest.json. Subjects and names are people's text and
+// go through neutralise(). A size guard rebuilds with fewer lines should a card ever come near
+// Teams' limit (keep a card under 80 KB; the hard cap is 100 KB).
+import { performance } from 'node:perf_hooks';
+import type { Services } from '../../../app/services';
+import { buildDigest, DEFAULT_MAX_LINES, type Digest, type DigestAudience, type SectionKey } from '../../../domain/digest';
+import { CHANNEL_KINDS } from '../../../domain/items/registry';
+import type { Item, Person } from '../../../domain/types';
+import { formatDay, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
+import { addCalendarDays } from '../../../domain/workingTime';
+import { nl } from '../../../texts/nl';
+import { bind, cardSize, neutralise } from '../../cards/render';
+import template from '../../cards/templates/digest.json';
+
+const t = nl.digest;
+
+/** Cards above this are rebuilt with half the lines (normal cards are 10–30 KB). */
+export const MAX_DIGEST_CARD_BYTES = 60_000;
+
+const SECTION_COLOR: Record<SectionKey, string> = {
+  overdue: 'Attention', today: 'Warning', nextDay: 'Accent', unclaimed: 'Attention', later: 'Default',
+};
+
+export interface DigestCardOptions {
+  /** The scheduled digest time ('08:30'), named in the personal footer. */
+  digestTime: string;
+}
+
+/** The channel digest lists only kinds whose cards live in the channel; interpreter requests are only counted. */
+export const channelAudience: DigestAudience = { type: 'channel', listed: (kind) => CHANNEL_KINDS.has(kind) };
+
+export function personalAudience(person: Person): DigestAudience {
+  return { type: 'personal', person };
+}
+
+export function renderDigestCard(d: Digest, cal: WorkingCalendar, o: DigestCardOptions): Record<string, unknown> {
+  const personal = d.audience === 'personal';
+  const dayText = formatDay(cal, d.day);
+  const nextIsTomorrow = d.nextWorkingDay === addCalendarDays(d.day, 1);
+  const nextDayText = formatDay(cal, d.nextWorkingDay, d.generatedAt);
+  const weekday = nextDayText.split(' ')[0] ?? nextDayText;
+  const c = d.counts;
+
+  const tile = (label: string, value: number, key: SectionKey) => ({ label, value: String(value), color: value > 0 ? SECTION_COLOR[key] : 'Default' });
+  const nextLabel = nextIsTomorrow ? t.tiles.tomorrow : t.tiles.nextDay(weekday);
+  const tiles = c.open === 0 ? [] : [
+    tile(t.tiles.overdue, c.overdue, 'overdue'),
+    tile(t.tiles.today, c.today, 'today'),
+    tile(nextLabel, c.nextDay, 'nextDay'),
+    personal ? tile(t.tiles.later, c.later, 'later') : tile(t.tiles.unclaimed, c.unclaimed, 'unclaimed'),
+  ];
+
+  const sectionTitle = (key: SectionKey): string => {
+    switch (key) {
+      case 'overdue': return t.sections.overdue;
+      case 'today': return t.sections.today;
+      case 'nextDay': return nextIsTomorrow ? t.sections.tomorrow(nextDayText) : t.sections.nextDay(nextDayText);
+      case 'unclaimed': return t.sections.unclaimed;
+      case 'later': return t.sections.later;
+    }
+  };
+
+  const sections = d.sections.map((s) => ({
+    title: t.withCount(sectionTitle(s.key), s.total),
+    color: SECTION_COLOR[s.key],
+    groups: s.groups.map((g) => ({
+      // Personal: all are yours. Unclaimed section: all are nobody's; the title says so already.
+      header: personal || s.key === 'unclaimed' ? '' : g.owner ? t.owner(neutralise(g.owner.name), g.total) : t.nobody(g.total),
+      lines: g.lines.map((l) => ({
+        id: l.id,
+        verb: `${l.kind}.view`,
+        text: `**${l.id}** · ${neutralise(l.subject)}`,
+        meta: `${t.kinds[l.kind] ?? l.kind} · ${l.deadlineText || t.noDeadline}${l.lateText ? t.lateSuffix(l.lateText) : ''}`,
+        metaColor: s.key === 'overdue' ? 'Attention' : 'Default',
+      })),
+      more: g.more > 0 ? t.moreInGroup(g.more) : '',
+    })),
+    more: s.moreItems > 0 ? (s.groups.length > 0 ? t.moreInSection(s.moreItems, s.moreGroups) : t.moreItems(s.moreItems)) : '',
+  }));
+
+  return bind(template, {
+    title: personal ? t.personalTitle(dayText) : t.channelTitle(dayText),
+    subtitle: t.asOf(formatTime(cal, d.generatedAt), c.open),
+    tiles,
+    empty: c.open > 0 ? '' : personal ? t.emptyPersonal : t.emptyChannel,
+    sections,
+    openTitle: t.open,
+    // Only a count per kind: never a language, a customer or a subject (see docs/digest.md).
+    // Not even a count of interpreter requests in the channel: in a small team "1 tolkaanvraag te laat"
+    // next to the callbacks can point at a customer. Owners see theirs in the personal digest.
+    unlisted: personal ? d.unlisted.map((u) => ({ text: t.unlisted(t.kindsPlural[u.kind] ?? u.kind, u.open, u.overdue) })) : [],
+    truncated: d.truncated ? (personal ? t.truncatedPersonal : t.truncated) : '',
+    footer: personal ? t.footerPersonal(o.digestTime) : t.footerChannel,
+  });
+}
+
+export interface ComposedDigest {
+  digest: Digest;
+  card: Record<string, unknown>;
+  bytes: number;
+  /** Milliseconds in buildDigest (the pure part) and in binding the card, over all attempts. */
+  buildMs: number;
+  cardMs: number;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Builds and renders a digest; halves the line budget until the card is under MAX_DIGEST_CARD_BYTES. */
+export function composeDigest(items: readonly Item[], audience: DigestAudience, now: Date, cal: WorkingCalendar, o: DigestCardOptions): ComposedDigest {
+  let maxLines = DEFAULT_MAX_LINES;
+  let buildMs = 0;
+  let cardMs = 0;
+  for (;;) {
+    const t0 = performance.now();
+    const digest = buildDigest(items, { now, calendar: cal, audience, maxLines });
+    const t1 = performance.now();
+    const card = renderDigestCard(digest, cal, o);
+    const bytes = cardSize(card);
+    buildMs += t1 - t0;
+    cardMs += performance.now() - t1;
+    if (bytes <= MAX_DIGEST_CARD_BYTES || maxLines <= 1) return { digest, card, bytes, buildMs: round(buildMs), cardMs: round(cardMs) };
+    maxLines = Math.floor(maxLines / 2);
+  }
+}
+
+/** Loads what a digest needs and composes it; logs size and build time (never content). */
+export async function digestFor(s: Services, tenantId: string, audience: DigestAudience, now: Date): Promise<ComposedDigest> {
+  const loadStarted = performance.now();
+  let items: Item[];
+  if (audience.type === 'personal') {
+    const p = audience.person;
+    const ids = [...new Set([p.id, p.teamsId].filter((x): x is string => !!x))];
+    const seen = new Set<string>();
+    items = [];
+    for (const id of ids) {
+      for (const item of await s.repo.queryItems(tenantId, { open: true, ownerId: id })) {
+        if (!seen.has(item.id)) (seen.add(item.id), items.push(item));
+      }
+    }
+  } else {
+    items = await s.repo.queryItems(tenantId, { open: true });
+  }
+  const loadMs = round(performance.now() - loadStarted);
+  const composed = composeDigest(items, audience, now, s.calendar, { digestTime: s.config.digestTime });
+  s.log.info({
+    tenantId, audience: audience.type, items: items.length, lines: composed.digest.shownLines,
+    truncated: composed.digest.truncated, cardBytes: composed.bytes, loadMs, buildMs: composed.buildMs, cardMs: composed.cardMs,
+  }, 'digest built');
+  return composed;
+}

@@ -1,0 +1,64 @@
+// The daily digest (dagoverzicht) in Teams: `digest` on demand, the scheduled job, its outbox
+// delivery, and `instellingen` for the personal digest.
+import { CardFactory } from 'botbuilder';
+import { nl } from '../../../texts/nl';
+import { cardResponse } from '../../cards/common';
+import type { Feature } from '../../feature';
+import type { Turn } from '../../turn';
+import { channelAudience, digestFor, personalAudience } from './card';
+import { currentSettings, saveSettings, settingsCard } from './settings';
+import { dailyDigest, DIGEST_MESSAGE, digestDelivery } from './schedule';
+
+const t = nl.digest;
+
+/**
+ * In the 1:1 chat: your own digest. In a channel of the work channel's team: the team's digest (never
+ * with interpreter details). Elsewhere (a group chat, another team) people outside the team may read
+ * along, so there the bot only says where the digest is.
+ */
+async function digestCommand(turn: Turn): Promise<void> {
+  const now = turn.s.clock.now();
+  if (turn.scope !== 'personal') {
+    const binding = await turn.s.repo.getBinding(turn.tenantId);
+    const teamId = (turn.ctx.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+    if (!binding) {
+      await turn.ctx.sendActivity(nl.common.notBound);
+      return;
+    }
+    if (turn.scope !== 'channel' || teamId !== binding.teamId) {
+      await turn.ctx.sendActivity(t.onlyInTeam(binding.channelName));
+      return;
+    }
+  }
+  const audience = turn.scope === 'personal' ? personalAudience(turn.actor) : channelAudience;
+  const { card } = await digestFor(turn.s, turn.tenantId, audience, now);
+  await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+}
+
+async function settingsCommand(turn: Turn): Promise<void> {
+  if (turn.scope !== 'personal') {
+    await turn.ctx.sendActivity(t.settings.onlyPersonal);
+    return;
+  }
+  const card = settingsCard(turn.s, await currentSettings(turn.s, turn.tenantId, turn.actor));
+  await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+}
+
+export const digestFeature: Feature = {
+  name: 'digest',
+  commands: {
+    digest: digestCommand,
+    dagoverzicht: digestCommand,
+    instellingen: settingsCommand,
+  },
+  verbs: {
+    'settings.save': async (turn, data) => {
+      const on = data.personalDigest === true || data.personalDigest === 'true';
+      const settings = await saveSettings(turn.s, turn.tenantId, turn.actor, { personalDigest: on });
+      const text = on ? t.settings.savedOn(turn.s.config.digestTime) : t.settings.savedOff;
+      return cardResponse(settingsCard(turn.s, settings, { text, style: 'good' }));
+    },
+  },
+  deliveries: { [DIGEST_MESSAGE]: digestDelivery },
+  jobs: [dailyDigest],
+};

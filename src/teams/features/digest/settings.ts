@@ -1,0 +1,40 @@
+// `instellingen`: the personal settings card (today one setting: the personal daily digest).
+// Only in the 1:1 chat: a settings card in a channel would show one person's choice to everyone.
+import type { Services } from '../../../app/services';
+import type { Person } from '../../../domain/types';
+import type { UserSettings } from '../../../storage/repository';
+import { nl } from '../../../texts/nl';
+import { bind } from '../../cards/render';
+import template from '../../cards/templates/settings.json';
+import type { Notice } from '../../feature';
+
+const t = nl.digest.settings;
+
+export function settingsCard(s: Services, settings: UserSettings, notice?: Notice): Record<string, unknown> {
+  return bind(template, {
+    title: t.title,
+    notice: notice ? { text: notice.text, style: notice.style.charAt(0).toUpperCase() + notice.style.slice(1) } : null,
+    personalDigestLabel: t.personalDigest(s.config.digestTime),
+    personalDigest: settings.personalDigest === true ? 'true' : 'false',
+    personalDigestHint: t.personalDigestHint,
+    save: t.save,
+  });
+}
+
+export async function currentSettings(s: Services, tenantId: string, actor: Person): Promise<UserSettings> {
+  return (await s.repo.getUser(tenantId, actor.id))?.settings ?? {};
+}
+
+/** Stores the choice; keeps the user's other settings. */
+export async function saveSettings(s: Services, tenantId: string, actor: Person, patch: UserSettings): Promise<UserSettings> {
+  const known = await s.repo.getUser(tenantId, actor.id);
+  const settings = { ...(known?.settings ?? {}), ...patch };
+  await s.repo.upsertUser({
+    tenantId,
+    userId: known?.userId ?? actor.id,
+    teamsId: known?.teamsId ?? actor.teamsId,
+    name: known?.name ?? actor.name,
+    settings,
+  });
+  return settings;
+}

@@ -1,0 +1,215 @@
+// Cards for twijfelgevallen: the one discussion card (channel, and the manager's 1:1 copy), the
+// form, the "zo besloot het team eerder" card shown before posting, and the library results.
+// Every value a person typed goes through neutralise(); input values shown back only lose ${ and control characters.
+import { randomUUID } from 'node:crypto';
+import type { Services } from '../../../app/services';
+import type { DecidedCase, SimilarCase } from '../../../domain/exceptions/library';
+import type { ExceptionData } from '../../../domain/items/exception';
+import type { HistoryEntry, Item } from '../../../domain/types';
+import { deadlineState, formatDay, formatDeadline, formatMoment, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
+import { nl } from '../../../texts/nl';
+import { bind, neutralise } from '../../cards/render';
+import type { ItemCardRenderer, Notice } from '../../feature';
+import channelTemplate from '../../cards/templates/exceptionChannel.json';
+import formTemplate from '../../cards/templates/exceptionForm.json';
+import similarTemplate from '../../cards/templates/exceptionSimilar.json';
+import libraryTemplate from '../../cards/templates/exceptionLibrary.json';
+
+const t = nl.exceptions;
+
+export type OpenForm = 'opinion' | 'decide' | 'manager';
+
+export interface CardFormState {
+  open?: OpenForm;
+  values?: Record<string, unknown>;
+  errors?: Record<string, string>;
+}
+
+const STANCE_COLOR: Record<string, string> = { eens: 'Good', nietEens: 'Attention', twijfel: 'Warning' };
+const STATUS_COLOR: Record<string, string> = { open: 'Attention', taken: 'Accent', escalated: 'Warning', decided: 'Good' };
+
+function cap(style: string): string {
+  return style.charAt(0).toUpperCase() + style.slice(1);
+}
+
+/** Input values are shown back in inputs (not markdown), so only control characters and ${ are neutralised. */
+function inputValues(v: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u0009\u000b-\u001f]/g, ' ');
+  return out;
+}
+
+function choices(m: Record<string, string>, keys: readonly string[]): { title: string; value: string }[] {
+  return keys.map((value) => ({ value, title: m[value] }));
+}
+
+/** "26 nov 14:40 · Bram Jansen · mening: eens" with the reasoning, newest last. */
+function historyLines(history: HistoryEntry[], cal: WorkingCalendar): { line: string }[] {
+  return history.map((h) => {
+    const d = h.details ?? {};
+    const extra =
+      typeof d.stance === 'string' ? `: ${t.stance[d.stance]?.toLowerCase() ?? d.stance}`
+        : typeof d.outcome === 'string' ? `: ${t.outcome[d.outcome]?.toLowerCase() ?? d.outcome}`
+          : typeof d.manager === 'string' ? ` (${neutralise(d.manager)})`
+            : typeof d.urgency === 'string' ? ` (${t.urgency[d.urgency]?.toLowerCase() ?? d.urgency})` : '';
+    const note = h.note ? ` — ${neutralise(h.note.length > 140 ? `${h.note.slice(0, 140)}…` : h.note)}` : '';
+    return { line: `${formatMoment(cal, h.at)} · ${neutralise(h.actor.name)} · ${t.history[h.action] ?? h.action}${extra}${note}` };
+  });
+}
+
+async function cardData(item: Item<ExceptionData>, s: Services, notice?: Notice, form: CardFormState = {}) {
+  const cal = s.calendar;
+  const now = s.clock.now();
+  const d = item.data;
+  const decided = item.status === 'decided';
+  const escalated = item.status === 'escalated';
+  const verdict = d.decision;
+  const state = item.deadline ? deadlineState(cal, item.deadline, now) : 'onTime';
+  const history = await s.repo.history(item.tenantId, item.id);
+  return {
+    id: item.id,
+    version: item.version,
+    title: t.card.title(item.id),
+    t: { ...t.card, history: nl.common.history },
+    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
+    statusText: verdict ? `${t.status.decided}: ${t.outcome[verdict.outcome].toLowerCase()}` : t.status[item.status] ?? item.status,
+    statusColor: verdict ? (verdict.outcome === 'afwijken' ? 'Good' : 'Attention') : STATUS_COLOR[item.status] ?? 'Default',
+    headerStyle: decided ? 'good' : !decided && state === 'overdue' ? 'attention' : 'emphasis',
+    guideline: !!d.guideline,
+    rule: neutralise(d.rule),
+    proposal: neutralise(d.proposal),
+    leaning: neutralise(d.leaning),
+    situation: neutralise(d.situation),
+    askedText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}`,
+    deadlineText: item.deadline ? formatDeadline(cal, item.deadline, now) : '—',
+    takenText: d.takenBy ? t.card.takenByText(neutralise(d.takenBy.name), d.takenAt ? formatTime(cal, new Date(d.takenAt)) : '') : t.card.nobodyYet,
+    decided,
+    escalated,
+    canTake: item.status === 'open',
+    questions: t.card.questions,
+    opinionsTitle: t.card.opinionsTitle(d.opinions.length),
+    opinions: d.opinions.map((o) => ({
+      head: t.card.opinionHead(neutralise(o.by.name), t.stance[o.stance], formatMoment(cal, new Date(o.at))),
+      reasoning: neutralise(o.reasoning),
+      color: STANCE_COLOR[o.stance] ?? 'Default',
+    })),
+    escalationText: d.escalation ? t.card.escalatedText(neutralise(d.escalation.manager.name), neutralise(d.escalation.by.name), formatMoment(cal, new Date(d.escalation.at))) : '',
+    escalationReasoning: d.escalation ? neutralise(d.escalation.reasoning) : '',
+    decisionStyle: verdict?.outcome === 'afwijken' ? 'good' : 'attention',
+    decisionHead: verdict ? `${t.card.decisionTitle}: ${t.outcome[verdict.outcome].toLowerCase()}` : '',
+    decidedByText: verdict
+      ? (verdict.byManager ? t.card.decidedByManager : t.card.decidedBy)(neutralise(verdict.by.name), formatMoment(cal, new Date(verdict.at)))
+      : '',
+    decisionReasoning: verdict ? neutralise(verdict.reasoning) : '',
+    customerExplanation: verdict?.customerExplanation ? neutralise(verdict.customerExplanation) : '',
+    stanceChoices: choices(t.stance, ['eens', 'nietEens', 'twijfel']),
+    outcomeChoices: choices(t.outcome, ['afwijken', 'nietAfwijken', 'voorleggen']),
+    managerChoices: choices(t.outcome, ['afwijken', 'nietAfwijken']),
+    openForm: form.open ?? '',
+    values: inputValues(form.values ?? {}),
+    errors: form.errors ?? {},
+    history: historyLines(history, cal),
+  };
+}
+
+/** One card for everyone: the channel, the invoke answer and the manager's 1:1 copy are the same. */
+export const exceptionCards: ItemCardRenderer & {
+  withForm(item: Item, s: Services, notice: Notice | undefined, form: CardFormState): Promise<Record<string, unknown>>;
+} = {
+  async channel(item, s, notice) {
+    return exceptionCards.withForm(item, s, notice, {});
+  },
+  async owner(item, s, notice) {
+    return exceptionCards.withForm(item, s, notice, {});
+  },
+  async withForm(raw, s, notice, form) {
+    const item = raw as unknown as Item<ExceptionData>;
+    return bind(channelTemplate, await cardData(item, s, notice, form));
+  },
+};
+
+export interface FormState {
+  values?: Record<string, unknown>;
+  errors?: Record<string, string>;
+  notice?: Notice;
+  formId?: string;
+}
+
+export function exceptionForm(state: FormState = {}): Record<string, unknown> {
+  return bind(formTemplate, {
+    t: t.form,
+    f: t.form.fields,
+    p: t.form.placeholders,
+    requiredText: nl.common.fieldRequired,
+    notice: state.notice ? { text: state.notice.text, style: cap(state.notice.style) } : null,
+    values: inputValues(state.values ?? {}),
+    errors: state.errors ?? {},
+    urgencyChoices: choices(t.urgency, ['vandaag', 'dezeWeek']),
+    formId: state.formId ?? randomUUID(),
+  });
+}
+
+function shortText(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function decisionLine(c: DecidedCase): string {
+  return `${t.card.decisionTitle}: ${t.outcome[c.data.decision.outcome].toLowerCase()}`;
+}
+
+/** The form's values as they travel in the "Toch plaatsen" and "Vraag aanpassen" buttons. */
+export const FORM_FIELDS = ['situation', 'rule', 'proposal', 'leaning', 'urgency'] as const;
+
+export function similarCard(s: Services, similar: SimilarCase[], values: Record<string, unknown>, formId: string): Record<string, unknown> {
+  const cal = s.calendar;
+  const card = bind(similarTemplate, {
+    t: t.similar,
+    cases: similar.map(({ item: c, matched }) => ({
+      head: `${c.id} · ${neutralise(shortText(c.data.rule, 120))}`,
+      guideline: !!c.data.guideline,
+      guidelineText: t.card.guidelineBadge,
+      style: c.data.guideline ? 'good' : 'emphasis',
+      situation: neutralise(shortText(c.data.situation, 300)),
+      decision: decisionLine(c),
+      decisionColor: c.data.decision.outcome === 'afwijken' ? 'Good' : 'Attention',
+      reasoning: neutralise(shortText(c.data.decision.reasoning, 400)),
+      meta: `${t.similar.decidedOn(formatDay(cal, cal.dayOf(new Date(c.data.decision.at))), neutralise(c.data.decision.by.name))} · ${t.similar.matched(neutralise(matched.join(', ')))}`,
+    })),
+  });
+  // The question travels in the buttons' data, set after binding so nothing in it is ever read as a template.
+  const data: Record<string, unknown> = { formId };
+  for (const f of FORM_FIELDS) if (typeof values[f] === 'string') data[f] = values[f];
+  for (const a of (card.actions as Record<string, unknown>[] | undefined) ?? []) {
+    a.data = a.id === 'postAnyway' ? { ...data, confirmed: 'true' } : { ...data };
+  }
+  return card;
+}
+
+export function libraryCard(
+  s: Services,
+  words: string,
+  results: DecidedCase[],
+  partial: boolean,
+  max = 8,
+): Record<string, unknown> {
+  const cal = s.calendar;
+  const shown = results.slice(0, max);
+  return bind(libraryTemplate, {
+    title: t.library.title(neutralise(words)),
+    intro: t.library.intro,
+    partial: partial ? t.library.partial : '',
+    l: t.library,
+    cases: shown.map((c) => ({
+      head: t.library.head(c.id, formatDay(cal, cal.dayOf(new Date(c.data.decision.at)))),
+      guideline: !!c.data.guideline,
+      guidelineText: t.card.guidelineBadge,
+      style: c.data.guideline ? 'good' : 'emphasis',
+      rule: neutralise(shortText(c.data.rule, 200)),
+      situation: neutralise(shortText(c.data.situation, 300)),
+      decision: t.library.decisionText(t.outcome[c.data.decision.outcome], neutralise(c.data.decision.by.name), c.data.decision.byManager),
+      reasoning: neutralise(shortText(c.data.decision.reasoning, 400)),
+    })),
+    more: results.length > shown.length ? t.library.more(shown.length, results.length) : '',
+    hint: t.library.hint,
+  });
+}
