@@ -34,6 +34,7 @@ function pageHtml(): string {
     .ac-pushButton{border:1px solid #d1d1d1;border-radius:4px;background:#fff;padding:6px 12px;font-weight:600;color:#242424}
     .ac-pushButton.style-positive{background:#5B5FC7;color:#fff;border-color:#5B5FC7}
     .ac-input{border:1px solid #d1d1d1;border-radius:4px;padding:4px}
+    .ac-choiceSetInput-filtered{box-sizing:border-box;max-width:100%}
   </style><script>${lib}</script></head><body><div id="frame"></div></body></html>`;
 }
 

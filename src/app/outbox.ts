@@ -1,6 +1,7 @@
 // Delivers what the bot sends on its own (channel cards, card updates, 1:1 messages, digests,
 // calendar invites) from the durable outbox: written in the same transaction as the state
 // change, sent after, retried with backoff, in order per lane (conversation).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import os from 'node:os';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging';
@@ -37,9 +38,30 @@ export class OutboxDispatcher {
     this.handlers.set(type, handler);
   }
 
+  /** Kicks made while answering a request, held until the answer has been written. */
+  private readonly answering = new AsyncLocalStorage<{ kicked: boolean }>();
+
+  /**
+   * Runs a request handler so that the sends its changes cause (card updates, 1:1 messages) start
+   * only after it has answered: Teams gives an invoke a few seconds, and the answer comes first.
+   */
+  async afterAnswer<T>(handle: () => Promise<T>): Promise<T> {
+    const held = { kicked: false };
+    try {
+      return await this.answering.run(held, handle);
+    } finally {
+      if (held.kicked) this.kick();
+    }
+  }
+
   /** Wakes the dispatcher; coalesces while a run is in progress. */
   kick(): void {
     if (this.stopped) return;
+    const held = this.answering.getStore();
+    if (held) {
+      held.kicked = true;
+      return;
+    }
     if (this.running) {
       this.again = true;
       return;

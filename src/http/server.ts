@@ -61,7 +61,8 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
       return;
     }
     try {
-      await adapter.process(req, res, (ctx) => bot.run(ctx));
+      // Sends caused by this activity wait until it has been answered (see OutboxDispatcher.afterAnswer).
+      await s.outbox.afterAnswer(() => adapter.process(req, res, (ctx) => bot.run(ctx)));
     } catch (err) {
       s.log.error({ err }, 'activity processing failed');
       if (!res.headersSent) jsonError(res, 500, 'InternalError', 'The activity could not be processed.');

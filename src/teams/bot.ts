@@ -9,7 +9,8 @@ import {
 import type { Services } from '../app/services';
 import { nl } from '../texts/nl';
 import { cardResponse, noticeCard } from './cards/common';
-import type { CommandHandler, Feature, FileConsentHandler, VerbHandler } from './feature';
+import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
+import { samePerson } from '../domain/items/lifecycle';
 import { makeTurn, type Turn } from './turn';
 
 export class TopContactBot extends TeamsActivityHandler {
@@ -17,6 +18,7 @@ export class TopContactBot extends TeamsActivityHandler {
   private verbs = new Map<string, VerbHandler>();
   private fetchTasks = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['fetchTask']>[string]>();
   private submits = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['submit']>[string]>();
+  private renderers: Partial<Record<string, ItemCardRenderer>> = {};
   private fileConsents = new Map<string, FileConsentHandler>();
 
   constructor(private readonly s: Services, features: Feature[]) {
@@ -26,6 +28,7 @@ export class TopContactBot extends TeamsActivityHandler {
       for (const [k, h] of Object.entries(f.verbs ?? {})) this.verbs.set(k, h);
       for (const [k, h] of Object.entries(f.messageExtension?.fetchTask ?? {})) this.fetchTasks.set(k, h);
       for (const [k, h] of Object.entries(f.messageExtension?.submit ?? {})) this.submits.set(k, h);
+      Object.assign(this.renderers, f.cards ?? {});
       for (const [k, h] of Object.entries(f.fileConsent ?? {})) this.fileConsents.set(k, h);
     }
 
@@ -76,14 +79,25 @@ export class TopContactBot extends TeamsActivityHandler {
     const verb = value?.action?.verb ?? '';
     const data = { ...((value?.action?.data ?? {}) as Record<string, unknown>) };
     const handler = this.verbs.get(verb);
-    if (!handler) return cardResponse(noticeCard(nl.common.unknownAction, 'warning'));
     try {
+      if (!handler) return await this.currentCard(turn, data, nl.common.unknownAction);
       await this.remember(turn);
       return await handler(turn, data);
     } catch (err) {
       this.s.log.error({ err, verb }, 'card action failed');
       return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
     }
+  }
+
+  /** A button this bot no longer knows, on an item's card: the item's current card with a note (never an error). */
+  private async currentCard(turn: Turn, data: Record<string, unknown>, note: string): Promise<AdaptiveCardInvokeResponse> {
+    const id = typeof data.id === 'string' ? data.id : '';
+    const item = id ? await this.s.items.get(turn.tenantId, id) : null;
+    const renderer = item ? this.renderers[item.kind] : undefined;
+    if (!item || !renderer) return cardResponse(noticeCard(note, 'warning'));
+    const notice = { text: note, style: 'warning' as const };
+    const mayView = (item.owner && samePerson(item.owner, turn.actor)) || this.s.isManager(turn.actor);
+    return cardResponse(mayView ? await renderer.owner(item, this.s, notice) : await renderer.channel(item, this.s, notice));
   }
 
   protected override async handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {

@@ -70,10 +70,13 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
       const renderer = item ? renderers[item.kind] : undefined;
       // The owner gets their private view with the message, so they can act from the 1:1 chat.
       const attach = item && renderer && item.owner && samePerson(item.owner, to) && !item.closedAt;
+      // A feature may send a ready card of its own (e.g. the first step of a guided flow in the 1:1 chat).
+      const card = m.payload.card && typeof m.payload.card === 'object' ? (m.payload.card as Record<string, unknown>) : null;
+      const text = String(m.payload.text ?? '');
       return guarded(async () => {
         await messenger.sendToPerson(m.tenantId, to, {
-          text: String(m.payload.text ?? ''),
-          attachments: attach ? [CardFactory.adaptiveCard(await renderer!.owner(item!, s))] : undefined,
+          text: text || undefined,
+          attachments: card ? [CardFactory.adaptiveCard(card)] : attach ? [CardFactory.adaptiveCard(await renderer!.owner(item!, s))] : undefined,
         });
       });
     },

@@ -31,7 +31,8 @@ export class TeamsMessenger {
   async post(ref: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
     return this.withConversation(ref, async (ctx) => {
       const res = await ctx.sendActivity(activity);
-      return res?.id ?? '';
+      if (!res?.id) throw new Error('the connector answered without an activity id');
+      return res.id;
     });
   }
 
@@ -49,6 +50,7 @@ export class TeamsMessenger {
     const template = (binding?.conversationRef ?? null) as Partial<ConversationReference> | null;
     if (!template?.serviceUrl) return null;
     let created: Partial<ConversationReference> | null = null;
+    let failed: { error: unknown } | null = null;
     await this.adapter.createConversationAsync(
       this.appId, 'msteams', template.serviceUrl, '',
       {
@@ -59,9 +61,14 @@ export class TeamsMessenger {
         channelData: { tenant: { id: tenantId } },
       } as never,
       async (ctx) => {
-        created = TurnContext.getConversationReference(ctx.activity) as Partial<ConversationReference>;
+        try {
+          created = TurnContext.getConversationReference(ctx.activity) as Partial<ConversationReference>;
+        } catch (error) {
+          failed = { error };
+        }
       },
     );
+    if (failed) throw (failed as { error: unknown }).error;
     if (created) {
       await this.repo.upsertUser({ tenantId, userId: person.id, teamsId: known?.teamsId || person.teamsId, name: known?.name || person.name, conversationRef: created });
     }

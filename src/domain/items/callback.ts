@@ -9,6 +9,7 @@ import {
   type ActionContext, type Creation, type Decision, type KindRules,
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
+import { INTERPRETER_LINK_ACTION, linkInterpreter, type InterpreterLink } from './interpreter';
 
 const t = nl.callbacks;
 
@@ -40,6 +41,8 @@ export interface CallbackData {
   claimedAt?: string;
   /** Outlook event in the owner's calendar (Graph feature). */
   calendarEvent?: { userId: string; eventId?: string; start: string; end: string; state: 'pending' | 'created' | 'failed' };
+  /** Interpreter requests for this callback (ids and moments only; the language stays on the request). */
+  interpreters?: InterpreterLink[];
   /** Customer data erased by retention or on request (AVG). */
   erased?: boolean;
 }
@@ -57,6 +60,8 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
   if (rawPhone && !phone.ok && !errors.phone) errors.phone = t.errors.phone;
   const preferred = parseMoment(errors, 'preferredMoment', input.preferredMoment, ctx.now);
   const assignee = parsePerson(input.assignee);
+  // The adapter resolves a picked colleague to a person; what it could not resolve arrives as is.
+  if (!assignee && input.assignee !== undefined && input.assignee !== null && input.assignee !== '') errors.assignee = t.errors.assigneeUnknown;
   if (Object.keys(errors).length > 0) return { ok: false, refusal: { code: 'invalid', message: nl.common.formHasErrors, fields: errors } };
 
   const due = callbackDeadline(ctx.calendar, ctx.now);
@@ -110,7 +115,11 @@ export function applyCallback(
 ): Decision<CallbackData> {
   const now = ctx.now;
   const at = now.toISOString();
-  if (item.status === 'done' || item.status === 'cancelled') return refuse('finished', t.msg.finished);
+  if (item.status === 'done') return refuse('finished', t.msg.finished);
+  if (item.status === 'cancelled') return refuse('finished', t.msg.cancelledAlready);
+  // Owner actions other than a manager's handover need someone who has picked it up.
+  const needsOwner = (): Decision<CallbackData> | null =>
+    !ownerOrManager(item, ctx) ? refuse('notAllowed', nl.common.notAllowed) : !item.owner ? refuse('notClaimed', t.msg.notClaimed) : null;
 
   switch (action) {
     case 'claim': {
@@ -123,12 +132,14 @@ export function applyCallback(
         { action: 'claimed' }, [{ type: 'calendarSync' }], t.msg.claimed(item.id));
     }
     case 'release': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
+      const no = needsOwner();
+      if (no) return no;
       return accept(item, { status: 'open', owner: null, data: { ...item.data, claimedAt: undefined } },
         { action: 'released', details: { previousOwner: item.owner?.name } }, [{ type: 'calendarSync' }], t.msg.released(item.id));
     }
     case 'done': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
+      const no = needsOwner();
+      if (no) return no;
       const note = str(input, 'note');
       const confirmation = oneOf(str(input, 'confirmation'), CONFIRMATIONS);
       const fields: Record<string, string> = {};
@@ -141,17 +152,21 @@ export function applyCallback(
         { action: 'done', note, details: { confirmation } }, [{ type: 'calendarSync' }], t.msg.done(item.id));
     }
     case 'notReached': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
+      const no = needsOwner();
+      if (no) return no;
       const attempts = [...item.data.attempts, { at, by: ctx.actor.name }];
       const n = attempts.length;
-      const message = n >= 3 ? `${t.msg.notReached(n)} ${t.msg.suggestWritten(n)}` : t.msg.notReached(n);
-      return accept(item, { data: { ...item.data, attempts } }, { action: 'notReached', details: { attempt: n } }, [], message);
+      const written = item.data.profile.digital === 'nietDigitaal' || item.data.preferredChannel === 'brief' ? t.msg.suggestLetter(n) : t.msg.suggestWritten(n);
+      const message = n >= 3 ? `${t.msg.notReached(n)} ${written}` : t.msg.notReached(n);
+      return accept(item, { data: { ...item.data, attempts } }, { action: 'notReached', details: { attempt: n, at } }, [], message);
     }
     case 'handover': {
       if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
       const to = parsePerson(input.to);
-      if (!to) return refuse('invalid', nl.common.formHasErrors, { to: t.errors.assigneeRequired });
-      if (item.owner && samePerson(to, item.owner)) return refuse('invalid', nl.common.formHasErrors, { to: t.errors.assigneeSelf });
+      if (!to) return refuse('invalid', nl.common.formHasErrors, { to: str(input, 'to') ? t.errors.assigneeUnknown : t.errors.assigneeRequired });
+      if (item.owner && samePerson(to, item.owner)) {
+        return refuse('invalid', nl.common.formHasErrors, { to: isOwner(item, ctx.actor) ? t.errors.assigneeSelf : t.errors.assigneeIsOwner(item.owner.name) });
+      }
       const deadline = item.deadline ? formatDeadline(ctx.calendar, item.deadline, now) : '';
       return accept(item, { status: 'claimed', owner: to, data: { ...item.data, claimedAt: at } },
         { action: 'handedOver', details: { from: item.owner?.name, to: to.name } },
@@ -159,7 +174,8 @@ export function applyCallback(
         t.msg.handedOver(item.id, to.name));
     }
     case 'reschedule': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
+      const no = needsOwner();
+      if (no) return no;
       const fields: Record<string, string> = {};
       const moment = parseMoment(fields, 'moment', input.moment, now);
       if (!moment && !fields.moment) fields.moment = t.errors.momentRequired;
@@ -176,8 +192,11 @@ export function applyCallback(
       if (!mayCancel) return refuse('notAllowed', nl.common.notAllowed);
       const reason = str(input, 'reason');
       if (!reason) return refuse('invalid', nl.common.formHasErrors, { reason: t.errors.reasonRequired });
-      return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason }, [{ type: 'calendarSync' }]);
+      if (reason.length > 500) return refuse('invalid', nl.common.formHasErrors, { reason: nl.common.tooLong(500) });
+      return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason }, [{ type: 'calendarSync' }], t.msg.cancelled(item.id));
     }
+    case INTERPRETER_LINK_ACTION:
+      return linkInterpreter(item, input, ctx);
     default:
       return refuse('unknownAction', nl.common.unknownAction);
   }

@@ -4,5 +4,11 @@ import { coreFeature } from './core';
 import { callbacksFeature } from './callbacks';
 import { digestFeature } from './digest';
 import { exceptionsFeature } from './exceptions';
+import { interpreterFeature } from './interpreter';
+import { appointmentsFeature } from './appointments';
+import { viewsFeature } from './views';
+import { reportFeature } from './report';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, appointmentsFeature, reportFeature];
+// The views open items of every kind: they find each kind's card renderer in the list above.
+features.push(viewsFeature(features));

@@ -28,7 +28,7 @@ export const callbacks = {
   placeholders: {
     customerName: 'Bijvoorbeeld: mevrouw Jansen',
     phone: '06 12345678',
-    topic: 'Waar gaat het over?',
+    topic: 'Waar gaat het over? Zonder naam of adres: dit staat in het kanaal.',
     details: 'Wat moet de collega weten? Schrijf het zo dat de klant het ook kan lezen.',
   },
   choices: {
@@ -41,6 +41,8 @@ export const callbacks = {
   errors: {
     phone: 'Dit is geen geldig telefoonnummer. Gebruik bijvoorbeeld 06 12345678 of +32 470 12 34 56.',
     assigneeSelf: 'Je kunt een verzoek niet aan jezelf overdragen.',
+    assigneeIsOwner: (name: string) => `${name} is al de behandelaar.`,
+    assigneeUnknown: 'Deze collega ken ik niet. Kies een collega uit de lijst.',
     assigneeRequired: 'Kies een collega.',
     noteRequired: 'Schrijf een korte notitie voor het klantdossier.',
     noteTooShort: 'Schrijf iets meer: wat is er afgesproken?',
@@ -52,6 +54,7 @@ export const callbacks = {
   created: (id: string, deadline: string) => `Terugbelverzoek **${id}** is aangemaakt. Uiterlijk: ${deadline}.`,
   createdNoChannel: (id: string) =>
     `Terugbelverzoek **${id}** is opgeslagen. Er is nog geen werkkanaal; zodra iemand **koppel** typt in een kanaal, komt het daar.`,
+  formAlreadySent: (id: string) => `Je hebt dit formulier al verstuurd: terugbelverzoek **${id}**. Typ **terugbellen** voor een nieuw formulier.`,
   createdFor: (id: string, who: string) => `Terugbelverzoek **${id}** staat klaar voor ${who}.`,
   sensitiveMasked: 'Gevoelig onderwerp — details bij de behandelaar',
   card: {
@@ -71,13 +74,18 @@ export const callbacks = {
     claim: "Ik pak 'm op",
     claimedBy: (name: string, time: string) => `Opgepakt door ${name} om ${time}`,
     doneBy: (name: string, time: string) => `Afgerond door ${name} om ${time}`,
+    nobody: 'Nog niemand',
     openOwnerView: 'Open mijn weergave',
     done: 'Afronden',
     notReached: 'Niet bereikt',
     release: 'Loslaten',
     handover: 'Overdragen',
     reschedule: 'Nieuwe afspraak',
+    cancel: 'Annuleren',
+    cancelReason: 'Waarom vervalt dit terugbelverzoek?',
+    cancelConfirm: 'Terugbelverzoek annuleren',
     interpreter: 'Tolk nodig',
+    interpreterLabel: 'Tolk',
     save: 'Opslaan',
     checklistTitle: 'Het goede gesprek',
     checklist: [
@@ -95,6 +103,8 @@ export const callbacks = {
     newMoment: 'Nieuw moment',
     reason: 'Reden',
     handoverTo: 'Overdragen aan',
+    earlierHistory: (n: number) => `… en ${n} eerdere regels`,
+    sensitiveHint: 'Gevoelig onderwerp: in het kanaal staan naam en toelichting niet. Bespreek het daar ook niet.',
     ownerOnlyHint: 'Deze weergave zie alleen jij als behandelaar.',
   },
   history: {
@@ -108,17 +118,24 @@ export const callbacks = {
     cancelled: 'geannuleerd',
     reminded: 'herinnering',
     escalated: 'te laat gemeld',
+    interpreterLinked: 'tolk',
   } as Record<string, string>,
   msg: {
     claimed: (id: string) => `Je hebt ${id} opgepakt. Succes met bellen!`,
     alreadyClaimed: (name: string) => `${name} heeft dit verzoek al opgepakt.`,
     alreadyYours: 'Je had dit verzoek al opgepakt.',
     finished: 'Dit verzoek is al afgerond.',
+    cancelledAlready: 'Dit verzoek is geannuleerd.',
+    notClaimed: 'Niemand heeft dit verzoek opgepakt. Pak het eerst op.',
+    cancelled: (id: string) => `${id} is geannuleerd.`,
+    notYours: 'De gegevens van de klant ziet alleen de behandelaar.',
     released: (id: string) => `Je hebt ${id} losgelaten. Een collega kan het nu oppakken.`,
     done: (id: string) => `${id} is afgerond. Dank je wel!`,
     notReached: (n: number) => `Poging ${n} vastgelegd.`,
     suggestWritten: (n: number) =>
       `Dit is al poging ${n}. Stuur de klant een e-mail of brief met het verzoek om terug te bellen, of met een nieuwe afspraak.`,
+    suggestLetter: (n: number) =>
+      `Dit is al poging ${n}. Deze klant is niet of soms digitaal: stuur een brief met het verzoek om terug te bellen, of met een nieuwe afspraak.`,
     handedOver: (id: string, to: string) => `${id} is overgedragen aan ${to}.`,
     handoverNotice: (id: string, from: string, topic: string, deadline: string) =>
       `${from} heeft terugbelverzoek **${id}** (${topic}) aan jou overgedragen. Uiterlijk: ${deadline}.`,

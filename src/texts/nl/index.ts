@@ -4,6 +4,10 @@ import { callbacks } from './callbacks';
 import { help } from './help';
 import { digest } from './digest';
 import { exceptions } from './exceptions';
+import { interpreter } from './interpreter';
+import { appointments } from './appointments';
+import { views } from './views';
+import { report } from './report';
 
-export const nl = { common, callbacks, help, digest, exceptions };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report };
 export type Texts = typeof nl;

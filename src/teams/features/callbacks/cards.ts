@@ -3,15 +3,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../app/services';
 import type { CallbackData } from '../../../domain/items/callback';
-import type { Item } from '../../../domain/types';
+import { isPrivateHistoryAction } from '../../../domain/items/interpreter';
+import { SYSTEM, type Item } from '../../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, formatTime, formatTimeLeft } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { historyLines } from '../../cards/common';
-import { bind, neutralise } from '../../cards/render';
+import { bind, neutralise, prepareTemplates } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
 import channelTemplate from '../../cards/templates/callbackChannel.json';
 import ownerTemplate from '../../cards/templates/callbackOwner.json';
 import formTemplate from '../../cards/templates/callbackForm.json';
+
+prepareTemplates(channelTemplate, ownerTemplate, formTemplate);
 
 const t = nl.callbacks;
 const STATE_LABEL = { onTime: 'op tijd', dueToday: 'vandaag', overdue: 'te laat' } as const;
@@ -38,7 +41,7 @@ async function common(item: Item<CallbackData>, s: Services, notice?: Notice) {
     ? item.status === 'done' && item.closedAt
       ? t.card.doneBy(neutralise(item.owner.name), formatTime(cal, item.closedAt))
       : t.card.claimedBy(neutralise(item.owner.name), d.claimedAt ? formatTime(cal, new Date(d.claimedAt)) : '')
-    : t.status.open;
+    : t.card.nobody;
   const history = await s.repo.history(item.tenantId, item.id);
   return {
     id: item.id,
@@ -54,12 +57,21 @@ async function common(item: Item<CallbackData>, s: Services, notice?: Notice) {
     deadlineWarning: active && item.deadline && state !== 'onTime' ? formatTimeLeft(cal, item.deadline, now) : '',
     deadlineColor: STATE_COLOR[state],
     ownerText,
-    createdText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}${item.source.startsWith('intake') ? ` (via ${neutralise(item.source.slice(7) || 'intake')})` : ''}`,
+    // A person who typed in what came in another way: "(via website)"; the intake itself already says so in its name.
+    createdText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}${item.source.startsWith('intake') && item.createdBy.id !== SYSTEM.id ? ` (via ${neutralise(item.source.slice(7) || 'intake')})` : ''}`,
     isActive: active,
     canClaim: item.status === 'open',
     showOwnerButton: item.status === 'claimed',
     historyRaw: history,
+    historyCount: history.length,
   };
+}
+
+/** The card shows the latest history lines only, so a long-running item stays far below Teams' size limit; storage keeps all. */
+const HISTORY_LINES = 20;
+function lastLines(lines: { line: string }[]): { line: string }[] {
+  if (lines.length <= HISTORY_LINES) return lines;
+  return [{ line: t.card.earlierHistory(lines.length - HISTORY_LINES + 1) }, ...lines.slice(-(HISTORY_LINES - 1))];
 }
 
 function cap(style: string): string {
@@ -74,11 +86,14 @@ export const callbackCards: ItemCardRenderer & {
     const c = await common(item, s, notice);
     const d = item.data;
     const hide = d.sensitive || d.erased;
+    const shared = c.historyRaw.filter((h) => !isPrivateHistoryAction(h.action));
     const card = bind(channelTemplate, {
       ...c,
       customer: hide ? t.sensitiveMasked : neutralise(d.customerName),
       details: hide ? '' : neutralise(d.details),
-      history: historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, false),
+      // Interpreter lines stay off the shared card: a language need can reveal origin (not even in the count).
+      history: lastLines(historyLines(shared, s.calendar, (a) => t.history[a] ?? a, false)),
+      historyCount: shared.length,
     });
     // The owner's Teams client swaps this card for their private view (Universal Actions refresh).
     if (item.owner?.teamsId && c.isActive) {
@@ -114,10 +129,12 @@ export const callbackCards: ItemCardRenderer & {
       checklist: t.card.checklist,
       confirmationChoices: Object.entries(t.choices.confirmation).map(([value, title]) => ({ value, title })),
       letterHint: d.profile.digital === 'nietDigitaal' ? t.card.letterHint : '',
+      sensitiveHint: d.sensitive ? t.card.sensitiveHint : '',
       colleagues,
+      interpreterText: await interpreterLines(item, s),
       values: neutraliseValues(form.values ?? {}),
       errors: form.errors ?? {},
-      history: historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, true),
+      history: lastLines(historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, true)),
     });
     if (item.owner?.teamsId && c.isActive) {
       card.refresh = { action: { type: 'Action.Execute', verb: 'callback.refresh', data: { id: item.id } }, userIds: [item.owner.teamsId] };
@@ -126,14 +143,35 @@ export const callbackCards: ItemCardRenderer & {
   },
 };
 
-/** Input values are shown back in inputs (not markdown), so only control characters and ${ are neutralised. */
+/** The owner view's interpreter line: each linked request with its current status (never the language). */
+async function interpreterLines(item: Item<CallbackData>, s: Services): Promise<string> {
+  const links = item.data.interpreters ?? [];
+  const lines: string[] = [];
+  for (const l of links) {
+    const req = await s.repo.getItem(item.tenantId, l.id);
+    const status = req ? nl.interpreter.status[req.status] ?? req.status : nl.interpreter.status.own;
+    lines.push(nl.interpreter.link.line(l.id, status, formatMoment(s.calendar, new Date(l.moment), s.clock.now())));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Input values are shown back in inputs (not markdown), so only control characters and ${ are
+ * neutralised; line breaks stay (multi-line inputs).
+ */
 function neutraliseValues(v: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u001f]/g, ' ');
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
+  }
   return out;
 }
 
-export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string } = {}): Promise<Record<string, unknown>> {
+/**
+ * The form. In a chat or channel it submits with Action.Execute (verb callback.create); in the
+ * message extension's dialog (inDialog) with Action.Submit, which is what a dialog hands to submitAction.
+ */
+export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string; inDialog?: boolean } = {}): Promise<Record<string, unknown>> {
   const colleagues = (await s.repo.listUsers(tenantId)).map((u) => ({ id: u.userId, name: neutralise(u.name) }));
   const choices = Object.fromEntries(
     Object.entries(t.choices).map(([k, m]) => [k, Object.entries(m).map(([value, title]) => ({ value, title }))]),
@@ -149,5 +187,6 @@ export async function callbackForm(s: Services, tenantId: string, state: FormSta
     colleagues,
     choices,
     formId: state.formId ?? randomUUID(),
+    inDialog: state.inDialog === true,
   });
 }

@@ -86,7 +86,9 @@ export function renderDigestCard(d: Digest, cal: WorkingCalendar, o: DigestCardO
     sections,
     openTitle: t.open,
     // Only a count per kind: never a language, a customer or a subject (see docs/digest.md).
-    unlisted: d.unlisted.map((u) => ({ text: t.unlisted(t.kindsPlural[u.kind] ?? u.kind, u.open, u.overdue) })),
+    // Not even a count of interpreter requests in the channel: in a small team "1 tolkaanvraag te laat"
+    // next to the callbacks can point at a customer. Owners see theirs in the personal digest.
+    unlisted: personal ? d.unlisted.map((u) => ({ text: t.unlisted(t.kindsPlural[u.kind] ?? u.kind, u.open, u.overdue) })) : [],
     truncated: d.truncated ? (personal ? t.truncatedPersonal : t.truncated) : '',
     footer: personal ? t.footerPersonal(o.digestTime) : t.footerChannel,
   });

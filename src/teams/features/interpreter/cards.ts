@@ -1,0 +1,253 @@
+// Cards for interpreter requests. They only ever go to the 1:1 chat of the person who asked (and a
+// manager's own chat): step 1 (can the customer bring their own interpreter?), the own-interpreter
+// form, the booking form (step 2), the request itself (booking details, tracking) and the monthly
+// overview. The "channel" card of the renderer names nothing: no language, no customer.
+import { randomUUID } from 'node:crypto';
+import type { Services } from '../../../app/services';
+import {
+  INTERPRETER_MODES, OTHER_LANGUAGE, OWN_BY, previousWorkingDay,
+  type InterpreterData, type InterpreterMonthFigures,
+} from '../../../domain/items/interpreter';
+import type { Item } from '../../../domain/types';
+import { formatDay, formatDeadline, formatMoment } from '../../../domain/workingTime';
+import { nl } from '../../../texts/nl';
+import { LANGUAGES } from '../../../texts/nl/interpreter';
+import { MONTH_NAMES } from '../../../texts/nl/workingTime';
+import { historyLines, noticeCard } from '../../cards/common';
+import { bind, neutralise } from '../../cards/render';
+import type { ItemCardRenderer, Notice } from '../../feature';
+import startTemplate from '../../cards/templates/interpreterStart.json';
+import ownFormTemplate from '../../cards/templates/interpreterOwnForm.json';
+import formTemplate from '../../cards/templates/interpreterForm.json';
+import ownerTemplate from '../../cards/templates/interpreterOwner.json';
+import overviewTemplate from '../../cards/templates/interpreterOverview.json';
+
+const t = nl.interpreter;
+
+export interface FormState {
+  values?: Record<string, unknown>;
+  errors?: Record<string, string>;
+  notice?: Notice;
+  formId?: string;
+}
+
+function cap(style: string): string {
+  return style.charAt(0).toUpperCase() + style.slice(1);
+}
+
+function noticeOf(n: Notice | undefined) {
+  return n ? { text: n.text, style: cap(n.style) } : null;
+}
+
+/** Input values are shown back in inputs (not markdown), so only control characters and ${ are neutralised. */
+function neutraliseValues(v: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u001f]/g, ' ');
+    else if (typeof x === 'number' && Number.isFinite(x)) out[k] = String(x);
+  }
+  return out;
+}
+
+/** Input.Number wants a number or nothing: drop an empty or unreadable bound value. */
+function fixNumberInput(card: Record<string, unknown>, id: string): Record<string, unknown> {
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.type === 'Input.Number' && o.id === id) {
+        const n = typeof o.value === 'string' && o.value.trim() !== '' ? Number(o.value.replace(',', '.')) : typeof o.value === 'number' ? o.value : NaN;
+        if (Number.isFinite(n)) o.value = n;
+        else delete o.value;
+      }
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return card;
+}
+
+/** The relatedId we pass along in card data: only something that looks like an id. */
+export function cleanRelatedId(v: unknown): string {
+  const s = typeof v === 'string' ? v.trim().toUpperCase() : '';
+  return /^[A-Z]{2,4}-\d{1,9}$/.test(s) ? s : '';
+}
+
+export function startCard(relatedId: string, notice?: Notice): Record<string, unknown> {
+  const id = cleanRelatedId(relatedId);
+  return bind(startTemplate, {
+    t: t.start,
+    hint: t.card.ownerOnlyHint,
+    notice: noticeOf(notice),
+    relatedId: id,
+    relatedText: id ? t.start.related(id) : '',
+  });
+}
+
+export function ownFormCard(state: FormState = {}): Record<string, unknown> {
+  return bind(ownFormTemplate, {
+    t: t.ownForm,
+    f: t.fields,
+    hint: t.card.ownerOnlyHint,
+    requiredText: nl.common.fieldRequired,
+    notice: noticeOf(state.notice),
+    values: neutraliseValues(state.values ?? {}),
+    errors: state.errors ?? {},
+    ownByChoices: OWN_BY.map((value) => ({ value, title: t.ownBy[value] })),
+    formId: state.formId ?? randomUUID(),
+  });
+}
+
+export function bookingFormCard(state: FormState = {}): Record<string, unknown> {
+  const card = bind(formTemplate, {
+    t: t.form,
+    f: t.fields,
+    hint: t.card.ownerOnlyHint,
+    requiredText: nl.common.fieldRequired,
+    notice: noticeOf(state.notice),
+    values: neutraliseValues(state.values ?? {}),
+    errors: state.errors ?? {},
+    languages: [...LANGUAGES.map((l) => ({ value: l, title: l })), { value: OTHER_LANGUAGE, title: t.languageOther }],
+    modes: INTERPRETER_MODES.map((value) => ({ value, title: t.modes[value] })),
+    momentHint: `${t.modes.phoneNow}: datum en tijd mogen leeg blijven.`,
+    formId: state.formId ?? randomUUID(),
+  });
+  return fixNumberInput(card, 'duration');
+}
+
+function phoneLine(phone: string): string {
+  const display = phone.replace(/[^+\d\s()-]/g, '').trim();
+  const dial = display.replace(/[^+\d]/g, '');
+  return display && dial ? t.card.callLine(`[${display}](tel:${dial})`) : '';
+}
+
+function momentText(s: Services, d: InterpreterData): string {
+  const moment = new Date(d.moment);
+  const text = formatMoment(s.calendar, moment, s.clock.now());
+  return d.mode === 'phoneNow' ? `${t.card.now} (${text})` : text;
+}
+
+/** The lines to paste into the interpreter service's booking form. */
+export function bookingText(s: Services, d: InterpreterData): string {
+  const c = t.card.copy;
+  const lines = [
+    s.config.interpreter.customerNumber ? `${c.customerNumber}: ${s.config.interpreter.customerNumber}` : '',
+    `${c.language}: ${d.language ?? ''}`,
+    `${c.mode}: ${d.mode ? t.modes[d.mode] : ''}`,
+    `${c.moment}: ${momentText(s, d)}`,
+    `${c.duration}: ${t.card.minutes(d.durationMinutes ?? 0)}`,
+    d.mode === 'onSite' && d.address ? `${c.address}: ${d.address}` : '',
+  ];
+  return lines.filter(Boolean).join('\n').replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u0009\u000b-\u001f]/g, ' ');
+}
+
+const STATUS_COLOR: Record<string, string> = { own: 'Good', requested: 'Warning', confirmed: 'Accent', done: 'Good', cancelled: 'Default' };
+
+async function ownerCard(raw: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>> {
+  const item = raw as unknown as Item<InterpreterData>;
+  const d = item.data;
+  const cal = s.calendar;
+  const now = s.clock.now();
+  const active = !item.closedAt;
+  const facts: { title: string; value: string }[] = [];
+  const add = (title: string, value: string | undefined) => {
+    if (value) facts.push({ title, value });
+  };
+  if (d.path === 'own') {
+    add(t.card.ownBy, d.ownBy ? t.ownBy[d.ownBy] : t.status.own);
+    add(t.card.moment, momentText(s, d));
+  } else {
+    add(t.card.language, d.erased ? '—' : neutralise(d.language ?? ''));
+    add(t.card.mode, d.mode ? t.modes[d.mode] : '');
+    add(t.card.moment, momentText(s, d));
+    add(t.card.duration, d.durationMinutes ? t.card.minutes(d.durationMinutes) : '');
+    if (d.mode === 'onSite') add(t.card.address, d.erased ? '—' : neutralise(d.address ?? ''));
+    if (item.status === 'requested' && d.confirmBy) {
+      const by = formatDeadline(cal, new Date(d.confirmBy), now);
+      add(t.card.confirmBy, by.startsWith('uiterlijk') ? by : `uiterlijk ${by}`);
+    }
+    add(t.card.reference, d.reference ? neutralise(d.reference) : '');
+  }
+  add(t.card.related, d.relatedId ? neutralise(d.relatedId) : '');
+  if (item.status === 'cancelled') add(t.card.cancelReason, d.cancelReason ? neutralise(d.cancelReason) : '');
+  add(t.card.createdBy, `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt, now)}`);
+
+  let ownReminderText = '';
+  if (item.status === 'own') {
+    const checkDay = previousWorkingDay(cal, cal.dayOf(new Date(d.moment)));
+    if (checkDay > cal.dayOf(item.createdAt) && checkDay >= cal.dayOf(now)) ownReminderText = t.card.ownReminderPlanned(formatDay(cal, checkDay, now));
+  }
+  const history = await s.repo.history(item.tenantId, item.id);
+  const showBooking = d.path === 'service' && item.status === 'requested';
+  const card = bind(ownerTemplate, {
+    id: item.id,
+    version: item.version,
+    title: t.card.title(item.id),
+    t: t.card,
+    historyTitle: nl.common.history,
+    notice: noticeOf(notice),
+    statusText: t.status[item.status] ?? item.status,
+    statusColor: STATUS_COLOR[item.status] ?? 'Default',
+    headerStyle: item.status === 'done' ? 'good' : 'emphasis',
+    facts,
+    ownReminderText,
+    showBooking,
+    steps: t.card.bookSteps.map((line, i) => ({ line: `${i + 1}. ${line}` })),
+    copyText: showBooking && !d.erased ? bookingText(s, d) : '',
+    callLine: phoneLine(s.config.interpreter.phone),
+    showServiceLink: d.path === 'service' && (item.status === 'requested' || item.status === 'confirmed'),
+    serviceUrl: s.config.interpreter.serviceUrl,
+    openStyle: item.status === 'requested' ? 'positive' : 'default',
+    isRequested: item.status === 'requested',
+    isConfirmed: item.status === 'confirmed',
+    isOwn: item.status === 'own',
+    isActive: active,
+    cancelOpen: !!form.errors?.reason,
+    values: neutraliseValues(form.values ?? {}),
+    errors: form.errors ?? {},
+    history: historyLines(history, cal, (a) => t.history[a] ?? a, true),
+  });
+  if (item.owner?.teamsId && active) {
+    card.refresh = { action: { type: 'Action.Execute', verb: 'interpreter.refresh', data: { id: item.id } }, userIds: [item.owner.teamsId] };
+  }
+  return card;
+}
+
+/** A card that names nothing but the id and the status: what anyone but the owner or a manager gets. */
+export function neutralCard(item: Item, notice?: Notice): Record<string, unknown> {
+  const text = `${t.card.title(item.id)}: ${t.status[item.status] ?? item.status}.`;
+  return noticeCard(notice ? `${notice.text} ${text}` : text, notice?.style ?? 'accent');
+}
+
+export const interpreterCards: ItemCardRenderer & {
+  ownerWithForm(item: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>>;
+} = {
+  // Never posted (interpreter requests are not a channel kind); safe if anything ever asks.
+  async channel(item, _s, notice) {
+    return neutralCard(item, notice);
+  },
+  async owner(item, s, notice) {
+    return ownerCard(item, s, notice, {});
+  },
+  async ownerWithForm(item, s, notice, form) {
+    return ownerCard(item, s, notice, form);
+  },
+};
+
+export function overviewCard(f: InterpreterMonthFigures, hasNext: boolean, previousMonth: string, nextMonth: string): Record<string, unknown> {
+  const monthName = `${MONTH_NAMES[Number(f.month.slice(5, 7)) - 1]} ${f.month.slice(0, 4)}`;
+  return bind(overviewTemplate, {
+    t: t.overview,
+    title: t.overview.title(monthName),
+    isEmpty: f.total === 0 && f.cancelled === 0,
+    f: {
+      total: String(f.total), own: String(f.own), service: String(f.service), done: String(f.done),
+      cancelled: String(f.cancelled), minutes: String(f.minutes),
+    },
+    languages: f.perLanguage.map((l) => ({ title: neutralise(l.language), value: String(l.count) })),
+    modes: f.perMode.map((m) => ({ title: t.modes[m.mode] ?? m.mode, value: String(m.count) })),
+    previousMonth,
+    nextMonth,
+    hasNext,
+  });
+}
