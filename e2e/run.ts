@@ -144,7 +144,7 @@ async function main(): Promise<number> {
       return route.abort('blockedbyclient');
     });
     const page = context.pages()[0] ?? (await context.newPage());
-    const ui = new PlaygroundUi(page, stack.playgroundUrl, 'Top Contact', teams.teamName);
+    const ui = await PlaygroundUi.attach(context, page, stack.playgroundUrl, 'Top Contact', teams.teamName);
     await ui.open();
 
     const world: World = {

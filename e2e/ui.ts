@@ -1,7 +1,7 @@
 // The Microsoft 365 Agents Playground (0.2.28) as a person uses it, driven with playwright-core.
 // Selectors come from /work/shared/TEAMS-NOTES.md and were checked against the Playground's DOM.
 // Every step waits on something visible (or on the Playground's own event stream), never on a sleep.
-import type { Locator, Page, Response, WebSocket } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Request, Response, WebSocket, WebSocketRoute } from 'playwright-core';
 
 /** One line of the Playground's log stream: an activity it sent to the bot or received from it. */
 export interface LogItem {
@@ -29,27 +29,80 @@ export class PlaygroundUi {
   /** Everything the Playground pushed to the client (from its conversation stream). */
   readonly stream: StreamItem[] = [];
   private waiters: (() => void)[] = [];
+  /** Card clicks whose answer the page has not applied yet, by the id of the clicked message. */
+  private answering = new Map<string, { done: Promise<void>; resolve: () => void }>();
+  private relayed: Promise<void> = Promise.resolve();
 
-  constructor(
+  private constructor(
     readonly page: Page,
     readonly baseUrl: string,
     readonly botName: string,
     readonly teamName: string,
-  ) {
+  ) {}
+
+  /**
+   * Wires the page: the Playground's log stream is read as it comes; its conversation stream goes
+   * through relay() (see there). Call before the page opens the Playground.
+   */
+  static async attach(context: BrowserContext, page: Page, baseUrl: string, botName: string, teamName: string): Promise<PlaygroundUi> {
+    const ui = new PlaygroundUi(page, baseUrl, botName, teamName);
     page.on('websocket', (ws: WebSocket) => {
+      if (!ws.url().includes('/_ws/log/')) return;
       ws.on('framereceived', (f) => {
-        let data: unknown;
-        try {
-          data = JSON.parse(String(f.payload));
-        } catch {
-          return;
-        }
-        const d = data as { log?: LogItem; action?: string };
-        if (d.log) this.log.push(d.log);
-        else if (typeof d.action === 'string') this.stream.push(d as StreamItem);
-        for (const w of this.waiters.splice(0)) w();
+        const d = parse(f.payload) as { log?: LogItem } | undefined;
+        if (d?.log) ui.log.push(d.log);
+        ui.wake();
       });
     });
+    await context.routeWebSocket(/\/_ws_conversation\//, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((m) => server.send(m));
+      server.onMessage((m) => {
+        ui.relayed = ui.relayed.then(() => ui.relay(ws, m)).catch(() => undefined);
+      });
+    });
+    const isInvoke = (r: Request) => r.method() === 'POST' && r.url().includes('/_conversation/v1/invoke');
+    page.on('request', (r) => {
+      if (!isInvoke(r)) return;
+      const id = (r.postDataJSON() as { replyToId?: string } | null)?.replyToId;
+      if (!id) return;
+      let resolve!: () => void;
+      const done = new Promise<void>((res) => (resolve = res));
+      ui.answering.set(id, { done, resolve });
+      const settle = () => {
+        // The page applies the answer in its next tasks; two animation frames later it has.
+        void page.evaluate(() => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)))).catch(() => undefined).finally(() => {
+          ui.answering.delete(id);
+          resolve();
+        });
+      };
+      void r.response().then(async (res) => {
+        await res?.finished().catch(() => undefined);
+        settle();
+      }, settle);
+    });
+    return ui;
+  }
+
+  /**
+   * Passes the Playground's pushes to the page in order, except that an update of a card whose
+   * click is still being answered waits until the page has applied the answer. Teams shows the
+   * clicker the answer first and then the update for everyone (the bot sends the update only after
+   * answering); the Playground's page can receive the two the other way round, which would leave
+   * the clicker's answer card on screen. This keeps what is on screen the same from run to run.
+   */
+  private async relay(ws: WebSocketRoute, m: string | Buffer): Promise<void> {
+    const d = parse(m) as StreamItem | undefined;
+    const id = d?.action === 'updateMessage' ? d.message?.messageId : undefined;
+    const pending = id ? this.answering.get(id) : undefined;
+    if (pending) await Promise.race([pending.done, new Promise((r) => setTimeout(r, 10_000))]);
+    ws.send(m);
+    if (d && typeof d.action === 'string') this.stream.push(d);
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const w of this.waiters.splice(0)) w();
   }
 
   /** Resolves when `pred` holds for the log / stream (checked at every frame), rejects after `timeout`. */
@@ -233,4 +286,12 @@ export function cardTexts(card: unknown): string[] {
   };
   walk(card);
   return out;
+}
+
+function parse(payload: string | Buffer): unknown {
+  try {
+    return JSON.parse(String(payload));
+  } catch {
+    return undefined;
+  }
 }
