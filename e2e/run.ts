@@ -74,6 +74,7 @@ function selected(all: Scenario[]): Scenario[] {
 async function main(): Promise<number> {
   const started = Date.now();
   const docs = process.argv.includes('--docs');
+  const headed = process.env.E2E_HEADED === '1';
   const botCommands = new Set(features.flatMap((f) => Object.keys(f.commands ?? {}).map((c) => c.toLowerCase())));
   if (!fs.existsSync(CHROMIUM)) {
     console.error(`[e2e] ${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium); this run never downloads a browser.`);
@@ -122,8 +123,8 @@ async function main(): Promise<number> {
     const blocked = new Set<string>();
     context = await chromium.launchPersistentContext(path.join(stack.tmp, 'chromium-profile'), {
       executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: process.env.E2E_HEADED !== '1',
+      args: headed ? CHROMIUM_ARGS.filter((a) => a !== '--headless') : CHROMIUM_ARGS,
+      headless: !headed,
       viewport: { width: 1280, height: 860 },
       deviceScaleFactor: 1,
       locale: 'nl-NL',
