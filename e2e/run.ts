@@ -156,7 +156,7 @@ async function main(): Promise<number> {
       shared: {},
       async shot(name, focus, o) {
         const file = path.join(outDir, `${name}.png`);
-        if (o?.element && focus) await focus.screenshot({ path: file });
+        if (o?.element && focus) await focus.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
         else await ui.screenshot(file, focus);
         shots.push(file);
         return file;

@@ -267,9 +267,16 @@ export class PlaygroundUi {
         e.scrollIntoView({ block: tall ? 'start' : 'center' });
       });
     }
-    // Let fonts and the card layout settle (no timer: wait for the next two animation frames).
-    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await this.page.screenshot({ path: file });
+    // No hover effect on whatever ended up under the pointer after the last click.
+    const vp = this.page.viewportSize();
+    await this.page.mouse.move((vp?.width ?? 1280) - 5, (vp?.height ?? 860) - 5);
+    // No focus ring either (its edge is drawn a pixel differently from run to run); then let the
+    // layout settle (no timer: wait for the next two animation frames).
+    await this.page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur?.();
+      return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+    await this.page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
   }
 }
 
