@@ -1,4 +1,5 @@
 // Dutch texts for callbacks (terugbelverzoeken).
+import { agenda } from './agenda';
 
 export const callbacks = {
   kindName: 'Terugbelverzoek',
@@ -108,6 +109,7 @@ export const callbacks = {
     cancelled: 'geannuleerd',
     reminded: 'herinnering',
     escalated: 'te laat gemeld',
+    ...agenda.history,
   } as Record<string, string>,
   msg: {
     claimed: (id: string) => `Je hebt ${id} opgepakt. Succes met bellen!`,

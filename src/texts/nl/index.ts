@@ -2,6 +2,7 @@
 import { common } from './common';
 import { callbacks } from './callbacks';
 import { help } from './help';
+import { agenda } from './agenda';
 
-export const nl = { common, callbacks, help };
+export const nl = { common, callbacks, help, agenda };
 export type Texts = typeof nl;
