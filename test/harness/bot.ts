@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../src/app/app';
+import { createApp, type App, type AppOptions } from '../../src/app/app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { ManualClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logging';
@@ -36,6 +36,8 @@ export interface StartOptions {
   clock?: ManualClock;
   /** Default: Thursday 26 November 2026, 10:00 in Amsterdam. */
   now?: string;
+  /** Extra app options (e.g. graph: { credential } for the fake Graph). */
+  app?: Partial<AppOptions>;
 }
 
 export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
@@ -49,7 +51,7 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
     ...opts.env,
   });
   const clock = opts.clock ?? new ManualClock(opts.now ?? '2026-11-26T10:00:00+01:00');
-  const app = await createApp(config, { clock, scheduler: false, logger: createLogger(config.logLevel) });
+  const app = await createApp(config, { clock, scheduler: false, logger: createLogger(config.logLevel), ...opts.app });
   const url = await app.listen(0, '127.0.0.1');
   return {
     app, url, clock, config, databaseUrl,

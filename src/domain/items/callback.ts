@@ -74,8 +74,10 @@ export interface CalendarEventRef {
   eventId: string;
   start: string;
   end: string;
-  /** Idempotency marker the event carries (see graph/calendarSync.ts). */
+  /** Idempotency marker the event carries (see teams/features/agenda/sync.ts). */
   marker: string;
+  /** The event's body links to the card in Teams (false when the card was not posted yet). */
+  linked?: boolean;
 }
 
 export const CALLBACK_FINAL = ['done', 'cancelled'] as const;
@@ -239,10 +241,15 @@ export function applyCallback(
       return accept(item, { data: { ...item.data, agenda: { state: 'auto', since: at } } }, { action: 'agendaAuto' }, [{ type: 'calendarSync' }]);
     }
     case 'agendaNoSlot': {
+      // Nothing free was found (reason 'none') or the owner's agenda cannot be read ('noAgenda').
+      // From an offer the creator already sees this on the card; when planning by itself the bot tells them.
       if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
-      if (item.data.agenda?.state !== 'auto' || !item.owner) return refuse('notNeeded', nl.common.unknownAction);
-      return accept(item, { data: { ...item.data, agenda: { state: 'noSlot', since: at } } }, { action: 'agendaNoSlot' },
-        [{ type: 'notifyPerson', to: noticeTarget(item), text: a.msg.noSlotNotice(item.id, item.subject, item.owner.name) }]);
+      const state = item.data.agenda?.state;
+      if ((state !== 'auto' && state !== 'offer') || !item.owner) return refuse('notNeeded', nl.common.unknownAction);
+      const reason = str(input, 'reason') === 'noAgenda' ? 'noAgenda' : 'none';
+      const text = reason === 'noAgenda' ? a.msg.noAgendaNotice(item.id, item.subject, item.owner.name) : a.msg.noSlotNotice(item.id, item.subject, item.owner.name);
+      return accept(item, { data: { ...item.data, agenda: { state: 'noSlot', since: at } } }, { action: 'agendaNoSlot', details: { reason } },
+        state === 'auto' ? [{ type: 'notifyPerson', to: noticeTarget(item), text }] : []);
     }
     default:
       return refuse('unknownAction', nl.common.unknownAction);
@@ -310,7 +317,7 @@ function parseEventRef(v: unknown): CalendarEventRef | null {
   const e = v as Record<string, unknown>;
   const s = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
   if (!s('userId') || !s('eventId') || !s('start') || !s('end')) return null;
-  return { userId: s('userId'), eventId: s('eventId'), start: s('start'), end: s('end'), marker: s('marker') };
+  return { userId: s('userId'), eventId: s('eventId'), start: s('start'), end: s('end'), marker: s('marker'), linked: e.linked === true };
 }
 
 export const callbackRules: KindRules<CallbackData> = {

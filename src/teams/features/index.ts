@@ -2,5 +2,6 @@
 import type { Feature } from '../feature';
 import { coreFeature } from './core';
 import { callbacksFeature } from './callbacks';
+import { agendaFeature } from './agenda';
 
-export const features: Feature[] = [coreFeature, callbacksFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, agendaFeature];

@@ -35,6 +35,8 @@ export const agenda = {
     plannedLateNotice: (id: string, topic: string, who: string, moment: string, deadline: string) =>
       `Terugbelverzoek **${id}** (${topic}): er was geen vrij moment in de agenda van ${who} vóór de deadline (${deadline}). ` +
       `Ik heb het eerste vrije moment daarna gekozen: ${moment}. ${LATE_ADVICE}`,
+    noAgendaNotice: (id: string, topic: string, who: string) =>
+      `Terugbelverzoek **${id}** (${topic}): ik kan de agenda van ${who} niet bekijken. Spreek samen een moment af.`,
     noSlotNotice: (id: string, topic: string, who: string) =>
       `Terugbelverzoek **${id}** (${topic}): ik vond geen vrij moment in de agenda van ${who} in de komende werkdagen. ` +
       `Spreek samen een moment af. ${LATE_ADVICE}`,
@@ -44,6 +46,10 @@ export const agenda = {
     planned: (moment: string) => `${moment} (Outlook)`,
     pending: (moment: string) => `${moment} (wordt in Outlook gezet)`,
     late: 'na de deadline',
+  },
+  people: {
+    /** Name shown for the configured fallback manager when the bot does not know them yet. */
+    managerName: 'Leidinggevende',
   },
   history: {
     planned: 'moment in agenda gekozen',

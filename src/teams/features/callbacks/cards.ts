@@ -9,6 +9,7 @@ import { nl } from '../../../texts/nl';
 import { historyLines } from '../../cards/common';
 import { bind, neutralise } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
+import { agendaLine } from '../agenda/cards';
 import channelTemplate from '../../cards/templates/callbackChannel.json';
 import ownerTemplate from '../../cards/templates/callbackOwner.json';
 import formTemplate from '../../cards/templates/callbackForm.json';
@@ -114,6 +115,8 @@ export const callbackCards: ItemCardRenderer & {
       checklist: t.card.checklist,
       confirmationChoices: Object.entries(t.choices.confirmation).map(([value, title]) => ({ value, title })),
       letterHint: d.profile.digital === 'nietDigitaal' ? t.card.letterHint : '',
+      agendaLabel: nl.agenda.card.agenda,
+      agendaText: agendaLine(s, item),
       colleagues,
       values: neutraliseValues(form.values ?? {}),
       errors: form.errors ?? {},

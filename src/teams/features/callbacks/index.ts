@@ -11,23 +11,26 @@ import type { Turn } from '../../turn';
 import { itemVerb, itemView } from '../itemActions';
 import { callbackCards, callbackForm } from './cards';
 import { callbackReminders } from './reminders';
+import { afterCreate, needsAgenda } from '../agenda';
 
 const t = nl.callbacks;
 
 /** Form values (strings from Teams) → the domain's create input. */
-async function createInput(turn: Turn, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function createInput(turn: Turn, data: Record<string, unknown>, source: string): Promise<Record<string, unknown>> {
   const assigneeId = typeof data.assignee === 'string' ? data.assignee : '';
   const assignee: Person | undefined = assigneeId ? await resolvePerson(turn, assigneeId) : undefined;
   return {
     ...data,
     preferredMoment: momentFrom(turn, data.preferredDate, data.preferredTime),
     assignee,
+    // The form's answer card can offer slots in the colleague's agenda; the message extension cannot (the bot plans).
+    agendaMode: source === 'teams' ? 'offer' : 'auto',
   };
 }
 
 async function createFromForm(turn: Turn, data: Record<string, unknown>, source: string) {
   const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
-  const input = await createInput(turn, data);
+  const input = await createInput(turn, data, source);
   return turn.s.items.create('callback', turn.tenantId, input, turn.actor, source, formId ? `form:${formId}` : undefined);
 }
 
@@ -58,7 +61,10 @@ export const callbacksFeature: Feature = {
       }
       if (outcome.status === 'conflict') return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
       const posted = outcome.status === 'created' ? outcome.posted : true;
-      return cardResponse(noticeCard(createdText(turn, outcome.item, posted), 'good', t.formTitle));
+      const text = createdText(turn, outcome.item, posted);
+      // Made for a colleague: offer moments in their Outlook agenda (or say why not).
+      if (outcome.status === 'created' && needsAgenda(outcome.item)) return cardResponse(await afterCreate(turn, outcome.item, text));
+      return cardResponse(noticeCard(text, 'good', t.formTitle));
     },
     'callback.claim': itemVerb('claim', verbs),
     'callback.release': itemVerb('release', verbs),
