@@ -132,7 +132,7 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     expect(fake.eventsOf(bram)).to.have.length(1);
     // Bram's own view shows the moment.
     const view = await act(bram, 'callback.view', { id: item.id });
-    expect(textOf(view.body.value)).to.contain('donderdag 26 november, 13:30–13:45 (Outlook)');
+    expect(textOf(view.body.value)).to.contain('vandaag 13:30–13:45 (Outlook)');
   });
 
   it('skips a holiday and the weekend (Christmas 2026) when offering slots', async () => {

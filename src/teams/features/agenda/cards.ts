@@ -69,11 +69,15 @@ export function offerCard(s: Services, item: Item<CallbackData>, createdText: st
   });
 }
 
-/** The owner's view: 'donderdag 26 november, 14:30–14:45 (Outlook)', '' when nothing is planned. */
+/** The owner's view: 'vandaag 14:30–14:45 (Outlook)', 'maandag 30 november, 08:30–08:45 (Outlook)'; '' when nothing is planned. */
 export function agendaLine(s: Services, item: Item<CallbackData>): string {
   const p = item.data.agenda;
   if (p?.state !== 'planned' || !p.start || !p.end) return '';
-  const moment = `${formatMoment(s.calendar, new Date(p.start), s.clock.now())}–${formatTime(s.calendar, new Date(p.end))}`;
+  const start = new Date(p.start);
+  const now = s.clock.now();
+  const day = s.calendar.dayOf(start);
+  const near = day === s.calendar.dayOf(now) || day === addCalendarDays(s.calendar.dayOf(now), 1);
+  const moment = `${near ? slotLabel(s.calendar, start, now) : formatMoment(s.calendar, start, now)}–${formatTime(s.calendar, new Date(p.end))}`;
   const inOutlook = item.data.calendarEvent?.start === p.start;
   const line = !s.graph ? moment : inOutlook ? a.card.planned(moment) : a.card.pending(moment);
   return p.late ? `${line}, ${a.card.late}` : line;
