@@ -17,7 +17,7 @@ import {
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
-import type { GraphConfig } from '../config/config';
+import { ConfigError, type GraphConfig } from '../config/config';
 import { systemClock } from '../domain/clock';
 import { parseRetryAfter } from './errors';
 
@@ -43,7 +43,11 @@ export function credentialFor(cfg: GraphConfig): TokenCredential {
   const options = cfg.authorityHost ? { authorityHost: cfg.authorityHost } : {};
   if (cfg.certificatePath && cfg.clientId) {
     // Read here so a wrong path stops the bot at start with a clear message, not at the first call.
-    fs.accessSync(cfg.certificatePath, fs.constants.R_OK);
+    try {
+      fs.accessSync(cfg.certificatePath, fs.constants.R_OK);
+    } catch {
+      throw new ConfigError(`GRAPH_CERTIFICATE_PATH: cannot read "${cfg.certificatePath}"`);
+    }
     return new ClientCertificateCredential(cfg.tenantId, cfg.clientId, { certificatePath: cfg.certificatePath }, options);
   }
   if (cfg.clientSecret && cfg.clientId) return new ClientSecretCredential(cfg.tenantId, cfg.clientId, cfg.clientSecret, options);
