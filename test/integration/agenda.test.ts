@@ -279,6 +279,33 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     expect(await pendingSync()).to.have.length(0);
   });
 
+  it('Graph down longer than the outbox keeps trying: the message gives up, the catch-up queues it again, one event', async () => {
+    await setup();
+    fake.down();
+    const { item } = await createFor(bram);
+    await bot.settle();
+    for (let i = 0; i < 14 && (await pendingSync()).length; i++) {
+      bot.clock.advance(11 * 60_000);
+      await bot.tick();
+    }
+    const failed = await bot.app.s.repo.listOutbox({ status: 'failed', type: 'calendarSync' });
+    expect(failed, 'the outbox gave up').to.have.length(1);
+    expect(failed[0].attempts).to.equal(12);
+    bot.clock.set('2026-11-27T08:00:00+01:00'); // the next morning
+    await bot.tick();
+    expect(fake.allEvents()).to.have.length(0);
+    fake.up();
+    bot.clock.advance(16 * 60_000); // 08:16: a new quarter hour for the catch-up
+    await bot.tick();
+    await bot.settle();
+    expect(fake.eventsOf(bram).map((e) => e.start.dateTime.slice(0, 16))).to.deep.equal(['2026-11-27T07:45']); // 08:45 CET
+    expect((await get(item.id)).data.calendarEvent?.eventId).to.equal(fake.eventsOf(bram)[0].id);
+    bot.clock.advance(16 * 60_000);
+    await bot.tick();
+    await bot.settle();
+    expect(fake.requestsTo('POST', /\/events$/)).to.have.length(1);
+  });
+
   it('a restart while the invite is queued: stop, Graph back, start on the same database → exactly one event', async () => {
     await setup();
     fake.down();

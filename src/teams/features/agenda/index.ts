@@ -13,7 +13,7 @@ import type { Feature } from '../../feature';
 import type { Turn } from '../../turn';
 import { offerCard, type AfterCreate } from './cards';
 import { offerSlots } from './offer';
-import { agendaReady, syncCalendar } from './sync';
+import { agendaReady, healCalendars, syncCalendar } from './sync';
 
 const a = nl.agenda;
 /** How long the answer to a slot choice waits for the event to be in Outlook before saying it will follow. */
@@ -86,5 +86,5 @@ export const agendaFeature: Feature = {
   name: 'agenda',
   verbs: { 'callback.planSlot': planSlot },
   deliveries: { calendarSync: (s) => (m) => syncCalendar(s, m) },
-  jobs: [expireOffers],
+  jobs: [expireOffers, healCalendars],
 };

@@ -42,6 +42,46 @@ export function wantedEvent(item: Item<CallbackData>): { userId: string; start: 
   return { userId: item.owner.id, start: a.start, end: a.end };
 }
 
+/** Whether Outlook is not (yet) where the callback says it should be. */
+export function outOfStep(item: Item<CallbackData>): boolean {
+  const closed = item.status === 'done' || item.status === 'cancelled';
+  if (!closed && item.owner && item.data.agenda?.state === 'auto') return true;
+  const want = wantedEvent(item);
+  const have = item.data.calendarEvent;
+  if (!want || !have) return !!want !== !!have;
+  return have.userId !== want.userId || have.start !== want.start || have.end !== want.end;
+}
+
+/** How often the catch-up looks for callbacks whose calendar sync gave up (outbox attempts exhausted). */
+export const HEAL_EVERY_MINUTES = 15;
+
+/**
+ * Catch-up: the outbox gives a message up after its last attempt (about half an hour of retries).
+ * When Graph was down longer, this finds callbacks that are out of step and have no calendarSync
+ * waiting, and queues one again (once per callback per quarter hour, over all instances).
+ */
+export async function healCalendars(s: Services, now: Date): Promise<void> {
+  if (!s.graph) return;
+  const bucket = Math.floor(now.getTime() / (HEAL_EVERY_MINUTES * 60_000));
+  for (const tenantId of await s.repo.tenants()) {
+    if (!agendaReady(s, tenantId)) continue;
+    if (!(await s.repo.claimOnce(tenantId, `agenda-heal:${bucket}`, now))) continue;
+    const waiting = new Set((await s.repo.listOutbox({ status: 'pending', tenantId, type: 'calendarSync', limit: 10_000 })).map((m) => String(m.payload.itemId)));
+    const recent = new Date(now.getTime() - 7 * 24 * 3600_000);
+    const candidates = [
+      ...(await s.repo.queryItems(tenantId, { kinds: ['callback'], open: true })),
+      ...(await s.repo.queryItems(tenantId, { kinds: ['callback'], open: false, closedSince: recent })),
+    ] as unknown as Item<CallbackData>[];
+    const heal = candidates.filter((i) => !waiting.has(i.id) && outOfStep(i));
+    if (!heal.length) continue;
+    s.log.info({ tenantId, count: heal.length }, 'calendar sync: queued again for callbacks out of step');
+    await s.repo.enqueue(heal.map((i) => ({
+      tenantId, key: `calheal:${tenantId}:${i.id}:${bucket}`, type: 'calendarSync', lane: `graph:${tenantId}:${i.id}`, payload: { itemId: i.id },
+    })), now);
+    s.outbox.kick();
+  }
+}
+
 export async function syncCalendar(s: Services, m: OutboxMessage): Promise<DeliveryResult> {
   if (!agendaReady(s, m.tenantId)) return { ok: true }; // Graph not set up: nothing to keep in step
   const itemId = String(m.payload.itemId ?? '');
