@@ -1,4 +1,5 @@
 // Dutch texts for callbacks (terugbelverzoeken).
+import { agenda } from './agenda';
 
 export const callbacks = {
   kindName: 'Terugbelverzoek',
@@ -119,6 +120,7 @@ export const callbacks = {
     reminded: 'herinnering',
     escalated: 'te laat gemeld',
     interpreterLinked: 'tolk',
+    ...agenda.history,
   } as Record<string, string>,
   msg: {
     claimed: (id: string) => `Je hebt ${id} opgepakt. Succes met bellen!`,

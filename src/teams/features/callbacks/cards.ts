@@ -10,6 +10,7 @@ import { nl } from '../../../texts/nl';
 import { historyLines } from '../../cards/common';
 import { bind, neutralise, prepareTemplates } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
+import { agendaLine } from '../agenda/cards';
 import channelTemplate from '../../cards/templates/callbackChannel.json';
 import ownerTemplate from '../../cards/templates/callbackOwner.json';
 import formTemplate from '../../cards/templates/callbackForm.json';
@@ -130,6 +131,8 @@ export const callbackCards: ItemCardRenderer & {
       confirmationChoices: Object.entries(t.choices.confirmation).map(([value, title]) => ({ value, title })),
       letterHint: d.profile.digital === 'nietDigitaal' ? t.card.letterHint : '',
       sensitiveHint: d.sensitive ? t.card.sensitiveHint : '',
+      agendaLabel: nl.agenda.card.agenda,
+      agendaText: agendaLine(s, item),
       colleagues,
       interpreterText: await interpreterLines(item, s),
       values: neutraliseValues(form.values ?? {}),
