@@ -1,5 +1,7 @@
-// The life cycle of a callback (terugbelverzoek): open → claimed → done, with release,
-// handover, reschedule and "niet bereikt" attempts on the way. Pure: no I/O.
+// Callbacks (terugbelverzoeken): creation (phone, customer profile, made for a colleague) and what
+// a callback adds to the shared owned life cycle (ownedLifecycle.ts: open → claimed → done, with
+// release, handover, reschedule and "niet bereikt" attempts): the Outlook agenda, the letter hint
+// and the interpreter link, as hooks. Pure: no I/O.
 import { nl } from '../../texts/nl';
 import { SYSTEM, type Item, type Person } from '../types';
 import { callbackDeadline, formatDeadline, formatMoment } from '../workingTime';
@@ -9,7 +11,9 @@ import {
   type ActionContext, type Creation, type Decision, type Effect, type KindRules,
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
-import { INTERPRETER_LINK_ACTION, linkInterpreter, type InterpreterLink } from './interpreter';
+import {
+  applyOwnedLifecycle, CONFIRMATIONS, interpreterLink, OWNED_FINAL, ownedRules, type Attempt, type OwnedData, type OwnedHooks,
+} from './ownedLifecycle';
 
 const t = nl.callbacks;
 const a = nl.agenda;
@@ -18,11 +22,12 @@ export const AGE_GROUPS = ['senior', 'middelbaar', 'starter'] as const;
 export const DIGITAL = ['digitaal', 'nietDigitaal'] as const;
 export const ATTITUDES = ['actief', 'afnemer', 'afhankelijk'] as const;
 export const CONTACT_CHANNELS = ['telefoon', 'email', 'brief', 'persoonlijk'] as const;
-export const CONFIRMATIONS = ['email', 'brief', 'none'] as const;
+export { CONFIRMATIONS };
 
-export interface CallbackAttempt { at: string; by: string }
+export type CallbackAttempt = Attempt;
 
-export interface CallbackData {
+/** A callback: the shared owned-item fields (attempts, done note, …) plus the phone, the profile and the agenda. */
+export interface CallbackData extends OwnedData {
   customerName: string;
   phone: string;        // E.164
   phoneDisplay: string;
@@ -36,18 +41,12 @@ export interface CallbackData {
     attitude?: (typeof ATTITUDES)[number];
   };
   preferredChannel?: (typeof CONTACT_CHANNELS)[number];
-  attempts: CallbackAttempt[];
-  doneNote?: string;
-  confirmation?: (typeof CONFIRMATIONS)[number];
-  claimedAt?: string;
   /** The callback's moment in the owner's Outlook agenda (see docs/graph.md). */
   agenda?: CallbackAgenda;
   /** The Outlook event as it exists in Microsoft Graph, recorded after each sync (calendarSynced). */
   calendarEvent?: CalendarEventRef;
   /** Events created so far: numbers the idempotency marker of the next one. */
   calendarSeq?: number;
-  /** Interpreter requests for this callback (ids and moments only; the language stays on the request). */
-  interpreters?: InterpreterLink[];
   /** Customer data erased by retention or on request (AVG). */
   erased?: boolean;
 }
@@ -83,7 +82,7 @@ export interface CalendarEventRef {
   linked?: boolean;
 }
 
-export const CALLBACK_FINAL = ['done', 'cancelled'] as const;
+export const CALLBACK_FINAL = OWNED_FINAL;
 /** Length of a planned callback in the agenda. */
 export const CALLBACK_SLOT_MINUTES = 15;
 /** How long the creator has to pick a slot before the bot plans the first one itself. */
@@ -148,9 +147,38 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
   };
 }
 
-function ownerOrManager(item: Item<CallbackData>, ctx: ActionContext): boolean {
-  return isOwner(item, ctx.actor) || ctx.isManager;
-}
+/**
+ * What a callback adds to the shared life cycle (ownedLifecycle.ts): the Outlook agenda follows
+ * the owner and the moment, a letter is suggested for a customer who is not digital, and the
+ * agenda's own actions.
+ */
+const callbackHooks: OwnedHooks<CallbackData> = {
+  texts: t,
+  calendarSync: true,
+  // Released: nobody's agenda holds it any more.
+  onRelease: () => ({ agenda: undefined }),
+  // A planned moment moves with the callback to the new owner's agenda; an open offer was about the old owner's agenda.
+  onHandover: (item, _to, ctx) => ({
+    agenda: item.data.agenda?.state === 'offer' || item.data.agenda?.state === 'noSlot'
+      ? { state: 'auto', since: ctx.now.toISOString() }
+      : item.data.agenda,
+  }),
+  // The new moment agreed with the customer is the moment in the agenda (when the callback is planned in one).
+  onReschedule: (item, moment, ctx) => ({
+    agenda: item.data.agenda
+      ? { state: 'planned', since: ctx.now.toISOString(), start: moment.toISOString(), end: new Date(moment.getTime() + CALLBACK_SLOT_MINUTES * 60_000).toISOString(), late: false, by: 'reschedule' }
+      : undefined,
+  }),
+  prefersLetter: (item) => item.data.profile.digital === 'nietDigitaal' || item.data.preferredChannel === 'brief',
+  actions: {
+    ...interpreterLink<CallbackData>(),
+    planSlot,
+    agendaAuto,
+    agendaNoSlot,
+  },
+  // Bookkeeping of the Outlook event, also after the callback is finished (the event is removed then).
+  bookkeeping: { calendarSynced },
+};
 
 export function applyCallback(
   item: Item<CallbackData>,
@@ -158,121 +186,28 @@ export function applyCallback(
   input: Record<string, unknown>,
   ctx: ActionContext,
 ): Decision<CallbackData> {
-  const now = ctx.now;
-  const at = now.toISOString();
-  // Bookkeeping of the Outlook event, also after the callback is finished (the event is removed then).
-  if (action === 'calendarSynced') return calendarSynced(item, input, ctx);
-  if (item.status === 'done') return refuse('finished', t.msg.finished);
-  if (item.status === 'cancelled') return refuse('finished', t.msg.cancelledAlready);
-  // Owner actions other than a manager's handover need someone who has picked it up.
-  const needsOwner = (): Decision<CallbackData> | null =>
-    !ownerOrManager(item, ctx) ? refuse('notAllowed', nl.common.notAllowed) : !item.owner ? refuse('notClaimed', t.msg.notClaimed) : null;
+  return applyOwnedLifecycle(item, action, input, ctx, callbackHooks);
+}
 
-  switch (action) {
-    case 'claim': {
-      if (item.owner) {
-        return isOwner(item, ctx.actor)
-          ? refuse('alreadyYours', t.msg.alreadyYours)
-          : refuse('alreadyClaimed', t.msg.alreadyClaimed(item.owner.name));
-      }
-      return accept(item, { status: 'claimed', owner: ctx.actor, data: { ...item.data, claimedAt: at } },
-        { action: 'claimed' }, [{ type: 'calendarSync' }], t.msg.claimed(item.id));
-    }
-    case 'release': {
-      const no = needsOwner();
-      if (no) return no;
-      return accept(item, { status: 'open', owner: null, data: { ...item.data, claimedAt: undefined, agenda: undefined } },
-        { action: 'released', details: { previousOwner: item.owner?.name } }, [{ type: 'calendarSync' }], t.msg.released(item.id));
-    }
-    case 'done': {
-      const no = needsOwner();
-      if (no) return no;
-      const note = str(input, 'note');
-      const confirmation = oneOf(str(input, 'confirmation'), CONFIRMATIONS);
-      const fields: Record<string, string> = {};
-      if (!note) fields.note = t.errors.noteRequired;
-      else if (note.length < 10) fields.note = t.errors.noteTooShort;
-      else if (note.length > 2000) fields.note = nl.common.tooLong(2000);
-      if (!confirmation) fields.confirmation = t.errors.confirmationRequired;
-      if (Object.keys(fields).length) return refuse('invalid', nl.common.formHasErrors, fields);
-      return accept(item, { status: 'done', closedAt: now, data: { ...item.data, doneNote: note, confirmation } },
-        { action: 'done', note, details: { confirmation } }, [{ type: 'calendarSync' }], t.msg.done(item.id));
-    }
-    case 'notReached': {
-      const no = needsOwner();
-      if (no) return no;
-      const attempts = [...item.data.attempts, { at, by: ctx.actor.name }];
-      const n = attempts.length;
-      const written = item.data.profile.digital === 'nietDigitaal' || item.data.preferredChannel === 'brief' ? t.msg.suggestLetter(n) : t.msg.suggestWritten(n);
-      const message = n >= 3 ? `${t.msg.notReached(n)} ${written}` : t.msg.notReached(n);
-      return accept(item, { data: { ...item.data, attempts } }, { action: 'notReached', details: { attempt: n, at } }, [], message);
-    }
-    case 'handover': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
-      const to = parsePerson(input.to);
-      if (!to) return refuse('invalid', nl.common.formHasErrors, { to: str(input, 'to') ? t.errors.assigneeUnknown : t.errors.assigneeRequired });
-      if (item.owner && samePerson(to, item.owner)) {
-        return refuse('invalid', nl.common.formHasErrors, { to: isOwner(item, ctx.actor) ? t.errors.assigneeSelf : t.errors.assigneeIsOwner(item.owner.name) });
-      }
-      const deadline = item.deadline ? formatDeadline(ctx.calendar, item.deadline, now) : '';
-      // A planned moment moves with the callback to the new owner's agenda; an open offer was about the old owner's agenda.
-      const agenda: CallbackAgenda | undefined = item.data.agenda?.state === 'offer' || item.data.agenda?.state === 'noSlot'
-        ? { state: 'auto', since: at }
-        : item.data.agenda;
-      return accept(item, { status: 'claimed', owner: to, data: { ...item.data, claimedAt: at, agenda } },
-        { action: 'handedOver', details: { from: item.owner?.name, to: to.name } },
-        [{ type: 'notifyPerson', to, text: t.msg.handoverNotice(item.id, ctx.actor.name, item.subject, deadline) }, { type: 'calendarSync' }],
-        t.msg.handedOver(item.id, to.name));
-    }
-    case 'reschedule': {
-      const no = needsOwner();
-      if (no) return no;
-      const fields: Record<string, string> = {};
-      const moment = parseMoment(fields, 'moment', input.moment, now);
-      if (!moment && !fields.moment) fields.moment = t.errors.momentRequired;
-      const reason = str(input, 'reason');
-      if (!reason) fields.reason = t.errors.reasonRequired;
-      else if (reason.length > 500) fields.reason = nl.common.tooLong(500);
-      if (Object.keys(fields).length || !moment) return refuse('invalid', nl.common.formHasErrors, fields);
-      // The new moment agreed with the customer is the moment in the agenda (when the callback is planned in one).
-      const agenda: CallbackAgenda | undefined = item.data.agenda
-        ? { state: 'planned', since: at, start: moment.toISOString(), end: new Date(moment.getTime() + CALLBACK_SLOT_MINUTES * 60_000).toISOString(), late: false, by: 'reschedule' }
-        : undefined;
-      return accept(item, { deadline: moment, data: { ...item.data, agenda } },
-        { action: 'rescheduled', note: reason, details: { from: item.deadline?.toISOString(), to: moment.toISOString() } },
-        [{ type: 'calendarSync' }], t.msg.rescheduled(item.id, formatMoment(ctx.calendar, moment)));
-    }
-    case 'cancel': {
-      const mayCancel = ctx.isManager || isOwner(item, ctx.actor) || samePerson(item.createdBy, ctx.actor);
-      if (!mayCancel) return refuse('notAllowed', nl.common.notAllowed);
-      const reason = str(input, 'reason');
-      if (!reason) return refuse('invalid', nl.common.formHasErrors, { reason: t.errors.reasonRequired });
-      if (reason.length > 500) return refuse('invalid', nl.common.formHasErrors, { reason: nl.common.tooLong(500) });
-      return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason }, [{ type: 'calendarSync' }], t.msg.cancelled(item.id));
-    }
-    case INTERPRETER_LINK_ACTION:
-      return linkInterpreter(item, input, ctx);
-    case 'planSlot':
-      return planSlot(item, input, ctx);
-    case 'agendaAuto': {
-      if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
-      if (item.data.agenda?.state !== 'offer') return refuse('notNeeded', nl.common.unknownAction);
-      return accept(item, { data: { ...item.data, agenda: { state: 'auto', since: at } } }, { action: 'agendaAuto' }, [{ type: 'calendarSync' }]);
-    }
-    case 'agendaNoSlot': {
-      // Nothing free was found (reason 'none') or the owner's agenda cannot be read ('noAgenda').
-      // From an offer the creator already sees this on the card; when planning by itself the bot tells them.
-      if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
-      const state = item.data.agenda?.state;
-      if ((state !== 'auto' && state !== 'offer') || !item.owner) return refuse('notNeeded', nl.common.unknownAction);
-      const reason = str(input, 'reason') === 'noAgenda' ? 'noAgenda' : 'none';
-      const text = reason === 'noAgenda' ? a.msg.noAgendaNotice(item.id, item.subject, item.owner.name) : a.msg.noSlotNotice(item.id, item.subject, item.owner.name);
-      return accept(item, { data: { ...item.data, agenda: { state: 'noSlot', since: at } } }, { action: 'agendaNoSlot', details: { reason } },
-        state === 'auto' ? [{ type: 'notifyPerson', to: noticeTarget(item), text }] : []);
-    }
-    default:
-      return refuse('unknownAction', nl.common.unknownAction);
-  }
+/** The bot gives up waiting for the creator's choice and plans by itself (SYSTEM). */
+function agendaAuto(item: Item<CallbackData>, _input: Record<string, unknown>, ctx: ActionContext): Decision<CallbackData> {
+  if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
+  if (item.data.agenda?.state !== 'offer') return refuse('notNeeded', nl.common.unknownAction);
+  return accept(item, { data: { ...item.data, agenda: { state: 'auto', since: ctx.now.toISOString() } } }, { action: 'agendaAuto' }, [{ type: 'calendarSync' }]);
+}
+
+/**
+ * Nothing free was found (reason 'none') or the owner's agenda cannot be read ('noAgenda').
+ * From an offer the creator already sees this on the card; when planning by itself the bot tells them.
+ */
+function agendaNoSlot(item: Item<CallbackData>, input: Record<string, unknown>, ctx: ActionContext): Decision<CallbackData> {
+  if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
+  const state = item.data.agenda?.state;
+  if ((state !== 'auto' && state !== 'offer') || !item.owner) return refuse('notNeeded', nl.common.unknownAction);
+  const reason = str(input, 'reason') === 'noAgenda' ? 'noAgenda' : 'none';
+  const text = reason === 'noAgenda' ? a.msg.noAgendaNotice(item.id, item.subject, item.owner.name) : a.msg.noSlotNotice(item.id, item.subject, item.owner.name);
+  return accept(item, { data: { ...item.data, agenda: { state: 'noSlot', since: ctx.now.toISOString() } } }, { action: 'agendaNoSlot', details: { reason } },
+    state === 'auto' ? [{ type: 'notifyPerson', to: noticeTarget(item), text }] : []);
 }
 
 /** Who hears about automatic planning: the person who made the callback, or the owner when it came in through intake. */
@@ -339,13 +274,7 @@ function parseEventRef(v: unknown): CalendarEventRef | null {
   return { userId: s('userId'), eventId: s('eventId'), start: s('start'), end: s('end'), marker: s('marker'), linked: e.linked === true };
 }
 
-export const callbackRules: KindRules<CallbackData> = {
-  kind: 'callback',
-  idPrefix: 'TB',
-  finalStatuses: CALLBACK_FINAL,
-  create: createCallback,
-  apply: applyCallback,
-};
+export const callbackRules: KindRules<CallbackData> = ownedRules({ kind: 'callback', idPrefix: 'TB', create: createCallback, hooks: callbackHooks });
 
 /** Who is the person the card's private view is for. */
 export function callbackViewer(item: Item<CallbackData>): Person | null {

@@ -9,7 +9,7 @@ import { cardResponse, noticeCard } from '../../cards/common';
 import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
-import { itemVerb, itemView } from '../itemActions';
+import { lifecycleVerbs } from '../itemActions';
 import { callbackCards, callbackForm } from './cards';
 import { callbackReminders } from './reminders';
 import { afterCreate, needsAgenda } from '../agenda';
@@ -77,21 +77,7 @@ export const callbacksFeature: Feature = {
       const ok = outcome.status === 'created' || outcome.status === 'duplicate';
       return cardResponse(noticeCard(outcomeText(turn, outcome), ok ? 'good' : 'attention', t.formTitle));
     },
-    'callback.claim': itemVerb('claim', verbs),
-    'callback.release': itemVerb('release', verbs),
-    'callback.done': itemVerb('done', verbs),
-    'callback.notReached': itemVerb('notReached', verbs),
-    'callback.cancel': itemVerb('cancel', { ...verbs, input: (_turn, data) => ({ ...data, reason: data.cancelReason }), fieldIds: { reason: 'cancelReason' } }),
-    'callback.handover': itemVerb('handover', {
-      ...verbs,
-      input: async (turn, data) => ({ ...data, to: typeof data.to === 'string' && data.to.trim() ? (await resolvePerson(turn, data.to)) ?? data.to : undefined }),
-    }),
-    'callback.reschedule': itemVerb('reschedule', {
-      ...verbs,
-      input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.date, data.time) }),
-    }),
-    'callback.refresh': itemView(verbs),
-    'callback.view': itemView(verbs, t.msg.notYours),
+    ...lifecycleVerbs('callback', verbs, t.msg),
   },
   cards: { callback: callbackCards },
   messageExtension: {
