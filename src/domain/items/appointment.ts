@@ -5,14 +5,14 @@
 // interpreter request ("Tolk nodig"). Pure: no I/O.
 import { nl } from '../../texts/nl';
 import type { Item, Person } from '../types';
-import { formatDeadline, formatMoment, promiseTerms, type PromiseKind, type WorkingCalendar } from '../workingTime';
+import { formatMoment, promiseTerms, type PromiseKind, type WorkingCalendar } from '../workingTime';
 import { normalisePhone } from '../validation/phone';
 import {
-  accept, bool, refuse, samePerson, str,
+  accept, bool, refuse, str,
   type ActionContext, type Creation, type Decision, type KindRules,
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
-import { applyOwnedLifecycle, interpreterLink, ownedRules, ownerOrManager, type OwnedData, type OwnedHooks } from './ownedLifecycle';
+import { applyOwnedLifecycle, interpreterLink, ownedCreation, ownedRules, ownerOrManager, type OwnedData, type OwnedHooks } from './ownedLifecycle';
 
 const t = nl.appointments;
 
@@ -136,25 +136,10 @@ export function createAppointment(input: Record<string, unknown>, ctx: ActionCon
     how: kind === 'walkin' ? how : undefined,
     terms,
     attempts: [],
-    claimedAt: owner ? ctx.now.toISOString() : undefined,
   };
-  const forOther = owner && !samePerson(owner, ctx.actor);
-  return {
-    ok: true,
-    item: {
-      kind: 'appointment',
-      status: owner ? 'claimed' : 'open',
-      subject: topic,
-      owner,
-      deadline,
-      data,
-      // details.for = the owner from the start (the report leaves such items out of "time to claim").
-      history: { action: 'created', details: { promiseKind: kind, ...(owner ? { for: owner.name } : {}) } },
-      effects: forOther
-        ? [{ type: 'notifyPerson', to: owner, text: t.msg.assignedNotice('{id}', ctx.actor.name, topic, formatDeadline(ctx.calendar, deadline, ctx.now)) }]
-        : [],
-    },
-  };
+  return ownedCreation('appointment', ctx, {
+    subject: topic, owner, deadline, data, assignedNotice: t.msg.assignedNotice, details: { promiseKind: kind },
+  });
 }
 
 /** A new appointment replaces the term that is due now; a moment after the final term covers both. */

@@ -12,7 +12,7 @@ import {
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
 import {
-  applyOwnedLifecycle, CONFIRMATIONS, interpreterLink, OWNED_FINAL, ownedRules, type Attempt, type OwnedData, type OwnedHooks,
+  applyOwnedLifecycle, CONFIRMATIONS, interpreterLink, ownedCreation, OWNED_FINAL, ownedRules, type Attempt, type OwnedData, type OwnedHooks,
 } from './ownedLifecycle';
 
 const t = nl.callbacks;
@@ -122,29 +122,13 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
     preferredChannel: oneOf(str(input, 'preferredChannel'), CONTACT_CHANNELS),
     attempts: [],
   };
-  // Made for someone (a colleague, or oneself): it starts claimed by them.
-  const forColleague = assignee;
-  const planForColleague = !!forColleague && !samePerson(forColleague, ctx.actor);
-  // The Teams form offers slots to the creator (agendaMode 'offer', set by the adapter); every other way in plans automatically.
-  const agenda: CallbackAgenda | undefined = planForColleague
-    ? { state: str(input, 'agendaMode') === 'offer' ? 'offer' : 'auto', since: ctx.now.toISOString() }
-    : undefined;
-  return {
-    ok: true,
-    item: {
-      kind: 'callback',
-      status: forColleague ? 'claimed' : 'open',
-      subject: topic,
-      owner: forColleague ?? null,
-      deadline,
-      data: forColleague ? { ...data, claimedAt: ctx.now.toISOString(), agenda } : data,
-      history: { action: 'created', details: forColleague ? { for: forColleague.name } : undefined },
-      effects:
-        planForColleague
-          ? [{ type: 'notifyPerson', to: forColleague, text: t.msg.assignedNotice('{id}', ctx.actor.name, topic, formatDeadline(ctx.calendar, deadline, ctx.now)) }, { type: 'calendarSync' }]
-          : [],
-    },
-  };
+  // Made for a colleague: the Teams form offers slots to the creator (agendaMode 'offer', set by
+  // the adapter); every other way in plans automatically.
+  const planForColleague = !!assignee && !samePerson(assignee, ctx.actor);
+  if (planForColleague) data.agenda = { state: str(input, 'agendaMode') === 'offer' ? 'offer' : 'auto', since: ctx.now.toISOString() };
+  return ownedCreation('callback', ctx, {
+    subject: topic, owner: assignee ?? null, deadline, data, assignedNotice: t.msg.assignedNotice, alsoForColleague: [{ type: 'calendarSync' }],
+  });
 }
 
 /**

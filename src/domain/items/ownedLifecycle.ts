@@ -92,6 +92,41 @@ export function interpreterLink<D extends OwnedData>(): Record<string, KindActio
   return { [INTERPRETER_LINK_ACTION]: linkInterpreter };
 }
 
+/**
+ * A new owned item. Made for someone (a colleague, or oneself) it starts claimed by them, and the
+ * history says so (details.for: the report leaves such items out of "time to claim"); a colleague
+ * is told, with `alsoForColleague` effects besides (a callback's calendar sync). The id in the
+ * notice is filled in by the service ('{id}').
+ */
+export function ownedCreation<D extends OwnedData>(kind: ItemKind, ctx: ActionContext, p: {
+  subject: string;
+  owner: Person | null;
+  deadline: Date;
+  data: D;
+  assignedNotice: (id: string, from: string, topic: string, deadline: string) => string;
+  details?: Record<string, unknown>;
+  alsoForColleague?: Effect[];
+}): Creation<D> {
+  const { owner, deadline } = p;
+  const details = { ...p.details, ...(owner ? { for: owner.name } : {}) };
+  const forColleague = !!owner && !samePerson(owner, ctx.actor);
+  return {
+    ok: true,
+    item: {
+      kind,
+      status: owner ? 'claimed' : 'open',
+      subject: p.subject,
+      owner,
+      deadline,
+      data: owner ? { ...p.data, claimedAt: ctx.now.toISOString() } : p.data,
+      history: { action: 'created', details: Object.keys(details).length ? details : undefined },
+      effects: forColleague
+        ? [{ type: 'notifyPerson', to: owner, text: p.assignedNotice('{id}', ctx.actor.name, p.subject, formatDeadline(ctx.calendar, deadline, ctx.now)) }, ...(p.alsoForColleague ?? [])]
+        : [],
+    },
+  };
+}
+
 /** The owner or a manager may do owner actions. */
 export function ownerOrManager(item: Item<unknown>, ctx: ActionContext): boolean {
   return isOwner(item, ctx.actor) || ctx.isManager;

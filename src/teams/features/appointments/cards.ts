@@ -8,7 +8,7 @@ import {
   APPOINTMENT_KINDS, appointmentTerms, canAcknowledge, NEEDS_MOMENT_AND_OWNER,
   type AppointmentData, type AppointmentKind,
 } from '../../../domain/items/appointment';
-import type { Item, Person } from '../../../domain/types';
+import type { Person } from '../../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, STATE_LABEL, type FormState } from '../../cards/itemCard';
