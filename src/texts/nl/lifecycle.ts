@@ -4,7 +4,7 @@
 // its own module and adds what is its own (see callbacks.ts, appointments.ts).
 
 export const lifecycleCard = {
-  deadline: 'Uiterlijk',
+  deadline: 'Termijn',
   status: 'Status',
   owner: 'Behandelaar',
   customer: 'Klant',
