@@ -12,7 +12,7 @@ import {
   type ActionContext, type Creation, type Decision, type KindRules,
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
-import { applyOwnedLifecycle, interpreterLink, ownedCreation, ownedRules, ownerOrManager, type OwnedData, type OwnedHooks } from './ownedLifecycle';
+import { interpreterLink, ownedCreation, ownedRules, ownerOrManager, type OwnedData, type OwnedHooks } from './ownedLifecycle';
 
 const t = nl.appointments;
 
@@ -195,15 +195,6 @@ const appointmentHooks: OwnedHooks<AppointmentData> = {
     ...interpreterLink<AppointmentData>(),
   },
 };
-
-export function applyAppointment(
-  item: Item<AppointmentData>,
-  action: string,
-  input: Record<string, unknown>,
-  ctx: ActionContext,
-): Decision<AppointmentData> {
-  return applyOwnedLifecycle(item, action, input, ctx, appointmentHooks);
-}
 
 export const appointmentRules: KindRules<AppointmentData> = ownedRules({ kind: 'appointment', idPrefix: 'AF', create: createAppointment, hooks: appointmentHooks });
 

@@ -12,7 +12,7 @@ import {
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
 import {
-  applyOwnedLifecycle, CONFIRMATIONS, interpreterLink, ownedCreation, OWNED_FINAL, ownedRules, type Attempt, type OwnedData, type OwnedHooks,
+  CONFIRMATIONS, interpreterLink, ownedCreation, OWNED_FINAL, ownedRules, type Attempt, type OwnedData, type OwnedHooks,
 } from './ownedLifecycle';
 
 const t = nl.callbacks;
@@ -164,15 +164,6 @@ const callbackHooks: OwnedHooks<CallbackData> = {
   bookkeeping: { calendarSynced },
 };
 
-export function applyCallback(
-  item: Item<CallbackData>,
-  action: string,
-  input: Record<string, unknown>,
-  ctx: ActionContext,
-): Decision<CallbackData> {
-  return applyOwnedLifecycle(item, action, input, ctx, callbackHooks);
-}
-
 /** The bot gives up waiting for the creator's choice and plans by itself (SYSTEM). */
 function agendaAuto(item: Item<CallbackData>, _input: Record<string, unknown>, ctx: ActionContext): Decision<CallbackData> {
   if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
@@ -259,6 +250,8 @@ function parseEventRef(v: unknown): CalendarEventRef | null {
 }
 
 export const callbackRules: KindRules<CallbackData> = ownedRules({ kind: 'callback', idPrefix: 'TB', create: createCallback, hooks: callbackHooks });
+/** A callback action: the shared life cycle with the callback's hooks. */
+export const applyCallback = callbackRules.apply;
 
 /** Who is the person the card's private view is for. */
 export function callbackViewer(item: Item<CallbackData>): Person | null {
