@@ -74,6 +74,15 @@ export async function samples(): Promise<CardSample[]> {
     const ack = await s.items.act(SAMPLE_TENANT, email.item.id, 'acknowledge', {}, bram);
     if (ack.status !== 'ok') throw new Error('acknowledge failed');
     const ownerCard = await appointmentCards.owner(ack.item, s, { text: ack.message ?? '', style: 'good' });
+    // "Tolk nodig" on the walk-in: the booking is linked to the appointment (owner view only).
+    const tolk = await s.items.create('interpreter', SAMPLE_TENANT, {
+      path: 'service', language: 'Arabisch', mode: 'video', moment: '2026-11-30T10:00:00+01:00', duration: '30',
+      relatedId: walkin.item.id, related: { id: walkin.item.id, kind: 'appointment' },
+    }, anna, 'teams');
+    if (tolk.status !== 'created') throw new Error('interpreter sample failed');
+    const linked = await s.items.act(SAMPLE_TENANT, walkin.item.id, 'interpreterLinked', { interpreterId: tolk.item.id, own: false, moment: tolk.item.data.moment }, anna);
+    if (linked.status !== 'ok') throw new Error('interpreter link failed');
+    const walkinLinked = await appointmentCards.owner(linked.item, s);
     // Open work for the views: yesterday's callback is overdue, one is due today, some later.
     clock.set('2026-11-24T09:00:00+01:00');
     const late = await s.items.create('callback', SAMPLE_TENANT, cb('Sleutel kwijt, nieuwe aanvragen'), bram, 'teams');
@@ -114,6 +123,7 @@ export async function samples(): Promise<CardSample[]> {
       { name: 'appointment-owner-email', card: ownerCard },
       { name: 'appointment-owner-email-acknowledge', card: beforeAck, click: ['Eerste reactie verstuurd'] },
       { name: 'appointment-owner-walkin-reschedule', card: walkinOwner, click: ['Nieuwe afspraak'] },
+      { name: 'appointment-owner-walkin-interpreter-cancel', card: walkinLinked, click: ['Annuleren'] },
     ];
   } finally {
     void dirk;

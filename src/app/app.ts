@@ -15,8 +15,10 @@ import { teamsDeliveries } from '../teams/delivery';
 import { features } from '../teams/features';
 import { TeamsMessenger } from '../teams/proactive';
 import { nl } from '../texts/nl';
+import { createGraphService, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
 import { OutboxDispatcher } from './outbox';
+import { PeopleDirectory } from './people';
 import type { Services } from './services';
 
 export interface AppOptions {
@@ -25,6 +27,8 @@ export interface AppOptions {
   repo?: Repository;
   /** Start the periodic tick (default true). Tests drive tick() by hand. */
   scheduler?: boolean;
+  /** Graph client options; tests inject a credential returning a fixed token (HTTP stays real). */
+  graph?: GraphClientOptions;
 }
 
 export interface App {
@@ -48,7 +52,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const isManager = (p: Person) => managers.has(p.id) || (!!p.teamsId && managers.has(p.teamsId));
   const outbox = new OutboxDispatcher(repo, clock, log);
   const items = new ItemService({ repo, clock, calendar, isManager, kick: () => outbox.kick() });
-  const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager };
+  const graph = config.graph ? createGraphService(config.graph, clock, opts.graph) : null;
+  const people = new PeopleDirectory({ graph, graphConfig: config.graph, repo, clock, log, fallbackId: config.managerFallbackId });
+  const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager, graph, people };
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId,
@@ -68,7 +74,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const bot = new TopContactBot(s, features);
   const messenger = new TeamsMessenger(adapter, config.bot.appId, repo);
   const renderers = Object.assign({}, ...features.map((f) => f.cards ?? {}));
-  // Calendar sync is a no-op unless a feature (Graph) registers its own handler below.
+  // Calendar sync is a no-op unless a feature registers its own handler below (features/agenda does).
   outbox.register('calendarSync', async () => ({ ok: true }));
   for (const [type, handler] of Object.entries(teamsDeliveries(s, messenger, renderers))) outbox.register(type, handler);
   for (const f of features) for (const [type, make] of Object.entries(f.deliveries ?? {})) outbox.register(type, make(s, messenger));

@@ -54,6 +54,11 @@ export class OutboxDispatcher {
     }
   }
 
+  /** Wakes the dispatcher even while answering: for a handler that waits for its own delivery (planSlot). */
+  kickNow(): void {
+    this.answering.exit(() => this.kick());
+  }
+
   /** Wakes the dispatcher; coalesces while a run is in progress. */
   kick(): void {
     if (this.stopped) return;

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../src/app/app';
+import { createApp, type App, type AppOptions } from '../../src/app/app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { ManualClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logging';
@@ -39,6 +39,8 @@ export interface StartOptions {
   now?: string;
   /** A storage adapter to use instead of DATABASE_URL (e.g. PostgreSQL on a test schema); migrated here. */
   repo?: Repository;
+  /** Extra app options (e.g. graph: { credential } for the fake Graph). */
+  app?: Partial<AppOptions>;
 }
 
 export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
@@ -53,7 +55,7 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
   });
   const clock = opts.clock ?? new ManualClock(opts.now ?? '2026-11-26T10:00:00+01:00');
   if (opts.repo) await opts.repo.migrate();
-  const app = await createApp(config, { clock, scheduler: false, logger: createLogger(config.logLevel), repo: opts.repo });
+  const app = await createApp(config, { clock, scheduler: false, logger: createLogger(config.logLevel), repo: opts.repo, ...opts.app });
   const url = await app.listen(0, '127.0.0.1');
   return {
     app, url, clock, config, databaseUrl,

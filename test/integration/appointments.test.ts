@@ -159,6 +159,38 @@ describe('follow-up appointments (HTTP)', () => {
     expect((await bot.app.s.items.get(TEST_TENANT, id))!.status).to.equal('cancelled');
   });
 
+  it('the shared life cycle as callbacks have it: an owner first, the cancel fold, named handover errors, a capped history', async () => {
+    const res = await act(carla, 'appointment.create', { promiseKind: 'other', customerName: 'Mevrouw Jansen', topic: 'Vraag over de tuin', owner: '', date: '', time: '' });
+    const id = /AF-\d+/.exec(json(res.body.value))![0];
+    // Nobody picked it up: even a manager cannot finish it; a manager's handover assigns it.
+    expect(json((await act(dirk, 'appointment.done', { id, note: 'Afgehandeld door de teamleider.', confirmation: 'none' })).body.value))
+      .to.contain('Niemand heeft deze afspraak opgepakt.');
+    expect(json((await act(dirk, 'appointment.handover', { id, to: 'f0f0f0f0-0000-4000-8000-0000000000ff' })).body.value)).to.contain('Deze collega ken ik niet.');
+    expect(json((await act(dirk, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain('overgedragen aan Anna de Vries');
+    expect(json((await act(dirk, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain('Anna de Vries is al de behandelaar.');
+    expect(json((await act(anna, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain('Je kunt een afspraak niet aan jezelf overdragen.');
+
+    // A long history: the card shows the last lines, the count the whole history.
+    for (let i = 0; i < 25; i++) {
+      bot.clock.advance(60_000);
+      await bot.app.s.items.act(TEST_TENANT, id, 'notReached', {}, { id: anna.aadObjectId, name: anna.name, teamsId: anna.id });
+    }
+    const view = (await act(anna, 'appointment.view', { id })).body.value;
+    expect(json(view)).to.contain('Geschiedenis (27)').and.contain('… en 8 eerdere regels');
+    // The owner view has the cancel fold with its own reason input; a refusal keeps the value and names the field.
+    const cancel = findAll(view, (e) => e.verb === 'appointment.cancel');
+    expect(cancel).to.have.length(1);
+    expect(findAll(view, (e) => e.id === 'cancelReason')).to.have.length(1);
+    const empty = (await act(anna, 'appointment.cancel', { id, cancelReason: ' ' })).body.value;
+    expect(json(empty)).to.contain('Geef een reden.');
+    const long = (await act(anna, 'appointment.cancel', { id, cancelReason: 'r'.repeat(501) })).body.value;
+    expect(json(long)).to.contain('Maximaal 500 tekens.');
+    expect(findAll(long, (e) => e.id === 'cancelReason')[0]!.value).to.equal('r'.repeat(501));
+    expect(json((await act(anna, 'appointment.cancel', { id, cancelReason: 'Klant heeft de vraag ingetrokken' })).body.value)).to.contain(`${id} is geannuleerd.`);
+    expect(json((await act(anna, 'appointment.notReached', { id })).body.value)).to.contain('Deze afspraak is geannuleerd.');
+    expect((await bot.app.s.repo.history(TEST_TENANT, id)).at(-1)).to.deep.include({ action: 'cancelled', note: 'Klant heeft de vraag ingetrokken' });
+  });
+
   it('a colleague who is not the owner sees the channel card, not the owner view with the contact', async () => {
     const id = await createWalkin();
     const asBram = json((await act(bram, 'appointment.view', { id })).body.value);

@@ -1,17 +1,18 @@
 // Follow-up appointments (vervolgafspraken): an e-mail, a letter, a walk-in who could not be
 // helped, a home visit, or another promise. The charter's terms come from the working-time rules
-// (promiseTerms); the life cycle is the one callbacks have (ownedLifecycle.ts), plus
-// "eerste reactie verstuurd" for the two-step promises (e-mail, letter). Pure: no I/O.
+// (promiseTerms); the life cycle is the one callbacks have (ownedLifecycle.ts), with hooks for the
+// terms, "eerste reactie verstuurd" for the two-step promises (e-mail, letter) and the link to an
+// interpreter request ("Tolk nodig"). Pure: no I/O.
 import { nl } from '../../texts/nl';
 import type { Item, Person } from '../types';
-import { formatDeadline, formatMoment, promiseTerms, type PromiseKind, type WorkingCalendar } from '../workingTime';
+import { formatMoment, promiseTerms, type PromiseKind, type WorkingCalendar } from '../workingTime';
 import { normalisePhone } from '../validation/phone';
 import {
-  accept, bool, refuse, samePerson, str,
+  accept, bool, refuse, str,
   type ActionContext, type Creation, type Decision, type KindRules,
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
-import { applyOwnedLifecycle, OWNED_FINAL, ownerOrManager, type OwnedData } from './ownedLifecycle';
+import { interpreterLink, ownedCreation, ownedRules, ownerOrManager, type OwnedData, type OwnedHooks } from './ownedLifecycle';
 
 const t = nl.appointments;
 
@@ -135,29 +136,14 @@ export function createAppointment(input: Record<string, unknown>, ctx: ActionCon
     how: kind === 'walkin' ? how : undefined,
     terms,
     attempts: [],
-    claimedAt: owner ? ctx.now.toISOString() : undefined,
   };
-  const forOther = owner && !samePerson(owner, ctx.actor);
-  return {
-    ok: true,
-    item: {
-      kind: 'appointment',
-      status: owner ? 'claimed' : 'open',
-      subject: topic,
-      owner,
-      deadline,
-      data,
-      // details.for = the owner from the start (the report leaves such items out of "time to claim").
-      history: { action: 'created', details: { promiseKind: kind, ...(owner ? { for: owner.name } : {}) } },
-      effects: forOther
-        ? [{ type: 'notifyPerson', to: owner, text: t.msg.assignedNotice('{id}', ctx.actor.name, topic, formatDeadline(ctx.calendar, deadline, ctx.now)) }]
-        : [],
-    },
-  };
+  return ownedCreation('appointment', ctx, {
+    subject: topic, owner, deadline, data, assignedNotice: t.msg.assignedNotice, details: { promiseKind: kind },
+  });
 }
 
 /** A new appointment replaces the term that is due now; a moment after the final term covers both. */
-function rescheduleTerms(item: Item<AppointmentData>, moment: Date): Partial<Item<AppointmentData>> {
+function rescheduleTerms(item: Item<AppointmentData>, moment: Date): Partial<AppointmentData> {
   const d = item.data;
   const iso = moment.toISOString();
   let terms: AppointmentTerms;
@@ -170,7 +156,7 @@ function rescheduleTerms(item: Item<AppointmentData>, moment: Date): Partial<Ite
   } else {
     terms = { first: iso, firstLabel: t.termLabels.rescheduled };
   }
-  return { data: { ...d, terms, firstMetAt: terms.final ? d.firstMetAt : undefined } };
+  return { terms, firstMetAt: terms.final ? d.firstMetAt : undefined };
 }
 
 function acknowledge(item: Item<AppointmentData>, input: Record<string, unknown>, ctx: ActionContext): Decision<AppointmentData> {
@@ -199,24 +185,18 @@ function acknowledge(item: Item<AppointmentData>, input: Record<string, unknown>
     [], late ? t.msg.acknowledgedLate(item.id, when) : t.msg.acknowledged(item.id, when));
 }
 
-export function applyAppointment(
-  item: Item<AppointmentData>,
-  action: string,
-  input: Record<string, unknown>,
-  ctx: ActionContext,
-): Decision<AppointmentData> {
-  if (action === 'acknowledge' && item.status !== 'done' && item.status !== 'cancelled') return acknowledge(item, input, ctx);
-  return applyOwnedLifecycle(item, action, input, ctx, { texts: t, calendarSync: false, onReschedule: rescheduleTerms })
-    ?? refuse('unknownAction', nl.common.unknownAction);
-}
-
-export const appointmentRules: KindRules<AppointmentData> = {
-  kind: 'appointment',
-  idPrefix: 'AF',
-  finalStatuses: OWNED_FINAL,
-  create: createAppointment,
-  apply: applyAppointment,
+/** What an appointment adds to the shared life cycle: its terms, the first step, the interpreter link. */
+const appointmentHooks: OwnedHooks<AppointmentData> = {
+  texts: t,
+  calendarSync: false,
+  onReschedule: rescheduleTerms,
+  actions: {
+    acknowledge,
+    ...interpreterLink<AppointmentData>(),
+  },
 };
+
+export const appointmentRules: KindRules<AppointmentData> = ownedRules({ kind: 'appointment', idPrefix: 'AF', create: createAppointment, hooks: appointmentHooks });
 
 /** True when the owner can still record the first step (e-mail reply, letter acknowledgement). */
 export function canAcknowledge(d: AppointmentData): boolean {

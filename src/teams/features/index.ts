@@ -8,7 +8,8 @@ import { interpreterFeature } from './interpreter';
 import { appointmentsFeature } from './appointments';
 import { viewsFeature } from './views';
 import { reportFeature } from './report';
+import { agendaFeature } from './agenda';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, appointmentsFeature, reportFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, appointmentsFeature, reportFeature, agendaFeature];
 // The views open items of every kind: they find each kind's card renderer in the list above.
 features.push(viewsFeature(features));

@@ -76,22 +76,28 @@ export function itemView(o: ItemVerbOptions, notYours?: string): VerbHandler {
  * `.notReached`, `.cancel`, `.handover`, `.reschedule`, `.refresh`, `.view`), for any kind whose
  * rules use domain/items/ownedLifecycle.ts.
  */
-export function lifecycleVerbs(kind: string, o: ItemVerbOptions): Record<string, VerbHandler> {
+export function lifecycleVerbs(kind: string, o: ItemVerbOptions, texts: { notYours: string }): Record<string, VerbHandler> {
   return {
     [`${kind}.claim`]: itemVerb('claim', o),
     [`${kind}.release`]: itemVerb('release', o),
     [`${kind}.done`]: itemVerb('done', o),
     [`${kind}.notReached`]: itemVerb('notReached', o),
-    [`${kind}.cancel`]: itemVerb('cancel', o),
+    // The cancel fold has its own input (cancelReason): the reschedule fold of the same card already has `reason`.
+    [`${kind}.cancel`]: itemVerb('cancel', {
+      ...o,
+      input: (_turn, data) => ({ ...data, reason: typeof data.cancelReason === 'string' ? data.cancelReason : data.reason }),
+      fieldIds: { reason: 'cancelReason' },
+    }),
+    // An id that cannot be resolved goes to the rules as is: they answer with a message at the field.
     [`${kind}.handover`]: itemVerb('handover', {
       ...o,
-      input: async (turn, data) => ({ ...data, to: typeof data.to === 'string' ? await resolvePerson(turn, data.to) : undefined }),
+      input: async (turn, data) => ({ ...data, to: typeof data.to === 'string' && data.to.trim() ? (await resolvePerson(turn, data.to)) ?? data.to : undefined }),
     }),
     [`${kind}.reschedule`]: itemVerb('reschedule', {
       ...o,
       input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.date, data.time) }),
     }),
     [`${kind}.refresh`]: itemView(o),
-    [`${kind}.view`]: itemView(o),
+    [`${kind}.view`]: itemView(o, texts.notYours),
   };
 }

@@ -1,6 +1,8 @@
 // Dutch texts for follow-up appointments (vervolgafspraken): e-mail, brief, balie, huisbezoek, overig.
 // What every owned item shares is in lifecycle.ts.
-import { confirmationChoices, lifecycleCard, lifecycleErrors, lifecycleHistory, lifecycleStatus } from './lifecycle';
+import { confirmationChoices, lifecycleCard, lifecycleErrors, lifecycleHistory, lifecycleMsg, lifecycleStatus, type ItemNoun } from './lifecycle';
+
+const noun: ItemNoun = { kind: 'afspraak', this: 'deze afspraak', a: 'een afspraak' };
 
 export const appointments = {
   kindName: 'Afspraak',
@@ -94,8 +96,7 @@ export const appointments = {
     ownerRequired: 'Kies wie er gaat.',
     howRequired: 'Kies hoe het vervolgcontact plaatsvindt.',
     answerBeforeNow: 'Het antwoord moet na nu komen.',
-    assigneeSelf: 'Je kunt een afspraak niet aan jezelf overdragen.',
-    ...lifecycleErrors,
+    ...lifecycleErrors(noun),
     ackMomentRequired: 'Noem in de ontvangstbevestiging wanneer het antwoord komt: kies dat moment.',
     nothingToAcknowledge: 'Voor deze afspraak is er geen eerste reactie meer vast te leggen.',
   },
@@ -111,6 +112,8 @@ export const appointments = {
     title: (id: string, kind: string) => `Afspraak ${id} · ${kind}`,
     terms: 'Termijnen',
     createdBy: 'Vastgelegd door',
+    cancelReason: 'Waarom vervalt deze afspraak?',
+    cancelConfirm: 'Afspraak annuleren',
     contact: 'Contact',
     kind: 'Soort',
     how: 'Hoe',
@@ -125,7 +128,6 @@ export const appointments = {
     answerMoment: 'Antwoord uiterlijk',
     termMet: 'gedaan',
     termLate: 'te laat gedaan',
-    letterHint: '',
   },
   history: {
     ...lifecycleHistory,
@@ -133,21 +135,13 @@ export const appointments = {
     acknowledged: 'eerste reactie verstuurd',
   } as Record<string, string>,
   msg: {
+    ...lifecycleMsg(noun),
     claimed: (id: string) => `Je hebt ${id} opgepakt. Jij bent nu de behandelaar.`,
-    alreadyClaimed: (name: string) => `${name} heeft deze afspraak al opgepakt.`,
-    alreadyYours: 'Je had deze afspraak al opgepakt.',
-    finished: 'Deze afspraak is al afgerond.',
-    released: (id: string) => `Je hebt ${id} losgelaten. Een collega kan het nu oppakken.`,
-    done: (id: string) => `${id} is afgerond. Dank je wel!`,
     notReached: (n: number) => `Poging ${n} vastgelegd. Neem opnieuw contact op, of maak een nieuwe afspraak.`,
     suggestWritten: (n: number) =>
       `Dit is al poging ${n}. Stuur de klant een e-mail of brief met een nieuwe afspraak.`,
-    handedOver: (id: string, to: string) => `${id} is overgedragen aan ${to}.`,
-    handoverNotice: (id: string, from: string, topic: string, deadline: string) =>
-      `${from} heeft afspraak **${id}** (${topic}) aan jou overgedragen. Uiterlijk: ${deadline}.`,
     assignedNotice: (id: string, from: string, topic: string, deadline: string) =>
       `${from} heeft afspraak **${id}** (${topic}) voor jou vastgelegd. Uiterlijk: ${deadline}.`,
-    rescheduled: (id: string, moment: string) => `${id} heeft een nieuw moment: ${moment}. Laat de klant dit weten.`,
     acknowledged: (id: string, moment: string) => `Vastgelegd voor ${id}. Het antwoord komt uiterlijk ${moment}.`,
     acknowledgedLate: (id: string, moment: string) =>
       `Vastgelegd voor ${id}, maar later dan de termijn. Het antwoord komt uiterlijk ${moment}.`,

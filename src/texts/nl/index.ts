@@ -8,6 +8,7 @@ import { interpreter } from './interpreter';
 import { appointments } from './appointments';
 import { views } from './views';
 import { report } from './report';
+import { agenda } from './agenda';
 
-export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda };
 export type Texts = typeof nl;

@@ -1,20 +1,21 @@
 // Cards for follow-up appointments: the kind picker, the form (prefilled with the charter's term
 // for the kind), the shared channel card (no contact details; for a sensitive topic no name or
-// details either) and the owner's private view. Shared parts come from cards/itemCard.ts.
+// details either) and the owner's private view. The renderer and shared parts come from
+// cards/itemCard.ts; an appointment adds its facts (kind, how, terms), the contact link and the acknowledgement.
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../app/services';
 import {
   APPOINTMENT_KINDS, appointmentTerms, canAcknowledge, NEEDS_MOMENT_AND_OWNER,
   type AppointmentData, type AppointmentKind,
 } from '../../../domain/items/appointment';
-import type { Item, Person } from '../../../domain/types';
+import type { Person } from '../../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, STATE_LABEL, type FormState } from '../../cards/itemCard';
 import { bind, neutralise } from '../../cards/render';
 import type { Notice } from '../../feature';
-import channelHead from '../../cards/templates/appointmentChannel.json';
-import ownerHead from '../../cards/templates/appointmentOwner.json';
+import channelPart from '../../cards/templates/appointmentChannel.json';
+import ownerPart from '../../cards/templates/appointmentOwner.json';
 import formTemplate from '../../cards/templates/appointmentForm.json';
 import chooseTemplate from '../../cards/templates/appointmentChoose.json';
 
@@ -37,8 +38,8 @@ function termLines(d: AppointmentData, cal: WorkingCalendar, now: Date, active: 
 }
 
 export const appointmentCards = ownedItemRenderer<AppointmentData>({
-  channelHead,
-  ownerHead,
+  channelPart,
+  ownerPart,
   texts: t,
   title: (item) => t.card.title(item.id, t.kinds[item.data.promiseKind] ?? item.data.promiseKind),
   both: (item, s, c) => {

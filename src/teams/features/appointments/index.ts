@@ -77,7 +77,7 @@ export const appointmentsFeature: Feature = {
       const posted = outcome.status === 'created' ? outcome.posted : true;
       return cardResponse(noticeCard(createdText(turn, outcome.item, posted), 'good', t.formTitle[kind]));
     },
-    ...lifecycleVerbs('appointment', verbs),
+    ...lifecycleVerbs('appointment', verbs, t.msg),
     'appointment.acknowledge': itemVerb('acknowledge', {
       ...verbs,
       input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.ackDate, data.ackTime) }),

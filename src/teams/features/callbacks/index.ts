@@ -9,14 +9,15 @@ import { cardResponse, noticeCard } from '../../cards/common';
 import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
-import { itemVerb, itemView } from '../itemActions';
+import { lifecycleVerbs } from '../itemActions';
 import { callbackCards, callbackForm } from './cards';
 import { callbackReminders } from './reminders';
+import { afterCreate, needsAgenda } from '../agenda';
 
 const t = nl.callbacks;
 
 /** Form values (strings from Teams) → the domain's create input. */
-async function createInput(turn: Turn, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function createInput(turn: Turn, data: Record<string, unknown>, source: string): Promise<Record<string, unknown>> {
   const assigneeId = typeof data.assignee === 'string' ? data.assignee.trim() : '';
   // An id that cannot be resolved goes to the rules as is: they answer with a message at the field.
   const assignee: Person | string | undefined = assigneeId ? (await resolvePerson(turn, assigneeId)) ?? assigneeId : undefined;
@@ -24,12 +25,14 @@ async function createInput(turn: Turn, data: Record<string, unknown>): Promise<R
     ...data,
     preferredMoment: momentFrom(turn, data.preferredDate, data.preferredTime),
     assignee,
+    // The form's answer card can offer slots in the colleague's agenda; the message extension cannot (the bot plans).
+    agendaMode: source === 'teams' ? 'offer' : 'auto',
   };
 }
 
 async function createFromForm(turn: Turn, data: Record<string, unknown>, source: string) {
   const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
-  const input = await createInput(turn, data);
+  const input = await createInput(turn, data, source);
   // A double submit of one form makes one callback. The key includes the person: a form card in a
   // channel is one card that several colleagues can fill in.
   return turn.s.items.create('callback', turn.tenantId, input, turn.actor, source, formId ? `form:${formId}:${turn.actor.id}` : undefined);
@@ -67,24 +70,14 @@ export const callbacksFeature: Feature = {
           formId: typeof data.formId === 'string' ? data.formId : undefined,
         }));
       }
+      if (outcome.status === 'created' && needsAgenda(outcome.item)) {
+        // Made for a colleague: offer moments in their Outlook agenda (or say why not).
+        return cardResponse(await afterCreate(turn, outcome.item, createdText(turn, outcome.item, outcome.posted)));
+      }
       const ok = outcome.status === 'created' || outcome.status === 'duplicate';
       return cardResponse(noticeCard(outcomeText(turn, outcome), ok ? 'good' : 'attention', t.formTitle));
     },
-    'callback.claim': itemVerb('claim', verbs),
-    'callback.release': itemVerb('release', verbs),
-    'callback.done': itemVerb('done', verbs),
-    'callback.notReached': itemVerb('notReached', verbs),
-    'callback.cancel': itemVerb('cancel', { ...verbs, input: (_turn, data) => ({ ...data, reason: data.cancelReason }), fieldIds: { reason: 'cancelReason' } }),
-    'callback.handover': itemVerb('handover', {
-      ...verbs,
-      input: async (turn, data) => ({ ...data, to: typeof data.to === 'string' && data.to.trim() ? (await resolvePerson(turn, data.to)) ?? data.to : undefined }),
-    }),
-    'callback.reschedule': itemVerb('reschedule', {
-      ...verbs,
-      input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.date, data.time) }),
-    }),
-    'callback.refresh': itemView(verbs),
-    'callback.view': itemView(verbs, t.msg.notYours),
+    ...lifecycleVerbs('callback', verbs, t.msg),
   },
   cards: { callback: callbackCards },
   messageExtension: {
