@@ -35,6 +35,8 @@ function pageHtml(): string {
     .ac-pushButton.style-positive{background:#5B5FC7;color:#fff;border-color:#5B5FC7}
     .ac-input{border:1px solid #d1d1d1;border-radius:4px;padding:4px}
     .ac-choiceSetInput-filtered{box-sizing:border-box;max-width:100%}
+    .ac-pushButton.expandable:after{font-family:inherit;font-size:inherit;font-weight:inherit;content:"▾";padding-left:4px}
+    .ac-pushButton.expandable.expanded:after{content:"▴"}
   </style><script>${lib}</script></head><body><div id="frame"></div></body></html>`;
 }
 

@@ -20,11 +20,11 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseDotEnv } from './packageManifest';
 
-const PLAYGROUND_VERSION = '0.2.28';
-const CONFIG_FILE = '.m365agentsplayground.yml';
+export const PLAYGROUND_VERSION = '0.2.28';
+export const CONFIG_FILE = '.m365agentsplayground.yml';
 const STARTUP_TIMEOUT_MS = 60_000;
 
-function projectRoot(): string {
+export function projectRoot(): string {
   let dir = __dirname;
   for (;;) {
     if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, CONFIG_FILE))) return dir;
@@ -36,7 +36,7 @@ function projectRoot(): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function answers(url: string): Promise<boolean> {
+export async function answers(url: string): Promise<boolean> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(1500) });
     await res.arrayBuffer();
@@ -46,7 +46,7 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-function portInUse(port: number): Promise<boolean> {
+export function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: '127.0.0.1' });
     socket.once('connect', () => {
@@ -58,7 +58,7 @@ function portInUse(port: number): Promise<boolean> {
 }
 
 /** Waits until `url` answers 2xx; rejects when `child` exits first or after the timeout. */
-async function waitFor(url: string, what: string, child?: ChildProcess): Promise<void> {
+export async function waitFor(url: string, what: string, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   let exited: number | null | undefined;
   child?.once('exit', (code, signal) => (exited = code ?? (signal ? 1 : 0)));
@@ -70,7 +70,7 @@ async function waitFor(url: string, what: string, child?: ChildProcess): Promise
   throw new ExitError(`${what} did not answer on ${url} within ${STARTUP_TIMEOUT_MS / 1000} s`, 1);
 }
 
-class ExitError extends Error {
+export class ExitError extends Error {
   constructor(
     message: string,
     readonly code: number,
@@ -80,7 +80,7 @@ class ExitError extends Error {
 }
 
 /** Command to run the Playground: the local devDependency, else npx with a pinned version. */
-function playgroundCommand(root: string): { command: string; args: string[]; label: string } {
+export function playgroundCommand(root: string): { command: string; args: string[]; label: string } {
   try {
     const pkg = require.resolve('@microsoft/m365agentsplayground/package.json', { paths: [root] });
     return { command: process.execPath, args: [path.join(path.dirname(pkg), 'cli.js')], label: 'agentsplayground' };
@@ -94,7 +94,7 @@ function playgroundCommand(root: string): { command: string; args: string[]; lab
 }
 
 /** The error lines the Playground wrote to its log since `fromByte` (it says why only there). */
-function playgroundLogErrors(logFile: string, fromByte: number): string[] {
+export function playgroundLogErrors(logFile: string, fromByte: number): string[] {
   if (!fs.existsSync(logFile)) return [];
   const text = fs.readFileSync(logFile).subarray(fromByte).toString('utf8');
   return text
@@ -103,7 +103,7 @@ function playgroundLogErrors(logFile: string, fromByte: number): string[] {
     .slice(-10);
 }
 
-function stop(child: ChildProcess | undefined, name: string): Promise<void> {
+export function stop(child: ChildProcess | undefined, name: string): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   const pid = child.pid;
   return new Promise((resolve) => {
@@ -272,7 +272,7 @@ async function main(): Promise<number> {
   });
 }
 
-function prefixLines(prefix: string, data: Buffer): string {
+export function prefixLines(prefix: string, data: Buffer): string {
   return data
     .toString('utf8')
     .split(/(?<=\n)/)

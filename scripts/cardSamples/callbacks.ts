@@ -1,7 +1,8 @@
 // Card samples for callbacks: the channel card open, claimed, done and sensitive; the owner view; the form.
 import type { CardSample } from '../cardRenderer';
 import { callbackCards, callbackForm } from '../../src/teams/features/callbacks/cards';
-import { anna, bram, sampleApp, SAMPLE_TENANT } from './sampleApp';
+import { SYSTEM } from '../../src/domain/types';
+import { anna, bram, dirk, sampleApp, SAMPLE_TENANT } from './sampleApp';
 
 export async function samples(): Promise<CardSample[]> {
   const { app, clock, cleanup } = await sampleApp('2026-11-26T09:15:00+01:00');
@@ -9,8 +10,9 @@ export async function samples(): Promise<CardSample[]> {
   try {
     const input = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage in de badkamer', details: 'Water komt door het plafond van de benedenburen. Graag vandaag terugbellen.', digital: 'nietDigitaal', ageGroup: 'senior', preferredChannel: 'telefoon' };
     const open = await s.items.create('callback', SAMPLE_TENANT, input, bram, 'teams');
-    const sensitive = await s.items.create('callback', SAMPLE_TENANT, { customerName: 'Dhr. de Groot', phone: '+32 470 12 34 56', topic: 'Huurachterstand', details: 'Wil een betalingsregeling bespreken.', sensitive: true }, bram, 'intake:website');
-    if (open.status !== 'created' || sensitive.status !== 'created') throw new Error('sample create failed');
+    const sensitive = await s.items.create('callback', SAMPLE_TENANT, { customerName: 'Dhr. de Groot', phone: '+32 470 12 34 56', topic: 'Huurachterstand', details: 'Wil een betalingsregeling bespreken.', sensitive: true }, { ...SYSTEM, name: 'Intake (website)' }, 'intake:website');
+    const late = await s.items.create('callback', SAMPLE_TENANT, { customerName: 'Mevrouw Bakker', phone: '0313 123456', topic: 'Vraag over de servicekosten' }, dirk, 'teams');
+    if (open.status !== 'created' || sensitive.status !== 'created' || late.status !== 'created') throw new Error('sample create failed');
     const openCard = await callbackCards.channel(open.item, s);
     clock.set('2026-11-26T14:32:00+01:00');
     const claimed = await s.items.act(SAMPLE_TENANT, open.item.id, 'claim', {}, anna);
@@ -21,13 +23,21 @@ export async function samples(): Promise<CardSample[]> {
     clock.set('2026-11-26T15:10:00+01:00');
     const done = await s.items.act(SAMPLE_TENANT, open.item.id, 'done', { note: 'Loodgieter komt morgen om 10:00. Mevrouw is thuis.', confirmation: 'brief' }, anna);
     if (done.status !== 'ok') throw new Error('done failed');
+    const sensitiveCard = await callbackCards.channel(sensitive.item, s);
+    const sensitiveClaimed = await s.items.act(SAMPLE_TENANT, sensitive.item.id, 'claim', {}, anna);
+    if (sensitiveClaimed.status !== 'ok') throw new Error('claim failed');
+    const sensitiveOwner = await callbackCards.owner(sensitiveClaimed.item, s);
+    clock.set('2026-11-30T09:05:00+01:00'); // Monday: the Thursday callbacks were due Friday 17:00
+    const lateItem = await s.items.get(SAMPLE_TENANT, late.item.id);
     return [
       { name: 'callback-form', card: await callbackForm(s, SAMPLE_TENANT) },
       { name: 'callback-channel-open', card: openCard },
       { name: 'callback-channel-claimed', card: claimedCard },
       { name: 'callback-owner-view', card: ownerCard, click: ['Afronden'] },
       { name: 'callback-channel-done', card: await callbackCards.channel(done.item, s), click: ['Geschiedenis'] },
-      { name: 'callback-channel-sensitive', card: await callbackCards.channel(sensitive.item, s) },
+      { name: 'callback-channel-sensitive', card: sensitiveCard },
+      { name: 'callback-owner-view-sensitive', card: sensitiveOwner },
+      { name: 'callback-channel-overdue', card: await callbackCards.channel(lateItem!, s) },
     ];
   } finally {
     await cleanup();

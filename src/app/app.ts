@@ -18,8 +18,10 @@ import { outboundAdapter } from '../teams/outbound';
 import { InboundAdapter } from '../teams/inboundAdapter';
 import { deliveryProblemHooks } from './deliveryProblems';
 import { nl } from '../texts/nl';
+import { createGraphService, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
 import { OutboxDispatcher, sendTimeoutMs, type OutboxOptions } from './outbox';
+import { PeopleDirectory } from './people';
 import type { Services } from './services';
 
 export interface AppOptions {
@@ -30,6 +32,8 @@ export interface AppOptions {
   scheduler?: boolean;
   /** Outbox tuning (tests scale the backoff down); the lock comes from OUTBOX_LOCK_SECONDS. */
   outbox?: OutboxOptions;
+  /** Graph client options; tests inject a credential returning a fixed token (HTTP stays real). */
+  graph?: GraphClientOptions;
 }
 
 export interface App {
@@ -57,7 +61,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const isManager = (p: Person) => managers.has(p.id) || (!!p.teamsId && managers.has(p.teamsId));
   const outbox = new OutboxDispatcher(repo, clock, log, { lockMs: config.outboxLockSeconds * 1000, ...opts.outbox });
   const items = new ItemService({ repo, clock, calendar, isManager, kick: () => outbox.kick() });
-  const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager };
+  const graph = config.graph ? createGraphService(config.graph, clock, opts.graph) : null;
+  const people = new PeopleDirectory({ graph, graphConfig: config.graph, repo, clock, log, fallbackId: config.managerFallbackId });
+  const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager, graph, people };
 
   const authOptions = {
     MicrosoftAppId: config.bot.appId,
@@ -80,7 +86,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const messenger = new TeamsMessenger(outboundAdapter(authOptions, sendTimeoutMs(outbox.options.lockMs)), config.bot.appId, repo);
   outbox.hooks = deliveryProblemHooks(s);
   const renderers = Object.assign({}, ...features.map((f) => f.cards ?? {}));
-  // Calendar sync is a no-op unless a feature (Graph) registers its own handler below.
+  // Calendar sync is a no-op unless a feature registers its own handler below (features/agenda does).
   outbox.register('calendarSync', async () => ({ ok: true }));
   for (const [type, handler] of Object.entries(teamsDeliveries(s, messenger, renderers))) outbox.register(type, handler);
   for (const f of features) for (const [type, make] of Object.entries(f.deliveries ?? {})) outbox.register(type, make(s, messenger));

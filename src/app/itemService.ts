@@ -18,6 +18,8 @@ export type ActOutcome =
 export type CreateOutcome =
   | { status: 'created'; item: Item; posted: boolean }
   | { status: 'duplicate'; item: Item }
+  /** The idempotency key was used before for a different request. */
+  | { status: 'keyReused'; item: Item }
   | { status: 'invalid'; refusal: Refusal }
   | { status: 'conflict' };
 
@@ -50,12 +52,13 @@ export class ItemService {
     actor: Person,
     source: string,
     idempotencyKey?: string,
+    /** What identifies the request for the key (default: a hash of the input). */
+    requestHash: string = hashInput(kind, input),
   ): Promise<CreateOutcome> {
     const rules = rulesFor(kind);
-    const requestHash = hashInput(kind, input);
     if (idempotencyKey) {
-      const prior = await this.findIdempotent(tenantId, idempotencyKey);
-      if (prior) return { status: 'duplicate', item: prior };
+      const prior = await this.findIdempotent(tenantId, idempotencyKey, requestHash);
+      if (prior) return prior;
     }
     const ctx = this.ctx(actor);
     const creation = rules.create(input, ctx);
@@ -76,16 +79,18 @@ export class ItemService {
       idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
     });
     if (!ok) {
-      const prior = idempotencyKey ? await this.findIdempotent(tenantId, idempotencyKey) : null;
-      return prior ? { status: 'duplicate', item: prior } : { status: 'conflict' };
+      const prior = idempotencyKey ? await this.findIdempotent(tenantId, idempotencyKey, requestHash) : null;
+      return prior ?? { status: 'conflict' };
     }
     if (outbox.length) this.d.kick();
     return { status: 'created', item, posted: binding !== null };
   }
 
-  private async findIdempotent(tenantId: string, key: string): Promise<Item | null> {
+  private async findIdempotent(tenantId: string, key: string, requestHash: string): Promise<CreateOutcome | null> {
     const prior = await this.d.repo.getIdempotent(tenantId, key);
-    return prior ? this.d.repo.getItem(tenantId, prior.itemId) : null;
+    const item = prior ? await this.d.repo.getItem(tenantId, prior.itemId) : null;
+    if (!prior || !item) return null;
+    return prior.requestHash === requestHash ? { status: 'duplicate', item } : { status: 'keyReused', item };
   }
 
   async act(tenantId: string, rawId: string, action: string, input: Record<string, unknown>, actor: Person): Promise<ActOutcome> {
@@ -150,6 +155,8 @@ export class ItemService {
     const now = this.d.clock.now();
     const generation = (await this.d.repo.getBinding(tenantId))?.boundAt.getTime() ?? now.getTime();
     const pending = (await this.d.repo.queryItems(tenantId, { withoutCard: true, open: true })).filter((i) => CHANNEL_KINDS.has(i.kind));
+    // Keyed by binding: a card whose first post failed for good (bot removed from that channel) is
+    // posted again when a channel is bound, also the same one again. The handler never posts an item that has a card.
     const msgs: OutboxMessage[] = pending.map((i) => ({
       tenantId, key: `post:${tenantId}:${i.id}:b${generation}`, type: 'postCard', lane: `conv:${channelId}`, payload: { itemId: i.id },
     }));
@@ -170,5 +177,9 @@ function withId(e: Effect, id: string): Effect {
 }
 
 function hashInput(kind: string, input: Record<string, unknown>): string {
-  return createHash('sha256').update(kind).update(JSON.stringify(input, Object.keys(input).sort())).digest('hex');
+  const stable = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])]))
+      : v;
+  return createHash('sha256').update(kind).update(JSON.stringify(stable(input))).digest('hex');
 }

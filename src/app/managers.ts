@@ -1,8 +1,7 @@
 // Who is a person's manager (leidinggevende)? The one place that answers it. Sources are asked in
-// order; the first that knows wins. Today: the configured fallback (MANAGER_FALLBACK_ID). A Graph
-// lookup (GET /users/{id}/manager, User.Read.All) plugs in by adding a source before the fallback:
-//
-//   managerSources.unshift(async (s, tenantId, person) => graphManager(s, tenantId, person));
+// order; the first that knows wins: Microsoft Graph (GET /users/{id}/manager, via s.people, which
+// itself falls back to MANAGER_FALLBACK_ID when Entra knows no manager or Graph is not set up),
+// then the configured fallback on its own (when Graph is down).
 //
 // A source returns null when it does not know (no Graph configured, person not in Entra, error),
 // so the next one is asked.
@@ -19,7 +18,10 @@ export const fallbackManager: ManagerSource = async (s, tenantId) => {
   return known ? { id: known.userId, name: known.name, teamsId: known.teamsId } : { id, name: 'de leidinggevende' };
 };
 
-export const managerSources: ManagerSource[] = [fallbackManager];
+/** Entra ID's manager through Graph; an escalation should not wait for Graph to come back. */
+export const graphManager: ManagerSource = (s, tenantId, person) => s.people.managerOf(tenantId, person, { fallbackOnError: true });
+
+export const managerSources: ManagerSource[] = [graphManager, fallbackManager];
 
 export async function managerFor(s: Services, tenantId: string, person: Person): Promise<Person | null> {
   for (const source of managerSources) {

@@ -10,6 +10,7 @@
 //   second instance's retry of the same message;
 // - the residual risk is a crash (or lost database) between the connector accepting a message
 //   and the outbox recording it: that message is sent again after the lock expires.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import os from 'node:os';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging';
@@ -69,9 +70,35 @@ export class OutboxDispatcher {
     this.handlers.set(type, handler);
   }
 
+  /** Kicks made while answering a request, held until the answer has been written. */
+  private readonly answering = new AsyncLocalStorage<{ kicked: boolean }>();
+
+  /**
+   * Runs a request handler so that the sends its changes cause (card updates, 1:1 messages) start
+   * only after it has answered: Teams gives an invoke a few seconds, and the answer comes first.
+   */
+  async afterAnswer<T>(handle: () => Promise<T>): Promise<T> {
+    const held = { kicked: false };
+    try {
+      return await this.answering.run(held, handle);
+    } finally {
+      if (held.kicked) this.kick();
+    }
+  }
+
+  /** Wakes the dispatcher even while answering: for a handler that waits for its own delivery (planSlot). */
+  kickNow(): void {
+    this.answering.exit(() => this.kick());
+  }
+
   /** Wakes the dispatcher; coalesces while a run is in progress. */
   kick(): void {
     if (this.stopped) return;
+    const held = this.answering.getStore();
+    if (held) {
+      held.kicked = true;
+      return;
+    }
     if (this.running) {
       this.again = true;
       return;

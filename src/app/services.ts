@@ -4,9 +4,11 @@ import type { Clock } from '../domain/clock';
 import type { Person } from '../domain/types';
 import type { WorkingCalendar } from '../domain/workingTime';
 import type { Logger } from '../logging';
+import type { GraphService } from '../graph';
 import type { Repository } from '../storage/repository';
 import type { ItemService } from './itemService';
 import type { OutboxDispatcher } from './outbox';
+import type { People } from './people';
 
 export interface Services {
   config: Config;
@@ -17,6 +19,10 @@ export interface Services {
   outbox: OutboxDispatcher;
   log: Logger;
   isManager: (p: Person) => boolean;
+  /** Microsoft Graph (Outlook agenda, directory); null when GRAPH_* is not configured. */
+  graph: GraphService | null;
+  /** Managers of people (Graph with MANAGER_FALLBACK_ID): s.people.managerOf(tenantId, person). */
+  people: People;
 }
 
 /** A periodic job (reminders, digest, retention). Runs on every tick; must be idempotent via once-claims. */

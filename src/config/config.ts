@@ -16,6 +16,8 @@ export interface GraphConfig {
   clientSecret?: string;
   certificatePath?: string;
   managedIdentityClientId?: string;
+  /** Entra login host for national clouds (GRAPH_AUTHORITY_HOST), e.g. https://login.microsoftonline.us. */
+  authorityHost?: string;
   baseUrl: string;
 }
 
@@ -151,13 +153,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fail('GRAPH_CLIENT_SECRET', 'required (or GRAPH_CERTIFICATE_PATH, or GRAPH_MANAGED_IDENTITY_CLIENT_ID) when GRAPH_CLIENT_ID is set');
     }
     const baseUrl = env.GRAPH_BASE_URL || 'https://graph.microsoft.com/v1.0';
-    if (!urlSchema.safeParse(baseUrl).success) fail('GRAPH_BASE_URL', 'expected a URL');
+    if (!urlSchema.safeParse(baseUrl).success || !/^https?:\/\//.test(baseUrl)) fail('GRAPH_BASE_URL', 'expected a URL like https://graph.microsoft.com/v1.0');
+    if (production && !baseUrl.startsWith('https://')) fail('GRAPH_BASE_URL', 'must be https:// when NODE_ENV=production');
+    const authorityHost = env.GRAPH_AUTHORITY_HOST || undefined;
+    if (authorityHost && (!urlSchema.safeParse(authorityHost).success || !authorityHost.startsWith('https://'))) fail('GRAPH_AUTHORITY_HOST', 'expected an https:// URL like https://login.microsoftonline.us');
     graph = {
       tenantId: env.GRAPH_TENANT_ID,
       clientId: env.GRAPH_CLIENT_ID || '',
       clientSecret: env.GRAPH_CLIENT_SECRET || undefined,
       certificatePath: env.GRAPH_CERTIFICATE_PATH || undefined,
       managedIdentityClientId: env.GRAPH_MANAGED_IDENTITY_CLIENT_ID || undefined,
+      authorityHost,
       baseUrl: baseUrl.replace(/\/$/, ''),
     };
   }

@@ -32,7 +32,19 @@ export interface KindPrivacy {
 export const PERSONAL_FIELDS = [
   'customerName', 'phone', 'phoneDisplay', 'email', 'address', 'postcode', 'details', 'doneNote', 'note', 'notes',
   'profile', 'preferredChannel', 'customerNumber', 'birthDate', 'language', 'cancelReason', 'reason',
+  // appointments: how to reach the customer ({ kind: 'phone' | 'email', value, display }); removed, not emptied
+  'contact',
 ] as const;
+
+/** Optional fields that an erasure removes instead of emptying (an empty object would look like data). */
+const REMOVED_FIELDS = new Set(['contact']);
+
+/** The appointment's contact ({ kind, value }), as a phone number or an e-mail address. */
+function contactOf(data: Record<string, unknown>): { phone?: string; email?: string } {
+  const c = data.contact as { kind?: unknown; value?: unknown } | undefined;
+  if (!c || typeof c !== 'object' || typeof c.value !== 'string') return {};
+  return c.kind === 'email' ? { email: c.value } : c.kind === 'phone' ? { phone: c.value } : {};
+}
 
 const NAME_FIELDS = ['customerName'];
 const PHONE_FIELDS = ['phone'];
@@ -72,16 +84,20 @@ function text(v: unknown): string {
 
 export const genericPrivacy: KindPrivacy = {
   holdsCustomerData: true,
-  identifiers: (data) => ({
-    names: strings(data, NAME_FIELDS),
-    phones: strings(data, PHONE_FIELDS).map((p) => normalisePhone(p)).filter((p) => p.ok).map((p) => p.e164!),
-    emails: strings(data, EMAIL_FIELDS).map((e) => e.trim().toLowerCase()),
-  }),
+  identifiers: (data) => {
+    const contact = contactOf(data);
+    return {
+      names: strings(data, NAME_FIELDS),
+      phones: [...strings(data, PHONE_FIELDS), ...(contact.phone ? [contact.phone] : [])].map((p) => normalisePhone(p)).filter((p) => p.ok).map((p) => p.e164!),
+      emails: [...strings(data, EMAIL_FIELDS), ...(contact.email ? [contact.email] : [])].map((e) => e.trim().toLowerCase()),
+    };
+  },
   // Same shape, empty values: renderers and rules keep working on an erased item.
   erase: (data) => {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(data)) {
       if (!(PERSONAL_FIELDS as readonly string[]).includes(k)) out[k] = v;
+      else if (REMOVED_FIELDS.has(k)) continue;
       else if (typeof v === 'string') out[k] = '';
       else if (Array.isArray(v)) out[k] = [];
       else if (v !== null && typeof v === 'object') out[k] = {};
@@ -92,7 +108,8 @@ export const genericPrivacy: KindPrivacy = {
     Object.entries(data)
       .filter(([k]) => (PERSONAL_FIELDS as readonly string[]).includes(k) || k === 'topic' || k === 'preferredMoment' || k === 'attempts')
       .filter(([k]) => k !== 'phoneDisplay')
-      .map(([k, v]): [string, string] => [k, k === 'phone' && typeof data.phoneDisplay === 'string' ? data.phoneDisplay : text(v)])
+      .map(([k, v]): [string, string] => [k, k === 'phone' && typeof data.phoneDisplay === 'string' ? data.phoneDisplay
+        : k === 'contact' && v && typeof v === 'object' ? String((v as { display?: unknown; value?: unknown }).display ?? (v as { value?: unknown }).value ?? '') : text(v)])
       .filter(([, v]) => v !== ''),
 };
 

@@ -14,10 +14,25 @@ export function keyMatches(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
+/** One line naming every invalid field: 'Invalid field(s): phone (…); topic (…).' */
+function invalidMessage(fields: Record<string, string>): string {
+  return `Invalid field(s): ${Object.entries(fields).map(([f, m]) => `${f} (${m.replace(/\.$/, '')})`).join('; ')}.`;
+}
+
+/** Hash of the request body with its keys in a stable order (nested values included). */
+function requestHash(body: Record<string, unknown>): string {
+  const stable = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])]))
+      : v;
+  return createHash('sha256').update(JSON.stringify(stable(body))).digest('hex');
+}
+
 export function registerIntake(server: restify.Server, s: Services): void {
   const windows = new Map<string, { start: number; count: number }>();
 
-  server.post('/api/callbacks', async (req, res) => {
+  // The channel card is posted after the 201 has been written.
+  server.post('/api/callbacks', async (req, res) => s.outbox.afterAnswer(async () => {
     const key = s.config.intake.apiKey;
     const auth = req.header('authorization') ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? '';
@@ -58,30 +73,34 @@ export function registerIntake(server: restify.Server, s: Services): void {
       typeErrors.preferredMoment = 'must be an ISO 8601 date-time, e.g. 2026-11-27T10:00:00+01:00';
     }
     if (Object.keys(typeErrors).length) {
-      const first = Object.keys(typeErrors)[0];
-      return jsonError(res, 400, 'InvalidField', `${first} ${typeErrors[first]}.`, { fields: typeErrors });
+      return jsonError(res, 400, 'InvalidField', invalidMessage(typeErrors), { fields: typeErrors });
     }
     const idemHeader = req.header('idempotency-key');
     if (idemHeader !== undefined && (idemHeader.length < 1 || idemHeader.length > 200)) {
       return jsonError(res, 400, 'InvalidIdempotencyKey', 'Idempotency-Key must be 1 to 200 characters.');
     }
     const source = typeof b.source === 'string' && b.source ? b.source.slice(0, 40) : 'api';
-    let assignee: Record<string, unknown> | undefined;
-    if (typeof b.assignee === 'string' && b.assignee) {
-      const u = await s.repo.getUser(tenantId, b.assignee);
-      assignee = { id: u?.userId ?? b.assignee, name: u?.name ?? b.assignee, teamsId: u?.teamsId };
+    // A colleague (Entra object id or Teams id) must be known to the bot (has used it in Teams once);
+    // an unknown one goes to the rules as is and comes back as a field error.
+    let assignee: Record<string, unknown> | string | undefined;
+    if (typeof b.assignee === 'string' && b.assignee.trim()) {
+      const u = await s.repo.getUser(tenantId, b.assignee.trim());
+      assignee = u ? { id: u.userId, name: u.name, teamsId: u.teamsId } : b.assignee.trim();
     }
     const outcome = await s.items.create('callback', tenantId, { ...b, assignee }, { ...SYSTEM, name: `Intake (${source})` },
-      `intake:${source}`, idemHeader ? `api:${createHash('sha256').update(token).digest('hex').slice(0, 12)}:${idemHeader}` : undefined);
+      `intake:${source}`, idemHeader ? `api:${createHash('sha256').update(token).digest('hex').slice(0, 12)}:${idemHeader}` : undefined,
+      requestHash(b));
     if (outcome.status === 'invalid') {
       const fields = outcome.refusal.fields ?? {};
-      const first = Object.keys(fields)[0];
-      return jsonError(res, 400, 'InvalidField', first ? `${first}: ${fields[first]}` : outcome.refusal.message, { fields });
+      return jsonError(res, 400, 'InvalidField', Object.keys(fields).length ? invalidMessage(fields) : outcome.refusal.message, { fields });
     }
     if (outcome.status === 'conflict') return jsonError(res, 409, 'Conflict', 'Please retry.');
+    if (outcome.status === 'keyReused') {
+      return jsonError(res, 422, 'IdempotencyKeyReused', 'This Idempotency-Key was used before with a different body; use a new key for a new callback.', { id: outcome.item.id });
+    }
     // A replay answers exactly like the original (201, same id), marked by a header.
     if (outcome.status === 'duplicate') res.header('Idempotent-Replayed', 'true');
     res.status(201);
     res.json({ id: outcome.item.id, deadline: outcome.item.deadline?.toISOString() ?? null, status: outcome.item.status });
-  });
+  }));
 }

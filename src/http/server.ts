@@ -83,18 +83,21 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     }
     const problem = activityProblem(req.body);
     if (problem) return jsonError(res, 400, 'BadActivity', `Expected a Bot Framework activity (problem: ${problem}).`);
-    const outcome = await adapter.handle(req.header('authorization') ?? '', req.body as Record<string, unknown>, (ctx) => bot.run(ctx), s.log);
-    if (outcome.status === 'unauthorized') {
-      res.header('WWW-Authenticate', 'Bearer');
-      return jsonError(res, 401, 'Unauthorized', 'A valid Bot Framework token is required.');
-    }
-    if (outcome.status === 'failed') return jsonError(res, 500, 'InternalError', 'The activity could not be processed.');
-    const ir = outcome.invokeResponse;
-    // botbuilder answers invokes it does not support (unknown names, a card action that is not
-    // Action.Execute) with 501; that is the sender's mistake, not a server fault.
-    res.status(ir?.status === 501 ? 400 : ir?.status ?? 200);
-    if (ir?.body !== undefined && ir.body !== null) res.json(ir.body);
-    else res.end();
+    // Sends caused by this activity wait until it has been answered (see OutboxDispatcher.afterAnswer).
+    await s.outbox.afterAnswer(async () => {
+      const outcome = await adapter.handle(req.header('authorization') ?? '', req.body as Record<string, unknown>, (ctx) => bot.run(ctx), s.log);
+      if (outcome.status === 'unauthorized') {
+        res.header('WWW-Authenticate', 'Bearer');
+        return jsonError(res, 401, 'Unauthorized', 'A valid Bot Framework token is required.');
+      }
+      if (outcome.status === 'failed') return jsonError(res, 500, 'InternalError', 'The activity could not be processed.');
+      const ir = outcome.invokeResponse;
+      // botbuilder answers invokes it does not support (unknown names, a card action that is not
+      // Action.Execute) with 501; that is the sender's mistake, not a server fault.
+      res.status(ir?.status === 501 ? 400 : ir?.status ?? 200);
+      if (ir?.body !== undefined && ir.body !== null) res.json(ir.body);
+      else res.end();
+    });
   });
 
   registerIntake(server, s);

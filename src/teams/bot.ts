@@ -10,7 +10,8 @@ import type { Services } from '../app/services';
 import { nl } from '../texts/nl';
 import { cardResponse, noticeCard } from './cards/common';
 import { neutralise } from './cards/render';
-import type { CommandHandler, Feature, FileConsentHandler, VerbHandler } from './feature';
+import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
+import { samePerson } from '../domain/items/lifecycle';
 import { makeTurn, type Turn } from './turn';
 
 export class TopContactBot extends TeamsActivityHandler {
@@ -18,6 +19,7 @@ export class TopContactBot extends TeamsActivityHandler {
   private verbs = new Map<string, VerbHandler>();
   private fetchTasks = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['fetchTask']>[string]>();
   private submits = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['submit']>[string]>();
+  private renderers: Partial<Record<string, ItemCardRenderer>> = {};
   private fileConsents = new Map<string, FileConsentHandler>();
 
   constructor(private readonly s: Services, features: Feature[]) {
@@ -27,6 +29,7 @@ export class TopContactBot extends TeamsActivityHandler {
       for (const [k, h] of Object.entries(f.verbs ?? {})) this.verbs.set(k, h);
       for (const [k, h] of Object.entries(f.messageExtension?.fetchTask ?? {})) this.fetchTasks.set(k, h);
       for (const [k, h] of Object.entries(f.messageExtension?.submit ?? {})) this.submits.set(k, h);
+      Object.assign(this.renderers, f.cards ?? {});
       for (const [k, h] of Object.entries(f.fileConsent ?? {})) this.fileConsents.set(k, h);
     }
 
@@ -48,19 +51,28 @@ export class TopContactBot extends TeamsActivityHandler {
     });
 
     this.onInstallationUpdateAdd(async (ctx, next) => {
-      const turn = makeTurn(ctx, this.s);
-      await ctx.sendActivity(turn.scope === 'personal' ? nl.common.welcomePersonal : nl.common.welcomeTeam);
+      await this.welcome(ctx);
       await next();
     });
   }
 
-  /** Welcome in a team when the bot itself is added (conversationUpdate). */
+  /** Welcome when the bot itself is added (conversationUpdate). */
   protected override async onTeamsMembersAdded(ctx: TurnContext): Promise<void> {
     const added = (ctx.activity.membersAdded ?? []) as TeamsChannelAccount[];
-    if (added.some((m) => m.id === ctx.activity.recipient.id)) {
-      const turn = makeTurn(ctx, this.s);
-      await ctx.sendActivity(turn.scope === 'personal' ? nl.common.welcomePersonal : nl.common.welcomeTeam);
-    }
+    if (added.some((m) => m.id === ctx.activity.recipient.id)) await this.welcome(ctx);
+  }
+
+  /**
+   * Teams announces one installation twice (installationUpdate "add" and a conversationUpdate with
+   * the bot in membersAdded), in either order and possibly to two instances at once: welcome once
+   * per conversation and day (a unique claim), not once per event.
+   */
+  private async welcome(ctx: TurnContext): Promise<void> {
+    const turn = makeTurn(ctx, this.s);
+    const now = this.s.clock.now();
+    const conversation = (ctx.activity.conversation?.id ?? '').split(';')[0];
+    if (turn.tenantId && !(await this.s.repo.claimOnce(turn.tenantId, `welcome:${conversation}:${this.s.calendar.dayOf(now)}`, now))) return;
+    await ctx.sendActivity(turn.scope === 'personal' ? nl.common.welcomePersonal : nl.common.welcomeTeam);
   }
 
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -68,14 +80,25 @@ export class TopContactBot extends TeamsActivityHandler {
     const verb = value?.action?.verb ?? '';
     const data = { ...((value?.action?.data ?? {}) as Record<string, unknown>) };
     const handler = this.verbs.get(verb);
-    if (!handler) return cardResponse(noticeCard(nl.common.unknownAction, 'warning'));
     try {
+      if (!handler) return await this.currentCard(turn, data, nl.common.unknownAction);
       await this.remember(turn);
       return await handler(turn, data);
     } catch (err) {
       this.s.log.error({ err, verb }, 'card action failed');
       return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
     }
+  }
+
+  /** A button this bot no longer knows, on an item's card: the item's current card with a note (never an error). */
+  private async currentCard(turn: Turn, data: Record<string, unknown>, note: string): Promise<AdaptiveCardInvokeResponse> {
+    const id = typeof data.id === 'string' ? data.id : '';
+    const item = id ? await this.s.items.get(turn.tenantId, id) : null;
+    const renderer = item ? this.renderers[item.kind] : undefined;
+    if (!item || !renderer) return cardResponse(noticeCard(note, 'warning'));
+    const notice = { text: note, style: 'warning' as const };
+    const mayView = (item.owner && samePerson(item.owner, turn.actor)) || this.s.isManager(turn.actor);
+    return cardResponse(mayView ? await renderer.owner(item, this.s, notice) : await renderer.channel(item, this.s, notice));
   }
 
   protected override async handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {

@@ -1,6 +1,6 @@
 // Resolves a person picked in a card (an Entra object id from the people picker, or a Teams id)
-// to a name and Teams id: known users first, then the Teams roster.
-import { TeamsInfo } from 'botbuilder';
+// to a name and Teams id: known users first, then the Teams roster; undefined when nobody matches.
+import { TeamsInfo, type TeamsChannelAccount } from 'botbuilder';
 import type { Person } from '../domain/types';
 import type { Turn } from './turn';
 
@@ -9,17 +9,24 @@ export async function resolvePerson(turn: Turn, id: string): Promise<Person | un
   if (!trimmed) return undefined;
   const known = await turn.s.repo.getUser(turn.tenantId, trimmed);
   if (known) return { id: known.userId, name: known.name, teamsId: known.teamsId };
-  try {
-    const m = await TeamsInfo.getMember(turn.ctx, trimmed);
-    if (m) {
-      const person = { id: m.aadObjectId || m.id, name: m.name || m.givenName || trimmed, teamsId: m.id };
-      await turn.s.repo.upsertUser({ tenantId: turn.tenantId, userId: person.id, teamsId: person.teamsId, name: person.name });
-      return person;
+  // Not known yet: ask Teams, in this conversation first, then in the team of the work channel
+  // (a picker used in a 1:1 chat lists colleagues who are not members of that chat).
+  const lookups: (() => Promise<TeamsChannelAccount>)[] = [() => TeamsInfo.getMember(turn.ctx, trimmed)];
+  const binding = await turn.s.repo.getBinding(turn.tenantId);
+  if (binding?.teamId) lookups.push(() => TeamsInfo.getTeamMember(turn.ctx, binding.teamId, trimmed));
+  for (const lookup of lookups) {
+    try {
+      const m = await lookup();
+      if (m?.id) {
+        const person = { id: m.aadObjectId || m.id, name: m.name || m.givenName || 'Collega', teamsId: m.id };
+        await turn.s.repo.upsertUser({ tenantId: turn.tenantId, userId: person.id, teamsId: person.teamsId, name: person.name });
+        return person;
+      }
+    } catch {
+      // Not a member there: try the next place.
     }
-  } catch {
-    // Not resolvable in this conversation (e.g. a personal chat): keep the id.
   }
-  return { id: trimmed, name: 'Collega' };
+  return undefined;
 }
 
 /** Combines an Input.Date and Input.Time value into an ISO instant in the organisation's time zone. */

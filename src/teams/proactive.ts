@@ -52,6 +52,7 @@ export class TeamsMessenger {
     const template = (binding?.conversationRef ?? null) as Partial<ConversationReference> | null;
     if (!template?.serviceUrl) return null;
     let created: Partial<ConversationReference> | null = null;
+    let failed: { error: unknown } | null = null;
     await this.adapter.createConversationAsync(
       this.appId, 'msteams', template.serviceUrl, '',
       {
@@ -62,9 +63,14 @@ export class TeamsMessenger {
         channelData: { tenant: { id: tenantId } },
       } as never,
       async (ctx) => {
-        created = TurnContext.getConversationReference(ctx.activity) as Partial<ConversationReference>;
+        try {
+          created = TurnContext.getConversationReference(ctx.activity) as Partial<ConversationReference>;
+        } catch (error) {
+          failed = { error };
+        }
       },
     );
+    if (failed) throw (failed as { error: unknown }).error;
     if (created) {
       await this.repo.upsertUser({ tenantId, userId: person.id, teamsId: known?.teamsId || person.teamsId, name: known?.name || person.name, conversationRef: created });
     }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../src/app/app';
+import { createApp, type App, type AppOptions } from '../../src/app/app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { ManualClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/logging';
@@ -45,6 +45,8 @@ export interface StartOptions {
   outbox?: OutboxOptions;
   /** A storage adapter to use instead of DATABASE_URL (e.g. PostgreSQL on a test schema); migrated here. */
   repo?: Repository;
+  /** Extra app options (e.g. graph: { credential } for the fake Graph). */
+  app?: Partial<AppOptions>;
 }
 
 /** A ManualClock that also runs at real speed from where it was last set. */
@@ -81,7 +83,7 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
   const clock = opts.clock ?? (opts.realTime ? new RunningClock(start) : new ManualClock(start));
   if (opts.repo) await opts.repo.migrate();
   // Every test bot logs at debug level into the run's log capture (scanned for personal data at the end).
-  const app = await createApp(config, { clock, scheduler: false, logger: createLogger('debug', logSink), repo: opts.repo, outbox: opts.outbox });
+  const app = await createApp(config, { clock, scheduler: false, logger: createLogger('debug', logSink), repo: opts.repo, outbox: opts.outbox, ...opts.app });
   // Note the customer data each test stores, so the log scan knows what to look for.
   const commit = app.s.repo.commit.bind(app.s.repo);
   app.s.repo.commit = async (change) => {

@@ -12,14 +12,8 @@ import {
 import { startBot, type BotUnderTest } from '../harness/bot';
 import type { ExceptionData } from '../../src/domain/items/exception';
 import type { Item } from '../../src/domain/types';
+import { FORM } from './exceptions.helpers';
 
-const FORM = {
-  situation: 'Huurder heeft 3 maanden achterstand door ziekte en langdurige opname. Vraagt een regeling van 18 maanden.',
-  rule: 'Een betalingsregeling duurt hoogstens 12 maanden',
-  proposal: 'Regeling van 18 maanden, met een gesprek bij de schuldhulp',
-  leaning: 'Met 12 maanden lukt het niet; zo voorkomen we een ontruiming.',
-  urgency: 'vandaag',
-};
 
 const text = (a: Record<string, any>) => String(a.text ?? '');
 const json = (v: unknown) => JSON.stringify(v);

@@ -254,6 +254,46 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect((await bot.app.s.items.get(TEST_TENANT, id))!.status).to.equal('cancelled');
   });
 
+  it('"Tolk nodig" on an appointment: the booking links to its AF- id as to a callback; owner view yes, channel card no', async () => {
+    await bind();
+    // A sensitive walk-in follow-up for Anna, made by Bram at the desk.
+    const made = await invoke(bram, 'appointment.create', {
+      promiseKind: 'walkin', customerName: CUSTOMER, contact: CUSTOMER_PHONE, topic: 'Vraag over de huurverhoging', sensitive: 'true',
+      date: '2026-12-02', time: '10:00', how: 'kantoor', owner: anna.aadObjectId,
+    });
+    const afId = /AF-\d+/.exec(json(made))![0];
+    await bot.settle();
+    const posted = await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => m.card && json(m.card).includes(afId)));
+    const updatesBefore = posted.updates;
+
+    // "Tolk nodig" on Anna's private view of the appointment, in the channel.
+    const view = await invoke(anna, 'appointment.view', { id: afId }, posted.conversationId);
+    const button = actions(view).find((a) => a.verb === 'interpreter.start');
+    expect(button.data.relatedId).to.equal(afId);
+    const answer = await invoke(anna, 'interpreter.start', button.data, posted.conversationId);
+    expect(texts(answer)).to.contain('Ik stuur je een persoonlijk bericht.').and.contain(`Afspraak ${afId}`);
+    const step1 = await connector.waitFor(() => personalCards(anna).find((c) => texts(c).includes(`Hoort bij: ${afId}`)));
+    const no = actions(step1).find((a) => a.verb === 'interpreter.answer' && a.data.answer === 'service');
+    const form = await invoke(anna, 'interpreter.answer', no.data);
+    expect(findInput(form, 'relatedId').value).to.equal(afId);
+    const { id } = await book(anna, { language: 'Arabisch', mode: 'video', date: '2026-12-02', time: '10:00', duration: '30', relatedId: afId });
+    expect(id).to.match(/^TK-\d+$/);
+
+    // Recorded on the appointment: data + a private history line, and in the owner's view.
+    const appointment = await bot.app.s.items.get(TEST_TENANT, afId);
+    expect((appointment!.data as any).interpreters).to.deep.equal([{ id, own: false, moment: '2026-12-02T09:00:00.000Z' }]);
+    const history = await bot.app.s.repo.history(TEST_TENANT, afId);
+    expect(history.at(-1)).to.deep.include({ action: 'interpreterLinked', details: { interpreterId: id, own: false } });
+    const after = await invoke(anna, 'appointment.view', { id: afId });
+    expect(texts(after)).to.contain(`**Tolk**\n${id}: Aangevraagd, woensdag 2 december, 10:00`);
+    // The appointment's channel card was updated in place and shows nothing of it (not even in the history count).
+    await bot.settle();
+    const channelCard = connector.messagesIn(generalChannel.id).find((m) => m.card && json(m.card).includes(afId))!;
+    expect(channelCard.updates).to.be.greaterThan(updatesBefore);
+    expect(json(channelCard.card)).not.to.match(/tolk/i);
+    expect(texts(channelCard.card)).to.contain(`Geschiedenis (${history.length - 1})`);
+  });
+
   it('step 2: bad input gets a Dutch message per field with the values kept; then the booking card', async () => {
     await say(anna, 'tolk');
     const step1 = await connector.waitFor(() => personalCards(anna)[0]);

@@ -134,6 +134,9 @@ describe('outbox under connector faults', function () {
     await postActivity(bot.url, personalMessage({ text: 'digest', from: dirk }));
     const digest = await connector.waitFor((c) => c.messagesIn(personalConversationId(dirk)).find((m) => m.card && JSON.stringify(m.card).includes('Let op: ik kan sinds')));
     expect(JSON.stringify(digest.card)).to.contain('niet meer schrijven in kanaal');
+    // ... and `overzicht` (asked in the 1:1 chat: the channel cannot be written to).
+    await postActivity(bot.url, personalMessage({ text: 'overzicht', from: dirk }));
+    await connector.waitFor((c) => c.messagesIn(personalConversationId(dirk)).find((m) => m.card && JSON.stringify(m.card).includes('Let op: ik kan sinds') && m !== digest));
 
     // The team binds the channel again once the app is back: the two cards are posted, the problem is resolved.
     connector.unblock(generalChannel.id);

@@ -40,6 +40,15 @@ describe('privacy rules (pure)', () => {
     });
   });
 
+  it('appointments: the contact (phone or e-mail) identifies the customer and is removed on erasure', () => {
+    const phone = item({ customerName: 'Meneer Bos', contact: { kind: 'phone', value: '+31612345670', display: '06 12345670' }, topic: 'x' }, 'appointment');
+    const mail = item({ customerName: 'Meneer Bos', contact: { kind: 'email', value: 'bos@example.nl', display: 'bos@example.nl' } }, 'appointment');
+    expect(matchesCustomer(phone, genericPrivacy, '06-12345670')).to.equal(true);
+    expect(matchesCustomer(mail, genericPrivacy, 'BOS@example.nl')).to.equal(true);
+    expect(genericPrivacy.erase(phone.data)).to.deep.equal({ customerName: '', topic: 'x', erased: true });
+    expect(genericPrivacy.describe(phone.data)).to.deep.include(['contact', '06 12345670']);
+  });
+
   it('exception cases hold no customer data: never matched, never erased (the precedent library stays)', () => {
     expect(privacyOf('exception')).to.equal(noCustomerData);
     expect(privacyOf('callback').holdsCustomerData).to.equal(true);

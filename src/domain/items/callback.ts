@@ -1,28 +1,34 @@
-// The life cycle of a callback (terugbelverzoek): open → claimed → done, with release,
-// handover, reschedule and "niet bereikt" attempts on the way. Pure: no I/O.
+// Callbacks (terugbelverzoeken): creation (phone, customer profile, made for a colleague) and what
+// a callback adds to the shared owned life cycle (ownedLifecycle.ts: open → claimed → done, with
+// release, handover, reschedule and "niet bereikt" attempts): the Outlook agenda, the letter hint
+// and the interpreter link, as hooks. Pure: no I/O.
 import { nl } from '../../texts/nl';
-import type { Item, Person } from '../types';
+import { SYSTEM, type Item, type Person } from '../types';
 import { callbackDeadline, formatDeadline, formatMoment } from '../workingTime';
 import { normalisePhone } from '../validation/phone';
 import { neutralise } from '../neutralise';
 import {
   accept, bool, isOwner, refuse, samePerson, str,
-  type ActionContext, type Creation, type Decision, type KindRules,
+  type ActionContext, type Creation, type Decision, type Effect, type KindRules,
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
-import { INTERPRETER_LINK_ACTION, linkInterpreter, type InterpreterLink } from './interpreter';
+import {
+  CONFIRMATIONS, interpreterLink, ownedCreation, OWNED_FINAL, ownedRules, type Attempt, type OwnedData, type OwnedHooks,
+} from './ownedLifecycle';
 
 const t = nl.callbacks;
+const a = nl.agenda;
 
 export const AGE_GROUPS = ['senior', 'middelbaar', 'starter'] as const;
 export const DIGITAL = ['digitaal', 'nietDigitaal'] as const;
 export const ATTITUDES = ['actief', 'afnemer', 'afhankelijk'] as const;
 export const CONTACT_CHANNELS = ['telefoon', 'email', 'brief', 'persoonlijk'] as const;
-export const CONFIRMATIONS = ['email', 'brief', 'none'] as const;
+export { CONFIRMATIONS };
 
-export interface CallbackAttempt { at: string; by: string }
+export type CallbackAttempt = Attempt;
 
-export interface CallbackData {
+/** A callback: the shared owned-item fields (attempts, done note, …) plus the phone, the profile and the agenda. */
+export interface CallbackData extends OwnedData {
   customerName: string;
   phone: string;        // E.164
   phoneDisplay: string;
@@ -36,19 +42,52 @@ export interface CallbackData {
     attitude?: (typeof ATTITUDES)[number];
   };
   preferredChannel?: (typeof CONTACT_CHANNELS)[number];
-  attempts: CallbackAttempt[];
-  doneNote?: string;
-  confirmation?: (typeof CONFIRMATIONS)[number];
-  claimedAt?: string;
-  /** Outlook event in the owner's calendar (Graph feature). */
-  calendarEvent?: { userId: string; eventId?: string; start: string; end: string; state: 'pending' | 'created' | 'failed' };
-  /** Interpreter requests for this callback (ids and moments only; the language stays on the request). */
-  interpreters?: InterpreterLink[];
+  /** The callback's moment in the owner's Outlook agenda (see docs/graph.md). */
+  agenda?: CallbackAgenda;
+  /** The Outlook event as it exists in Microsoft Graph, recorded after each sync (calendarSynced). */
+  calendarEvent?: CalendarEventRef;
+  /** Events created so far: numbers the idempotency marker of the next one. */
+  calendarSeq?: number;
   /** Customer data erased by retention or on request (AVG). */
   erased?: boolean;
 }
 
-export const CALLBACK_FINAL = ['done', 'cancelled'] as const;
+/**
+ * Planning in the owner's agenda, for a callback made for a colleague:
+ * - offer: the creator is choosing one of the offered slots (Teams form);
+ * - auto: the bot plans the first feasible slot itself (intake, message extension, Graph was
+ *   unreachable when offering, the offer was not answered in time, handed over during the offer);
+ * - planned: a moment is set (chosen, planned by the bot, or the new moment of a reschedule);
+ * - noSlot: nothing free was found; people agree a moment themselves.
+ */
+export interface CallbackAgenda {
+  state: 'offer' | 'auto' | 'planned' | 'noSlot';
+  /** When this state began (ISO). */
+  since: string;
+  start?: string;
+  end?: string;
+  /** The planned slot ends after the deadline. */
+  late?: boolean;
+  by?: 'choice' | 'auto' | 'reschedule';
+}
+
+/** An Outlook event in someone's calendar, as created by the bot. */
+export interface CalendarEventRef {
+  userId: string;
+  eventId: string;
+  start: string;
+  end: string;
+  /** Idempotency marker the event carries (see teams/features/agenda/sync.ts). */
+  marker: string;
+  /** The event's body links to the card in Teams (false when the card was not posted yet). */
+  linked?: boolean;
+}
+
+export const CALLBACK_FINAL = OWNED_FINAL;
+/** Length of a planned callback in the agenda. */
+export const CALLBACK_SLOT_MINUTES = 15;
+/** How long the creator has to pick a slot before the bot plans the first one itself. */
+export const AGENDA_OFFER_MINUTES = 15;
 
 /** Validates the form or intake input. Field names match the card inputs and the intake JSON. */
 export function createCallback(input: Record<string, unknown>, ctx: ActionContext): Creation<CallbackData> {
@@ -61,6 +100,8 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
   if (rawPhone && !phone.ok && !errors.phone) errors.phone = t.errors.phone;
   const preferred = parseMoment(errors, 'preferredMoment', input.preferredMoment, ctx.now);
   const assignee = parsePerson(input.assignee);
+  // The adapter resolves a picked colleague to a person; what it could not resolve arrives as is.
+  if (!assignee && input.assignee !== undefined && input.assignee !== null && input.assignee !== '') errors.assignee = t.errors.assigneeUnknown;
   if (Object.keys(errors).length > 0) return { ok: false, refusal: { code: 'invalid', message: nl.common.formHasErrors, fields: errors } };
 
   const due = callbackDeadline(ctx.calendar, ctx.now);
@@ -82,120 +123,136 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
     preferredChannel: oneOf(str(input, 'preferredChannel'), CONTACT_CHANNELS),
     attempts: [],
   };
-  // Made for someone (a colleague, or oneself): it starts claimed by them.
-  const forColleague = assignee;
-  return {
-    ok: true,
-    item: {
-      kind: 'callback',
-      status: forColleague ? 'claimed' : 'open',
-      subject: topic,
-      owner: forColleague ?? null,
-      deadline,
-      data: forColleague ? { ...data, claimedAt: ctx.now.toISOString() } : data,
-      history: { action: 'created', details: forColleague ? { for: forColleague.name } : undefined },
-      effects:
-        forColleague && !samePerson(forColleague, ctx.actor)
-          ? [{ type: 'notifyPerson', to: forColleague, text: t.msg.assignedNotice('{id}', neutralise(ctx.actor.name), neutralise(topic), formatDeadline(ctx.calendar, deadline, ctx.now)) }, { type: 'calendarSync' }]
-          : [],
-    },
-  };
+  // Made for a colleague: the Teams form offers slots to the creator (agendaMode 'offer', set by
+  // the adapter); every other way in plans automatically.
+  const planForColleague = !!assignee && !samePerson(assignee, ctx.actor);
+  if (planForColleague) data.agenda = { state: str(input, 'agendaMode') === 'offer' ? 'offer' : 'auto', since: ctx.now.toISOString() };
+  return ownedCreation('callback', ctx, {
+    subject: topic, owner: assignee ?? null, deadline, data, assignedNotice: t.msg.assignedNotice, alsoForColleague: [{ type: 'calendarSync' }],
+  });
 }
 
-function ownerOrManager(item: Item<CallbackData>, ctx: ActionContext): boolean {
-  return isOwner(item, ctx.actor) || ctx.isManager;
-}
-
-export function applyCallback(
-  item: Item<CallbackData>,
-  action: string,
-  input: Record<string, unknown>,
-  ctx: ActionContext,
-): Decision<CallbackData> {
-  const now = ctx.now;
-  const at = now.toISOString();
-  if (item.status === 'done' || item.status === 'cancelled') return refuse('finished', t.msg.finished);
-
-  switch (action) {
-    case 'claim': {
-      if (item.owner) {
-        return isOwner(item, ctx.actor)
-          ? refuse('alreadyYours', t.msg.alreadyYours)
-          : refuse('alreadyClaimed', t.msg.alreadyClaimed(neutralise(item.owner.name)));
-      }
-      return accept(item, { status: 'claimed', owner: ctx.actor, data: { ...item.data, claimedAt: at } },
-        { action: 'claimed' }, [{ type: 'calendarSync' }], t.msg.claimed(item.id));
-    }
-    case 'release': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
-      return accept(item, { status: 'open', owner: null, data: { ...item.data, claimedAt: undefined } },
-        { action: 'released', details: { previousOwner: item.owner?.name } }, [{ type: 'calendarSync' }], t.msg.released(item.id));
-    }
-    case 'done': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
-      const note = str(input, 'note');
-      const confirmation = oneOf(str(input, 'confirmation'), CONFIRMATIONS);
-      const fields: Record<string, string> = {};
-      if (!note) fields.note = t.errors.noteRequired;
-      else if (note.length < 10) fields.note = t.errors.noteTooShort;
-      else if (note.length > 2000) fields.note = nl.common.tooLong(2000);
-      if (!confirmation) fields.confirmation = t.errors.confirmationRequired;
-      if (Object.keys(fields).length) return refuse('invalid', nl.common.formHasErrors, fields);
-      return accept(item, { status: 'done', closedAt: now, data: { ...item.data, doneNote: note, confirmation } },
-        { action: 'done', note, details: { confirmation } }, [{ type: 'calendarSync' }], t.msg.done(item.id));
-    }
-    case 'notReached': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
-      const attempts = [...item.data.attempts, { at, by: ctx.actor.name }];
-      const n = attempts.length;
-      const message = n >= 3 ? `${t.msg.notReached(n)} ${t.msg.suggestWritten(n)}` : t.msg.notReached(n);
-      return accept(item, { data: { ...item.data, attempts } }, { action: 'notReached', details: { attempt: n } }, [], message);
-    }
-    case 'handover': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
-      const to = parsePerson(input.to);
-      if (!to) return refuse('invalid', nl.common.formHasErrors, { to: t.errors.assigneeRequired });
-      if (item.owner && samePerson(to, item.owner)) return refuse('invalid', nl.common.formHasErrors, { to: t.errors.assigneeSelf });
-      const deadline = item.deadline ? formatDeadline(ctx.calendar, item.deadline, now) : '';
-      return accept(item, { status: 'claimed', owner: to, data: { ...item.data, claimedAt: at } },
-        { action: 'handedOver', details: { from: item.owner?.name, to: to.name } },
-        [{ type: 'notifyPerson', to, text: t.msg.handoverNotice(item.id, neutralise(ctx.actor.name), neutralise(item.subject), deadline) }, { type: 'calendarSync' }],
-        t.msg.handedOver(item.id, neutralise(to.name)));
-    }
-    case 'reschedule': {
-      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
-      const fields: Record<string, string> = {};
-      const moment = parseMoment(fields, 'moment', input.moment, now);
-      if (!moment && !fields.moment) fields.moment = t.errors.momentRequired;
-      const reason = str(input, 'reason');
-      if (!reason) fields.reason = t.errors.reasonRequired;
-      else if (reason.length > 500) fields.reason = nl.common.tooLong(500);
-      if (Object.keys(fields).length || !moment) return refuse('invalid', nl.common.formHasErrors, fields);
-      return accept(item, { deadline: moment },
-        { action: 'rescheduled', note: reason, details: { from: item.deadline?.toISOString(), to: moment.toISOString() } },
-        [{ type: 'calendarSync' }], t.msg.rescheduled(item.id, formatMoment(ctx.calendar, moment)));
-    }
-    case 'cancel': {
-      const mayCancel = ctx.isManager || isOwner(item, ctx.actor) || samePerson(item.createdBy, ctx.actor);
-      if (!mayCancel) return refuse('notAllowed', nl.common.notAllowed);
-      const reason = str(input, 'reason');
-      if (!reason) return refuse('invalid', nl.common.formHasErrors, { reason: t.errors.reasonRequired });
-      return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason }, [{ type: 'calendarSync' }]);
-    }
-    case INTERPRETER_LINK_ACTION:
-      return linkInterpreter(item, input, ctx);
-    default:
-      return refuse('unknownAction', nl.common.unknownAction);
-  }
-}
-
-export const callbackRules: KindRules<CallbackData> = {
-  kind: 'callback',
-  idPrefix: 'TB',
-  finalStatuses: CALLBACK_FINAL,
-  create: createCallback,
-  apply: applyCallback,
+/**
+ * What a callback adds to the shared life cycle (ownedLifecycle.ts): the Outlook agenda follows
+ * the owner and the moment, a letter is suggested for a customer who is not digital, and the
+ * agenda's own actions.
+ */
+const callbackHooks: OwnedHooks<CallbackData> = {
+  texts: t,
+  calendarSync: true,
+  // Released: nobody's agenda holds it any more.
+  onRelease: () => ({ agenda: undefined }),
+  // A planned moment moves with the callback to the new owner's agenda; an open offer was about the old owner's agenda.
+  onHandover: (item, _to, ctx) => ({
+    agenda: item.data.agenda?.state === 'offer' || item.data.agenda?.state === 'noSlot'
+      ? { state: 'auto', since: ctx.now.toISOString() }
+      : item.data.agenda,
+  }),
+  // The new moment agreed with the customer is the moment in the agenda (when the callback is planned in one).
+  onReschedule: (item, moment, ctx) => ({
+    agenda: item.data.agenda
+      ? { state: 'planned', since: ctx.now.toISOString(), start: moment.toISOString(), end: new Date(moment.getTime() + CALLBACK_SLOT_MINUTES * 60_000).toISOString(), late: false, by: 'reschedule' }
+      : undefined,
+  }),
+  prefersLetter: (item) => item.data.profile.digital === 'nietDigitaal' || item.data.preferredChannel === 'brief',
+  actions: {
+    ...interpreterLink<CallbackData>(),
+    planSlot,
+    agendaAuto,
+    agendaNoSlot,
+  },
+  // Bookkeeping of the Outlook event, also after the callback is finished (the event is removed then).
+  bookkeeping: { calendarSynced },
 };
+
+/** The bot gives up waiting for the creator's choice and plans by itself (SYSTEM). */
+function agendaAuto(item: Item<CallbackData>, _input: Record<string, unknown>, ctx: ActionContext): Decision<CallbackData> {
+  if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
+  if (item.data.agenda?.state !== 'offer') return refuse('notNeeded', nl.common.unknownAction);
+  return accept(item, { data: { ...item.data, agenda: { state: 'auto', since: ctx.now.toISOString() } } }, { action: 'agendaAuto' }, [{ type: 'calendarSync' }]);
+}
+
+/**
+ * Nothing free was found (reason 'none') or the owner's agenda cannot be read ('noAgenda').
+ * From an offer the creator already sees this on the card; when planning by itself the bot tells them.
+ */
+function agendaNoSlot(item: Item<CallbackData>, input: Record<string, unknown>, ctx: ActionContext): Decision<CallbackData> {
+  if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
+  const state = item.data.agenda?.state;
+  if ((state !== 'auto' && state !== 'offer') || !item.owner) return refuse('notNeeded', nl.common.unknownAction);
+  const reason = str(input, 'reason') === 'noAgenda' ? 'noAgenda' : 'none';
+  const text = reason === 'noAgenda' ? a.msg.noAgendaNotice(item.id, neutralise(item.subject), neutralise(item.owner.name)) : a.msg.noSlotNotice(item.id, neutralise(item.subject), neutralise(item.owner.name));
+  return accept(item, { data: { ...item.data, agenda: { state: 'noSlot', since: ctx.now.toISOString() } } }, { action: 'agendaNoSlot', details: { reason } },
+    state === 'auto' ? [{ type: 'notifyPerson', to: noticeTarget(item), text }] : []);
+}
+
+/** Who hears about automatic planning: the person who made the callback, or the owner when it came in through intake. */
+function noticeTarget(item: Item<CallbackData>): Person {
+  return item.createdBy.id !== SYSTEM.id || !item.owner ? item.createdBy : item.owner;
+}
+
+/**
+ * A slot for the owner's agenda: chosen by the creator from the offer (or by the owner or a
+ * manager), or planned by the bot (SYSTEM, input.auto). Input: start (ISO); the slot is 15 minutes.
+ */
+function planSlot(item: Item<CallbackData>, input: Record<string, unknown>, ctx: ActionContext): Decision<CallbackData> {
+  const system = ctx.actor.id === SYSTEM.id;
+  const auto = system && bool(input, 'auto');
+  const mayPlan = system || ctx.isManager || isOwner(item, ctx.actor) || samePerson(item.createdBy, ctx.actor);
+  if (!mayPlan) return refuse('notAllowed', nl.common.notAllowed);
+  if (!item.owner) return refuse('noOwner', a.msg.noOwner);
+  const current = item.data.agenda;
+  if (current?.state === 'planned' && current.start) {
+    return refuse('alreadyPlanned', a.msg.alreadyPlanned(formatMoment(ctx.calendar, new Date(current.start), ctx.now)));
+  }
+  const start = new Date(str(input, 'start'));
+  const end = new Date(start.getTime() + CALLBACK_SLOT_MINUTES * 60_000);
+  const feasible = !Number.isNaN(start.getTime()) && start.getTime() > ctx.now.getTime() &&
+    ctx.calendar.isWithinOfficeHours(start) && ctx.calendar.isWithinOfficeHours(new Date(end.getTime() - 1));
+  if (!feasible) return refuse('badSlot', a.msg.badSlot);
+  const late = !!item.deadline && end.getTime() > item.deadline.getTime();
+  const agenda: CallbackAgenda = { state: 'planned', since: ctx.now.toISOString(), start: start.toISOString(), end: end.toISOString(), late, by: auto ? 'auto' : 'choice' };
+  const moment = formatMoment(ctx.calendar, start, ctx.now);
+  const effects: Effect[] = [{ type: 'calendarSync' }];
+  if (auto) {
+    const deadline = item.deadline ? formatDeadline(ctx.calendar, item.deadline, ctx.now) : '';
+    effects.push({
+      type: 'notifyPerson', to: noticeTarget(item),
+      text: late
+        ? a.msg.plannedLateNotice(item.id, neutralise(item.subject), neutralise(item.owner.name), moment, deadline)
+        : a.msg.plannedNotice(item.id, neutralise(item.subject), neutralise(item.owner.name), moment),
+    });
+  }
+  return accept(item, { data: { ...item.data, agenda } }, { action: 'planned', details: { start: agenda.start, late, by: agenda.by } }, effects,
+    late ? a.msg.chosenLate(moment, neutralise(item.owner.name)) : a.msg.chosen(moment, neutralise(item.owner.name)));
+}
+
+/**
+ * Records what is now in Graph (SYSTEM only): the event (created, moved) or null (removed).
+ * No effects: it never triggers another sync.
+ */
+function calendarSynced(item: Item<CallbackData>, input: Record<string, unknown>, ctx: ActionContext): Decision<CallbackData> {
+  if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
+  const event = parseEventRef(input.event);
+  const before = item.data.calendarEvent;
+  const created = !!event && (!before || before.eventId !== event.eventId);
+  const action = !event ? 'calendarRemoved' : created ? 'calendarCreated' : 'calendarMoved';
+  const seq = (item.data.calendarSeq ?? 0) + (created ? 1 : 0);
+  return accept(item, { data: { ...item.data, calendarEvent: event ?? undefined, calendarSeq: seq } },
+    { action, details: event ? { start: event.start, userId: event.userId } : { userId: before?.userId } });
+}
+
+function parseEventRef(v: unknown): CalendarEventRef | null {
+  if (!v || typeof v !== 'object') return null;
+  const e = v as Record<string, unknown>;
+  const s = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
+  if (!s('userId') || !s('eventId') || !s('start') || !s('end')) return null;
+  return { userId: s('userId'), eventId: s('eventId'), start: s('start'), end: s('end'), marker: s('marker'), linked: e.linked === true };
+}
+
+export const callbackRules: KindRules<CallbackData> = ownedRules({ kind: 'callback', idPrefix: 'TB', create: createCallback, hooks: callbackHooks });
+/** A callback action: the shared life cycle with the callback's hooks. */
+export const applyCallback = callbackRules.apply;
 
 /** Who is the person the card's private view is for. */
 export function callbackViewer(item: Item<CallbackData>): Person | null {

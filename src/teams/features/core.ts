@@ -1,5 +1,5 @@
 // Core commands: help, binding the work channel (koppel).
-import { CardFactory, TurnContext } from 'botbuilder';
+import { CardFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import { nl } from '../../texts/nl';
 import { bind } from '../cards/render';
 import helpTemplate from '../cards/templates/help.json';
@@ -21,7 +21,8 @@ async function koppel(turn: Turn): Promise<void> {
     return;
   }
   const channelId = cd.channel?.id || channelConversationId(a.conversation.id);
-  const channelName = cd.channel?.name || 'Algemeen';
+  const channelName = cd.channel?.name || (await channelNameOf(turn, channelId)) ||
+    (channelId === cd.team.id ? GENERAL : cd.team.name || GENERAL);
   const ref = TurnContext.getConversationReference(a) as Record<string, unknown>;
   const conversation = { ...(ref.conversation as Record<string, unknown>), id: channelConversationId(a.conversation.id) };
   const previous = await turn.s.repo.saveBinding({
@@ -44,6 +45,29 @@ async function koppel(turn: Turn): Promise<void> {
   }
   const n = await turn.s.items.postPending(turn.tenantId, channelId);
   if (n > 0) await turn.ctx.sendActivity(c.pendingPosted(n));
+}
+
+/** Teams calls the General channel "Algemeen" in Dutch; its name is never sent (users see it localised). */
+const GENERAL = 'Algemeen';
+
+/**
+ * A channel's name: Teams leaves it out of message activities, so ask the team's channel list
+ * (the bot is a member of the team). Empty when Teams does not say (General) or does not answer in time.
+ */
+async function channelNameOf(turn: Turn, channelId: string): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), 3000);
+    });
+    const channels = await Promise.race([TeamsInfo.getTeamChannels(turn.ctx), timeout]);
+    return channels.find((ch) => ch.id === channelId)?.name ?? '';
+  } catch (err) {
+    turn.s.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read the team\'s channel names');
+    return '';
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export const coreFeature: Feature = {

@@ -5,6 +5,12 @@ import { callbacksFeature } from './callbacks';
 import { digestFeature } from './digest';
 import { exceptionsFeature } from './exceptions';
 import { interpreterFeature } from './interpreter';
+import { appointmentsFeature } from './appointments';
+import { viewsFeature } from './views';
+import { reportFeature } from './report';
+import { agendaFeature } from './agenda';
 import { privacyFeature } from './privacy';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, privacyFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, appointmentsFeature, reportFeature, agendaFeature, privacyFeature];
+// The views open items of every kind: they find each kind's card renderer in the list above.
+features.push(viewsFeature(features));

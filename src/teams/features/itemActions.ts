@@ -8,12 +8,15 @@ import type { Item } from '../../domain/types';
 import { nl } from '../../texts/nl';
 import { cardResponse, noticeCard } from '../cards/common';
 import type { ItemCardRenderer, Notice, VerbHandler } from '../feature';
+import { momentFrom, resolvePerson } from '../people';
 import type { Turn } from '../turn';
 
 export interface ItemVerbOptions {
   renderer: ItemCardRenderer & { ownerWithForm?: (item: Item, s: Turn['s'], notice: Notice | undefined, form: { values?: Record<string, unknown>; errors?: Record<string, string> }) => Promise<Record<string, unknown>> };
   /** Builds the domain input from the card data (inputs are merged into data by Teams). */
   input?: (turn: Turn, data: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Card input id for a domain field name where they differ (two folds of one card cannot share an input id). */
+  fieldIds?: Record<string, string>;
 }
 
 export function itemVerb(action: string, o: ItemVerbOptions): VerbHandler {
@@ -30,29 +33,71 @@ export async function respond(turn: Turn, outcome: ActOutcome, data: Record<stri
     return cardResponse(noticeCard(nl.common.unknownItem(typeof data.id === 'string' ? data.id : ''), 'warning'));
   }
   const item = outcome.item;
-  const viewerOwns = !!item.owner && samePerson(item.owner, turn.actor);
+  // The owner, and a manager, get the private view back; everyone else the shared channel card.
+  const privateView = (!!item.owner && samePerson(item.owner, turn.actor)) || turn.s.isManager(turn.actor);
   const cardVersion = Number(data.v);
   const stale = Number.isFinite(cardVersion) && cardVersion > 0 &&
     cardVersion !== (outcome.status === 'ok' ? outcome.previousVersion : item.version);
   if (outcome.status === 'refused') {
-    const text = stale ? `${outcome.refusal.message} ${nl.common.staleCard}` : outcome.refusal.message;
-    const notice: Notice = { text, style: outcome.refusal.fields ? 'attention' : 'warning' };
-    if (outcome.refusal.fields && viewerOwns && o.renderer.ownerWithForm) {
-      return cardResponse(await o.renderer.ownerWithForm(item, turn.s, notice, { values: data, errors: outcome.refusal.fields }));
+    const fields = outcome.refusal.fields && Object.fromEntries(
+      Object.entries(outcome.refusal.fields).map(([k, v]) => [o.fieldIds?.[k] ?? k, v]),
+    );
+    // Inputs in a folded part of the card (Action.ShowCard) are out of sight: repeat their messages in the notice.
+    const base = fields && Object.keys(fields).length ? `${outcome.refusal.message} ${Object.values(fields).join(' ')}` : outcome.refusal.message;
+    const text = stale ? `${base} ${nl.common.staleCard}` : base;
+    const notice: Notice = { text, style: fields ? 'attention' : 'warning' };
+    if (fields && privateView && o.renderer.ownerWithForm) {
+      return cardResponse(await o.renderer.ownerWithForm(item, turn.s, notice, { values: data, errors: fields }));
     }
-    return cardResponse(viewerOwns ? await o.renderer.owner(item, turn.s, notice) : await o.renderer.channel(item, turn.s, notice));
+    return cardResponse(privateView ? await o.renderer.owner(item, turn.s, notice) : await o.renderer.channel(item, turn.s, notice));
   }
   const notice: Notice | undefined = outcome.message ? { text: outcome.message, style: 'good' } : undefined;
-  return cardResponse(viewerOwns ? await o.renderer.owner(item, turn.s, notice) : await o.renderer.channel(item, turn.s, notice));
+  return cardResponse(privateView ? await o.renderer.owner(item, turn.s, notice) : await o.renderer.channel(item, turn.s, notice));
 }
 
-/** Answers a refresh or "open my view" without changing anything (never sends or updates: avoids refresh loops). */
-export function itemView(o: ItemVerbOptions): VerbHandler {
+/**
+ * Answers a refresh (automatic, from refresh.userIds) or "open my view" (manual) with the card for
+ * this person, and never sends or updates anything: doing so while answering a refresh makes
+ * Teams refresh again (a loop).
+ */
+export function itemView(o: ItemVerbOptions, notYours?: string): VerbHandler {
   return async (turn, data) => {
     const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
     if (!item) return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
     const owns = item.owner && samePerson(item.owner, turn.actor);
     const mayView = owns || turn.s.isManager(turn.actor);
-    return cardResponse(mayView ? await o.renderer.owner(item, turn.s) : await o.renderer.channel(item, turn.s));
+    if (mayView) return cardResponse(await o.renderer.owner(item, turn.s));
+    return cardResponse(await o.renderer.channel(item, turn.s, notYours ? { text: notYours, style: 'warning' } : undefined));
+  };
+}
+
+/**
+ * The verbs of the shared owned-item life cycle (`<kind>.claim`, `.release`, `.done`,
+ * `.notReached`, `.cancel`, `.handover`, `.reschedule`, `.refresh`, `.view`), for any kind whose
+ * rules use domain/items/ownedLifecycle.ts.
+ */
+export function lifecycleVerbs(kind: string, o: ItemVerbOptions, texts: { notYours: string }): Record<string, VerbHandler> {
+  return {
+    [`${kind}.claim`]: itemVerb('claim', o),
+    [`${kind}.release`]: itemVerb('release', o),
+    [`${kind}.done`]: itemVerb('done', o),
+    [`${kind}.notReached`]: itemVerb('notReached', o),
+    // The cancel fold has its own input (cancelReason): the reschedule fold of the same card already has `reason`.
+    [`${kind}.cancel`]: itemVerb('cancel', {
+      ...o,
+      input: (_turn, data) => ({ ...data, reason: typeof data.cancelReason === 'string' ? data.cancelReason : data.reason }),
+      fieldIds: { reason: 'cancelReason' },
+    }),
+    // An id that cannot be resolved goes to the rules as is: they answer with a message at the field.
+    [`${kind}.handover`]: itemVerb('handover', {
+      ...o,
+      input: async (turn, data) => ({ ...data, to: typeof data.to === 'string' && data.to.trim() ? (await resolvePerson(turn, data.to)) ?? data.to : undefined }),
+    }),
+    [`${kind}.reschedule`]: itemVerb('reschedule', {
+      ...o,
+      input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.date, data.time) }),
+    }),
+    [`${kind}.refresh`]: itemView(o),
+    [`${kind}.view`]: itemView(o, texts.notYours),
   };
 }

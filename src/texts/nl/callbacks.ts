@@ -1,13 +1,12 @@
-// Dutch texts for callbacks (terugbelverzoeken).
+// Dutch texts for callbacks (terugbelverzoeken). What every owned item shares is in lifecycle.ts.
+import { agenda } from './agenda';
+import { confirmationChoices, lifecycleCard, lifecycleErrors, lifecycleHistory, lifecycleMsg, lifecycleStatus, type ItemNoun } from './lifecycle';
+
+const noun: ItemNoun = { kind: 'terugbelverzoek', this: 'dit verzoek', a: 'een verzoek' };
 
 export const callbacks = {
   kindName: 'Terugbelverzoek',
-  status: {
-    open: 'Nog niet opgepakt',
-    claimed: 'Opgepakt',
-    done: 'Afgerond',
-    cancelled: 'Geannuleerd',
-  } as Record<string, string>,
+  status: lifecycleStatus,
   formTitle: 'Nieuw terugbelverzoek',
   formIntro: 'De klant wordt uiterlijk aan het eind van de volgende werkdag teruggebeld.',
   fields: {
@@ -28,7 +27,7 @@ export const callbacks = {
   placeholders: {
     customerName: 'Bijvoorbeeld: mevrouw Jansen',
     phone: '06 12345678',
-    topic: 'Waar gaat het over?',
+    topic: 'Waar gaat het over? Zonder naam of adres: dit staat in het kanaal.',
     details: 'Wat moet de collega weten? Schrijf het zo dat de klant het ook kan lezen.',
   },
   choices: {
@@ -36,98 +35,48 @@ export const callbacks = {
     digital: { digitaal: 'Digitaal', nietDigitaal: 'Niet of soms digitaal' },
     attitude: { actief: 'Actief', afnemer: 'Afnemer', afhankelijk: 'Afhankelijk' },
     preferredChannel: { telefoon: 'Telefoon', email: 'E-mail', brief: 'Brief', persoonlijk: 'Persoonlijk gesprek' },
-    confirmation: { email: 'Per e-mail bevestigd', brief: 'Per brief bevestigd', none: 'Niet nodig' },
+    confirmation: confirmationChoices,
   } as Record<string, Record<string, string>>,
   errors: {
+    ...lifecycleErrors(noun),
     phone: 'Dit is geen geldig telefoonnummer. Gebruik bijvoorbeeld 06 12345678 of +32 470 12 34 56.',
-    assigneeSelf: 'Je kunt een verzoek niet aan jezelf overdragen.',
-    assigneeRequired: 'Kies een collega.',
-    noteRequired: 'Schrijf een korte notitie voor het klantdossier.',
-    noteTooShort: 'Schrijf iets meer: wat is er afgesproken?',
-    confirmationRequired: 'Kies hoe je de belangrijke informatie aan de klant hebt bevestigd.',
-    reasonRequired: 'Geef een reden.',
-    momentRequired: 'Kies een nieuw moment.',
   },
   submit: 'Terugbelverzoek aanmaken',
   created: (id: string, deadline: string) => `Terugbelverzoek **${id}** is aangemaakt. Uiterlijk: ${deadline}.`,
   createdNoChannel: (id: string) =>
     `Terugbelverzoek **${id}** is opgeslagen. Er is nog geen werkkanaal; zodra iemand **koppel** typt in een kanaal, komt het daar.`,
+  formAlreadySent: (id: string) => `Je hebt dit formulier al verstuurd: terugbelverzoek **${id}**. Typ **terugbellen** voor een nieuw formulier.`,
   createdFor: (id: string, who: string) => `Terugbelverzoek **${id}** staat klaar voor ${who}.`,
   sensitiveMasked: 'Gevoelig onderwerp — details bij de behandelaar',
   card: {
+    ...lifecycleCard,
     title: (id: string) => `Terugbelverzoek ${id}`,
-    deadline: 'Uiterlijk',
-    status: 'Status',
-    owner: 'Behandelaar',
     createdBy: 'Aangemaakt door',
-    customer: 'Klant',
     phone: 'Telefoon',
-    topic: 'Onderwerp',
-    details: 'Toelichting',
     preferred: 'Voorkeursmoment',
-    attempts: 'Pogingen',
     profile: 'Klantbeeld',
     channel: 'Contact via',
-    claim: "Ik pak 'm op",
-    claimedBy: (name: string, time: string) => `Opgepakt door ${name} om ${time}`,
-    doneBy: (name: string, time: string) => `Afgerond door ${name} om ${time}`,
-    openOwnerView: 'Open mijn weergave',
-    done: 'Afronden',
-    notReached: 'Niet bereikt',
-    release: 'Loslaten',
-    handover: 'Overdragen',
-    reschedule: 'Nieuwe afspraak',
-    interpreter: 'Tolk nodig',
-    interpreterLabel: 'Tolk',
-    save: 'Opslaan',
-    checklistTitle: 'Het goede gesprek',
-    checklist: [
-      'Stel jezelf voor en neem de leiding in het gesprek.',
-      'Maak de vraag helder: vraag door en vat samen.',
-      'Geef een antwoord of verwijs door. Spreek af wat er gaat gebeuren en wanneer.',
-      'Vraag of het duidelijk is.',
-      'Vraag of de klant nog andere vragen heeft.',
-      'Herhaal kort de afspraak.',
-      'Geef nogmaals je naam.',
-    ],
-    doneNote: 'Notitie voor het klantdossier (de klant moet dit ook kunnen lezen)',
-    confirmation: 'Belangrijke informatie bevestigd aan de klant',
+    cancelReason: 'Waarom vervalt dit terugbelverzoek?',
+    cancelConfirm: 'Terugbelverzoek annuleren',
     letterHint: 'Deze klant is niet of soms digitaal: bevestig per brief.',
-    newMoment: 'Nieuw moment',
-    reason: 'Reden',
-    handoverTo: 'Overdragen aan',
-    ownerOnlyHint: 'Deze weergave zie alleen jij als behandelaar.',
   },
   history: {
+    ...lifecycleHistory,
     created: 'aangemaakt',
-    claimed: 'opgepakt',
-    released: 'losgelaten',
-    done: 'afgerond',
-    notReached: 'niet bereikt',
-    handedOver: 'overgedragen',
-    rescheduled: 'nieuwe afspraak',
-    cancelled: 'geannuleerd',
     reminded: 'herinnering',
     escalated: 'te laat gemeld',
-    interpreterLinked: 'tolk',
-    erased: 'klantgegevens gewist',
+    ...agenda.history,
   } as Record<string, string>,
   msg: {
+    ...lifecycleMsg(noun),
     claimed: (id: string) => `Je hebt ${id} opgepakt. Succes met bellen!`,
-    alreadyClaimed: (name: string) => `${name} heeft dit verzoek al opgepakt.`,
-    alreadyYours: 'Je had dit verzoek al opgepakt.',
-    finished: 'Dit verzoek is al afgerond.',
-    released: (id: string) => `Je hebt ${id} losgelaten. Een collega kan het nu oppakken.`,
-    done: (id: string) => `${id} is afgerond. Dank je wel!`,
     notReached: (n: number) => `Poging ${n} vastgelegd.`,
     suggestWritten: (n: number) =>
       `Dit is al poging ${n}. Stuur de klant een e-mail of brief met het verzoek om terug te bellen, of met een nieuwe afspraak.`,
-    handedOver: (id: string, to: string) => `${id} is overgedragen aan ${to}.`,
-    handoverNotice: (id: string, from: string, topic: string, deadline: string) =>
-      `${from} heeft terugbelverzoek **${id}** (${topic}) aan jou overgedragen. Uiterlijk: ${deadline}.`,
+    suggestLetter: (n: number) =>
+      `Dit is al poging ${n}. Deze klant is niet of soms digitaal: stuur een brief met het verzoek om terug te bellen, of met een nieuwe afspraak.`,
     assignedNotice: (id: string, from: string, topic: string, deadline: string) =>
       `${from} heeft terugbelverzoek **${id}** (${topic}) voor jou aangemaakt. Uiterlijk: ${deadline}.`,
-    rescheduled: (id: string, moment: string) => `${id} heeft een nieuw moment: ${moment}. Laat de klant dit weten.`,
     nudgeUnclaimed: (id: string, topic: string, left: string) =>
       `Terugbelverzoek **${id}** (${topic}) is nog door niemand opgepakt. Nog ${left}. Wie pakt het op?`,
     overdueOwner: (id: string, topic: string, late: string) =>

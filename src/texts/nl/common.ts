@@ -19,7 +19,7 @@ export const common = {
   tenantRefused: 'Deze organisatie mag Top Contact niet gebruiken.',
   somethingWrong: 'Er ging iets mis aan mijn kant. Probeer het zo nog eens. Lukt het niet, meld het dan bij ICT.',
   unknownItem: (id: string) => `Ik kan ${id || 'dit item'} niet vinden. Misschien is het verwijderd.`,
-  unknownAction: 'Deze knop ken ik niet (meer). Ik heb de kaart ververst.',
+  unknownAction: 'Deze knop werkt niet (meer). Je ziet de laatste stand.',
   staleCard: 'Deze kaart was niet meer actueel. Je ziet nu de laatste stand.',
   notAllowed: 'Dat mag alleen de behandelaar of een leidinggevende.',
   managersOnly: 'Dat mag alleen een leidinggevende.',

@@ -5,8 +5,12 @@ import { help } from './help';
 import { digest } from './digest';
 import { exceptions } from './exceptions';
 import { interpreter } from './interpreter';
+import { appointments } from './appointments';
+import { views } from './views';
+import { report } from './report';
+import { agenda } from './agenda';
 import { privacy } from './privacy';
 import { reliability } from './reliability';
 
-export const nl = { common, callbacks, help, digest, exceptions, interpreter, privacy, reliability };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability };
 export type Texts = typeof nl;

@@ -38,5 +38,6 @@ export const privacy = {
     preferredChannel: 'Contact via',
     confirmation: 'Bevestigd',
     attempts: 'Pogingen',
+    contact: 'Contact',
   } as Record<string, string>,
 } as const;

@@ -1,158 +1,54 @@
-// Cards for callbacks: the shared channel card (never a phone number; for a sensitive topic no
-// name or details either), the owner's private view, and the form.
+// Cards for callbacks: the channel card (never a phone number; for a sensitive topic no name or
+// details either), the owner's private view, and the form. The renderer and everything owned items
+// share come from cards/itemCard.ts; a callback adds its facts and the phone, profile and agenda.
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../app/services';
 import type { CallbackData } from '../../../domain/items/callback';
-import { isPrivateHistoryAction } from '../../../domain/items/interpreter';
-import type { Item } from '../../../domain/types';
-import { deadlineState, formatDeadline, formatMoment, formatTime, formatTimeLeft } from '../../../domain/workingTime';
+import { formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { historyLines } from '../../cards/common';
-import { bind, neutralise } from '../../cards/render';
-import type { ItemCardRenderer, Notice } from '../../feature';
-import channelTemplate from '../../cards/templates/callbackChannel.json';
-import ownerTemplate from '../../cards/templates/callbackOwner.json';
+import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, type FormState } from '../../cards/itemCard';
+import { bind, neutralise, prepareTemplates } from '../../cards/render';
+import { agendaLine } from '../agenda/cards';
+import channelPart from '../../cards/templates/callbackChannel.json';
+import ownerPart from '../../cards/templates/callbackOwner.json';
 import formTemplate from '../../cards/templates/callbackForm.json';
 
+prepareTemplates(formTemplate);
+
+export type { FormState };
 const t = nl.callbacks;
-const STATE_LABEL = { onTime: 'op tijd', dueToday: 'vandaag', overdue: 'te laat' } as const;
-const STATE_COLOR = { onTime: 'Good', dueToday: 'Warning', overdue: 'Attention' } as const;
 
-export interface FormState {
-  values?: Record<string, unknown>;
-  errors?: Record<string, string>;
-  notice?: Notice;
-}
-
-async function common(item: Item<CallbackData>, s: Services, notice?: Notice) {
-  const now = s.clock.now();
-  const cal = s.calendar;
-  const d = item.data;
-  const active = item.status === 'open' || item.status === 'claimed';
-  const state = item.deadline ? deadlineState(cal, item.deadline, now) : 'onTime';
-  const deadlineText = item.deadline
-    ? active
-      ? `${formatDeadline(cal, item.deadline, now)} · ${STATE_LABEL[state]}`
-      : formatDeadline(cal, item.deadline, now)
-    : '—';
-  const ownerText = item.owner
-    ? item.status === 'done' && item.closedAt
-      ? t.card.doneBy(neutralise(item.owner.name), formatTime(cal, item.closedAt))
-      : t.card.claimedBy(neutralise(item.owner.name), d.claimedAt ? formatTime(cal, new Date(d.claimedAt)) : '')
-    : t.status.open;
-  const history = await s.repo.history(item.tenantId, item.id);
-  return {
-    id: item.id,
-    version: item.version,
-    title: t.card.title(item.id),
-    t: { ...t.card, history: nl.common.history },
-    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
-    statusText: t.status[item.status] ?? item.status,
-    statusColor: item.status === 'done' ? 'Good' : item.status === 'open' ? 'Attention' : item.status === 'cancelled' ? 'Default' : 'Accent',
-    headerStyle: item.status === 'done' ? 'good' : active && state === 'overdue' ? 'attention' : 'emphasis',
-    topic: neutralise(d.topic),
-    deadlineText,
-    deadlineWarning: active && item.deadline && state !== 'onTime' ? formatTimeLeft(cal, item.deadline, now) : '',
-    deadlineColor: STATE_COLOR[state],
-    ownerText,
-    createdText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}${item.source.startsWith('intake') ? ` (via ${neutralise(item.source.slice(7) || 'intake')})` : ''}`,
-    isActive: active,
-    canClaim: item.status === 'open',
-    showOwnerButton: item.status === 'claimed',
-    historyRaw: history,
-  };
-}
-
-function cap(style: string): string {
-  return style.charAt(0).toUpperCase() + style.slice(1);
-}
-
-export const callbackCards: ItemCardRenderer & {
-  ownerWithForm(item: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>>;
-} = {
-  async channel(raw, s, notice) {
-    const item = raw as unknown as Item<CallbackData>;
-    const c = await common(item, s, notice);
-    const d = item.data;
-    const hide = d.sensitive || d.erased;
-    const card = bind(channelTemplate, {
-      ...c,
-      customer: d.erased ? nl.privacy.erasedCustomer : hide ? t.sensitiveMasked : neutralise(d.customerName),
-      details: hide ? '' : neutralise(d.details),
-      // Interpreter lines stay off the shared card: a language need can reveal origin.
-      history: historyLines(c.historyRaw.filter((h) => !isPrivateHistoryAction(h.action)), s.calendar, (a) => t.history[a] ?? a, false),
-    });
-    // The owner's Teams client swaps this card for their private view (Universal Actions refresh).
-    if (item.owner?.teamsId && c.isActive) {
-      card.refresh = { action: { type: 'Action.Execute', verb: 'callback.refresh', data: { id: item.id } }, userIds: [item.owner.teamsId] };
-    }
-    return card;
-  },
-  async owner(raw, s, notice) {
-    return callbackCards.ownerWithForm(raw, s, notice, {});
-  },
-  async ownerWithForm(raw, s, notice, form) {
-    const item = raw as unknown as Item<CallbackData>;
-    const c = await common(item, s, notice);
+export const callbackCards = ownedItemRenderer<CallbackData>({
+  channelPart,
+  ownerPart,
+  texts: t,
+  title: (item) => t.card.title(item.id),
+  both: (item) => ({ topic: neutralise(item.data.topic) }),
+  owner: (item, s) => {
     const d = item.data;
     const profile = [
       d.profile.ageGroup && t.choices.ageGroup[d.profile.ageGroup],
       d.profile.digital && t.choices.digital[d.profile.digital],
       d.profile.attitude && t.choices.attitude[d.profile.attitude],
     ].filter(Boolean).join(', ');
-    const colleagues = (await s.repo.listUsers(item.tenantId))
-      .filter((u) => u.userId !== item.owner?.id)
-      .map((u) => ({ id: u.userId, name: neutralise(u.name) }));
-    const card = bind(ownerTemplate, {
-      ...c,
-      customer: d.erased ? '—' : neutralise(d.customerName),
+    return {
       phoneLink: d.erased ? '' : `[${d.phoneDisplay}](tel:${d.phone})`,
-      details: d.erased ? '' : neutralise(d.details),
       preferredText: d.preferredMoment ? formatMoment(s.calendar, new Date(d.preferredMoment)) : '—',
       channelText: d.preferredChannel ? t.choices.preferredChannel[d.preferredChannel] : '—',
       profileText: profile || '—',
-      attemptsText: d.attempts.length ? d.attempts.map((a) => formatMoment(s.calendar, new Date(a.at))).join('; ') : '—',
-      doneNote: d.doneNote ? neutralise(d.doneNote) : '',
-      checklist: t.card.checklist,
-      confirmationChoices: Object.entries(t.choices.confirmation).map(([value, title]) => ({ value, title })),
       letterHint: d.profile.digital === 'nietDigitaal' ? t.card.letterHint : '',
-      colleagues,
-      interpreterText: await interpreterLines(item, s),
-      values: neutraliseValues(form.values ?? {}),
-      errors: form.errors ?? {},
-      history: historyLines(c.historyRaw, s.calendar, (a) => t.history[a] ?? a, true),
-    });
-    if (item.owner?.teamsId && c.isActive) {
-      card.refresh = { action: { type: 'Action.Execute', verb: 'callback.refresh', data: { id: item.id } }, userIds: [item.owner.teamsId] };
-    }
-    return card;
+      agendaLabel: nl.agenda.card.agenda,
+      agendaText: agendaLine(s, item),
+    };
   },
-};
+});
 
-/** The owner view's interpreter line: each linked request with its current status (never the language). */
-async function interpreterLines(item: Item<CallbackData>, s: Services): Promise<string> {
-  const links = item.data.interpreters ?? [];
-  const lines: string[] = [];
-  for (const l of links) {
-    const req = await s.repo.getItem(item.tenantId, l.id);
-    const status = req ? nl.interpreter.status[req.status] ?? req.status : nl.interpreter.status.own;
-    lines.push(nl.interpreter.link.line(l.id, status, formatMoment(s.calendar, new Date(l.moment), s.clock.now())));
-  }
-  return lines.join('\n');
-}
-
-/** Input values are shown back in inputs (not markdown), so only control characters and ${ are neutralised. */
-function neutraliseValues(v: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u001f]/g, ' ');
-  return out;
-}
-
-export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string } = {}): Promise<Record<string, unknown>> {
-  const colleagues = (await s.repo.listUsers(tenantId)).map((u) => ({ id: u.userId, name: neutralise(u.name) }));
-  const choices = Object.fromEntries(
-    Object.entries(t.choices).map(([k, m]) => [k, Object.entries(m).map(([value, title]) => ({ value, title }))]),
-  );
+/**
+ * The form. In a chat or channel it submits with Action.Execute (verb callback.create); in the
+ * message extension's dialog (inDialog) with Action.Submit, which is what a dialog hands to submitAction.
+ */
+export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string; inDialog?: boolean } = {}): Promise<Record<string, unknown>> {
+  const choices = Object.fromEntries(Object.entries(t.choices).map(([k, m]) => [k, choiceList(m)]));
   return bind(formTemplate, {
     t,
     f: t.fields,
@@ -161,8 +57,9 @@ export async function callbackForm(s: Services, tenantId: string, state: FormSta
     notice: state.notice ? { text: state.notice.text, style: cap(state.notice.style) } : null,
     values: { sensitive: 'false', ...neutraliseValues(state.values ?? {}) },
     errors: state.errors ?? {},
-    colleagues,
+    colleagues: await colleagues(s, tenantId),
     choices,
     formId: state.formId ?? randomUUID(),
+    inDialog: state.inDialog === true,
   });
 }

@@ -1,6 +1,7 @@
 // Callbacks in Teams: the `terugbellen` form, the message extension, the card verbs.
 import type { MessagingExtensionAction, MessagingExtensionActionResponse } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
+import type { CreateOutcome } from '../../../app/itemService';
 import type { Person } from '../../../domain/types';
 import { formatDeadline } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
@@ -9,27 +10,40 @@ import { neutralise } from '../../cards/render';
 import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
-import { itemVerb, itemView } from '../itemActions';
+import { lifecycleVerbs } from '../itemActions';
 import { callbackCards, callbackForm } from './cards';
 import { callbackReminders } from './reminders';
+import { afterCreate, needsAgenda } from '../agenda';
 
 const t = nl.callbacks;
 
 /** Form values (strings from Teams) → the domain's create input. */
-async function createInput(turn: Turn, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const assigneeId = typeof data.assignee === 'string' ? data.assignee : '';
-  const assignee: Person | undefined = assigneeId ? await resolvePerson(turn, assigneeId) : undefined;
+async function createInput(turn: Turn, data: Record<string, unknown>, source: string): Promise<Record<string, unknown>> {
+  const assigneeId = typeof data.assignee === 'string' ? data.assignee.trim() : '';
+  // An id that cannot be resolved goes to the rules as is: they answer with a message at the field.
+  const assignee: Person | string | undefined = assigneeId ? (await resolvePerson(turn, assigneeId)) ?? assigneeId : undefined;
   return {
     ...data,
     preferredMoment: momentFrom(turn, data.preferredDate, data.preferredTime),
     assignee,
+    // The form's answer card can offer slots in the colleague's agenda; the message extension cannot (the bot plans).
+    agendaMode: source === 'teams' ? 'offer' : 'auto',
   };
 }
 
 async function createFromForm(turn: Turn, data: Record<string, unknown>, source: string) {
   const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
-  const input = await createInput(turn, data);
-  return turn.s.items.create('callback', turn.tenantId, input, turn.actor, source, formId ? `form:${formId}` : undefined);
+  const input = await createInput(turn, data, source);
+  // A double submit of one form makes one callback. The key includes the person: a form card in a
+  // channel is one card that several colleagues can fill in.
+  return turn.s.items.create('callback', turn.tenantId, input, turn.actor, source, formId ? `form:${formId}:${turn.actor.id}` : undefined);
+}
+
+/** What the person who submitted the form is told. */
+function outcomeText(turn: Turn, outcome: Exclude<CreateOutcome, { status: 'invalid' }>): string {
+  if (outcome.status === 'conflict') return nl.common.somethingWrong;
+  if (outcome.status === 'keyReused') return t.formAlreadySent(outcome.item.id);
+  return createdText(turn, outcome.item, outcome.status === 'created' ? outcome.posted : true);
 }
 
 function createdText(turn: Turn, item: { id: string; deadline: Date | null; owner: Person | null }, posted: boolean): string {
@@ -57,71 +71,57 @@ export const callbacksFeature: Feature = {
           formId: typeof data.formId === 'string' ? data.formId : undefined,
         }));
       }
-      if (outcome.status === 'conflict') return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
-      const posted = outcome.status === 'created' ? outcome.posted : true;
-      return cardResponse(noticeCard(createdText(turn, outcome.item, posted), 'good', t.formTitle));
+      if (outcome.status === 'created' && needsAgenda(outcome.item)) {
+        // Made for a colleague: offer moments in their Outlook agenda (or say why not).
+        return cardResponse(await afterCreate(turn, outcome.item, createdText(turn, outcome.item, outcome.posted)));
+      }
+      const ok = outcome.status === 'created' || outcome.status === 'duplicate';
+      return cardResponse(noticeCard(outcomeText(turn, outcome), ok ? 'good' : 'attention', t.formTitle));
     },
-    'callback.claim': itemVerb('claim', verbs),
-    'callback.release': itemVerb('release', verbs),
-    'callback.done': itemVerb('done', verbs),
-    'callback.notReached': itemVerb('notReached', verbs),
-    'callback.cancel': itemVerb('cancel', verbs),
-    'callback.handover': itemVerb('handover', {
-      ...verbs,
-      input: async (turn, data) => ({ ...data, to: typeof data.to === 'string' ? await resolvePerson(turn, data.to) : undefined }),
-    }),
-    'callback.reschedule': itemVerb('reschedule', {
-      ...verbs,
-      input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.date, data.time) }),
-    }),
-    'callback.refresh': itemView(verbs),
-    'callback.view': itemView(verbs),
+    ...lifecycleVerbs('callback', verbs, t.msg),
   },
   cards: { callback: callbackCards },
   messageExtension: {
     fetchTask: {
-      terugbelverzoekMaken: async (turn, action) => ({
-        task: {
-          type: 'continue',
-          value: {
-            title: t.formTitle,
-            width: 'medium',
-            height: 'large',
-            card: CardFactory.adaptiveCard(await callbackForm(turn.s, turn.tenantId, { values: fromMessage(action) })),
-          },
-        },
-      }) as MessagingExtensionActionResponse,
+      terugbelverzoekMaken: async (turn, action) => dialog(await callbackForm(turn.s, turn.tenantId, { values: fromMessage(action), inDialog: true })),
     },
     submit: {
       terugbelverzoekMaken: async (turn, action) => {
         const data = (action.data ?? {}) as Record<string, unknown>;
-        const outcome = await createFromForm(turn, data, 'messageExtension');
-        if (outcome.status === 'invalid') {
-          return {
-            task: {
-              type: 'continue',
-              value: {
-                title: t.formTitle, width: 'medium', height: 'large',
-                card: CardFactory.adaptiveCard(await callbackForm(turn.s, turn.tenantId, {
-                  values: data, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' },
-                  formId: typeof data.formId === 'string' ? data.formId : undefined,
-                })),
-              },
-            },
-          } as MessagingExtensionActionResponse;
+        try {
+          const outcome = await createFromForm(turn, data, 'messageExtension');
+          if (outcome.status === 'invalid') {
+            return dialog(await callbackForm(turn.s, turn.tenantId, {
+              values: data, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' },
+              formId: typeof data.formId === 'string' ? data.formId : undefined, inDialog: true,
+            }));
+          }
+          return { task: { type: 'message', value: outcomeText(turn, outcome).replace(/\*\*/g, '') } } as MessagingExtensionActionResponse;
+        } catch (err) {
+          turn.s.log.error({ err }, 'message extension submit failed');
+          return { task: { type: 'message', value: nl.common.somethingWrong } } as MessagingExtensionActionResponse;
         }
-        const text = outcome.status === 'conflict' ? nl.common.somethingWrong : createdText(turn, outcome.item, outcome.status === 'created' ? outcome.posted : true);
-        return { task: { type: 'message', value: text.replace(/\*\*/g, '') } } as MessagingExtensionActionResponse;
       },
     },
   },
   jobs: [callbackReminders],
 };
 
-/** Prefills the form from the message the extension was opened on: its text as details. */
-function fromMessage(action: MessagingExtensionAction): Record<string, unknown> {
+/** The form in a dialog (task module) opened by the message extension. */
+function dialog(card: Record<string, unknown>): MessagingExtensionActionResponse {
+  return { task: { type: 'continue', value: { title: t.formTitle, width: 'medium', height: 'large', card: CardFactory.adaptiveCard(card) } } } as MessagingExtensionActionResponse;
+}
+
+/** Prefills the form from the message the extension was opened on: its text as details, a phone number if it has one. */
+export function fromMessage(action: MessagingExtensionAction): Record<string, unknown> {
   const body = action.messagePayload?.body?.content ?? '';
-  const text = body.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 2000);
-  const phone = /(?:\+|00)?\d[\d\s-]{8,}\d/.exec(text)?.[0] ?? '';
-  return { details: text, phone, topic: text.length > 80 ? `${text.slice(0, 77)}…` : text };
+  const text = body
+    .replace(/<(br|\/p|\/div|\/li)[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n')
+    .slice(0, 2000);
+  const phone = /(?:\+|00)?\d[\d\s-]{8,}\d/.exec(text)?.[0]?.trim() ?? '';
+  const firstLine = text.split('\n')[0] ?? '';
+  return { details: text, phone, topic: firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine };
 }

@@ -30,9 +30,11 @@ export const callbackReminders: Job = async (s, now) => {
           ? { tenantId, key: `overdue:${tenantId}:${item.id}:${today}`, type: 'notifyPerson', lane: `user:${item.owner.id}`, payload: { to: item.owner, text: t.msg.overdueOwner(item.id, topic, late), itemId: item.id } }
           : { tenantId, key: `overdue:${tenantId}:${item.id}:${today}`, type: 'notifyChannel', lane: `channel:${tenantId}`, payload: { text: t.msg.overdueChannel(item.id, topic, late), itemId: item.id } });
       } else if (!item.owner && left <= before) {
-        if (!(await s.repo.claimOnce(tenantId, `nudge:${item.id}`, now))) continue;
+        // One nudge per promise: a new deadline (new appointment) may get its own.
+        const nudgeKey = `nudge:${item.id}:${item.deadline.getTime()}`;
+        if (!(await s.repo.claimOnce(tenantId, nudgeKey, now))) continue;
         const leftText = formatTimeLeft(cal, item.deadline, now).replace(/^nog /, '');
-        messages.push({ tenantId, key: `nudge:${tenantId}:${item.id}`, type: 'notifyChannel', lane: `channel:${tenantId}`, payload: { text: t.msg.nudgeUnclaimed(item.id, topic, leftText), itemId: item.id } });
+        messages.push({ tenantId, key: `${tenantId}:${nudgeKey}`, type: 'notifyChannel', lane: `channel:${tenantId}`, payload: { text: t.msg.nudgeUnclaimed(item.id, topic, leftText), itemId: item.id } });
       }
     }
     if (messages.length) {

@@ -162,7 +162,7 @@ async function tolkOverzicht(turn: Turn, args: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Verbs
 
-/** "Tolk nodig" on a callback's owner view (data.relatedId), or a start button anywhere. */
+/** "Tolk nodig" on a callback's or appointment's owner view (data.relatedId), or a start button anywhere. */
 const start: VerbHandler = async (turn, data) => {
   const relatedId = cleanRelatedId(data.relatedId);
   const card = startCard(relatedId);

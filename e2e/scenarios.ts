@@ -1,0 +1,381 @@
+// The scenarios, in the order a team starts using Top Contact. They share one Playground session
+// (the Playground keeps conversations in the browser), so later ones build on earlier ones (`needs`).
+import { loadConfig } from '../src/config/config';
+import { callbackDeadline, formatDeadline, WorkingCalendar } from '../src/domain/workingTime';
+import { nl } from '../src/texts/nl';
+import { assert, expectGone, expectText, type Scenario, type World } from './scenario';
+import { cardTexts } from './ui';
+
+const t = nl.callbacks;
+
+/** The customer of the happy path (made up). */
+const CUSTOMER = { name: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer', details: 'Er lekt water bij de douche. Klant is thuis na 13:00.' };
+const DOSSIER_NOTE = 'Klant gebeld. De loodgieter komt maandag 30 november tussen 8:00 en 12:00.';
+/** A follow-up appointment: an e-mail to answer. */
+const APPOINTMENT = { name: 'De heer Pieters', contact: 'j.pieters@voorbeeld.nl', topic: 'Vraag over de huurtoeslag' };
+/** A doubt about a rule (no customer details: the whole channel reads it). */
+const DOUBT = {
+  situation: 'Huurder heeft drie maanden huurachterstand door ziekte. Hij vraagt een betalingsregeling van achttien maanden.',
+  rule: 'Een betalingsregeling duurt hoogstens 12 maanden.',
+  proposal: 'Een regeling van 18 maanden, met een gesprek bij de schuldhulp.',
+  leaning: 'Met 12 maanden lukt het hem niet. Zo voorkomen we een ontruiming.',
+  opinion: 'Eens, als de schuldhulp meedoet. Dan is de kans groot dat het lukt.',
+  decision: 'Afwijken: 18 maanden, omdat de schuldhulp meedoet en hij door ziekte achterstand kreeg.',
+};
+
+/** The interpreter texts, once that feature is merged (the tolk scenario is skipped until then). */
+function interpreterTexts() {
+  const all = nl as unknown as Record<string, unknown>;
+  if (!all.interpreter) throw new Error('nl.interpreter is missing although the bot has a tolk command');
+  return all.interpreter as {
+    start: { title: string; question: string; no: string };
+    form: { title: string; submit: string };
+    fields: { language: string; duration: string };
+    modes: Record<string, string>;
+    status: Record<string, string>;
+    card: { openService: string };
+  };
+}
+
+/** What the channel card must say as deadline: the charter's "end of the next working day", in the bot's own words. */
+function expectedDeadline(w: World): string {
+  const cal = new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime);
+  return formatDeadline(cal, callbackDeadline(cal, w.fakeNow), w.fakeNow);
+}
+
+/** Opens a fresh callback form in the personal chat and fills it. */
+async function openFilledForm(w: World, values: { name: string; phone: string; topic: string; details?: string }) {
+  const { ui } = w;
+  await ui.openPersonalChat();
+  const forms = ui.page.locator('.ac-adaptiveCard').filter({ has: ui.page.getByRole('button', { name: t.submit }) });
+  const before = await forms.count();
+  await ui.say('terugbellen');
+  await forms.nth(before).waitFor();
+  const form = forms.nth(before);
+  await ui.input(form, t.fields.customerName).fill(values.name);
+  await ui.input(form, t.fields.phone).fill(values.phone);
+  await ui.input(form, t.fields.topic).fill(values.topic);
+  if (values.details) await ui.input(form, t.fields.details).fill(values.details);
+  return form;
+}
+
+export const scenarios: Scenario[] = [
+  {
+    id: '01-kanaal-koppelen',
+    title: 'the bot is installed in the team, welcomes once, and `koppel` binds the channel Terugbellen',
+    async run(w) {
+      const { ui, teams } = w;
+      // Install through the Playground's mock-activity API; opening the team makes the Playground
+      // install the app once more by itself (as Teams does when a team first opens the app).
+      await ui.mockActivity(teams.channelId, 'install');
+      await ui.openChannel(teams.channelName);
+      await ui.until('both installations answered by the bot', () => ui.answered('installationUpdate', teams.channelId).length >= 2);
+      const welcome = ui.page.getByText('Typ in het kanaal waar jullie het werk willen zien');
+      await welcome.first().waitFor();
+      await ui.post('koppel');
+      await expectText(ui.page.locator('body'), nl.common.bound(teams.channelName), 'the answer to koppel');
+      const welcomes = await welcome.count();
+      assert(welcomes === 1, `the team is welcomed once per installation, but ${welcomes} welcome messages are shown`);
+      await w.shot('01-kanaal-koppelen');
+    },
+  },
+  {
+    id: '02-hulp',
+    title: '`hulp` in the personal chat shows every command in Dutch',
+    async run(w) {
+      const { ui } = w;
+      await ui.openPersonalChat();
+      await ui.page.getByText('Hier in de persoonlijke chat zie je jouw eigen werk').first().waitFor();
+      await ui.say('hulp');
+      const card = ui.card(nl.help.title);
+      await card.waitFor();
+      for (const c of nl.help.commands) await expectText(card, c.description, `the help card line for ${c.command}`);
+      await w.shot('02-hulp', card);
+    },
+  },
+  {
+    id: '03-terugbellen',
+    title: '`terugbellen`: the form filled and sent in the personal chat, the card appears in the channel',
+    needs: ['01-kanaal-koppelen'],
+    async run(w) {
+      const { ui, teams } = w;
+      const form = await openFilledForm(w, CUSTOMER);
+      await w.shot('03-terugbellen-formulier', form);
+      const answer = await ui.execute(form, t.submit);
+      const created = cardTexts(answer).map((x) => /Terugbelverzoek \*\*(TB-\d+)\*\* is aangemaakt/.exec(x)).find(Boolean);
+      assert(created, `the bot confirms the new callback, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
+      const id = created[1];
+      w.shared.callbackId = id;
+      const deadline = expectedDeadline(w);
+      const confirmation = ui.card(`Terugbelverzoek ${id} is aangemaakt`);
+      await expectText(confirmation, `Uiterlijk: ${deadline}`, 'the confirmation in the personal chat');
+      await w.shot('03-terugbellen-verstuurd', confirmation);
+
+      await ui.openChannel(teams.channelName);
+      const card = ui.card(t.card.title(id));
+      await card.waitFor();
+      await expectText(card, CUSTOMER.topic, 'the channel card');
+      await expectText(card, CUSTOMER.name, 'the channel card');
+      await expectText(card, `${deadline} · op tijd`, 'the deadline on the channel card');
+      await expectText(card, t.status.open, 'the status on the channel card');
+      const text = await card.innerText();
+      assert(!text.includes(CUSTOMER.phone) && !text.includes('0612345678'), 'the phone number stays out of the channel');
+      await ui.button(card, t.card.claim).waitFor();
+      await w.shot('03-terugbellen-kanaal', card);
+    },
+  },
+  {
+    id: '04-oppakken',
+    title: "\"Ik pak 'm op\" makes Anna the owner; the channel card shows her name",
+    needs: ['03-terugbellen'],
+    async run(w) {
+      const { ui } = w;
+      const id = w.shared.callbackId;
+      const card = ui.card(t.card.title(id));
+      const answer = await ui.execute(card, t.card.claim);
+      assert(cardTexts(answer).includes(t.msg.claimed(id)), `the bot confirms the claim to Anna, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
+      await ui.updated(t.card.claimedBy(w.teams.me, ''));
+      await expectText(card, new RegExp(`Opgepakt door ${w.teams.me} om \\d\\d:\\d\\d`), 'the channel card after the claim');
+      await expectGone(ui.button(card, t.card.claim), `the "${t.card.claim}" button`);
+      await ui.button(card, t.card.openOwnerView).waitFor(); // the channel card, as the team sees it
+      await w.shot('04-opgepakt', card);
+    },
+  },
+  {
+    id: '05-afronden',
+    title: 'the owner marks the callback done with a note for the customer file',
+    needs: ['04-oppakken'],
+    async run(w) {
+      const { ui } = w;
+      const id = w.shared.callbackId;
+      const card = ui.card(t.card.title(id));
+      // The Playground does not do Universal Actions refresh (Teams swaps the card for the owner by
+      // itself); "Open mijn weergave" asks the bot for the same private view.
+      if (await ui.button(card, t.card.openOwnerView).isVisible()) await ui.execute(card, t.card.openOwnerView);
+      await ui.button(card, t.card.done).waitFor();
+      await expectText(card, CUSTOMER.phone, 'the owner view (phone number for the owner only)');
+      await ui.button(card, t.card.done).click(); // Action.ShowCard: the note form opens
+      const note = ui.input(card, /klantdossier/);
+      await note.fill(DOSSIER_NOTE);
+      await card.getByRole('radio', { name: t.choices.confirmation.email }).check();
+      await w.shot('05-afronden-notitie', note);
+      // The second "Afronden" is the submit button inside the opened form.
+      const answer = await ui.execute(card, t.card.done, 1);
+      const said = cardTexts(answer);
+      assert(said.includes(t.msg.done(id)), `the bot confirms "${t.msg.done(id)}", but it answered: ${said.join(' | ').slice(0, 300)}`);
+      assert(said.some((x) => x.includes(DOSSIER_NOTE)), 'the dossier note is kept on the item (shown in the owner view)');
+      await ui.updated(t.card.doneBy(w.teams.me, ''));
+      await expectText(card, new RegExp(`Afgerond door ${w.teams.me} om \\d\\d:\\d\\d`), 'the card after done');
+      await expectText(card, t.status.done, 'the status on the card');
+      await expectGone(ui.button(card, t.card.done), `the "${t.card.done}" button`);
+      await expectGone(card.getByText(t.card.ownerOnlyHint), 'the owner view (the channel card is back)');
+      await w.shot('05-afgerond', card);
+    },
+  },
+  {
+    id: '06-afspraak',
+    title: '`afspraak`: an e-mail to answer, with the charter\'s terms; the card in the channel without the contact details',
+    needs: ['01-kanaal-koppelen'],
+    commands: ['afspraak'],
+    async run(w) {
+      const { ui, teams } = w;
+      const ta = nl.appointments;
+      await ui.openPersonalChat();
+      const chooseCards = ui.page.locator('.ac-adaptiveCard').filter({ hasText: ta.chooseIntro });
+      const before = await chooseCards.count();
+      await ui.say('afspraak');
+      const choose = chooseCards.nth(before);
+      await choose.waitFor();
+      const formCard = await ui.execute(choose, ta.kindButtons.email);
+      assert(cardTexts(formCard).includes(ta.formTitle.email), `"${ta.kindButtons.email}" opens the e-mail form`);
+      const form = ui.card(ta.formTitle.email);
+      await form.waitFor();
+      await ui.input(form, ta.fields.customerName).fill(APPOINTMENT.name);
+      await ui.input(form, /Telefoon of e-mail/).fill(APPOINTMENT.contact);
+      await ui.input(form, ta.fields.topic).fill(APPOINTMENT.topic);
+      await w.shot('06-afspraak-formulier', form);
+      const answer = await ui.execute(form, ta.submit);
+      const created = cardTexts(answer).map((x) => /Afspraak \*\*(AF-\d+)\*\* is vastgelegd/.exec(x)).find(Boolean);
+      assert(created, `the bot confirms the appointment, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
+      const id = created[1];
+      w.shared.appointmentId = id;
+
+      await ui.openChannel(teams.channelName);
+      const card = ui.card(ta.card.title(id, ta.kinds.email));
+      await card.waitFor();
+      await expectText(card, APPOINTMENT.topic, 'the appointment card in the channel');
+      await expectText(card, `Opgepakt door ${w.teams.me}`, 'the owner on the card (the creator by default)');
+      const text = await card.innerText();
+      assert(!text.includes(APPOINTMENT.contact), 'the customer\'s e-mail address stays out of the channel');
+      await w.shot('06-afspraak-kanaal', card);
+    },
+  },
+  {
+    id: '07-mijn',
+    title: '`mijn` in the personal chat lists my open work, the soonest first',
+    needs: ['06-afspraak'],
+    commands: ['mijn'],
+    async run(w) {
+      const { ui } = w;
+      await ui.openPersonalChat();
+      const lists = ui.page.locator('.ac-adaptiveCard').filter({ hasText: /Mijn open werk/ });
+      const before = await lists.count();
+      await ui.say('mijn');
+      const card = lists.nth(before);
+      await card.waitFor();
+      await expectText(card, w.shared.appointmentId, 'my open work');
+      await expectText(card, APPOINTMENT.topic, 'my open work');
+      assert(!(await card.innerText()).includes(w.shared.callbackId), `the callback that is done (${w.shared.callbackId}) is not listed`);
+      await w.shot('07-mijn', card);
+    },
+  },
+  {
+    id: '08-tolk',
+    title: '`tolk` through both steps: the customer cannot bring an interpreter, the booking details and the service button; nothing in the channel',
+    commands: ['tolk'],
+    async run(w) {
+      const { ui } = w;
+      const ti = interpreterTexts();
+      const streamFrom = ui.stream.length;
+      await ui.openPersonalChat();
+      const startCards = ui.page.locator('.ac-adaptiveCard').filter({ hasText: ti.start.title });
+      const before = await startCards.count();
+      await ui.say('tolk');
+      const start = startCards.nth(before);
+      await start.waitFor();
+      await expectText(start, ti.start.question, 'step 1');
+      await w.shot('08-tolk-stap-1', start);
+      const step2 = await ui.execute(start, ti.start.no);
+      assert(cardTexts(step2).includes(ti.form.title), `"${ti.start.no}" opens step 2, but the bot answered: ${cardTexts(step2).join(' | ').slice(0, 200)}`);
+      const form = ui.card(ti.form.title);
+      await form.waitFor();
+      // The language list is a searchable list: type, then pick.
+      const language = form.getByRole('combobox', { name: new RegExp(ti.fields.language) }).first();
+      await language.click();
+      await language.fill('Arab');
+      await ui.page.getByRole('option', { name: 'Arabisch' }).first().click();
+      await form.getByRole('radio', { name: ti.modes.phoneNow }).check();
+      await form.getByRole('spinbutton', { name: new RegExp(ti.fields.duration.replace(/[()]/g, '.')) }).fill('30');
+      await w.shot('08-tolk-stap-2', form);
+      const booking = await ui.execute(form, ti.form.submit);
+      const said = cardTexts(booking).join('\n');
+      const tk = /TK-\d+/.exec(said);
+      assert(tk && said.includes('Arabisch'), `the booking card names the request and the language, but says: ${said.slice(0, 300)}`);
+      w.shared.interpreterId = tk[0];
+      const card = ui.card(ti.card.openService);
+      await card.waitFor();
+      await expectText(card, ti.status.requested, 'the booking card');
+      await expectText(card, 'Arabisch', 'the details to copy');
+      await w.shot('08-tolk-boeken', card);
+      // Privacy (a language can reveal origin): nothing of this reached the channel.
+      const channelTraffic = JSON.stringify(ui.stream.slice(streamFrom).filter((m) => m.actionConversationId?.startsWith(w.teams.channelId)));
+      for (const word of ['Arabisch', 'TK-', 'olk']) assert(!channelTraffic.includes(word), `the channel received "${word}" during the tolk steps`);
+    },
+  },
+  {
+    id: '09-twijfel',
+    title: '`twijfel` through to a decision: the question in the channel, a colleague\'s opinion, the decision on the card',
+    needs: ['01-kanaal-koppelen'],
+    commands: ['twijfel'],
+    async run(w) {
+      const { ui, teams } = w;
+      const te = nl.exceptions;
+      await ui.openPersonalChat();
+      const forms = ui.page.locator('.ac-adaptiveCard').filter({ has: ui.page.getByRole('button', { name: te.form.submit, exact: true }) });
+      const before = await forms.count();
+      await ui.say('twijfel');
+      const form = forms.nth(before);
+      await form.waitFor();
+      await ui.input(form, te.form.fields.situation).fill(DOUBT.situation);
+      await ui.input(form, te.form.fields.rule).fill(DOUBT.rule);
+      await ui.input(form, te.form.fields.proposal).fill(DOUBT.proposal);
+      await ui.input(form, te.form.fields.leaning).fill(DOUBT.leaning);
+      await form.getByRole('radio', { name: te.urgency.dezeWeek }).check();
+      await w.shot('09-twijfel-formulier', form);
+      const answer = await ui.execute(form, te.form.submit);
+      const created = cardTexts(answer).map((x) => /Je vraag \*\*(TW-\d+)\*\* staat in het kanaal/.exec(x)).find(Boolean);
+      assert(created, `the bot confirms the question, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
+      const id = created[1];
+
+      await ui.openChannel(teams.channelName);
+      const card = ui.card(te.card.title(id));
+      await card.waitFor();
+      await expectText(card, te.status.open, 'the new question in the channel');
+      await expectText(card, DOUBT.rule, 'the new question in the channel');
+      await expectText(card, te.card.questions[2], 'the guiding questions');
+
+      // A colleague gives an opinion (the Playground has one user at a time: sent as a mock activity).
+      const c = teams.colleague;
+      await ui.invokeAs({ id: c.id, name: c.name, aadObjectId: c.aadObjectId }, teams.channelId, 'exception.opinion', { id, stance: 'eens', opinionReasoning: DOUBT.opinion });
+      await ui.updated(DOUBT.opinion);
+      await expectText(card, DOUBT.opinion, "the colleague's opinion on the card");
+      await expectText(card, te.status.taken, 'the status after the opinion');
+
+      // Anna records the decision.
+      await ui.button(card, te.card.decide).click();
+      await card.getByRole('radio', { name: te.outcome.afwijken, exact: true }).check();
+      await ui.input(card, te.card.decisionReasoning).fill(DOUBT.decision);
+      await w.shot('09-twijfel-besluit', card);
+      const decided = await ui.execute(card, te.card.saveDecision);
+      assert(cardTexts(decided).some((x) => x.includes(te.msg.decided(id, te.outcome.afwijken))), `the bot confirms the decision, but it answered: ${cardTexts(decided).join(' | ').slice(0, 300)}`);
+      await ui.updated(DOUBT.decision);
+      await expectText(card, te.status.decided, 'the status after the decision');
+      await expectText(card, DOUBT.decision, 'the decision with its reasoning on the card');
+      await expectGone(ui.button(card, te.card.decide), `the "${te.card.decide}" button`);
+      await w.shot('09-twijfel-besloten', card);
+    },
+  },
+  {
+    id: '10-digest',
+    title: '`digest` in the channel: the day overview lists what is open (here a callback from the website), not what is done',
+    needs: ['05-afronden'],
+    commands: ['digest'],
+    async run(w) {
+      const { ui, teams, stack } = w;
+      const td = nl.digest;
+      // A callback comes in from the website form (the intake API), so there is something open.
+      const res = await fetch(`${stack.botUrl}/api/callbacks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${stack.intakeKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ customerName: 'Familie De Graaf', phone: '0313 123 456', topic: 'Vraag over de servicekosten', source: 'website' }),
+      });
+      assert(res.status === 201, `the intake API accepts the callback (HTTP ${res.status})`);
+      const { id } = (await res.json()) as { id: string };
+      await ui.openChannel(teams.channelName);
+      await ui.card(t.card.title(id)).waitFor();
+
+      const digests = ui.page.locator('.ac-adaptiveCard').filter({ hasText: /Dagoverzicht/ });
+      const before = await digests.count();
+      await ui.post('digest');
+      const card = digests.nth(before);
+      await card.waitFor();
+      await expectText(card, 'Vraag over de servicekosten', 'the digest');
+      await expectText(card, id, 'the digest');
+      await expectText(card, td.tiles.unclaimed, 'the digest');
+      const text = await card.innerText();
+      assert(!text.includes(w.shared.callbackId), `the callback that is done (${w.shared.callbackId}) is not in the digest`);
+      if (w.shared.interpreterId) {
+        // Anna's open interpreter request is left out of the channel entirely (a language can reveal origin).
+        assert(!text.includes(w.shared.interpreterId) && !/tolk/i.test(text), 'the channel digest says nothing about the interpreter request');
+      }
+      await w.shot('10-digest', card);
+    },
+  },
+  {
+    id: '11-fout-telefoonnummer',
+    title: 'a wrong phone number gives the Dutch message at the field, the values stay',
+    async run(w) {
+      const { ui } = w;
+      const wrong = { name: 'De heer Bakker', phone: '06 1234', topic: 'Vraag over de huurverhoging' };
+      const form = await openFilledForm(w, wrong);
+      const answer = await ui.execute(form, t.submit);
+      assert(cardTexts(answer).includes(t.errors.phone), 'the bot answers with the phone message');
+      const shown = ui.page.locator('.ac-adaptiveCard').filter({ hasText: t.errors.phone }).last();
+      await expectText(shown, t.errors.phone, 'the form after sending');
+      await expectText(shown, nl.common.formHasErrors, 'the form after sending');
+      const name = await ui.input(shown, t.fields.customerName).inputValue();
+      assert(name === wrong.name, `the name stays filled in (is "${name}")`);
+      await w.shot('11-fout-telefoonnummer', shown);
+    },
+  },
+];

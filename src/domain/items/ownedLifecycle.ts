@@ -1,0 +1,255 @@
+// The life cycle every owned promise shares (callbacks, follow-up appointments): claim, release,
+// done with a dossier note, "niet bereikt" attempts, handover, reschedule with a reason, cancel,
+// and the link to interpreter requests. One implementation; each kind brings its Dutch texts and,
+// where it differs, hooks (callback: the Outlook agenda and the letter hint; appointment: its
+// terms and "eerste reactie verstuurd"). Pure: no I/O.
+import { neutralise } from '../neutralise';
+import { nl } from '../../texts/nl';
+import type { Item, ItemKind, Person } from '../types';
+import { formatDeadline, formatMoment } from '../workingTime';
+import {
+  accept, isOwner, refuse, samePerson, str,
+  type ActionContext, type Creation, type Decision, type Effect, type KindRules,
+} from './lifecycle';
+import { oneOf, parseMoment, parsePerson } from './common';
+import { INTERPRETER_LINK_ACTION, linkInterpreter, type InterpreterLink } from './interpreter';
+
+export const CONFIRMATIONS = ['email', 'brief', 'none'] as const;
+export type Confirmation = (typeof CONFIRMATIONS)[number];
+
+export interface Attempt { at: string; by: string }
+
+/** The fields of `data` the shared life cycle reads and writes. */
+export interface OwnedData {
+  attempts: Attempt[];
+  doneNote?: string;
+  confirmation?: Confirmation;
+  claimedAt?: string;
+  /** Interpreter requests for this item (ids and moments only; the language stays on the request). */
+  interpreters?: InterpreterLink[];
+}
+
+/** Statuses of an owned promise; final ones end it. */
+export const OWNED_FINAL = ['done', 'cancelled'] as const;
+
+/** The Dutch messages a kind gives the shared life cycle (see texts/nl/lifecycle.ts, callbacks.ts, appointments.ts). */
+export interface LifecycleTexts {
+  msg: {
+    claimed: (id: string) => string;
+    alreadyClaimed: (name: string) => string;
+    alreadyYours: string;
+    finished: string;
+    cancelledAlready: string;
+    notClaimed: string;
+    released: (id: string) => string;
+    done: (id: string) => string;
+    notReached: (n: number) => string;
+    /** Added to the message from the third failed attempt on. */
+    suggestWritten: (n: number) => string;
+    /** Instead of suggestWritten when the kind's prefersLetter hook says so. */
+    suggestLetter?: (n: number) => string;
+    handedOver: (id: string, to: string) => string;
+    handoverNotice: (id: string, from: string, topic: string, deadline: string) => string;
+    rescheduled: (id: string, moment: string) => string;
+    cancelled: (id: string) => string;
+  };
+  errors: {
+    noteRequired: string;
+    noteTooShort: string;
+    confirmationRequired: string;
+    reasonRequired: string;
+    newMomentRequired: string;
+    assigneeRequired: string;
+    assigneeSelf: string;
+    assigneeIsOwner: (name: string) => string;
+    assigneeUnknown: string;
+  };
+}
+
+/** An action of one kind only (agenda, acknowledge, …): the same shape as KindRules.apply. */
+export type KindAction<D> = (item: Item<D>, input: Record<string, unknown>, ctx: ActionContext) => Decision<D>;
+
+/** What a kind brings to the shared life cycle. Data hooks return only the fields they change. */
+export interface OwnedHooks<D extends OwnedData> {
+  texts: LifecycleTexts;
+  /** Emit calendarSync effects (the Graph feature keeps an Outlook event in step). */
+  calendarSync: boolean;
+  /** Released: what else is forgotten (a callback's agenda plan). */
+  onRelease?: (item: Item<D>, ctx: ActionContext) => Partial<D>;
+  /** Handed over to `to`: what else changes (a callback's agenda plan moves to the new owner). */
+  onHandover?: (item: Item<D>, to: Person, ctx: ActionContext) => Partial<D>;
+  /** A new appointment: what changes besides the deadline (an appointment's terms, a callback's agenda). */
+  onReschedule?: (item: Item<D>, moment: Date, ctx: ActionContext) => Partial<D>;
+  /** From the third failed attempt: suggest a letter rather than "e-mail or letter" (a customer who is not digital). */
+  prefersLetter?: (item: Item<D>) => boolean;
+  /** The kind's own actions on an unfinished item. */
+  actions?: Record<string, KindAction<D>>;
+  /** The kind's own bookkeeping, also on a finished item (e.g. recording the Outlook event, by SYSTEM). */
+  bookkeeping?: Record<string, KindAction<D>>;
+}
+
+/** The interpreter link as a kind's action: "Tolk nodig" records the request on the item (see interpreter.ts). */
+export function interpreterLink<D extends OwnedData>(): Record<string, KindAction<D>> {
+  return { [INTERPRETER_LINK_ACTION]: linkInterpreter };
+}
+
+/**
+ * A new owned item. Made for someone (a colleague, or oneself) it starts claimed by them, and the
+ * history says so (details.for: the report leaves such items out of "time to claim"); a colleague
+ * is told, with `alsoForColleague` effects besides (a callback's calendar sync). The id in the
+ * notice is filled in by the service ('{id}').
+ */
+export function ownedCreation<D extends OwnedData>(kind: ItemKind, ctx: ActionContext, p: {
+  subject: string;
+  owner: Person | null;
+  deadline: Date;
+  data: D;
+  assignedNotice: (id: string, from: string, topic: string, deadline: string) => string;
+  details?: Record<string, unknown>;
+  alsoForColleague?: Effect[];
+}): Creation<D> {
+  const { owner, deadline } = p;
+  const details = { ...p.details, ...(owner ? { for: owner.name } : {}) };
+  const forColleague = !!owner && !samePerson(owner, ctx.actor);
+  return {
+    ok: true,
+    item: {
+      kind,
+      status: owner ? 'claimed' : 'open',
+      subject: p.subject,
+      owner,
+      deadline,
+      data: owner ? { ...p.data, claimedAt: ctx.now.toISOString() } : p.data,
+      history: { action: 'created', details: Object.keys(details).length ? details : undefined },
+      effects: forColleague
+        ? [{ type: 'notifyPerson', to: owner, text: p.assignedNotice('{id}', neutralise(ctx.actor.name), neutralise(p.subject), formatDeadline(ctx.calendar, deadline, ctx.now)) }, ...(p.alsoForColleague ?? [])]
+        : [],
+    },
+  };
+}
+
+/** The owner or a manager may do owner actions. */
+export function ownerOrManager(item: Item<unknown>, ctx: ActionContext): boolean {
+  return isOwner(item, ctx.actor) || ctx.isManager;
+}
+
+/** Applies an action to an owned item: the shared ones, then the kind's own; anything else is refused. */
+export function applyOwnedLifecycle<D extends OwnedData>(
+  item: Item<D>,
+  action: string,
+  input: Record<string, unknown>,
+  ctx: ActionContext,
+  o: OwnedHooks<D>,
+): Decision<D> {
+  const t = o.texts;
+  const now = ctx.now;
+  const at = now.toISOString();
+  const sync: Effect[] = o.calendarSync ? [{ type: 'calendarSync' }] : [];
+  const bookkeeping = o.bookkeeping?.[action];
+  if (bookkeeping) return bookkeeping(item, input, ctx);
+  if (item.status === 'done') return refuse('finished', t.msg.finished);
+  if (item.status === 'cancelled') return refuse('finished', t.msg.cancelledAlready);
+  // Owner actions other than a manager's handover need someone who has picked it up.
+  const needsOwner = (): Decision<D> | null =>
+    !ownerOrManager(item, ctx) ? refuse('notAllowed', nl.common.notAllowed) : !item.owner ? refuse('notClaimed', t.msg.notClaimed) : null;
+  const data = (patch: Partial<D>): D => ({ ...item.data, ...patch });
+
+  switch (action) {
+    case 'claim': {
+      if (item.owner) {
+        return isOwner(item, ctx.actor)
+          ? refuse('alreadyYours', t.msg.alreadyYours)
+          : refuse('alreadyClaimed', t.msg.alreadyClaimed(neutralise(item.owner.name)));
+      }
+      return accept(item, { status: 'claimed', owner: ctx.actor, data: data({ claimedAt: at } as Partial<D>) },
+        { action: 'claimed' }, sync, t.msg.claimed(item.id));
+    }
+    case 'release': {
+      const no = needsOwner();
+      if (no) return no;
+      return accept(item, { status: 'open', owner: null, data: data({ claimedAt: undefined, ...o.onRelease?.(item, ctx) } as Partial<D>) },
+        { action: 'released', details: { previousOwner: item.owner?.name } }, sync, t.msg.released(item.id));
+    }
+    case 'done': {
+      const no = needsOwner();
+      if (no) return no;
+      const note = str(input, 'note');
+      const confirmation = oneOf(str(input, 'confirmation'), CONFIRMATIONS);
+      const fields: Record<string, string> = {};
+      if (!note) fields.note = t.errors.noteRequired;
+      else if (note.length < 10) fields.note = t.errors.noteTooShort;
+      else if (note.length > 2000) fields.note = nl.common.tooLong(2000);
+      if (!confirmation) fields.confirmation = t.errors.confirmationRequired;
+      if (Object.keys(fields).length) return refuse('invalid', nl.common.formHasErrors, fields);
+      return accept(item, { status: 'done', closedAt: now, data: data({ doneNote: note, confirmation } as Partial<D>) },
+        { action: 'done', note, details: { confirmation } }, sync, t.msg.done(item.id));
+    }
+    case 'notReached': {
+      const no = needsOwner();
+      if (no) return no;
+      const attempts = [...item.data.attempts, { at, by: ctx.actor.name }];
+      const n = attempts.length;
+      const written = t.msg.suggestLetter && o.prefersLetter?.(item) ? t.msg.suggestLetter(n) : t.msg.suggestWritten(n);
+      const message = n >= 3 ? `${t.msg.notReached(n)} ${written}` : t.msg.notReached(n);
+      return accept(item, { data: data({ attempts } as Partial<D>) }, { action: 'notReached', details: { attempt: n, at } }, [], message);
+    }
+    case 'handover': {
+      if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
+      const to = parsePerson(input.to);
+      // The adapter resolves a picked colleague to a person; what it could not resolve arrives as is.
+      if (!to) return refuse('invalid', nl.common.formHasErrors, { to: str(input, 'to') ? t.errors.assigneeUnknown : t.errors.assigneeRequired });
+      if (item.owner && samePerson(to, item.owner)) {
+        return refuse('invalid', nl.common.formHasErrors, { to: isOwner(item, ctx.actor) ? t.errors.assigneeSelf : t.errors.assigneeIsOwner(neutralise(item.owner.name)) });
+      }
+      const deadline = item.deadline ? formatDeadline(ctx.calendar, item.deadline, now) : '';
+      return accept(item, { status: 'claimed', owner: to, data: data({ claimedAt: at, ...o.onHandover?.(item, to, ctx) } as Partial<D>) },
+        { action: 'handedOver', details: { from: item.owner?.name, to: to.name } },
+        [{ type: 'notifyPerson', to, text: t.msg.handoverNotice(item.id, neutralise(ctx.actor.name), neutralise(item.subject), deadline) }, ...sync],
+        t.msg.handedOver(item.id, neutralise(to.name)));
+    }
+    case 'reschedule': {
+      // "Kun je een afspraak niet nakomen: neem contact op met de klant en maak een nieuwe afspraak."
+      // The history keeps both moments (details.from / details.to): the report rebuilds the deadlines from them.
+      const no = needsOwner();
+      if (no) return no;
+      const fields: Record<string, string> = {};
+      const moment = parseMoment(fields, 'moment', input.moment, now);
+      if (!moment && !fields.moment) fields.moment = t.errors.newMomentRequired;
+      const reason = str(input, 'reason');
+      if (!reason) fields.reason = t.errors.reasonRequired;
+      else if (reason.length > 500) fields.reason = nl.common.tooLong(500);
+      if (Object.keys(fields).length || !moment) return refuse('invalid', nl.common.formHasErrors, fields);
+      return accept(item, { deadline: moment, data: data(o.onReschedule?.(item, moment, ctx) ?? {}) },
+        { action: 'rescheduled', note: reason, details: { from: item.deadline?.toISOString(), to: moment.toISOString() } },
+        sync, t.msg.rescheduled(item.id, formatMoment(ctx.calendar, moment)));
+    }
+    case 'cancel': {
+      const mayCancel = ctx.isManager || isOwner(item, ctx.actor) || samePerson(item.createdBy, ctx.actor);
+      if (!mayCancel) return refuse('notAllowed', nl.common.notAllowed);
+      const reason = str(input, 'reason');
+      if (!reason) return refuse('invalid', nl.common.formHasErrors, { reason: t.errors.reasonRequired });
+      if (reason.length > 500) return refuse('invalid', nl.common.formHasErrors, { reason: nl.common.tooLong(500) });
+      return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason }, sync, t.msg.cancelled(item.id));
+    }
+    default: {
+      const own = o.actions?.[action];
+      return own ? own(item, input, ctx) : refuse('unknownAction', nl.common.unknownAction);
+    }
+  }
+}
+
+/** The rules of an owned kind: its own create, and the shared life cycle with the kind's hooks. */
+export function ownedRules<D extends OwnedData>(def: {
+  kind: ItemKind;
+  idPrefix: string;
+  create: (input: Record<string, unknown>, ctx: ActionContext) => Creation<D>;
+  hooks: OwnedHooks<D>;
+}): KindRules<D> {
+  return {
+    kind: def.kind,
+    idPrefix: def.idPrefix,
+    finalStatuses: OWNED_FINAL,
+    create: def.create,
+    apply: (item, action, input, ctx) => applyOwnedLifecycle(item, action, input, ctx, def.hooks),
+  };
+}

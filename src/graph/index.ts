@@ -1,0 +1,20 @@
+// Microsoft Graph access (Outlook agenda, manager lookup). See docs/graph.md.
+import type { GraphConfig } from '../config/config';
+import type { Clock } from '../domain/clock';
+import { createGraphClient, type GraphClientOptions } from './client';
+import { HttpGraphService, type GraphService } from './service';
+
+export { GraphFailure, deliveryResultFor, toGraphFailure } from './errors';
+export type { BusyBlock, CallOptions, DirectoryUser, EventDraft, GraphService } from './service';
+export type { GraphClientOptions } from './client';
+
+export function createGraphService(cfg: GraphConfig, clock: Clock, o: GraphClientOptions = {}): GraphService {
+  return new HttpGraphService(createGraphClient(cfg, o), clock);
+}
+
+/** Whether the configured Graph app serves this Teams tenant (a tenant given as a domain name serves every allowed tenant). */
+export function graphServesTenant(cfg: GraphConfig | null, tenantId: string): boolean {
+  if (!cfg) return false;
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  return !guid.test(cfg.tenantId) || cfg.tenantId.toLowerCase() === tenantId.toLowerCase();
+}

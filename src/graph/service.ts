@@ -1,0 +1,193 @@
+// GraphService: the few Microsoft Graph calls the bot makes, in its own terms (Dates, plain
+// objects). Nothing outside src/graph/ sees a Graph type. Every call has a time budget; failures
+// come out as GraphFailure (errors.ts).
+import { createHash } from 'node:crypto';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Clock } from '../domain/clock';
+import { toGraphFailure } from './errors';
+
+export interface BusyBlock {
+  start: Date;
+  end: Date;
+}
+
+export interface EventDraft {
+  subject: string;
+  /** HTML; the caller escapes everything a person typed. */
+  bodyHtml: string;
+  start: Date;
+  end: Date;
+  reminderMinutes: number;
+  categories: string[];
+  /** Private: people who share the calendar see "busy", not the customer's details. */
+  private: boolean;
+  /**
+   * Idempotency marker (unique per intended event). Stored on the event as an extended property
+   * (findEvent looks for it) and as Graph's transactionId (Graph's own guard against repeated POSTs).
+   */
+  marker: string;
+}
+
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  mail?: string;
+}
+
+export interface CallOptions {
+  /** Time budget for the whole call, retries included (ms). */
+  timeoutMs?: number;
+}
+
+export interface GraphService {
+  /** Busy, tentative and out-of-office blocks of a user between two instants. */
+  getSchedule(userId: string, from: Date, to: Date, o?: CallOptions): Promise<BusyBlock[]>;
+  /** Creates an event in the user's calendar (shown as busy); returns its id. */
+  createEvent(userId: string, draft: EventDraft, o?: CallOptions): Promise<{ id: string }>;
+  /** The event carrying this marker, if one exists (check before create). */
+  findEvent(userId: string, marker: string, o?: CallOptions): Promise<{ id: string } | null>;
+  /** Rewrites subject, body, start and end. Throws GraphFailure with status 404 when the event is gone. */
+  updateEvent(userId: string, eventId: string, draft: EventDraft, o?: CallOptions): Promise<void>;
+  /** Deletes the event; an event that is already gone counts as deleted. */
+  deleteEvent(userId: string, eventId: string, o?: CallOptions): Promise<void>;
+  /** The user's manager in Entra ID; null when none is set. */
+  getManager(userId: string, o?: CallOptions): Promise<DirectoryUser | null>;
+}
+
+/** Extended property that carries the marker: a named property in our own GUID namespace. */
+export const MARKER_PROPERTY = 'String {3a1e7b52-9c4d-4f8e-a2b6-5d0c8e1f4a73} Name TopContactMarker';
+/** getSchedule statuses that make a moment unavailable ('free' and 'workingElsewhere' do not). */
+const BLOCKING = new Set(['busy', 'tentative', 'oof']);
+const DEFAULT_TIMEOUT_MS = 25_000;
+const ADDRESS_TTL_MS = 60 * 60_000;
+
+/** Graph's transactionId for a marker: a stable GUID-shaped string. */
+export function transactionIdFor(marker: string): string {
+  const h = createHash('sha256').update(marker).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Graph's dateTimeTimeZone in UTC: '2026-11-26T09:30:00.0000000'. */
+function utc(d: Date): { dateTime: string; timeZone: string } {
+  return { dateTime: d.toISOString().replace('Z', ''), timeZone: 'UTC' };
+}
+
+/** Reads a Graph dateTimeTimeZone we asked for in UTC. */
+function fromUtc(v: { dateTime?: string; timeZone?: string } | undefined): Date {
+  const s = v?.dateTime ?? '';
+  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
+}
+
+const seg = (s: string) => encodeURIComponent(s);
+
+export class HttpGraphService implements GraphService {
+  private readonly addresses = new Map<string, { address: string; at: number }>();
+
+  constructor(private readonly client: Client, private readonly clock: Clock) {}
+
+  private async call<T>(o: CallOptions | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    try {
+      return await fn(AbortSignal.timeout(o?.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+    } catch (err) {
+      throw toGraphFailure(err, this.clock.now().getTime());
+    }
+  }
+
+  /** getSchedule wants SMTP addresses; the bot knows people by Entra object id. */
+  private async addressOf(userId: string, o?: CallOptions): Promise<string> {
+    if (userId.includes('@')) return userId;
+    const now = this.clock.now().getTime();
+    const known = this.addresses.get(userId);
+    if (known && now - known.at < ADDRESS_TTL_MS) return known.address;
+    const u = await this.call(o, (signal) =>
+      this.client.api(`/users/${seg(userId)}`).select(['id', 'mail', 'userPrincipalName']).options({ signal }).get() as Promise<{ mail?: string | null; userPrincipalName?: string }>,
+    );
+    const address = u.mail || u.userPrincipalName || userId;
+    this.addresses.set(userId, { address, at: now });
+    return address;
+  }
+
+  async getSchedule(userId: string, from: Date, to: Date, o?: CallOptions): Promise<BusyBlock[]> {
+    const address = await this.addressOf(userId, o);
+    const res = await this.call(o, (signal) =>
+      this.client
+        .api(`/users/${seg(userId)}/calendar/getSchedule`)
+        .header('Prefer', 'outlook.timezone="UTC"')
+        .options({ signal })
+        .post({ schedules: [address], startTime: utc(from), endTime: utc(to), availabilityViewInterval: 15 }) as Promise<{
+        value?: { scheduleId?: string; error?: { message?: string; responseCode?: string }; scheduleItems?: { status?: string; start?: { dateTime?: string }; end?: { dateTime?: string } }[] }[];
+      }>,
+    );
+    const info = res.value?.[0];
+    if (!info) throw toGraphFailure({ statusCode: 502, code: 'EmptySchedule' }, 0);
+    if (info.error) {
+      // Per-mailbox errors (no mailbox, blocked by an application access policy): asking again will not help.
+      throw toGraphFailure({ statusCode: 403, code: info.error.responseCode ?? 'ScheduleError' }, 0);
+    }
+    return (info.scheduleItems ?? [])
+      .filter((i) => BLOCKING.has(String(i.status ?? 'busy').toLowerCase()))
+      .map((i) => ({ start: fromUtc(i.start), end: fromUtc(i.end) }))
+      .filter((b) => !Number.isNaN(b.start.getTime()) && !Number.isNaN(b.end.getTime()));
+  }
+
+  private eventBody(d: EventDraft): Record<string, unknown> {
+    return {
+      subject: d.subject,
+      body: { contentType: 'HTML', content: d.bodyHtml },
+      start: utc(d.start),
+      end: utc(d.end),
+      isReminderOn: true,
+      reminderMinutesBeforeStart: d.reminderMinutes,
+      showAs: 'busy',
+      categories: d.categories,
+      sensitivity: d.private ? 'private' : 'normal',
+    };
+  }
+
+  async createEvent(userId: string, d: EventDraft, o?: CallOptions): Promise<{ id: string }> {
+    const created = await this.call(o, (signal) =>
+      this.client.api(`/users/${seg(userId)}/events`).options({ signal }).post({
+        ...this.eventBody(d),
+        transactionId: transactionIdFor(d.marker),
+        singleValueExtendedProperties: [{ id: MARKER_PROPERTY, value: d.marker }],
+      }) as Promise<{ id?: string }>,
+    );
+    if (!created?.id) throw toGraphFailure({ statusCode: 502, code: 'NoEventId' }, 0);
+    return { id: created.id };
+  }
+
+  async findEvent(userId: string, marker: string, o?: CallOptions): Promise<{ id: string } | null> {
+    const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${MARKER_PROPERTY}' and ep/value eq '${marker.replace(/'/g, "''")}')`;
+    const res = await this.call(o, (signal) =>
+      this.client.api(`/users/${seg(userId)}/events`).filter(filter).select(['id']).top(1).options({ signal }).get() as Promise<{ value?: { id?: string }[] }>,
+    );
+    const id = res.value?.[0]?.id;
+    return id ? { id } : null;
+  }
+
+  async updateEvent(userId: string, eventId: string, d: EventDraft, o?: CallOptions): Promise<void> {
+    const { subject, body, start, end } = this.eventBody(d);
+    await this.call(o, (signal) => this.client.api(`/users/${seg(userId)}/events/${seg(eventId)}`).options({ signal }).patch({ subject, body, start, end }));
+  }
+
+  async deleteEvent(userId: string, eventId: string, o?: CallOptions): Promise<void> {
+    try {
+      await this.call(o, (signal) => this.client.api(`/users/${seg(userId)}/events/${seg(eventId)}`).options({ signal }).delete());
+    } catch (err) {
+      if (toGraphFailure(err, 0).notFound) return;
+      throw err;
+    }
+  }
+
+  async getManager(userId: string, o?: CallOptions): Promise<DirectoryUser | null> {
+    try {
+      const m = await this.call(o, (signal) =>
+        this.client.api(`/users/${seg(userId)}/manager`).select(['id', 'displayName', 'mail']).options({ signal }).get() as Promise<{ id?: string; displayName?: string; mail?: string | null }>,
+      );
+      return m?.id ? { id: m.id, displayName: m.displayName || m.id, mail: m.mail ?? undefined } : null;
+    } catch (err) {
+      if (toGraphFailure(err, 0).notFound) return null;
+      throw err;
+    }
+  }
+}

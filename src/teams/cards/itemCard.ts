@@ -1,0 +1,254 @@
+// One renderer for every owned item kind (callbacks, appointments): the channel card everyone sees
+// and the owner's private view. What they share lives here and in the shared template parts
+// (lifecycleHead.json: header, notice, sensitive hint; lifecycleChannel.json: details, claim,
+// history; lifecycleOwner.json: details, interpreter requests, checklist, owner actions with
+// cancel, history). A kind brings its facts (callbackChannel.json, appointmentOwner.json, …) and
+// hooks for its own values (phone, profile and agenda; an appointment's terms).
+import type { Services } from '../../app/services';
+import type { InterpreterLink } from '../../domain/items/interpreter';
+import { isPrivateHistoryAction } from '../../domain/items/interpreter';
+import { SYSTEM, type HistoryEntry, type Item } from '../../domain/types';
+import { deadlineState, formatDeadline, formatMoment, formatTime, formatTimeLeft, type DeadlineState } from '../../domain/workingTime';
+import { nl } from '../../texts/nl';
+import { confirmationChoices } from '../../texts/nl/lifecycle';
+import type { ItemCardRenderer, Notice } from '../feature';
+import { historyLines } from './common';
+import { bind, neutralise, prepareTemplates } from './render';
+import headPart from './templates/lifecycleHead.json';
+import channelPart from './templates/lifecycleChannel.json';
+import ownerPart from './templates/lifecycleOwner.json';
+
+export const STATE_LABEL: Record<DeadlineState, string> = { onTime: 'op tijd', dueToday: 'vandaag', overdue: 'te laat' };
+export const STATE_COLOR: Record<DeadlineState, string> = { onTime: 'Good', dueToday: 'Warning', overdue: 'Attention' };
+
+/** The texts a kind's cards need from its module in texts/nl (see texts/nl/lifecycle.ts). */
+export interface ItemCardTexts {
+  status: Record<string, string>;
+  sensitiveMasked: string;
+  history: Record<string, string>;
+  card: {
+    claimedBy: (name: string, time: string) => string;
+    doneBy: (name: string, time: string) => string;
+    nobody: string;
+    checklist: readonly string[];
+    earlierHistory: (n: number) => string;
+    sensitiveHint: string;
+  } & Record<string, unknown>;
+}
+
+/** The data fields the shared renderer reads (callbacks and appointments both have them). */
+export interface OwnedCardData {
+  customerName: string;
+  details: string;
+  sensitive: boolean;
+  erased?: boolean;
+  attempts: { at: string }[];
+  doneNote?: string;
+  claimedAt?: string;
+  interpreters?: InterpreterLink[];
+}
+
+export function cap(style: string): string {
+  return style.charAt(0).toUpperCase() + style.slice(1);
+}
+
+/** The card shows the latest history lines only, so a long-running item stays far below Teams' size limit; storage keeps all. */
+export const HISTORY_LINES = 20;
+
+export function lastLines(lines: { line: string }[], earlier: (n: number) => string): { line: string }[] {
+  if (lines.length <= HISTORY_LINES) return lines;
+  return [{ line: earlier(lines.length - HISTORY_LINES + 1) }, ...lines.slice(-(HISTORY_LINES - 1))];
+}
+
+/** The values every owned item's channel card and owner view bind. */
+export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, texts: ItemCardTexts, title: string, notice?: Notice) {
+  const now = s.clock.now();
+  const cal = s.calendar;
+  const active = item.status === 'open' || item.status === 'claimed';
+  const state = item.deadline ? deadlineState(cal, item.deadline, now) : 'onTime';
+  const deadlineText = item.deadline
+    ? active
+      ? `${formatDeadline(cal, item.deadline, now)} · ${STATE_LABEL[state]}`
+      : formatDeadline(cal, item.deadline, now)
+    : '—';
+  const ownerText = item.owner
+    ? item.status === 'done' && item.closedAt
+      ? texts.card.doneBy(neutralise(item.owner.name), formatTime(cal, item.closedAt))
+      : texts.card.claimedBy(neutralise(item.owner.name), item.data.claimedAt ? formatTime(cal, new Date(item.data.claimedAt)) : '')
+    : texts.card.nobody;
+  const history: HistoryEntry[] = await s.repo.history(item.tenantId, item.id);
+  return {
+    id: item.id,
+    kind: item.kind,
+    version: item.version,
+    title,
+    t: { ...texts.card, history: nl.common.history },
+    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
+    statusText: texts.status[item.status] ?? item.status,
+    statusColor: item.status === 'done' ? 'Good' : item.status === 'open' ? 'Attention' : item.status === 'cancelled' ? 'Default' : 'Accent',
+    headerStyle: item.status === 'done' ? 'good' : active && state === 'overdue' ? 'attention' : 'emphasis',
+    deadlineText,
+    deadlineWarning: active && item.deadline && state !== 'onTime' ? formatTimeLeft(cal, item.deadline, now) : '',
+    deadlineColor: STATE_COLOR[state],
+    ownerText,
+    // A person who typed in what came in another way: "(via website)"; the intake itself already says so in its name.
+    createdText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}${item.source.startsWith('intake') && item.createdBy.id !== SYSTEM.id ? ` (via ${neutralise(item.source.slice(7) || 'intake')})` : ''}`,
+    isActive: active,
+    canClaim: item.status === 'open',
+    showOwnerButton: item.status === 'claimed',
+    historyRaw: history,
+  };
+}
+
+export type CardCommon = Awaited<ReturnType<typeof itemCardCommon>>;
+
+/** The owner's Teams client swaps the card for their private view (Universal Actions refresh). */
+export function withOwnerRefresh(card: Record<string, unknown>, item: Item, active: boolean): Record<string, unknown> {
+  if (item.owner?.teamsId && active) {
+    card.refresh = { action: { type: 'Action.Execute', verb: `${item.kind}.refresh`, data: { id: item.id } }, userIds: [item.owner.teamsId] };
+  }
+  return card;
+}
+
+/** A kind's card part: its facts (body) and, for the owner view, its own action sets (placed before the shared ones). */
+export interface KindPart {
+  body: unknown[];
+  actions?: unknown[];
+}
+
+const CARD = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5' };
+
+/** Shared head, the kind's facts, then the shared channel part (details, claim / open my view, history). */
+export function channelTemplate(kind: KindPart): object {
+  return { ...CARD, body: [...headPart.body, ...kind.body, ...channelPart.body] };
+}
+
+/** Shared head, the kind's facts, shared details, the kind's actions, then the shared owner actions and history. */
+export function ownerTemplate(kind: KindPart): object {
+  return { ...CARD, body: [...headPart.body, ...kind.body, ...ownerPart.info, ...(kind.actions ?? []), ...ownerPart.body] };
+}
+
+/**
+ * Input values are shown back in inputs (not markdown), so only control characters and ${ are
+ * neutralised; line breaks stay (multi-line inputs).
+ */
+export function neutraliseValues(v: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
+  }
+  return out;
+}
+
+/** Colleagues for a picker, optionally without one person (the current owner). */
+export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<{ id: string; name: string }[]> {
+  return (await s.repo.listUsers(tenantId))
+    .filter((u) => u.userId !== exceptId)
+    .map((u) => ({ id: u.userId, name: neutralise(u.name) }));
+}
+
+/** Choice lists for Input.ChoiceSet from a { value: title } map. */
+export function choiceList(m: Record<string, string>): { value: string; title: string }[] {
+  return Object.entries(m).map(([value, title]) => ({ value, title }));
+}
+
+/** The owner view's interpreter line: each linked request with its current status (never the language). */
+export async function interpreterLines(item: Item<OwnedCardData>, s: Services): Promise<string> {
+  const lines: string[] = [];
+  for (const l of item.data.interpreters ?? []) {
+    const req = await s.repo.getItem(item.tenantId, l.id);
+    const status = req ? nl.interpreter.status[req.status] ?? req.status : nl.interpreter.status.own;
+    lines.push(nl.interpreter.link.line(l.id, status, formatMoment(s.calendar, new Date(l.moment), s.clock.now())));
+  }
+  return lines.join('\n');
+}
+
+export interface FormState {
+  values?: Record<string, unknown>;
+  errors?: Record<string, string>;
+  notice?: Notice;
+}
+
+export type OwnedRenderer = ItemCardRenderer & {
+  /** The owner view with a refused form's values and per-field errors (itemActions.respond). */
+  ownerWithForm(item: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>>;
+};
+
+export interface OwnedRendererSpec<D extends OwnedCardData> {
+  /** The kind's facts for the channel card and for the owner view; the shared parts go around them. */
+  channelPart: KindPart;
+  ownerPart: KindPart;
+  texts: ItemCardTexts;
+  title: (item: Item<D>) => string;
+  /** Kind-specific values for both views (may override shared ones, e.g. deadlineText). */
+  both?: (item: Item<D>, s: Services, base: CardCommon) => Record<string, unknown>;
+  /** Kind-specific values for the owner view only (contact links, profile, agenda, extra actions). */
+  owner: (item: Item<D>, s: Services, base: CardCommon) => Record<string, unknown> | Promise<Record<string, unknown>>;
+}
+
+/**
+ * The channel card and owner view of an owned item kind. The channel card never shows contact
+ * details, nor interpreter lines (a language need can reveal origin, not even in the count), and
+ * for a sensitive topic (or erased data) no name or details either.
+ */
+export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSpec<D>): OwnedRenderer {
+  const t = spec.texts;
+  const channelCard = channelTemplate(spec.channelPart);
+  const ownerCard = ownerTemplate(spec.ownerPart);
+  // Parsed once at start: the first click is answered as fast as any.
+  prepareTemplates(channelCard, ownerCard);
+  const label = (a: string) => t.history[a] ?? a;
+  const lines = (history: HistoryEntry[], s: Services, withNotes: boolean) =>
+    lastLines(historyLines(history, s.calendar, label, withNotes), t.card.earlierHistory);
+  const common = async (raw: Item, s: Services, notice?: Notice) => {
+    const item = raw as unknown as Item<D>;
+    const base = await itemCardCommon(item, s, t, spec.title(item), notice);
+    return { item, c: { ...base, ...(spec.both ? spec.both(item, s, base) : {}) }, base };
+  };
+  const renderer: OwnedRenderer = {
+    async channel(raw, s, notice) {
+      const { item, c } = await common(raw, s, notice);
+      const d = item.data;
+      const hide = d.sensitive || d.erased;
+      const shared = c.historyRaw.filter((h) => !isPrivateHistoryAction(h.action));
+      const card = bind(channelCard, {
+        ...c,
+        ownerView: false,
+        sensitiveHint: '',
+        customer: d.erased ? nl.privacy.erasedCustomer : hide ? t.sensitiveMasked : neutralise(d.customerName),
+        details: hide ? '' : neutralise(d.details),
+        history: lines(shared, s, false),
+        historyCount: shared.length,
+      });
+      return withOwnerRefresh(card, raw, c.isActive);
+    },
+    async owner(raw, s, notice) {
+      return renderer.ownerWithForm(raw, s, notice, {});
+    },
+    async ownerWithForm(raw, s, notice, form) {
+      const { item, c, base } = await common(raw, s, notice);
+      const d = item.data;
+      const card = bind(ownerCard, {
+        ...c,
+        ownerView: true,
+        sensitiveHint: d.sensitive ? t.card.sensitiveHint : '',
+        customer: d.erased ? '—' : neutralise(d.customerName),
+        details: d.erased ? '' : neutralise(d.details),
+        attemptsText: d.attempts.length ? d.attempts.map((a) => formatMoment(s.calendar, new Date(a.at))).join('; ') : '—',
+        doneNote: d.doneNote ? neutralise(d.doneNote) : '',
+        checklist: t.card.checklist,
+        confirmationChoices: choiceList(confirmationChoices),
+        letterHint: '',
+        interpreterText: await interpreterLines(item, s),
+        colleagues: await colleagues(s, item.tenantId, item.owner?.id),
+        values: neutraliseValues(form.values ?? {}),
+        errors: form.errors ?? {},
+        history: lines(c.historyRaw, s, true),
+        historyCount: c.historyRaw.length,
+        ...(await spec.owner(item, s, base)),
+      });
+      return withOwnerRefresh(card, raw, c.isActive);
+    },
+  };
+  return renderer;
+}

@@ -1,0 +1,92 @@
+// The Outlook agenda (Microsoft Graph) for callbacks made for a colleague: slots offered to the
+// creator, the choice (callback.planSlot), the event kept in step through the outbox
+// (calendarSync), and automatic planning when the offer is not answered. See docs/graph.md.
+import type { Job, Services } from '../../../app/services';
+import { AGENDA_OFFER_MINUTES, type CallbackData } from '../../../domain/items/callback';
+import { systemClock } from '../../../domain/clock';
+import { SYSTEM, type Item } from '../../../domain/types';
+import { formatMoment, formatTime } from '../../../domain/workingTime';
+import { nl } from '../../../texts/nl';
+import { cardResponse, noticeCard } from '../../cards/common';
+import { neutralise } from '../../cards/render';
+import type { Feature } from '../../feature';
+import type { Turn } from '../../turn';
+import { offerCard, type AfterCreate } from './cards';
+import { offerSlots } from './offer';
+import { agendaReady, healCalendars, syncCalendar } from './sync';
+
+const a = nl.agenda;
+/** How long the answer to a slot choice waits for the event to be in Outlook before saying it will follow. */
+const CONFIRM_WAIT_MS = 3_000;
+
+/** Whether this new callback needs a moment in its owner's agenda (made for a colleague). */
+export function needsAgenda(item: Item): boolean {
+  return item.kind === 'callback' && !!(item.data as unknown as CallbackData).agenda;
+}
+
+/**
+ * The answer card after "terugbellen voor collega": the created text plus slot buttons, or the
+ * reason there are none. When Graph does not answer in time, the bot plans by itself (outbox).
+ */
+export async function afterCreate(turn: Turn, raw: Item, createdText: string): Promise<Record<string, unknown>> {
+  const item = raw as unknown as Item<CallbackData>;
+  const s = turn.s;
+  let result: AfterCreate = await offerSlots(s, item);
+  if (result.kind === 'unavailable') {
+    await s.items.act(item.tenantId, item.id, 'agendaAuto', {}, SYSTEM);
+    result = { kind: 'willFollow' };
+  } else if (result.kind === 'none' || result.kind === 'noAgenda') {
+    await s.items.act(item.tenantId, item.id, 'agendaNoSlot', { reason: result.kind }, SYSTEM);
+  }
+  return offerCard(s, item, createdText, result);
+}
+
+async function planSlot(turn: Turn, data: Record<string, unknown>) {
+  const s = turn.s;
+  const id = typeof data.id === 'string' ? data.id : '';
+  if (!agendaReady(s, turn.tenantId)) return cardResponse(noticeCard(a.notConfiguredShort, 'warning'));
+  const outcome = await s.items.act(turn.tenantId, id, 'planSlot', { start: typeof data.start === 'string' ? data.start : '' }, turn.actor);
+  if (outcome.status === 'notFound') return cardResponse(noticeCard(nl.common.unknownItem(id), 'warning'));
+  if (outcome.status === 'refused') return cardResponse(noticeCard(outcome.refusal.message, 'warning', nl.callbacks.card.title(outcome.item.id)));
+  const item = outcome.item as unknown as Item<CallbackData>;
+  const plan = item.data.agenda!;
+  const who = neutralise(item.owner?.name ?? '');
+  const title = nl.callbacks.card.title(item.id);
+  if (plan.late) return cardResponse(noticeCard(outcome.message ?? '', 'attention', title));
+  // Usually Graph answers within a second: then say it is in the agenda, else that it follows.
+  // The person waits for exactly this delivery, so it may start before the answer (the rest still waits).
+  s.outbox.kickNow();
+  const until = systemClock.now().getTime() + CONFIRM_WAIT_MS; // real waiting time, not the bot's clock
+  while (systemClock.now().getTime() < until) {
+    const now = (await s.repo.getItem(turn.tenantId, item.id)) as unknown as Item<CallbackData> | null;
+    if (now?.data.calendarEvent?.start === plan.start) {
+      const moment = `${formatMoment(s.calendar, new Date(plan.start!), s.clock.now())}–${formatTime(s.calendar, new Date(plan.end!))}`;
+      return cardResponse(noticeCard(a.msg.inAgenda(moment, who), 'good', title));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return cardResponse(noticeCard(outcome.message ?? '', 'good', title));
+}
+
+/** Offers nobody answered within AGENDA_OFFER_MINUTES: the bot plans the first feasible slot itself. */
+export const expireOffers: Job = async (s: Services, now: Date) => {
+  if (!s.graph) return;
+  for (const tenantId of await s.repo.tenants()) {
+    if (!agendaReady(s, tenantId)) continue;
+    const open = await s.repo.queryItems(tenantId, { kinds: ['callback'], open: true });
+    for (const item of open) {
+      const agenda = (item.data as unknown as CallbackData).agenda;
+      if (agenda?.state !== 'offer') continue;
+      if (now.getTime() - new Date(agenda.since).getTime() < AGENDA_OFFER_MINUTES * 60_000) continue;
+      // Conditional on the version like every change: with several instances only one succeeds.
+      await s.items.act(tenantId, item.id, 'agendaAuto', {}, SYSTEM);
+    }
+  }
+};
+
+export const agendaFeature: Feature = {
+  name: 'agenda',
+  verbs: { 'callback.planSlot': planSlot },
+  deliveries: { calendarSync: (s) => (m) => syncCalendar(s, m) },
+  jobs: [expireOffers, healCalendars],
+};

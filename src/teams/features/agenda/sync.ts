@@ -1,0 +1,210 @@
+// The calendarSync outbox handler: brings the Outlook event of a callback in line with the
+// callback, one step at a time, reading the item fresh each time (so any number of queued
+// messages converge on the same result):
+//   agenda 'auto'               → read free/busy, plan the first feasible slot (or say none is free);
+//   planned, owned, not closed  → the event must exist in the owner's calendar at the planned time;
+//   otherwise (released, done, cancelled, no plan) → no event.
+// A handover deletes the event in the old owner's calendar and creates one in the new owner's;
+// a reschedule moves it (PATCH); done/cancelled deletes it (see docs/graph.md for why).
+// Each Graph change is recorded on the item through ItemService (action calendarSynced), so the
+// event id survives restarts and concurrent changes. Creating is idempotent: the event carries a
+// marker, looked up before every create (a lost response or a crash after the POST creates nothing twice).
+import type { ConversationReference } from 'botbuilder';
+import type { DeliveryResult } from '../../../app/outbox';
+import type { Services } from '../../../app/services';
+import type { CalendarEventRef, CallbackData } from '../../../domain/items/callback';
+import { findSlots, searchWindow } from '../../../domain/scheduling/slots';
+import { SYSTEM, type Item } from '../../../domain/types';
+import { formatDeadline } from '../../../domain/workingTime';
+import { deliveryResultFor, graphServesTenant, toGraphFailure, type CallOptions, type EventDraft, type GraphService } from '../../../graph';
+import type { OutboxMessage } from '../../../storage/repository';
+import { nl } from '../../../texts/nl';
+import { channelConversationId } from '../../delivery';
+
+const e = nl.agenda.event;
+const CALL: CallOptions = { timeoutMs: 20_000 };
+export const REMINDER_MINUTES = 10;
+
+export function agendaReady(s: Services, tenantId: string): s is Services & { graph: GraphService } {
+  return !!s.graph && graphServesTenant(s.config.graph, tenantId);
+}
+
+/** The marker of the next event for this callback: stable until that event is recorded. */
+export function markerFor(item: Item<CallbackData>): string {
+  return `topcontact/${item.tenantId}/${item.id}/${item.data.calendarSeq ?? 0}`;
+}
+
+/** Where the event should be, or null when there should be none. */
+export function wantedEvent(item: Item<CallbackData>): { userId: string; start: string; end: string } | null {
+  const a = item.data.agenda;
+  if (item.status === 'done' || item.status === 'cancelled' || !item.owner) return null;
+  if (a?.state !== 'planned' || !a.start || !a.end) return null;
+  return { userId: item.owner.id, start: a.start, end: a.end };
+}
+
+/** Whether Outlook is not (yet) where the callback says it should be. */
+export function outOfStep(item: Item<CallbackData>): boolean {
+  const closed = item.status === 'done' || item.status === 'cancelled';
+  if (!closed && item.owner && item.data.agenda?.state === 'auto') return true;
+  const want = wantedEvent(item);
+  const have = item.data.calendarEvent;
+  if (!want || !have) return !!want !== !!have;
+  return have.userId !== want.userId || have.start !== want.start || have.end !== want.end;
+}
+
+/** How often the catch-up looks for callbacks whose calendar sync gave up (outbox attempts exhausted). */
+export const HEAL_EVERY_MINUTES = 15;
+
+/**
+ * Catch-up: the outbox gives a message up after its last attempt (about half an hour of retries).
+ * When Graph was down longer, this finds callbacks that are out of step and have no calendarSync
+ * waiting, and queues one again (once per callback per quarter hour, over all instances).
+ */
+export async function healCalendars(s: Services, now: Date): Promise<void> {
+  if (!s.graph) return;
+  const bucket = Math.floor(now.getTime() / (HEAL_EVERY_MINUTES * 60_000));
+  for (const tenantId of await s.repo.tenants()) {
+    if (!agendaReady(s, tenantId)) continue;
+    if (!(await s.repo.claimOnce(tenantId, `agenda-heal:${bucket}`, now))) continue;
+    const waiting = new Set((await s.repo.listOutbox({ status: 'pending', tenantId, type: 'calendarSync', limit: 10_000 })).map((m) => String(m.payload.itemId)));
+    const recent = new Date(now.getTime() - 7 * 24 * 3600_000);
+    const candidates = [
+      ...(await s.repo.queryItems(tenantId, { kinds: ['callback'], open: true })),
+      ...(await s.repo.queryItems(tenantId, { kinds: ['callback'], open: false, closedSince: recent })),
+    ] as unknown as Item<CallbackData>[];
+    const heal = candidates.filter((i) => !waiting.has(i.id) && outOfStep(i));
+    if (!heal.length) continue;
+    s.log.info({ tenantId, count: heal.length }, 'calendar sync: queued again for callbacks out of step');
+    await s.repo.enqueue(heal.map((i) => ({
+      tenantId, key: `calheal:${tenantId}:${i.id}:${bucket}`, type: 'calendarSync', lane: `graph:${tenantId}:${i.id}`, payload: { itemId: i.id },
+    })), now);
+    s.outbox.kick();
+  }
+}
+
+export async function syncCalendar(s: Services, m: OutboxMessage): Promise<DeliveryResult> {
+  if (!agendaReady(s, m.tenantId)) return { ok: true }; // Graph not set up: nothing to keep in step
+  const itemId = String(m.payload.itemId ?? '');
+  try {
+    for (let step = 0; step < 6; step++) {
+      const item = await s.repo.getItem(m.tenantId, itemId);
+      if (!item || item.kind !== 'callback') return { ok: true };
+      if (!(await syncStep(s, s.graph, item as unknown as Item<CallbackData>))) return { ok: true };
+    }
+    return { ok: true };
+  } catch (err) {
+    const r = deliveryResultFor(err, s.clock.now().getTime());
+    s.log.warn({ itemId, error: r.ok ? '' : r.error, retry: !r.ok && r.retry }, 'calendar sync failed');
+    return r;
+  }
+}
+
+/** One step toward the wanted state; true when the item changed and needs another look. */
+async function syncStep(s: Services, graph: GraphService, item: Item<CallbackData>): Promise<boolean> {
+  const d = item.data;
+  const closed = item.status === 'done' || item.status === 'cancelled';
+  if (!closed && item.owner && d.agenda?.state === 'auto') {
+    await autoPlan(s, graph, item);
+    return true;
+  }
+  const want = wantedEvent(item);
+  const have = d.calendarEvent;
+  if (!want && !have) return false;
+  if (have && (!want || have.userId !== want.userId)) {
+    await graph.deleteEvent(have.userId, have.eventId, CALL);
+    await record(s, item, null);
+    return true;
+  }
+  const w = want!;
+  const link = await cardLink(s, item);
+  const draft = eventDraft(s, item, w, link);
+  if (have) {
+    if (have.start === w.start && have.end === w.end && !!have.linked === !!link) return false;
+    try {
+      await graph.updateEvent(have.userId, have.eventId, draft, CALL);
+    } catch (err) {
+      // Deleted in Outlook by hand: forget it; the next step creates a new one at the planned time.
+      if (toGraphFailure(err, 0).notFound) {
+        await record(s, item, null);
+        return true;
+      }
+      throw err;
+    }
+    await record(s, item, { ...have, start: w.start, end: w.end, linked: !!link });
+    return false;
+  }
+  // Check before create: an earlier attempt may have created it and lost the answer.
+  const found = await graph.findEvent(w.userId, draft.marker, CALL);
+  if (found) await graph.updateEvent(w.userId, found.id, draft, CALL);
+  const id = found ? found.id : (await graph.createEvent(w.userId, draft, CALL)).id;
+  await record(s, item, { userId: w.userId, eventId: id, start: w.start, end: w.end, marker: draft.marker, linked: !!link });
+  return false;
+}
+
+/** Plans the first feasible slot in the owner's agenda (the bot chooses: intake, no answer to the offer, Graph was down). */
+async function autoPlan(s: Services, graph: GraphService, item: Item<CallbackData>): Promise<void> {
+  const now = s.clock.now();
+  const deadline = item.deadline ?? now;
+  const window = searchWindow(s.calendar, now, deadline);
+  let busy;
+  try {
+    busy = await graph.getSchedule(item.owner!.id, window.start, window.end, CALL);
+  } catch (err) {
+    const f = toGraphFailure(err, now.getTime());
+    if (f.transient) throw f;
+    await act(s, item, 'agendaNoSlot', { reason: 'noAgenda' });
+    return;
+  }
+  const r = findSlots({ calendar: s.calendar, now, deadline, busy, horizon: window.end, max: 1 });
+  if (r.slots.length) await act(s, item, 'planSlot', { start: r.slots[0].start.toISOString(), auto: true });
+  else await act(s, item, 'agendaNoSlot', { reason: 'none' });
+}
+
+async function act(s: Services, item: Item<CallbackData>, action: string, input: Record<string, unknown>): Promise<void> {
+  const out = await s.items.act(item.tenantId, item.id, action, input, SYSTEM);
+  if (out.status !== 'ok') s.log.warn({ itemId: item.id, action, status: out.status, code: out.status === 'refused' ? out.refusal.code : undefined }, 'calendar sync: action not applied');
+}
+
+function record(s: Services, item: Item<CallbackData>, event: CalendarEventRef | null): Promise<void> {
+  return act(s, item, 'calendarSynced', { event });
+}
+
+/** Teams deep link to the callback's card in the channel, when the card is posted. */
+export async function cardLink(s: Services, item: Item<unknown>): Promise<string | null> {
+  if (!item.card) return null;
+  const binding = await s.repo.getBinding(item.tenantId);
+  const channelId = channelConversationId(item.card.conversationId);
+  const params = new URLSearchParams({ tenantId: item.tenantId, parentMessageId: item.card.activityId });
+  const sameChannel = binding && channelConversationId(String((binding.conversationRef as Partial<ConversationReference>).conversation?.id ?? binding.channelId)) === channelId;
+  if (sameChannel && binding.teamName) params.set('teamName', binding.teamName);
+  if (sameChannel && binding.channelName) params.set('channelName', binding.channelName);
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(item.card.activityId)}?${params.toString()}`;
+}
+
+const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** The Outlook event: subject, body with the customer's details and a link back to the card, reminder, busy, category. */
+export function eventDraft(s: Services, item: Item<CallbackData>, w: { start: string; end: string }, link: string | null): EventDraft {
+  const d = item.data;
+  const now = s.clock.now();
+  const rows: [string, string][] = [[e.id, item.id], [e.topic, d.topic]];
+  if (!d.erased) {
+    rows.push([e.customer, d.customerName], [e.phone, d.phoneDisplay]);
+    if (d.details) rows.push([e.details, d.details]);
+  }
+  if (item.deadline) rows.push([e.deadline, formatDeadline(s.calendar, item.deadline, now)]);
+  const table = rows.map(([k, v]) => `<tr><td><b>${esc(k)}</b></td><td>${esc(v).replace(/\n/g, '<br>')}</td></tr>`).join('');
+  const phone = !d.erased && d.phone ? `<p><a href="tel:${esc(d.phone)}">${esc(d.phoneDisplay)}</a></p>` : '';
+  const back = link ? `<p><a href="${esc(link)}">${esc(e.link)}</a></p>` : '';
+  const erased = d.erased ? `<p>${esc(e.erased)}</p>` : '';
+  return {
+    subject: e.subject(d.topic),
+    bodyHtml: `<html><body><p>${esc(e.intro)}</p><table>${table}</table>${phone}${erased}${back}</body></html>`,
+    start: new Date(w.start),
+    end: new Date(w.end),
+    reminderMinutes: REMINDER_MINUTES,
+    categories: [e.category],
+    private: true,
+    marker: markerFor(item),
+  };
+}

@@ -1,0 +1,142 @@
+// Cards for follow-up appointments: the kind picker, the form (prefilled with the charter's term
+// for the kind), the shared channel card (no contact details; for a sensitive topic no name or
+// details either) and the owner's private view. The renderer and shared parts come from
+// cards/itemCard.ts; an appointment adds its facts (kind, how, terms), the contact link and the acknowledgement.
+import { randomUUID } from 'node:crypto';
+import type { Services } from '../../../app/services';
+import {
+  APPOINTMENT_KINDS, appointmentTerms, canAcknowledge, NEEDS_MOMENT_AND_OWNER,
+  type AppointmentData, type AppointmentKind,
+} from '../../../domain/items/appointment';
+import type { Person } from '../../../domain/types';
+import { deadlineState, formatDeadline, formatMoment, type WorkingCalendar } from '../../../domain/workingTime';
+import { nl } from '../../../texts/nl';
+import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, STATE_LABEL, type FormState } from '../../cards/itemCard';
+import { bind, neutralise } from '../../cards/render';
+import type { Notice } from '../../feature';
+import channelPart from '../../cards/templates/appointmentChannel.json';
+import ownerPart from '../../cards/templates/appointmentOwner.json';
+import formTemplate from '../../cards/templates/appointmentForm.json';
+import chooseTemplate from '../../cards/templates/appointmentChoose.json';
+
+const t = nl.appointments;
+
+/** One line per term of a two-step promise ("Eerste reactie op e-mail: morgen 17:00 · gedaan"); none for a single term. */
+function termLines(d: AppointmentData, cal: WorkingCalendar, now: Date, active: boolean): { label: string; text: string }[] {
+  if (!d.terms.final) return [];
+  const first = new Date(d.terms.first);
+  const final = new Date(d.terms.final);
+  const firstState = d.firstMetAt
+    ? new Date(d.firstMetAt).getTime() > first.getTime() ? t.card.termLate : t.card.termMet
+    : active ? STATE_LABEL[deadlineState(cal, first, now)] : '';
+  const finalState = active && d.firstMetAt ? STATE_LABEL[deadlineState(cal, final, now)] : '';
+  const line = (when: Date, state: string) => `${formatDeadline(cal, when, now)}${state ? ` · ${state}` : ''}`;
+  return [
+    { label: d.terms.firstLabel, text: line(first, firstState) },
+    { label: d.terms.finalLabel ?? '', text: line(final, finalState) },
+  ];
+}
+
+export const appointmentCards = ownedItemRenderer<AppointmentData>({
+  channelPart,
+  ownerPart,
+  texts: t,
+  title: (item) => t.card.title(item.id, t.kinds[item.data.promiseKind] ?? item.data.promiseKind),
+  both: (item, s, c) => {
+    const d = item.data;
+    const now = s.clock.now();
+    // A walk-in or home visit has a moment, not a term: "maandag 30 november, 10:00", not "uiterlijk …".
+    const atMoment = NEEDS_MOMENT_AND_OWNER.has(d.promiseKind) ? item.deadline : null;
+    return {
+      deadlineLabel: atMoment ? t.momentLabel[d.promiseKind] : t.card.deadline,
+      deadlineText: atMoment
+        ? `${formatMoment(s.calendar, atMoment, now)}${c.isActive ? ` · ${STATE_LABEL[deadlineState(s.calendar, atMoment, now)]}` : ''}`
+        : c.deadlineText,
+      topic: neutralise(d.topic),
+      howText: d.how ? t.choices.how[d.how] ?? '' : '',
+      terms: termLines(d, s.calendar, now, c.isActive),
+    };
+  },
+  owner: (item, s, c) => {
+    const d = item.data;
+    const contact = d.erased || !d.contact
+      ? ''
+      : d.contact.kind === 'phone'
+        ? `[${d.contact.display}](tel:${d.contact.value})`
+        : `[${neutralise(d.contact.display)}](mailto:${encodeURIComponent(d.contact.value).replace(/%40/g, '@')})`;
+    return {
+      contactLink: contact,
+      canAcknowledge: c.isActive && canAcknowledge(d),
+      ackTitle: t.card.acknowledge[d.promiseKind] ?? '',
+      ackHint: t.card.acknowledgeHint[d.promiseKind]?.(d.terms.final ? formatDeadline(s.calendar, new Date(d.terms.final), s.clock.now()) : '') ?? '',
+    };
+  },
+});
+
+/** A one-line description of each kind's term, computed for now (shown in the kind picker). */
+function termSummary(s: Services, kind: AppointmentKind): string {
+  const now = s.clock.now();
+  const cal = s.calendar;
+  if (NEEDS_MOMENT_AND_OWNER.has(kind)) return kind === 'walkin' ? t.walkinRule : t.formIntro.homevisit;
+  const terms = appointmentTerms(cal, kind, now);
+  const first = `${terms.firstLabel}: ${formatDeadline(cal, new Date(terms.first), now)}`;
+  return terms.final ? `${first}. ${terms.finalLabel}: ${formatDeadline(cal, new Date(terms.final), now)}` : first;
+}
+
+export function appointmentChooser(s: Services, notice?: Notice): Record<string, unknown> {
+  return bind(chooseTemplate, {
+    title: t.chooseTitle,
+    intro: t.chooseIntro,
+    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
+    kinds: APPOINTMENT_KINDS.map((k) => ({ value: k, title: t.kindButtons[k], term: termSummary(s, k) })),
+  });
+}
+
+/** The form for one kind, prefilled with the charter's term (e-mail: the full answer; the reply term is fixed). */
+export async function appointmentForm(
+  s: Services,
+  tenantId: string,
+  kind: AppointmentKind,
+  actor: Person,
+  state: FormState & { formId?: string } = {},
+): Promise<Record<string, unknown>> {
+  const now = s.clock.now();
+  const cal = s.calendar;
+  const strict = NEEDS_MOMENT_AND_OWNER.has(kind);
+  const prefill: Record<string, string> = { sensitive: 'false' };
+  let fixedReply = '';
+  if (!strict) {
+    const terms = appointmentTerms(cal, kind, now);
+    const moment = new Date(terms.final ?? terms.first);
+    prefill.date = cal.dayOf(moment);
+    prefill.time = cal.timeOf(moment);
+    if (kind === 'email' && terms.final) fixedReply = t.fixedReply(formatDeadline(cal, new Date(terms.first), now));
+    prefill.owner = actor.id;
+  }
+  const people = await colleagues(s, tenantId);
+  if (!strict && !people.some((p) => p.id === actor.id)) people.unshift({ id: actor.id, name: neutralise(actor.name) });
+  return bind(formTemplate, {
+    t,
+    f: t.fields,
+    p: t.placeholders,
+    promiseKind: kind,
+    title: t.formTitle[kind],
+    intro: t.formIntro[kind],
+    rule: kind === 'walkin' ? t.walkinRule : '',
+    requiredText: nl.common.fieldRequired,
+    notice: state.notice ? { text: state.notice.text, style: cap(state.notice.style) } : null,
+    values: { ...prefill, ...neutraliseValues(state.values ?? {}) },
+    errors: state.errors ?? {},
+    fixedReply,
+    momentLabel: t.momentLabel[kind],
+    momentHint: t.momentHint[kind],
+    momentRequired: strict,
+    contactRequired: kind === 'walkin',
+    showHow: kind === 'walkin',
+    howChoices: choiceList(t.choices.how),
+    ownerLabel: strict ? t.fields.ownerRequired : t.fields.owner,
+    ownerRequired: strict,
+    colleagues: people,
+    formId: state.formId ?? randomUUID(),
+  });
+}

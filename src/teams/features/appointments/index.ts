@@ -1,0 +1,87 @@
+// Follow-up appointments in Teams: `afspraak [soort]` → pick the kind → the form prefilled with
+// the charter's term → the item with the shared owned life cycle, plus "eerste reactie verstuurd".
+import { CardFactory } from 'botbuilder';
+import { APPOINTMENT_KINDS, type AppointmentKind } from '../../../domain/items/appointment';
+import { oneOf } from '../../../domain/items/common';
+import type { Person } from '../../../domain/types';
+import { formatDeadline, formatMoment } from '../../../domain/workingTime';
+import { nl } from '../../../texts/nl';
+import { cardResponse, noticeCard } from '../../cards/common';
+import type { Feature } from '../../feature';
+import { momentFrom, resolvePerson } from '../../people';
+import type { Turn } from '../../turn';
+import { itemVerb, lifecycleVerbs } from '../itemActions';
+import { appointmentCards, appointmentChooser, appointmentForm } from './cards';
+
+const t = nl.appointments;
+
+/** Words people type after `afspraak` for a kind. */
+const KIND_WORDS: Record<string, AppointmentKind> = {
+  email: 'email', 'e-mail': 'email', mail: 'email',
+  brief: 'letter',
+  balie: 'walkin', inloop: 'walkin',
+  huisbezoek: 'homevisit', bezoek: 'homevisit',
+  overig: 'other', anders: 'other',
+};
+
+/** Form values (strings from Teams) → the domain's create input. */
+async function createInput(turn: Turn, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const ownerId = typeof data.owner === 'string' ? data.owner.trim() : '';
+  // From the form an empty owner means "for the team"; the form prefills the creator.
+  const owner: Person | null = ownerId ? (await resolvePerson(turn, ownerId)) ?? null : null;
+  return { ...data, moment: momentFrom(turn, data.date, data.time), owner };
+}
+
+function createdText(turn: Turn, item: { id: string; deadline: Date | null; owner: Person | null; data: Record<string, unknown> }, posted: boolean): string {
+  const now = turn.s.clock.now();
+  const deadline = item.deadline ? formatDeadline(turn.s.calendar, item.deadline, now) : '';
+  if (!posted) return t.createdNoChannel(item.id);
+  let text = t.created(item.id, deadline);
+  if (item.owner && item.owner.id !== turn.actor.id) text += ` ${t.createdFor(item.id, item.owner.name)}`;
+  if (item.data.promiseKind === 'walkin' && item.owner && item.deadline) {
+    text += ` ${t.walkinCreated(item.owner.name, formatMoment(turn.s.calendar, item.deadline, now))}`;
+  }
+  return text;
+}
+
+const verbs = { renderer: appointmentCards };
+
+export const appointmentsFeature: Feature = {
+  name: 'appointments',
+  commands: {
+    afspraak: async (turn, args) => {
+      const kind = KIND_WORDS[args.trim().toLowerCase()];
+      const card = kind ? await appointmentForm(turn.s, turn.tenantId, kind, turn.actor) : appointmentChooser(turn.s);
+      await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    },
+  },
+  verbs: {
+    'appointment.start': async (turn) => cardResponse(appointmentChooser(turn.s)),
+    'appointment.form': async (turn, data) => {
+      const kind = oneOf(String(data.promiseKind ?? ''), APPOINTMENT_KINDS);
+      if (!kind) return cardResponse(appointmentChooser(turn.s));
+      return cardResponse(await appointmentForm(turn.s, turn.tenantId, kind, turn.actor));
+    },
+    'appointment.create': async (turn, data) => {
+      const kind = oneOf(String(data.promiseKind ?? ''), APPOINTMENT_KINDS);
+      if (!kind) return cardResponse(appointmentChooser(turn.s));
+      const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
+      const input = await createInput(turn, data);
+      const outcome = await turn.s.items.create('appointment', turn.tenantId, input, turn.actor, 'teams', formId ? `form:${formId}` : undefined);
+      if (outcome.status === 'invalid') {
+        return cardResponse(await appointmentForm(turn.s, turn.tenantId, kind, turn.actor, {
+          values: data, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' }, formId,
+        }));
+      }
+      if (outcome.status === 'conflict') return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
+      const posted = outcome.status === 'created' ? outcome.posted : true;
+      return cardResponse(noticeCard(createdText(turn, outcome.item, posted), 'good', t.formTitle[kind]));
+    },
+    ...lifecycleVerbs('appointment', verbs, t.msg),
+    'appointment.acknowledge': itemVerb('acknowledge', {
+      ...verbs,
+      input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.ackDate, data.ackTime) }),
+    }),
+  },
+  cards: { appointment: appointmentCards },
+};

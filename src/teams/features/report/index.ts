@@ -1,0 +1,126 @@
+// `rapport` (managers only): the on-time report of the last 4 weeks as a card, and `rapport csv`
+// (or the card's button) as CSV text: in a 1:1 chat straight into the chat, from a channel into the
+// manager's 1:1 chat (outbox notifyPerson), never into the channel.
+import { CardFactory } from 'botbuilder';
+import type { Services } from '../../../app/services';
+import type { HistoryEntry } from '../../../domain/types';
+import { averageClaimMinutes, onTimeReport, reportCsv, reportStart, type Figures, type OnTimeReport } from '../../../domain/report/onTime';
+import { formatDay } from '../../../domain/workingTime';
+import { nl } from '../../../texts/nl';
+import { cardResponse, noticeCard } from '../../cards/common';
+import { cap } from '../../cards/itemCard';
+import { bind, neutralise } from '../../cards/render';
+import type { Feature, Notice } from '../../feature';
+import type { Turn } from '../../turn';
+import template from '../../cards/templates/report.json';
+
+const r = nl.report;
+export const REPORT_WEEKS = 4;
+
+/** Loads the items made since the report's first Monday and their history, and computes the report. */
+export async function buildReport(s: Services, tenantId: string): Promise<OnTimeReport> {
+  const now = s.clock.now();
+  const since = s.calendar.at(reportStart(s.calendar, now, REPORT_WEEKS), '00:00');
+  const items = await s.repo.queryItems(tenantId, { createdSince: since });
+  const history = new Map<string, HistoryEntry[]>();
+  for (const item of items) history.set(item.id, await s.repo.history(tenantId, item.id));
+  return onTimeReport(items, history, s.calendar, now, REPORT_WEEKS);
+}
+
+export function sourceLabel(source: string): string {
+  if (r.sources[source]) return r.sources[source]!;
+  if (source.startsWith('intake:')) return r.intakeSource(source.slice(7));
+  return source;
+}
+
+export function kindLabel(key: string): string {
+  return r.kinds[key] ?? key;
+}
+
+function row(label: string, f: Figures, bold = false) {
+  const avg = averageClaimMinutes(f);
+  return {
+    label: neutralise(label),
+    weight: bold ? 'Bolder' : 'Default',
+    made: String(f.made),
+    kept: r.percent(f.kept, f.kept + f.late),
+    late: String(f.late),
+    lateColor: f.late ? 'Attention' : 'Default',
+    oneGo: r.percent(f.oneGo, f.done),
+    claim: avg === null ? r.none : r.minutes(avg),
+  };
+}
+
+export function reportCard(s: Services, rep: OnTimeReport, notice?: Notice): Record<string, unknown> {
+  const cal = s.calendar;
+  const byName = (m: Record<string, Figures>, label: (k: string) => string) =>
+    Object.entries(m).map(([k, f]) => ({ name: label(k), f })).sort((a, b) => b.f.made - a.f.made || a.name.localeCompare(b.name, 'nl'));
+  return bind(template, {
+    title: r.title,
+    intro: r.intro(formatDay(cal, rep.from, rep.now), formatDay(cal, rep.to, rep.now)),
+    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
+    c: r.columns,
+    tables: [
+      {
+        heading: r.perWeek,
+        rows: [
+          ...rep.weeks.map((w) => row(`${r.weekLabel(w.isoWeek)}${w.running ? ` (${r.running})` : ''}`, w.total)),
+          row(r.total, rep.total, true),
+        ],
+      },
+      { heading: r.perKind, rows: byName(rep.byKind, kindLabel).map((x) => row(x.name, x.f)) },
+      { heading: r.perSource, rows: byName(rep.bySource, sourceLabel).map((x) => row(x.name, x.f)) },
+    ],
+    explainTitle: 'Wat betekenen de cijfers?',
+    explain: r.explain,
+    csvButton: r.csvButton,
+  });
+}
+
+export function csvText(rep: OnTimeReport): string {
+  const csv = reportCsv(rep, r.csvHeader, { kind: kindLabel, source: sourceLabel });
+  return `${r.csvIntro}\n\n\`\`\`\n${csv}\`\`\``;
+}
+
+async function sendCsv(turn: Turn): Promise<string> {
+  const rep = await buildReport(turn.s, turn.tenantId);
+  const text = csvText(rep);
+  if (turn.scope === 'personal') {
+    await turn.ctx.sendActivity({ text, textFormat: 'markdown' });
+    return r.csvSent;
+  }
+  // Never into a channel or group chat: to the manager's own 1:1 chat through the outbox.
+  const now = turn.s.clock.now();
+  await turn.s.repo.enqueue([{
+    tenantId: turn.tenantId, key: `report-csv:${turn.tenantId}:${turn.actor.id}:${now.getTime()}`, type: 'notifyPerson',
+    lane: `user:${turn.actor.id}`, payload: { to: turn.actor, text },
+  }], now);
+  turn.s.outbox.kick();
+  return r.csvSentPersonal;
+}
+
+export const reportFeature: Feature = {
+  name: 'report',
+  commands: {
+    rapport: async (turn, args) => {
+      if (!turn.s.isManager(turn.actor)) {
+        await turn.ctx.sendActivity(nl.common.managersOnly);
+        return;
+      }
+      if (args.trim().toLowerCase() === 'csv') {
+        const said = await sendCsv(turn);
+        if (turn.scope !== 'personal') await turn.ctx.sendActivity(said);
+        return;
+      }
+      const card = reportCard(turn.s, await buildReport(turn.s, turn.tenantId));
+      await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    },
+  },
+  verbs: {
+    'report.csv': async (turn) => {
+      if (!turn.s.isManager(turn.actor)) return cardResponse(noticeCard(nl.common.managersOnly, 'warning'));
+      const said = await sendCsv(turn);
+      return cardResponse(reportCard(turn.s, await buildReport(turn.s, turn.tenantId), { text: said, style: 'good' }));
+    },
+  },
+};

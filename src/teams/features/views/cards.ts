@@ -1,0 +1,93 @@
+// The list cards of `mijn` and `overzicht`: one row per open item (id, kind, subject, deadline,
+// owner, state) with its buttons, soonest deadline first, cut with "en nog N…" so that a card stays
+// well under Teams' 100 KB message limit (we aim for under 80 KB, TEAMS-NOTES.md).
+import type { Services } from '../../../app/services';
+import { kindRules } from '../../../domain/items/registry';
+import type { Item, ItemKind } from '../../../domain/types';
+import { capList, countRows, filterRows, type OpenFilter, type OpenRow } from '../../../domain/views/openItems';
+import { formatDeadline, formatMoment } from '../../../domain/workingTime';
+import { nl } from '../../../texts/nl';
+import { cap, STATE_COLOR } from '../../cards/itemCard';
+import { bind, cardSize, neutralise } from '../../cards/render';
+import type { Notice } from '../../feature';
+import template from '../../cards/templates/openItems.json';
+
+const v = nl.views;
+export const MAX_CARD_BYTES = 80_000;
+export const MINE_MAX_ROWS = 30;
+export const TEAM_MAX_ROWS = 40;
+
+export interface RowAction { title: string; verb: string; data: Record<string, unknown> }
+
+export interface ListOptions {
+  mode: 'mine' | 'team';
+  rows: OpenRow[];
+  filter?: OpenFilter;
+  /** Buttons for one row (the item's own verbs, or "Openen"). */
+  actions: (item: Item) => RowAction[];
+  /** Items left out because this conversation is not private (e.g. interpreter requests in a channel). */
+  hidden: number;
+  owners?: { id: string; name: string }[];
+  notice?: Notice;
+  maxRows?: number;
+}
+
+function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions']) {
+  const now = s.clock.now();
+  const item = r.item;
+  const deadlineText = item.deadline
+    ? item.kind === 'appointment' && ['walkin', 'homevisit'].includes(String(item.data.promiseKind))
+      ? formatMoment(s.calendar, item.deadline, now)
+      : formatDeadline(s.calendar, item.deadline, now)
+    : v.stateLabels.noDeadline;
+  return {
+    id: item.id,
+    kindLabel: kindLabel(item),
+    subject: neutralise(item.subject),
+    metaText: mode === 'mine' ? deadlineText : `${deadlineText} · ${item.owner ? neutralise(item.owner.name) : v.nobody}`,
+    stateLabel: v.stateLabels[r.state] ?? r.state,
+    stateColor: r.state === 'noDeadline' ? 'Default' : STATE_COLOR[r.state],
+    actions: actions(item),
+  };
+}
+
+export function kindLabel(item: Item): string {
+  const base = v.kindNames[item.kind] ?? item.kind;
+  if (item.kind === 'appointment' && typeof item.data.promiseKind === 'string') {
+    return `${base} ${(nl.appointments.kinds[item.data.promiseKind] ?? '').toLowerCase()}`.trim();
+  }
+  return base;
+}
+
+export function listCard(s: Services, o: ListOptions): Record<string, unknown> {
+  const filter = o.filter ?? {};
+  const all = o.rows;
+  const counts = countRows(all);
+  const shownRows = o.mode === 'team' ? filterRows(all, filter) : all;
+  const filterActive = !!(filter.kind || filter.owner || filter.state);
+  let max = o.maxRows ?? (o.mode === 'mine' ? MINE_MAX_ROWS : TEAM_MAX_ROWS);
+  for (;;) {
+    const { shown, more } = capList(shownRows, max);
+    const card = bind(template, {
+      title: o.mode === 'mine' ? v.mineTitle(all.length) : v.teamTitle(all.length),
+      intro: o.mode === 'mine' && all.length ? v.mineIntro : '',
+      notice: o.notice ? { text: o.notice.text, style: cap(o.notice.style) } : null,
+      summary: o.mode === 'mine' ? v.summaryMine(counts.overdue, counts.dueToday, counts.onTime) : v.summary(counts.overdue, counts.dueToday, counts.onTime, counts.unclaimed),
+      showFilters: o.mode === 'team',
+      f: v.filters,
+      filter: { kind: filter.kind ?? '', owner: filter.owner ?? '', state: filter.state ?? '' },
+      kindChoices: [{ value: '', title: v.filters.allKinds }, ...(Object.keys(kindRules) as ItemKind[]).map((k) => ({ value: k, title: v.kindNames[k] ?? k }))],
+      ownerChoices: [{ value: '', title: v.filters.everyone }, { value: 'none', title: v.filters.unowned }, ...(o.owners ?? []).map((p) => ({ value: p.id, title: neutralise(p.name) }))],
+      stateChoices: [{ value: '', title: v.filters.allStates }, ...(['overdue', 'dueToday', 'onTime'] as const).map((k) => ({ value: k, title: cap(v.stateLabels[k]) }))],
+      filteredText: filterActive ? v.filtered(shownRows.length, all.length) : '',
+      empty: o.mode === 'mine' ? v.mineEmpty : v.teamEmpty,
+      rows: shown.map((r) => rowData(r, s, o.mode, o.actions)),
+      more,
+      moreText: `${v.more(more)} ${o.mode === 'mine' ? v.moreMine : v.moreTeam}`,
+      hiddenText: o.hidden ? v.privateHidden(o.hidden) : '',
+    });
+    // Long subjects can make rows larger than planned: cut further until the card fits.
+    if (cardSize(card) <= MAX_CARD_BYTES || max <= 1) return card;
+    max = Math.floor(max * 0.75);
+  }
+}

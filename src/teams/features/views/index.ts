@@ -1,0 +1,115 @@
+// Personal and team views: `mijn` (my open items of every kind) and `overzicht` (the team's open
+// items with filters). Each row has the item's own claim verb where it has one, and "Openen",
+// which shows the item's card (the owner view for the owner or a manager) with a way back.
+import { problemLines } from '../../../app/deliveryProblems';
+import { CardFactory } from 'botbuilder';
+import { samePerson } from '../../../domain/items/lifecycle';
+import { CHANNEL_KINDS, kindRules } from '../../../domain/items/registry';
+import type { Item, ItemKind } from '../../../domain/types';
+import { openRows, type ItemState, type OpenFilter } from '../../../domain/views/openItems';
+import { nl } from '../../../texts/nl';
+import { cardResponse, noticeCard } from '../../cards/common';
+import type { Feature, ItemCardRenderer } from '../../feature';
+import type { Turn } from '../../turn';
+import { listCard, type RowAction } from './cards';
+
+const v = nl.views;
+const STATES: readonly ItemState[] = ['overdue', 'dueToday', 'onTime', 'noDeadline'];
+
+/** Items of kinds that never go to the channel (interpreter requests) are shown only in a 1:1 chat. */
+function privacySplit(turn: Turn, items: Item[]): { visible: Item[]; hidden: number } {
+  if (turn.scope === 'personal') return { visible: items, hidden: 0 };
+  const visible = items.filter((i) => CHANNEL_KINDS.has(i.kind));
+  return { visible, hidden: items.length - visible.length };
+}
+
+function filterFrom(data: Record<string, unknown>): OpenFilter {
+  const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string).trim() : '');
+  const kind = str('kind');
+  const state = str('state');
+  return {
+    kind: kind && kind in kindRules ? (kind as ItemKind) : undefined,
+    owner: str('owner') || undefined,
+    state: (STATES as readonly string[]).includes(state) ? (state as ItemState) : undefined,
+  };
+}
+
+/**
+ * The views feature. It opens items of every kind, so it looks their card renderers and verbs up
+ * in the list of features it is given (read when a button is pressed, so later additions count).
+ */
+export function viewsFeature(features: readonly Feature[]): Feature {
+  const renderer = (kind: ItemKind): ItemCardRenderer | undefined => features.find((f) => f.cards?.[kind])?.cards?.[kind];
+  const hasVerb = (verb: string) => features.some((f) => !!f.verbs?.[verb]);
+
+  async function mine(turn: Turn) {
+    const now = turn.s.clock.now();
+    const own = await turn.s.repo.queryItems(turn.tenantId, { ownerId: turn.actor.id, open: true });
+    const { visible, hidden } = privacySplit(turn, own);
+    return listCard(turn.s, {
+      mode: 'mine',
+      rows: openRows(visible, turn.s.calendar, now),
+      hidden,
+      actions: (item) => [{ title: v.open, verb: 'views.open', data: { id: item.id, back: 'mine' } }],
+    });
+  }
+
+  async function team(turn: Turn, filter: OpenFilter) {
+    const now = turn.s.clock.now();
+    const open = await turn.s.repo.queryItems(turn.tenantId, { open: true });
+    const { visible, hidden } = privacySplit(turn, open);
+    const owners = new Map<string, string>();
+    for (const u of await turn.s.repo.listUsers(turn.tenantId)) owners.set(u.userId, u.name);
+    for (const i of visible) if (i.owner) owners.set(i.owner.id, i.owner.name);
+    // The work channel cannot be written to (blocked, removed): say so on top (app/deliveryProblems.ts).
+    const problems = await problemLines(turn.s, turn.tenantId);
+    return listCard(turn.s, {
+      mode: 'team',
+      notice: problems.length ? { text: problems.join(' '), style: 'attention' } : undefined,
+      rows: openRows(visible, turn.s.calendar, now),
+      filter,
+      hidden,
+      owners: [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+      actions: (item) => {
+        const out: RowAction[] = [];
+        if (!item.owner && hasVerb(`${item.kind}.claim`)) out.push({ title: v.claim, verb: `${item.kind}.claim`, data: { id: item.id, v: item.version } });
+        out.push({ title: v.open, verb: 'views.open', data: { id: item.id, back: 'team' } });
+        return out;
+      },
+    });
+  }
+
+  const send = async (turn: Turn, card: Record<string, unknown>) => {
+    await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  };
+
+  return {
+    name: 'views',
+    commands: {
+      mijn: async (turn) => send(turn, await mine(turn)),
+      overzicht: async (turn) => send(turn, await team(turn, {})),
+    },
+    verbs: {
+      'views.mine': async (turn) => cardResponse(await mine(turn)),
+      'views.team': async (turn, data) => cardResponse(await team(turn, filterFrom(data))),
+      'views.open': async (turn, data) => {
+        const id = typeof data.id === 'string' ? data.id : '';
+        const item = await turn.s.items.get(turn.tenantId, id);
+        const r = item ? renderer(item.kind) : undefined;
+        if (!item || !r) return cardResponse(noticeCard(nl.common.unknownItem(id), 'warning'));
+        const mayView = (item.owner && samePerson(item.owner, turn.actor)) || turn.s.isManager(turn.actor);
+        const privateKind = !CHANNEL_KINDS.has(item.kind);
+        if (privateKind && !mayView) return cardResponse(noticeCard(nl.common.notAllowed, 'warning'));
+        const card = mayView ? await r.owner(item, turn.s) : await r.channel(item, turn.s);
+        const back = data.back === 'team'
+          ? { verb: 'views.team', data: { kind: data.kind, owner: data.owner, state: data.state } }
+          : { verb: 'views.mine', data: {} };
+        const body = Array.isArray(card.body) ? card.body : [];
+        return cardResponse({
+          ...card,
+          body: [...body, { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: v.back, verb: back.verb, data: back.data, associatedInputs: 'none' }] }],
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,277 @@
+// The pure life cycle of a callback (domain/items/callback.ts): creation and its field checks,
+// and every action with who may do it, in which state, and what it records.
+import { expect } from 'chai';
+import { applyCallback, createCallback, type CallbackData } from '../../src/domain/items/callback';
+import type { ActionContext } from '../../src/domain/items/lifecycle';
+import type { Item, Person } from '../../src/domain/types';
+import { normalisePhone } from '../../src/domain/validation/phone';
+import { WorkingCalendar } from '../../src/domain/workingTime';
+
+const cal = new WorkingCalendar();
+const anna: Person = { id: 'aad-anna', name: 'Anna de Vries', teamsId: '29:anna' };
+const bram: Person = { id: 'aad-bram', name: 'Bram Jansen', teamsId: '29:bram' };
+const carla: Person = { id: 'aad-carla', name: 'Carla Smit' };
+const dirk: Person = { id: 'aad-dirk', name: 'Dirk Bakker' };
+const THU_10 = new Date('2026-11-26T10:00:00+01:00');
+
+function ctx(actor: Person, now = THU_10, isManager = false): ActionContext {
+  return { now, calendar: cal, actor, isManager };
+}
+
+const VALID = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage', details: 'Plafond lekt.' };
+
+function created(input: Record<string, unknown> = {}, by: Person = carla): Item<CallbackData> {
+  const c = createCallback({ ...VALID, ...input }, ctx(by));
+  if (!c.ok) throw new Error(JSON.stringify(c.refusal));
+  const n = c.item;
+  return {
+    tenantId: 't', id: 'TB-1001', kind: 'callback', status: n.status, subject: n.subject, owner: n.owner, createdBy: by,
+    createdAt: THU_10, updatedAt: THU_10, deadline: n.deadline, closedAt: null, source: 'teams', version: 1, data: n.data, card: null,
+  };
+}
+
+function act(item: Item<CallbackData>, action: string, input: Record<string, unknown>, who: Person, opts: { now?: Date; manager?: boolean } = {}) {
+  return applyCallback(item, action, input, ctx(who, opts.now, opts.manager));
+}
+
+function ok(d: ReturnType<typeof act>) {
+  if (!d.ok) throw new Error(`refused: ${d.refusal.message} ${JSON.stringify(d.refusal.fields ?? {})}`);
+  return d;
+}
+
+function refused(d: ReturnType<typeof act>) {
+  if (d.ok) throw new Error('accepted, expected a refusal');
+  return d.refusal;
+}
+
+const claimedBy = (p: Person, input: Record<string, unknown> = {}) => ok(act(created(input), 'claim', {}, p)).item;
+
+describe('callback rules (pure)', () => {
+  describe('create', () => {
+    it('an open callback due at the end of the next working day, phone normalised, profile kept', () => {
+      const c = createCallback({ ...VALID, ageGroup: 'senior', digital: 'nietDigitaal', attitude: 'afnemer', preferredChannel: 'email', sensitive: 'true' }, ctx(carla));
+      expect(c.ok).to.equal(true);
+      if (!c.ok) return;
+      expect(c.item).to.deep.include({ kind: 'callback', status: 'open', subject: 'Lekkage', owner: null });
+      expect(c.item.deadline!.toISOString()).to.equal('2026-11-27T16:00:00.000Z');
+      expect(c.item.data).to.deep.include({ phone: '+31612345678', phoneDisplay: '06 12345678', sensitive: true, preferredChannel: 'email', attempts: [] });
+      expect(c.item.data.profile).to.deep.equal({ ageGroup: 'senior', digital: 'nietDigitaal', attitude: 'afnemer' });
+      expect(c.item.history).to.deep.equal({ action: 'created', details: undefined });
+      expect(c.item.effects).to.deep.equal([]);
+    });
+
+    it('a Friday callback is due Monday; one before a holiday after it', () => {
+      const fri = createCallback(VALID, ctx(carla, new Date('2026-11-27T16:30:00+01:00')));
+      expect(fri.ok && fri.item.deadline!.toISOString()).to.equal('2026-11-30T16:00:00.000Z');
+      const xmasEve = createCallback(VALID, ctx(carla, new Date('2026-12-24T11:00:00+01:00')));
+      expect(xmasEve.ok && xmasEve.item.deadline!.toISOString()).to.equal('2026-12-28T16:00:00.000Z');
+    });
+
+    it('an agreed moment later than the term becomes the deadline; an earlier one is kept as preference only', () => {
+      const later = createCallback({ ...VALID, preferredMoment: '2026-12-01T10:00:00+01:00' }, ctx(carla));
+      expect(later.ok && later.item.deadline!.toISOString()).to.equal('2026-12-01T09:00:00.000Z');
+      const earlier = createCallback({ ...VALID, preferredMoment: '2026-11-26T14:00:00+01:00' }, ctx(carla));
+      expect(earlier.ok && earlier.item.deadline!.toISOString()).to.equal('2026-11-27T16:00:00.000Z');
+      expect(earlier.ok && earlier.item.data.preferredMoment).to.equal('2026-11-26T13:00:00.000Z');
+    });
+
+    it('unknown profile values are dropped, not stored', () => {
+      const c = createCallback({ ...VALID, ageGroup: 'kind', digital: 'ja', preferredChannel: 'fax' }, ctx(carla));
+      expect(c.ok && c.item.data.profile).to.deep.equal({ ageGroup: undefined, digital: undefined, attitude: undefined });
+      expect(c.ok && c.item.data.preferredChannel).to.equal(undefined);
+    });
+
+    it('names every invalid field with a Dutch message', () => {
+      const c = createCallback({ customerName: ' ', phone: '12', topic: 'x'.repeat(121), details: 'd'.repeat(2001), preferredMoment: 'gisteren', assignee: 'onbekend' }, ctx(carla));
+      expect(c.ok).to.equal(false);
+      if (c.ok) return;
+      expect(c.refusal.message).to.equal('Niet alles is goed ingevuld. Kijk naar de meldingen bij de velden.');
+      expect(c.refusal.fields).to.deep.equal({
+        customerName: 'Vul dit veld in.',
+        phone: 'Dit is geen geldig telefoonnummer. Gebruik bijvoorbeeld 06 12345678 of +32 470 12 34 56.',
+        topic: 'Maximaal 120 tekens.',
+        details: 'Maximaal 2000 tekens.',
+        preferredMoment: 'Kies een geldige datum en tijd.',
+        assignee: 'Deze collega ken ik niet. Kies een collega uit de lijst.',
+      });
+      const past = createCallback({ ...VALID, preferredMoment: '2026-11-26T09:59:00+01:00' }, ctx(carla));
+      expect(!past.ok && past.refusal.fields).to.deep.equal({ preferredMoment: 'Dit moment ligt in het verleden.' });
+    });
+
+    it('made for a colleague: claimed by them, who is told (the id filled in later) and gets a calendar sync', () => {
+      const c = createCallback({ ...VALID, assignee: bram }, ctx(carla));
+      expect(c.ok).to.equal(true);
+      if (!c.ok) return;
+      expect(c.item).to.deep.include({ status: 'claimed', owner: bram });
+      expect(c.item.data.claimedAt).to.equal(THU_10.toISOString());
+      expect(c.item.history).to.deep.equal({ action: 'created', details: { for: 'Bram Jansen' } });
+      expect(c.item.effects).to.deep.equal([
+        { type: 'notifyPerson', to: bram, text: 'Carla Smit heeft terugbelverzoek **{id}** (Lekkage) voor jou aangemaakt. Uiterlijk: morgen 17:00.' },
+        { type: 'calendarSync' },
+      ]);
+      const self = createCallback({ ...VALID, assignee: carla }, ctx(carla));
+      expect(self.ok && self.item.effects).to.deep.equal([]);
+      expect(self.ok && self.item.owner).to.deep.include(carla);
+    });
+  });
+
+  describe('phone numbers', () => {
+    const cases: [string, string | null][] = [
+      ['06 12345678', '+31612345678'], ['0612345678', '+31612345678'], ['+31 6 12345678', '+31612345678'], ['0031612345678', '+31612345678'],
+      ['0313-123456', '+31313123456'], ['(0313) 12 34 56', '+31313123456'], ['+32 470 12 34 56', '+32470123456'], ['0049 30 1234567', '+49301234567'],
+      ['12345', null], ['06 1234', null], ['bel mij', null], ['tel: 0612345678', null], ['++31612345678', null], ['06 12345678 90', null],
+    ];
+    for (const [raw, e164] of cases) {
+      it(`${JSON.stringify(raw)} → ${e164 ?? 'refused'}`, () => {
+        const r = normalisePhone(raw);
+        expect(r.ok).to.equal(e164 !== null);
+        if (e164) expect(r.e164).to.equal(e164);
+      });
+    }
+  });
+
+  describe('claim', () => {
+    it('the first claim wins; it records who and when', () => {
+      const d = ok(act(created(), 'claim', {}, anna));
+      expect(d.item).to.deep.include({ status: 'claimed', owner: anna });
+      expect(d.item.data.claimedAt).to.equal(THU_10.toISOString());
+      expect(d.history).to.deep.equal({ action: 'claimed' });
+      expect(d.message).to.equal('Je hebt TB-1001 opgepakt. Succes met bellen!');
+    });
+
+    it("a second claim is refused with the owner's name; one's own again says so", () => {
+      const item = claimedBy(anna);
+      expect(refused(act(item, 'claim', {}, bram))).to.deep.include({ code: 'alreadyClaimed', message: 'Anna de Vries heeft dit verzoek al opgepakt.' });
+      expect(refused(act(item, 'claim', {}, dirk, { manager: true })).code).to.equal('alreadyClaimed');
+      expect(refused(act(item, 'claim', {}, anna)).code).to.equal('alreadyYours');
+      // The same person by Teams id only (an older record without the Entra id).
+      expect(refused(act(item, 'claim', {}, { id: 'other', name: 'Anna', teamsId: '29:anna' })).code).to.equal('alreadyYours');
+    });
+  });
+
+  describe('owner actions: who may', () => {
+    const inputs: Record<string, Record<string, unknown>> = {
+      done: { note: 'Klant gebeld, opgelost.', confirmation: 'none' },
+      notReached: {},
+      release: {},
+      handover: { to: carla },
+      reschedule: { moment: '2026-11-30T10:00:00+01:00', reason: 'Op verzoek van de klant' },
+      cancel: { reason: 'Dubbel' },
+    };
+    for (const action of Object.keys(inputs)) {
+      it(`${action}: the owner and a manager may; another colleague is refused`, () => {
+        const item = claimedBy(anna);
+        expect(ok(act(item, action, inputs[action]!, anna)).ok).to.equal(true);
+        expect(ok(act(item, action, inputs[action]!, dirk, { manager: true })).ok).to.equal(true);
+        expect(refused(act(item, action, inputs[action]!, bram))).to.deep.equal({
+          code: 'notAllowed', message: 'Dat mag alleen de behandelaar of een leidinggevende.', fields: undefined,
+        });
+      });
+    }
+
+    it('the creator may cancel; done/notReached/release/reschedule need someone who picked it up', () => {
+      expect(ok(act(claimedBy(anna), 'cancel', { reason: 'Klant belde zelf' }, carla)).item.status).to.equal('cancelled');
+      const open = created();
+      for (const action of ['done', 'notReached', 'release', 'reschedule']) {
+        expect(refused(act(open, action, inputs[action]!, dirk, { manager: true })).code, action).to.equal('notClaimed');
+        expect(refused(act(open, action, inputs[action]!, bram)).code, action).to.equal('notAllowed');
+      }
+      // A manager's handover of an open callback assigns it.
+      expect(ok(act(open, 'handover', { to: carla }, dirk, { manager: true })).item.owner).to.deep.include(carla);
+    });
+
+    it('nothing more happens to a finished or cancelled callback', () => {
+      const done = ok(act(claimedBy(anna), 'done', inputs.done!, anna)).item;
+      const cancelled = ok(act(claimedBy(anna), 'cancel', inputs.cancel!, anna)).item;
+      for (const action of [...Object.keys(inputs), 'claim']) {
+        expect(refused(act(done, action, inputs[action] ?? {}, anna))).to.deep.include({ code: 'finished', message: 'Dit verzoek is al afgerond.' });
+        expect(refused(act(cancelled, action, inputs[action] ?? {}, dirk, { manager: true }))).to.deep.include({ code: 'finished', message: 'Dit verzoek is geannuleerd.' });
+      }
+      expect(refused(act(claimedBy(anna), 'explode', {}, anna)).code).to.equal('unknownAction');
+    });
+  });
+
+  describe('owner actions: what they do', () => {
+    it('done: a dossier note of some substance and how it was confirmed are required', () => {
+      const item = claimedBy(anna);
+      expect(refused(act(item, 'done', {}, anna)).fields).to.deep.equal({
+        note: 'Schrijf een korte notitie voor het klantdossier.',
+        confirmation: 'Kies hoe je de belangrijke informatie aan de klant hebt bevestigd.',
+      });
+      expect(refused(act(item, 'done', { note: 'Gebeld', confirmation: 'email' }, anna)).fields).to.deep.equal({ note: 'Schrijf iets meer: wat is er afgesproken?' });
+      expect(refused(act(item, 'done', { note: 'Gebeld en geregeld', confirmation: 'sms' }, anna)).fields).to.have.keys('confirmation');
+      expect(refused(act(item, 'done', { note: 'n'.repeat(2001), confirmation: 'none' }, anna)).fields).to.deep.equal({ note: 'Maximaal 2000 tekens.' });
+      const later = new Date('2026-11-26T15:10:00+01:00');
+      const d = ok(act(item, 'done', { note: '  Loodgieter komt morgen.  ', confirmation: 'brief' }, anna, { now: later }));
+      expect(d.item).to.deep.include({ status: 'done', closedAt: later });
+      expect(d.item.data).to.deep.include({ doneNote: 'Loodgieter komt morgen.', confirmation: 'brief' });
+      expect(d.history).to.deep.equal({ action: 'done', note: 'Loodgieter komt morgen.', details: { confirmation: 'brief' } });
+    });
+
+    it('notReached: each attempt is logged with its time; from the third, writing is suggested (a letter when not digital)', () => {
+      let item = claimedBy(anna);
+      const messages: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const d = ok(act(item, 'notReached', {}, anna, { now: new Date(THU_10.getTime() + (i + 1) * 3_600_000) }));
+        item = { ...d.item, version: item.version + 1 };
+        messages.push(d.message!);
+        expect(d.history).to.deep.equal({ action: 'notReached', details: { attempt: i + 1, at: new Date(THU_10.getTime() + (i + 1) * 3_600_000).toISOString() } });
+      }
+      expect(item.data.attempts.map((a) => a.at)).to.deep.equal(['10', '11', '12', '13'].map((h) => `2026-11-26T${h}:00:00.000Z`));
+      expect(item.status).to.equal('claimed');
+      expect(messages[0]).to.equal('Poging 1 vastgelegd.');
+      expect(messages[1]).to.equal('Poging 2 vastgelegd.');
+      expect(messages[2]).to.equal('Poging 3 vastgelegd. Dit is al poging 3. Stuur de klant een e-mail of brief met het verzoek om terug te bellen, of met een nieuwe afspraak.');
+      expect(messages[3]).to.contain('Dit is al poging 4.');
+      let offline = claimedBy(anna, { digital: 'nietDigitaal' });
+      for (let i = 0; i < 3; i++) offline = { ...ok(act(offline, 'notReached', {}, anna)).item };
+      expect(ok(act(offline, 'notReached', {}, anna)).message).to.contain('niet of soms digitaal: stuur een brief');
+    });
+
+    it('release: open again, without owner, the previous owner in the history', () => {
+      const d = ok(act(claimedBy(anna), 'release', {}, dirk, { manager: true }));
+      expect(d.item).to.deep.include({ status: 'open', owner: null });
+      expect(d.item.data.claimedAt).to.equal(undefined);
+      expect(d.history).to.deep.equal({ action: 'released', details: { previousOwner: 'Anna de Vries' } });
+    });
+
+    it('handover: to a colleague, who is told; not to the owner themselves, not to nobody', () => {
+      const item = claimedBy(anna);
+      const d = ok(act(item, 'handover', { to: bram }, anna));
+      expect(d.item).to.deep.include({ status: 'claimed', owner: bram });
+      expect(d.history).to.deep.equal({ action: 'handedOver', details: { from: 'Anna de Vries', to: 'Bram Jansen' } });
+      expect(d.effects).to.deep.equal([
+        { type: 'notifyPerson', to: bram, text: 'Anna de Vries heeft terugbelverzoek **TB-1001** (Lekkage) aan jou overgedragen. Uiterlijk: morgen 17:00.' },
+        { type: 'calendarSync' },
+      ]);
+      expect(d.message).to.equal('TB-1001 is overgedragen aan Bram Jansen.');
+      expect(refused(act(item, 'handover', { to: anna }, anna)).fields).to.deep.equal({ to: 'Je kunt een verzoek niet aan jezelf overdragen.' });
+      expect(refused(act(item, 'handover', { to: anna }, dirk, { manager: true })).fields).to.deep.equal({ to: 'Anna de Vries is al de behandelaar.' });
+      expect(refused(act(item, 'handover', {}, anna)).fields).to.deep.equal({ to: 'Kies een collega.' });
+      expect(refused(act(item, 'handover', { to: 'f0f0-unknown' }, anna)).fields).to.deep.equal({ to: 'Deze collega ken ik niet. Kies een collega uit de lijst.' });
+    });
+
+    it('reschedule: a new moment in the future and a reason; the history keeps both moments', () => {
+      const item = claimedBy(anna);
+      expect(refused(act(item, 'reschedule', {}, anna)).fields).to.deep.equal({ moment: 'Kies een nieuw moment.', reason: 'Geef een reden.' });
+      expect(refused(act(item, 'reschedule', { moment: '2026-11-26T09:00:00+01:00', reason: 'x' }, anna)).fields).to.deep.equal({ moment: 'Dit moment ligt in het verleden.' });
+      expect(refused(act(item, 'reschedule', { moment: 'ongeldig', reason: 'x' }, anna)).fields).to.deep.equal({ moment: 'Kies een geldige datum en tijd.' });
+      expect(refused(act(item, 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'r'.repeat(501) }, anna)).fields).to.deep.equal({ reason: 'Maximaal 500 tekens.' });
+      const d = ok(act(item, 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'Klant is weg tot maandag' }, anna));
+      expect(d.item.deadline!.toISOString()).to.equal('2026-11-30T09:00:00.000Z');
+      expect(d.item.status).to.equal('claimed');
+      expect(d.history).to.deep.equal({
+        action: 'rescheduled', note: 'Klant is weg tot maandag', details: { from: '2026-11-27T16:00:00.000Z', to: '2026-11-30T09:00:00.000Z' },
+      });
+      expect(d.message).to.equal('TB-1001 heeft een nieuw moment: maandag 30 november, 10:00. Laat de klant dit weten.');
+    });
+
+    it('cancel: a reason is required and kept', () => {
+      const item = claimedBy(anna);
+      expect(refused(act(item, 'cancel', { reason: ' ' }, anna)).fields).to.deep.equal({ reason: 'Geef een reden.' });
+      const d = ok(act(item, 'cancel', { reason: 'Klant belde zelf terug' }, anna));
+      expect(d.item).to.deep.include({ status: 'cancelled', closedAt: THU_10 });
+      expect(d.history).to.deep.equal({ action: 'cancelled', note: 'Klant belde zelf terug' });
+    });
+  });
+});
