@@ -140,6 +140,12 @@ export const appointments = {
     notReached: (n: number) => `Poging ${n} vastgelegd. Neem opnieuw contact op, of maak een nieuwe afspraak.`,
     suggestWritten: (n: number) =>
       `Dit is al poging ${n}. Stuur de klant een e-mail of brief met een nieuwe afspraak.`,
+    nudgeUnclaimed: (id: string, topic: string, left: string) =>
+      `Afspraak **${id}** (${topic}) heeft nog geen behandelaar. Nog ${left}. Wie pakt het op?`,
+    overdueOwner: (id: string, topic: string, late: string) =>
+      `Afspraak **${id}** (${topic}) is ${late}. Neem vandaag contact op met de klant en maak zo nodig een nieuwe afspraak.`,
+    overdueChannel: (id: string, topic: string, late: string) =>
+      `Afspraak **${id}** (${topic}) is ${late} en heeft geen behandelaar. Wie pakt het op?`,
     assignedNotice: (id: string, from: string, topic: string, deadline: string) =>
       `${from} heeft afspraak **${id}** (${topic}) voor jou vastgelegd. Uiterlijk: ${deadline}.`,
     acknowledged: (id: string, moment: string) => `Vastgelegd voor ${id}. Het antwoord komt uiterlijk ${moment}.`,

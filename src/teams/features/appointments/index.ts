@@ -11,6 +11,7 @@ import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
 import { itemVerb, lifecycleVerbs } from '../itemActions';
+import { ownedReminders } from '../shared/reminders';
 import { appointmentCards, appointmentChooser, appointmentForm } from './cards';
 
 const t = nl.appointments;
@@ -84,4 +85,6 @@ export const appointmentsFeature: Feature = {
     }),
   },
   cards: { appointment: appointmentCards },
+  // The same reminders as callbacks: a nudge before the term when nobody has it, daily notes when late.
+  jobs: [ownedReminders('appointment', t)],
 };

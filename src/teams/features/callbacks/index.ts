@@ -12,7 +12,7 @@ import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
 import { lifecycleVerbs } from '../itemActions';
 import { callbackCards, callbackForm } from './cards';
-import { callbackReminders } from './reminders';
+import { ownedReminders } from '../shared/reminders';
 import { afterCreate, needsAgenda } from '../agenda';
 
 const t = nl.callbacks;
@@ -104,7 +104,7 @@ export const callbacksFeature: Feature = {
       },
     },
   },
-  jobs: [callbackReminders],
+  jobs: [ownedReminders('callback', t)],
 };
 
 /** The form in a dialog (task module) opened by the message extension. */

@@ -1,0 +1,51 @@
+// Reminders for owned items (callbacks, appointments): one nudge in the channel when an unclaimed
+// item nears its deadline, and once per working day a note to the owner (or the channel) while it
+// is overdue. Exactly once across instances: each reminder is a once-claim in the database.
+import { yieldToEventLoop, type Job } from '../../../app/services';
+import type { ItemKind } from '../../../domain/types';
+import type { OutboxMessage } from '../../../storage/repository';
+import { formatTimeLeft } from '../../../domain/workingTime';
+import { neutralise } from '../../cards/render';
+
+export interface ReminderTexts {
+  nudgeUnclaimed: (id: string, topic: string, left: string) => string;
+  overdueOwner: (id: string, topic: string, late: string) => string;
+  overdueChannel: (id: string, topic: string, late: string) => string;
+}
+
+export function ownedReminders(kind: ItemKind, t: { msg: ReminderTexts }): Job {
+  return async (s, now) => {
+    const cal = s.calendar;
+    const today = cal.dayOf(now);
+    const inOffice = cal.isWorkingDay(today) && cal.isWithinOfficeHours(now);
+    if (!inOffice) return; // Reminders reach people at work, not at night or on holidays.
+    const before = s.config.reminderBeforeMinutes * 60_000;
+    for (const tenantId of await s.repo.tenants()) {
+      const open = await s.repo.queryItems(tenantId, { kinds: [kind], open: true });
+      const messages: OutboxMessage[] = [];
+      for (const [n, item] of open.entries()) {
+        if (n % 100 === 99) await yieldToEventLoop();
+        if (!item.deadline) continue;
+        const left = cal.workingMillisBetween(now, item.deadline);
+        const topic = neutralise(item.subject);
+        if (item.deadline.getTime() <= now.getTime()) {
+          if (!(await s.repo.claimOnce(tenantId, `overdue:${item.id}:${today}`, now))) continue;
+          const late = formatTimeLeft(cal, item.deadline, now);
+          messages.push(item.owner
+            ? { tenantId, key: `overdue:${tenantId}:${item.id}:${today}`, type: 'notifyPerson', lane: `user:${item.owner.id}`, payload: { to: item.owner, text: t.msg.overdueOwner(item.id, topic, late), itemId: item.id } }
+            : { tenantId, key: `overdue:${tenantId}:${item.id}:${today}`, type: 'notifyChannel', lane: `channel:${tenantId}`, payload: { text: t.msg.overdueChannel(item.id, topic, late), itemId: item.id } });
+        } else if (!item.owner && left <= before) {
+          // One nudge per promise: a new deadline (new appointment) may get its own.
+          const nudgeKey = `nudge:${item.id}:${item.deadline.getTime()}`;
+          if (!(await s.repo.claimOnce(tenantId, nudgeKey, now))) continue;
+          const leftText = formatTimeLeft(cal, item.deadline, now).replace(/^nog /, '');
+          messages.push({ tenantId, key: `${tenantId}:${nudgeKey}`, type: 'notifyChannel', lane: `channel:${tenantId}`, payload: { text: t.msg.nudgeUnclaimed(item.id, topic, leftText), itemId: item.id } });
+        }
+      }
+      if (messages.length) {
+        await s.repo.enqueue(messages, now);
+        s.outbox.kick();
+      }
+    }
+  };
+}
