@@ -24,6 +24,10 @@ export const common = {
   notAllowed: 'Dat mag alleen de behandelaar of een leidinggevende.',
   managersOnly: 'Dat mag alleen een leidinggevende.',
   system: 'Top Contact',
+  remindersBundledOwner: (n: number, ids: string) =>
+    `Je hebt ${n} zaken die aandacht vragen (te laat of bijna): ${ids}. Typ **mijn** voor de lijst met knoppen.`,
+  remindersBundledChannel: (n: number, ids: string) =>
+    `${n} zaken vragen aandacht (te laat of nog door niemand opgepakt): ${ids}. Typ **overzicht** voor de lijst.`,
   fieldRequired: 'Vul dit veld in.',
   tooLong: (max: number) => `Maximaal ${max} tekens.`,
   invalidMoment: 'Kies een geldige datum en tijd.',

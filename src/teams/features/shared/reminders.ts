@@ -6,6 +6,30 @@ import type { ItemKind } from '../../../domain/types';
 import type { OutboxMessage } from '../../../storage/repository';
 import { formatTimeLeft } from '../../../domain/workingTime';
 import { neutralise } from '../../cards/render';
+import { nl } from '../../../texts/nl';
+
+/** More notices than this for one chat in one round become one message (after a long outage, a busy day). */
+const MAX_PER_LANE = 3;
+
+/** Collapses each chat's notices into one message when there are many: a list of ids, not a flood. */
+export function bundle(messages: OutboxMessage[], day: string): OutboxMessage[] {
+  const byLane = new Map<string, OutboxMessage[]>();
+  for (const m of messages) byLane.set(m.lane, [...(byLane.get(m.lane) ?? []), m]);
+  const out: OutboxMessage[] = [];
+  for (const [lane, group] of byLane) {
+    if (group.length <= MAX_PER_LANE) {
+      out.push(...group);
+      continue;
+    }
+    const ids = group.map((m) => String(m.payload.itemId));
+    const shown = ids.length > 10 ? `${ids.slice(0, 10).join(', ')} en nog ${ids.length - 10}` : ids.join(', ');
+    const first = group[0]!;
+    const text = first.type === 'notifyPerson' ? nl.common.remindersBundledOwner(ids.length, shown) : nl.common.remindersBundledChannel(ids.length, shown);
+    // The key names the day and the first item: the per-item once-claims already keep a rerun from repeating it.
+    out.push({ ...first, key: `bundle:${first.tenantId}:${lane}:${day}:${ids[0]}`, payload: { ...first.payload, text, itemId: undefined } });
+  }
+  return out;
+}
 
 export interface ReminderTexts {
   nudgeUnclaimed: (id: string, topic: string, left: string) => string;
@@ -43,7 +67,7 @@ export function ownedReminders(kind: ItemKind, t: { msg: ReminderTexts }): Job {
         }
       }
       if (messages.length) {
-        await s.repo.enqueue(messages, now);
+        await s.repo.enqueue(bundle(messages, today), now);
         s.outbox.kick();
       }
     }
