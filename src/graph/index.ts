@@ -1,7 +1,7 @@
 // Microsoft Graph access (Outlook agenda, manager lookup). See docs/graph.md.
 import type { GraphConfig } from '../config/config';
 import type { Clock } from '../domain/clock';
-import { createGraphClient, type GraphClientOptions } from './client';
+import type { GraphClientOptions } from './client';
 import { HttpGraphService, type GraphService } from './service';
 
 export { GraphFailure, deliveryResultFor, toGraphFailure } from './errors';
@@ -9,6 +9,10 @@ export type { BusyBlock, CallOptions, DirectoryUser, EventDraft, GraphService } 
 export type { GraphClientOptions } from './client';
 
 export function createGraphService(cfg: GraphConfig, clock: Clock, o: GraphClientOptions = {}): GraphService {
+  // Loaded here, not at the top: the Graph client libraries are only needed when Graph is
+  // configured, and a start without it then does not load them (docs/performance.md).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createGraphClient } = require('./client') as typeof import('./client');
   return new HttpGraphService(createGraphClient(cfg, o), clock);
 }
 
