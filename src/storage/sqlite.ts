@@ -75,8 +75,7 @@ export class SqliteRepository implements Repository {
   }
 
   async nextSequence(tenantId: string, name: string, start: number): Promise<number> {
-    const row = this.db
-      .prepare(`INSERT INTO counters (tenant_id, name, value) VALUES (?, ?, ?)
+    const row = this.stmt(`INSERT INTO counters (tenant_id, name, value) VALUES (?, ?, ?)
         ON CONFLICT (tenant_id, name) DO UPDATE SET value = value + 1 RETURNING value`)
       .get(tenantId, name, start) as Row;
     return Number(row.value);
@@ -92,8 +91,7 @@ export class SqliteRepository implements Repository {
     // transaction would COMMIT the writes made so far (e.g. the idempotency key).
     const tx = this.db.transaction((c: ChangeSet): void => {
       if (c.idempotency) {
-        const res = this.db
-          .prepare('INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+        const res = this.stmt('INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
           .run(c.item.tenantId, c.idempotency.key, c.idempotency.requestHash, c.item.id, c.item.updatedAt.getTime());
         if (res.changes === 0) throw STALE;
       }
@@ -129,8 +127,7 @@ export class SqliteRepository implements Repository {
   }
 
   async tenants(): Promise<string[]> {
-    const rows = this.db
-      .prepare('SELECT tenant_id FROM items UNION SELECT tenant_id FROM channel_bindings UNION SELECT tenant_id FROM users ORDER BY tenant_id')
+    const rows = this.stmt('SELECT tenant_id FROM items UNION SELECT tenant_id FROM channel_bindings UNION SELECT tenant_id FROM users ORDER BY tenant_id')
       .all() as Row[];
     return rows.map((r) => String(r.tenant_id));
   }
@@ -141,8 +138,7 @@ export class SqliteRepository implements Repository {
   }
 
   async setCardRef(tenantId: string, itemId: string, ref: { conversationId: string; activityId: string }): Promise<void> {
-    this.db
-      .prepare('UPDATE items SET card_conversation_id = ?, card_activity_id = ? WHERE tenant_id = ? AND id = ?')
+    this.stmt('UPDATE items SET card_conversation_id = ?, card_activity_id = ? WHERE tenant_id = ? AND id = ?')
       .run(ref.conversationId, ref.activityId, tenantId, itemId);
   }
 
@@ -161,8 +157,7 @@ export class SqliteRepository implements Repository {
   async saveBinding(b: ChannelBinding): Promise<ChannelBinding | null> {
     const tx = this.db.transaction((): ChannelBinding | null => {
       const prev = this.stmt('SELECT * FROM channel_bindings WHERE tenant_id = ?').get(b.tenantId) as Row | undefined;
-      this.db
-        .prepare(`INSERT INTO channel_bindings (tenant_id, team_id, team_name, channel_id, channel_name, conversation_ref, bound_by_json, bound_at)
+      this.stmt(`INSERT INTO channel_bindings (tenant_id, team_id, team_name, channel_id, channel_name, conversation_ref, bound_by_json, bound_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET team_id = excluded.team_id, team_name = excluded.team_name,
           channel_id = excluded.channel_id, channel_name = excluded.channel_name, conversation_ref = excluded.conversation_ref,
           bound_by_json = excluded.bound_by_json, bound_at = excluded.bound_at`)
@@ -178,8 +173,7 @@ export class SqliteRepository implements Repository {
   }
 
   async upsertUser(u: Omit<UserRecord, 'settings'> & { settings?: UserSettings }): Promise<UserRecord> {
-    const row = this.db
-      .prepare(`INSERT INTO users (tenant_id, user_id, teams_id, name, conversation_ref, settings) VALUES (?, ?, ?, ?, ?, ?)
+    const row = this.stmt(`INSERT INTO users (tenant_id, user_id, teams_id, name, conversation_ref, settings) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (tenant_id, user_id) DO UPDATE SET
           teams_id = COALESCE(excluded.teams_id, users.teams_id),
           name = excluded.name,
@@ -202,8 +196,7 @@ export class SqliteRepository implements Repository {
   async claimOutbox(now: Date, limit: number, lockMs: number, worker: string): Promise<OutboxMessage[]> {
     const t = now.getTime();
     const tx = this.db.transaction((): OutboxMessage[] => {
-      const rows = this.db
-        .prepare(`SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
+      const rows = this.stmt(`SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
           AND id = (SELECT MIN(id) FROM outbox p WHERE p.lane = o.lane AND p.status = 'pending') ORDER BY id LIMIT ?`)
         .all(t, t, limit) as Row[];
       const lock = this.stmt('UPDATE outbox SET locked_until = ?, locked_by = ?, attempts = attempts + 1 WHERE id = ?');
@@ -267,15 +260,13 @@ export class SqliteRepository implements Repository {
   }
 
   async putIdempotent(tenantId: string, key: string, requestHash: string, itemId: string, now: Date): Promise<boolean> {
-    const res = this.db
-      .prepare('INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+    const res = this.stmt('INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
       .run(tenantId, key, requestHash, itemId, now.getTime());
     return res.changes === 1;
   }
 
   async recordDeliveryProblem(p: { tenantId: string; target: string; code: string; detail: string }, now: Date): Promise<DeliveryProblem> {
-    const row = this.db
-      .prepare(`INSERT INTO delivery_problems (tenant_id, target, code, detail, first_at, last_at, failures, resolved_at)
+    const row = this.stmt(`INSERT INTO delivery_problems (tenant_id, target, code, detail, first_at, last_at, failures, resolved_at)
         VALUES (?, ?, ?, ?, ?, ?, 1, NULL)
         ON CONFLICT (tenant_id, target) DO UPDATE SET code = excluded.code, detail = excluded.detail, last_at = excluded.last_at,
           first_at = CASE WHEN delivery_problems.resolved_at IS NULL THEN delivery_problems.first_at ELSE excluded.first_at END,
@@ -287,8 +278,7 @@ export class SqliteRepository implements Repository {
   }
 
   async resolveDeliveryProblem(tenantId: string, target: string, now: Date): Promise<boolean> {
-    const res = this.db
-      .prepare('UPDATE delivery_problems SET resolved_at = ? WHERE tenant_id = ? AND target = ? AND resolved_at IS NULL')
+    const res = this.stmt('UPDATE delivery_problems SET resolved_at = ? WHERE tenant_id = ? AND target = ? AND resolved_at IS NULL')
       .run(now.getTime(), tenantId, target);
     return res.changes > 0;
   }
