@@ -63,7 +63,8 @@ export class ItemService {
     const ctx = this.ctx(actor);
     const creation = rules.create(input, ctx);
     if (!creation.ok) return { status: 'invalid', refusal: creation.refusal };
-    const seq = await this.d.repo.nextSequence(tenantId, rules.idPrefix, 1001);
+    // One counter for all tenants: ids stay unique when intake callbacks are adopted into a tenant later.
+    const seq = await this.d.repo.nextSequence('*', rules.idPrefix, 1001);
     const id = `${rules.idPrefix}-${seq}`;
     const n = creation.item;
     const item: Item = {

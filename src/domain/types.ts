@@ -54,3 +54,9 @@ export interface HistoryEntry {
 
 /** The system itself as an actor (reminders, intake, retention). */
 export const SYSTEM: Person = { id: 'system', name: 'Top Contact' };
+
+/**
+ * Tenant of intake callbacks accepted before the bot knows its tenant (no INTAKE_TENANT_ID or
+ * ALLOWED_TENANT_IDS, no channel bound yet). The first `koppel` adopts them into its tenant.
+ */
+export const PENDING_TENANT = 'pending';

@@ -2,7 +2,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type restify from 'restify';
 import type { Services } from '../app/services';
-import { SYSTEM } from '../domain/types';
+import { PENDING_TENANT, SYSTEM } from '../domain/types';
 import { jsonError } from './server';
 
 const FIELDS = ['customerName', 'phone', 'topic', 'details', 'sensitive', 'preferredMoment', 'assignee', 'source'] as const;
@@ -26,6 +26,16 @@ function requestHash(body: Record<string, unknown>): string {
       ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])]))
       : v;
   return createHash('sha256').update(JSON.stringify(stable(body))).digest('hex');
+}
+
+/**
+ * The tenant of an intake callback when none is configured: the one tenant with a bound channel, or
+ * PENDING_TENANT until the first `koppel` adopts it (the SPEC: kept, and posted once a channel is bound).
+ */
+async function intakeTenant(s: Services): Promise<string> {
+  const bound: string[] = [];
+  for (const t of await s.repo.tenants()) if (t !== PENDING_TENANT && (await s.repo.getBinding(t))) bound.push(t);
+  return bound.length === 1 ? bound[0]! : PENDING_TENANT;
 }
 
 export function registerIntake(server: restify.Server, s: Services): void {
@@ -54,8 +64,7 @@ export function registerIntake(server: restify.Server, s: Services): void {
       res.header('Retry-After', String(Math.ceil((w.start + 60_000 - now) / 1000)));
       return jsonError(res, 429, 'TooManyRequests', 'Too many requests for this API key; retry later.');
     }
-    const tenantId = s.config.intake.tenantId;
-    if (!tenantId) return jsonError(res, 503, 'NotConfigured', 'INTAKE_TENANT_ID (or ALLOWED_TENANT_IDS) is not configured.');
+    const tenantId = s.config.intake.tenantId ?? (await intakeTenant(s));
 
     const body = req.body as unknown;
     if (!body || typeof body !== 'object' || Array.isArray(body)) {

@@ -244,6 +244,18 @@ export class PostgresRepository implements Repository {
     return rows.map((r) => String(r.tenant_id));
   }
 
+  async adoptTenant(from: string, to: string): Promise<number> {
+    const moved = await this.tx(async (c) => {
+      const items = await c.query('UPDATE items SET tenant_id = $1 WHERE tenant_id = $2', [to, from]);
+      await c.query('UPDATE history SET tenant_id = $1 WHERE tenant_id = $2', [to, from]);
+      await c.query(`UPDATE idempotency i SET tenant_id = $1 WHERE tenant_id = $2
+        AND NOT EXISTS (SELECT 1 FROM idempotency j WHERE j.tenant_id = $1 AND j.key = i.key)`, [to, from]);
+      await c.query('UPDATE outbox SET tenant_id = $1 WHERE tenant_id = $2', [to, from]);
+      return items.rowCount ?? 0;
+    });
+    return moved === ROLLBACK ? 0 : moved;
+  }
+
   async history(tenantId: string, itemId: string): Promise<HistoryEntry[]> {
     const { rows } = await this.query('SELECT * FROM history WHERE tenant_id = $1 AND item_id = $2 ORDER BY seq', [tenantId, itemId]);
     return rows.map(historyFromRow);

@@ -106,6 +106,8 @@ export interface Repository {
   queryItems(tenantId: string, q: ItemQuery): Promise<Item[]>;
   /** Tenants that have at least one item or binding (for scheduled jobs). */
   tenants(): Promise<string[]>;
+  /** Moves everything stored under tenant `from` (items, history, idempotency keys, outbox) to `to`; returns the items moved. */
+  adoptTenant(from: string, to: string): Promise<number>;
   history(tenantId: string, itemId: string): Promise<HistoryEntry[]>;
   /** Records where the item's card lives; no version change (it is not a state change). */
   setCardRef(tenantId: string, itemId: string, ref: { conversationId: string; activityId: string }): Promise<void>;

@@ -132,6 +132,17 @@ export class SqliteRepository implements Repository {
     return rows.map((r) => String(r.tenant_id));
   }
 
+  async adoptTenant(from: string, to: string): Promise<number> {
+    const tx = this.db.transaction((): number => {
+      const moved = this.db.prepare('UPDATE items SET tenant_id = ? WHERE tenant_id = ?').run(to, from).changes;
+      this.db.prepare('UPDATE history SET tenant_id = ? WHERE tenant_id = ?').run(to, from);
+      this.db.prepare('UPDATE OR IGNORE idempotency SET tenant_id = ? WHERE tenant_id = ?').run(to, from);
+      this.db.prepare('UPDATE outbox SET tenant_id = ? WHERE tenant_id = ?').run(to, from);
+      return moved;
+    });
+    return tx.immediate();
+  }
+
   async history(tenantId: string, itemId: string): Promise<HistoryEntry[]> {
     const rows = this.stmt('SELECT * FROM history WHERE tenant_id = ? AND item_id = ? ORDER BY seq').all(tenantId, itemId) as Row[];
     return rows.map(historyFromRow);

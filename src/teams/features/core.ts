@@ -1,5 +1,6 @@
 // Core commands: help, binding the work channel (koppel).
 import { CardFactory, TeamsInfo, TurnContext } from 'botbuilder';
+import { PENDING_TENANT } from '../../domain/types';
 import { nl } from '../../texts/nl';
 import { bind } from '../cards/render';
 import helpTemplate from '../cards/templates/help.json';
@@ -42,6 +43,12 @@ async function koppel(turn: Turn): Promise<void> {
   // Problems with an earlier work channel no longer matter once the team has moved on.
   for (const p of await turn.s.repo.listDeliveryProblems({ tenantId: turn.tenantId, open: true })) {
     if (p.target.startsWith('channel:') && p.target !== `channel:${channelId}`) await turn.s.repo.resolveDeliveryProblem(turn.tenantId, p.target, turn.s.clock.now());
+  }
+  // Intake callbacks that came in before the bot knew its tenant now belong to this one (when no
+  // intake tenant is configured, the first team that binds a channel is the organisation).
+  if (!turn.s.config.intake.tenantId) {
+    const adopted = await turn.s.repo.adoptTenant(PENDING_TENANT, turn.tenantId);
+    if (adopted > 0) turn.s.log.info({ tenantId: turn.tenantId, adopted }, 'pending intake callbacks adopted');
   }
   const n = await turn.s.items.postPending(turn.tenantId, channelId);
   if (n > 0) await turn.ctx.sendActivity(c.pendingPosted(n));

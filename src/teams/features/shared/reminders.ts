@@ -2,7 +2,7 @@
 // item nears its deadline, and once per working day a note to the owner (or the channel) while it
 // is overdue. Exactly once across instances: each reminder is a once-claim in the database.
 import { yieldToEventLoop, type Job } from '../../../app/services';
-import type { ItemKind } from '../../../domain/types';
+import { PENDING_TENANT, type ItemKind } from '../../../domain/types';
 import type { OutboxMessage } from '../../../storage/repository';
 import { formatTimeLeft } from '../../../domain/workingTime';
 import { neutralise } from '../../cards/render';
@@ -45,6 +45,7 @@ export function ownedReminders(kind: ItemKind, t: { msg: ReminderTexts }): Job {
     if (!inOffice) return; // Reminders reach people at work, not at night or on holidays.
     const before = s.config.reminderBeforeMinutes * 60_000;
     for (const tenantId of await s.repo.tenants()) {
+      if (tenantId === PENDING_TENANT) continue; // nowhere to remind yet: the first koppel adopts them
       const open = await s.repo.queryItems(tenantId, { kinds: [kind], open: true });
       const messages: OutboxMessage[] = [];
       for (const [n, item] of open.entries()) {
