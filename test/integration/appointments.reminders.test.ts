@@ -1,25 +1,22 @@
 // Appointments get the same reminders as callbacks (shared job): the owner hears once per working
 // day while a promised moment has passed unkept; nothing before, nothing at night or in the weekend.
 import { expect } from 'chai';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
+import { type FakeConnector } from '../harness/fakeConnector';
 import { adaptiveCardAction, anna, bram, personalConversationId } from '../harness/activities';
 import type { BotUnderTest } from '../harness/bot';
 import { startTeamBot } from '../harness/team';
+import { useBot } from '../harness/suite';
 
 const LATE = /Neem vandaag contact op met de klant/;
 
 describe('follow-up appointments: reminders (ManualClock)', () => {
   let connector: FakeConnector;
   let bot: BotUnderTest;
-
-  before(async () => {
-    connector = await startFakeConnector();
+  const suite = useBot(async (connector) => {
+    const bot = await startTeamBot(connector);
+    return bot;
   });
-  after(async () => connector.close());
-  beforeEach(async () => {
-    bot = await startTeamBot(connector);
-  });
-  afterEach(async () => bot.stop());
+  beforeEach(() => ({ connector, bot } = suite));
 
   const toAnna = () => connector.messagesIn(personalConversationId(anna)).filter((m) => LATE.test(String(m.activity.text ?? '')));
   async function at(iso: string): Promise<void> {

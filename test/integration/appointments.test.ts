@@ -2,13 +2,14 @@
 // 26 November 2026, 10:00): the kind picker and prefilled form, the walk-in rule, the life cycle,
 // the channel card's privacy, and authorisation.
 import { expect } from 'chai';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
+import { type FakeConnector } from '../harness/fakeConnector';
 import {
   adaptiveCardAction, anna, bram, carla, dirk, generalChannel, personalConversationId, personalMessage, TEST_TENANT,
 } from '../harness/activities';
 import type { BotUnderTest } from '../harness/bot';
 import { startTeamBot } from '../harness/team';
 import { findAll } from '../harness/cards';
+import { useBot } from '../harness/suite';
 
 const json = (v: unknown) => JSON.stringify(v);
 const personal = (u: typeof anna) => personalConversationId(u);
@@ -16,15 +17,11 @@ const personal = (u: typeof anna) => personalConversationId(u);
 describe('follow-up appointments (HTTP)', () => {
   let connector: FakeConnector;
   let bot: BotUnderTest;
-
-  before(async () => {
-    connector = await startFakeConnector();
+  const suite = useBot(async (connector) => {
+    const bot = await startTeamBot(connector);
+    return bot;
   });
-  after(async () => connector.close());
-  beforeEach(async () => {
-    bot = await startTeamBot(connector);
-  });
-  afterEach(async () => bot.stop());
+  beforeEach(() => ({ connector, bot } = suite));
 
   const act = (from: typeof anna, verb: string, data: Record<string, unknown>, conversation = personal(from)) =>
     bot.post(adaptiveCardAction({ from, conversation, verb, data }));

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   anna, bram, carla, dirk, generalChannel, personalConversationId, TEST_TENANT, type TestUser,
 } from '../harness/activities';
-import { startFakeConnector, type FakeConnector, type JsonActivity } from '../harness/fakeConnector';
+import { type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
 import type { OutboxMessage } from '../../src/storage/repository';
 import type { DeliveryHandler } from '../../src/app/outbox';
@@ -14,6 +14,7 @@ import {
   allChannelCardVersions, bindChannel, channelCard, channelMessageOf, click, createCallback, CUSTOMER, extraUser, getItem,
   createViaForm, historyActions, inputOf, introduce, log, PHONE_FORMS, startCallbackBot, textOf, verbsOf,
 } from './callbacks.helpers';
+import { useBot } from '../harness/suite';
 
 const OWNER_VERBS = ['callback.done', 'callback.notReached', 'callback.reschedule', 'callback.handover', 'callback.release', 'callback.cancel'];
 const NOT_ALLOWED = 'Dat mag alleen de behandelaar of een leidinggevende.';
@@ -26,18 +27,13 @@ function median(xs: number[]): number {
 describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
   let connector: FakeConnector;
   let bot: BotUnderTest;
-
-  before(async () => {
-    connector = await startFakeConnector();
-  });
-  after(async () => connector.close());
-  beforeEach(async () => {
-    connector.reset();
-    bot = await startCallbackBot();
+  const suite = useBot(async (connector) => {
+    const bot = await startCallbackBot();
     await bindChannel(bot, connector);
     await introduce(bot);
+    return bot;
   });
-  afterEach(async () => bot.stop());
+  beforeEach(() => ({ connector, bot } = suite));
 
   /** A callback claimed by `owner`, with its channel card up to date. */
   async function claimedBy(owner: TestUser, body: Record<string, unknown> = {}): Promise<string> {

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
+import { type FakeConnector } from '../harness/fakeConnector';
 import {
   adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord,
   TEST_TENANT, type TestUser,
@@ -13,6 +13,7 @@ import { startBot, type BotUnderTest } from '../harness/bot';
 import type { ExceptionData } from '../../src/domain/items/exception';
 import type { Item } from '../../src/domain/types';
 import { FORM } from './exceptions.helpers';
+import { useBot } from '../harness/suite';
 
 
 const text = (a: Record<string, any>) => String(a.text ?? '');
@@ -22,21 +23,16 @@ let formSeq = 0;
 describe('exceptions: oefen met een collega (HTTP, fake connector)', function () {
   let connector: FakeConnector;
   let bot: BotUnderTest;
-
-  before(async () => {
-    connector = await startFakeConnector();
-  });
-  after(async () => connector.close());
-  beforeEach(async () => {
-    connector.reset();
-    bot = await startBot({ env: { MANAGER_IDS: dirk.aadObjectId, MANAGER_FALLBACK_ID: dirk.aadObjectId } });
+  const suite = useBot(async (connector) => {
+    const bot = await startBot({ env: { MANAGER_IDS: dirk.aadObjectId, MANAGER_FALLBACK_ID: dirk.aadObjectId } });
     // Everyone talks to the bot once in their personal chat (so the bot knows names and 1:1 chats); the channel is bound.
     for (const u of [anna, bram, carla, dirk]) await bot.post(personalMessage({ text: 'hulp', from: u }));
     await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord }));
     await connector.waitFor((c) => c.allPosted().find((p) => /werkkanaal/.test(text(p.activity))));
     connector.reset();
+    return bot;
   });
-  afterEach(async () => bot.stop());
+  beforeEach(() => ({ connector, bot } = suite));
 
   async function invoke(from: TestUser, verb: string, data: Record<string, unknown>, conversation = personalConversationId(from)) {
     const res = await bot.post(adaptiveCardAction({ from, conversation, verb, data }));

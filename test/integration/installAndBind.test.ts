@@ -2,28 +2,24 @@
 // (installationUpdate + conversationUpdate) and leaves the channel name out of message activities.
 // The bot welcomes once, and `koppel` names the channel it bound.
 import { expect } from 'chai';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
+import { type FakeConnector } from '../harness/fakeConnector';
 import {
   aanmeldingenChannel, anna, channelMessage, generalChannel, installationUpdate, installInTeam, installPersonal,
   personalConversationId, teamNoord,
 } from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
+import { useBot } from '../harness/suite';
 
 const textOf = (a: Record<string, unknown>) => String(a.text ?? '');
 
 describe('installation and koppel (HTTP, fake connector)', () => {
   let connector: FakeConnector;
   let bot: BotUnderTest;
-
-  before(async () => {
-    connector = await startFakeConnector();
+  const suite = useBot(async (connector) => {
+    const bot = await startBot({ databaseUrl: tempSqliteUrl() });
+    return bot;
   });
-  after(async () => connector.close());
-  beforeEach(async () => {
-    connector.reset();
-    bot = await startBot({ databaseUrl: tempSqliteUrl() });
-  });
-  afterEach(async () => bot.stop());
+  beforeEach(() => ({ connector, bot } = suite));
 
   it('welcomes a team once although Teams announces the installation twice, at the same moment', async () => {
     const results = await Promise.all([

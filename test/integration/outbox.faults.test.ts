@@ -5,12 +5,13 @@
 // so "503 for a minute" becomes "503 for 3 s": the same number of doublings (50, 100, 200, 400,
 // 800, 1600 ms ≈ 1, 2, 4, 8, 16, 32 s), so the same attempts, order and outcome at 1/20 of the time.
 import { expect } from 'chai';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
+import { type FakeConnector } from '../harness/fakeConnector';
 import { startBot, type BotUnderTest } from '../harness/bot';
 import { aanmeldingenChannel, anna, bram, carla, dirk, generalChannel, personalConversationId, personalMessage, TEST_TENANT } from '../harness/activities';
 import { httpJson, postActivity } from '../harness/http';
 import { bindChannel, cardsByItem, claimInvoke, intake, phoneFor, sleep } from '../harness/scenario';
 import { problemLines } from '../../src/app/deliveryProblems';
+import { useBot } from '../harness/suite';
 
 const SCALE = 20;
 const OUTBOX = { baseBackoffMs: 1000 / SCALE, maxBackoffMs: 600_000 / SCALE };
@@ -19,17 +20,12 @@ describe('outbox under connector faults', function () {
   this.timeout(60_000);
   let connector: FakeConnector;
   let bot: BotUnderTest;
-
-  before(async () => {
-    connector = await startFakeConnector();
-  });
-  after(async () => connector.close());
-  beforeEach(async () => {
-    connector.reset();
-    bot = await startBot({ realTime: true, outbox: OUTBOX, env: { MANAGER_IDS: dirk.aadObjectId } });
+  const suite = useBot(async (connector) => {
+    const bot = await startBot({ realTime: true, outbox: OUTBOX, env: { MANAGER_IDS: dirk.aadObjectId } });
     await bindChannel(bot.url, connector);
+    return bot;
   });
-  afterEach(async () => bot.stop());
+  beforeEach(() => ({ connector, bot } = suite));
 
   const create = async (n: number, extra: Record<string, unknown> = {}) => {
     const res = await intake(bot.url, { customerName: `Klant Outbox ${n}`, phone: phoneFor(n), topic: `Onderwerp ${n}`, ...extra });

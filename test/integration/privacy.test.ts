@@ -3,11 +3,12 @@
 // everything about one customer from their 1:1 chat. Checked against the whole database file.
 import { expect } from 'chai';
 import Database from 'better-sqlite3';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
+import { type FakeConnector } from '../harness/fakeConnector';
 import { startBot, type BotUnderTest } from '../harness/bot';
 import { anna, bram, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord, TEST_TENANT } from '../harness/activities';
 import { postActivity } from '../harness/http';
 import { bindChannel, click, intake } from '../harness/scenario';
+import { useBot } from '../harness/suite';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -26,18 +27,13 @@ describe('privacy: retention, inzage and vergeet', function () {
   this.timeout(30_000);
   let connector: FakeConnector;
   let bot: BotUnderTest;
-
-  before(async () => {
-    connector = await startFakeConnector();
-  });
-  after(async () => connector.close());
-  beforeEach(async () => {
-    connector.reset();
-    bot = await startBot({ env: { MANAGER_IDS: dirk.aadObjectId, RETENTION_DAYS: '90' } });
+  const suite = useBot(async (connector) => {
+    const bot = await startBot({ env: { MANAGER_IDS: dirk.aadObjectId, RETENTION_DAYS: '90' } });
     await bindChannel(bot.url, connector);
     await postActivity(bot.url, personalMessage({ text: 'hulp', from: dirk }));
+    return bot;
   });
-  afterEach(async () => bot.stop());
+  beforeEach(() => ({ connector, bot } = suite));
 
   async function callback(name: string, phone: string, topic: string, details = `Toelichting over ${name}`) {
     const res = await intake(bot.url, { customerName: name, phone, topic, details });

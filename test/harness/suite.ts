@@ -1,0 +1,24 @@
+// The setup most HTTP test files share: one fake Bot Connector per file, a fresh bot per test
+// (started by `start`, which may also bind a channel or introduce users), stopped after it.
+import type { BotUnderTest } from './bot';
+import { startFakeConnector, type FakeConnector } from './fakeConnector';
+
+export interface BotSuite {
+  connector: FakeConnector;
+  bot: BotUnderTest;
+}
+
+/** Registers the mocha hooks; read `connector` and `bot` from the result inside hooks and tests. */
+export function useBot(start: (connector: FakeConnector) => Promise<BotUnderTest>): BotSuite {
+  const suite = {} as BotSuite;
+  before(async () => {
+    suite.connector = await startFakeConnector();
+  });
+  after(async () => suite.connector?.close());
+  beforeEach(async () => {
+    suite.connector.reset();
+    suite.bot = await start(suite.connector);
+  });
+  afterEach(async () => suite.bot?.stop());
+  return suite;
+}
