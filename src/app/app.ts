@@ -22,6 +22,7 @@ import { createGraphService, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
 import { OutboxDispatcher, sendTimeoutMs, type OutboxOptions } from './outbox';
 import { PeopleDirectory } from './people';
+import { makePolicy } from './policy';
 import type { Services } from './services';
 
 export interface AppOptions {
@@ -63,7 +64,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const items = new ItemService({ repo, clock, calendar, isManager, kick: () => outbox.kick() });
   const graph = config.graph ? createGraphService(config.graph, clock, opts.graph) : null;
   const people = new PeopleDirectory({ graph, graphConfig: config.graph, repo, clock, log, fallbackId: config.managerFallbackId });
-  const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager, graph, people };
+  const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people };
 
   const authOptions = {
     MicrosoftAppId: config.bot.appId,

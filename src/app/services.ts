@@ -9,6 +9,7 @@ import type { Repository } from '../storage/repository';
 import type { ItemService } from './itemService';
 import type { OutboxDispatcher } from './outbox';
 import type { People } from './people';
+import type { Policy } from './policy';
 
 export interface Services {
   config: Config;
@@ -19,6 +20,8 @@ export interface Services {
   outbox: OutboxDispatcher;
   log: Logger;
   isManager: (p: Person) => boolean;
+  /** Who may see and do what (owner or manager, manager only): ask this, never write the rule inline. */
+  policy: Policy;
   /** Microsoft Graph (Outlook agenda, directory); null when GRAPH_* is not configured. */
   graph: GraphService | null;
   /** Managers of people (Graph with MANAGER_FALLBACK_ID): s.people.managerOf(tenantId, person). */

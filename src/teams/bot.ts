@@ -11,7 +11,6 @@ import { nl } from '../texts/nl';
 import { cardResponse, noticeCard } from './cards/common';
 import { neutralise } from './cards/render';
 import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
-import { samePerson } from '../domain/items/lifecycle';
 import { makeTurn, type Turn } from './turn';
 
 export class TopContactBot extends TeamsActivityHandler {
@@ -97,7 +96,7 @@ export class TopContactBot extends TeamsActivityHandler {
     const renderer = item ? this.renderers[item.kind] : undefined;
     if (!item || !renderer) return cardResponse(noticeCard(note, 'warning'));
     const notice = { text: note, style: 'warning' as const };
-    const mayView = (item.owner && samePerson(item.owner, turn.actor)) || this.s.isManager(turn.actor);
+    const mayView = this.s.policy.mayViewPrivate(item, turn.actor);
     return cardResponse(mayView ? await renderer.owner(item, this.s, notice) : await renderer.channel(item, this.s, notice));
   }
 

@@ -3,7 +3,6 @@
 // everyone else is updated through the outbox by the service.
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { ActOutcome } from '../../app/itemService';
-import { samePerson } from '../../domain/items/lifecycle';
 import type { Item } from '../../domain/types';
 import { nl } from '../../texts/nl';
 import { cardResponse, noticeCard } from '../cards/common';
@@ -34,7 +33,7 @@ export async function respond(turn: Turn, outcome: ActOutcome, data: Record<stri
   }
   const item = outcome.item;
   // The owner, and a manager, get the private view back; everyone else the shared channel card.
-  const privateView = (!!item.owner && samePerson(item.owner, turn.actor)) || turn.s.isManager(turn.actor);
+  const privateView = turn.s.policy.mayViewPrivate(item, turn.actor);
   const cardVersion = Number(data.v);
   const stale = Number.isFinite(cardVersion) && cardVersion > 0 &&
     cardVersion !== (outcome.status === 'ok' ? outcome.previousVersion : item.version);
@@ -64,9 +63,7 @@ export function itemView(o: ItemVerbOptions, notYours?: string): VerbHandler {
   return async (turn, data) => {
     const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
     if (!item) return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
-    const owns = item.owner && samePerson(item.owner, turn.actor);
-    const mayView = owns || turn.s.isManager(turn.actor);
-    if (mayView) return cardResponse(await o.renderer.owner(item, turn.s));
+    if (turn.s.policy.mayViewPrivate(item, turn.actor)) return cardResponse(await o.renderer.owner(item, turn.s));
     return cardResponse(await o.renderer.channel(item, turn.s, notYours ? { text: notYours, style: 'warning' } : undefined));
   };
 }

@@ -8,7 +8,6 @@ import {
   INTERPRETER_LINK_ACTION, RELATED_KINDS, interpreterMonthFigures, isMonth, monthOf, shiftMonth,
   type InterpreterData, type RelatedRef,
 } from '../../../domain/items/interpreter';
-import { samePerson } from '../../../domain/items/lifecycle';
 import type { Item } from '../../../domain/types';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
@@ -168,7 +167,7 @@ const start: VerbHandler = async (turn, data) => {
   const card = startCard(relatedId);
   const related = relatedId ? await turn.s.items.get(turn.tenantId, relatedId) : null;
   const renderer = related ? rendererFor(related.kind) : undefined;
-  const mayView = related && ((related.owner && samePerson(related.owner, turn.actor)) || turn.s.isManager(turn.actor));
+  const mayView = !!related && turn.s.policy.mayActFor(related, turn.actor);
 
   if (personal(turn) && !related) return cardResponse(card);
   let line: string | null;
@@ -232,7 +231,7 @@ const create: VerbHandler = async (turn, data) => {
 async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
   if (outcome.status === 'notFound') return cardResponse(noticeCard(nl.common.unknownItem(typeof data.id === 'string' ? data.id : ''), 'warning'));
   const item = outcome.item;
-  const mayView = (!!item.owner && samePerson(item.owner, turn.actor)) || turn.s.isManager(turn.actor);
+  const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
   if (outcome.status === 'refused') {
     const cardVersion = Number(data.v);
     const stale = Number.isFinite(cardVersion) && cardVersion > 0 && cardVersion !== item.version;
@@ -278,7 +277,7 @@ const fallback: VerbHandler = async (turn, data) => {
 const view: VerbHandler = async (turn, data) => {
   const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
   if (!item || item.kind !== 'interpreter') return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
-  const mayView = (!!item.owner && samePerson(item.owner, turn.actor)) || turn.s.isManager(turn.actor);
+  const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
   return cardResponse(mayView && personal(turn) ? await interpreterCards.owner(item, turn.s) : neutralCard(item));
 };
 

@@ -3,7 +3,6 @@
 // which shows the item's card (the owner view for the owner or a manager) with a way back.
 import { problemLines } from '../../../app/deliveryProblems';
 import { CardFactory } from 'botbuilder';
-import { samePerson } from '../../../domain/items/lifecycle';
 import { CHANNEL_KINDS, kindRules } from '../../../domain/items/registry';
 import type { Item, ItemKind } from '../../../domain/types';
 import { openRows, type ItemState, type OpenFilter } from '../../../domain/views/openItems';
@@ -97,7 +96,7 @@ export function viewsFeature(features: readonly Feature[]): Feature {
         const item = await turn.s.items.get(turn.tenantId, id);
         const r = item ? renderer(item.kind) : undefined;
         if (!item || !r) return cardResponse(noticeCard(nl.common.unknownItem(id), 'warning'));
-        const mayView = (item.owner && samePerson(item.owner, turn.actor)) || turn.s.isManager(turn.actor);
+        const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
         const privateKind = !CHANNEL_KINDS.has(item.kind);
         if (privateKind && !mayView) return cardResponse(noticeCard(nl.common.notAllowed, 'warning'));
         const card = mayView ? await r.owner(item, turn.s) : await r.channel(item, turn.s);
