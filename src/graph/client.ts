@@ -20,6 +20,7 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import { ConfigError, type GraphConfig } from '../config/config';
 import { systemClock } from '../domain/clock';
 import { parseRetryAfter } from './errors';
+import { mayRepeatInline, methodAndUrl } from './retryPolicy';
 
 /** National-cloud Graph hosts: their token scope is their own origin. */
 const GRAPH_HOSTS = new Set(['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'graph.microsoft.de', 'microsoftgraph.chinacloudapi.cn']);
@@ -95,8 +96,11 @@ export function createGraphClient(cfg: GraphConfig, o: GraphClientOptions = {}):
   // The RetryHandler already retries 429/503/504 honouring Retry-After (seconds or date) with
   // exponential backoff: configure it rather than retry again around it. A long Retry-After is
   // not slept through: shouldRetry declines it and the outbox reschedules the work durably.
+  // A creating POST is not repeated after a 503/504 (retryPolicy.ts).
   const retry = new RetryHandler(
-    new RetryHandlerOptions(o.retryDelaySeconds ?? 1, o.maxRetries ?? 3, (_delay, _attempt, _req, _opts, res) => {
+    new RetryHandlerOptions(o.retryDelaySeconds ?? 1, o.maxRetries ?? 3, (_delay, _attempt, req, opts, res) => {
+      const { method, url } = methodAndUrl(req, opts as { method?: string } | undefined);
+      if (!mayRepeatInline(method, url, res.status)) return false; // a creating POST: the outbox decides (retryPolicy.ts)
       const wait = parseRetryAfter(res.headers?.get('retry-after'), systemClock.now().getTime());
       return wait === undefined || wait <= maxInlineMs;
     }),

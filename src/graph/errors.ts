@@ -9,7 +9,7 @@ export class GraphFailure extends Error {
     readonly status: number | undefined,
     /** Graph error code ('ErrorItemNotFound', 'TooManyRequests', …) when given. */
     readonly code: string | null,
-    /** Worth trying again later (network, timeout, 401, 408, 429, 5xx). */
+    /** Worth trying again later (network, timeout, an expired token's 401, 408, 429, 5xx). */
     readonly transient: boolean,
     /** From Retry-After, when the server said how long to wait. */
     readonly retryAfterMs?: number,
@@ -21,6 +21,21 @@ export class GraphFailure extends Error {
   get notFound(): boolean {
     return this.status === 404;
   }
+
+  /**
+   * Graph refuses the app itself, not this one request: admin consent missing or not yet in the
+   * token (401 NoPermissionsInAccessToken), or a 403 (an Exchange application access policy / RBAC
+   * for Applications, or a directory permission that was not granted). Asking again cannot help
+   * until an administrator acts; src/app/graphAccess.ts tells the managers and re-checks.
+   */
+  get accessDenied(): boolean {
+    return isAccessDenied(this.status, this.code);
+  }
+}
+
+/** See GraphFailure.accessDenied. https://learn.microsoft.com/en-us/graph/errors (401/403) and https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access */
+export function isAccessDenied(status: number | undefined, code: string | null): boolean {
+  return (status === 401 && code === 'NoPermissionsInAccessToken') || status === 403;
 }
 
 /** Retry-After as seconds or an HTTP date → milliseconds (undefined when absent or unreadable). */
@@ -45,7 +60,9 @@ export function toGraphFailure(err: unknown, nowMs: number): GraphFailure {
     return new GraphFailure(`graph ${what}: ${name}`, undefined, null, true);
   }
   const retryAfterMs = parseRetryAfter(e.headers?.get?.('retry-after') ?? null, nowMs);
-  const transient = status === 401 || status === 408 || status === 429 || status >= 500;
+  // A 401 is usually an expired or not yet valid token (the credential fetches a new one): try
+  // again. A 401 NoPermissionsInAccessToken is not: the token carries no application roles.
+  const transient = (status === 401 && !isAccessDenied(status, code)) || status === 408 || status === 429 || status >= 500;
   return new GraphFailure(`graph ${status}${code ? ` ${code}` : ''}`, status, code, transient, retryAfterMs);
 }
 

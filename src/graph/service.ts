@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Clock } from '../domain/clock';
-import { toGraphFailure } from './errors';
+import { GraphFailure, toGraphFailure } from './errors';
 
 export interface BusyBlock {
   start: Date;
@@ -50,7 +50,7 @@ export interface GraphService {
   updateEvent(userId: string, eventId: string, draft: EventDraft, o?: CallOptions): Promise<void>;
   /** Deletes the event; an event that is already gone counts as deleted. */
   deleteEvent(userId: string, eventId: string, o?: CallOptions): Promise<void>;
-  /** The user's manager in Entra ID; null when none is set. */
+  /** The user's manager in Entra ID; null when none is set or the manager is not a user (an organisational contact). */
   getManager(userId: string, o?: CallOptions): Promise<DirectoryUser | null>;
 }
 
@@ -59,6 +59,17 @@ export const MARKER_PROPERTY = 'String {3a1e7b52-9c4d-4f8e-a2b6-5d0c8e1f4a73} Na
 /** getSchedule statuses that make a moment unavailable ('free' and 'workingElsewhere' do not). */
 const BLOCKING = new Set(['busy', 'tentative', 'oof']);
 const DEFAULT_TIMEOUT_MS = 25_000;
+/**
+ * getSchedule refuses a window of 62 days or more (ErrorTimeIntervalTooBig;
+ * https://learn.microsoft.com/en-us/graph/api/calendar-getschedule): longer windows are asked in
+ * pieces of at most 61 days, and at most MAX_SCHEDULE_PIECES of them (callers clamp their search
+ * window; a window of years is a mistake, not a question).
+ */
+export const SCHEDULE_PIECE_MS = 61 * 24 * 3600_000;
+export const MAX_SCHEDULE_PIECES = 6;
+/** /users/{id} takes the object id (a GUID) or the userPrincipalName (https://learn.microsoft.com/en-us/graph/api/user-get). */
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UPN = /^[^@\s/?#]+@[^@\s/?#]+\.[^@\s/?#]+$/;
 const ADDRESS_TTL_MS = 60 * 60_000;
 
 /** Graph's transactionId for a marker: a stable GUID-shaped string. */
@@ -80,6 +91,22 @@ function fromUtc(v: { dateTime?: string; timeZone?: string } | undefined): Date 
 
 const seg = (s: string) => encodeURIComponent(s);
 
+/** A permanent failure made here, before or after a request (never contains request content). */
+const permanent = (status: number, code: string) => new GraphFailure(`graph ${status} ${code}`, status, code, false);
+
+/** Refuses what Graph would not take as a user id (a Teams id '29:…', a name) without a request. */
+function userSeg(userId: string): string {
+  if (!OBJECT_ID.test(userId) && !UPN.test(userId)) throw permanent(400, 'InvalidUserId');
+  return seg(userId);
+}
+
+/** The pieces [from, to) is asked in: each shorter than 62 days. */
+export function schedulePieces(from: Date, to: Date): { start: Date; end: Date }[] {
+  const out: { start: Date; end: Date }[] = [];
+  for (let t = from.getTime(); t < to.getTime(); t += SCHEDULE_PIECE_MS) out.push({ start: new Date(t), end: new Date(Math.min(t + SCHEDULE_PIECE_MS, to.getTime())) });
+  return out;
+}
+
 export class HttpGraphService implements GraphService {
   private readonly addresses = new Map<string, { address: string; at: number }>();
 
@@ -100,7 +127,7 @@ export class HttpGraphService implements GraphService {
     const known = this.addresses.get(userId);
     if (known && now - known.at < ADDRESS_TTL_MS) return known.address;
     const u = await this.call(o, (signal) =>
-      this.client.api(`/users/${seg(userId)}`).select(['id', 'mail', 'userPrincipalName']).options({ signal }).get() as Promise<{ mail?: string | null; userPrincipalName?: string }>,
+      this.client.api(`/users/${userSeg(userId)}`).select(['id', 'mail', 'userPrincipalName']).options({ signal }).get() as Promise<{ mail?: string | null; userPrincipalName?: string }>,
     );
     const address = u.mail || u.userPrincipalName || userId;
     this.addresses.set(userId, { address, at: now });
@@ -108,23 +135,36 @@ export class HttpGraphService implements GraphService {
   }
 
   async getSchedule(userId: string, from: Date, to: Date, o?: CallOptions): Promise<BusyBlock[]> {
+    const pieces = schedulePieces(from, to);
+    if (pieces.length > MAX_SCHEDULE_PIECES) throw permanent(400, 'WindowTooLong');
     const address = await this.addressOf(userId, o);
+    const blocks: BusyBlock[] = [];
+    for (const p of pieces) blocks.push(...(await this.schedulePiece(userId, address, p.start, p.end, o)));
+    return blocks;
+  }
+
+  private async schedulePiece(userId: string, address: string, from: Date, to: Date, o?: CallOptions): Promise<BusyBlock[]> {
     const res = await this.call(o, (signal) =>
       this.client
-        .api(`/users/${seg(userId)}/calendar/getSchedule`)
+        .api(`/users/${userSeg(userId)}/calendar/getSchedule`)
         .header('Prefer', 'outlook.timezone="UTC"')
         .options({ signal })
         .post({ schedules: [address], startTime: utc(from), endTime: utc(to), availabilityViewInterval: 15 }) as Promise<{
-        value?: { scheduleId?: string; error?: { message?: string; responseCode?: string }; scheduleItems?: { status?: string; start?: { dateTime?: string }; end?: { dateTime?: string } }[] }[];
+        value?: { scheduleId?: string; error?: { message?: string; responseCode?: string }; scheduleItems?: { status?: string; start?: { dateTime?: string; timeZone?: string }; end?: { dateTime?: string; timeZone?: string } }[] }[];
       }>,
     );
     const info = res.value?.[0];
     if (!info) throw toGraphFailure({ statusCode: 502, code: 'EmptySchedule' }, 0);
     if (info.error) {
-      // Per-mailbox errors (no mailbox, blocked by an application access policy): asking again will not help.
-      throw toGraphFailure({ statusCode: 403, code: info.error.responseCode ?? 'ScheduleError' }, 0);
+      // An error for this one schedule (address unknown, no mailbox): asking again will not help.
+      throw permanent(404, info.error.responseCode ?? 'ScheduleError');
     }
-    return (info.scheduleItems ?? [])
+    const items = info.scheduleItems ?? [];
+    // Times are read as UTC only when Graph says they are (it honours Prefer: outlook.timezone;
+    // a proxy or a change that drops the header would otherwise shift every block by hours).
+    const isUtc = (v: { timeZone?: string } | undefined) => (v?.timeZone ?? '').toUpperCase() === 'UTC';
+    if (!items.every((i) => isUtc(i.start) && isUtc(i.end))) throw permanent(502, 'ScheduleNotInUtc');
+    return items
       .filter((i) => BLOCKING.has(String(i.status ?? 'busy').toLowerCase()))
       .map((i) => ({ start: fromUtc(i.start), end: fromUtc(i.end) }))
       .filter((b) => !Number.isNaN(b.start.getTime()) && !Number.isNaN(b.end.getTime()));
@@ -146,7 +186,7 @@ export class HttpGraphService implements GraphService {
 
   async createEvent(userId: string, d: EventDraft, o?: CallOptions): Promise<{ id: string }> {
     const created = await this.call(o, (signal) =>
-      this.client.api(`/users/${seg(userId)}/events`).options({ signal }).post({
+      this.client.api(`/users/${userSeg(userId)}/events`).options({ signal }).post({
         ...this.eventBody(d),
         transactionId: transactionIdFor(d.marker),
         singleValueExtendedProperties: [{ id: MARKER_PROPERTY, value: d.marker }],
@@ -159,7 +199,9 @@ export class HttpGraphService implements GraphService {
   async findEvent(userId: string, marker: string, o?: CallOptions): Promise<{ id: string } | null> {
     const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${MARKER_PROPERTY}' and ep/value eq '${marker.replace(/'/g, "''")}')`;
     const res = await this.call(o, (signal) =>
-      this.client.api(`/users/${seg(userId)}/events`).filter(filter).select(['id']).top(1).options({ signal }).get() as Promise<{ value?: { id?: string }[] }>,
+      // The Graph client puts $filter into the URL as it is: encode it, or a marker with '&', '#'
+      // or '+' would cut or change the query (https://learn.microsoft.com/en-us/graph/query-parameters).
+      this.client.api(`/users/${userSeg(userId)}/events`).filter(encodeURIComponent(filter)).select(['id']).top(1).options({ signal }).get() as Promise<{ value?: { id?: string }[] }>,
     );
     const id = res.value?.[0]?.id;
     return id ? { id } : null;
@@ -167,12 +209,12 @@ export class HttpGraphService implements GraphService {
 
   async updateEvent(userId: string, eventId: string, d: EventDraft, o?: CallOptions): Promise<void> {
     const { subject, body, start, end } = this.eventBody(d);
-    await this.call(o, (signal) => this.client.api(`/users/${seg(userId)}/events/${seg(eventId)}`).options({ signal }).patch({ subject, body, start, end }));
+    await this.call(o, (signal) => this.client.api(`/users/${userSeg(userId)}/events/${seg(eventId)}`).options({ signal }).patch({ subject, body, start, end }));
   }
 
   async deleteEvent(userId: string, eventId: string, o?: CallOptions): Promise<void> {
     try {
-      await this.call(o, (signal) => this.client.api(`/users/${seg(userId)}/events/${seg(eventId)}`).options({ signal }).delete());
+      await this.call(o, (signal) => this.client.api(`/users/${userSeg(userId)}/events/${seg(eventId)}`).options({ signal }).delete());
     } catch (err) {
       if (toGraphFailure(err, 0).notFound) return;
       throw err;
@@ -182,9 +224,12 @@ export class HttpGraphService implements GraphService {
   async getManager(userId: string, o?: CallOptions): Promise<DirectoryUser | null> {
     try {
       const m = await this.call(o, (signal) =>
-        this.client.api(`/users/${seg(userId)}/manager`).select(['id', 'displayName', 'mail']).options({ signal }).get() as Promise<{ id?: string; displayName?: string; mail?: string | null }>,
+        this.client.api(`/users/${userSeg(userId)}/manager`).select(['id', 'displayName', 'mail']).options({ signal }).get() as Promise<{ '@odata.type'?: string; id?: string; displayName?: string; mail?: string | null }>,
       );
-      return m?.id ? { id: m.id, displayName: m.displayName || m.id, mail: m.mail ?? undefined } : null;
+      // The manager is a directoryObject: a user, or an organisational contact (no mailbox of ours,
+      // no Teams account) that cannot act as a manager here (https://learn.microsoft.com/en-us/graph/api/user-list-manager).
+      if (m?.['@odata.type'] !== '#microsoft.graph.user') return null;
+      return m.id ? { id: m.id, displayName: m.displayName || m.id, mail: m.mail ?? undefined } : null;
     } catch (err) {
       if (toGraphFailure(err, 0).notFound) return null;
       throw err;

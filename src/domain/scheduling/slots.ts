@@ -39,11 +39,20 @@ const MINUTE = 60_000;
 /** How many working days after the deadline's day a late slot may lie. */
 export const LATE_SEARCH_WORKING_DAYS = 5;
 
-/** The free/busy window to ask for: from now until the end of the late-search horizon. */
+/**
+ * The longest free/busy window asked for, in days. Graph's getSchedule refuses 62 days or more
+ * (ErrorTimeIntervalTooBig), and a preferred moment far ahead must not make the bot ask for
+ * months: the first free moments lie in the coming weeks anyway.
+ */
+export const MAX_SEARCH_DAYS = 60;
+
+/** The free/busy window to ask for: from now until the end of the late-search horizon, at most MAX_SEARCH_DAYS. */
 export function searchWindow(calendar: WorkingCalendar, now: Date, deadline: Date): Interval {
+  const cap = now.getTime() + MAX_SEARCH_DAYS * 24 * 60 * MINUTE;
+  if (deadline.getTime() >= cap) return { start: now, end: new Date(cap) };
   const from = deadline.getTime() > now.getTime() ? deadline : now;
   const lastDay = calendar.addWorkingDays(calendar.dayOf(from), LATE_SEARCH_WORKING_DAYS);
-  return { start: now, end: calendar.closingTime(lastDay) };
+  return { start: now, end: new Date(Math.min(calendar.closingTime(lastDay).getTime(), cap)) };
 }
 
 /** Sorted, merged busy blocks (touching blocks are merged too). */
