@@ -22,6 +22,7 @@ import { createGraphService, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
 import { OutboxDispatcher, sendTimeoutMs, type OutboxOptions } from './outbox';
 import { PeopleDirectory } from './people';
+import { reportGraphAccess } from './graphAccess';
 import { makePolicy } from './policy';
 import type { Services } from './services';
 
@@ -63,7 +64,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const outbox = new OutboxDispatcher(repo, clock, log, { lockMs: config.outboxLockSeconds * 1000, ...opts.outbox });
   const items = new ItemService({ repo, clock, calendar, isManager, kick: () => outbox.kick() });
   const graph = config.graph ? createGraphService(config.graph, clock, opts.graph) : null;
-  const people = new PeopleDirectory({ graph, graphConfig: config.graph, repo, clock, log, fallbackId: config.managerFallbackId });
+  const people = new PeopleDirectory({
+    graph, graphConfig: config.graph, repo, clock, log, fallbackId: config.managerFallbackId,
+    onAccessDenied: (tenantId, f, person) => reportGraphAccess(s, tenantId, f, { op: 'directory', userId: person.id, name: person.name }),
+  });
   const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people };
 
   const authOptions = {

@@ -92,6 +92,7 @@ export async function problemLines(s: Services, tenantId: string): Promise<strin
 
 /** For /healthz: no names, no ids of people; the kind of target, the code and since when. */
 export async function problemSummary(s: Services): Promise<{ target: string; code: string; since: string; failures: number }[]> {
-  const open = await s.repo.listDeliveryProblems({ open: true });
+  // 'graph:' rows are Microsoft Graph access problems: /healthz shows them apart (graphAccess.ts).
+  const open = (await s.repo.listDeliveryProblems({ open: true })).filter((p) => !p.target.startsWith('graph:'));
   return open.map((p) => ({ target: p.target.startsWith('channel:') ? 'channel' : 'person', code: p.code, since: p.firstAt.toISOString(), failures: p.failures }));
 }

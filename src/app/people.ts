@@ -19,8 +19,10 @@ export interface People {
    * The manager of `person` (an Entra object id in person.id):
    * - Graph configured for this tenant and a manager set in Entra ID → that manager
    *   ({ id: Entra object id, name, teamsId when the bot knows them });
-   * - no manager in Entra ID, Graph not configured, or person.id is not an Entra id → the fallback
+   * - no manager in Entra ID, the manager is an organisational contact, Graph not configured, or
+   *   person.id is not an Entra id → the fallback
    *   (MANAGER_FALLBACK_ID), or null when no fallback is configured;
+   * - Graph refuses the app (no permission) → the fallback, and the managers are told (graphAccess.ts);
    * - Graph temporarily unreachable → throws GraphFailure (transient; `deliveryResultFor(err)`
    *   turns it into an outbox retry), unless { fallbackOnError: true }.
    * Results are cached for 10 minutes.
@@ -38,6 +40,8 @@ export interface PeopleDeps {
   clock: Clock;
   log: Logger;
   fallbackId: string | null;
+  /** Graph refuses the app itself (GraphFailure.accessDenied): record it, tell the managers (graphAccess.ts). */
+  onAccessDenied?: (tenantId: string, f: GraphFailure, person: Person) => Promise<void>;
 }
 
 export class PeopleDirectory implements People {
@@ -61,6 +65,7 @@ export class PeopleDirectory implements People {
       } catch (err) {
         const f = err instanceof GraphFailure ? err : toGraphFailure(err, now);
         this.d.log.warn({ err: f.message, status: f.status }, 'manager lookup failed');
+        if (f.accessDenied) await this.d.onAccessDenied?.(tenantId, f, person);
         if (o.fallbackOnError || !f.transient) return this.fallback(tenantId); // not cached: try Graph again next time
         throw f;
       }

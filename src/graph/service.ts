@@ -52,6 +52,12 @@ export interface GraphService {
   deleteEvent(userId: string, eventId: string, o?: CallOptions): Promise<void>;
   /** The user's manager in Entra ID; null when none is set or the manager is not a user (an organisational contact). */
   getManager(userId: string, o?: CallOptions): Promise<DirectoryUser | null>;
+  /**
+   * One cheap request that needs the same access as the agenda ('calendar': the user's events,
+   * Calendars.* and the mailbox access policy) or the manager lookup ('directory': User.Read.All).
+   * Resolves when Graph allows it; throws GraphFailure otherwise.
+   */
+  checkAccess(userId: string, kind: 'calendar' | 'directory', o?: CallOptions): Promise<void>;
 }
 
 /** Extended property that carries the marker: a named property in our own GUID namespace. */
@@ -234,5 +240,13 @@ export class HttpGraphService implements GraphService {
       if (toGraphFailure(err, 0).notFound) return null;
       throw err;
     }
+  }
+
+  async checkAccess(userId: string, kind: 'calendar' | 'directory', o?: CallOptions): Promise<void> {
+    const path = kind === 'calendar' ? `/users/${userSeg(userId)}/events` : `/users/${userSeg(userId)}`;
+    await this.call(o, (signal) => {
+      const req = this.client.api(path).select(['id']).options({ signal });
+      return (kind === 'calendar' ? req.top(1) : req).get() as Promise<unknown>;
+    });
   }
 }

@@ -6,6 +6,7 @@ import { activityProblem, type InboundAdapter } from '../teams/inboundAdapter';
 import type { Services } from '../app/services';
 import { registerIntake } from './intake';
 import { problemSummary } from '../app/deliveryProblems';
+import { graphAccessSummary } from '../app/graphAccess';
 
 export interface ServerDeps {
   s: Services;
@@ -63,8 +64,8 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     let details: Record<string, unknown> = {};
     if (storage) {
       try {
-        const [outbox, problems] = await Promise.all([s.repo.outboxStats(), problemSummary(s)]);
-        details = { outbox, deliveryProblems: problems };
+        const [outbox, problems, graphAccess] = await Promise.all([s.repo.outboxStats(), problemSummary(s), graphAccessSummary(s)]);
+        details = { outbox, deliveryProblems: problems, graphAccess };
       } catch {
         details = {};
       }

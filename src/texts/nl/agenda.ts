@@ -47,6 +47,33 @@ export const agenda = {
     pending: (moment: string) => `${moment} (wordt in Outlook gezet)`,
     late: 'na de deadline',
   },
+  /** Microsoft Graph refuses the bot itself (no permission, or a mailbox kept out): see src/app/graphAccess.ts. */
+  access: {
+    /** On the answer card when someone asks for a colleague's agenda. */
+    offer: {
+      consent: (who: string) =>
+        `Ik mag de agenda van ${who} nu niet bekijken: de koppeling met Outlook heeft (nog) geen toestemming van de beheerder. ` +
+        'De leidinggevenden weten het. Zodra het weer mag, plan ik het eerste vrije moment zelf en zet ik de afspraak in de agenda. Je krijgt daarover een bericht.',
+      mailbox: (who: string) =>
+        `Ik mag de agenda van ${who} niet bekijken: deze agenda is niet vrijgegeven voor Top Contact. ` +
+        'De leidinggevenden weten het. Zodra het wel mag, plan ik het eerste vrije moment zelf. Heeft het haast? Spreek dan zelf een moment af.',
+    },
+    /** 1:1 to the managers, once per problem. */
+    managers: {
+      consent:
+        'De koppeling met de Outlook-agenda werkt niet: Top Contact heeft geen toestemming van Microsoft 365 (de beheerder heeft die niet gegeven, of ze is nog niet actief). ' +
+        'Vraag ICT om de toestemming te geven. Een nieuwe toestemming werkt pas na hooguit een uur. ' +
+        'Ik probeer het elk kwartier opnieuw en plan daarna de afspraken die zijn blijven liggen.',
+      mailbox: (who: string) =>
+        `Top Contact mag de agenda van ${who} niet gebruiken: de toegangsregel van de beheerder sluit deze agenda uit. ` +
+        `Moet de agenda van ${who} wel gebruikt worden? Vraag ICT om ${who} toe te voegen aan de groep voor Top Contact. ` +
+        'Ik probeer het elk kwartier opnieuw en plan daarna de afspraken die zijn blijven liggen.',
+      directory:
+        'Top Contact mag de leidinggevenden niet opzoeken in Microsoft 365 (de toestemming om gebruikers te lezen ontbreekt). ' +
+        'Tot dat geregeld is, gaan meldingen naar de vaste leidinggevende. Vraag ICT om de toestemming te geven. Ik probeer het elk kwartier opnieuw.',
+    },
+    unknownColleague: 'een collega',
+  },
   people: {
     /** Name shown for the configured fallback manager when the bot does not know them yet. */
     managerName: 'Leidinggevende',

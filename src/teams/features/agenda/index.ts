@@ -13,7 +13,7 @@ import type { Feature } from '../../feature';
 import type { Turn } from '../../turn';
 import { offerCard, type AfterCreate } from './cards';
 import { offerSlots } from './offer';
-import { agendaReady, healCalendars, syncCalendar } from './sync';
+import { agendaReady, healCalendars, recheckAccess, syncCalendar } from './sync';
 
 const a = nl.agenda;
 /** How long the answer to a slot choice waits for the event to be in Outlook before saying it will follow. */
@@ -32,9 +32,10 @@ export async function afterCreate(turn: Turn, raw: Item, createdText: string): P
   const item = raw as unknown as Item<CallbackData>;
   const s = turn.s;
   let result: AfterCreate = await offerSlots(s, item);
-  if (result.kind === 'unavailable') {
+  if (result.kind === 'unavailable' || result.kind === 'noAccess') {
+    // The bot plans it itself: now when Graph answers again, or once access is back (graphAccess.ts).
     await s.items.act(item.tenantId, item.id, 'agendaAuto', {}, SYSTEM);
-    result = { kind: 'willFollow' };
+    if (result.kind === 'unavailable') result = { kind: 'willFollow' };
   } else if (result.kind === 'none' || result.kind === 'noAgenda') {
     await s.items.act(item.tenantId, item.id, 'agendaNoSlot', { reason: result.kind }, SYSTEM);
   }
@@ -88,5 +89,5 @@ export const agendaFeature: Feature = {
   name: 'agenda',
   verbs: { 'callback.planSlot': planSlot },
   deliveries: { calendarSync: (s) => (m) => syncCalendar(s, m) },
-  jobs: [expireOffers, healCalendars],
+  jobs: [expireOffers, healCalendars, recheckAccess],
 };

@@ -5,6 +5,7 @@ import type { Services } from '../../../app/services';
 import type { CallbackData } from '../../../domain/items/callback';
 import { findSlots, searchWindow, type Interval } from '../../../domain/scheduling/slots';
 import type { Item } from '../../../domain/types';
+import { calendarProblemFor, reportGraphAccess, type GraphAccessCause } from '../../../app/graphAccess';
 import { toGraphFailure } from '../../../graph';
 import { agendaReady } from './sync';
 
@@ -14,6 +15,8 @@ export type AgendaOffer =
   | { kind: 'unavailable' }
   /** The owner's agenda cannot be read (no mailbox, not allowed by the access policy, unknown person). */
   | { kind: 'noAgenda' }
+  /** Graph refuses the bot (no permission, or this mailbox kept out): the cause is said; planned by the bot when it is allowed again. */
+  | { kind: 'noAccess'; cause: Exclude<GraphAccessCause, 'directory'> }
   /** Nothing free up to the end of the search window. */
   | { kind: 'none' }
   /** Slots before the deadline, or (late) the earliest one after it. */
@@ -30,6 +33,9 @@ export async function offerSlots(s: Services, item: Item<CallbackData>, timeoutM
   if (!item.owner || !item.deadline) return { kind: 'noAgenda' };
   const now = s.clock.now();
   const window = searchWindow(s.calendar, now, item.deadline);
+  // A known refusal: say so at once instead of asking Graph again while the user waits.
+  const known = await calendarProblemFor(s, item.tenantId, item.owner.id);
+  if (known === 'consent' || known === 'mailbox') return { kind: 'noAccess', cause: known };
   try {
     const busy = await s.graph.getSchedule(item.owner.id, window.start, window.end, { timeoutMs });
     const r = findSlots({ calendar: s.calendar, now, deadline: item.deadline, busy, horizon: window.end, max: OFFER_MAX, spacingMinutes: OFFER_SPACING_MINUTES });
@@ -38,6 +44,10 @@ export async function offerSlots(s: Services, item: Item<CallbackData>, timeoutM
   } catch (err) {
     const f = toGraphFailure(err, now.getTime());
     s.log.info({ itemId: item.id, error: f.message }, 'agenda offer: free/busy not available');
+    if (f.accessDenied) {
+      await reportGraphAccess(s, item.tenantId, f, { op: 'calendar', userId: item.owner.id, name: item.owner.name });
+      return { kind: 'noAccess', cause: f.status === 401 ? 'consent' : 'mailbox' };
+    }
     return f.transient ? { kind: 'unavailable' } : { kind: 'noAgenda' };
   }
 }

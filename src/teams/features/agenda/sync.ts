@@ -18,6 +18,7 @@ import { SYSTEM, type Item } from '../../../domain/types';
 import { formatDeadline } from '../../../domain/workingTime';
 import { deliveryResultFor, graphServesTenant, toGraphFailure, type CallOptions, type EventDraft, type GraphService } from '../../../graph';
 import type { OutboxMessage } from '../../../storage/repository';
+import { calendarBlocked, recheckGraphAccess, reportGraphAccess } from '../../../app/graphAccess';
 import { nl } from '../../../texts/nl';
 import { channelConversationId } from '../../delivery';
 
@@ -59,6 +60,8 @@ export const HEAL_EVERY_MINUTES = 15;
  * Catch-up: the outbox gives a message up after its last attempt (about half an hour of retries).
  * When Graph was down longer, this finds callbacks that are out of step and have no calendarSync
  * waiting, and queues one again (once per callback per quarter hour, over all instances).
+ * Callbacks whose owner's calendar Graph refuses (an open access problem, graphAccess.ts) are left
+ * alone: they are queued again when the re-check finds access back (recheckAccess).
  */
 export async function healCalendars(s: Services, now: Date): Promise<void> {
   if (!s.graph) return;
@@ -66,25 +69,48 @@ export async function healCalendars(s: Services, now: Date): Promise<void> {
   for (const tenantId of await s.repo.tenants()) {
     if (!agendaReady(s, tenantId)) continue;
     if (!(await s.repo.claimOnce(tenantId, `agenda-heal:${bucket}`, now))) continue;
-    const waiting = new Set((await s.repo.listOutbox({ status: 'pending', tenantId, type: 'calendarSync', limit: 10_000 })).map((m) => String(m.payload.itemId)));
-    const recent = new Date(now.getTime() - 7 * 24 * 3600_000);
-    const candidates = [
-      ...(await s.repo.queryItems(tenantId, { kinds: ['callback'], open: true })),
-      ...(await s.repo.queryItems(tenantId, { kinds: ['callback'], open: false, closedSince: recent })),
-    ] as unknown as Item<CallbackData>[];
-    const heal = candidates.filter((i) => !waiting.has(i.id) && outOfStep(i));
-    if (!heal.length) continue;
-    s.log.info({ tenantId, count: heal.length }, 'calendar sync: queued again for callbacks out of step');
-    await s.repo.enqueue(heal.map((i) => ({
-      tenantId, key: `calheal:${tenantId}:${i.id}:${bucket}`, type: 'calendarSync', lane: `graph:${tenantId}:${i.id}`, payload: { itemId: i.id },
-    })), now);
-    s.outbox.kick();
+    await queueOutOfStep(s, tenantId, now, (id) => `calheal:${tenantId}:${id}:${bucket}`);
   }
+}
+
+/** Graph allows access again (one cheap call every quarter hour): queue the agenda work that waited. */
+export async function recheckAccess(s: Services, now: Date): Promise<void> {
+  for (const tenantId of await recheckGraphAccess(s, now)) {
+    if (agendaReady(s, tenantId)) await queueOutOfStep(s, tenantId, now, (id) => `calrecheck:${tenantId}:${id}:${now.getTime()}`);
+  }
+}
+
+/** Queues a calendarSync for every callback out of step with no sync waiting and no open access problem. */
+async function queueOutOfStep(s: Services, tenantId: string, now: Date, keyFor: (itemId: string) => string): Promise<void> {
+  const waiting = new Set((await s.repo.listOutbox({ status: 'pending', tenantId, type: 'calendarSync', limit: 10_000 })).map((m) => String(m.payload.itemId)));
+  const blocked = await calendarBlocked(s, tenantId);
+  const recent = new Date(now.getTime() - 7 * 24 * 3600_000);
+  const candidates = [
+    ...(await s.repo.queryItems(tenantId, { kinds: ['callback'], open: true })),
+    ...(await s.repo.queryItems(tenantId, { kinds: ['callback'], open: false, closedSince: recent })),
+  ] as unknown as Item<CallbackData>[];
+  const heal = candidates.filter((i) => !waiting.has(i.id) && outOfStep(i) && !blocked(graphUserOf(i)));
+  if (!heal.length) return;
+  s.log.info({ tenantId, count: heal.length }, 'calendar sync: queued again for callbacks out of step');
+  await s.repo.enqueue(heal.map((i) => ({
+    tenantId, key: keyFor(i.id), type: 'calendarSync', lane: `graph:${tenantId}:${i.id}`, payload: { itemId: i.id },
+  })), now);
+  s.outbox.kick();
+}
+
+/** Whose calendar the next sync step touches: the event's (to delete or move it), else the owner's. */
+function graphUserOf(item: Item<CallbackData>): string {
+  return item.data.calendarEvent?.userId ?? item.owner?.id ?? '';
 }
 
 export async function syncCalendar(s: Services, m: OutboxMessage): Promise<DeliveryResult> {
   if (!agendaReady(s, m.tenantId)) return { ok: true }; // Graph not set up: nothing to keep in step
   const itemId = String(m.payload.itemId ?? '');
+  const first = (await s.repo.getItem(m.tenantId, itemId)) as unknown as Item<CallbackData> | null;
+  if (first?.kind === 'callback' && (await calendarBlocked(s, m.tenantId))(graphUserOf(first))) {
+    // Graph refuses this calendar (an open access problem): no call in vain; queued again when it is allowed.
+    return { ok: false, retry: false, error: 'graph access refused (waiting for the re-check)' };
+  }
   try {
     for (let step = 0; step < 6; step++) {
       const item = await s.repo.getItem(m.tenantId, itemId);
@@ -93,7 +119,13 @@ export async function syncCalendar(s: Services, m: OutboxMessage): Promise<Deliv
     }
     return { ok: true };
   } catch (err) {
-    const r = deliveryResultFor(err, s.clock.now().getTime());
+    const f = toGraphFailure(err, s.clock.now().getTime());
+    if (f.accessDenied) {
+      // Final for this message; the re-check queues it again once Graph allows it (graphAccess.ts).
+      const item = (await s.repo.getItem(m.tenantId, itemId)) as unknown as Item<CallbackData> | null;
+      if (item) await reportGraphAccess(s, m.tenantId, f, { op: 'calendar', userId: graphUserOf(item), name: item.owner?.name });
+    }
+    const r = deliveryResultFor(f, s.clock.now().getTime());
     s.log.warn({ itemId, error: r.ok ? '' : r.error, retry: !r.ok && r.retry }, 'calendar sync failed');
     return r;
   }
@@ -151,7 +183,8 @@ async function autoPlan(s: Services, graph: GraphService, item: Item<CallbackDat
     busy = await graph.getSchedule(item.owner!.id, window.start, window.end, CALL);
   } catch (err) {
     const f = toGraphFailure(err, now.getTime());
-    if (f.transient) throw f;
+    // Not allowed (yet) is not "no agenda": stay 'auto' and plan it when access is back.
+    if (f.transient || f.accessDenied) throw f;
     await act(s, item, 'agendaNoSlot', { reason: 'noAgenda' });
     return;
   }
