@@ -1,0 +1,211 @@
+// Microsoft Graph as it really behaves, end to end (issue 13): the real bot over HTTP against the
+// fake Bot Connector and the fake Graph (which answers as Graph documents). Access refusals are
+// final on every path (offer, sync, catch-up, manager lookup), told to the managers once, shown in
+// /healthz and re-checked every quarter hour; a 504 after a create makes one event; a preferred
+// moment far ahead keeps getSchedule under 62 days; an organisational contact is no manager.
+import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
+import type { CallbackData } from '../../src/domain/items/callback';
+import type { Item } from '../../src/domain/types';
+import { nl } from '../../src/texts/nl';
+import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
+import { adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, teamNoord, TEST_TENANT, type TestUser } from '../harness/activities';
+import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
+import { fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
+import { httpJson } from '../harness/http';
+
+const FORM = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer', details: 'Water door het plafond.' };
+const DAY = 24 * 3600_000;
+const access = nl.agenda.access;
+const textOf = (card: any) => JSON.stringify(card ?? null);
+const slotsOf = (card: any): { data: { id: string; start: string } }[] => {
+  const out: any[] = [];
+  const walk = (v: any) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (v.type === 'Action.Execute' && v.verb === 'callback.planSlot') out.push(v);
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+};
+
+describe('Microsoft Graph as it really behaves: the agenda and managers end to end', function () {
+  this.timeout(30_000);
+  let connector: FakeConnector;
+  let fake: FakeGraph;
+  let bot: BotUnderTest;
+
+  async function setup() {
+    bot = await startBot({
+      databaseUrl: tempSqliteUrl('agenda-access'),
+      env: { ...fake.env(), MANAGER_FALLBACK_ID: carla.aadObjectId, MANAGER_IDS: dirk.aadObjectId },
+      app: { graph: { credential: fixedTokenCredential(), retryDelaySeconds: 0 } },
+    });
+    await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
+    for (const u of [anna, bram, carla, dirk]) await bot.app.s.repo.upsertUser({ tenantId: TEST_TENANT, userId: u.aadObjectId, teamsId: u.id, name: u.name });
+    await bot.settle();
+  }
+
+  const act = (from: TestUser, verb: string, data: Record<string, unknown>) => bot.post(adaptiveCardAction({ from, conversation: personalConversationId(from), verb, data }));
+
+  async function createFor(colleague: TestUser, extra: Record<string, unknown> = {}) {
+    const res = await act(anna, 'callback.create', { ...FORM, assignee: colleague.aadObjectId, formId: randomUUID(), ...extra });
+    expect(res.status).to.equal(200);
+    const items = await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['callback'] });
+    const item = items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))[0] as unknown as Item<CallbackData>;
+    return { card: res.body.value, item };
+  }
+  const get = async (id: string) => (await bot.app.s.repo.getItem(TEST_TENANT, id)) as unknown as Item<CallbackData>;
+  const toManagers = () => connector.messagesIn(personalConversationId(dirk)).map((m) => String(m.activity.text ?? ''));
+  const healthz = async () => httpJson('GET', `${bot.url}/healthz`);
+  const pendingSync = async () => bot.app.s.repo.listOutbox({ status: 'pending', type: 'calendarSync' });
+  async function later(minutes: number) {
+    bot.clock.advance(minutes * 60_000);
+    await bot.tick();
+    await bot.settle();
+  }
+
+  before(async () => {
+    connector = await startFakeConnector();
+    fake = await startFakeGraph();
+  });
+  after(async () => {
+    await connector.close();
+    await fake.close();
+  });
+  beforeEach(() => {
+    connector.reset();
+    fake.reset();
+  });
+  afterEach(async () => {
+    await bot?.stop().catch(() => undefined);
+  });
+
+  it('consent missing (401 NoPermissionsInAccessToken): the card names the cause, the managers hear it once, /healthz shows it, nothing is retried in vain; access back → one cheap call, the waiting callbacks are planned', async () => {
+    await setup();
+    fake.denyAccess('consent');
+    const first = await createFor(bram);
+    expect(textOf(first.card)).to.contain(access.offer.consent(bram.name));
+    expect(slotsOf(first.card)).to.have.length(0);
+    await bot.settle();
+    expect((await get(first.item.id)).data.agenda?.state, 'the bot plans it once allowed').to.equal('auto');
+    expect(toManagers()).to.deep.equal([access.managers.consent]);
+
+    // A second colleague: the known refusal is said at once, without asking Graph; no second message.
+    const before = fake.requests.length;
+    const second = await createFor(carla);
+    expect(textOf(second.card)).to.contain(access.offer.consent(carla.name));
+    await bot.settle();
+    expect(fake.requests.length, 'no Graph call while the refusal is known').to.equal(before);
+    expect(toManagers()).to.have.length(1);
+
+    const h = await healthz();
+    expect(h.status, 'the platform health check stays green').to.equal(200);
+    expect(h.body.graphAccess).to.have.length(1);
+    expect(h.body.graphAccess[0]).to.include({ cause: 'consent', code: 'NoPermissionsInAccessToken' });
+    expect(JSON.stringify(h.body)).to.not.contain(bram.aadObjectId).and.not.contain(bram.name);
+    expect(h.body.deliveryProblems).to.deep.equal([]);
+
+    // A quarter hour later: the catch-up leaves them alone, the re-check makes one cheap call.
+    fake.requests.length = 0;
+    await later(16);
+    expect(await pendingSync()).to.have.length(0);
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).to.deep.equal([`GET /v1.0/users/${bram.aadObjectId}/events`]);
+    expect(fake.requests[0].query.$top).to.equal('1');
+    expect(fake.allEvents()).to.have.length(0);
+    expect(toManagers()).to.have.length(1);
+
+    // Consent given (and in the token): the next re-check finds it and the waiting work goes out.
+    fake.allowAccess();
+    await later(15);
+    expect(fake.eventsOf(bram), 'Bram\'s callback planned').to.have.length(1);
+    expect(fake.eventsOf(carla), 'Carla\'s callback planned').to.have.length(1);
+    expect((await get(first.item.id)).data.agenda?.state).to.equal('planned');
+    expect((await healthz()).body.graphAccess).to.deep.equal([]);
+    expect(toManagers(), 'still one message to the managers').to.have.length(1);
+    // New callbacks get slots again.
+    expect(slotsOf((await createFor(bram)).card).length).to.be.greaterThan(0);
+  });
+
+  it('a mailbox kept out by the access policy (403) on the sync path: final at once, the managers hear whose agenda, other colleagues are unaffected', async () => {
+    await setup();
+    const { card, item } = await createFor(bram);
+    fake.denyAccess({ policyFor: bram });
+    fake.requests.length = 0;
+    await act(anna, 'callback.planSlot', { id: item.id, start: slotsOf(card)[0].data.start });
+    await bot.settle();
+    const toBram = () => fake.requests.filter((r) => r.path.startsWith(`/v1.0/users/${bram.aadObjectId}/`));
+    expect(toBram().map((r) => r.status), 'one refused request, not retried').to.deep.equal([403]);
+    expect(await pendingSync()).to.have.length(0);
+    expect(toManagers()).to.deep.equal([access.managers.mailbox(bram.name)]);
+    expect((await healthz()).body.graphAccess.map((p: any) => p.cause)).to.deep.equal(['mailbox']);
+
+    // The catch-up does not retry it; Carla's agenda still works.
+    await later(16);
+    const probes = toBram().filter((r) => r.method === 'GET' && r.path.endsWith('/events') && !r.query.$filter);
+    expect(probes.map((r) => r.status), 'only the re-check\'s one cheap call').to.deep.equal([403]);
+    expect(toBram().length - probes.length, 'the sync itself is not tried again').to.equal(1);
+    const other = await createFor(carla);
+    expect(slotsOf(other.card).length).to.be.greaterThan(0);
+    // Bram asked for again: the card says why.
+    expect(textOf((await createFor(bram)).card)).to.contain(access.offer.mailbox(bram.name));
+
+    fake.allowAccess();
+    await later(15);
+    const events = fake.eventsOf(bram);
+    expect(events.map((e) => e.start.dateTime.slice(0, 16))).to.include(new Date(slotsOf(card)[0].data.start).toISOString().slice(0, 16));
+    expect((await get(item.id)).data.calendarEvent?.userId).to.equal(bram.aadObjectId);
+    expect(toManagers()).to.have.length(1);
+  });
+
+  it('the manager lookup without the directory permission (403): the fallback manager, the managers told once', async () => {
+    await setup();
+    fake.denyAccess('directory');
+    const people = bot.app.s.people;
+    expect((await people.managerOf(TEST_TENANT, { id: anna.aadObjectId, name: anna.name }))?.id).to.equal(carla.aadObjectId);
+    expect((await people.managerOf(TEST_TENANT, { id: bram.aadObjectId, name: bram.name }))?.id).to.equal(carla.aadObjectId);
+    await bot.settle();
+    expect(toManagers()).to.deep.equal([access.managers.directory]);
+    expect((await healthz()).body.graphAccess.map((p: any) => p.cause)).to.deep.equal(['directory']);
+    fake.allowAccess();
+    await later(16);
+    expect((await healthz()).body.graphAccess).to.deep.equal([]);
+    expect(fake.requestsTo('GET', /\/users\/[0-9a-f-]{36}$/), 'the re-check: one cheap directory read').to.have.length(1);
+  });
+
+  it('a manager that is an organisational contact (not a user): MANAGER_FALLBACK_ID', async () => {
+    await setup();
+    fake.setManagerContact(bram, { id: 'c0c0c0c0-0000-4000-8000-0000000000c0', displayName: 'Extern bureau', mail: 'info@extern.example' });
+    expect((await bot.app.s.people.managerOf(TEST_TENANT, { id: bram.aadObjectId, name: bram.name }))?.id).to.equal(carla.aadObjectId);
+    expect((await bot.app.s.people.managerOf(TEST_TENANT, { id: anna.aadObjectId, name: anna.name }))?.id).to.equal(dirk.aadObjectId);
+  });
+
+  it('Graph creates the event and answers 504: not re-POSTed inside the call; the outbox tries again, the marker finds it: one event', async () => {
+    await setup();
+    const { card, item } = await createFor(bram);
+    fake.failNext(1, { status: 504, afterwards: true, match: (r) => r.method === 'POST' && /\/events$/.test(r.path) });
+    await act(anna, 'callback.planSlot', { id: item.id, start: slotsOf(card)[0].data.start });
+    await bot.settle();
+    expect(fake.requestsTo('POST', /\/events$/).map((r) => r.status)).to.deep.equal([504]);
+    expect(fake.eventsOf(bram)).to.have.length(1);
+    expect((await get(item.id)).data.calendarEvent).to.equal(undefined);
+    await later(2);
+    expect(fake.requestsTo('POST', /\/events$/), 'never POSTed again').to.have.length(1);
+    expect(fake.eventsOf(bram)).to.have.length(1);
+    expect((await get(item.id)).data.calendarEvent?.eventId).to.equal(fake.eventsOf(bram)[0].id);
+  });
+
+  it('a preferred moment months ahead: slots are offered, every getSchedule window is under 62 days', async () => {
+    await setup();
+    const { card } = await createFor(bram, { preferredDate: '2027-04-20', preferredTime: '10:00' });
+    expect(slotsOf(card).length).to.be.greaterThan(0);
+    const asked = fake.requestsTo('POST', /getSchedule$/);
+    expect(asked.length).to.be.greaterThan(0);
+    for (const r of asked) {
+      expect(r.status).to.equal(200);
+      expect(Date.parse(`${r.body.endTime.dateTime}Z`) - Date.parse(`${r.body.startTime.dateTime}Z`)).to.be.below(62 * DAY);
+    }
+  });
+});
