@@ -30,10 +30,15 @@ export interface GraphAccessProbe {
 
 export type GraphAccessCause = 'consent' | 'mailbox' | 'directory';
 
-/** The cause of a refusal: consent (the app's token has no permissions) covers everything. */
+/**
+ * The cause of a refusal: consent (the app's token has no permissions) covers everything; the
+ * directory's own 403 (Authorization_RequestDenied: User.Read.All missing) also hits the agenda,
+ * which looks up a colleague's mail address first; any other 403 on a calendar is that mailbox.
+ */
 export function causeOf(f: GraphFailure, probe: GraphAccessProbe): GraphAccessCause {
   if (f.status === 401) return 'consent';
-  return probe.op === 'directory' ? 'directory' : 'mailbox';
+  if (probe.op === 'directory' || f.code === 'Authorization_RequestDenied') return 'directory';
+  return 'mailbox';
 }
 
 function targetFor(cause: GraphAccessCause, probe: GraphAccessProbe): string {
@@ -56,7 +61,9 @@ export async function reportGraphAccess(s: Services, tenantId: string, f: GraphF
     const now = s.clock.now();
     const cause = causeOf(f, probe);
     const target = targetFor(cause, probe);
-    const row = await s.repo.recordDeliveryProblem({ tenantId, target, code: f.code ?? String(f.status ?? ''), detail: `${probe.op} ${probe.userId}` }, now);
+    // The re-check asks for the access that was refused: a directory refusal met on the agenda path is re-checked on the directory.
+    const op = cause === 'directory' ? 'directory' : probe.op;
+    const row = await s.repo.recordDeliveryProblem({ tenantId, target, code: f.code ?? String(f.status ?? ''), detail: `${op} ${probe.userId}` }, now);
     s.log.warn({ tenantId, cause, status: f.status, code: f.code, failures: row.failures }, 'Microsoft Graph refuses access; told to the managers, re-checked every 15 minutes');
     if (!(await s.repo.claimOnce(tenantId, `graph-access:${target}:${row.firstAt.getTime()}`, now))) return;
     const who = probe.name || (await s.repo.getUser(tenantId, probe.userId))?.name || t.unknownColleague;
@@ -83,19 +90,27 @@ async function openProblems(s: Services, tenantId?: string): Promise<DeliveryPro
   return (await s.repo.listDeliveryProblems({ tenantId, open: true })).filter((p) => p.target.startsWith(PREFIX));
 }
 
-/** Whether an open problem keeps Graph from this user's calendar (consent covers every calendar). */
+/** Whether an open problem keeps Graph from this user's calendar (consent and directory cover every calendar). */
 export async function calendarBlocked(s: Services, tenantId: string): Promise<(userId: string) => boolean> {
   const open = await openProblems(s, tenantId);
-  const consent = open.some((p) => p.target === `${PREFIX}consent`);
+  const consent = open.some((p) => p.target === `${PREFIX}consent` || p.target === `${PREFIX}directory`);
   const mailboxes = new Set(open.filter((p) => causeOfTarget(p.target) === 'mailbox').map((p) => p.target.slice(`${PREFIX}mailbox:`.length)));
   return (userId) => consent || mailboxes.has(userId);
 }
 
-/** The cause that keeps Graph from this user's calendar now, if any (to explain it to a user). */
-export async function calendarProblemFor(s: Services, tenantId: string, userId: string): Promise<GraphAccessCause | null> {
+/**
+ * What keeps Graph from this user's calendar now, as a user is told it: 'mailbox' (this agenda is
+ * kept out) or 'consent' (the link lacks a permission: no consent, or no directory access), or null.
+ */
+export async function calendarProblemFor(s: Services, tenantId: string, userId: string): Promise<'consent' | 'mailbox' | null> {
   const open = await openProblems(s, tenantId);
-  if (open.some((p) => p.target === `${PREFIX}consent`)) return 'consent';
+  if (open.some((p) => p.target === `${PREFIX}consent` || p.target === `${PREFIX}directory`)) return 'consent';
   return open.some((p) => p.target === `${PREFIX}mailbox:${userId}`) ? 'mailbox' : null;
+}
+
+/** How a refusal is told to the user asking for the agenda (see calendarProblemFor). */
+export function userCauseOf(f: GraphFailure, probe: GraphAccessProbe): 'consent' | 'mailbox' {
+  return causeOf(f, probe) === 'mailbox' ? 'mailbox' : 'consent';
 }
 
 /** For /healthz: the cause, Graph's code and since when; no names or ids of people. */

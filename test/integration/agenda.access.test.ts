@@ -169,10 +169,17 @@ describe('Microsoft Graph as it really behaves: the agenda and managers end to e
     await bot.settle();
     expect(toManagers()).to.deep.equal([access.managers.directory]);
     expect((await healthz()).body.graphAccess.map((p: any) => p.cause)).to.deep.equal(['directory']);
+    // The agenda needs the directory too (a colleague's mail address): the card says the link lacks permission.
+    const { card, item } = await createFor(bram);
+    expect(textOf(card)).to.contain(access.offer.consent(bram.name));
+    await bot.settle();
+    expect((await get(item.id)).data.agenda?.state).to.equal('auto');
+    expect(toManagers(), 'still one message').to.have.length(1);
     fake.allowAccess();
     await later(16);
     expect((await healthz()).body.graphAccess).to.deep.equal([]);
-    expect(fake.requestsTo('GET', /\/users\/[0-9a-f-]{36}$/), 'the re-check: one cheap directory read').to.have.length(1);
+    expect(fake.requestsTo('GET', /\/users\/[0-9a-f-]{36}$/).filter((r) => r.status === 200), 'the re-check: one cheap directory read').to.have.length(2);
+    expect(fake.eventsOf(bram), 'the waiting callback is planned').to.have.length(1);
   });
 
   it('a manager that is an organisational contact (not a user): MANAGER_FALLBACK_ID', async () => {

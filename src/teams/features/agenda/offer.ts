@@ -5,7 +5,7 @@ import type { Services } from '../../../app/services';
 import type { CallbackData } from '../../../domain/items/callback';
 import { findSlots, searchWindow, type Interval } from '../../../domain/scheduling/slots';
 import type { Item } from '../../../domain/types';
-import { calendarProblemFor, reportGraphAccess, type GraphAccessCause } from '../../../app/graphAccess';
+import { calendarProblemFor, reportGraphAccess, userCauseOf } from '../../../app/graphAccess';
 import { toGraphFailure } from '../../../graph';
 import { agendaReady } from './sync';
 
@@ -16,7 +16,7 @@ export type AgendaOffer =
   /** The owner's agenda cannot be read (no mailbox, not allowed by the access policy, unknown person). */
   | { kind: 'noAgenda' }
   /** Graph refuses the bot (no permission, or this mailbox kept out): the cause is said; planned by the bot when it is allowed again. */
-  | { kind: 'noAccess'; cause: Exclude<GraphAccessCause, 'directory'> }
+  | { kind: 'noAccess'; cause: 'consent' | 'mailbox' }
   /** Nothing free up to the end of the search window. */
   | { kind: 'none' }
   /** Slots before the deadline, or (late) the earliest one after it. */
@@ -45,8 +45,9 @@ export async function offerSlots(s: Services, item: Item<CallbackData>, timeoutM
     const f = toGraphFailure(err, now.getTime());
     s.log.info({ itemId: item.id, error: f.message }, 'agenda offer: free/busy not available');
     if (f.accessDenied) {
-      await reportGraphAccess(s, item.tenantId, f, { op: 'calendar', userId: item.owner.id, name: item.owner.name });
-      return { kind: 'noAccess', cause: f.status === 401 ? 'consent' : 'mailbox' };
+      const probe = { op: 'calendar' as const, userId: item.owner.id, name: item.owner.name };
+      await reportGraphAccess(s, item.tenantId, f, probe);
+      return { kind: 'noAccess', cause: userCauseOf(f, probe) };
     }
     return f.transient ? { kind: 'unavailable' } : { kind: 'noAgenda' };
   }
