@@ -134,7 +134,8 @@ describe('Microsoft Graph as it really behaves: the agenda and managers end to e
     const { card, item } = await createFor(bram);
     fake.denyAccess({ policyFor: bram });
     fake.requests.length = 0;
-    await act(anna, 'callback.planSlot', { id: item.id, start: slotsOf(card)[0].data.start });
+    const chosen = await act(anna, 'callback.planSlot', { id: item.id, start: slotsOf(card)[0].data.start });
+    expect(textOf(chosen.body.value), 'the one who chose hears why').to.contain(access.chosen.mailbox('§', bram.name).split('§')[1]);
     await bot.settle();
     const toBram = () => fake.requests.filter((r) => r.path.startsWith(`/v1.0/users/${bram.aadObjectId}/`));
     expect(toBram().map((r) => r.status), 'one refused request, not retried').to.deep.equal([403]);

@@ -58,6 +58,15 @@ export const agenda = {
         `Ik mag de agenda van ${who} niet bekijken: deze agenda is niet vrijgegeven voor Top Contact. ` +
         'De leidinggevenden weten het. Zodra het wel mag, plan ik het eerste vrije moment zelf. Heeft het haast? Spreek dan zelf een moment af.',
     },
+    /** The answer to a chosen moment while Graph refuses the bot. */
+    chosen: {
+      consent: (moment: string, who: string) =>
+        `Gekozen: ${moment}. Ik mag de agenda van ${who} nu niet bijwerken: de koppeling met Outlook heeft (nog) geen toestemming van de beheerder. ` +
+        'De leidinggevenden weten het. Zodra het weer mag, zet ik de afspraak in de agenda.',
+      mailbox: (moment: string, who: string) =>
+        `Gekozen: ${moment}. Ik mag de agenda van ${who} niet bijwerken: deze agenda is niet vrijgegeven voor Top Contact. ` +
+        'De leidinggevenden weten het. Zet de afspraak zelf in de agenda als het haast heeft.',
+    },
     /** 1:1 to the managers, once per problem. */
     managers: {
       consent:

@@ -14,6 +14,7 @@ import type { Turn } from '../../turn';
 import { offerCard, type AfterCreate } from './cards';
 import { offerSlots } from './offer';
 import { agendaReady, healCalendars, recheckAccess, syncCalendar } from './sync';
+import { calendarProblemFor } from '../../../app/graphAccess';
 
 const a = nl.agenda;
 /** How long the answer to a slot choice waits for the event to be in Outlook before saying it will follow. */
@@ -54,19 +55,24 @@ async function planSlot(turn: Turn, data: Record<string, unknown>) {
   const who = neutralise(item.owner?.name ?? '');
   const title = nl.callbacks.card.title(item.id);
   if (plan.late) return cardResponse(noticeCard(outcome.message ?? '', 'attention', title));
+  const chosenMoment = () => `${formatMoment(s.calendar, new Date(plan.start!), s.clock.now())}–${formatTime(s.calendar, new Date(plan.end!))}`;
+  // Graph refuses this agenda (known, or found by the sync while we wait): say why (graphAccess.ts).
+  const refused = async () => {
+    const problem = item.owner ? await calendarProblemFor(s, turn.tenantId, item.owner.id) : null;
+    return problem ? cardResponse(noticeCard(a.access.chosen[problem](chosenMoment(), who), 'warning', title)) : null;
+  };
+  const known = await refused();
+  if (known) return known;
   // Usually Graph answers within a second: then say it is in the agenda, else that it follows.
   // The person waits for exactly this delivery, so it may start before the answer (the rest still waits).
   s.outbox.kickNow();
   const until = systemClock.now().getTime() + CONFIRM_WAIT_MS; // real waiting time, not the bot's clock
   while (systemClock.now().getTime() < until) {
     const now = (await s.repo.getItem(turn.tenantId, item.id)) as unknown as Item<CallbackData> | null;
-    if (now?.data.calendarEvent?.start === plan.start) {
-      const moment = `${formatMoment(s.calendar, new Date(plan.start!), s.clock.now())}–${formatTime(s.calendar, new Date(plan.end!))}`;
-      return cardResponse(noticeCard(a.msg.inAgenda(moment, who), 'good', title));
-    }
+    if (now?.data.calendarEvent?.start === plan.start) return cardResponse(noticeCard(a.msg.inAgenda(chosenMoment(), who), 'good', title));
     await new Promise((r) => setTimeout(r, 100));
   }
-  return cardResponse(noticeCard(outcome.message ?? '', 'good', title));
+  return (await refused()) ?? cardResponse(noticeCard(outcome.message ?? '', 'good', title));
 }
 
 /** Offers nobody answered within AGENDA_OFFER_MINUTES: the bot plans the first feasible slot itself. */
