@@ -28,6 +28,8 @@ export interface ItemServiceDeps {
   clock: Clock;
   calendar: WorkingCalendar;
   isManager: (p: Person) => boolean;
+  /** MOMENT_HORIZON_MONTHS (domain/moments.ts); default 12. */
+  momentHorizonMonths?: number;
   /** Called after every commit that enqueued outbox messages. */
   kick: () => void;
 }
@@ -38,7 +40,7 @@ export class ItemService {
   constructor(private readonly d: ItemServiceDeps) {}
 
   private ctx(actor: Person) {
-    return { now: this.d.clock.now(), calendar: this.d.calendar, actor, isManager: this.d.isManager(actor) };
+    return { now: this.d.clock.now(), calendar: this.d.calendar, actor, isManager: this.d.isManager(actor), momentHorizonMonths: this.d.momentHorizonMonths };
   }
 
   async get(tenantId: string, id: string): Promise<Item | null> {

@@ -98,7 +98,7 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
   const details = optionalText(errors, 'details', str(input, 'details'), 2000);
   const phone = rawPhone ? normalisePhone(rawPhone) : { ok: false };
   if (rawPhone && !phone.ok && !errors.phone) errors.phone = t.errors.phone;
-  const preferred = parseMoment(errors, 'preferredMoment', input.preferredMoment, ctx.now);
+  const preferred = parseMoment(errors, 'preferredMoment', input.preferredMoment, ctx);
   const assignee = parsePerson(input.assignee);
   // The adapter resolves a picked colleague to a person; what it could not resolve arrives as is.
   if (!assignee && input.assignee !== undefined && input.assignee !== null && input.assignee !== '') errors.assignee = t.errors.assigneeUnknown;
