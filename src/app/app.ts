@@ -17,6 +17,7 @@ import { TeamsMessenger } from '../teams/proactive';
 import { outboundAdapter } from '../teams/outbound';
 import { InboundAdapter } from '../teams/inboundAdapter';
 import { deliveryProblemHooks } from './deliveryProblems';
+import { poisonHooks } from './poisonMessages';
 import { nl } from '../texts/nl';
 import { createGraphService, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
@@ -85,7 +86,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const bot = new TopContactBot(s, features);
   // Outbox sends go through an adapter without botbuilder's own retries: the outbox owns retry and order.
   const messenger = new TeamsMessenger(outboundAdapter(authOptions, sendTimeoutMs(outbox.options.lockMs)), config.bot.appId, repo);
-  outbox.hooks = deliveryProblemHooks(s);
+  outbox.hooks = { ...deliveryProblemHooks(s), ...poisonHooks(s) };
   const renderers = Object.assign({}, ...features.map((f) => f.cards ?? {}));
   // Calendar sync is a no-op unless a feature registers its own handler below (features/agenda does).
   outbox.register('calendarSync', async () => ({ ok: true }));

@@ -11,6 +11,8 @@ export interface OpenRow {
   state: ItemState;
   /** The deadline falls on the calendar day after today (the digest's "morgen"). */
   dueTomorrow: boolean;
+  /** The item's stored values cannot be read (e.g. a deadline in the year 10000): shown as one line. */
+  unreadable?: boolean;
 }
 
 export interface OpenFilter {
@@ -29,11 +31,14 @@ export function openRows(items: readonly Item[], cal: WorkingCalendar, now: Date
   const tomorrow = addCalendarDays(cal.dayOf(now), 1);
   return items
     .filter((i) => i.closedAt === null)
-    .map((item) => ({
-      item,
-      state: stateOf(item, cal, now),
-      dueTomorrow: !!item.deadline && cal.dayOf(item.deadline) === tomorrow,
-    }))
+    .map((item): OpenRow => {
+      try {
+        return { item, state: stateOf(item, cal, now), dueTomorrow: !!item.deadline && cal.dayOf(item.deadline) === tomorrow };
+      } catch {
+        // One bad item must not take the list down for everyone: it becomes one line (issue 13).
+        return { item, state: 'noDeadline', dueTomorrow: false, unreadable: true };
+      }
+    })
     .sort((a, b) => {
       const da = a.item.deadline?.getTime() ?? Number.POSITIVE_INFINITY;
       const db = b.item.deadline?.getTime() ?? Number.POSITIVE_INFINITY;
