@@ -18,6 +18,7 @@ import { outboundAdapter } from '../teams/outbound';
 import { InboundAdapter } from '../teams/inboundAdapter';
 import { deliveryProblemHooks } from './deliveryProblems';
 import { poisonHooks } from './poisonMessages';
+import { markDamagedItems } from './damagedItems';
 import { nl } from '../texts/nl';
 import { createGraphService, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
@@ -113,6 +114,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     })().finally(() => (ticking = null));
     return ticking;
   };
+
+  // Stored moments beyond the horizon or unreadable: marked damaged and told to the managers once.
+  await markDamagedItems(s);
 
   let timer: NodeJS.Timeout | null = null;
   let poller: NodeJS.Timeout | null = null;

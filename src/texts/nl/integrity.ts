@@ -6,8 +6,8 @@ export const integrity = {
   beyondHorizon: (months: number) => `Kies een moment binnen ${months} maanden vanaf nu.`,
   /** One line in a list (overzicht, mijn, digest) for an item whose data cannot be shown. */
   unreadableLine: (id: string) => `${id} kan niet worden getoond (ongeldige gegevens)`,
-  /** History label of the entry that marks an item as damaged. */
-  damagedHistory: 'Ongeldige gegevens gevonden',
+  /** History labels shared by every kind (the entry that marks an item as damaged). */
+  history: { damaged: 'Ongeldige gegevens gevonden' } as Record<string, string>,
   /** Once, to the managers, after the check at start found damaged items. */
   damagedFound: (ids: string[]) =>
     `Let op: bij ${ids.length === 1 ? 'dit verzoek' : `deze ${ids.length} verzoeken`} staat een ongeldig moment of een onleesbare waarde: ${ids.join(', ')}. ` +
