@@ -2,7 +2,7 @@
 // filtered (kind, owner, state), counted, grouped (per state, per owner) and cut to a length.
 // `mijn`, `overzicht` and the daily digest use the same functions. Pure: no I/O.
 import type { Item, ItemKind, Person } from '../types';
-import { addCalendarDays, deadlineState, type DeadlineState, type WorkingCalendar } from '../workingTime';
+import { addCalendarDays, deadlineState, isLocalDay, type DeadlineState, type WorkingCalendar } from '../workingTime';
 
 export type ItemState = DeadlineState | 'noDeadline';
 
@@ -33,7 +33,9 @@ export function openRows(items: readonly Item[], cal: WorkingCalendar, now: Date
     .filter((i) => i.closedAt === null)
     .map((item): OpenRow => {
       try {
-        return { item, state: stateOf(item, cal, now), dueTomorrow: !!item.deadline && cal.dayOf(item.deadline) === tomorrow };
+        const day = item.deadline ? cal.dayOf(item.deadline) : null;
+        if (day !== null && !isLocalDay(day)) throw new RangeError(`unreadable deadline of ${item.id}`);
+        return { item, state: stateOf(item, cal, now), dueTomorrow: day === tomorrow };
       } catch {
         // One bad item must not take the list down for everyone: it becomes one line (issue 13).
         return { item, state: 'noDeadline', dueTomorrow: false, unreadable: true };
