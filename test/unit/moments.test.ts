@@ -50,3 +50,24 @@ describe('moments: the horizon rule', () => {
     }
   });
 });
+
+describe('moments: the horizon in the callback rules', () => {
+  // Lazy imports keep this file's first part free of the item rules.
+  it('planSlot refuses a slot beyond the horizon (also from a forged invoke); a slot inside is taken', async () => {
+    const { applyCallback, createCallback } = await import('../../src/domain/items/callback');
+    const { WorkingCalendar } = await import('../../src/domain/workingTime');
+    const cal = new WorkingCalendar();
+    const anna = { id: 'a1', name: 'Anna de Vries' };
+    const bram = { id: 'b2', name: 'Bram Jansen' };
+    const now = new Date('2026-11-26T10:00:00+01:00');
+    const ctx = { now, calendar: cal, actor: anna, isManager: false, momentHorizonMonths: 12 };
+    const c = createCallback({ customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage', assignee: bram, agendaMode: 'offer' }, ctx);
+    if (!c.ok) throw new Error('create failed');
+    const item = { tenantId: 't', id: 'TB-1', kind: 'callback' as const, status: c.item.status, subject: c.item.subject, owner: c.item.owner, createdBy: anna,
+      createdAt: now, updatedAt: now, deadline: c.item.deadline, closedAt: null, source: 'teams', version: 1, data: c.item.data, card: null };
+    const far = applyCallback(item, 'planSlot', { start: '2028-01-10T10:00:00+01:00' }, ctx);
+    expect(far.ok ? 'accepted' : far.refusal.code).to.equal('badSlot');
+    const near = applyCallback(item, 'planSlot', { start: '2026-11-27T10:00:00+01:00' }, ctx);
+    expect(near.ok).to.equal(true);
+  });
+});
