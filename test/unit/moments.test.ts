@@ -4,6 +4,8 @@ import { checkMoment, isSoundStoredMoment, momentHorizon } from '../../src/domai
 import { parseMoment } from '../../src/domain/items/common';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { nl } from '../../src/texts/nl';
+import { applyCallback, createCallback } from '../../src/domain/items/callback';
+import { WorkingCalendar } from '../../src/domain/workingTime';
 
 const NOW = new Date('2026-11-26T09:00:00Z');
 
@@ -52,10 +54,7 @@ describe('moments: the horizon rule', () => {
 });
 
 describe('moments: the horizon in the callback rules', () => {
-  // Lazy imports keep this file's first part free of the item rules.
-  it('planSlot refuses a slot beyond the horizon (also from a forged invoke); a slot inside is taken', async () => {
-    const { applyCallback, createCallback } = await import('../../src/domain/items/callback');
-    const { WorkingCalendar } = await import('../../src/domain/workingTime');
+  it('planSlot refuses a slot beyond the horizon (also from a forged invoke); a slot inside is taken', () => {
     const cal = new WorkingCalendar();
     const anna = { id: 'a1', name: 'Anna de Vries' };
     const bram = { id: 'b2', name: 'Bram Jansen' };
