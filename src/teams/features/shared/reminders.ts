@@ -31,10 +31,26 @@ export function bundle(messages: OutboxMessage[], day: string): OutboxMessage[] 
   return out;
 }
 
+/** Working time is counted over at most this much wall time per item per tick (see isNear). */
+export const NEAR_PROBE_MS = 14 * 86_400_000;
+
 /**
- * The reminder one item is due now, if any. Working time is computed only for an unclaimed item
- * whose deadline is near by the wall clock's measure too (working time never exceeds wall time):
- * the arithmetic is not repeated for every open item on every tick.
+ * Whether at most `before` working time is left until the deadline, counting over a bounded span:
+ * working time never exceeds wall time (a deadline within `before` is near without counting), and
+ * more than `before` in the next two weeks settles it as not near. Only a deadline behind long
+ * closing days needs the full count.
+ */
+function isNear(s: Services, now: Date, deadline: Date, before: number): boolean {
+  const left = deadline.getTime() - now.getTime();
+  if (left <= before) return true;
+  const probeEnd = Math.min(deadline.getTime(), now.getTime() + NEAR_PROBE_MS);
+  if (s.calendar.workingMillisBetween(now, new Date(probeEnd)) > before) return false;
+  return probeEnd === deadline.getTime() || s.calendar.workingMillisBetween(now, deadline) <= before;
+}
+
+/**
+ * The reminder one item is due now, if any. Working time is counted only for an unclaimed item and
+ * over at most two weeks (isNear): a far deadline costs the same small count on every tick.
  */
 async function reminderFor(
   s: Services, t: { msg: ReminderTexts }, tenantId: string, item: Item, now: Date, today: string, before: number,
@@ -52,8 +68,8 @@ async function reminderFor(
   if (item.owner) return null;
   // One nudge per promise: a new deadline (new appointment) may get its own.
   const nudgeKey = `nudge:${item.id}:${deadline.getTime()}`;
-  const near = deadline.getTime() - now.getTime() <= before || cal.workingMillisBetween(now, deadline) <= before;
-  if (!near || !(await s.repo.claimOnce(tenantId, nudgeKey, now))) return null;
+  if (!isNear(s, now, deadline, before)) return null;
+  if (!(await s.repo.claimOnce(tenantId, nudgeKey, now))) return null;
   const leftText = formatTimeLeft(cal, deadline, now).replace(/^nog /, '');
   return { tenantId, key: `${tenantId}:${nudgeKey}`, type: 'notifyChannel', lane: `channel:${tenantId}`, payload: { text: t.msg.nudgeUnclaimed(item.id, topic, leftText), itemId: item.id } };
 }
