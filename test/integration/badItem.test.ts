@@ -180,6 +180,15 @@ for (const storage of [sqlite, postgres]) {
       const card = connector.messagesIn(generalChannel.id).find((m) => m.card && json(m.card).includes(`"${next}`))!;
       expect(json(card.card)).to.contain(bram.name);
 
+      // A 1:1 message about the bad item (as a reminder would send) still reaches its owner, without the card.
+      before = connector.messagesIn(personalConversationId(anna)).length;
+      await repo.enqueue([{ tenantId: TEST_TENANT, key: 'test:note:TB-9002', type: 'notifyPerson', lane: `user:${anna.aadObjectId}`,
+        payload: { to: P(anna), text: 'Herinnering over TB-9002', itemId: 'TB-9002' } }], b.app.s.clock.now());
+      await b.settle();
+      const note = connector.messagesIn(personalConversationId(anna)).slice(before).find((m) => json(m).includes('Herinnering over TB-9002'));
+      expect(note, 'the text reaches the owner').to.not.equal(undefined);
+      expect(note!.card).to.equal(undefined);
+
       // Jobs and another new card: nothing is told twice, the lane still moves.
       await b.app.tick();
       const last = await newCallback(b);
