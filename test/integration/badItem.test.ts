@@ -212,7 +212,7 @@ for (const storage of [sqlite, postgres]) {
       }
       await bot.stop();
 
-      const toDirk = () => connector.messagesIn(personalConversationId(dirk)).filter((m) => json(m).includes('ongeldig moment'));
+      const toDirk = () => connector.messagesIn(personalConversationId(dirk)).filter((m) => json(m).includes('moment dat niet klopt'));
       // Restart: found, marked, told.
       bot = await db.open();
       await bot.settle();

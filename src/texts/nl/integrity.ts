@@ -10,8 +10,8 @@ export const integrity = {
   history: { damaged: 'Ongeldige gegevens gevonden' } as Record<string, string>,
   /** Once, to the managers, after the check at start found damaged items. */
   damagedFound: (ids: string[]) =>
-    `Let op: bij ${ids.length === 1 ? 'dit verzoek' : `deze ${ids.length} verzoeken`} staat een ongeldig moment of een onleesbare waarde: ${ids.join(', ')}. ` +
-    'De rest werkt gewoon. Kijk ze na en maak zo nodig een nieuwe afspraak met de klant.',
+    `Let op: bij ${ids.join(', ')} staat een moment dat niet klopt (te ver weg of onleesbaar). ` +
+    `De rest werkt gewoon. Kijk ${ids.length === 1 ? 'het' : 'ze'} na en maak zo nodig een nieuwe afspraak met de klant.`,
   /** Once, in the channel, when a message cannot be sent because of its data (not the network). */
   messageFailed: (id: string | null) =>
     `${id ? `Een bericht over ${id}` : 'Een bericht'} kan ik niet versturen: de gegevens zijn ongeldig. Ik sla het over en ga door met de rest. Vraag de beheerder om het na te kijken.`,
