@@ -378,4 +378,27 @@ export const scenarios: Scenario[] = [
       await w.shot('11-fout-telefoonnummer', shown);
     },
   },
+  {
+    id: '12-moment-te-ver',
+    title: 'a preferred date more than MOMENT_HORIZON_MONTHS ahead gives the Dutch message at the field, the values stay',
+    async run(w) {
+      const { ui } = w;
+      const far = { name: 'Mevrouw de Boer', phone: '06 12345678', topic: 'Vraag over een woningruil' };
+      const form = await openFilledForm(w, far);
+      // Fourteen months after the demo's "now": beyond the default horizon of 12 months.
+      // The Playground's date picker (Fluent UI) takes typed text in Date.toDateString() form.
+      const day = new Date(w.fakeNow.getTime() + 430 * 86_400_000).toDateString();
+      const picker = form.locator('input[role="combobox"][aria-haspopup="dialog"]').first();
+      await picker.fill(day);
+      await picker.press('Tab');
+      const beyond = nl.integrity.beyondHorizon(loadConfig({ NODE_ENV: 'development' }).momentHorizonMonths);
+      const answer = await ui.execute(form, t.submit);
+      assert(cardTexts(answer).includes(beyond), 'the bot answers with the horizon message');
+      const shown = ui.page.locator('.ac-adaptiveCard').filter({ hasText: beyond }).last();
+      await expectText(shown, beyond, 'the form after sending');
+      const name = await ui.input(shown, t.fields.customerName).inputValue();
+      assert(name === far.name, `the name stays filled in (is "${name}")`);
+      await w.shot('12-moment-te-ver', shown);
+    },
+  },
 ];

@@ -17,6 +17,8 @@ import { TeamsMessenger } from '../teams/proactive';
 import { outboundAdapter } from '../teams/outbound';
 import { InboundAdapter } from '../teams/inboundAdapter';
 import { deliveryProblemHooks } from './deliveryProblems';
+import { poisonHooks } from './poisonMessages';
+import { markDamagedItems } from './damagedItems';
 import { nl } from '../texts/nl';
 import { createGraphService, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
@@ -62,7 +64,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const managers = new Set(config.managerIds);
   const isManager = (p: Person) => managers.has(p.id) || (!!p.teamsId && managers.has(p.teamsId));
   const outbox = new OutboxDispatcher(repo, clock, log, { lockMs: config.outboxLockSeconds * 1000, ...opts.outbox });
-  const items = new ItemService({ repo, clock, calendar, isManager, kick: () => outbox.kick() });
+  const items = new ItemService({ repo, clock, calendar, isManager, momentHorizonMonths: config.momentHorizonMonths, kick: () => outbox.kick() });
   const graph = config.graph ? createGraphService(config.graph, clock, opts.graph) : null;
   const people = new PeopleDirectory({
     graph, graphConfig: config.graph, repo, clock, log, fallbackId: config.managerFallbackId,
@@ -89,7 +91,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const bot = new TopContactBot(s, features);
   // Outbox sends go through an adapter without botbuilder's own retries: the outbox owns retry and order.
   const messenger = new TeamsMessenger(outboundAdapter(authOptions, sendTimeoutMs(outbox.options.lockMs)), config.bot.appId, repo);
-  outbox.hooks = deliveryProblemHooks(s);
+  outbox.hooks = { ...deliveryProblemHooks(s), ...poisonHooks(s) };
   const renderers = Object.assign({}, ...features.map((f) => f.cards ?? {}));
   // Calendar sync is a no-op unless a feature registers its own handler below (features/agenda does).
   outbox.register('calendarSync', async () => ({ ok: true }));
@@ -116,6 +118,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     })().finally(() => (ticking = null));
     return ticking;
   };
+
+  // Stored moments beyond the horizon or unreadable: marked damaged and told to the managers once.
+  await markDamagedItems(s);
 
   let timer: NodeJS.Timeout | null = null;
   let poller: NodeJS.Timeout | null = null;

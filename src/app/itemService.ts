@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../domain/clock';
 import type { Effect, Refusal } from '../domain/items/lifecycle';
 import { CHANNEL_KINDS, rulesFor } from '../domain/items/registry';
-import type { HistoryEntry, Item, ItemKind, Person } from '../domain/types';
+import { SYSTEM, type HistoryEntry, type Item, type ItemKind, type Person } from '../domain/types';
 import type { WorkingCalendar } from '../domain/workingTime';
 import type { OutboxMessage, Repository } from '../storage/repository';
 
@@ -28,6 +28,8 @@ export interface ItemServiceDeps {
   clock: Clock;
   calendar: WorkingCalendar;
   isManager: (p: Person) => boolean;
+  /** MOMENT_HORIZON_MONTHS (domain/moments.ts); default 12. */
+  momentHorizonMonths?: number;
   /** Called after every commit that enqueued outbox messages. */
   kick: () => void;
 }
@@ -38,7 +40,7 @@ export class ItemService {
   constructor(private readonly d: ItemServiceDeps) {}
 
   private ctx(actor: Person) {
-    return { now: this.d.clock.now(), calendar: this.d.calendar, actor, isManager: this.d.isManager(actor) };
+    return { now: this.d.clock.now(), calendar: this.d.calendar, actor, isManager: this.d.isManager(actor), momentHorizonMonths: this.d.momentHorizonMonths };
   }
 
   async get(tenantId: string, id: string): Promise<Item | null> {
@@ -114,6 +116,20 @@ export class ItemService {
       // Lost a race: someone changed the item between our read and write. Decide again on the new state.
     }
     throw new Error(`item ${id}: too many concurrent changes`);
+  }
+
+  /**
+   * Marks an item whose stored values cannot be used (app/damagedItems.ts): `data.damaged` and a
+   * history entry by Top Contact, conditional on the version read. No outbox message: its card
+   * could not be rendered. True when this call wrote the mark.
+   */
+  async markDamaged(tenantId: string, id: string, fields: string[]): Promise<boolean> {
+    const item = await this.d.repo.getItem(tenantId, id);
+    if (!item || item.data.damaged) return false;
+    const now = this.d.clock.now();
+    const next: Item = { ...item, version: item.version + 1, updatedAt: now, data: { ...item.data, damaged: { at: now.toISOString(), fields } } };
+    const history: HistoryEntry = { tenantId, itemId: id, at: now, actor: SYSTEM, action: 'damaged', details: { fields } };
+    return this.d.repo.commit({ item: next, expectedVersion: item.version, history: [history], outbox: [] });
   }
 
   /**

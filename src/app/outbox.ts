@@ -15,14 +15,18 @@ import os from 'node:os';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging';
 import type { OutboxMessage, Repository } from '../storage/repository';
+import { failureText, isTransientFailure } from './failures';
 import { yieldToEventLoop } from './services';
 
 export type DeliveryResult =
   /** `target`: the conversation written to ('channel:<id>' / 'user:<id>'); a success there resolves a recorded problem. */
   | { ok: true; target?: string }
   | { ok: false; retry: true; retryAfterMs?: number; error: string }
-  /** `problem`: the conversation cannot be written to (blocked, removed): recorded and shown to the team. */
-  | { ok: false; retry: false; error: string; problem?: { code: string; status?: number; target?: string } };
+  /**
+   * `problem`: the conversation cannot be written to (blocked, removed): recorded and shown to the team.
+   * `poison`: the message itself cannot be sent (render error, bad stored value): recorded, told to the team once.
+   */
+  | { ok: false; retry: false; error: string; problem?: { code: string; status?: number; target?: string }; poison?: boolean };
 
 export type DeliveryHandler = (msg: OutboxMessage) => Promise<DeliveryResult>;
 
@@ -41,6 +45,8 @@ export interface OutboxHooks {
   onProblem?: (msg: OutboxMessage, problem: { code: string; status?: number; target?: string }, error: string) => Promise<void>;
   /** A message was delivered to `target`. */
   onDelivered?: (msg: OutboxMessage, target: string) => Promise<void>;
+  /** A message failed for good because of itself, not the network (app/poisonMessages.ts). */
+  onPoison?: (msg: OutboxMessage, error: string) => Promise<void>;
 }
 
 /** Per-request timeout for connector calls made by outbox handlers: well inside the lock. */
@@ -155,7 +161,10 @@ export class OutboxDispatcher {
       try {
         result = await handler(msg);
       } catch (err) {
-        result = { ok: false, retry: true, error: err instanceof Error ? err.message : String(err) };
+        // Only the network is worth another attempt; anything else fails the same way every time.
+        result = isTransientFailure(err)
+          ? { ok: false, retry: true, error: failureText(err) }
+          : { ok: false, retry: false, error: failureText(err), poison: true };
       }
     }
     const now = this.clock.now();
@@ -171,6 +180,9 @@ export class OutboxDispatcher {
       await this.repo.failOutbox(msg.id!, result.error);
       if (!result.retry && result.problem && this.hooks.onProblem) {
         await this.hooks.onProblem(msg, result.problem, result.error).catch((err) => this.log.error({ err }, 'outbox problem hook failed'));
+      }
+      if (!result.retry && result.poison && this.hooks.onPoison) {
+        await this.hooks.onPoison(msg, result.error).catch((err) => this.log.error({ err }, 'outbox poison hook failed'));
       }
       return;
     }

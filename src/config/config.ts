@@ -37,6 +37,8 @@ export interface Config {
   digestTime: string;
   reminderBeforeMinutes: number;
   exceptionNudgeMinutes: number;
+  /** How far ahead (months) a given moment may lie: preferred moment, appointment, reschedule (domain/moments.ts). */
+  momentHorizonMonths: number;
   retentionDays: number;
   interpreter: { serviceUrl: string; phone: string; customerNumber: string };
   graph: GraphConfig | null;
@@ -187,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestTime,
     reminderBeforeMinutes: int(env, 'REMINDER_BEFORE_MINUTES', 120, 0, 7 * 24 * 60),
     exceptionNudgeMinutes: int(env, 'EXCEPTION_NUDGE_MINUTES', 120, 0, 7 * 24 * 60),
+    momentHorizonMonths: int(env, 'MOMENT_HORIZON_MONTHS', 12, 1, 120),
     retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 3650),
     interpreter: {
       serviceUrl: interpreterUrl,

@@ -91,10 +91,21 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
       // A feature may send a ready card of its own (e.g. the first step of a guided flow in the 1:1 chat).
       const card = m.payload.card && typeof m.payload.card === 'object' ? (m.payload.card as Record<string, unknown>) : null;
       const text = String(m.payload.text ?? '');
+      // The owner view is a bonus: when the item's stored values cannot be rendered, the text still goes.
+      let ownerView: Record<string, unknown> | null = null;
+      if (!card && attach) {
+        try {
+          ownerView = await renderer!.owner(item!, s);
+        } catch (err) {
+          if (!text) throw err;
+          s.log.warn({ err, itemId: item!.id }, 'owner view cannot be rendered: the message goes without it');
+        }
+      }
+      const shown = card ?? ownerView;
       return guarded(`user:${to.id}`, async () => {
         await messenger.sendToPerson(m.tenantId, to, {
           text: text || undefined,
-          attachments: card ? [CardFactory.adaptiveCard(card)] : attach ? [CardFactory.adaptiveCard(await renderer!.owner(item!, s))] : undefined,
+          attachments: shown ? [CardFactory.adaptiveCard(shown)] : undefined,
         });
       });
     },

@@ -2,6 +2,7 @@
 // to a name and Teams id: known users first, then the Teams roster; undefined when nobody matches.
 import { TeamsInfo, type TeamsChannelAccount } from 'botbuilder';
 import type { Person } from '../domain/types';
+import { isLocalDay } from '../domain/workingTime';
 import type { Turn } from './turn';
 
 export async function resolvePerson(turn: Turn, id: string): Promise<Person | undefined> {
@@ -33,6 +34,6 @@ export async function resolvePerson(turn: Turn, id: string): Promise<Person | un
 export function momentFrom(turn: Turn, date: unknown, time: unknown): string | undefined {
   if (typeof date !== 'string' || !date) return undefined;
   const hhmm = typeof time === 'string' && /^\d\d:\d\d/.test(time) ? time.slice(0, 5) : '09:00';
-  if (!/^\d{4}-\d\d-\d\d$/.test(date)) return 'ongeldig';
+  if (!isLocalDay(date)) return 'ongeldig'; // also 2026-02-30: the rules then ask for a valid date
   return turn.s.calendar.at(date, hhmm).toISOString();
 }

@@ -5,6 +5,7 @@
 // (conversation gone) are final and reported as a delivery problem; other 4xx are final.
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from "botbuilder";
 import type { DeliveryResult } from '../app/outbox';
+import { failureText, isTransientFailure } from '../app/failures';
 import type { Person } from '../domain/types';
 import type { Repository } from '../storage/repository';
 
@@ -117,6 +118,8 @@ export function classifySendError(err: unknown, nowMs: number = Date.now()): Del
   // 403 MessageWritesBlocked (bot removed or blocked), 404 conversation or message gone: retrying will not help.
   if (status === 403 || status === 404) return { ok: false, retry: false, error, problem: { code: code ?? String(status), status } };
   if (status !== undefined && status >= 400) return { ok: false, retry: false, error };
-  // No status: timeout, connection refused or reset. The outcome is unknown; retry (see docs/reliability.md).
-  return { ok: false, retry: true, error };
+  // No status: a timeout, a refused or reset connection (outcome unknown: retry, see docs/reliability.md);
+  // anything else (a render error, a bad stored value) is the message itself: final, a poison message.
+  if (isTransientFailure(err)) return { ok: false, retry: true, error };
+  return { ok: false, retry: false, error: failureText(err), poison: true };
 }

@@ -19,6 +19,8 @@ export interface DigestLine {
   deadlineText: string;
   /** How late (formatTimeLeft: '2 werkdagen te laat'); '' unless overdue. */
   lateText: string;
+  /** The item's stored values cannot be read (e.g. a deadline in the year 10000): shown as one line. */
+  unreadable?: boolean;
 }
 
 export interface DigestGroup {
@@ -143,14 +145,24 @@ export function buildDigest(items: readonly Item[], o: DigestOptions): Digest {
   const sectionShares = fairShares(grouped.map((g) => total(g.groups)), maxLines);
 
   const maxSubject = Math.max(10, o.maxSubjectChars ?? DEFAULT_MAX_SUBJECT_CHARS);
-  const line = (item: Item, overdue: boolean): DigestLine => ({
-    id: item.id,
-    kind: item.kind,
-    subject: item.subject.length > maxSubject ? `${item.subject.slice(0, maxSubject - 1).trimEnd()}…` : item.subject,
-    deadline: item.deadline,
-    deadlineText: item.deadline ? formatDeadline(cal, item.deadline, o.now) : '',
-    lateText: overdue && item.deadline ? formatTimeLeft(cal, item.deadline, o.now) : '',
-  });
+  const line = (item: Item, overdue: boolean): DigestLine => {
+    const base = {
+      id: item.id,
+      kind: item.kind,
+      subject: item.subject.length > maxSubject ? `${item.subject.slice(0, maxSubject - 1).trimEnd()}…` : item.subject,
+      deadline: item.deadline,
+    };
+    try {
+      return {
+        ...base,
+        deadlineText: item.deadline ? formatDeadline(cal, item.deadline, o.now) : '',
+        lateText: overdue && item.deadline ? formatTimeLeft(cal, item.deadline, o.now) : '',
+      };
+    } catch {
+      // One bad item must not stop the digest: it becomes one line (issue 13).
+      return { ...base, deadlineText: '', lateText: '', unreadable: true };
+    }
+  };
 
   let shownLines = 0;
   let truncated = false;

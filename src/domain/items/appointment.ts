@@ -105,7 +105,7 @@ export function createAppointment(input: Record<string, unknown>, ctx: ActionCon
       else errors.contact = t.errors.contact;
     }
   }
-  const moment = parseMoment(errors, 'moment', input.moment, ctx.now);
+  const moment = parseMoment(errors, 'moment', input.moment, ctx);
   const how = oneOf(str(input, 'how'), HOW);
   // Owner: a person picked; null = explicitly for the team; absent = the creator.
   const picked = parsePerson(input.owner);
@@ -167,7 +167,7 @@ function acknowledge(item: Item<AppointmentData>, input: Record<string, unknown>
     return refuse('nothingToAcknowledge', t.errors.nothingToAcknowledge);
   }
   const fields: FieldErrors = {};
-  const moment = parseMoment(fields, 'ackMoment', input.moment, ctx.now);
+  const moment = parseMoment(fields, 'ackMoment', input.moment, ctx);
   const answer = moment ?? (d.terms.final ? new Date(d.terms.final) : undefined);
   if (!answer && !fields.ackMoment) fields.ackMoment = t.errors.ackMomentRequired;
   if (Object.keys(fields).length || !answer) return refuse('invalid', nl.common.formHasErrors, fields);

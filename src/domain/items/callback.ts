@@ -11,6 +11,7 @@ import {
   accept, bool, isOwner, refuse, samePerson, str,
   type ActionContext, type Creation, type Decision, type Effect, type KindRules,
 } from './lifecycle';
+import { checkMoment } from '../moments';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
 import {
   CONFIRMATIONS, interpreterLink, ownedCreation, OWNED_FINAL, ownedRules, type Attempt, type OwnedData, type OwnedHooks,
@@ -98,7 +99,7 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
   const details = optionalText(errors, 'details', str(input, 'details'), 2000);
   const phone = rawPhone ? normalisePhone(rawPhone) : { ok: false };
   if (rawPhone && !phone.ok && !errors.phone) errors.phone = t.errors.phone;
-  const preferred = parseMoment(errors, 'preferredMoment', input.preferredMoment, ctx.now);
+  const preferred = parseMoment(errors, 'preferredMoment', input.preferredMoment, ctx);
   const assignee = parsePerson(input.assignee);
   // The adapter resolves a picked colleague to a person; what it could not resolve arrives as is.
   if (!assignee && input.assignee !== undefined && input.assignee !== null && input.assignee !== '') errors.assignee = t.errors.assigneeUnknown;
@@ -207,7 +208,7 @@ function planSlot(item: Item<CallbackData>, input: Record<string, unknown>, ctx:
   }
   const start = new Date(str(input, 'start'));
   const end = new Date(start.getTime() + CALLBACK_SLOT_MINUTES * 60_000);
-  const feasible = !Number.isNaN(start.getTime()) && start.getTime() > ctx.now.getTime() &&
+  const feasible = checkMoment(start, ctx.now, ctx.momentHorizonMonths) === 'ok' &&
     ctx.calendar.isWithinOfficeHours(start) && ctx.calendar.isWithinOfficeHours(new Date(end.getTime() - 1));
   if (!feasible) return refuse('badSlot', a.msg.badSlot);
   const late = !!item.deadline && end.getTime() > item.deadline.getTime();

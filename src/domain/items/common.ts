@@ -1,6 +1,7 @@
 // Field checks shared by the kinds' create/apply functions. Messages come from texts/.
 import { nl } from '../../texts/nl';
 import type { Person } from '../types';
+import { checkMoment, DEFAULT_MOMENT_HORIZON_MONTHS } from '../moments';
 
 export type FieldErrors = Record<string, string>;
 
@@ -15,19 +16,25 @@ export function optionalText(errors: FieldErrors, field: string, value: string, 
   return value;
 }
 
-/** Parses an ISO instant ('2026-11-27T10:00:00+01:00' or a Date); undefined when empty. */
-export function parseMoment(errors: FieldErrors, field: string, value: unknown, now: Date, mustBeFuture = true): Date | undefined {
+/** What parseMoment needs of the action context: the time now and the horizon (domain/moments.ts). */
+export interface MomentContext {
+  now: Date;
+  momentHorizonMonths?: number;
+}
+
+/**
+ * Parses an ISO instant ('2026-11-27T10:00:00+01:00' or a Date); undefined when empty. The moment
+ * must pass the horizon rule (checkMoment): readable, after now (unless !mustBeFuture), and within
+ * MOMENT_HORIZON_MONTHS; otherwise the field gets a Dutch error.
+ */
+export function parseMoment(errors: FieldErrors, field: string, value: unknown, ctx: MomentContext, mustBeFuture = true): Date | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const d = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(d.getTime())) {
-    errors[field] = nl.common.invalidMoment;
-    return undefined;
-  }
-  if (mustBeFuture && d.getTime() <= now.getTime()) {
-    errors[field] = nl.common.momentInPast;
-    return undefined;
-  }
-  return d;
+  const months = ctx.momentHorizonMonths ?? DEFAULT_MOMENT_HORIZON_MONTHS;
+  const verdict = checkMoment(d, ctx.now, months, mustBeFuture);
+  if (verdict === 'ok') return d;
+  errors[field] = verdict === 'invalid' ? nl.common.invalidMoment : verdict === 'past' ? nl.common.momentInPast : nl.integrity.beyondHorizon(months);
+  return undefined;
 }
 
 /** A person picked in a form: {id, name} object, or an id string resolved by the adapter beforehand. */

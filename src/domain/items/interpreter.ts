@@ -122,7 +122,7 @@ export function createInterpreter(input: Record<string, unknown>, ctx: ActionCon
   const invalid = () => ({ ok: false as const, refusal: { code: 'invalid', message: nl.common.formHasErrors, fields: errors } });
 
   if (path === 'own') {
-    const moment = parseMoment(errors, 'moment', input.moment, ctx.now);
+    const moment = parseMoment(errors, 'moment', input.moment, ctx);
     if (!moment && !errors.moment) errors.moment = t.errors.momentRequired;
     const ownBy = oneOf(str(input, 'ownBy'), OWN_BY);
     if (Object.keys(errors).length || !moment) return invalid();
@@ -156,7 +156,7 @@ export function createInterpreter(input: Record<string, unknown>, ctx: ActionCon
   if (mode === 'phoneNow') {
     moment = ctx.now;
   } else {
-    moment = parseMoment(errors, 'moment', input.moment, ctx.now);
+    moment = parseMoment(errors, 'moment', input.moment, ctx);
     if (!moment && !errors.moment) errors.moment = t.errors.momentRequired;
   }
   const durationMinutes = parseDuration(errors, input.duration);

@@ -10,6 +10,8 @@ export interface ActionContext {
   actor: Person;
   /** Managers (from configuration) may do owner actions and decide escalations. */
   isManager: boolean;
+  /** MOMENT_HORIZON_MONTHS: how far ahead a given moment may lie (domain/moments.ts); default 12. */
+  momentHorizonMonths?: number;
 }
 
 /** Side effects the application layer turns into outbox messages after the commit. */

@@ -213,7 +213,7 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       const no = needsOwner();
       if (no) return no;
       const fields: Record<string, string> = {};
-      const moment = parseMoment(fields, 'moment', input.moment, now);
+      const moment = parseMoment(fields, 'moment', input.moment, ctx);
       if (!moment && !fields.moment) fields.moment = t.errors.newMomentRequired;
       const reason = str(input, 'reason');
       if (!reason) fields.reason = t.errors.reasonRequired;

@@ -2,7 +2,7 @@
 // filtered (kind, owner, state), counted, grouped (per state, per owner) and cut to a length.
 // `mijn`, `overzicht` and the daily digest use the same functions. Pure: no I/O.
 import type { Item, ItemKind, Person } from '../types';
-import { addCalendarDays, deadlineState, type DeadlineState, type WorkingCalendar } from '../workingTime';
+import { addCalendarDays, deadlineState, isLocalDay, type DeadlineState, type WorkingCalendar } from '../workingTime';
 
 export type ItemState = DeadlineState | 'noDeadline';
 
@@ -11,6 +11,8 @@ export interface OpenRow {
   state: ItemState;
   /** The deadline falls on the calendar day after today (the digest's "morgen"). */
   dueTomorrow: boolean;
+  /** The item's stored values cannot be read (e.g. a deadline in the year 10000): shown as one line. */
+  unreadable?: boolean;
 }
 
 export interface OpenFilter {
@@ -29,11 +31,16 @@ export function openRows(items: readonly Item[], cal: WorkingCalendar, now: Date
   const tomorrow = addCalendarDays(cal.dayOf(now), 1);
   return items
     .filter((i) => i.closedAt === null)
-    .map((item) => ({
-      item,
-      state: stateOf(item, cal, now),
-      dueTomorrow: !!item.deadline && cal.dayOf(item.deadline) === tomorrow,
-    }))
+    .map((item): OpenRow => {
+      try {
+        const day = item.deadline ? cal.dayOf(item.deadline) : null;
+        if (day !== null && !isLocalDay(day)) throw new RangeError(`unreadable deadline of ${item.id}`);
+        return { item, state: stateOf(item, cal, now), dueTomorrow: day === tomorrow };
+      } catch {
+        // One bad item must not take the list down for everyone: it becomes one line (issue 13).
+        return { item, state: 'noDeadline', dueTomorrow: false, unreadable: true };
+      }
+    })
     .sort((a, b) => {
       const da = a.item.deadline?.getTime() ?? Number.POSITIVE_INFINITY;
       const db = b.item.deadline?.getTime() ?? Number.POSITIVE_INFINITY;

@@ -2,6 +2,7 @@ import { tzOffset } from '@date-fns/tz';
 import {
   resolveWorkingTimeConfig,
   parseHhmm,
+  type IsoWeekday,
   type OfficeHours,
   type WorkingTimeConfig,
   type WorkingTimeConfigInput,
@@ -9,6 +10,7 @@ import {
 import { nlHolidays, isGoodFriday, isLiberationDay } from './holidays';
 import {
   addCalendarDays,
+  calendarDaysBetween,
   isoWeekdayOf,
   localDayFromUtcMs,
   localDayToUtcMs,
@@ -51,6 +53,8 @@ export class WorkingCalendar {
   private readonly closedByYear = new Map<number, ReadonlyMap<LocalDay, string>>();
   /** `${day} ${hhmm}` → instant (ms). */
   private readonly instantCache = new Map<string, number>();
+  /** Per year: the local days on which the UTC offset changes. */
+  private readonly dstByYear = new Map<number, LocalDay[]>();
 
   constructor(config?: WorkingTimeConfigInput) {
     this.config = resolveWorkingTimeConfig(config);
@@ -102,7 +106,23 @@ export class WorkingCalendar {
   addWorkingDays(day: LocalDay | Date, n: number): LocalDay {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays: n must be an integer ≥ 0, got ${n}`);
     let d = this.toDay(day);
-    for (let i = 0; i < n; i++) d = this.nextWorkingDay(d);
+    let left = n;
+    // Walk to the end of the week (Sunday), then jump whole weeks while more than a week is left,
+    // then walk the rest (docs/working-time.md): a year ahead costs a few steps, not 365.
+    while (left > 0 && isoWeekdayOf(d) !== 7) {
+      d = addCalendarDays(d, 1);
+      if (this.isWorkingDay(d)) left--;
+    }
+    const perWeek = this.openWeekdays();
+    while (left > perWeek && perWeek > 0) {
+      const weeks = Math.floor((left - 1) / perWeek);
+      const end = addCalendarDays(d, 7 * weeks);
+      const found = this.workingDaysIn(addCalendarDays(d, 1), end);
+      if (found === 0) break; // weeks of closing days: the walk below finds the end or gives up
+      d = end;
+      left -= found;
+    }
+    for (; left > 0; left--) d = this.nextWorkingDay(d);
     return d;
   }
 
@@ -154,15 +174,18 @@ export class WorkingCalendar {
     const a = assertInstant(from, 'from');
     const b = assertInstant(to, 'to');
     if (b < a) return -this.workingMillisBetween(to, from);
-    let total = 0;
+    const first = this.dayOf(from);
     const last = this.dayOf(to);
-    for (let day = this.dayOf(from); day <= last; day = addCalendarDays(day, 1)) {
-      if (!this.isWorkingDay(day)) continue;
+    const partial = (day: LocalDay): number => {
+      if (!this.isWorkingDay(day)) return 0;
       const start = Math.max(a, this.openingTime(day).getTime());
       const end = Math.min(b, this.closingTime(day).getTime());
-      if (end > start) total += end - start;
-    }
-    return total;
+      return end > start ? end - start : 0;
+    };
+    if (first === last) return partial(first);
+    // The days strictly between lie wholly inside [from, to]: their full office hours count.
+    const inner = calendarDaysBetween(first, last) > 1 ? this.fullOfficeMillisIn(addCalendarDays(first, 1), addCalendarDays(last, -1)) : 0;
+    return partial(first) + inner + partial(last);
   }
 
   /** Number of working days in (fromDay, toDay]; negative (minus those in (toDay, fromDay]) if toDay < fromDay. */
@@ -170,11 +193,118 @@ export class WorkingCalendar {
     const from = this.toDay(fromDay);
     const to = this.toDay(toDay);
     if (to < from) return -this.workingDaysBetween(to, from);
-    let count = 0;
-    for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) {
-      if (this.isWorkingDay(day)) count++;
+    return from === to ? 0 : this.workingDaysIn(addCalendarDays(from, 1), to);
+  }
+
+  // ---- whole-week arithmetic (docs/working-time.md "The week jump") ----
+  //
+  // A run of whole weeks (Monday to Sunday) holds every weekday once, so its working days are
+  // (weeks × weekdays with office hours) minus the closed days on such weekdays in the run, and its
+  // office time is (weeks × a week's office time) minus those closed days' hours, corrected on the
+  // days a DST change shortens or lengthens office hours. Closed days and DST changes are a handful
+  // per year, so a span costs a few steps per year instead of one per day. Only the partial weeks at
+  // the ends are walked day by day (at most 6 days each).
+
+  /** Weekdays with office hours (0–7). */
+  private openWeekdays(): number {
+    let n = 0;
+    for (let wd = 1; wd <= 7; wd++) if (this.config.officeHours[wd as IsoWeekday]) n++;
+    return n;
+  }
+
+  /** Office time of weekday `wd` by the clock on the wall (ms), 0 when closed that weekday. */
+  private nominalMs(wd: IsoWeekday): number {
+    const h = this.config.officeHours[wd];
+    return h ? (parseHhmm(h.close) - parseHhmm(h.open)) * 60_000 : 0;
+  }
+
+  /** Working days in [start, end] (both inclusive; 0 when end < start). */
+  private workingDaysIn(start: LocalDay, end: LocalDay): number {
+    return this.sumOverDays(start, end, (day) => (this.isWorkingDay(day) ? 1 : 0), (s, e, weeks) => {
+      let n = weeks * this.openWeekdays();
+      this.forClosedOpenDays(s, e, () => n--);
+      return n;
+    });
+  }
+
+  /** Full office time (ms) of the working days in [start, end]. */
+  private fullOfficeMillisIn(start: LocalDay, end: LocalDay): number {
+    const full = (day: LocalDay): number =>
+      this.isWorkingDay(day) ? this.closingTime(day).getTime() - this.openingTime(day).getTime() : 0;
+    return this.sumOverDays(start, end, full, (s, e, weeks) => {
+      let week = 0;
+      for (let wd = 1; wd <= 7; wd++) week += this.nominalMs(wd as IsoWeekday);
+      let total = weeks * week;
+      this.forClosedOpenDays(s, e, (day) => (total -= this.nominalMs(isoWeekdayOf(day))));
+      for (const day of this.dstDaysIn(s, e)) if (this.isWorkingDay(day)) total += full(day) - this.nominalMs(isoWeekdayOf(day));
+      return total;
+    });
+  }
+
+  /** Walks the partial weeks at both ends with `perDay`; hands the whole weeks in between to `perWeeks`. */
+  private sumOverDays(
+    start: LocalDay, end: LocalDay, perDay: (day: LocalDay) => number,
+    perWeeks: (s: LocalDay, e: LocalDay, weeks: number) => number,
+  ): number {
+    let total = 0;
+    let d = start;
+    while (d <= end && isoWeekdayOf(d) !== 1) {
+      total += perDay(d);
+      d = addCalendarDays(d, 1);
     }
-    return count;
+    if (d > end) return total;
+    const weeks = Math.floor((calendarDaysBetween(d, end) + 1) / 7);
+    if (weeks > 0) {
+      const last = addCalendarDays(d, 7 * weeks - 1);
+      total += perWeeks(d, last, weeks);
+      d = addCalendarDays(last, 1);
+    }
+    for (; d <= end; d = addCalendarDays(d, 1)) total += perDay(d);
+    return total;
+  }
+
+  /** Calls fn for each closed day (holiday, closing day) in [start, end] on a weekday that has office hours. */
+  private forClosedOpenDays(start: LocalDay, end: LocalDay, fn: (day: LocalDay) => void): void {
+    for (let y = yearOf(start); y <= yearOf(end); y++) {
+      for (const day of this.closedDays(y).keys()) {
+        if (day >= start && day <= end && this.config.officeHours[isoWeekdayOf(day)]) fn(day);
+      }
+    }
+  }
+
+  /** The local days in [start, end] on which the zone's UTC offset changes (DST), found per year once. */
+  private dstDaysIn(start: LocalDay, end: LocalDay): LocalDay[] {
+    const out: LocalDay[] = [];
+    for (let y = yearOf(start); y <= yearOf(end); y++) {
+      for (const day of this.dstDays(y)) if (day >= start && day <= end) out.push(day);
+    }
+    return out;
+  }
+
+  private dstDays(year: number): LocalDay[] {
+    let days = this.dstByYear.get(year);
+    if (days) return days;
+    days = [];
+    const tz = this.config.timeZone;
+    const off = (ms: number) => tzOffset(tz, new Date(ms));
+    // Monthly samples (a zone changes at most once a month), then halve down to the minute.
+    for (let m = 0; m < 12; m++) {
+      let lo = Date.UTC(year, m, 1) - 86_400_000;
+      let hi = Date.UTC(year, m + 1, 1) + 86_400_000;
+      if (off(lo) === off(hi)) continue;
+      while (hi - lo > 60_000) {
+        const mid = lo + Math.floor((hi - lo) / 2);
+        if (off(mid) === off(lo)) lo = mid;
+        else hi = mid;
+      }
+      // The change lies between lo and hi; both local days around it may have irregular hours.
+      for (const ms of [lo, hi]) {
+        const day = localDayFromUtcMs(ms + off(ms) * 60_000);
+        if (yearOf(day) === year && !days.includes(day)) days.push(day);
+      }
+    }
+    this.dstByYear.set(year, days);
+    return days;
   }
 
   private toDay(day: LocalDay | Date): LocalDay {

@@ -197,7 +197,7 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
   const ownerCard = ownerTemplate(spec.ownerPart);
   // Parsed once at start: the first click is answered as fast as any.
   prepareTemplates(channelCard, ownerCard);
-  const label = (a: string) => t.history[a] ?? a;
+  const label = (a: string) => t.history[a] ?? nl.integrity.history[a] ?? a;
   const lines = (history: HistoryEntry[], s: Services, withNotes: boolean) =>
     lastLines(historyLines(history, s.calendar, label, withNotes), t.card.earlierHistory);
   const common = async (raw: Item, s: Services, notice?: Notice) => {

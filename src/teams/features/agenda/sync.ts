@@ -9,6 +9,7 @@
 // Each Graph change is recorded on the item through ItemService (action calendarSynced), so the
 // event id survives restarts and concurrent changes. Creating is idempotent: the event carries a
 // marker, looked up before every create (a lost response or a crash after the POST creates nothing twice).
+import { failureText } from '../../../app/failures';
 import type { ConversationReference } from 'botbuilder';
 import type { DeliveryResult } from '../../../app/outbox';
 import type { Services } from '../../../app/services';
@@ -119,6 +120,9 @@ export async function syncCalendar(s: Services, m: OutboxMessage): Promise<Deliv
     }
     return { ok: true };
   } catch (err) {
+    // Our own date arithmetic on a bad stored value (year 10000): not Graph, not the network, never
+    // better on a retry. Final, and the team is told once (a poison message, docs/reliability.md).
+    if (err instanceof RangeError) return { ok: false, retry: false, error: failureText(err), poison: true };
     const f = toGraphFailure(err, s.clock.now().getTime());
     if (f.accessDenied) {
       // Final for this message; the re-check queues it again once Graph allows it (graphAccess.ts).

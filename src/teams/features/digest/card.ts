@@ -69,7 +69,7 @@ export function renderDigestCard(d: Digest, cal: WorkingCalendar, o: DigestCardO
     groups: s.groups.map((g) => ({
       // Personal: all are yours. Unclaimed section: all are nobody's; the title says so already.
       header: personal || s.key === 'unclaimed' ? '' : g.owner ? t.owner(neutralise(g.owner.name), g.total) : t.nobody(g.total),
-      lines: g.lines.map((l) => ({
+      lines: g.lines.map((l) => l.unreadable ? { id: l.id, verb: '', text: nl.integrity.unreadableLine(l.id), meta: '', metaColor: 'Default' } : ({
         id: l.id,
         verb: `${l.kind}.view`,
         text: `**${l.id}** · ${neutralise(l.subject)}`,

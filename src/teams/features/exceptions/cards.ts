@@ -53,7 +53,7 @@ function historyLines(history: HistoryEntry[], cal: WorkingCalendar): { line: st
           : typeof d.manager === 'string' ? ` (${neutralise(d.manager)})`
             : typeof d.urgency === 'string' ? ` (${t.urgency[d.urgency]?.toLowerCase() ?? d.urgency})` : '';
     const note = h.note ? ` — ${neutralise(h.note.length > 140 ? `${h.note.slice(0, 140)}…` : h.note)}` : '';
-    return { line: `${formatMoment(cal, h.at)} · ${neutralise(h.actor.name)} · ${t.history[h.action] ?? h.action}${extra}${note}` };
+    return { line: `${formatMoment(cal, h.at)} · ${neutralise(h.actor.name)} · ${t.history[h.action] ?? nl.integrity.history[h.action] ?? h.action}${extra}${note}` };
   });
 }
 

@@ -21,6 +21,8 @@ export const exceptionNudges: Job = async (s, now) => {
     const messages: OutboxMessage[] = [];
     for (const item of waiting) {
       if (item.status !== 'open' || item.data.takenBy) continue;
+      // Working time never exceeds wall time: a case younger than the wait needs no arithmetic.
+      if (now.getTime() - item.createdAt.getTime() < wait) continue;
       const waited = cal.workingMillisBetween(item.createdAt, now);
       if (waited < wait) continue;
       if (!(await s.repo.claimOnce(tenantId, nudgeKey(item.id), now))) continue;

@@ -205,7 +205,7 @@ async function ownerCard(raw: Item, s: Services, notice: Notice | undefined, for
     cancelOpen: !!form.errors?.reason,
     values: neutraliseValues(form.values ?? {}),
     errors: form.errors ?? {},
-    history: historyLines(history, cal, (a) => t.history[a] ?? a, true),
+    history: historyLines(history, cal, (a) => t.history[a] ?? nl.integrity.history[a] ?? a, true),
   });
   if (item.owner?.teamsId && active) {
     card.refresh = { action: { type: 'Action.Execute', verb: 'interpreter.refresh', data: { id: item.id } }, userIds: [item.owner.teamsId] };

@@ -19,16 +19,21 @@ export const interpreterReminders: Job = async (s, now) => {
     const messages: OutboxMessage[] = [];
     for (const raw of open) {
       const item = raw as unknown as Item<InterpreterData>;
-      const due = dueReminder(item, cal, now);
-      if (!due || !item.owner) continue;
-      if (!(await s.repo.claimOnce(tenantId, due.key, now))) continue;
-      const text = due.type === 'confirm'
-        ? t.msg.confirmReminder(item.id, formatDeadline(cal, new Date(item.data.confirmBy!), now))
-        : t.msg.ownCheckReminder(item.id, formatMoment(cal, new Date(item.data.moment), now));
-      messages.push({
-        tenantId, key: `${due.key}:${tenantId}`, type: 'notifyPerson', lane: `user:${item.owner.id}`,
-        payload: { to: item.owner, text, itemId: item.id },
-      });
+      try {
+        const due = dueReminder(item, cal, now);
+        if (!due || !item.owner) continue;
+        const text = due.type === 'confirm'
+          ? t.msg.confirmReminder(item.id, formatDeadline(cal, new Date(item.data.confirmBy!), now))
+          : t.msg.ownCheckReminder(item.id, formatMoment(cal, new Date(item.data.moment), now));
+        if (!(await s.repo.claimOnce(tenantId, due.key, now))) continue;
+        messages.push({
+          tenantId, key: `${due.key}:${tenantId}`, type: 'notifyPerson', lane: `user:${item.owner.id}`,
+          payload: { to: item.owner, text, itemId: item.id },
+        });
+      } catch (err) {
+        // One request with a bad stored value must not stop the reminders of all others.
+        s.log.warn({ err, tenantId, itemId: item.id }, 'interpreter reminder skipped: the item cannot be read');
+      }
     }
     if (messages.length) {
       await s.repo.enqueue(messages, now);

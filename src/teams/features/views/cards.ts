@@ -33,6 +33,18 @@ export interface ListOptions {
 }
 
 function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions']) {
+  if (!r.unreadable) {
+    try {
+      return readableRow(r, s, mode, actions);
+    } catch (err) {
+      s.log.warn({ err, itemId: r.item.id }, 'list row cannot be shown: invalid stored data');
+    }
+  }
+  // One line with its id, no buttons; the rest of the list goes on (issue 13).
+  return { id: r.item.id, line: nl.integrity.unreadableLine(r.item.id), metaText: '', stateLabel: '', stateColor: 'Default', actions: [] };
+}
+
+function readableRow(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions']) {
   const now = s.clock.now();
   const item = r.item;
   const deadlineText = item.deadline
@@ -42,8 +54,7 @@ function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOp
     : v.stateLabels.noDeadline;
   return {
     id: item.id,
-    kindLabel: kindLabel(item),
-    subject: neutralise(item.subject),
+    line: `**${item.id}** · ${kindLabel(item)} · ${neutralise(item.subject)}`,
     metaText: mode === 'mine' ? deadlineText : `${deadlineText} · ${item.owner ? neutralise(item.owner.name) : v.nobody}`,
     stateLabel: v.stateLabels[r.state] ?? r.state,
     stateColor: r.state === 'noDeadline' ? 'Default' : STATE_COLOR[r.state],

@@ -99,7 +99,13 @@ export function viewsFeature(features: readonly Feature[]): Feature {
         const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
         const privateKind = !CHANNEL_KINDS.has(item.kind);
         if (privateKind && !mayView) return cardResponse(noticeCard(nl.common.notAllowed, 'warning'));
-        const card = mayView ? await r.owner(item, turn.s) : await r.channel(item, turn.s);
+        let card: Record<string, unknown>;
+        try {
+          card = mayView ? await r.owner(item, turn.s) : await r.channel(item, turn.s);
+        } catch (err) {
+          turn.s.log.warn({ err, itemId: item.id }, 'item card cannot be shown: invalid stored data');
+          card = noticeCard(nl.integrity.unreadableLine(item.id), 'warning');
+        }
         const back = data.back === 'team'
           ? { verb: 'views.team', data: { kind: data.kind, owner: data.owner, state: data.state } }
           : { verb: 'views.mine', data: {} };
