@@ -42,6 +42,10 @@ export function offerCard(s: Services, item: Item<CallbackData>, createdText: st
     case 'unavailable':
       agendaText = a.willFollow(who);
       break;
+    case 'signInRefused':
+      agendaText = a.signInRefused(who);
+      agendaStyle = 'Warning';
+      break;
     case 'noAgenda':
       agendaText = a.noAgenda(who);
       agendaStyle = 'Warning';

@@ -32,9 +32,9 @@ export async function afterCreate(turn: Turn, raw: Item, createdText: string): P
   const item = raw as unknown as Item<CallbackData>;
   const s = turn.s;
   let result: AfterCreate = await offerSlots(s, item);
-  if (result.kind === 'unavailable') {
+  if (result.kind === 'unavailable' || result.kind === 'signInRefused') {
     await s.items.act(item.tenantId, item.id, 'agendaAuto', {}, SYSTEM);
-    result = { kind: 'willFollow' };
+    if (result.kind === 'unavailable') result = { kind: 'willFollow' };
   } else if (result.kind === 'none' || result.kind === 'noAgenda') {
     await s.items.act(item.tenantId, item.id, 'agendaNoSlot', { reason: result.kind }, SYSTEM);
   }

@@ -12,6 +12,8 @@ export type AgendaOffer =
   | { kind: 'notConfigured' }
   /** Graph did not answer in time or failed for now: the bot plans by itself later (outbox). */
   | { kind: 'unavailable' }
+  /** Like unavailable, but Graph's sign-in itself is refused: ICT has to act (the log and /healthz say what). */
+  | { kind: 'signInRefused' }
   /** The owner's agenda cannot be read (no mailbox, not allowed by the access policy, unknown person). */
   | { kind: 'noAgenda' }
   /** Nothing free up to the end of the search window. */
@@ -38,6 +40,7 @@ export async function offerSlots(s: Services, item: Item<CallbackData>, timeoutM
   } catch (err) {
     const f = toGraphFailure(err, now.getTime());
     s.log.info({ itemId: item.id, error: f.message }, 'agenda offer: free/busy not available');
+    if (s.credentials?.graph?.failing) return { kind: 'signInRefused' };
     return f.transient ? { kind: 'unavailable' } : { kind: 'noAgenda' };
   }
 }
