@@ -85,6 +85,8 @@ export interface EntraStandIn {
   issuerFor(tenant: string): string;
   /** Lifetime of issued tokens (default 3600 s). */
   setTokenLifetime(seconds: number): void;
+  /** Change an app registration (a new secret, another certificate uploaded) while the bot runs. */
+  updateApp(clientId: string, patch: Partial<StandInApp>): void;
   /** Refuse the next token requests of a client with this answer until cleared (null). */
   refuse(clientId: string, r: Refusal | null): void;
   close(): Promise<void>;
@@ -342,6 +344,11 @@ export async function startEntraStandIn(o: { pki: TestPki; apps: StandInApp[]; i
     connectorExpectation: (tenant, appId) => ({ keys: entraKeys, issuers: [issuerFor(tenant)], audience: BOT_FRAMEWORK_SCOPE, appId }),
     graphExpectation: (tenant) => ({ keys: entraKeys, issuers: [issuerFor(tenant)], audience: GRAPH_RESOURCE }),
     setTokenLifetime: (s) => (lifetime = s),
+    updateApp: (clientId, patch) => {
+      const app = o.apps.find((a) => a.clientId === clientId);
+      if (!app) throw new Error(`stand-in: no app ${clientId}`);
+      Object.assign(app, patch);
+    },
     refuse: (clientId, r) => (r ? refusals.set(clientId, r) : refusals.delete(clientId)),
     close: async () => {
       for (const s of [server, msi]) {

@@ -22,6 +22,8 @@ export interface TestPki {
   otherClientPemPath: string;
   clientCertDer: Buffer;
   clientPublicKey: crypto.KeyObject;
+  otherCertDer: Buffer;
+  otherPublicKey: crypto.KeyObject;
 }
 
 let made: TestPki | null = null;
@@ -50,6 +52,7 @@ export function testPki(): TestPki {
     fs.writeFileSync(path.join(dir, `${name}.pem`), fs.readFileSync(path.join(dir, `${name}.crt`), 'utf8') + fs.readFileSync(path.join(dir, `${name}.key`), 'utf8'));
   }
   const x = new crypto.X509Certificate(fs.readFileSync(path.join(dir, 'client.crt')));
+  const other = new crypto.X509Certificate(fs.readFileSync(path.join(dir, 'other.crt')));
   made = {
     dir,
     caPath: path.join(dir, 'ca.pem'),
@@ -59,6 +62,8 @@ export function testPki(): TestPki {
     otherClientPemPath: path.join(dir, 'other.pem'),
     clientCertDer: x.raw,
     clientPublicKey: x.publicKey,
+    otherCertDer: other.raw,
+    otherPublicKey: other.publicKey,
   };
   return made;
 }
