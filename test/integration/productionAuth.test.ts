@@ -23,6 +23,7 @@ import { decodeJwt } from '../harness/jwt';
 import { testPki, type TestPki } from '../harness/testPki';
 import { nl } from '../../src/texts/nl';
 import { ConfigError, loadConfig } from '../../src/config/config';
+import { OFFLINE_GUARD_MARK } from '../harness/offlineGuard';
 
 const BOT_APP = 'b0b0b0b0-1111-4222-8333-000000000001';
 const BOT_SECRET = 'bot-secret-value-0123456789';
@@ -32,6 +33,8 @@ const BOT_MSI = 'a5a5a5a5-1111-4222-8333-000000000003';
 const GRAPH_MSI = 'a6a6a6a6-1111-4222-8333-000000000004';
 const OTHER_TENANT = 'f0f0f0f0-9999-4999-8999-999999999999';
 const ENTRY = path.resolve(__dirname, '../../src/index.js');
+/** Every lookup of a public host fails loudly in the bot process (test/harness/offlineGuard.ts). */
+const GUARD = `--require ${path.resolve(__dirname, '../harness/offlineGuard.js')}`;
 
 interface Env {
   pki: TestPki;
@@ -47,6 +50,7 @@ function singleTenantEnv(e: Env, extra: Record<string, string> = {}): Record<str
     FAKE_NOW: '',
     LOG_LEVEL: 'info',
     NODE_EXTRA_CA_CERTS: e.pki.caPath,
+    NODE_OPTIONS: GUARD,
     DATABASE_URL: tempSqliteUrl('tc-prodauth'),
     MicrosoftAppType: 'SingleTenant',
     MicrosoftAppId: BOT_APP,
@@ -69,6 +73,7 @@ function managedIdentityEnv(e: Env, extra: Record<string, string> = {}): Record<
     FAKE_NOW: '',
     LOG_LEVEL: 'info',
     NODE_EXTRA_CA_CERTS: e.pki.caPath,
+    NODE_OPTIONS: GUARD,
     DATABASE_URL: tempSqliteUrl('tc-prodauth-msi'),
     MicrosoftAppType: 'UserAssignedMSI',
     MicrosoftAppId: BOT_MSI,
@@ -129,11 +134,19 @@ describe(suiteTitle, function () {
     e.standIn.refuse(GRAPH_APP, null);
   };
 
+  /** Nothing in this process tried to reach a public host (the point of the endpoint settings). */
+  function expectNoPublicHost(b: ChildBot | undefined) {
+    if (!b) return;
+    expect(b.stderr.join('').split('\n').filter((l) => l.startsWith(OFFLINE_GUARD_MARK))).to.deep.equal([]);
+  }
+
   async function stopBot() {
+    const b = bot;
     await bot?.kill('SIGKILL');
     bot = undefined;
     await connector?.close().catch(() => undefined);
     reset();
+    expectNoPublicHost(b);
   }
 
   async function start(env: Record<string, string>, appId: string): Promise<ChildBot> {
@@ -366,6 +379,7 @@ describe(suiteTitle, function () {
       await expectNamed(wrongTenant, /AADSTS90002.*check MicrosoftAppTenantId/, 'AADSTS90002');
       await sleep(300);
       expect(connector.requests, connector.summary()).to.have.length(0);
+      for (const b of [wrongScope, wrongTenant]) expectNoPublicHost(b);
     } finally {
       e.standIn.updateApp(BOT_APP, { secret: BOT_SECRET });
       await Promise.all([wrongScope, wrongTenant].map((b) => b!.kill('SIGKILL')));
