@@ -1,5 +1,5 @@
 // Card samples for the Outlook agenda: the answer to "terugbellen voor collega" with slots, with
-// only a late slot, without Graph, when Graph is down; and the owner's view with the planned moment.
+// only a late slot, without Graph, when Graph is down, when Graph's sign-in is refused; and the owner's view with the planned moment.
 import type { CardSample } from '../cardRenderer';
 import type { Services } from '../../src/app/services';
 import type { CallbackData } from '../../src/domain/items/callback';
@@ -23,6 +23,7 @@ export async function samples(): Promise<CardSample[]> {
     const late = offerCard(s, item, created, { kind: 'slots', late: true, slots: [at('2026-11-30T08:30:00+01:00')] });
     const notConfigured = offerCard(s, item, created, { kind: 'notConfigured' });
     const willFollow = offerCard(s, item, created, { kind: 'willFollow' });
+    const signInRefused = offerCard(s, item, created, { kind: 'signInRefused' });
 
     const planned = await s.items.act(SAMPLE_TENANT, item.id, 'planSlot', { start: '2026-11-26T13:30:00+01:00' }, anna);
     if (planned.status !== 'ok') throw new Error('planSlot failed');
@@ -36,6 +37,7 @@ export async function samples(): Promise<CardSample[]> {
       { name: 'agenda-offer-late', card: late },
       { name: 'agenda-not-configured', card: notConfigured },
       { name: 'agenda-will-follow', card: willFollow },
+      { name: 'agenda-sign-in-refused', card: signInRefused },
       { name: 'agenda-owner-view', card: owner },
     ];
   } finally {

@@ -44,7 +44,8 @@ export function offerCard(s: Services, item: Item<CallbackData>, createdText: st
       break;
     case 'signInRefused':
       agendaText = a.signInRefused(who);
-      agendaStyle = 'Warning';
+      // Attention, not Warning: Teams' light theme draws warning text at about 1.4:1 contrast.
+      agendaStyle = 'Attention';
       break;
     case 'noAgenda':
       agendaText = a.noAgenda(who);
