@@ -355,7 +355,13 @@ describe(suiteTitle, function () {
     ];
     for (const env of envs) files.push(env.DATABASE_URL!.slice('sqlite:'.length));
     // Two processes side by side (each has its own configuration); a loaded CI machine starts them slowly.
-    const [wrongScope, wrongTenant] = await Promise.all(envs.map((env) => startChildBot({ env, readyTimeoutMs: 60_000 })));
+    const started = await Promise.allSettled(envs.map((env) => startChildBot({ env, readyTimeoutMs: 60_000 })));
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) {
+      await Promise.all(started.map((r) => (r.status === 'fulfilled' ? r.value.kill('SIGKILL') : undefined)));
+      throw (failed as PromiseRejectedResult).reason;
+    }
+    const [wrongScope, wrongTenant] = started.map((r) => (r as PromiseFulfilledResult<ChildBot>).value);
     const help = async (b: ChildBot) => {
       const a = personalMessage({ text: 'help', from: anna });
       const res = await postActivity(b.url, a, { authorization: `Bearer ${e.standIn.channelToken({ appId: BOT_APP, serviceUrl: a.serviceUrl })}` });
