@@ -150,11 +150,9 @@ describe(suiteTitle, function () {
   }
 
   async function start(env: Record<string, string>, appId: string): Promise<ChildBot> {
-    const t0 = Date.now();
     connector = await startFakeConnector({ requireToken: e.standIn.connectorExpectation(TEST_TENANT, appId) });
     files.push(env.DATABASE_URL!.slice('sqlite:'.length));
     bot = await startChildBot({ env });
-    if (process.env.TC_TIMING) process.stderr.write(`child ready in ${Date.now() - t0} ms\n`);
     return bot;
   }
 
