@@ -3,7 +3,6 @@
 // send what the outbox has due (at most SHUTDOWN_FLUSH_MS), close storage, exit 0. A stop that
 // hangs is cut off after HARD_STOP_MS with exit code 1; what was not sent stays in the outbox.
 import { ConfigError, loadConfig } from './config/config';
-import { createApp } from './app/app';
 
 const SHUTDOWN_FLUSH_MS = 5_000;
 const HARD_STOP_MS = 25_000;
@@ -19,6 +18,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  // Loaded after the configuration is checked: a wrong setting is reported at once, not after
+  // botbuilder and the rest have been loaded (seconds on a busy machine).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createApp } = require('./app/app') as typeof import('./app/app');
   const app = await createApp(config);
   const log = app.s.log;
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));

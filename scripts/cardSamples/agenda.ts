@@ -1,6 +1,6 @@
 // Card samples for the Outlook agenda: the answer to "terugbellen voor collega" with slots, with
 // only a late slot, without Graph, when Graph is down, when Graph refuses the bot (no consent, the
-// colleague's mailbox kept out); and the owner's view with the planned moment.
+// colleague's mailbox kept out), when Graph's sign-in is refused; and the owner's view with the planned moment.
 import type { CardSample } from '../cardRenderer';
 import type { Services } from '../../src/app/services';
 import type { CallbackData } from '../../src/domain/items/callback';
@@ -26,6 +26,7 @@ export async function samples(): Promise<CardSample[]> {
     const willFollow = offerCard(s, item, created, { kind: 'willFollow' });
     const noConsent = offerCard(s, item, created, { kind: 'noAccess', cause: 'consent' });
     const mailboxOut = offerCard(s, item, created, { kind: 'noAccess', cause: 'mailbox' });
+    const signInRefused = offerCard(s, item, created, { kind: 'signInRefused' });
 
     const planned = await s.items.act(SAMPLE_TENANT, item.id, 'planSlot', { start: '2026-11-26T13:30:00+01:00' }, anna);
     if (planned.status !== 'ok') throw new Error('planSlot failed');
@@ -41,6 +42,7 @@ export async function samples(): Promise<CardSample[]> {
       { name: 'agenda-will-follow', card: willFollow },
       { name: 'agenda-no-access-consent', card: noConsent },
       { name: 'agenda-no-access-mailbox', card: mailboxOut },
+      { name: 'agenda-sign-in-refused', card: signInRefused },
       { name: 'agenda-owner-view', card: owner },
     ];
   } finally {

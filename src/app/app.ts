@@ -1,6 +1,9 @@
 // Builds the whole bot from a configuration: storage, clock, calendar, services, the Teams
 // adapter and the HTTP server, plus the scheduler tick. index.ts runs it; tests run it in-process.
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { botAuth } from '../teams/botAuth';
+import { CredentialHealth } from '../auth/credentialHealth';
+import { GRAPH_SETTINGS } from '../auth/tokenFailure';
 import type restify from 'restify';
 import type { Config } from '../config/config';
 import { offsetClock, systemClock, type Clock } from '../domain/clock';
@@ -20,7 +23,7 @@ import { deliveryProblemHooks } from './deliveryProblems';
 import { poisonHooks } from './poisonMessages';
 import { markDamagedItems } from './damagedItems';
 import { nl } from '../texts/nl';
-import { createGraphService, type GraphClientOptions } from '../graph';
+import { createGraphService, graphCredentialKind, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
 import { OutboxDispatcher, sendTimeoutMs, type OutboxOptions } from './outbox';
 import { PeopleDirectory } from './people';
@@ -65,21 +68,21 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const isManager = (p: Person) => managers.has(p.id) || (!!p.teamsId && managers.has(p.teamsId));
   const outbox = new OutboxDispatcher(repo, clock, log, { lockMs: config.outboxLockSeconds * 1000, ...opts.outbox });
   const items = new ItemService({ repo, clock, calendar, isManager, momentHorizonMonths: config.momentHorizonMonths, kick: () => outbox.kick() });
-  const graph = config.graph ? createGraphService(config.graph, clock, opts.graph) : null;
+  const graphAuth = config.graph ? new CredentialHealth('Microsoft Graph', GRAPH_SETTINGS(graphCredentialKind(config.graph)), log) : null;
+  const graph = config.graph ? createGraphService(config.graph, clock, { ...opts.graph, health: graphAuth ?? undefined }) : null;
   const people = new PeopleDirectory({
     graph, graphConfig: config.graph, repo, clock, log, fallbackId: config.managerFallbackId,
     onAccessDenied: (tenantId, f, person) => reportGraphAccess(s, tenantId, f, { op: 'directory', userId: person.id, name: person.name }),
   });
-  const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people };
-
-  const authOptions = {
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.appPassword,
-    // Without an app id the adapter runs unauthenticated (local trial, tests); SingleTenant would refuse that.
-    MicrosoftAppType: config.bot.appId ? config.bot.appType : 'MultiTenant',
-    MicrosoftAppTenantId: config.bot.tenantId,
+  // The bot's sign-in (inbound token checks, outbound tokens): one credentials factory for both adapters.
+  const bfAuth = botAuth(config, log);
+  const s: Services = {
+    config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people,
+    credentials: { bot: bfAuth.health, graph: graphAuth },
   };
-  const auth = new ConfigurationBotFrameworkAuthentication(authOptions);
+
+  const authOptions = bfAuth.options;
+  const auth = new ConfigurationBotFrameworkAuthentication(authOptions, bfAuth.credentialsFactory);
   const adapter = new InboundAdapter(auth);
   adapter.onTurnError = async (ctx: TurnContext, err: unknown) => {
     log.error({ err, activityType: ctx.activity.type }, 'unhandled error in turn');
@@ -90,7 +93,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const bot = new TopContactBot(s, features);
   // Outbox sends go through an adapter without botbuilder's own retries: the outbox owns retry and order.
-  const messenger = new TeamsMessenger(outboundAdapter(authOptions, sendTimeoutMs(outbox.options.lockMs)), config.bot.appId, repo);
+  const messenger = new TeamsMessenger(outboundAdapter(authOptions, sendTimeoutMs(outbox.options.lockMs), bfAuth.credentialsFactory), config.bot.appId, repo);
   outbox.hooks = { ...deliveryProblemHooks(s), ...poisonHooks(s) };
   const renderers = Object.assign({}, ...features.map((f) => f.cards ?? {}));
   // Calendar sync is a no-op unless a feature registers its own handler below (features/agenda does).

@@ -10,6 +10,7 @@ import type { ItemService } from './itemService';
 import type { OutboxDispatcher } from './outbox';
 import type { People } from './people';
 import type { Policy } from './policy';
+import type { CredentialHealth } from '../auth/credentialHealth';
 
 export interface Services {
   config: Config;
@@ -26,6 +27,8 @@ export interface Services {
   graph: GraphService | null;
   /** Managers of people (Graph with MANAGER_FALLBACK_ID): s.people.managerOf(tenantId, person). */
   people: People;
+  /** Outcome of the last token requests (bot sign-in, Graph), for /healthz and user messages; null when not configured. */
+  credentials?: { bot: CredentialHealth | null; graph: CredentialHealth | null };
 }
 
 /** A periodic job (reminders, digest, retention). Runs on every tick; must be idempotent via once-claims. */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { WorkingTimeConfig, OfficeHours } from '../domain/workingTime';
 import { defaultWorkingTimeConfig } from '../domain/workingTime';
+import { checkIdentityEndpoint, loadBotEndpoints, type BotEndpoints } from './botEndpoints';
 
 export class ConfigError extends Error {}
 
@@ -26,6 +27,8 @@ export interface Config {
   port: number;
   host: string;
   bot: { appId: string; appPassword: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string };
+  /** Bot Framework authentication endpoints (sovereign clouds, tests); null = public cloud. */
+  botEndpoints: BotEndpoints | null;
   databaseUrl: string;
   intake: { apiKey: string | null; tenantId: string | null; ratePerMinute: number };
   allowedTenantIds: string[];
@@ -94,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !bot.appId) fail('MicrosoftAppId', 'required when NODE_ENV=production (the bot refuses to run without credentials)');
   if (production && appType !== 'UserAssignedMSI' && !bot.appPassword) fail('MicrosoftAppPassword', 'required when NODE_ENV=production');
   if (bot.appId && appType !== 'MultiTenant' && !bot.tenantId) fail('MicrosoftAppTenantId', `required for MicrosoftAppType=${appType}`);
+  if (appType === 'UserAssignedMSI' && bot.appPassword) fail('MicrosoftAppPassword', 'must be empty for MicrosoftAppType=UserAssignedMSI (the managed identity signs in)');
+  const botEndpoints = loadBotEndpoints(env, production, appType === 'MultiTenant' ? null : bot.tenantId || null, fail);
+  checkIdentityEndpoint(env, production, fail);
 
   const databaseUrl = env.DATABASE_URL || 'sqlite:./data/topcontact.db';
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) fail('DATABASE_URL', 'expected sqlite:<path> or postgres://user@host:port/db');
@@ -148,8 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!urlSchema.safeParse(interpreterUrl).success || !interpreterUrl.startsWith('https://')) fail('INTERPRETER_SERVICE_URL', 'expected an https:// URL');
 
   let graph: GraphConfig | null = null;
-  if (env.GRAPH_CLIENT_ID || env.GRAPH_TENANT_ID) {
-    if (!env.GRAPH_TENANT_ID) fail('GRAPH_TENANT_ID', 'required when GRAPH_CLIENT_ID is set');
+  if (env.GRAPH_CLIENT_ID || env.GRAPH_TENANT_ID || env.GRAPH_MANAGED_IDENTITY_CLIENT_ID) {
+    if (!env.GRAPH_TENANT_ID) fail('GRAPH_TENANT_ID', 'required when GRAPH_CLIENT_ID or GRAPH_MANAGED_IDENTITY_CLIENT_ID is set');
     if (!env.GRAPH_CLIENT_ID && !env.GRAPH_MANAGED_IDENTITY_CLIENT_ID) fail('GRAPH_CLIENT_ID', 'required when GRAPH_TENANT_ID is set');
     if (env.GRAPH_CLIENT_ID && !env.GRAPH_CLIENT_SECRET && !env.GRAPH_CERTIFICATE_PATH && !env.GRAPH_MANAGED_IDENTITY_CLIENT_ID) {
       fail('GRAPH_CLIENT_SECRET', 'required (or GRAPH_CERTIFICATE_PATH, or GRAPH_MANAGED_IDENTITY_CLIENT_ID) when GRAPH_CLIENT_ID is set');
@@ -178,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env, 'PORT', 3978, 0, 65535),
     host: env.HOST || '0.0.0.0',
     bot,
+    botEndpoints,
     databaseUrl,
     intake: { apiKey, tenantId: intakeTenant, ratePerMinute: int(env, 'INTAKE_RATE_PER_MINUTE', 120, 1, 100000) },
     allowedTenantIds,

@@ -18,6 +18,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { ConfigError, type GraphConfig } from '../config/config';
+import type { CredentialHealth } from '../auth/credentialHealth';
 import { systemClock } from '../domain/clock';
 import { parseRetryAfter } from './errors';
 import { mayRepeatInline, methodAndUrl } from './retryPolicy';
@@ -37,11 +38,17 @@ export interface GraphClientOptions {
    * Retry-After, and the durable outbox tries again then. Default 10 seconds.
    */
   maxInlineWaitSeconds?: number;
+  /** Records every token request's outcome (/healthz, one log line, the user's message). */
+  health?: CredentialHealth;
 }
 
-/** The configured credential: certificate, else client secret, else managed identity. */
+/**
+ * The configured credential: certificate, else client secret, else managed identity (kind: see
+ * graphCredentialKind in index.ts). With GRAPH_AUTHORITY_HOST, instance discovery is off: MSAL
+ * would otherwise first ask the public cloud's login host about that host (and fail offline).
+ */
 export function credentialFor(cfg: GraphConfig): TokenCredential {
-  const options = cfg.authorityHost ? { authorityHost: cfg.authorityHost } : {};
+  const options = cfg.authorityHost ? { authorityHost: cfg.authorityHost, disableInstanceDiscovery: true } : {};
   if (cfg.certificatePath && cfg.clientId) {
     // Read here so a wrong path stops the bot at start with a clear message, not at the first call.
     try {
@@ -90,7 +97,8 @@ class BearerTokenHandler implements Middleware {
 
 export function createGraphClient(cfg: GraphConfig, o: GraphClientOptions = {}): Client {
   const { baseUrl, version, origin, scope } = splitBaseUrl(cfg.baseUrl);
-  const credential = o.credential ?? credentialFor(cfg);
+  const base = o.credential ?? credentialFor(cfg);
+  const credential = o.health ? o.health.wrap(base) : base;
   const provider = new TokenCredentialAuthenticationProvider(credential, { scopes: [scope] });
   const maxInlineMs = (o.maxInlineWaitSeconds ?? 10) * 1000;
   // The RetryHandler already retries 429/503/504 honouring Retry-After (seconds or date) with

@@ -16,6 +16,13 @@ export function createGraphService(cfg: GraphConfig, clock: Clock, o: GraphClien
   return new HttpGraphService(createGraphClient(cfg, o), clock);
 }
 
+/** Which credential credentialFor (client.ts) builds from this configuration. */
+export function graphCredentialKind(cfg: GraphConfig): 'certificate' | 'secret' | 'managedIdentity' {
+  if (cfg.certificatePath && cfg.clientId) return 'certificate';
+  if (cfg.clientSecret && cfg.clientId) return 'secret';
+  return 'managedIdentity';
+}
+
 /** Whether the configured Graph app serves this Teams tenant (a tenant given as a domain name serves every allowed tenant). */
 export function graphServesTenant(cfg: GraphConfig | null, tenantId: string): boolean {
   if (!cfg) return false;

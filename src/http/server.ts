@@ -70,6 +70,9 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
         details = {};
       }
     }
+    // Token requests (bot sign-in, Graph): a refused one shows here with the setting to check; not a reason for 503.
+    if (s.credentials?.bot) details.botAuth = s.credentials.bot.current;
+    if (s.credentials?.graph) details.graphAuth = s.credentials.graph.current;
     res.status(storage ? 200 : 503);
     res.json({ status: storage ? 'ok' : 'degraded', version, storage: { kind: s.repo.kind, ok: storage }, ...details });
   });

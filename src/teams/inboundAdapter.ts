@@ -48,7 +48,10 @@ export class InboundAdapter extends CloudAdapter {
     try {
       auth = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
     } catch (err) {
-      if (err instanceof AuthenticationError) return { status: 'unauthorized', reason: 'invalid token' };
+      // jsonwebtoken's own errors (bad signature, malformed) reach us unwrapped: a verdict on the token too.
+      if (err instanceof AuthenticationError || /^(JsonWebTokenError|TokenExpiredError|NotBeforeError)$/.test((err as Error)?.name ?? '')) {
+        return { status: 'unauthorized', reason: 'invalid token' };
+      }
       // Not a verdict on the token but a failure to check it (e.g. the signing keys cannot be fetched):
       // still not a valid token, so 401; logged as an error so an outage is seen.
       log.error({ err }, 'could not verify the Bot Framework token');

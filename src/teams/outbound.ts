@@ -5,7 +5,7 @@
 // one outbox attempt = exactly one HTTP request, and it never outlives the outbox lock.
 // Replies inside a user's turn keep using the main adapter (and botbuilder's retries).
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { ConnectorClient, ConnectorFactory } from 'botframework-connector';
+import type { ConnectorClient, ConnectorFactory, ServiceClientCredentialsFactory } from 'botframework-connector';
 
 /** The bits of @azure/core-rest-pipeline's Pipeline we use (not a direct dependency). */
 interface PipelineLike {
@@ -38,9 +38,9 @@ export function withoutRetries(client: ConnectorClient, timeoutMs: number): Conn
   return client;
 }
 
-/** A CloudAdapter whose connector clients never retry and time out after `timeoutMs`. */
-export function outboundAdapter(auth: ConfigurationBotFrameworkAuthenticationOptions, timeoutMs: number): CloudAdapter {
-  const bfa = new ConfigurationBotFrameworkAuthentication(auth);
+/** A CloudAdapter whose connector clients never retry and time out after `timeoutMs` (credentials: teams/botAuth.ts). */
+export function outboundAdapter(auth: ConfigurationBotFrameworkAuthenticationOptions, timeoutMs: number, credentials?: ServiceClientCredentialsFactory): CloudAdapter {
+  const bfa = new ConfigurationBotFrameworkAuthentication(auth, credentials);
   const create = bfa.createConnectorFactory.bind(bfa);
   // One client per service URL and audience, reused: building a ConnectorClient (its HTTP pipeline,
   // its credentials) for every send cost more than the send. All outbox sends act as the same bot.

@@ -72,7 +72,10 @@ export async function startChildBot(opts: ChildOptions = {}): Promise<ChildBot> 
       throw new Error(`bot exited before it was ready (code ${code}, signal ${signal}): ${stderr.join('').slice(0, 2000)}`);
     }),
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`bot not ready after ${timeoutMs} ms: ${stderr.join('').slice(0, 2000)}`)), timeoutMs);
+      timer = setTimeout(() => {
+        proc.kill('SIGKILL'); // not left running behind the failed test
+        reject(new Error(`bot not ready after ${timeoutMs} ms: ${stderr.join('').slice(0, 2000)}`));
+      }, timeoutMs);
     }),
   ]).finally(() => clearTimeout(timer));
   return {

@@ -22,11 +22,14 @@
  *   GET    /v3/teams/{teamId}/conversations                           fetchChannelList
  * Anything else answers 404 and is listed in `connector.unhandled`.
  *
- * Authorization is never checked (the bot under test runs without credentials).
+ * Authorization is not checked (the bot under test runs without credentials) unless `requireToken`
+ * is given: then every request needs a bearer token that meets it (signature, issuer, audience
+ * https://api.botframework.com, expiry; test/harness/jwt.ts) and gets 401 Unauthorized otherwise.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setDefaultServiceUrl, getDefaultServiceUrl } from './activities';
+import { tokenProblem, type TokenExpectation } from './jwt';
 import {
   type Roster,
   type TestUser,
@@ -92,6 +95,8 @@ export interface RecordedRequest {
   attempt: number;
   /** Why it failed, if the failure was injected. */
   injected?: 'failNext' | 'failFor' | 'block' | 'rateLimit';
+  /** With requireToken: why the bearer token was refused (401). */
+  authProblem?: string;
 }
 
 export interface SentEntry {
@@ -194,6 +199,8 @@ export interface FakeConnectorOptions {
   setAsDefaultServiceUrl?: boolean;
   /** Log every request to stderr. */
   log?: boolean;
+  /** Verify the bot's bearer token on every request, as the real Bot Connector does (production-mode tests). */
+  requireToken?: TokenExpectation;
 }
 
 export interface FakeConnector {
@@ -750,7 +757,15 @@ export async function startFakeConnector(opts: FakeConnectorOptions = {}): Promi
     requests.push(rec);
 
     let reply: Reply | undefined;
-    if (badJson) {
+    if (opts.requireToken) {
+      const auth = String(req.headers.authorization ?? '');
+      const problem = /^Bearer [^\s]+$/.test(auth) ? tokenProblem(auth.slice(7), opts.requireToken) : 'no bearer token';
+      if (problem) {
+        rec.authProblem = problem;
+        reply = { status: 401, body: errorBody(401, `Authorization has been denied for this request (${problem}).`) };
+      }
+    }
+    if (!reply && badJson) {
       reply = { status: 400, body: errorBody(400, 'Body is not valid JSON') };
     }
     // Injected faults first: failNext, then failFor, then blocks, then rate limits.

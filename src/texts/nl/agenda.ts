@@ -9,6 +9,9 @@ export const agenda = {
   notConfiguredShort: 'De koppeling met de Outlook-agenda is niet ingesteld. Vraag ICT om de koppeling aan te zetten.',
   willFollow: (who: string) =>
     `Ik kan de agenda van ${who} nu niet bekijken. Ik plan het eerste vrije moment zelf en zet de afspraak in de agenda zodra het weer lukt. Je krijgt daarover een bericht.`,
+  /** Graph's sign-in is refused (wrong secret, no consent): only ICT can fix it, so say so. */
+  signInRefused: (who: string) =>
+    `Ik kan de agenda van ${who} nu niet bekijken: Microsoft weigert de aanmelding van Top Contact bij Outlook. Meld dit bij ICT. Ik zet de afspraak in de agenda zodra het weer lukt.`,
   noAgenda: (who: string) => `Ik kan de agenda van ${who} niet vinden. Spreek zelf een moment af.`,
   offer: {
     intro: (who: string) => `Wanneer belt ${who} de klant? Kies een moment van 15 minuten in de agenda van ${who}. Dan zet ik er een afspraak in.`,

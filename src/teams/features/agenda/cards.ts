@@ -44,7 +44,13 @@ export function offerCard(s: Services, item: Item<CallbackData>, createdText: st
       break;
     case 'noAccess':
       agendaText = a.access.offer[offer.cause](who);
-      agendaStyle = 'Warning';
+      // Attention, not Warning: Teams' light theme draws warning text at about 1.4:1 contrast.
+      agendaStyle = 'Attention';
+      break;
+    case 'signInRefused':
+      agendaText = a.signInRefused(who);
+      // Attention, not Warning: Teams' light theme draws warning text at about 1.4:1 contrast.
+      agendaStyle = 'Attention';
       break;
     case 'noAgenda':
       agendaText = a.noAgenda(who);

@@ -33,7 +33,7 @@ export async function afterCreate(turn: Turn, raw: Item, createdText: string): P
   const item = raw as unknown as Item<CallbackData>;
   const s = turn.s;
   let result: AfterCreate = await offerSlots(s, item);
-  if (result.kind === 'unavailable' || result.kind === 'noAccess') {
+  if (result.kind === 'unavailable' || result.kind === 'noAccess' || result.kind === 'signInRefused') {
     // The bot plans it itself: now when Graph answers again, or once access is back (graphAccess.ts).
     await s.items.act(item.tenantId, item.id, 'agendaAuto', {}, SYSTEM);
     if (result.kind === 'unavailable') result = { kind: 'willFollow' };

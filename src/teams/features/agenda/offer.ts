@@ -13,6 +13,8 @@ export type AgendaOffer =
   | { kind: 'notConfigured' }
   /** Graph did not answer in time or failed for now: the bot plans by itself later (outbox). */
   | { kind: 'unavailable' }
+  /** Like unavailable, but Graph's sign-in itself is refused: ICT has to act (the log and /healthz say what). */
+  | { kind: 'signInRefused' }
   /** The owner's agenda cannot be read (no mailbox, not allowed by the access policy, unknown person). */
   | { kind: 'noAgenda' }
   /** Graph refuses the bot (no permission, or this mailbox kept out): the cause is said; planned by the bot when it is allowed again. */
@@ -49,6 +51,7 @@ export async function offerSlots(s: Services, item: Item<CallbackData>, timeoutM
       await reportGraphAccess(s, item.tenantId, f, probe);
       return { kind: 'noAccess', cause: userCauseOf(f, probe) };
     }
+    if (s.credentials?.graph?.failing) return { kind: 'signInRefused' };
     return f.transient ? { kind: 'unavailable' } : { kind: 'noAgenda' };
   }
 }
