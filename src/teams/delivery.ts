@@ -99,6 +99,13 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
       });
     },
     notifyChannel: async (m) => {
+      // A message for a channel that is no longer the work channel (the notice that it moved) carries its own reference.
+      if (m.payload.conversationRef && typeof m.payload.conversationRef === 'object') {
+        const own = channelRef(m.payload.conversationRef as Record<string, unknown>);
+        return guarded(channelTarget(String(own.conversation!.id)), async () => {
+          await messenger.post(own, { text: String(m.payload.text ?? '') });
+        });
+      }
       const binding = await s.repo.getBinding(m.tenantId);
       if (!binding) return { ok: false, retry: false, error: 'no channel bound' };
       const itemId = typeof m.payload.itemId === 'string' ? m.payload.itemId : null;
