@@ -3,7 +3,8 @@
 import pino, { type Logger } from 'pino';
 
 const PHONE = /(?:\+|00)?\d(?:[\s()-]?\d){8,}/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// The lookbehind lets a match start only where a run of address characters starts: "aaaa…!" stays linear.
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 export function scrub(s: string): string {
   return s.replace(EMAIL, '[e-mail]').replace(PHONE, '[nummer]');

@@ -10,6 +10,7 @@ export function neutralise(s: string): string {
     .replace(/</g, '‹')
     .replace(/>/g, '›')
     .replace(/([\\`*_[\]~])/g, '\\$1')
-    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
-    .replace(/^(\s*)([-+#])/gm, '$1\\$2');
+    // [^\S\r\n]: blanks within the line only (\s would run on over newlines from every line start: quadratic).
+    .replace(/^([^\S\r\n]*)(\d+)\./gm, '$1$2\\.')
+    .replace(/^([^\S\r\n]*)([-+#])/gm, '$1\\$2');
 }
