@@ -6,8 +6,12 @@ const PHONE = /(?:\+|00)?\d(?:[\s()-]?\d){8,}/g;
 // The lookbehind lets a match start only where a run of address characters starts: "aaaa…!" stays linear.
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
+/** A log line needs no more of one string than this; longer text (a pasted mail) is cut before scrubbing. */
+const MAX_LOGGED_STRING = 4_000;
+
 export function scrub(s: string): string {
-  return s.replace(EMAIL, '[e-mail]').replace(PHONE, '[nummer]');
+  const cut = s.length > MAX_LOGGED_STRING ? `${s.slice(0, MAX_LOGGED_STRING)}… (${s.length} tekens)` : s;
+  return cut.replace(EMAIL, '[e-mail]').replace(PHONE, '[nummer]');
 }
 
 function scrubDeep(v: unknown, depth = 0): unknown {

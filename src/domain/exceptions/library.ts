@@ -44,10 +44,13 @@ function trimQuotes(s: string): string {
   return s.slice(a, b);
 }
 
+const MAX_TEXT = 10_000;
+
 /** The meaningful words of a text: stem → the word as first written (for explanations). */
 export function words(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const raw of fold(text).split(/[^a-z0-9']+/)) {
+  // A case's fields are at most a few thousand characters; a longer search text adds no meaning, only work.
+  for (const raw of fold(text.slice(0, MAX_TEXT)).split(/[^a-z0-9']+/)) {
     const w = trimQuotes(raw);
     if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue;
     const s = stem(w);
