@@ -32,7 +32,6 @@ export function jsonError(res: restify.Response, status: number, code: string, m
 
 export function createServer({ s, adapter, bot, version }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'top-contact', handleUncaughtExceptions: false });
-  // JSON only (no multipart or form parsing): other content types arrive without a body and are refused.
   server.use(restify.plugins.jsonBodyParser({ maxBodySize: s.config.bodyLimitBytes, mapParams: false } as Parameters<typeof restify.plugins.jsonBodyParser>[0]));
 
   let inFlight = 0;
@@ -58,6 +57,16 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     return next();
   });
 
+  // JSON only (no multipart or form parsing): a request that carries a body of another type is
+  // refused with 415 before anything reads it, on every route (a pre-handler: before routing, so unknown paths too).
+  server.pre((req, res, next) => {
+    const hasBody = Number(req.header('content-length') ?? 0) > 0 || req.header('transfer-encoding') !== undefined;
+    if (hasBody && !isJson(req)) {
+      jsonError(res, 415, 'UnsupportedMediaType', 'Send JSON with Content-Type: application/json.');
+      return next(false);
+    }
+    return next();
+  });
   server.get('/healthz', async (_req, res) => {
     const storage = await s.repo.ping();
     let details: Record<string, unknown> = {};
@@ -105,7 +114,9 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
   server.on('restifyError', (req, res, err, cb) => {
     // Body parser and routing errors as JSON with a clear code (413 too large, 415 wrong type, 400 bad JSON).
     const status = (err as { statusCode?: number }).statusCode ?? 500;
-    err.toJSON = () => ({ error: { code: err.name || 'Error', message: status === 413 ? 'Request body too large.' : err.message } });
+    // Never the parser's own message: V8's JSON errors quote the body ("…" is not valid JSON), and the body may hold customer data.
+    const message = status === 413 ? 'Request body too large.' : status === 400 ? 'The body is not valid JSON.' : status === 404 ? 'Not found.' : status === 405 ? 'Method not allowed.' : 'Request refused.';
+    err.toJSON = () => ({ error: { code: err.name || 'Error', message } });
     return cb();
   });
 
