@@ -73,6 +73,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     MicrosoftAppType: config.bot.appId ? config.bot.appType : 'MultiTenant',
     MicrosoftAppTenantId: config.bot.tenantId,
   };
+  if (!config.bot.appId) {
+    log.warn({ botFrameworkAuth: 'off' }, 'Bot Framework authentication is OFF (no MicrosoftAppId): every activity is accepted unchecked, and the bot only talks to local service URLs (Agents Playground, tests)');
+  }
   const auth = new ConfigurationBotFrameworkAuthentication(authOptions);
   const adapter = new InboundAdapter(auth);
   adapter.onTurnError = async (ctx: TurnContext, err: unknown) => {

@@ -6,6 +6,7 @@ import { activityProblem, type InboundAdapter } from '../teams/inboundAdapter';
 import type { Services } from '../app/services';
 import { registerIntake } from './intake';
 import { problemSummary } from '../app/deliveryProblems';
+import { isLocalServiceUrl } from '../teams/localOnly';
 
 export interface ServerDeps {
   s: Services;
@@ -79,7 +80,8 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
       }
     }
     res.status(storage ? 200 : 503);
-    res.json({ status: storage ? 'ok' : 'degraded', version, storage: { kind: s.repo.kind, ok: storage }, ...details });
+    // botFrameworkAuth 'off': no MicrosoftAppId, anyone may post activities; only local service URLs are served.
+    res.json({ status: storage ? 'ok' : 'degraded', version, storage: { kind: s.repo.kind, ok: storage }, botFrameworkAuth: s.config.bot.appId ? 'on' : 'off', ...details });
   });
 
   server.post('/api/messages', async (req, res) => {
@@ -92,6 +94,10 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     }
     const problem = activityProblem(req.body);
     if (problem) return jsonError(res, 400, 'BadActivity', `Expected a Bot Framework activity (problem: ${problem}).`);
+    if (!s.config.bot.appId && !isLocalServiceUrl((req.body as { serviceUrl?: unknown }).serviceUrl)) {
+      s.log.warn('activity with a non-local serviceUrl refused: Bot Framework authentication is off');
+      return jsonError(res, 403, 'ServiceUrlNotLocal', 'Without MicrosoftAppId this bot only talks to local service URLs (Agents Playground, tests).');
+    }
     // Sends caused by this activity wait until it has been answered (see OutboxDispatcher.afterAnswer).
     await s.outbox.afterAnswer(async () => {
       const outcome = await adapter.handle(req.header('authorization') ?? '', req.body as Record<string, unknown>, (ctx) => bot.run(ctx), s.log);
