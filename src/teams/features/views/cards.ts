@@ -30,9 +30,16 @@ export interface ListOptions {
   owners?: { id: string; name: string }[];
   notice?: Notice;
   maxRows?: number;
+  /** A group chat: sensitive items show without their topic. */
+  hideSensitiveSubjects?: boolean;
 }
 
-function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions']) {
+/** A sensitive item (data.sensitive) in a group chat: its topic stays out. */
+export function hideSubject(item: Item, inGroupChat: boolean | undefined): boolean {
+  return !!inGroupChat && (item.data as { sensitive?: unknown } | null)?.sensitive === true;
+}
+
+function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions'], hideSensitive?: boolean) {
   const now = s.clock.now();
   const item = r.item;
   const deadlineText = item.deadline
@@ -43,7 +50,7 @@ function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOp
   return {
     id: item.id,
     kindLabel: kindLabel(item),
-    subject: neutralise(item.subject),
+    subject: hideSubject(item, hideSensitive) ? v.sensitiveSubject : neutralise(item.subject),
     metaText: mode === 'mine' ? deadlineText : `${deadlineText} · ${item.owner ? neutralise(item.owner.name) : v.nobody}`,
     stateLabel: v.stateLabels[r.state] ?? r.state,
     stateColor: r.state === 'noDeadline' ? 'Default' : STATE_COLOR[r.state],
@@ -81,7 +88,7 @@ export function listCard(s: Services, o: ListOptions): Record<string, unknown> {
       stateChoices: [{ value: '', title: v.filters.allStates }, ...(['overdue', 'dueToday', 'onTime'] as const).map((k) => ({ value: k, title: cap(v.stateLabels[k]) }))],
       filteredText: filterActive ? v.filtered(shownRows.length, all.length) : '',
       empty: o.mode === 'mine' ? v.mineEmpty : v.teamEmpty,
-      rows: shown.map((r) => rowData(r, s, o.mode, o.actions)),
+      rows: shown.map((r) => rowData(r, s, o.mode, o.actions, o.hideSensitiveSubjects)),
       more,
       moreText: `${v.more(more)} ${o.mode === 'mine' ? v.moreMine : v.moreTeam}`,
       hiddenText: o.hidden ? v.privateHidden(o.hidden) : '',
