@@ -126,9 +126,10 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     return cb();
   });
 
-  (server as restify.Server & { drain: () => Promise<void> }).drain = async () => {
+  (server as restify.Server & { drain: (ms?: number) => Promise<void> }).drain = async (ms = 10_000) => {
     draining = true;
-    const deadline = Date.now() + 10_000;
+    // Wall-clock on purpose: this bounds how long a stop waits, it decides nothing about items.
+    const deadline = Date.now() + ms;
     while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
   };
   return server;
