@@ -1,11 +1,14 @@
 // Entry point: configuration, then the app, then signals for a graceful stop.
-// SIGTERM/SIGINT: stop taking requests (503 + Connection: close), finish the turns in flight,
-// send what the outbox has due (at most SHUTDOWN_FLUSH_MS), close storage, exit 0. A stop that
-// hangs is cut off after HARD_STOP_MS with exit code 1; what was not sent stays in the outbox.
+// SIGTERM/SIGINT: stop taking requests (503 + Connection: close), finish the turns in flight (at
+// most SHUTDOWN_DRAIN_MS), cut idle and half-sent connections, send what the outbox has due (at
+// most SHUTDOWN_FLUSH_MS), close storage, exit 0: within 10 s (Kubernetes' and App Service's grace
+// is longer), also with the Bot Connector unreachable. A stop that still hangs is cut off after
+// HARD_STOP_MS with exit code 1; what was not sent stays in the outbox.
 import { ConfigError, loadConfig } from './config/config';
 
-const SHUTDOWN_FLUSH_MS = 5_000;
-const HARD_STOP_MS = 25_000;
+const SHUTDOWN_DRAIN_MS = 3_000;
+const SHUTDOWN_FLUSH_MS = 3_000;
+const HARD_STOP_MS = 9_500;
 
 async function main(): Promise<void> {
   let config;
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, HARD_STOP_MS).unref();
     try {
-      await app.stop({ flushMs: SHUTDOWN_FLUSH_MS });
+      await app.stop({ flushMs: SHUTDOWN_FLUSH_MS, drainMs: SHUTDOWN_DRAIN_MS });
       log.info({ signal }, 'stopped');
       process.exit(0);
     } catch (err) {

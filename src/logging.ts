@@ -3,16 +3,23 @@
 import pino, { type Logger } from 'pino';
 
 const PHONE = /(?:\+|00)?\d(?:[\s()-]?\d){8,}/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// The lookbehind lets a match start only where a run of address characters starts: "aaaa…!" stays linear.
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
+/** A log line needs no more of one string than this; longer text (a pasted mail) is cut before scrubbing. */
+const MAX_LOGGED_STRING = 4_000;
 
 export function scrub(s: string): string {
-  return s.replace(EMAIL, '[e-mail]').replace(PHONE, '[nummer]');
+  const cut = s.length > MAX_LOGGED_STRING ? `${s.slice(0, MAX_LOGGED_STRING)}… (${s.length} tekens)` : s;
+  return cut.replace(EMAIL, '[e-mail]').replace(PHONE, '[nummer]');
 }
 
 function scrubDeep(v: unknown, depth = 0): unknown {
   if (typeof v === 'string') return scrub(v);
   if (depth > 6 || v === null || typeof v !== 'object') return v;
-  if (v instanceof Error) return { type: v.name, message: scrub(v.message), stack: v.stack ? scrub(v.stack) : undefined };
+  // The formatter runs before the serializers: an Error becomes safeError's plain object here
+  // (message, code, stack kept and scrubbed), and the serializers pass that object on as it is.
+  if (v instanceof Error) return safeError(v);
   if (Array.isArray(v)) return v.map((x) => scrubDeep(x, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = scrubDeep(x, depth + 1);
@@ -35,6 +42,11 @@ export function safeError(err: unknown): Record<string, unknown> {
   };
 }
 
+/** An Error, or what scrubDeep already made of one (the formatter runs first); other values as they are. */
+function serializeError(e: unknown): unknown {
+  return e instanceof Error ? safeError(e) : e;
+}
+
 const REDACT = [
   'customerName', 'phone', 'email', 'name', 'text', 'details', 'note', 'address',
   '*.customerName', '*.phone', '*.email', '*.name', '*.text', '*.details', '*.note', '*.address',
@@ -47,7 +59,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { app: 'top-contact' },
       redact: { paths: REDACT, censor: '[weg]' },
-      serializers: { err: safeError, error: (e: unknown) => (e instanceof Error ? safeError(e) : e) },
+      serializers: { err: serializeError, error: serializeError },
       formatters: { log: (obj) => scrubDeep(obj) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {

@@ -50,14 +50,28 @@ export interface App {
   listen(port?: number, host?: string): Promise<string>;
   /** Runs every periodic job once and delivers the outbox (what the scheduler does each tick). */
   tick(): Promise<void>;
-  /** Graceful stop: refuse new requests, finish the ones in flight, flush the outbox (at most flushMs), close storage. */
-  stop(opts?: { flushMs?: number }): Promise<void>;
+  /**
+   * Graceful stop: refuse new requests, finish the ones in flight (at most drainMs), cut the
+   * connections left (idle keep-alive, half-sent requests), flush the outbox (at most flushMs),
+   * close storage. Every wait is bounded, so an unreachable Bot Connector cannot hold it.
+   */
+  stop(opts?: { flushMs?: number; drainMs?: number }): Promise<void>;
 }
 
 /** How often the outbox looks for due messages by itself (besides kicks after commits and the tick). */
 export const OUTBOX_POLL_MS = 5_000;
 
 export const VERSION: string = (require('../../../package.json') as { version: string }).version;
+
+/** Waits for p, but at most ms (a stop must end even when something hangs). */
+function within(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const cap = new Promise<void>((r) => {
+    timer = setTimeout(r, ms);
+    timer.unref();
+  });
+  return Promise.race([p.then(() => undefined), cap]).finally(() => clearTimeout(timer));
+}
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.logger ?? createLogger(config.logLevel);
@@ -80,6 +94,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people,
     credentials: { bot: bfAuth.health, graph: graphAuth },
   };
+  if (!config.bot.appId) {
+    log.warn({ botFrameworkAuth: 'off' }, 'Bot Framework authentication is OFF (no MicrosoftAppId): every activity is accepted unchecked, and the bot only talks to local service URLs (Agents Playground, tests)');
+  }
 
   const authOptions = bfAuth.options;
   const auth = new ConfigurationBotFrameworkAuthentication(authOptions, bfAuth.credentialsFactory);
@@ -150,11 +167,18 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       if (timer) clearInterval(timer);
       if (poller) clearInterval(poller);
       // 1. Refuse new requests (503 + Connection: close) and wait for the turns in flight.
-      await (server as restify.Server & { drain?: () => Promise<void> }).drain?.();
-      await new Promise<void>((r) => server.close(() => r()));
-      if (ticking) await ticking.catch(() => undefined);
-      // 2. Send what those turns queued, within the flush window; the rest waits for the next start.
-      await outbox.stop(o.flushMs ?? 0);
+      await (server as restify.Server & { drain?: (ms?: number) => Promise<void> }).drain?.(o.drainMs ?? 10_000);
+      // 2. Stop listening and cut what is left: idle keep-alive connections and requests whose
+      //    body never finished would otherwise keep close() waiting for ever.
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      const http = server.server as import('node:http').Server;
+      http.closeIdleConnections?.();
+      http.closeAllConnections?.();
+      await closed;
+      if (ticking) await within(ticking.catch(() => undefined), 1_000);
+      // 3. Send what those turns queued, within the flush window; the rest (also a send still
+      //    waiting on an unreachable connector) stays in the outbox for the next start.
+      await within(outbox.stop(o.flushMs ?? 0), (o.flushMs ?? 0) + 1_000);
       await repo.close();
     },
   };

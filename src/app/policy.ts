@@ -1,6 +1,6 @@
 // Who may see and do what. The one module adapters ask; the pure life-cycle rules in
 // domain/items/* keep deciding the state changes themselves (they get `isManager` in their context).
-import { isOwner } from '../domain/items/lifecycle';
+import { isOwner, samePerson } from '../domain/items/lifecycle';
 import type { Item, Person } from '../domain/types';
 
 export interface Policy {
@@ -11,6 +11,8 @@ export interface Policy {
   mayActFor(item: Item<unknown>, actor: Person): boolean;
   /** Manager-only commands (rapport, inzage, vergeet, tolk overzicht, lifting a pause). */
   mayManage(actor: Person): boolean;
+  /** Moving the bound work channel elsewhere (koppel in another channel): a manager or whoever bound it. */
+  mayMoveWorkChannel(boundBy: Person, actor: Person): boolean;
 }
 
 export function makePolicy(isManager: (p: Person) => boolean): Policy {
@@ -20,6 +22,7 @@ export function makePolicy(isManager: (p: Person) => boolean): Policy {
     mayViewPrivate: ownerOrManager,
     mayActFor: ownerOrManager,
     mayManage: isManager,
+    mayMoveWorkChannel: (boundBy, actor) => samePerson(boundBy, actor) || isManager(actor),
   };
 }
 

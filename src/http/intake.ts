@@ -38,15 +38,51 @@ async function intakeTenant(s: Services): Promise<string> {
   return bound.length === 1 ? bound[0]! : PENDING_TENANT;
 }
 
+/** Failed keys a source address may send per minute; the next request from it gets 429 until the minute is over. */
+export const MAX_KEY_FAILURES_PER_MINUTE = 10;
+
+/**
+ * Wrong or missing intake keys counted per source address in a fixed one-minute window. A blocked
+ * source gets 429 before its key is looked at (so guessing learns nothing); other sources, and so
+ * every valid key used from elsewhere, go on as normal. Per instance, bounded in size.
+ */
+function keyFailures() {
+  const bySource = new Map<string, { start: number; count: number }>();
+  const current = (source: string, now: number) => {
+    const w = bySource.get(source);
+    return w && now - w.start < 60_000 ? w : null;
+  };
+  return {
+    blockedFor(source: string, now: number): number {
+      const w = current(source, now);
+      return w && w.count >= MAX_KEY_FAILURES_PER_MINUTE ? Math.ceil((w.start + 60_000 - now) / 1000) : 0;
+    },
+    fail(source: string, now: number): void {
+      const w = current(source, now) ?? { start: now, count: 0 };
+      w.count++;
+      if (!bySource.has(source) && bySource.size >= 10_000) bySource.clear(); // a flood of addresses: forget, do not grow
+      bySource.set(source, w);
+    },
+  };
+}
+
 export function registerIntake(server: restify.Server, s: Services): void {
   const windows = new Map<string, { start: number; count: number }>();
+  const failures = keyFailures();
 
   // The channel card is posted after the 201 has been written.
   server.post('/api/callbacks', async (req, res) => s.outbox.afterAnswer(async () => {
     const key = s.config.intake.apiKey;
+    const address = req.socket?.remoteAddress ?? 'unknown';
+    const blocked = failures.blockedFor(address, s.clock.now().getTime());
+    if (blocked > 0) {
+      res.header('Retry-After', String(blocked));
+      return jsonError(res, 429, 'TooManyFailures', 'Too many requests with a wrong API key from this address; retry later.');
+    }
     const auth = req.header('authorization') ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? '';
     if (!key || !token || !keyMatches(token, key)) {
+      failures.fail(address, s.clock.now().getTime());
       res.header('WWW-Authenticate', 'Bearer');
       return jsonError(res, 401, 'Unauthorized', 'A valid API key is required (Authorization: Bearer <INTAKE_API_KEY>).');
     }

@@ -7,6 +7,7 @@ import type { Services } from '../app/services';
 import { registerIntake } from './intake';
 import { problemSummary } from '../app/deliveryProblems';
 import { graphAccessSummary } from '../app/graphAccess';
+import { isLocalServiceUrl } from '../teams/localOnly';
 
 export interface ServerDeps {
   s: Services;
@@ -33,7 +34,6 @@ export function jsonError(res: restify.Response, status: number, code: string, m
 
 export function createServer({ s, adapter, bot, version }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'top-contact', handleUncaughtExceptions: false });
-  // JSON only (no multipart or form parsing): other content types arrive without a body and are refused.
   server.use(restify.plugins.jsonBodyParser({ maxBodySize: s.config.bodyLimitBytes, mapParams: false } as Parameters<typeof restify.plugins.jsonBodyParser>[0]));
 
   let inFlight = 0;
@@ -59,6 +59,16 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     return next();
   });
 
+  // JSON only (no multipart or form parsing): a request that carries a body of another type is
+  // refused with 415 before anything reads it, on every route (a pre-handler: before routing, so unknown paths too).
+  server.pre((req, res, next) => {
+    const hasBody = Number(req.header('content-length') ?? 0) > 0 || req.header('transfer-encoding') !== undefined;
+    if (hasBody && !isJson(req)) {
+      jsonError(res, 415, 'UnsupportedMediaType', 'Send JSON with Content-Type: application/json.');
+      return next(false);
+    }
+    return next();
+  });
   server.get('/healthz', async (_req, res) => {
     const storage = await s.repo.ping();
     let details: Record<string, unknown> = {};
@@ -74,7 +84,8 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     if (s.credentials?.bot) details.botAuth = s.credentials.bot.current;
     if (s.credentials?.graph) details.graphAuth = s.credentials.graph.current;
     res.status(storage ? 200 : 503);
-    res.json({ status: storage ? 'ok' : 'degraded', version, storage: { kind: s.repo.kind, ok: storage }, ...details });
+    // botFrameworkAuth 'off': no MicrosoftAppId, anyone may post activities; only local service URLs are served.
+    res.json({ status: storage ? 'ok' : 'degraded', version, storage: { kind: s.repo.kind, ok: storage }, botFrameworkAuth: s.config.bot.appId ? 'on' : 'off', ...details });
   });
 
   server.post('/api/messages', async (req, res) => {
@@ -87,6 +98,10 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     }
     const problem = activityProblem(req.body);
     if (problem) return jsonError(res, 400, 'BadActivity', `Expected a Bot Framework activity (problem: ${problem}).`);
+    if (!s.config.bot.appId && !isLocalServiceUrl((req.body as { serviceUrl?: unknown }).serviceUrl)) {
+      s.log.warn('activity with a non-local serviceUrl refused: Bot Framework authentication is off');
+      return jsonError(res, 403, 'ServiceUrlNotLocal', 'Without MicrosoftAppId this bot only talks to local service URLs (Agents Playground, tests).');
+    }
     // Sends caused by this activity wait until it has been answered (see OutboxDispatcher.afterAnswer).
     await s.outbox.afterAnswer(async () => {
       const outcome = await adapter.handle(req.header('authorization') ?? '', req.body as Record<string, unknown>, (ctx) => bot.run(ctx), s.log);
@@ -109,13 +124,16 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
   server.on('restifyError', (req, res, err, cb) => {
     // Body parser and routing errors as JSON with a clear code (413 too large, 415 wrong type, 400 bad JSON).
     const status = (err as { statusCode?: number }).statusCode ?? 500;
-    err.toJSON = () => ({ error: { code: err.name || 'Error', message: status === 413 ? 'Request body too large.' : err.message } });
+    // Never the parser's own message: V8's JSON errors quote the body ("…" is not valid JSON), and the body may hold customer data.
+    const message = status === 413 ? 'Request body too large.' : status === 400 ? 'The body is not valid JSON.' : status === 404 ? 'Not found.' : status === 405 ? 'Method not allowed.' : 'Request refused.';
+    err.toJSON = () => ({ error: { code: err.name || 'Error', message } });
     return cb();
   });
 
-  (server as restify.Server & { drain: () => Promise<void> }).drain = async () => {
+  (server as restify.Server & { drain: (ms?: number) => Promise<void> }).drain = async (ms = 10_000) => {
     draining = true;
-    const deadline = Date.now() + 10_000;
+    // Wall-clock on purpose: this bounds how long a stop waits, it decides nothing about items.
+    const deadline = Date.now() + ms;
     while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
   };
   return server;

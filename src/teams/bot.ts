@@ -154,7 +154,7 @@ export function commandText(ctx: TurnContext): string {
   }
   return text
     .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<[^<>]+>/g, ' ') // [^<>]: a run of '<' without '>' is scanned once, not once per '<'
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

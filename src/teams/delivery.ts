@@ -110,6 +110,15 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
       });
     },
     notifyChannel: async (m) => {
+      // A message for a channel that is no longer the work channel (the notice that it moved) carries its own reference.
+      if (m.payload.conversationRef && typeof m.payload.conversationRef === 'object') {
+        // That channel is no longer the team's concern: when it cannot be written to, the notice is dropped (no problem report).
+        const own = channelRef(m.payload.conversationRef as Record<string, unknown>);
+        const r = await guarded(channelTarget(String(own.conversation!.id)), async () => {
+          await messenger.post(own, { text: String(m.payload.text ?? '') });
+        });
+        return !r.ok && !r.retry && r.problem ? { ok: false, retry: false, error: r.error } : r;
+      }
       const binding = await s.repo.getBinding(m.tenantId);
       if (!binding) return { ok: false, retry: false, error: 'no channel bound' };
       const itemId = typeof m.payload.itemId === 'string' ? m.payload.itemId : null;

@@ -4,6 +4,7 @@
 // adapter's connector clients have that retry policy removed and a per-request timeout instead:
 // one outbox attempt = exactly one HTTP request, and it never outlives the outbox lock.
 // Replies inside a user's turn keep using the main adapter (and botbuilder's retries).
+import { isLocalServiceUrl, notLocalError } from './localOnly';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { ConnectorClient, ConnectorFactory, ServiceClientCredentialsFactory } from 'botframework-connector';
 
@@ -49,6 +50,7 @@ export function outboundAdapter(auth: ConfigurationBotFrameworkAuthenticationOpt
     const factory = create(claimsIdentity);
     return {
       create: (serviceUrl: string, audience?: string) => {
+        if (!auth.MicrosoftAppId && !isLocalServiceUrl(serviceUrl)) return Promise.reject(notLocalError());
         const key = `${serviceUrl}|${audience ?? ''}`;
         let client = clients.get(key);
         if (!client) {

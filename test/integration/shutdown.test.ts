@@ -3,11 +3,13 @@
 // turns queued, and the process exits 0 with nothing left pending.
 import { expect } from 'chai';
 import fs from 'node:fs';
+import net from 'node:net';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import { startChildBot, type ChildBot } from '../harness/child';
 import { anna, bram, generalChannel, personalConversationId, personalMessage } from '../harness/activities';
 import { httpJson, postActivity } from '../harness/http';
 import { bindChannel, claimInvoke, intake, phoneFor, sleep } from '../harness/scenario';
+import { INTAKE_KEY } from '../harness/child';
 import { tempSqliteUrl } from '../harness/bot';
 import { SqliteRepository } from '../../src/storage/sqlite';
 
@@ -85,5 +87,52 @@ describe('graceful shutdown on SIGTERM (child process)', function () {
       fs.rmSync(db.slice('sqlite:'.length), { force: true });
     }
     connector.setLatency(0);
+  });
+  it('ends within 10 s with idle and half-sent connections open and the Bot Connector hanging: exit 0, outbox kept, storage closed (issue 13)', async () => {
+    const db = tempSqliteUrl('tc-shutdown-hang');
+    const file = db.slice('sqlite:'.length);
+    const b = await startChildBot({ env: { DATABASE_URL: db } });
+    bot = b;
+    await bindChannel(b.url, connector);
+    // The connector stops answering (a send waits for ever, as behind a dead proxy).
+    connector.setLatency(600_000);
+    const created = await intake(b.url, { customerName: 'Klant Hangend', phone: phoneFor(571), topic: 'Connector weg' });
+    expect(created.status).to.equal(201);
+    const { port } = new URL(b.url);
+    const open = (text: string) => new Promise<net.Socket>((resolve) => {
+      const sock = net.connect(Number(port), '127.0.0.1', () => {
+        sock.write(text);
+        resolve(sock);
+      });
+      sock.on('error', () => undefined);
+    });
+    // An idle keep-alive connection (one answered request), a request with half its body, one with half its headers.
+    const idle = await open('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n');
+    await new Promise((r) => idle.once('data', r));
+    const halfBody = await open(`POST /api/callbacks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${INTAKE_KEY}\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{"customerName": "Half`);
+    const halfHeaders = await open('POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Ty');
+    await sleep(300);
+
+    const started = process.hrtime.bigint();
+    const exit = await b.kill('SIGTERM');
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    expect(exit).to.deep.equal({ code: 0, signal: null });
+    expect(seconds, `stopped after ${seconds.toFixed(1)} s`).to.be.below(10);
+    for (const sock of [idle, halfBody, halfHeaders]) sock.destroy();
+    connector.setLatency(0);
+
+    // Storage was closed cleanly (SQLite folds its write-ahead log back in on close) and the card
+    // that could not be posted is still in the outbox for the next start.
+    expect(fs.existsSync(`${file}-wal`), 'WAL file left: storage not closed').to.equal(false);
+    const repo = new SqliteRepository(file);
+    try {
+      const tenant = (await repo.tenants())[0]!;
+      expect((await repo.queryItems(tenant, {})).map((i) => i.id)).to.deep.equal([created.body.id]);
+      const posts = (await repo.listOutbox({})).filter((m) => m.type === 'postCard');
+      expect(posts.map((m) => m.status)).to.deep.equal(['pending']);
+    } finally {
+      await repo.close();
+      fs.rmSync(file, { force: true });
+    }
   });
 });

@@ -46,7 +46,8 @@ describe('walking skeleton (HTTP, fake connector, SQLite)', () => {
     const binding = await bot.app.s.repo.getBinding(TEST_TENANT);
     expect(binding?.channelId).to.equal(aanmeldingenChannel.id);
 
-    await bot.post(channelMessage({ text: 'KOPPEL', from: bram, team: teamNoord, channel: generalChannel }));
+    // Anna bound it, so she may move it (issue 13: others may not, see koppel.move.test.ts).
+    await bot.post(channelMessage({ text: 'KOPPEL', from: anna, team: teamNoord, channel: generalChannel }));
     const moved = await connector.waitFor((c) => c.allPosted().find((p) => /was eerst/.test(textOf(p.activity))));
     expect(textOf(moved.activity)).to.contain(aanmeldingenChannel.name);
     expect((await bot.app.s.repo.getBinding(TEST_TENANT))?.channelId).to.equal(generalChannel.id);

@@ -151,7 +151,7 @@ describe('digest: the card', () => {
     const json = JSON.stringify(card);
     expect(json).to.not.contain('${');
     expect(json).to.not.contain('[hier](');
-    expect(json).to.contain('\\\\[hier\\\\](https://evil.example)'); // shown literally, not as a link
+    expect(json).to.contain('\\\\[hier\\\\](https\\\\[:\\\\]//evil\\\\[.\\\\]example)'); // shown literally, not as a link (the bare URL broken too: issue 13)
     expect(json).to.not.contain('<b>');
     const actions: { verb: string; data: { id: string } }[] = [];
     const walk = (v: unknown): void => {

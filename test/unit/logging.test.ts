@@ -27,3 +27,31 @@ describe('logging without personal data', () => {
     expect(obj.item.topic).to.equal('bel [nummer]');
   });
 });
+
+describe('error logs keep their cause (issue 13)', () => {
+  it('logs message, code and stack of an Error under err and error, with personal data masked', () => {
+    const { lines, log } = capture();
+    const err = Object.assign(new Error('klant jan@x.nl op 0612345678 niet bereikt'), { code: 'ECONNRESET', statusCode: 502 });
+    log.error({ err }, 'send failed');
+    log.warn({ error: new TypeError('kapot bij 06-87654321') }, 'render failed');
+    const [first, second] = lines.map((l) => JSON.parse(l));
+    expect(lines.join('')).not.to.contain('[object Object]');
+    expect(first.err.message).to.equal('klant [e-mail] op [nummer] niet bereikt');
+    expect(first.err.code).to.equal('ECONNRESET');
+    expect(first.err.statusCode).to.equal(502);
+    expect(first.err.type).to.equal('Error');
+    expect(first.err.stack).to.contain('logging.test');
+    expect(second.error.type).to.equal('TypeError');
+    expect(second.error.message).to.equal('kapot bij [nummer]');
+    expect(lines.join('')).not.to.match(/jan@x\.nl|0612345678|87654321/);
+  });
+
+  it('an error nested deeper and a thrown string are logged readably too', () => {
+    const { lines, log } = capture();
+    log.error({ job: { cause: new RangeError('Invalid time value') }, err: 'plain text 0612345678' }, 'job failed');
+    const obj = JSON.parse(lines[0]);
+    expect(obj.job.cause.message).to.equal('Invalid time value');
+    expect(obj.job.cause.stack).to.be.a('string');
+    expect(obj.err).to.equal('plain text [nummer]');
+  });
+});

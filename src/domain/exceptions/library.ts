@@ -35,11 +35,23 @@ function stem(w: string): string {
   return w;
 }
 
+/** Strips leading and trailing apostrophes (a loop: /'+$/ would rescan a long run of quotes from each one). */
+function trimQuotes(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s[a] === "'") a++;
+  while (b > a && s[b - 1] === "'") b--;
+  return s.slice(a, b);
+}
+
+const MAX_TEXT = 10_000;
+
 /** The meaningful words of a text: stem → the word as first written (for explanations). */
 export function words(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const raw of fold(text).split(/[^a-z0-9']+/)) {
-    const w = raw.replace(/^'+|'+$/g, '');
+  // A case's fields are at most a few thousand characters; a longer search text adds no meaning, only work.
+  for (const raw of fold(text.slice(0, MAX_TEXT)).split(/[^a-z0-9']+/)) {
+    const w = trimQuotes(raw);
     if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue;
     const s = stem(w);
     if (!out.has(s)) out.set(s, w);

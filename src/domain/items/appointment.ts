@@ -49,7 +49,8 @@ export interface AppointmentData extends OwnedData {
 /** Kinds where the form insists on a moment and a named colleague. */
 export const NEEDS_MOMENT_AND_OWNER: ReadonlySet<AppointmentKind> = new Set(['walkin', 'homevisit']);
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** local@domain.tld; the domain's labels exclude the dot, so no two parts can claim the same characters (linear). */
+const EMAIL_RE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
 /**
  * The terms a new appointment gets. `moment` is what the form says (the agreed moment; for an

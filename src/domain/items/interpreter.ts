@@ -70,6 +70,8 @@ export interface InterpreterLink {
 export interface RelatedRef {
   id: string;
   kind: ItemKind;
+  /** The actor may link to it (its owner or a manager: policy.mayActFor); false → a field error. */
+  mayLink?: boolean;
 }
 
 const RELATED_ID = /^[A-Z]{2,4}-\d{1,9}$/;
@@ -107,6 +109,7 @@ function parseRelated(errors: FieldErrors, input: Record<string, unknown>): stri
   const related = input.related as RelatedRef | null | undefined;
   if (!related || related.id !== raw) errors.relatedId = t.errors.relatedUnknown(raw);
   else if (!RELATED_KINDS.includes(related.kind)) errors.relatedId = t.errors.relatedWrongKind;
+  else if (related.mayLink === false) errors.relatedId = t.errors.relatedNotYours(raw);
   return errors.relatedId ? undefined : raw;
 }
 

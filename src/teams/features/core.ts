@@ -2,7 +2,8 @@
 import { CardFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import { PENDING_TENANT } from '../../domain/types';
 import { nl } from '../../texts/nl';
-import { bind } from '../cards/render';
+import { bind, neutralise } from '../cards/render';
+import { bindWorkChannel } from '../../app/workChannel';
 import helpTemplate from '../cards/templates/help.json';
 import type { Feature } from '../feature';
 import type { Turn } from '../turn';
@@ -26,7 +27,7 @@ async function koppel(turn: Turn): Promise<void> {
     (channelId === cd.team.id ? GENERAL : cd.team.name || GENERAL);
   const ref = TurnContext.getConversationReference(a) as Record<string, unknown>;
   const conversation = { ...(ref.conversation as Record<string, unknown>), id: channelConversationId(a.conversation.id) };
-  const previous = await turn.s.repo.saveBinding({
+  const outcome = await bindWorkChannel(turn.s, {
     tenantId: turn.tenantId,
     teamId: cd.team.id,
     teamName: cd.team.name || '',
@@ -36,10 +37,14 @@ async function koppel(turn: Turn): Promise<void> {
     boundBy: turn.actor,
     boundAt: turn.s.clock.now(),
   });
-  if (previous && previous.channelId === channelId) await turn.ctx.sendActivity(c.boundAlready(channelName));
-  else if (previous) await turn.ctx.sendActivity(c.boundMoved(channelName, previous.channelName));
+  if (outcome.status === 'refused') {
+    await turn.ctx.sendActivity(nl.workChannel.moveRefused(neutralise(outcome.current.channelName), neutralise(outcome.current.boundBy.name)));
+    return;
+  }
+  if (outcome.status === 'already') await turn.ctx.sendActivity(c.boundAlready(channelName));
+  else if (outcome.status === 'moved') await turn.ctx.sendActivity(c.boundMoved(channelName, neutralise(outcome.previous.channelName)));
   else await turn.ctx.sendActivity(c.bound(channelName));
-  turn.s.log.info({ tenantId: turn.tenantId, moved: !!previous && previous.channelId !== channelId }, 'work channel bound');
+  turn.s.log.info({ tenantId: turn.tenantId, moved: outcome.status === 'moved' }, 'work channel bound');
   // Problems with an earlier work channel no longer matter once the team has moved on.
   for (const p of await turn.s.repo.listDeliveryProblems({ tenantId: turn.tenantId, open: true })) {
     if (p.target.startsWith('channel:') && p.target !== `channel:${channelId}`) await turn.s.repo.resolveDeliveryProblem(turn.tenantId, p.target, turn.s.clock.now());

@@ -79,14 +79,13 @@ async function inzage(turn: Turn, args: string): Promise<void> {
 
 async function vergeet(turn: Turn, args: string): Promise<void> {
   if (!(await allowed(turn))) return;
-  const m = /^(.*?)\s+bevestig$/i.exec(args.trim());
-  const query = (m ? m[1] : args).trim();
+  const { query, confirmed } = splitConfirm(args);
   if (!query) return void (await turn.ctx.sendActivity(t.usageVergeet));
   const items = await findCustomerItems(turn.s, turn.tenantId, query);
   if (items.length === 0) return void (await turn.ctx.sendActivity(t.nothingFound));
   const open = items.filter((i) => !i.closedAt);
   if (open.length) return void (await turn.ctx.sendActivity(t.openItems(open.map((i) => i.id).join(', '))));
-  if (!m) return void (await turn.ctx.sendActivity(t.confirm(items.length, items.map((i) => i.id).join(', '), neutralise(query))));
+  if (!confirmed) return void (await turn.ctx.sendActivity(t.confirm(items.length, items.map((i) => i.id).join(', '), neutralise(query))));
   let n = 0;
   for (const item of items) if (await eraseItem(turn.s, turn.tenantId, item.id, 'request', turn.actor)) n++;
   await turn.ctx.sendActivity(t.erased(n));
@@ -98,3 +97,12 @@ export const privacyFeature: Feature = {
   commands: { inzage, vergeet },
   jobs: [retentionJob],
 };
+
+/** "<who> bevestig" → who + confirmed (string ops: a regex with a lazy group before \s+ backtracks on long blank runs). */
+export function splitConfirm(args: string): { query: string; confirmed: boolean } {
+  const a = args.trim();
+  const word = 'bevestig';
+  const cut = a.length - word.length;
+  if (cut > 0 && a.slice(cut).toLowerCase() === word && /\s/.test(a[cut - 1]!)) return { query: a.slice(0, cut).trim(), confirmed: true };
+  return { query: a, confirmed: false };
+}

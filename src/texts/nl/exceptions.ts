@@ -144,7 +144,7 @@ export const exceptions = {
   errors: {
     situationShort: 'Beschrijf de situatie in een paar zinnen.',
     urgencyRequired: 'Kies wanneer een besluit nodig is.',
-    identifier: (what: string) => `Haal het ${what} weg. In het kanaal horen geen klantgegevens.`,
+    identifier: (what: string) => `Haal ${what} weg. In het kanaal horen geen klantgegevens.`,
     stanceRequired: 'Kies: eens, niet eens of twijfel.',
     reasoningRequired: 'Leg uit waarom. Daar leert het team van.',
     reasoningShort: 'Schrijf iets meer: waarom vind je dit?',
@@ -154,11 +154,12 @@ export const exceptions = {
     explanationShort: 'Schrijf de uitleg in een paar zinnen, zo dat de klant het begrijpt.',
   },
   identifierKinds: {
-    email: 'e-mailadres',
-    phone: 'telefoonnummer',
-    postcode: 'postcode',
-    number: 'klantnummer (of een ander lang nummer)',
-    iban: 'rekeningnummer',
+    email: 'het e-mailadres',
+    phone: 'het telefoonnummer',
+    postcode: 'de postcode',
+    number: 'het klantnummer (of een ander lang nummer)',
+    iban: 'het rekeningnummer',
+    name: 'de naam (na mevrouw, meneer of familie); schrijf bijvoorbeeld "de huurder"',
   } as Record<string, string>,
 
   msg: {

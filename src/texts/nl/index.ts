@@ -12,6 +12,7 @@ import { agenda } from './agenda';
 import { privacy } from './privacy';
 import { reliability } from './reliability';
 import { integrity } from './integrity';
+import { workChannel } from './workChannel';
 
-export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, integrity };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, integrity, workChannel };
 export type Texts = typeof nl;

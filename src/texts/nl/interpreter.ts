@@ -86,6 +86,7 @@ export const interpreter = {
     addressRequired: 'Vul het adres in. Een tolk op locatie moet weten waar hij moet zijn.',
     relatedUnknown: (id: string) => `Ik kan ${id} niet vinden. Kijk het nummer na, of laat het veld leeg.`,
     relatedWrongKind: 'Dit nummer is geen terugbelverzoek of afspraak.',
+    relatedNotYours: (id: string) => `Alleen de behandelaar van ${id} of een leidinggevende kan een tolk aan ${id} koppelen. Laat het veld leeg, of vraag het de behandelaar.`,
     relatedInvalid: 'Gebruik een nummer zoals TB-1042.',
     referenceRequired: 'Vul het referentienummer van de boeking in.',
     reasonRequired: 'Geef een reden.',

@@ -34,6 +34,9 @@ export const views = {
   open: 'Openen',
   claim: "Ik pak 'm op",
   back: 'Terug naar de lijst',
+  /** In a group chat (others, guests perhaps, read along) a sensitive item's topic is left out. */
+  sensitiveSubject: 'Gevoelig onderwerp (open het in je persoonlijke chat met mij)',
+  sensitiveOnlyPersonal: 'Dit gaat over een gevoelig onderwerp. Open het in je persoonlijke chat met mij.',
   privateHidden: (n: number) =>
     `${n} ${n === 1 ? 'item staat' : 'items staan'} hier niet: tolkaanvragen zie je alleen in de persoonlijke chat met mij.`,
 } as const;

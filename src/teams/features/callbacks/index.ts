@@ -116,8 +116,9 @@ function dialog(card: Record<string, unknown>): MessagingExtensionActionResponse
 export function fromMessage(action: MessagingExtensionAction): Record<string, unknown> {
   const body = action.messagePayload?.body?.content ?? '';
   const text = body
-    .replace(/<(br|\/p|\/div|\/li)[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, ' ')
+    // [^<>]: from each '<' the scan stops at the next '<', so "<<<<…" or "<br<br…" stay linear.
+    .replace(/<(br|\/p|\/div|\/li)[^<>]*>/gi, '\n')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
     .split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n')
     .slice(0, 2000);

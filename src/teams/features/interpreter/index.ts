@@ -100,7 +100,7 @@ async function relatedRef(turn: Turn, raw: unknown): Promise<RelatedRef | null> 
   const id = cleanRelatedId(raw);
   if (!id) return null;
   const item = await turn.s.items.get(turn.tenantId, id);
-  return item ? { id: item.id, kind: item.kind } : null;
+  return item ? { id: item.id, kind: item.kind, mayLink: turn.s.policy.mayActFor(item, turn.actor) } : null;
 }
 
 /** Records the request on its callback/appointment (data + a private history line). Best effort. */
@@ -109,6 +109,7 @@ async function linkRelated(turn: Turn, id: string, d: InterpreterData): Promise<
   if (!relatedId) return;
   const related = await turn.s.items.get(turn.tenantId, relatedId);
   if (!related || !RELATED_KINDS.includes(related.kind) || related.closedAt) return;
+  if (!turn.s.policy.mayActFor(related, turn.actor)) return; // refused in the form already; never link to someone else's item
   const outcome = await turn.s.items.act(turn.tenantId, relatedId, INTERPRETER_LINK_ACTION,
     { interpreterId: id, own: d.path === 'own', moment: d.moment }, turn.actor);
   if (outcome.status !== 'ok') turn.s.log.info({ itemId: id, relatedId, outcome: outcome.status }, 'interpreter request not linked to its related item');

@@ -30,12 +30,19 @@ export interface ListOptions {
   owners?: { id: string; name: string }[];
   notice?: Notice;
   maxRows?: number;
+  /** A group chat: sensitive items show without their topic. */
+  hideSensitiveSubjects?: boolean;
 }
 
-function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions']) {
+/** A sensitive item (data.sensitive) in a group chat: its topic stays out. */
+export function hideSubject(item: Item, inGroupChat: boolean | undefined): boolean {
+  return !!inGroupChat && (item.data as { sensitive?: unknown } | null)?.sensitive === true;
+}
+
+function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions'], hideSensitive?: boolean) {
   if (!r.unreadable) {
     try {
-      return readableRow(r, s, mode, actions);
+      return readableRow(r, s, mode, actions, hideSensitive);
     } catch (err) {
       s.log.warn({ err, itemId: r.item.id }, 'list row cannot be shown: invalid stored data');
     }
@@ -44,7 +51,7 @@ function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOp
   return { id: r.item.id, line: nl.integrity.unreadableLine(r.item.id), metaText: '', stateLabel: '', stateColor: 'Default', actions: [] };
 }
 
-function readableRow(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions']) {
+function readableRow(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions'], hideSensitive?: boolean) {
   const now = s.clock.now();
   const item = r.item;
   const deadlineText = item.deadline
@@ -54,7 +61,7 @@ function readableRow(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: Li
     : v.stateLabels.noDeadline;
   return {
     id: item.id,
-    line: `**${item.id}** · ${kindLabel(item)} · ${neutralise(item.subject)}`,
+    line: `**${item.id}** · ${kindLabel(item)} · ${hideSubject(item, hideSensitive) ? v.sensitiveSubject : neutralise(item.subject)}`,
     metaText: mode === 'mine' ? deadlineText : `${deadlineText} · ${item.owner ? neutralise(item.owner.name) : v.nobody}`,
     stateLabel: v.stateLabels[r.state] ?? r.state,
     stateColor: r.state === 'noDeadline' ? 'Default' : STATE_COLOR[r.state],
@@ -92,7 +99,7 @@ export function listCard(s: Services, o: ListOptions): Record<string, unknown> {
       stateChoices: [{ value: '', title: v.filters.allStates }, ...(['overdue', 'dueToday', 'onTime'] as const).map((k) => ({ value: k, title: cap(v.stateLabels[k]) }))],
       filteredText: filterActive ? v.filtered(shownRows.length, all.length) : '',
       empty: o.mode === 'mine' ? v.mineEmpty : v.teamEmpty,
-      rows: shown.map((r) => rowData(r, s, o.mode, o.actions)),
+      rows: shown.map((r) => rowData(r, s, o.mode, o.actions, o.hideSensitiveSubjects)),
       more,
       moreText: `${v.more(more)} ${o.mode === 'mine' ? v.moreMine : v.moreTeam}`,
       hiddenText: o.hidden ? v.privateHidden(o.hidden) : '',

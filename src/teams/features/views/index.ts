@@ -10,7 +10,7 @@ import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
 import type { Feature, ItemCardRenderer } from '../../feature';
 import type { Turn } from '../../turn';
-import { listCard, type RowAction } from './cards';
+import { hideSubject, listCard, type RowAction } from './cards';
 
 const v = nl.views;
 const STATES: readonly ItemState[] = ['overdue', 'dueToday', 'onTime', 'noDeadline'];
@@ -49,6 +49,7 @@ export function viewsFeature(features: readonly Feature[]): Feature {
       mode: 'mine',
       rows: openRows(visible, turn.s.calendar, now),
       hidden,
+      hideSensitiveSubjects: turn.scope === 'groupChat',
       actions: (item) => [{ title: v.open, verb: 'views.open', data: { id: item.id, back: 'mine' } }],
     });
   }
@@ -68,6 +69,7 @@ export function viewsFeature(features: readonly Feature[]): Feature {
       rows: openRows(visible, turn.s.calendar, now),
       filter,
       hidden,
+      hideSensitiveSubjects: turn.scope === 'groupChat',
       owners: [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
       actions: (item) => {
         const out: RowAction[] = [];
@@ -99,6 +101,7 @@ export function viewsFeature(features: readonly Feature[]): Feature {
         const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
         const privateKind = !CHANNEL_KINDS.has(item.kind);
         if (privateKind && !mayView) return cardResponse(noticeCard(nl.common.notAllowed, 'warning'));
+        if (hideSubject(item, turn.scope === 'groupChat')) return cardResponse(noticeCard(v.sensitiveOnlyPersonal, 'warning'));
         let card: Record<string, unknown>;
         try {
           card = mayView ? await r.owner(item, turn.s) : await r.channel(item, turn.s);
