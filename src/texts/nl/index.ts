@@ -11,6 +11,7 @@ import { report } from './report';
 import { agenda } from './agenda';
 import { privacy } from './privacy';
 import { reliability } from './reliability';
+import { customers } from './customers';
 
-export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, customers };
 export type Texts = typeof nl;

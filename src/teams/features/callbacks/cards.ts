@@ -9,6 +9,7 @@ import { nl } from '../../../texts/nl';
 import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, type FormState } from '../../cards/itemCard';
 import { bind, neutralise, prepareTemplates } from '../../cards/render';
 import { agendaLine } from '../agenda/cards';
+import { customerNeeds, needsHints, profileLines } from '../../../domain/customers/profile';
 import channelPart from '../../cards/templates/callbackChannel.json';
 import ownerPart from '../../cards/templates/callbackOwner.json';
 import formTemplate from '../../cards/templates/callbackForm.json';
@@ -26,17 +27,16 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
   both: (item) => ({ topic: neutralise(item.data.topic) }),
   owner: (item, s) => {
     const d = item.data;
-    const profile = [
-      d.profile.ageGroup && t.choices.ageGroup[d.profile.ageGroup],
-      d.profile.digital && t.choices.digital[d.profile.digital],
-      d.profile.attitude && t.choices.attitude[d.profile.attitude],
-    ].filter(Boolean).join(', ');
+    const profile = profileLines(d.profile).join('; ');
     return {
       phoneLink: d.erased ? '' : `[${d.phoneDisplay}](tel:${d.phone})`,
       preferredText: d.preferredMoment ? formatMoment(s.calendar, new Date(d.preferredMoment)) : '—',
       channelText: d.preferredChannel ? t.choices.preferredChannel[d.preferredChannel] : '—',
       profileText: profile || '—',
-      letterHint: d.profile.digital === 'nietDigitaal' ? t.card.letterHint : '',
+      letterHint: !d.erased && customerNeeds(d.profile, d.preferredChannel).notDigital ? nl.customers.needs.letter : '',
+      // What the klantbeeld asks: a letter, the digital options, or help (home visit, more attempts, someone they trust).
+      needsText: d.erased ? '' : needsHints(customerNeeds(d.profile, d.preferredChannel)).join('\n\n'),
+      customerCardText: typeof d.customerId === 'string' && !d.erased ? nl.customers.ownerViewLink(d.customerId) : '',
       agendaLabel: nl.agenda.card.agenda,
       agendaText: agendaLine(s, item),
     };
