@@ -8,7 +8,7 @@ import { WorkingCalendar } from '../domain/workingTime';
 import type { Person } from '../domain/types';
 import { createLogger, type Logger } from '../logging';
 import { createServer } from '../http/server';
-import { openRepository } from '../storage';
+import { customerStoreFor, openRepository } from '../storage';
 import type { Repository } from '../storage/repository';
 import { TopContactBot } from '../teams/bot';
 import { teamsDeliveries } from '../teams/delivery';
@@ -23,6 +23,7 @@ import { ItemService } from './itemService';
 import { OutboxDispatcher, sendTimeoutMs, type OutboxOptions } from './outbox';
 import { PeopleDirectory } from './people';
 import { makePolicy } from './policy';
+import { CustomerService } from './customers';
 import type { Services } from './services';
 
 export interface AppOptions {
@@ -61,10 +62,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const managers = new Set(config.managerIds);
   const isManager = (p: Person) => managers.has(p.id) || (!!p.teamsId && managers.has(p.teamsId));
   const outbox = new OutboxDispatcher(repo, clock, log, { lockMs: config.outboxLockSeconds * 1000, ...opts.outbox });
-  const items = new ItemService({ repo, clock, calendar, isManager, kick: () => outbox.kick() });
+  const customers = new CustomerService(customerStoreFor(repo), repo, clock);
+  const items = new ItemService({ repo, clock, calendar, isManager, kick: () => outbox.kick(), customers });
   const graph = config.graph ? createGraphService(config.graph, clock, opts.graph) : null;
   const people = new PeopleDirectory({ graph, graphConfig: config.graph, repo, clock, log, fallbackId: config.managerFallbackId });
-  const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people };
+  const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people, customers };
 
   const authOptions = {
     MicrosoftAppId: config.bot.appId,

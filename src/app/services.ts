@@ -10,6 +10,7 @@ import type { ItemService } from './itemService';
 import type { OutboxDispatcher } from './outbox';
 import type { People } from './people';
 import type { Policy } from './policy';
+import type { CustomerService } from './customers';
 
 export interface Services {
   config: Config;
@@ -26,6 +27,8 @@ export interface Services {
   graph: GraphService | null;
   /** Managers of people (Graph with MANAGER_FALLBACK_ID): s.people.managerOf(tenantId, person). */
   people: People;
+  /** Customer records (klant, safety pause); every new item is linked through ItemService. */
+  customers: CustomerService;
 }
 
 /** A periodic job (reminders, digest, retention). Runs on every tick; must be idempotent via once-claims. */
