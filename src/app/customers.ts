@@ -114,6 +114,14 @@ export class CustomerService implements CustomerLinker {
     return { status: 'many', records: found.slice(0, PICK_LIST_MAX), more: found.length > PICK_LIST_MAX };
   }
 
+  /** Every record a privacy request is about (inzage, vergeet): no cut-off for a name. */
+  async findAll(tenantId: string, query: string): Promise<CustomerRecord[]> {
+    const found = await this.find(tenantId, query);
+    if (found.status === 'none') return [];
+    if (found.status === 'one') return [found.record];
+    return (await this.store.list(tenantId)).filter((r) => matchesName(r, query));
+  }
+
   /** The items of a record that still exist, oldest first. */
   async items(r: CustomerRecord): Promise<Item[]> {
     const items: Item[] = [];

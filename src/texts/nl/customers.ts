@@ -63,7 +63,11 @@ export const customers = {
     pauseButton: 'Contact pauzeren',
     liftButton: 'Pauze opheffen',
     refresh: 'Opnieuw laden',
+    pickButton: (id: string) => `Bekijk ${id}`,
+    lookupsHint: 'Je bekijkt deze klantkaart: dat wordt vastgelegd (wie en wanneer), zoals de privacyregels vragen.',
   },
+  answer: { ja: 'Ja', nee: 'Nee', deels: 'Deels', info: 'Informatie gegeven' } as Record<string, string>,
+  confirmation: { email: 'Per e-mail', brief: 'Per brief', none: 'Niet nodig' } as Record<string, string>,
   status: { open: 'open', claimed: 'opgepakt', done: 'afgerond', cancelled: 'geannuleerd' } as Record<string, string>,
   kind: { callback: 'Terugbelverzoek', appointment: 'Vervolgafspraak', interpreter: 'Tolkaanvraag' } as Record<string, string>,
   pause: {
