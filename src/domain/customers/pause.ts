@@ -18,6 +18,9 @@ export interface ItemPauseMark {
   reason: string;
 }
 
+/** History actions of the pause: on private views only (the channel learns nothing about a customer's safety). */
+export const PAUSE_HISTORY_ACTIONS: ReadonlySet<string> = new Set(['customerPaused', 'customerPauseLifted', 'heldReleased']);
+
 export function isPaused(r: CustomerRecord | null | undefined): boolean {
   return !!r?.pause;
 }
