@@ -13,6 +13,11 @@ export type Digital = (typeof DIGITAL)[number];
 export type Attitude = (typeof ATTITUDES)[number];
 export type PreferredChannel = (typeof PREFERRED_CHANNELS)[number];
 
+/** The age group of an age in years: each age in exactly one group (22 → under 23, 23 and 54 → 23 up to 55, 55 → 55 and older). */
+export function ageGroupFor(age: number): AgeGroup {
+  return age < 23 ? 'jonger-dan-23' : age < 55 ? '23-tot-55' : '55-of-ouder';
+}
+
 export interface Profile {
   ageGroup?: AgeGroup;
   digital?: Digital;

@@ -74,7 +74,7 @@ export function mergeFacts(r: CustomerRecord, facts: CustomerFacts, itemId: stri
   const contacts = [...r.contacts];
   for (const c of facts.contacts) if (!contacts.some((x) => x.key === c.key)) contacts.push(c);
   const names = [...r.names];
-  if (facts.name && !names.some((n) => normaliseName(n) === normaliseName(facts.name!))) names.push(facts.name);
+  if (facts.name && !names.some((n) => sameSpelling(n, facts.name!))) names.push(facts.name);
   return {
     ...r,
     contacts,
@@ -84,6 +84,12 @@ export function mergeFacts(r: CustomerRecord, facts: CustomerFacts, itemId: stri
     itemIds: r.itemIds.includes(itemId) ? r.itemIds : [...r.itemIds, itemId],
     updatedAt: now,
   };
+}
+
+/** The same name written the same way (case, accents, spaces aside). "Mevrouw Jansen" and "Dhr. Jansen" stay two: a household. */
+function sameSpelling(a: string, b: string): boolean {
+  const plain = (x: string) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return plain(a) === plain(b);
 }
 
 /** Links an item without facts of its own (an interpreter request for the customer's callback). */
