@@ -138,6 +138,25 @@ export class CustomerService implements CustomerLinker {
   }
 }
 
+/**
+ * "Klant opzoeken" on a form: the known klantbeeld, preferred channel and latest name for the typed
+ * number or e-mail, filled in where the form is still empty (what was typed stays). The lookup is recorded.
+ */
+export async function prefillFromRecord(s: Services, tenantId: string, values: Record<string, unknown>, contactField: string, viewer: Person):
+  Promise<{ status: 'filled'; record: CustomerRecord; values: Record<string, unknown> } | { status: 'none' | 'noContact' }> {
+  const raw = typeof values[contactField] === 'string' ? (values[contactField] as string) : '';
+  const point = raw.trim() ? contactPoint(raw) : null;
+  if (!point) return { status: raw.trim() ? 'none' : 'noContact' };
+  const r = await s.customers.store.byKey(tenantId, point.key);
+  if (!r) return { status: 'none' };
+  await s.customers.recordLookup(r, viewer);
+  const empty = (k: string) => typeof values[k] !== 'string' || !(values[k] as string).trim();
+  const known: Record<string, unknown> = { ...r.profile, preferredChannel: r.preferredChannel, customerName: r.names.at(-1) };
+  const out = { ...values };
+  for (const [k, v] of Object.entries(known)) if (v && empty(k)) out[k] = v;
+  return { status: 'filled', record: r, values: out };
+}
+
 /** The customer card's content: open items, finished ones still within retention, interpreter languages. */
 export async function customerView(s: Services, r: CustomerRecord): Promise<{ open: Item[]; finished: Item[]; languages: string[] }> {
   const items = await s.customers.items(r);

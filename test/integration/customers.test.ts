@@ -14,7 +14,7 @@ import type { BotUnderTest } from '../harness/bot';
 import { PostgresRepository } from '../../src/storage/postgres';
 import { click as clickIn } from '../harness/scenario';
 import { nl } from '../../src/texts/nl';
-import { bindChannel, click, getItem, intake, introduce, startCallbackBot, textOf, verbsOf } from './callbacks.helpers';
+import { bindChannel, click, getItem, inputOf, intake, introduce, startCallbackBot, textOf, verbsOf } from './callbacks.helpers';
 
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = `tc_customers_${Date.now().toString(36)}_${process.pid}`;
@@ -230,6 +230,27 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect((await bot.app.s.repo.history(TEST_TENANT, openId)).map((h) => h.action)).to.include('customerPauseLifted');
       const record = (await bot.app.s.customers.store.get(TEST_TENANT, recordId))!;
       expect(record.pauseHistory.map((p) => p.action)).to.deep.equal(['paused', 'lifted']);
+    });
+
+    it('"Klant opzoeken" on the callback form fills in the known klantbeeld for the typed number; what was typed stays', async () => {
+      await finishedCallback();
+      const filled = await click(bot, carla, 'callback.lookupCustomer', { formId: 'f-look-1', phone: '(06) 24 68 13 57', topic: 'Rooster', attitude: 'denkt-mee' }, { where: 'personal' });
+      expect(textOf(filled.card)).to.match(/Bekende klant \(KL-\d+\)/);
+      expect(inputOf(filled.card, 'digital')!.value).to.equal('liever-persoonlijk');
+      expect(inputOf(filled.card, 'preferredChannel')!.value).to.equal('brief');
+      expect(inputOf(filled.card, 'attitude')!.value).to.equal('denkt-mee'); // typed: kept
+      expect(inputOf(filled.card, 'customerName')!.value).to.equal('Mevrouw Ria Klaassen');
+      expect(inputOf(filled.card, 'topic')!.value).to.equal('Rooster');
+      expect(JSON.stringify(filled.card)).to.contain('"isVisible":true');
+      const unknown = await click(bot, carla, 'callback.lookupCustomer', { formId: 'f-look-2', phone: '06 11223344' }, { where: 'personal' });
+      expect(textOf(unknown.card)).to.contain(t.form.none);
+      expect(inputOf(unknown.card, 'digital')!.value ?? '').to.equal('');
+      // A submitted number that matches links the new callback to the record; its owner view shows the profile.
+      const id = /\*\*(TB-\d+)\*\*/.exec(textOf((await click(bot, carla, 'callback.create', { formId: 'f-look-1', customerName: 'Mevrouw Ria Klaassen', phone: '0624681357', topic: 'Rooster' }, { where: 'personal' })).card))![1]!;
+      const item = (await getItem(bot, id))!;
+      expect(item.data.customerId).to.match(/^KL-\d+$/);
+      const view = await click(bot, bram, 'callback.claim', { id });
+      expect(textOf(view.card)).to.contain(String(item.data.customerId)).and.to.contain(t.needs.help);
     });
 
     it('intake: preferredChannel and profile are checked and named in a 400; old labels still accepted', async () => {

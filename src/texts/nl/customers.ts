@@ -27,6 +27,12 @@ export const customers = {
     help: 'Deze klant heeft hulp nodig: denk aan een huisbezoek, vaker proberen, of contact via iemand die de klant vertrouwt.',
   },
   ownerViewLink: (id: string) => `${id} (typ klant ${id} in de chat met mij)`,
+  form: {
+    lookup: 'Klant opzoeken',
+    filled: (id: string) => `Bekende klant (${id}): het klantbeeld en de voorkeur voor contact staan ingevuld. Klopt het nog?`,
+    none: 'Geen bekende klant met dit telefoonnummer of e-mailadres. Vul het klantbeeld in als je het weet.',
+    needContact: 'Vul eerst een telefoonnummer in; daarmee zoek ik de klant op.',
+  },
   usage: 'Typ **klant** gevolgd door een telefoonnummer, e-mailadres of naam. Bijvoorbeeld: klant 06 12345678',
   /** Never repeats what was typed (a phone number or e-mail address). */
   notFound: 'Ik vind geen klant met deze gegevens. Misschien is er nog niets vastgelegd, of zijn de gegevens al gewist.',
@@ -83,6 +89,8 @@ export const customers = {
     ownerNotice: (itemId: string, topic: string) =>
       `Het contact met de klant van **${itemId}** (${topic}) is gepauzeerd (veilige dienstverlening). Neem geen contact op tot een leidinggevende de pauze opheft. Er is niets geannuleerd.`,
     ownerView: (reason: string) => `Contact gepauzeerd (veilige dienstverlening): neem geen contact op. Reden: ${reason}`,
+    heldCreated: (id: string) =>
+      `**${id}** is opgeslagen, maar vastgehouden: het contact met deze klant is gepauzeerd (veilige dienstverlening). Het komt in het kanaal zodra een leidinggevende de pauze opheft.`,
     held: 'Vastgehouden: het contact met deze klant is gepauzeerd. Dit verzoek komt in het kanaal zodra een leidinggevende de pauze opheft.',
     homeVisitRefused: 'Het contact met deze klant is gepauzeerd (veilige dienstverlening): er kan geen huisbezoek worden gepland. Vraag een leidinggevende.',
   },

@@ -36,6 +36,7 @@ async function createInput(turn: Turn, data: Record<string, unknown>): Promise<R
 function createdText(turn: Turn, item: { id: string; deadline: Date | null; owner: Person | null; data: Record<string, unknown> }, posted: boolean): string {
   const now = turn.s.clock.now();
   const deadline = item.deadline ? formatDeadline(turn.s.calendar, item.deadline, now) : '';
+  if (item.data.held === true) return nl.customers.pause.heldCreated(item.id);
   if (!posted) return t.createdNoChannel(item.id);
   let text = t.created(item.id, deadline);
   if (item.owner && item.owner.id !== turn.actor.id) text += ` ${t.createdFor(item.id, item.owner.name)}`;
