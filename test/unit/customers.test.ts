@@ -70,6 +70,7 @@ describe('customers (pure)', () => {
     expect(matchesName(r, 'jansen')).to.equal(true);
     expect(matchesName(r, 'Mevrouw JANSEN')).to.equal(true);
     expect(matchesName(r, 'jans')).to.equal(false);
+    expect(matchesName({ ...r, names: ['Mevrouw Klaassen-de Boer'] }, 'klaassen')).to.equal(true);
     expect(matchesName(r, 'pietersen')).to.equal(false);
   });
 

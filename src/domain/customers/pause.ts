@@ -8,6 +8,7 @@ import { appointmentTerms, type AppointmentKind } from '../items/appointment';
 import type { Item } from '../types';
 import { callbackDeadline, type WorkingCalendar } from '../workingTime';
 import type { CustomerPause, CustomerRecord } from './record';
+export { PAUSE_HISTORY_ACTIONS } from './historyActions';
 
 const t = nl.customers.pause;
 
@@ -17,9 +18,6 @@ export interface ItemPauseMark {
   since: string;
   reason: string;
 }
-
-/** History actions of the pause: on private views only (the channel learns nothing about a customer's safety). */
-export const PAUSE_HISTORY_ACTIONS: ReadonlySet<string> = new Set(['customerPaused', 'customerPauseLifted', 'heldReleased']);
 
 export function isPaused(r: CustomerRecord | null | undefined): boolean {
   return !!r?.pause;

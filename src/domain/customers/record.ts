@@ -99,10 +99,11 @@ export function linkItem(r: CustomerRecord, itemId: string, now: Date): Customer
 
 /** Does a name search match this record? Without case, accents or salutation; all typed words in one name. */
 export function matchesName(r: CustomerRecord, query: string): boolean {
-  const words = normaliseName(query).split(' ').filter(Boolean);
+  // Double names count word by word: "Klaassen" finds "Klaassen-de Boer".
+  const words = normaliseName(query).split(/[\s-]+/).filter(Boolean);
   if (!words.length) return false;
   return r.names.some((n) => {
-    const have = normaliseName(n).split(' ');
+    const have = normaliseName(n).split(/[\s-]+/);
     return words.every((w) => have.includes(w));
   });
 }

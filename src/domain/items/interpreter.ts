@@ -16,7 +16,7 @@ import {
   type ActionContext, type Creation, type Decision, type Effect, type KindRules,
 } from './lifecycle';
 import { oneOf, parseMoment, type FieldErrors } from './common';
-import { PAUSE_HISTORY_ACTIONS } from '../customers/pause';
+import { PAUSE_HISTORY_ACTIONS } from '../customers/historyActions';
 
 const t = texts;
 

@@ -10,8 +10,8 @@ export const customers = {
       '55-of-ouder': '55 jaar of ouder',
     } as Record<string, string>,
     digital: {
-      'regelt-digitaal': 'Regelt zaken graag digitaal (soms ook persoonlijk)',
-      'liever-persoonlijk': 'Heeft liever contact per telefoon, brief of aan de balie',
+      'regelt-digitaal': 'Regelt zaken graag digitaal',
+      'liever-persoonlijk': 'Heeft liever persoonlijk contact (telefoon, brief, balie)',
     } as Record<string, string>,
     attitude: {
       'denkt-mee': 'Denkt mee en neemt zelf makkelijk contact op',
@@ -69,6 +69,7 @@ export const customers = {
     pauseButton: 'Contact pauzeren',
     liftButton: 'Pauze opheffen',
     refresh: 'Opnieuw laden',
+    finishedAt: (when: string, who: string) => `Afgerond ${when}${who ? ` door ${who}` : ''}`,
     pickButton: (id: string) => `Bekijk ${id}`,
     lookupsHint: 'Je bekijkt deze klantkaart: dat wordt vastgelegd (wie en wanneer), zoals de privacyregels vragen.',
   },

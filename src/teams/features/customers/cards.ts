@@ -40,7 +40,7 @@ function finishedRow(s: Services, i: Item) {
     { title: t.card.confirmation, value: typeof d.confirmation === 'string' ? t.confirmation[d.confirmation] ?? neutralise(d.confirmation) : '' },
   ].filter((f) => f.value);
   const by = i.owner ? neutralise(i.owner.name) : '';
-  return { line: itemLine(i), sub: `${i.closedAt ? formatMoment(s.calendar, i.closedAt) : ''}${by ? ` · ${by}` : ''}`, facts };
+  return { line: itemLine(i), sub: i.closedAt ? t.card.finishedAt(formatMoment(s.calendar, i.closedAt), by) : '', facts };
 }
 
 /** The customer card for `viewer`: profile, open and finished items, contact details, the pause and its buttons. */
