@@ -38,7 +38,7 @@ export async function samples(): Promise<CardSample[]> {
     const ownerView = await callbackCards.owner((await s.items.get(SAMPLE_TENANT, open.id))!, s);
     const form = await callbackForm(s, SAMPLE_TENANT, {
       values: { customerName: 'Mevrouw Ria Klaassen', phone: '06 13572468', digital: 'regelt-digitaal', preferredChannel: 'email' },
-      notice: { text: nl.customers.form.filled('KL-2'), style: 'good' },
+      notice: { text: nl.customers.form.filled('KL-2'), style: 'accent' },
     });
     const both = (name: string, c: Record<string, unknown>, click?: string[]): CardSample[] => [
       { name, card: c, click, width: 500 }, { name: `${name}-320`, card: c, click, width: 320 },

@@ -84,7 +84,7 @@ export const callbacksFeature: Feature = {
     'callback.lookupCustomer': async (turn, data) => {
       const found = await prefillFromRecord(turn.s, turn.tenantId, data, 'phone', turn.actor);
       const f = nl.customers.form;
-      const notice = found.status === 'filled' ? { text: f.filled(found.record.id), style: 'good' as const }
+      const notice = found.status === 'filled' ? { text: f.filled(found.record.id), style: 'accent' as const }
         : { text: found.status === 'noContact' ? f.needContact : f.none, style: 'warning' as const };
       return cardResponse(await callbackForm(turn.s, turn.tenantId, {
         values: found.status === 'filled' ? found.values : data, notice, formId: typeof data.formId === 'string' ? data.formId : undefined,

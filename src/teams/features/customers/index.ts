@@ -100,14 +100,14 @@ export const customersFeature: Feature = {
       const id = idOf(data);
       const out = await pauseCustomer(turn.s, turn.tenantId, id, typeof data.reason === 'string' ? data.reason : '', turn.actor);
       if (out.status === 'notFound') return cardResponse(noticeCard(t.notFound, 'warning'));
-      return shown(turn, id, out.status === 'ok' ? { text: t.pause.set, style: 'good' } : { text: out.message, style: 'attention' });
+      return shown(turn, id, out.status === 'ok' ? { text: t.pause.set, style: 'accent' } : { text: out.message, style: 'attention' });
     },
     'customer.lift': async (turn, data) => {
       if (turn.scope !== 'personal') return cardResponse(noticeCard(t.pause.personalOnly, 'warning'));
       const id = idOf(data);
       const out = await liftPause(turn.s, turn.tenantId, id, turn.actor);
       if (out.status === 'notFound') return cardResponse(noticeCard(t.notFound, 'warning'));
-      return shown(turn, id, out.status === 'ok' ? { text: t.pause.lifted(out.released ?? 0), style: 'good' } : { text: out.message, style: 'attention' });
+      return shown(turn, id, out.status === 'ok' ? { text: t.pause.lifted(out.released ?? 0), style: 'accent' } : { text: out.message, style: 'attention' });
     },
   },
   deliveries: { customerAnswer },
