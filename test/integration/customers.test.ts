@@ -253,6 +253,38 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect(textOf(view.card)).to.contain(String(item.data.customerId)).and.to.contain(t.needs.help);
     });
 
+    it('retention: the record and its lookups go once no item is within RETENTION_DAYS and no pause is active; two intakes at once make one record', async () => {
+      const [a, b] = await Promise.all([intake(bot, { ...KLAASSEN, phone: '06 55550001' }), intake(bot, { ...KLAASSEN, phone: '+31655550001', topic: 'Tuin' })]);
+      expect([a.status, b.status]).to.deep.equal([201, 201]);
+      const s = bot.app.s;
+      const records = await s.customers.store.list(TEST_TENANT);
+      expect(records).to.have.length(1);
+      expect(records[0]!.itemIds).to.have.members([a.body.id, b.body.id]);
+      const other = await intake(bot, { ...KLAASSEN, customerName: 'Meneer Pauze', phone: '06 55550002' });
+      await bot.settle();
+      for (const id of [a.body.id, b.body.id, other.body.id]) {
+        await click(bot, bram, 'callback.claim', { id });
+        await click(bot, bram, 'callback.done', { id, note: 'Gebeld, alles is geregeld.', confirmation: 'none' }, { where: 'personal' });
+        expect((await getItem(bot, id))!.status).to.equal('done');
+      }
+      await say(carla, 'klant 06 55550001');
+      await say(carla, 'klant 06 55550002');
+      const paused = (await s.customers.find(TEST_TENANT, '06 55550002'));
+      expect(paused.status).to.equal('one');
+      const pausedId = paused.status === 'one' ? paused.record.id : '';
+      await click(bot, anna, 'customer.pause', { id: pausedId, reason: 'Schold een collega uit' }, { where: 'personal' });
+      bot.clock.advance(80 * DAY);
+      await bot.tick();
+      expect(await s.customers.store.list(TEST_TENANT)).to.have.length(2); // within retention: kept
+      bot.clock.advance(12 * DAY);
+      await bot.tick();
+      const left = await s.customers.store.list(TEST_TENANT);
+      expect(left.map((r) => r.id)).to.deep.equal([pausedId]); // a paused record stays
+      expect(await s.customers.store.lookups(TEST_TENANT, records[0]!.id)).to.have.length(0);
+      expect(await s.customers.store.lookups(TEST_TENANT, pausedId)).to.have.length.greaterThan(0);
+      expect(await say(carla, 'klant 06 55550001')).to.contain(t.notFound);
+    });
+
     it('intake: preferredChannel and profile are checked and named in a 400; old labels still accepted', async () => {
       const bad = await intake(bot, { ...KLAASSEN, preferredChannel: 'duif' });
       expect(bad.status).to.equal(400);
