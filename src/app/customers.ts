@@ -45,7 +45,7 @@ export class CustomerService implements CustomerLinker {
    * is paused the item is held, and a home visit is refused.
    */
   async onCreate(item: Item): Promise<CreationLink> {
-    // Intake before the bot knows its tenant: records are per tenant, so this one stays unlinked (docs/customers.md).
+    // Intake before the bot knows its tenant: records are per tenant; linked when a `koppel` adopts it (linkAdopted).
     if (item.tenantId === PENDING_TENANT) return { ok: true, data: item.data };
     const facts = customerFacts(item);
     let record: CustomerRecord | null = null;
@@ -54,6 +54,22 @@ export class CustomerService implements CustomerLinker {
     if (!record) return { ok: true, data: item.data };
     const data = { ...item.data, customerId: record.id };
     return record.pause ? creationUnderPause(item.kind, data, record, record.pause) : { ok: true, data };
+  }
+
+  /**
+   * Links items that came in without a tenant (intake before the first `koppel`) once a tenant adopts
+   * them: the record is made or joined and the item learns its customerId (no state change).
+   */
+  async linkAdopted(tenantId: string): Promise<number> {
+    let linked = 0;
+    for (const item of await this.repo.queryItems(tenantId, { open: true })) {
+      if (typeof item.data.customerId === 'string') continue;
+      const facts = customerFacts(item);
+      if (!facts) continue;
+      const r = await this.upsert(tenantId, facts, item.id);
+      if (await this.repo.updateData(tenantId, item.id, item.version, { ...item.data, customerId: r.id })) linked++;
+    }
+    return linked;
   }
 
   private async upsert(tenantId: string, facts: CustomerFacts, itemId: string): Promise<CustomerRecord> {
