@@ -285,6 +285,17 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect(await say(carla, 'klant 06 55550001')).to.contain(t.notFound);
     });
 
+    it('"Klant opzoeken" on the appointment form: the name filled in, the klantbeeld and what it asks in the notice', async () => {
+      await finishedCallback();
+      const found = await click(bot, carla, 'appointment.lookupCustomer', { formId: 'f-al-1', promiseKind: 'letter', contact: '0031624681357' }, { where: 'personal' });
+      const text = textOf(found.card);
+      expect(text).to.match(/Bekende klant \(KL-\d+\)/);
+      expect(text).to.contain(t.profile.attitude['hulp-bij-regelen']).and.to.contain(t.needs.help);
+      expect(inputOf(found.card, 'customerName')!.value).to.equal('Mevrouw Ria Klaassen');
+      const none = await click(bot, carla, 'appointment.lookupCustomer', { formId: 'f-al-2', promiseKind: 'letter', contact: 'niemand@voorbeeld.nl' }, { where: 'personal' });
+      expect(textOf(none.card)).to.contain(t.form.none).and.not.to.contain('Bekende klant');
+    });
+
     it('intake: preferredChannel and profile are checked and named in a 400; old labels still accepted', async () => {
       const bad = await intake(bot, { ...KLAASSEN, preferredChannel: 'duif' });
       expect(bad.status).to.equal(400);

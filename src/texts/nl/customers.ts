@@ -31,7 +31,8 @@ export const customers = {
     lookup: 'Klant opzoeken',
     filled: (id: string) => `Bekende klant (${id}): het klantbeeld en de voorkeur voor contact staan ingevuld. Klopt het nog?`,
     none: 'Geen bekende klant met dit telefoonnummer of e-mailadres. Vul het klantbeeld in als je het weet.',
-    needContact: 'Vul eerst een telefoonnummer in; daarmee zoek ik de klant op.',
+    needContact: 'Vul eerst een telefoonnummer of e-mailadres in; daarmee zoek ik de klant op.',
+    known: (id: string) => `Bekende klant (${id}).`,
   },
   usage: 'Typ **klant** gevolgd door een telefoonnummer, e-mailadres of naam. Bijvoorbeeld: klant 06 12345678',
   /** Never repeats what was typed (a phone number or e-mail address). */
