@@ -19,7 +19,13 @@ import { DAY_MS } from './privacy';
 import { yieldToEventLoop, type Job, type Services } from './services';
 
 const t = nl.customers;
-const MAX_RETRIES = 10;
+/** Many items for one customer at once (a burst of intake, several instances): each lost race re-reads and merges. */
+const MAX_RETRIES = 100;
+
+/** A short random pause after a lost race, growing a little with each attempt, so racing writers spread out. */
+function backoff(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 + attempt, 25)));
+}
 /** A name search shows at most this many records to pick from. */
 export const PICK_LIST_MAX = 10;
 const SHORT_ID = /^KL-\d+$/i;
@@ -80,7 +86,8 @@ export class CustomerService implements CustomerLinker {
       if (existing) {
         const next = { ...mergeFacts(existing, facts, itemId, now), version: existing.version + 1 };
         if (await this.store.update(next, existing.version)) return next;
-        continue; // changed meanwhile: merge into the new state
+        await backoff(attempt); // changed meanwhile: merge into the new state
+        continue;
       }
       const seq = await this.repo.nextSequence(tenantId, 'KL', 1);
       const fresh = { ...newRecord(tenantId, `KL-${seq}`, facts, itemId, now), version: 1 };
@@ -106,6 +113,7 @@ export class CustomerService implements CustomerLinker {
       if (next === r) return r;
       const written = { ...next, version: r.version + 1 };
       if (await this.store.update(written, r.version)) return written;
+      await backoff(attempt);
     }
     throw new Error('customer record: too many concurrent changes');
   }

@@ -205,7 +205,8 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       expect(text).to.contain(`${p.ageGroup['55-of-ouder']}; ${p.digital['liever-persoonlijk']}; ${p.attitude['hulp-bij-regelen']}`).and.contain('Brief');
       expect(text).to.contain(nl.customers.needs.letter).and.contain(nl.customers.needs.help);
       expect(text).to.contain('Het goede gesprek').and.contain('Stel jezelf voor').and.contain('Geef nogmaals je naam.');
-      const plain = await click(bot, anna, 'callback.claim', { id: await createViaForm(bot, carla, { digital: 'regelt-digitaal' }) });
+      // Another customer (another number: the first one's record prefers a letter).
+      const plain = await click(bot, anna, 'callback.claim', { id: await createViaForm(bot, carla, { digital: 'regelt-digitaal', phone: '06 87654321' }) });
       expect(textOf(plain.card)).to.not.contain(nl.customers.needs.letter);
       expect(textOf(plain.card)).to.contain(nl.customers.needs.digital);
     });

@@ -68,7 +68,7 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       // The klantbeeld choices are worded for the customer to read (texts/nl/customers.ts).
       expect(text).to.contain(nl.customers.profile.ageGroup['55-of-ouder']).and.contain(nl.customers.profile.digital['liever-persoonlijk'])
         .and.contain(nl.customers.profile.attitude['hulp-bij-regelen']).and.contain('Brief');
-      expect(verbsOf(form)).to.deep.equal(['callback.create']);
+      expect(verbsOf(form)).to.deep.equal(['callback.lookupCustomer', 'callback.create']);
       expect((form.actions as JsonActivity[])[0]!.data.formId).to.match(/^[0-9a-f-]{36}$/);
     });
 

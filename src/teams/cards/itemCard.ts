@@ -227,9 +227,11 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
       return renderer.ownerWithForm(raw, s, notice, {});
     },
     async ownerWithForm(raw, s, notice, form) {
-      // The customer's contact is paused (veilige dienstverlening): said on top, unless a notice answers a click.
+      // The customer's contact is paused (veilige dienstverlening): always said on top, before the answer to a click.
       const pause = pauseMarkOf(raw);
-      const { item, c, base } = await common(raw, s, notice ?? (pause ? { text: nl.customers.pause.ownerView(neutralise(pause.reason)), style: 'attention' } : undefined));
+      const pauseText = pause ? `${nl.customers.pause.ownerView(neutralise(pause.reason))}${raw.data.held === true ? ` ${nl.customers.pause.held}` : ''}` : '';
+      const shown: Notice | undefined = pause ? { text: notice ? `${pauseText}\n\n${notice.text}` : pauseText, style: 'attention' } : notice;
+      const { item, c, base } = await common(raw, s, shown);
       const d = item.data;
       const card = bind(ownerCard, {
         ...c,
