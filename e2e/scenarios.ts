@@ -399,6 +399,39 @@ export const scenarios: Scenario[] = [
       const name = await ui.input(shown, t.fields.customerName).inputValue();
       assert(name === far.name, `the name stays filled in (is "${name}")`);
       await w.shot('12-moment-te-ver', shown);
+      },
+    },
+    {
+    id: '12-klant',
+    title: '`klant` finds the finished callback with its note (the number in another notation); "Contact pauzeren" is set from the card; typed in the channel, the answer goes to the 1:1 chat',
+    needs: ['05-afronden'],
+    commands: ['klant'],
+    async run(w) {
+      const { ui, teams } = w;
+      const tc = nl.customers;
+      await ui.openPersonalChat();
+      await ui.say('klant 06-12345678');
+      const card = ui.card(/Klant KL-\d+/);
+      await card.waitFor();
+      await expectText(card, DOSSIER_NOTE, 'the customer card (the note of the finished callback)');
+      await expectText(card, CUSTOMER.name, 'the customer card');
+      await expectText(card, w.shared.callbackId, 'the customer card');
+      await w.shot('12-klant-kaart', card);
+      await ui.button(card, tc.card.pauseButton).click(); // Action.ShowCard: the reason form opens
+      await ui.input(card, /Wat is er gebeurd/).fill('Dreigde aan de telefoon.');
+      const answer = await ui.execute(card, tc.card.pauseButton, 1);
+      assert(cardTexts(answer).includes(tc.pause.set), `the bot confirms the pause, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
+      const paused = ui.card(tc.pause.set);
+      await expectText(paused, /Contact gepauzeerd sinds/, 'the customer card after pausing');
+      await w.shot('12-klant-gepauzeerd', paused);
+
+      await ui.openChannel(teams.channelName);
+      const before = await ui.page.getByText('Het antwoord staat in je persoonlijke chat met mij').count();
+      await ui.post('klant jansen');
+      const line = ui.page.getByText('Het antwoord staat in je persoonlijke chat met mij').nth(before);
+      await line.waitFor();
+      const said = await line.innerText();
+      assert(!said.includes('Jansen') && !said.includes('12345678') && !/KL-\d/.test(said), `the channel line holds no customer data: ${said}`);
     },
   },
 ];

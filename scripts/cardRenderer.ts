@@ -25,12 +25,12 @@ const HOST_CONFIG = {
   factSet: { title: { weight: 'bolder', wrap: true, maxWidth: 160 }, value: { wrap: true }, spacing: 8 },
 };
 
-function pageHtml(): string {
+function pageHtml(width = 520): string {
   const lib = fs.readFileSync(require.resolve('adaptivecards/dist/adaptivecards.js'), 'utf8');
   const css = fs.readFileSync(require.resolve('adaptivecards/dist/adaptivecards.css'), 'utf8').replace(/<\/style/gi, '');
   return `<!doctype html><html><head><meta charset="utf-8"><style>${css}
     body{margin:0;background:#F5F5F5;font-family:'Segoe UI','Noto Sans','DejaVu Sans',sans-serif}
-    #frame{width:520px;margin:16px;padding:0;background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.2);overflow:hidden}
+    #frame{width:${width}px;margin:16px;padding:0;background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.2);overflow:hidden}
     .ac-pushButton{border:1px solid #d1d1d1;border-radius:4px;background:#fff;padding:6px 12px;font-weight:600;color:#242424}
     .ac-pushButton.style-positive{background:#5B5FC7;color:#fff;border-color:#5B5FC7}
     .ac-input{border:1px solid #d1d1d1;border-radius:4px;padding:4px}
@@ -46,6 +46,8 @@ export interface CardSample {
   card: Record<string, unknown>;
   /** Expand Action.ShowCard / toggled containers by clicking these button titles before the shot. */
   click?: string[];
+  /** Card width in px (default 520; Teams on a phone is about 320). */
+  width?: number;
 }
 
 export async function withBrowser<T>(fn: (b: Browser) => Promise<T>): Promise<T> {
@@ -65,7 +67,7 @@ export async function renderCards(samples: CardSample[], outDir: string): Promis
     const page = await browser.newPage({ viewport: { width: 560, height: 400 }, deviceScaleFactor: 1 });
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') || route.request().url() === 'about:blank' ? route.continue() : route.abort()));
     for (const s of samples) {
-      await page.setContent(pageHtml());
+      await page.setContent(pageHtml(s.width));
       warnings[s.name] = await page.evaluate(({ card, hostConfig }) => {
         const AC = (window as any).AdaptiveCards;
         // Teams renders a markdown subset in TextBlocks and FactSet values: bold, links, escapes.

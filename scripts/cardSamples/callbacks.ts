@@ -8,7 +8,7 @@ export async function samples(): Promise<CardSample[]> {
   const { app, clock, cleanup } = await sampleApp('2026-11-26T09:15:00+01:00');
   const s = app.s;
   try {
-    const input = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage in de badkamer', details: 'Water komt door het plafond van de benedenburen. Graag vandaag terugbellen.', digital: 'nietDigitaal', ageGroup: 'senior', preferredChannel: 'telefoon' };
+    const input = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage in de badkamer', details: 'Water komt door het plafond van de benedenburen. Graag vandaag terugbellen.', digital: 'liever-persoonlijk', ageGroup: '55-of-ouder', attitude: 'hulp-bij-regelen', preferredChannel: 'telefoon' };
     const open = await s.items.create('callback', SAMPLE_TENANT, input, bram, 'teams');
     const sensitive = await s.items.create('callback', SAMPLE_TENANT, { customerName: 'Dhr. de Groot', phone: '+32 470 12 34 56', topic: 'Huurachterstand', details: 'Wil een betalingsregeling bespreken.', sensitive: true }, { ...SYSTEM, name: 'Intake (website)' }, 'intake:website');
     const late = await s.items.create('callback', SAMPLE_TENANT, { customerName: 'Mevrouw Bakker', phone: '0313 123456', topic: 'Vraag over de servicekosten' }, dirk, 'teams');

@@ -11,7 +11,7 @@ import { WorkingCalendar } from '../domain/workingTime';
 import type { Person } from '../domain/types';
 import { createLogger, type Logger } from '../logging';
 import { createServer } from '../http/server';
-import { openRepository } from '../storage';
+import { customerStoreFor, openRepository } from '../storage';
 import type { Repository } from '../storage/repository';
 import { TopContactBot } from '../teams/bot';
 import { teamsDeliveries } from '../teams/delivery';
@@ -29,6 +29,7 @@ import { OutboxDispatcher, sendTimeoutMs, type OutboxOptions } from './outbox';
 import { PeopleDirectory } from './people';
 import { reportGraphAccess } from './graphAccess';
 import { makePolicy } from './policy';
+import { CustomerService } from './customers';
 import type { Services } from './services';
 
 export interface AppOptions {
@@ -81,7 +82,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const managers = new Set(config.managerIds);
   const isManager = (p: Person) => managers.has(p.id) || (!!p.teamsId && managers.has(p.teamsId));
   const outbox = new OutboxDispatcher(repo, clock, log, { lockMs: config.outboxLockSeconds * 1000, ...opts.outbox });
-  const items = new ItemService({ repo, clock, calendar, isManager, momentHorizonMonths: config.momentHorizonMonths, kick: () => outbox.kick() });
+  const customers = new CustomerService(customerStoreFor(repo), repo, clock);
+  const items = new ItemService({ repo, clock, calendar, isManager, momentHorizonMonths: config.momentHorizonMonths, kick: () => outbox.kick(), customers });
   const graphAuth = config.graph ? new CredentialHealth('Microsoft Graph', GRAPH_SETTINGS(graphCredentialKind(config.graph)), log) : null;
   const graph = config.graph ? createGraphService(config.graph, clock, { ...opts.graph, health: graphAuth ?? undefined }) : null;
   const people = new PeopleDirectory({
@@ -91,7 +93,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // The bot's sign-in (inbound token checks, outbound tokens): one credentials factory for both adapters.
   const bfAuth = botAuth(config, log);
   const s: Services = {
-    config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people,
+    config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people, customers,
     credentials: { bot: bfAuth.health, graph: graphAuth },
   };
   if (!config.bot.appId) {

@@ -9,6 +9,8 @@ import { CHANNEL_KINDS, rulesFor } from '../domain/items/registry';
 import { SYSTEM, type HistoryEntry, type Item, type ItemKind, type Person } from '../domain/types';
 import type { WorkingCalendar } from '../domain/workingTime';
 import type { OutboxMessage, Repository } from '../storage/repository';
+import { isHeld, type ItemChange } from '../domain/customers/pause';
+import type { CustomerLinker } from './customers';
 
 export type ActOutcome =
   | { status: 'ok'; item: Item; message?: string; previousVersion: number }
@@ -32,6 +34,8 @@ export interface ItemServiceDeps {
   momentHorizonMonths?: number;
   /** Called after every commit that enqueued outbox messages. */
   kick: () => void;
+  /** Links every new item to its customer record (app/customers.ts); held or refused while the customer's contact is paused. */
+  customers?: CustomerLinker;
 }
 
 const MAX_RACE_RETRIES = 20;
@@ -74,9 +78,17 @@ export class ItemService {
       createdAt: ctx.now, updatedAt: ctx.now, deadline: n.deadline, closedAt: null, source, version: 1,
       data: n.data as Record<string, unknown>, card: null,
     };
-    const binding = CHANNEL_KINDS.has(kind) ? await this.d.repo.getBinding(tenantId) : null;
+    // One place links every item that names a customer (form, message action, intake, appointments, interpreter requests).
+    if (this.d.customers) {
+      const link = await this.d.customers.onCreate(item);
+      if (!link.ok) return { status: 'invalid', refusal: link.refusal };
+      item.data = link.data;
+    }
+    // A held item (the customer's contact is paused) gets no channel card until a manager lifts the pause.
+    const binding = CHANNEL_KINDS.has(kind) && !isHeld(item) ? await this.d.repo.getBinding(tenantId) : null;
     const outbox = this.outboxFor(item, null, n.effects.map((e) => withId(e, id)), binding?.channelId ?? null);
     const history: HistoryEntry = { tenantId, itemId: id, at: ctx.now, actor, ...n.history };
+    if (isHeld(item)) history.details = { ...history.details, held: true };
     const ok = await this.d.repo.commit({
       item, expectedVersion: null, history: [history], outbox,
       idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
@@ -133,6 +145,34 @@ export class ItemService {
   }
 
   /**
+   * A change that follows from the customer's record, not from the kind's life cycle (the safety
+   * pause set or lifted): `decide` (pure, domain/customers/pause.ts) gives the new data, term,
+   * history entry and notices, or null when there is nothing to change. Written like act():
+   * conditional on the version, with its history entry and card update; a released held item is posted.
+   */
+  async changeForCustomer(tenantId: string, id: string, decide: (item: Item) => ItemChange | null, actor: Person): Promise<ItemChange | null> {
+    for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
+      const item = await this.d.repo.getItem(tenantId, id);
+      if (!item) return null;
+      const change = decide(item);
+      if (!change) return null;
+      const now = this.d.clock.now();
+      const next: Item = { ...item, data: change.data, deadline: change.deadline, version: item.version + 1, updatedAt: now };
+      const binding = CHANNEL_KINDS.has(item.kind) && !item.card ? await this.d.repo.getBinding(tenantId) : null;
+      const outbox = this.outboxFor(next, item, change.effects, change.post ? null : binding?.channelId ?? null);
+      if (change.post && binding) {
+        outbox.unshift({ tenantId, key: `post:${tenantId}:${id}:released:v${next.version}`, type: 'postCard', lane: `conv:${binding.channelId}`, payload: { itemId: id } });
+      }
+      const history: HistoryEntry = { tenantId, itemId: id, at: now, actor, ...change.history };
+      if (await this.d.repo.commit({ item: next, expectedVersion: item.version, history: [history], outbox })) {
+        if (outbox.length) this.d.kick();
+        return change;
+      }
+    }
+    throw new Error(`item ${id}: too many concurrent changes`);
+  }
+
+  /**
    * Outbox messages for a committed change: the channel card (posted when new, updated in place
    * otherwise), notifications and calendar sync. Keys make every message idempotent.
    */
@@ -171,7 +211,7 @@ export class ItemService {
   async postPending(tenantId: string, channelId: string): Promise<number> {
     const now = this.d.clock.now();
     const generation = (await this.d.repo.getBinding(tenantId))?.boundAt.getTime() ?? now.getTime();
-    const pending = (await this.d.repo.queryItems(tenantId, { withoutCard: true, open: true })).filter((i) => CHANNEL_KINDS.has(i.kind));
+    const pending = (await this.d.repo.queryItems(tenantId, { withoutCard: true, open: true })).filter((i) => CHANNEL_KINDS.has(i.kind) && !isHeld(i));
     // Keyed by binding: a card whose first post failed for good (bot removed from that channel) is
     // posted again when a channel is bound, also the same one again. The handler never posts an item that has a card.
     const msgs: OutboxMessage[] = pending.map((i) => ({

@@ -11,6 +11,7 @@ import type { OutboxDispatcher } from './outbox';
 import type { People } from './people';
 import type { Policy } from './policy';
 import type { CredentialHealth } from '../auth/credentialHealth';
+import type { CustomerService } from './customers';
 
 export interface Services {
   config: Config;
@@ -29,6 +30,8 @@ export interface Services {
   people: People;
   /** Outcome of the last token requests (bot sign-in, Graph), for /healthz and user messages; null when not configured. */
   credentials?: { bot: CredentialHealth | null; graph: CredentialHealth | null };
+  /** Customer records (klant, safety pause); every new item is linked through ItemService. */
+  customers: CustomerService;
 }
 
 /** A periodic job (reminders, digest, retention). Runs on every tick; must be idempotent via once-claims. */

@@ -4,8 +4,9 @@ import type restify from 'restify';
 import type { Services } from '../app/services';
 import { PENDING_TENANT, SYSTEM } from '../domain/types';
 import { jsonError } from './server';
+import { AGE_GROUPS, ATTITUDES, DIGITAL, isValidProfileValue, PREFERRED_CHANNELS } from '../domain/customers/profile';
 
-const FIELDS = ['customerName', 'phone', 'topic', 'details', 'sensitive', 'preferredMoment', 'assignee', 'source'] as const;
+const FIELDS = ['customerName', 'phone', 'topic', 'details', 'sensitive', 'preferredMoment', 'assignee', 'source', 'preferredChannel', 'profile'] as const;
 
 /** Constant-time comparison of the bearer token (hash first so lengths never leak). */
 export function keyMatches(given: string, expected: string): boolean {
@@ -66,6 +67,27 @@ function keyFailures() {
   };
 }
 
+/**
+ * `preferredChannel` (telefoon, email, brief, balie) and `profile` ({ageGroup, digital, attitude},
+ * the callback form's names and values): a wrong value is named, never ignored.
+ */
+function customerFieldErrors(b: Record<string, unknown>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (b.preferredChannel !== undefined && b.preferredChannel !== null && !(typeof b.preferredChannel === 'string' && isValidProfileValue('preferredChannel', b.preferredChannel))) {
+    errors.preferredChannel = `must be one of ${PREFERRED_CHANNELS.join(', ')}`;
+  }
+  if (b.profile === undefined || b.profile === null) return errors;
+  if (typeof b.profile !== 'object' || Array.isArray(b.profile)) return { ...errors, profile: 'must be an object with ageGroup, digital and/or attitude' };
+  const allowed = { ageGroup: AGE_GROUPS, digital: DIGITAL, attitude: ATTITUDES } as const;
+  for (const [k, v] of Object.entries(b.profile as Record<string, unknown>)) {
+    if (!(k in allowed)) errors[`profile.${k}`] = 'unknown field (use ageGroup, digital, attitude)';
+    else if (v !== null && !(typeof v === 'string' && isValidProfileValue(k as keyof typeof allowed, v))) {
+      errors[`profile.${k}`] = `must be one of ${allowed[k as keyof typeof allowed].join(', ')}`;
+    }
+  }
+  return errors;
+}
+
 export function registerIntake(server: restify.Server, s: Services): void {
   const windows = new Map<string, { start: number; count: number }>();
   const failures = keyFailures();
@@ -117,6 +139,7 @@ export function registerIntake(server: restify.Server, s: Services): void {
     if (typeof b.preferredMoment === 'string' && b.preferredMoment && !/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(b.preferredMoment)) {
       typeErrors.preferredMoment = 'must be an ISO 8601 date-time, e.g. 2026-11-27T10:00:00+01:00';
     }
+    Object.assign(typeErrors, customerFieldErrors(b));
     if (Object.keys(typeErrors).length) {
       return jsonError(res, 400, 'InvalidField', invalidMessage(typeErrors), { fields: typeErrors });
     }
@@ -132,7 +155,9 @@ export function registerIntake(server: restify.Server, s: Services): void {
       const u = await s.repo.getUser(tenantId, b.assignee.trim());
       assignee = u ? { id: u.userId, name: u.name, teamsId: u.teamsId } : b.assignee.trim();
     }
-    const outcome = await s.items.create('callback', tenantId, { ...b, assignee }, { ...SYSTEM, name: `Intake (${source})` },
+    // The klantbeeld arrives as one object; the rules take its fields as the callback form names them.
+    const profile = b.profile && typeof b.profile === 'object' ? (b.profile as Record<string, unknown>) : {};
+    const outcome = await s.items.create('callback', tenantId, { ...b, profile: undefined, ...profile, assignee }, { ...SYSTEM, name: `Intake (${source})` },
       `intake:${source}`, idemHeader ? `api:${createHash('sha256').update(token).digest('hex').slice(0, 12)}:${idemHeader}` : undefined,
       requestHash(b));
     if (outcome.status === 'invalid') {

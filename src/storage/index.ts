@@ -4,6 +4,9 @@
 import type { Repository } from './repository';
 import { SqliteRepository } from './sqlite';
 import { PostgresRepository } from './postgres';
+import type { CustomerStore } from './customerStore';
+import { SqliteCustomerStore } from './customersSqlite';
+import { PostgresCustomerStore } from './customersPostgres';
 
 export function defaultDatabaseUrl(): string {
   return 'sqlite:./data/topcontact.db';
@@ -34,4 +37,11 @@ export async function openRepository(databaseUrl: string | undefined, opts: { po
   }
   await repo.migrate();
   return repo;
+}
+
+/** The customer records in the same database as the repository. */
+export function customerStoreFor(repo: Repository): CustomerStore {
+  if (repo instanceof SqliteRepository) return new SqliteCustomerStore(repo.database);
+  if (repo instanceof PostgresRepository) return new PostgresCustomerStore((fn) => repo.transaction(fn));
+  throw new Error(`no customer store for a ${repo.kind} repository`);
 }

@@ -124,4 +124,48 @@ export const migrations: Migration[] = [
       `CREATE INDEX items_closed ON items (tenant_id, closed_at)`,
     ],
   },
+  {
+    version: 4,
+    name: 'customer records, their lookups; klantbeeld worded for the customer',
+    statements: [
+      // One row per customer; contact points, names, klantbeeld, item links and the pause are JSON in data.
+      `CREATE TABLE customers (
+        tenant_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        paused INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (tenant_id, id)
+      )`,
+      // A contact point (E.164 number or lower-case e-mail) belongs to one record: the unique key settles two creates at once.
+      `CREATE TABLE customer_keys (
+        tenant_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, key)
+      )`,
+      `CREATE INDEX customer_keys_customer ON customer_keys (tenant_id, customer_id)`,
+      `CREATE TABLE customer_lookups (
+        seq {{SERIAL}},
+        tenant_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        by_json TEXT NOT NULL
+      )`,
+      `CREATE INDEX customer_lookups_customer ON customer_lookups (tenant_id, customer_id, seq)`,
+      // The klantbeeld's first labels described the customer ("Afhankelijk"); the stored values now say what
+      // the customer needs (texts/nl/customers.ts). JSON.stringify writes no spaces, so the exact text matches.
+      `UPDATE items SET data = REPLACE(data, '"ageGroup":"starter"', '"ageGroup":"jonger-dan-23"') WHERE data LIKE '%"ageGroup":"starter"%'`,
+      `UPDATE items SET data = REPLACE(data, '"ageGroup":"middelbaar"', '"ageGroup":"23-tot-55"') WHERE data LIKE '%"ageGroup":"middelbaar"%'`,
+      `UPDATE items SET data = REPLACE(data, '"ageGroup":"senior"', '"ageGroup":"55-of-ouder"') WHERE data LIKE '%"ageGroup":"senior"%'`,
+      `UPDATE items SET data = REPLACE(data, '"digital":"digitaal"', '"digital":"regelt-digitaal"') WHERE data LIKE '%"digital":"digitaal"%'`,
+      `UPDATE items SET data = REPLACE(data, '"digital":"nietDigitaal"', '"digital":"liever-persoonlijk"') WHERE data LIKE '%"digital":"nietDigitaal"%'`,
+      `UPDATE items SET data = REPLACE(data, '"attitude":"actief"', '"attitude":"denkt-mee"') WHERE data LIKE '%"attitude":"actief"%'`,
+      `UPDATE items SET data = REPLACE(data, '"attitude":"afnemer"', '"attitude":"wil-duidelijkheid"') WHERE data LIKE '%"attitude":"afnemer"%'`,
+      `UPDATE items SET data = REPLACE(data, '"attitude":"afhankelijk"', '"attitude":"hulp-bij-regelen"') WHERE data LIKE '%"attitude":"afhankelijk"%'`,
+      `UPDATE items SET data = REPLACE(data, '"preferredChannel":"persoonlijk"', '"preferredChannel":"balie"') WHERE data LIKE '%"preferredChannel":"persoonlijk"%'`,
+    ],
+  },
 ];

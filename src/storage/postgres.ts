@@ -110,6 +110,11 @@ export class PostgresRepository implements Repository {
     }
   }
 
+  /** One transaction for the stores of other tables (customersPostgres.ts): commit on return, rollback on a throw. */
+  async transaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+    return (await this.tx(fn)) as T;
+  }
+
   // ---- lifecycle ----
 
   async migrate(): Promise<void> {

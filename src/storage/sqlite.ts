@@ -49,6 +49,11 @@ export class SqliteRepository implements Repository {
     this.db.pragma('foreign_keys = ON');
   }
 
+  /** The connection, for the stores of other tables in this file (customersSqlite.ts). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   async migrate(): Promise<void> {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
     const run = this.db.transaction(() => {

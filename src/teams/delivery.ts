@@ -8,6 +8,7 @@ import { samePerson } from '../domain/items/lifecycle';
 import type { Person } from '../domain/types';
 import type { ItemCardRenderer } from './feature';
 import { classifySendError, type TeamsMessenger } from './proactive';
+import { isHeld } from '../domain/customers/pause';
 
 type Renderers = Partial<Record<string, ItemCardRenderer>>;
 
@@ -61,6 +62,7 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
     postCard: async (m) => {
       const item = await s.repo.getItem(m.tenantId, String(m.payload.itemId));
       if (!item) return { ok: true }; // gone
+      if (isHeld(item)) return { ok: true }; // the customer's contact is paused: posted when a manager lifts it
       // Posted by an earlier attempt (at most one card per item): only bring it up to date.
       if (item.card) return updateCard(m);
       const binding = await s.repo.getBinding(m.tenantId);

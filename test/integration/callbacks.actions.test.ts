@@ -15,6 +15,7 @@ import {
   createViaForm, historyActions, inputOf, introduce, log, PHONE_FORMS, startCallbackBot, textOf, verbsOf,
 } from './callbacks.helpers';
 import { useBot } from '../harness/suite';
+import { nl } from '../../src/texts/nl';
 
 const OWNER_VERBS = ['callback.done', 'callback.notReached', 'callback.reschedule', 'callback.handover', 'callback.release', 'callback.cancel'];
 const NOT_ALLOWED = 'Dat mag alleen de behandelaar of een leidinggevende.';
@@ -197,14 +198,17 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
     });
 
     it('the owner view carries the customer profile, and the letter hint for a customer who is not digital', async () => {
-      const id = await createViaForm(bot, carla, { digital: 'nietDigitaal', ageGroup: 'senior', attitude: 'afhankelijk', preferredChannel: 'brief' });
+      const id = await createViaForm(bot, carla, { digital: 'liever-persoonlijk', ageGroup: '55-of-ouder', attitude: 'hulp-bij-regelen', preferredChannel: 'brief' });
       const view = await click(bot, anna, 'callback.claim', { id });
       const text = textOf(view.card);
-      expect(text).to.contain('Senior (55+), Niet of soms digitaal, Afhankelijk').and.contain('Brief');
-      expect(text).to.contain('Deze klant is niet of soms digitaal: bevestig per brief.');
+      const p = nl.customers.profile;
+      expect(text).to.contain(`${p.ageGroup['55-of-ouder']}; ${p.digital['liever-persoonlijk']}; ${p.attitude['hulp-bij-regelen']}`).and.contain('Brief');
+      expect(text).to.contain(nl.customers.needs.letter).and.contain(nl.customers.needs.help);
       expect(text).to.contain('Het goede gesprek').and.contain('Stel jezelf voor').and.contain('Geef nogmaals je naam.');
-      const plain = await click(bot, anna, 'callback.claim', { id: await createViaForm(bot, carla, { digital: 'digitaal' }) });
-      expect(textOf(plain.card)).to.not.contain('bevestig per brief');
+      // Another customer (another number: the first one's record prefers a letter).
+      const plain = await click(bot, anna, 'callback.claim', { id: await createViaForm(bot, carla, { digital: 'regelt-digitaal', phone: '06 87654321' }) });
+      expect(textOf(plain.card)).to.not.contain(nl.customers.needs.letter);
+      expect(textOf(plain.card)).to.contain(nl.customers.needs.digital);
     });
 
     it('niet bereikt logs each attempt with its time and, from the third, suggests writing', async () => {
@@ -228,7 +232,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
     });
 
     it('niet bereikt for a customer who is not digital suggests a letter', async () => {
-      const id = await createViaForm(bot, carla, { digital: 'nietDigitaal' });
+      const id = await createViaForm(bot, carla, { digital: 'liever-persoonlijk' });
       await click(bot, anna, 'callback.claim', { id });
       let last = '';
       for (let i = 0; i < 3; i++) last = textOf((await click(bot, anna, 'callback.notReached', { id })).card);

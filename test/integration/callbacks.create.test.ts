@@ -13,6 +13,7 @@ import {
   bindChannel, channelCard, click, CUSTOMER, getItem, historyActions, inputOf, intake, INTAKE_KEY, introduce, PHONE_FORMS,
   startCallbackBot, textOf, verbsOf,
 } from './callbacks.helpers';
+import { nl } from '../../src/texts/nl';
 
 const cardOf = (a: JsonActivity) => a.attachments?.find((x: JsonActivity) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 
@@ -64,21 +65,23 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       expect(picker.choices.map((c: JsonActivity) => c.title)).to.include.members([anna.name, bram.name]);
       const text = textOf(form);
       expect(text).to.contain('Nieuw terugbelverzoek').and.contain('Naam klant').and.contain('Telefoonnummer').and.contain('Gevoelig onderwerp');
-      expect(text).to.contain('Senior (55+)').and.contain('Niet of soms digitaal').and.contain('Afhankelijk').and.contain('Brief');
-      expect(verbsOf(form)).to.deep.equal(['callback.create']);
+      // The klantbeeld choices are worded for the customer to read (texts/nl/customers.ts).
+      expect(text).to.contain(nl.customers.profile.ageGroup['55-of-ouder']).and.contain(nl.customers.profile.digital['liever-persoonlijk'])
+        .and.contain(nl.customers.profile.attitude['hulp-bij-regelen']).and.contain('Brief');
+      expect(verbsOf(form)).to.deep.equal(['callback.lookupCustomer', 'callback.create']);
       expect((form.actions as JsonActivity[])[0]!.data.formId).to.match(/^[0-9a-f-]{36}$/);
     });
 
     it('creates the callback, answers with its id and deadline, and posts the channel card', async () => {
       await bindChannel(bot, connector);
       const form = await openForm(bot, connector);
-      const answer = await submitForm(bot, form, { ...CUSTOMER, sensitive: 'false', digital: 'nietDigitaal', ageGroup: 'senior' });
+      const answer = await submitForm(bot, form, { ...CUSTOMER, sensitive: 'false', digital: 'liever-persoonlijk', ageGroup: '55-of-ouder' });
       expect(textOf(answer)).to.match(/Terugbelverzoek \*\*TB-1001\*\* is aangemaakt\. Uiterlijk: morgen 17:00\./);
       const item = await getItem(bot, 'TB-1001');
       expect(item).to.include({ status: 'open', source: 'teams', owner: null });
       expect(item!.deadline!.toISOString()).to.equal(new Date('2026-11-27T17:00:00+01:00').toISOString());
       expect(item!.data).to.deep.include({ customerName: 'Mevrouw Jansen', phone: '+31612345678', phoneDisplay: '06 12345678' });
-      expect(item!.data.profile).to.deep.equal({ ageGroup: 'senior', digital: 'nietDigitaal' });
+      expect(item!.data.profile).to.deep.equal({ ageGroup: '55-of-ouder', digital: 'liever-persoonlijk' });
       expect(await historyActions(bot, 'TB-1001')).to.deep.equal(['created']);
       await bot.settle();
       const card = await channelCard(bot, connector, 'TB-1001');

@@ -40,8 +40,12 @@ describe('intake before the bot knows its tenant', () => {
     const card = await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(res.body.id)));
     expect(JSON.stringify(card.card)).to.contain('Lekkage badkamer');
     expect(await bot.app.s.repo.getItem(PENDING_TENANT, res.body.id)).to.equal(null);
+    await bot.settle(); // the outbox records the card's id after the connector answered
     const adopted = await bot.app.s.repo.getItem(TEST_TENANT, res.body.id);
     expect(adopted?.card?.activityId).to.equal(card.id);
+    // Linked to its customer record in the adopting tenant (docs/customers.md).
+    expect(adopted?.data.customerId).to.match(/^KL-\d+$/);
+    expect((await bot.app.s.customers.store.byKey(TEST_TENANT, '+31612345678'))?.itemIds).to.deep.equal([res.body.id]);
     expect((await bot.app.s.repo.history(TEST_TENANT, res.body.id)).map((h) => h.action)).to.deep.equal(['created']);
 
     // The retry of the first POST still answers with the same callback (the key moved along).

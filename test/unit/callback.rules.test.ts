@@ -55,7 +55,8 @@ describe('callback rules (pure)', () => {
       expect(c.item).to.deep.include({ kind: 'callback', status: 'open', subject: 'Lekkage', owner: null });
       expect(c.item.deadline!.toISOString()).to.equal('2026-11-27T16:00:00.000Z');
       expect(c.item.data).to.deep.include({ phone: '+31612345678', phoneDisplay: '06 12345678', sensitive: true, preferredChannel: 'email', attempts: [] });
-      expect(c.item.data.profile).to.deep.equal({ ageGroup: 'senior', digital: 'nietDigitaal', attitude: 'afnemer' });
+      // The first version's labels are still accepted and stored in the customer-readable wording.
+      expect(c.item.data.profile).to.deep.equal({ ageGroup: '55-of-ouder', digital: 'liever-persoonlijk', attitude: 'wil-duidelijkheid' });
       expect(c.item.history).to.deep.equal({ action: 'created', details: undefined });
       expect(c.item.effects).to.deep.equal([]);
     });
@@ -77,7 +78,7 @@ describe('callback rules (pure)', () => {
 
     it('unknown profile values are dropped, not stored', () => {
       const c = createCallback({ ...VALID, ageGroup: 'kind', digital: 'ja', preferredChannel: 'fax' }, ctx(carla));
-      expect(c.ok && c.item.data.profile).to.deep.equal({ ageGroup: undefined, digital: undefined, attitude: undefined });
+      expect(c.ok && c.item.data.profile).to.deep.equal({});
       expect(c.ok && c.item.data.preferredChannel).to.equal(undefined);
     });
 
@@ -223,7 +224,7 @@ describe('callback rules (pure)', () => {
       expect(messages[1]).to.equal('Poging 2 vastgelegd.');
       expect(messages[2]).to.equal('Poging 3 vastgelegd. Dit is al poging 3. Stuur de klant een e-mail of brief met het verzoek om terug te bellen, of met een nieuwe afspraak.');
       expect(messages[3]).to.contain('Dit is al poging 4.');
-      let offline = claimedBy(anna, { digital: 'nietDigitaal' });
+      let offline = claimedBy(anna, { digital: 'liever-persoonlijk' });
       for (let i = 0; i < 3; i++) offline = { ...ok(act(offline, 'notReached', {}, anna)).item };
       expect(ok(act(offline, 'notReached', {}, anna)).message).to.contain('niet of soms digitaal: stuur een brief');
     });

@@ -6,6 +6,7 @@ import { nl } from '../../texts/nl';
 import { SYSTEM, type Item, type Person } from '../types';
 import { callbackDeadline, formatDeadline, formatMoment } from '../workingTime';
 import { normalisePhone } from '../validation/phone';
+import { customerNeeds, parseProfile, profileValue, type PreferredChannel, type Profile } from '../customers/profile';
 import { neutralise } from '../neutralise';
 import {
   accept, bool, isOwner, refuse, samePerson, str,
@@ -20,10 +21,8 @@ import {
 const t = nl.callbacks;
 const a = nl.agenda;
 
-export const AGE_GROUPS = ['senior', 'middelbaar', 'starter'] as const;
-export const DIGITAL = ['digitaal', 'nietDigitaal'] as const;
-export const ATTITUDES = ['actief', 'afnemer', 'afhankelijk'] as const;
-export const CONTACT_CHANNELS = ['telefoon', 'email', 'brief', 'persoonlijk'] as const;
+// The klantbeeld lives with the customer record (worded for the customer to read; old labels still accepted).
+export { AGE_GROUPS, DIGITAL, ATTITUDES, PREFERRED_CHANNELS as CONTACT_CHANNELS } from '../customers/profile';
 export { CONFIRMATIONS };
 
 export type CallbackAttempt = Attempt;
@@ -37,12 +36,8 @@ export interface CallbackData extends OwnedData {
   details: string;
   sensitive: boolean;
   preferredMoment?: string;
-  profile: {
-    ageGroup?: (typeof AGE_GROUPS)[number];
-    digital?: (typeof DIGITAL)[number];
-    attitude?: (typeof ATTITUDES)[number];
-  };
-  preferredChannel?: (typeof CONTACT_CHANNELS)[number];
+  profile: Profile;
+  preferredChannel?: PreferredChannel;
   /** The callback's moment in the owner's Outlook agenda (see docs/graph.md). */
   agenda?: CallbackAgenda;
   /** The Outlook event as it exists in Microsoft Graph, recorded after each sync (calendarSynced). */
@@ -51,6 +46,8 @@ export interface CallbackData extends OwnedData {
   calendarSeq?: number;
   /** Customer data erased by retention or on request (AVG). */
   erased?: boolean;
+  /** The customer record this callback is linked to (KL-12), set at creation (app/customers.ts). */
+  customerId?: string;
 }
 
 /**
@@ -116,12 +113,8 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
     details,
     sensitive: bool(input, 'sensitive'),
     preferredMoment: preferred?.toISOString(),
-    profile: {
-      ageGroup: oneOf(str(input, 'ageGroup'), AGE_GROUPS),
-      digital: oneOf(str(input, 'digital'), DIGITAL),
-      attitude: oneOf(str(input, 'attitude'), ATTITUDES),
-    },
-    preferredChannel: oneOf(str(input, 'preferredChannel'), CONTACT_CHANNELS),
+    profile: parseProfile(input),
+    preferredChannel: profileValue('preferredChannel', input.preferredChannel) as PreferredChannel | undefined,
     attempts: [],
   };
   // Made for a colleague: the Teams form offers slots to the creator (agendaMode 'offer', set by
@@ -155,7 +148,7 @@ const callbackHooks: OwnedHooks<CallbackData> = {
       ? { state: 'planned', since: ctx.now.toISOString(), start: moment.toISOString(), end: new Date(moment.getTime() + CALLBACK_SLOT_MINUTES * 60_000).toISOString(), late: false, by: 'reschedule' }
       : undefined,
   }),
-  prefersLetter: (item) => item.data.profile.digital === 'nietDigitaal' || item.data.preferredChannel === 'brief',
+  prefersLetter: (item) => customerNeeds(item.data.profile, item.data.preferredChannel).notDigital,
   actions: {
     ...interpreterLink<CallbackData>(),
     planSlot,

@@ -16,6 +16,7 @@ import {
   type ActionContext, type Creation, type Decision, type Effect, type KindRules,
 } from './lifecycle';
 import { oneOf, parseMoment, type FieldErrors } from './common';
+import { PAUSE_HISTORY_ACTIONS } from '../customers/historyActions';
 
 const t = texts;
 
@@ -271,7 +272,7 @@ export function linkInterpreter<D extends { interpreters?: InterpreterLink[] }>(
 
 /** History actions that belong on private views only (a channel card leaves them out). */
 export function isPrivateHistoryAction(action: string): boolean {
-  return action === INTERPRETER_LINK_ACTION;
+  return action === INTERPRETER_LINK_ACTION || PAUSE_HISTORY_ACTIONS.has(action);
 }
 
 // ---------------------------------------------------------------------------------------------

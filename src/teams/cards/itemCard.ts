@@ -17,6 +17,7 @@ import { bind, neutralise, prepareTemplates } from './render';
 import headPart from './templates/lifecycleHead.json';
 import channelPart from './templates/lifecycleChannel.json';
 import ownerPart from './templates/lifecycleOwner.json';
+import { pauseMarkOf } from '../../domain/customers/pause';
 
 export const STATE_LABEL: Record<DeadlineState, string> = { onTime: 'op tijd', dueToday: 'vandaag', overdue: 'te laat' };
 export const STATE_COLOR: Record<DeadlineState, string> = { onTime: 'Good', dueToday: 'Warning', overdue: 'Attention' };
@@ -226,7 +227,11 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
       return renderer.ownerWithForm(raw, s, notice, {});
     },
     async ownerWithForm(raw, s, notice, form) {
-      const { item, c, base } = await common(raw, s, notice);
+      // The customer's contact is paused (veilige dienstverlening): always said on top, before the answer to a click.
+      const pause = pauseMarkOf(raw);
+      const pauseText = pause ? `${nl.customers.pause.ownerView(neutralise(pause.reason))}${raw.data.held === true ? ` ${nl.customers.pause.held}` : ''}` : '';
+      const shown: Notice | undefined = pause ? { text: notice ? `${pauseText}\n\n${notice.text}` : pauseText, style: 'attention' } : notice;
+      const { item, c, base } = await common(raw, s, shown);
       const d = item.data;
       const card = bind(ownerCard, {
         ...c,

@@ -53,7 +53,7 @@ async function koppel(turn: Turn): Promise<void> {
   // intake tenant is configured, the first team that binds a channel is the organisation).
   if (!turn.s.config.intake.tenantId) {
     const adopted = await turn.s.repo.adoptTenant(PENDING_TENANT, turn.tenantId);
-    if (adopted > 0) turn.s.log.info({ tenantId: turn.tenantId, adopted }, 'pending intake callbacks adopted');
+    if (adopted > 0) turn.s.log.info({ tenantId: turn.tenantId, adopted, linked: await turn.s.customers.linkAdopted(turn.tenantId) }, 'pending intake callbacks adopted');
   }
   const n = await turn.s.items.postPending(turn.tenantId, channelId);
   if (n > 0) await turn.ctx.sendActivity(c.pendingPosted(n));

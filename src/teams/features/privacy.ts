@@ -4,6 +4,8 @@
 import { findCustomerItems, eraseItem, privacyOf, retentionJob } from '../../app/privacy';
 import { formatMoment } from '../../domain/workingTime';
 import type { Item } from '../../domain/types';
+import type { CustomerRecord } from '../../domain/customers/record';
+import { profileLines } from '../../domain/customers/profile';
 import { nl } from '../../texts/nl';
 import { neutralise } from '../cards/render';
 import type { Feature } from '../feature';
@@ -63,13 +65,51 @@ export function chunks(parts: string[], max = MAX_MESSAGE_CHARS): string[] {
   return out;
 }
 
+/** The customer record: what it holds, its pauses and every lookup (who, when). */
+async function recordExport(turn: Turn, r: CustomerRecord): Promise<string> {
+  const c = nl.customers;
+  const cal = turn.s.calendar;
+  const lines = [
+    `**${c.privacy.record(r.id)}**`,
+    `- ${c.card.names}: ${r.names.map(neutralise).join(' / ') || '—'}`,
+    `- ${c.card.contact}: ${r.contacts.map((x) => neutralise(x.display)).join(', ') || '—'}`,
+    `- ${c.card.preferredChannel}: ${r.preferredChannel ? c.preferredChannel[r.preferredChannel] : '—'}`,
+    `- ${c.card.profile}: ${profileLines(r.profile).join('; ') || '—'}`,
+  ];
+  if (r.pauseHistory.length) {
+    lines.push(`${c.privacy.pauseHistory}:`);
+    for (const p of r.pauseHistory) {
+      lines.push(`- ${formatMoment(cal, new Date(p.at))} · ${neutralise(p.by.name)} · ${c.history[p.action === 'paused' ? 'customerPaused' : 'customerPauseLifted']}${p.reason ? `: ${neutralise(p.reason)}` : ''}`);
+    }
+  }
+  const lookups = await turn.s.customers.store.lookups(r.tenantId, r.id);
+  lines.push(`${c.privacy.lookups}:`);
+  if (!lookups.length) lines.push(`- ${c.privacy.noLookups}`);
+  for (const l of lookups) lines.push(`- ${formatMoment(cal, l.at)} · ${neutralise(l.by.name)}`);
+  return lines.join('\n\n');
+}
+
+/** Items that match the query, plus every item linked to the customer's records (another contact point, another name). */
+async function customerItems(turn: Turn, query: string, records: CustomerRecord[]): Promise<Item[]> {
+  const items = await findCustomerItems(turn.s, turn.tenantId, query);
+  const ids = new Set(items.map((i) => i.id));
+  for (const r of records) {
+    for (const i of await turn.s.customers.items(r)) {
+      if (!ids.has(i.id) && i.data.erased !== true && privacyOf(i.kind).holdsCustomerData) (ids.add(i.id), items.push(i));
+    }
+  }
+  return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
 async function inzage(turn: Turn, args: string): Promise<void> {
   if (!(await allowed(turn))) return;
   const query = args.trim();
   if (!query) return void (await turn.ctx.sendActivity(t.usageInzage));
-  const items = await findCustomerItems(turn.s, turn.tenantId, query);
-  if (items.length === 0) return void (await turn.ctx.sendActivity(t.nothingFound));
-  const parts = [t.exportTitle(items.length), ...(await Promise.all(items.map((i) => itemExport(turn, i)))), t.exportFooter];
+  const records = await turn.s.customers.findAll(turn.tenantId, query);
+  const items = await customerItems(turn, query, records);
+  if (items.length === 0 && records.length === 0) return void (await turn.ctx.sendActivity(t.nothingFound));
+  const parts = [t.exportTitle(items.length), ...(await Promise.all(records.map((r) => recordExport(turn, r)))),
+    ...(await Promise.all(items.map((i) => itemExport(turn, i)))), t.exportFooter];
   const messages = chunks(parts);
   for (let i = 0; i < messages.length; i++) {
     await turn.ctx.sendActivity({ text: messages.length > 1 ? `${messages[i]}\n\n${t.exportPart(i + 1, messages.length)}` : messages[i], textFormat: 'markdown' });
@@ -81,13 +121,18 @@ async function vergeet(turn: Turn, args: string): Promise<void> {
   if (!(await allowed(turn))) return;
   const { query, confirmed } = splitConfirm(args);
   if (!query) return void (await turn.ctx.sendActivity(t.usageVergeet));
-  const items = await findCustomerItems(turn.s, turn.tenantId, query);
-  if (items.length === 0) return void (await turn.ctx.sendActivity(t.nothingFound));
+  const records = await turn.s.customers.findAll(turn.tenantId, query);
+  const items = await customerItems(turn, query, records);
+  if (items.length === 0 && records.length === 0) return void (await turn.ctx.sendActivity(t.nothingFound));
+  // Safety first: a paused customer is erased only after a manager lifted the pause.
+  if (records.some((r) => r.pause)) return void (await turn.ctx.sendActivity(nl.customers.privacy.pauseActive));
   const open = items.filter((i) => !i.closedAt);
   if (open.length) return void (await turn.ctx.sendActivity(t.openItems(open.map((i) => i.id).join(', '))));
   if (!confirmed) return void (await turn.ctx.sendActivity(t.confirm(items.length, items.map((i) => i.id).join(', '), neutralise(query))));
   let n = 0;
   for (const item of items) if (await eraseItem(turn.s, turn.tenantId, item.id, 'request', turn.actor)) n++;
+  // The record and its lookups go too.
+  for (const r of records) await turn.s.customers.store.remove(turn.tenantId, r.id);
   await turn.ctx.sendActivity(t.erased(n));
   turn.s.log.info({ tenantId: turn.tenantId, by: turn.actor.id, items: n }, 'privacy: customer data erased on request');
 }

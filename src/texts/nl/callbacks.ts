@@ -1,5 +1,6 @@
 // Dutch texts for callbacks (terugbelverzoeken). What every owned item shares is in lifecycle.ts.
 import { agenda } from './agenda';
+import { customers } from './customers';
 import { confirmationChoices, lifecycleCard, lifecycleErrors, lifecycleHistory, lifecycleMsg, lifecycleStatus, type ItemNoun } from './lifecycle';
 
 const noun: ItemNoun = { kind: 'terugbelverzoek', this: 'dit verzoek', a: 'een verzoek' };
@@ -19,8 +20,8 @@ export const callbacks = {
     preferredTime: 'Voorkeurstijd',
     assignee: 'Voor collega (leeg = voor het team)',
     ageGroup: 'Leeftijd',
-    digital: 'Digitaal',
-    attitude: 'Opstelling',
+    digital: 'Digitaal of persoonlijk',
+    attitude: 'Wat helpt de klant',
     preferredChannel: 'De klant wil contact via',
     profileHeading: 'Klantbeeld (optioneel)',
   },
@@ -31,10 +32,11 @@ export const callbacks = {
     details: 'Wat moet de collega weten? Schrijf het zo dat de klant het ook kan lezen.',
   },
   choices: {
-    ageGroup: { senior: 'Senior (55+)', middelbaar: 'Middelbaar (23-55)', starter: 'Starter (tot 23)' },
-    digital: { digitaal: 'Digitaal', nietDigitaal: 'Niet of soms digitaal' },
-    attitude: { actief: 'Actief', afnemer: 'Afnemer', afhankelijk: 'Afhankelijk' },
-    preferredChannel: { telefoon: 'Telefoon', email: 'E-mail', brief: 'Brief', persoonlijk: 'Persoonlijk gesprek' },
+    // Worded so the customer may read them (texts/nl/customers.ts).
+    ageGroup: customers.profile.ageGroup,
+    digital: customers.profile.digital,
+    attitude: customers.profile.attitude,
+    preferredChannel: customers.preferredChannel,
     confirmation: confirmationChoices,
   } as Record<string, Record<string, string>>,
   errors: {
@@ -58,7 +60,8 @@ export const callbacks = {
     channel: 'Contact via',
     cancelReason: 'Waarom vervalt dit terugbelverzoek?',
     cancelConfirm: 'Terugbelverzoek annuleren',
-    letterHint: 'Deze klant is niet of soms digitaal: bevestig per brief.',
+    letterHint: customers.needs.letter,
+    customerCard: 'Klantkaart',
   },
   history: {
     ...lifecycleHistory,

@@ -14,6 +14,7 @@ export const help = {
     { command: 'digest', description: 'Het dagoverzicht nu: in het kanaal dat van het team, in de chat met mij je eigen.' },
     { command: 'instellingen', description: 'Persoonlijk dagoverzicht aan of uit.' },
     { command: 'rapport', description: 'Voor leidinggevenden: hoeveel beloften kwamen we de laatste 4 weken op tijd na? Ook als CSV (rapport csv).' },
+    { command: 'klant <telefoon, e-mail of naam>', description: 'De klantkaart: klantbeeld, open en afgeronde verzoeken met notities, en contact pauzeren als het niet veilig is. Het antwoord komt altijd in je persoonlijke chat met mij.' },
     { command: 'inzage, vergeet', description: 'Met een telefoonnummer of naam erachter: alles wat ik over één klant bewaar laten zien, of wissen (privacy; voor leidinggevenden, in de persoonlijke chat).' },
     { command: 'koppel', description: 'Maak dit kanaal het werkkanaal van het team.' },
     { command: 'hulp', description: 'Dit overzicht (ook: help).' },

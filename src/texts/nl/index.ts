@@ -13,6 +13,7 @@ import { privacy } from './privacy';
 import { reliability } from './reliability';
 import { integrity } from './integrity';
 import { workChannel } from './workChannel';
+import { customers } from './customers';
 
-export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, integrity, workChannel };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, integrity, workChannel, customers };
 export type Texts = typeof nl;

@@ -2,6 +2,7 @@
 // owner view and channel card, "Het goede gesprek", and the messages, field errors and history
 // words of the shared life cycle (src/domain/items/ownedLifecycle.ts). A kind spreads these into
 // its own module and adds what is its own (see callbacks.ts, appointments.ts).
+import { customers } from './customers';
 
 export const lifecycleCard = {
   deadline: 'Termijn',
@@ -95,6 +96,8 @@ export function lifecycleErrors(n: ItemNoun) {
 }
 
 export const lifecycleHistory: Record<string, string> = {
+  // The customer's safety pause, on every item of that customer (texts/nl/customers.ts).
+  ...customers.history,
   claimed: 'opgepakt',
   released: 'losgelaten',
   done: 'afgerond',

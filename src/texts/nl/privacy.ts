@@ -17,9 +17,11 @@ export const privacy = {
   history: 'Geschiedenis',
   openItems: (ids: string) =>
     `Deze klant heeft nog open verzoeken: ${ids}. Rond die eerst af of annuleer ze; daarna kan ik de gegevens wissen.`,
-  confirm: (n: number, ids: string, arg: string) =>
+  // Never repeats the typed number or e-mail address (SPEC: no reply echoes them).
+  confirm: (n: number, ids: string, _arg?: string) =>
     `Ik vind ${n} ${n === 1 ? 'verzoek' : 'verzoeken'} met gegevens over deze klant: ${ids}. ` +
-    `Typ **vergeet ${arg} bevestig** om naam, telefoonnummer, toelichting en notities te wissen. Dit kan niet ongedaan worden gemaakt.`,
+    `Typ nog een keer **vergeet** met hetzelfde telefoonnummer of dezelfde naam, en dan **bevestig** (bijvoorbeeld: vergeet 06 12345678 bevestig), ` +
+    `om naam, telefoonnummer, toelichting, notities en de klantkaart te wissen. Dit kan niet ongedaan worden gemaakt.`,
   erased: (n: number) =>
     `Gewist: de klantgegevens in ${n} ${n === 1 ? 'verzoek' : 'verzoeken'}. Wat er gebeurde en wanneer blijft bewaard, zonder klantgegevens. De kaarten in het kanaal werk ik bij.`,
   erasedCustomer: 'Gewist (privacy)',

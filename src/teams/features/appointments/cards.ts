@@ -138,5 +138,6 @@ export async function appointmentForm(
     ownerRequired: strict,
     colleagues: people,
     formId: state.formId ?? randomUUID(),
+    lookupTitle: nl.customers.form.lookup,
   });
 }

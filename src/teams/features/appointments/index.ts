@@ -13,6 +13,16 @@ import type { Turn } from '../../turn';
 import { itemVerb, lifecycleVerbs } from '../itemActions';
 import { ownedReminders } from '../shared/reminders';
 import { appointmentCards, appointmentChooser, appointmentForm } from './cards';
+import { prefillFromRecord } from '../../../app/customers';
+import { customerNeeds, needsHints, profileLines } from '../../../domain/customers/profile';
+import type { CustomerRecord } from '../../../domain/customers/record';
+
+/** The notice on a form after "Klant opzoeken" found the customer: the klantbeeld and what it asks. */
+function knownCustomerText(r: CustomerRecord): string {
+  const lines = profileLines(r.profile);
+  return [nl.customers.form.known(r.id), lines.length ? `${nl.customers.card.profile}: ${lines.join('; ')}` : '', ...needsHints(customerNeeds(r.profile, r.preferredChannel))]
+    .filter(Boolean).join('\n\n');
+}
 
 const t = nl.appointments;
 
@@ -36,6 +46,7 @@ async function createInput(turn: Turn, data: Record<string, unknown>): Promise<R
 function createdText(turn: Turn, item: { id: string; deadline: Date | null; owner: Person | null; data: Record<string, unknown> }, posted: boolean): string {
   const now = turn.s.clock.now();
   const deadline = item.deadline ? formatDeadline(turn.s.calendar, item.deadline, now) : '';
+  if (item.data.held === true) return nl.customers.pause.heldCreated(item.id);
   if (!posted) return t.createdNoChannel(item.id);
   let text = t.created(item.id, deadline);
   if (item.owner && item.owner.id !== turn.actor.id) text += ` ${t.createdFor(item.id, item.owner.name)}`;
@@ -62,6 +73,19 @@ export const appointmentsFeature: Feature = {
       const kind = oneOf(String(data.promiseKind ?? ''), APPOINTMENT_KINDS);
       if (!kind) return cardResponse(appointmentChooser(turn.s));
       return cardResponse(await appointmentForm(turn.s, turn.tenantId, kind, turn.actor));
+    },
+    // "Klant opzoeken": the form again with the known name, and the klantbeeld and what it asks in the notice.
+    'appointment.lookupCustomer': async (turn, data) => {
+      const kind = oneOf(String(data.promiseKind ?? ''), APPOINTMENT_KINDS);
+      if (!kind) return cardResponse(appointmentChooser(turn.s));
+      const found = await prefillFromRecord(turn.s, turn.tenantId, data, 'contact', turn.actor);
+      const f = nl.customers.form;
+      const notice = found.status === 'filled'
+        ? { text: knownCustomerText(found.record), style: 'accent' as const }
+        : { text: found.status === 'noContact' ? f.needContact : f.none, style: 'warning' as const };
+      return cardResponse(await appointmentForm(turn.s, turn.tenantId, kind, turn.actor, {
+        values: found.status === 'filled' ? found.values : data, notice, formId: typeof data.formId === 'string' ? data.formId : undefined,
+      }));
     },
     'appointment.create': async (turn, data) => {
       const kind = oneOf(String(data.promiseKind ?? ''), APPOINTMENT_KINDS);

@@ -9,6 +9,7 @@ import { nl } from '../../../texts/nl';
 import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, type FormState } from '../../cards/itemCard';
 import { bind, neutralise, prepareTemplates } from '../../cards/render';
 import { agendaLine } from '../agenda/cards';
+import { customerNeeds, needsHints, profileLines } from '../../../domain/customers/profile';
 import channelPart from '../../cards/templates/callbackChannel.json';
 import ownerPart from '../../cards/templates/callbackOwner.json';
 import formTemplate from '../../cards/templates/callbackForm.json';
@@ -24,19 +25,22 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
   texts: t,
   title: (item) => t.card.title(item.id),
   both: (item) => ({ topic: neutralise(item.data.topic) }),
-  owner: (item, s) => {
+  owner: async (item, s) => {
     const d = item.data;
-    const profile = [
-      d.profile.ageGroup && t.choices.ageGroup[d.profile.ageGroup],
-      d.profile.digital && t.choices.digital[d.profile.digital],
-      d.profile.attitude && t.choices.attitude[d.profile.attitude],
-    ].filter(Boolean).join(', ');
+    // The customer record fills in what this callback did not ask (a returning customer's klantbeeld).
+    const record = typeof d.customerId === 'string' && !d.erased ? await s.customers.store.get(item.tenantId, d.customerId) : null;
+    const known = { ...record?.profile, ...d.profile };
+    const channel = d.preferredChannel ?? record?.preferredChannel;
+    const needs = customerNeeds(known, channel);
     return {
       phoneLink: d.erased ? '' : `[${d.phoneDisplay}](tel:${d.phone})`,
       preferredText: d.preferredMoment ? formatMoment(s.calendar, new Date(d.preferredMoment)) : '—',
-      channelText: d.preferredChannel ? t.choices.preferredChannel[d.preferredChannel] : '—',
-      profileText: profile || '—',
-      letterHint: d.profile.digital === 'nietDigitaal' ? t.card.letterHint : '',
+      channelText: channel ? t.choices.preferredChannel[channel] : '—',
+      profileText: profileLines(known).join('; ') || '—',
+      letterHint: !d.erased && needs.notDigital ? nl.customers.needs.letter : '',
+      // What the klantbeeld asks: a letter, the digital options, or help (home visit, more attempts, someone they trust).
+      needsText: d.erased ? '' : needsHints(needs).join('\n\n'),
+      customerCardText: record ? nl.customers.ownerViewLink(record.id) : '',
       agendaLabel: nl.agenda.card.agenda,
       agendaText: agendaLine(s, item),
     };
@@ -61,5 +65,8 @@ export async function callbackForm(s: Services, tenantId: string, state: FormSta
     choices,
     formId: state.formId ?? randomUUID(),
     inDialog: state.inDialog === true,
+    lookupTitle: nl.customers.form.lookup,
+    // Open when it holds something (filled from the customer record, or a refused form's values).
+    profileOpen: ['ageGroup', 'digital', 'attitude', 'preferredChannel'].some((k) => typeof state.values?.[k] === 'string' && state.values[k] !== ''),
   });
 }

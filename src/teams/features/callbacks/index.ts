@@ -14,6 +14,7 @@ import { lifecycleVerbs } from '../itemActions';
 import { callbackCards, callbackForm } from './cards';
 import { ownedReminders } from '../shared/reminders';
 import { afterCreate, needsAgenda } from '../agenda';
+import { prefillFromRecord } from '../../../app/customers';
 
 const t = nl.callbacks;
 
@@ -46,8 +47,9 @@ function outcomeText(turn: Turn, outcome: Exclude<CreateOutcome, { status: 'inva
   return createdText(turn, outcome.item, outcome.status === 'created' ? outcome.posted : true);
 }
 
-function createdText(turn: Turn, item: { id: string; deadline: Date | null; owner: Person | null }, posted: boolean): string {
+function createdText(turn: Turn, item: { id: string; deadline: Date | null; owner: Person | null; data: Record<string, unknown> }, posted: boolean): string {
   const deadline = item.deadline ? formatDeadline(turn.s.calendar, item.deadline, turn.s.clock.now()) : '';
+  if (item.data.held === true) return nl.customers.pause.heldCreated(item.id);
   if (!posted) return t.createdNoChannel(item.id);
   return t.created(item.id, deadline) + (item.owner && item.owner.id !== turn.actor.id ? ` ${t.createdFor(item.id, neutralise(item.owner.name))}` : '');
 }
@@ -77,6 +79,16 @@ export const callbacksFeature: Feature = {
       }
       const ok = outcome.status === 'created' || outcome.status === 'duplicate';
       return cardResponse(noticeCard(outcomeText(turn, outcome), ok ? 'good' : 'attention', t.formTitle));
+    },
+    // "Klant opzoeken": the form again, with the known klantbeeld for the typed number (app/customers.ts).
+    'callback.lookupCustomer': async (turn, data) => {
+      const found = await prefillFromRecord(turn.s, turn.tenantId, data, 'phone', turn.actor);
+      const f = nl.customers.form;
+      const notice = found.status === 'filled' ? { text: f.filled(found.record.id), style: 'accent' as const }
+        : { text: found.status === 'noContact' ? f.needContact : f.none, style: 'warning' as const };
+      return cardResponse(await callbackForm(turn.s, turn.tenantId, {
+        values: found.status === 'filled' ? found.values : data, notice, formId: typeof data.formId === 'string' ? data.formId : undefined,
+      }));
     },
     ...lifecycleVerbs('callback', verbs, t.msg),
   },

@@ -12,6 +12,7 @@ import { nl } from '../../../texts/nl';
 import { bind, cardSize, neutralise } from '../../cards/render';
 import { problemLines } from '../../../app/deliveryProblems';
 import template from '../../cards/templates/digest.json';
+import { isHeld } from '../../../domain/customers/pause';
 
 const t = nl.digest;
 
@@ -142,7 +143,8 @@ export async function digestFor(s: Services, tenantId: string, audience: DigestA
       }
     }
   } else {
-    items = await s.repo.queryItems(tenantId, { open: true });
+    // Held items (the customer's contact is paused) stay out of the channel (domain/customers/pause.ts).
+    items = (await s.repo.queryItems(tenantId, { open: true })).filter((i) => !isHeld(i));
   }
   const loadMs = round(performance.now() - loadStarted);
   const notices = await problemLines(s, tenantId);

@@ -8,6 +8,7 @@ import type { Item } from '../../../domain/types';
 import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import type { OutboxMessage } from '../../../storage/repository';
 import { nl } from '../../../texts/nl';
+import { isHeld } from '../../../domain/customers/pause';
 
 const t = nl.interpreter;
 
@@ -19,6 +20,7 @@ export const interpreterReminders: Job = async (s, now) => {
     const messages: OutboxMessage[] = [];
     for (const raw of open) {
       const item = raw as unknown as Item<InterpreterData>;
+      if (isHeld(raw)) continue; // the customer's contact is paused: no reminders until a manager lifts it
       try {
         const due = dueReminder(item, cal, now);
         if (!due || !item.owner) continue;

@@ -7,6 +7,7 @@ import type { OutboxMessage } from '../../../storage/repository';
 import { formatTimeLeft } from '../../../domain/workingTime';
 import { neutralise } from '../../cards/render';
 import { nl } from '../../../texts/nl';
+import { isHeld } from '../../../domain/customers/pause';
 
 /** More notices than this for one chat in one round become one message (after a long outage, a busy day). */
 const MAX_PER_LANE = 3;
@@ -93,7 +94,7 @@ export function ownedReminders(kind: ItemKind, t: { msg: ReminderTexts }): Job {
       const messages: OutboxMessage[] = [];
       for (const [n, item] of open.entries()) {
         if (n % 100 === 99) await yieldToEventLoop();
-        if (!item.deadline) continue;
+        if (!item.deadline || isHeld(item)) continue; // held: the customer's contact is paused
         try {
           const m = await reminderFor(s, t, tenantId, item, now, today, before);
           if (m) messages.push(m);

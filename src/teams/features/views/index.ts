@@ -11,12 +11,15 @@ import { cardResponse, noticeCard } from '../../cards/common';
 import type { Feature, ItemCardRenderer } from '../../feature';
 import type { Turn } from '../../turn';
 import { hideSubject, listCard, type RowAction } from './cards';
+import { isHeld } from '../../../domain/customers/pause';
 
 const v = nl.views;
 const STATES: readonly ItemState[] = ['overdue', 'dueToday', 'onTime', 'noDeadline'];
 
 /** Items of kinds that never go to the channel (interpreter requests) are shown only in a 1:1 chat. */
 function privacySplit(turn: Turn, items: Item[]): { visible: Item[]; hidden: number } {
+  // Held items (the customer's contact is paused): managers see them, in their own chat too.
+  if (!turn.s.policy.isManager(turn.actor)) items = items.filter((i) => !isHeld(i) || turn.s.policy.mayViewPrivate(i, turn.actor));
   if (turn.scope === 'personal') return { visible: items, hidden: 0 };
   const visible = items.filter((i) => CHANNEL_KINDS.has(i.kind));
   return { visible, hidden: items.length - visible.length };
