@@ -5,6 +5,7 @@
 import { samePerson } from '../items/lifecycle';
 import type { Item, ItemKind, Person } from '../types';
 import { addCalendarDays, formatDeadline, formatTimeLeft, type LocalDay, type WorkingCalendar } from '../workingTime';
+import { termOf } from '../items/term';
 import { fairShares } from './shares';
 
 export type SectionKey = 'overdue' | 'today' | 'nextDay' | 'unclaimed' | 'later';
@@ -111,7 +112,8 @@ export function buildDigest(items: readonly Item[], o: DigestOptions): Digest {
 
   for (const item of items) {
     if (item.closedAt) continue;
-    const deadline = item.deadline ? item.deadline.getTime() : null;
+    const term = termOf(item).term; // the one decision (items/term.ts): an interpreter booking counts by its confirmation term
+    const deadline = term ? term.getTime() : null;
     if (person) {
       if (!item.owner || !isPerson(item.owner, person)) continue;
     } else if (!listed(item.kind)) {
@@ -147,9 +149,9 @@ export function buildDigest(items: readonly Item[], o: DigestOptions): Digest {
     id: item.id,
     kind: item.kind,
     subject: item.subject.length > maxSubject ? `${item.subject.slice(0, maxSubject - 1).trimEnd()}…` : item.subject,
-    deadline: item.deadline,
-    deadlineText: item.deadline ? formatDeadline(cal, item.deadline, o.now) : '',
-    lateText: overdue && item.deadline ? formatTimeLeft(cal, item.deadline, o.now) : '',
+    deadline: termOf(item).term,
+    deadlineText: ((t) => (t ? formatDeadline(cal, t, o.now) : ''))(termOf(item).term),
+    lateText: ((t) => (overdue && t ? formatTimeLeft(cal, t, o.now) : ''))(termOf(item).term),
   });
 
   let shownLines = 0;
