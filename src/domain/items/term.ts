@@ -28,7 +28,7 @@ export interface ItemTerm {
 }
 
 /** The term an item is judged against (see docs/cards-follow-the-clock.md). */
-export function termOf(item: Item): { term: Date | null; termKind: 'deadline' | 'confirm' } {
+export function termOf(item: Item<object>): { term: Date | null; termKind: 'deadline' | 'confirm' } {
   if (item.kind === 'interpreter') {
     const d = item.data as { mode?: string; confirmBy?: string };
     const confirmBy = d.confirmBy ? new Date(d.confirmBy) : null;
@@ -48,7 +48,7 @@ function startOf(cal: WorkingCalendar, day: string): Date {
 }
 
 /** Where `item` stands at `now`, and when that changes. */
-export function itemTerm(item: Item, cal: WorkingCalendar, now: Date): ItemTerm {
+export function itemTerm(item: Item<object>, cal: WorkingCalendar, now: Date): ItemTerm {
   const { term, termKind } = termOf(item);
   if (!term) return { term, termKind, state: 'noDeadline', word: '', keptOnTime: null, nextChange: null };
   if (item.closedAt) {
@@ -92,7 +92,7 @@ function nextChange(cal: WorkingCalendar, term: Date, now: Date): Date {
 }
 
 /** 'morgen · uiterlijk vrijdag 27 november, 17:00'; finished: 'uiterlijk vrijdag 27 november, 17:00 · op tijd afgerond'. */
-export function termLine(item: Item, cal: WorkingCalendar, now: Date): string {
+export function termLine(item: Item<object>, cal: WorkingCalendar, now: Date): string {
   const it = itemTerm(item, cal, now);
   if (!it.term) return '—';
   const absolute = noLaterThan(formatDay(cal, cal.dayOf(it.term), now), formatTime(cal, it.term));
