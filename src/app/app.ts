@@ -17,6 +17,7 @@ import { TeamsMessenger } from '../teams/proactive';
 import { outboundAdapter } from '../teams/outbound';
 import { InboundAdapter } from '../teams/inboundAdapter';
 import { deliveryProblemHooks } from './deliveryProblems';
+import { followTheClock } from './cardClock';
 import { nl } from '../texts/nl';
 import { createGraphService, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
@@ -94,6 +95,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const server = createServer({ s, adapter, bot, version: VERSION });
   const jobs = features.flatMap((f) => f.jobs ?? []);
+  // Cards follow the clock: due channel cards are rendered and updated when their words changed.
+  jobs.push(async (sv, now) => {
+    await followTheClock(sv, now, async (item) => (renderers[item.kind] ? renderers[item.kind].channel(item, sv) : null));
+  });
 
   let ticking: Promise<void> | null = null;
   const tick = async () => {
