@@ -10,7 +10,8 @@ import { isPrivateHistoryAction } from '../../domain/items/interpreter';
 import { SYSTEM, type HistoryEntry, type Item } from '../../domain/types';
 import { formatMoment, formatTime, formatTimeLeft, type DeadlineState } from '../../domain/workingTime';
 import { itemTerm, termLine } from '../../domain/items/term';
-import { stateWords } from '../../texts/nl/clock';
+import { clockTexts, stateWords } from '../../texts/nl/clock';
+import { cutLongText } from './longText';
 import { nl } from '../../texts/nl';
 import { confirmationChoices } from '../../texts/nl/lifecycle';
 import type { ItemCardRenderer, Notice } from '../feature';
@@ -85,7 +86,7 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
     kind: item.kind,
     version: item.version,
     title,
-    t: { ...texts.card, history: nl.common.history },
+    t: { ...texts.card, history: nl.common.history, showMore: clockTexts.showMore },
     notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
     statusText: texts.status[item.status] ?? item.status,
     // Words carry the status; colours stay readable on Teams' light theme (no 'Good'/'Warning' text).
@@ -101,6 +102,8 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
     isActive: active,
     canClaim: item.status === 'open',
     showOwnerButton: item.status === 'claimed',
+    // Owner view: at most four visible buttons; with a main action of its own (appointment: acknowledge) Overdragen goes into "…" too.
+    handoverMode: 'primary',
     historyRaw: history,
   };
 }
@@ -222,6 +225,8 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
         sensitiveHint: '',
         customer: d.erased ? nl.privacy.erasedCustomer : hide ? t.sensitiveMasked : neutralise(d.customerName),
         details: hide ? '' : neutralise(d.details),
+        // Long text: cut with the rest behind "Meer tonen" (the buttons stay in view).
+        detailsShort: hide ? '' : neutralise(cutLongText(d.details).short),
         history: lines(shared, s, false),
         historyCount: shared.length,
       });

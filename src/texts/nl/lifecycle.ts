@@ -20,6 +20,9 @@ export const lifecycleCard = {
   done: 'Afronden',
   notReached: 'Niet bereikt',
   release: 'Loslaten',
+  /** The buttons inside the folded forms: another label than the button that opens them. */
+  doneSubmit: 'Opslaan en afronden',
+  handoverSubmit: 'Nu overdragen',
   handover: 'Overdragen',
   reschedule: 'Nieuwe afspraak',
   rescheduleHint: 'Kun je de afspraak niet nakomen? Neem contact op met de klant en maak een nieuwe afspraak.',

@@ -67,6 +67,7 @@ export const appointmentCards = ownedItemRenderer<AppointmentData>({
     return {
       contactLink: contact,
       canAcknowledge: c.isActive && canAcknowledge(d),
+      handoverMode: c.isActive && canAcknowledge(d) ? 'secondary' : 'primary',
       ackTitle: t.card.acknowledge[d.promiseKind] ?? '',
       ackHint: t.card.acknowledgeHint[d.promiseKind]?.(d.terms.final ? formatDeadline(s.calendar, new Date(d.terms.final), s.clock.now()) : '') ?? '',
     };
