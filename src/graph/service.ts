@@ -52,6 +52,14 @@ export interface GraphService {
   deleteEvent(userId: string, eventId: string, o?: CallOptions): Promise<void>;
   /** The user's manager in Entra ID; null when none is set. */
   getManager(userId: string, o?: CallOptions): Promise<DirectoryUser | null>;
+  /** Outlook automatic replies (MailboxSettings.Read): off, on until switched off, or on for a period. */
+  automaticReplies(userId: string, o?: CallOptions): Promise<AutomaticReplies>;
+}
+
+export interface AutomaticReplies {
+  status: 'disabled' | 'alwaysEnabled' | 'scheduled';
+  start?: Date;
+  end?: Date;
 }
 
 /** Extended property that carries the marker: a named property in our own GUID namespace. */
@@ -189,5 +197,17 @@ export class HttpGraphService implements GraphService {
       if (toGraphFailure(err, 0).notFound) return null;
       throw err;
     }
+  }
+
+  async automaticReplies(userId: string, o?: CallOptions): Promise<AutomaticReplies> {
+    const r = await this.call(o, (signal) =>
+      this.client.api(`/users/${seg(userId)}/mailboxSettings/automaticRepliesSetting`)
+        .header('Prefer', 'outlook.timezone="UTC"').options({ signal }).get() as Promise<{
+        status?: string; scheduledStartDateTime?: { dateTime?: string; timeZone?: string }; scheduledEndDateTime?: { dateTime?: string; timeZone?: string };
+      }>,
+    );
+    const status = r?.status === 'alwaysEnabled' || r?.status === 'scheduled' ? r.status : 'disabled';
+    if (status !== 'scheduled') return { status };
+    return { status, start: fromUtc(r.scheduledStartDateTime), end: fromUtc(r.scheduledEndDateTime) };
   }
 }

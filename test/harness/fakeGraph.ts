@@ -86,6 +86,8 @@ export interface FakeGraph {
   hangNext(n: number): void;
   /** Users without a mailbox: getSchedule reports an error for them. */
   setNoMailbox(user: TestUser | string): void;
+  /** Outlook automatic replies of a user (GET …/mailboxSettings/automaticRepliesSetting). */
+  setAutomaticReplies(user: TestUser | string, setting: { status: 'disabled' | 'alwaysEnabled' | 'scheduled'; start?: string | Date; end?: string | Date }): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -132,6 +134,7 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
   const events = new Map<string, FakeEvent[]>(); // aadObjectId → events
   const busy = new Map<string, { start: number; end: number; status: string }[]>();
   const noMailbox = new Set<string>();
+  const autoReplies = new Map<string, { status: string; start: number; end: number }>();
   let faults: ActiveFault[] = [];
   let drops: { remaining: number; match: (r: { method: string; path: string }) => boolean }[] = [];
   let isDown = false;
@@ -158,6 +161,14 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
     if (method === 'GET' && rest === '/manager') {
       const mgr = user.managerAadObjectId ? userOf(user.managerAadObjectId) : undefined;
       return mgr ? { status: 200, body: userJson(mgr) } : { status: 404, body: graphError(404, 'Request_ResourceNotFound', 'Resource manager does not exist') };
+    }
+    if (method === 'GET' && rest === '/mailboxSettings/automaticRepliesSetting') {
+      if (noMailbox.has(uid)) return { status: 404, body: graphError(404, 'ErrorMailboxNotFound', 'No mailbox.') };
+      const a = autoReplies.get(uid) ?? { status: 'disabled', start: 0, end: 0 };
+      return { status: 200, body: {
+        status: a.status, externalAudience: 'all', internalReplyMessage: '', externalReplyMessage: '',
+        scheduledStartDateTime: graphTime(a.start), scheduledEndDateTime: graphTime(a.end),
+      } };
     }
     if (method === 'POST' && rest === '/calendar/getSchedule') {
       const from = ms(body?.startTime);
@@ -342,7 +353,11 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
     setNoMailbox(user) {
       noMailbox.add(idOf(user));
     },
+    setAutomaticReplies(user, a) {
+      autoReplies.set(idOf(user), { status: a.status, start: a.start ? new Date(a.start).getTime() : 0, end: a.end ? new Date(a.end).getTime() : 0 });
+    },
     reset() {
+      autoReplies.clear();
       requests.length = 0;
       events.clear();
       busy.clear();

@@ -10,7 +10,7 @@ import { isPrivateHistoryAction } from '../../domain/items/interpreter';
 import { SYSTEM, type HistoryEntry, type Item } from '../../domain/types';
 import { formatMoment, formatTime, formatTimeLeft, type DeadlineState } from '../../domain/workingTime';
 import { itemTerm, termLine } from '../../domain/items/term';
-import { clockTexts, stateWords } from '../../texts/nl/clock';
+import { absentTexts, clockTexts, stateWords } from '../../texts/nl/clock';
 import { cutLongText } from './longText';
 import { nl } from '../../texts/nl';
 import { confirmationChoices } from '../../texts/nl/lifecycle';
@@ -86,7 +86,7 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
     kind: item.kind,
     version: item.version,
     title,
-    t: { ...texts.card, history: nl.common.history, showMore: clockTexts.showMore },
+    t: { ...texts.card, history: nl.common.history, showMore: clockTexts.showMore, ownerAbsent: absentTexts.ownerAbsent, takeOver: absentTexts.takeOver },
     notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
     statusText: texts.status[item.status] ?? item.status,
     // Words carry the status; colours stay readable on Teams' light theme (no 'Good'/'Warning' text).
@@ -102,6 +102,8 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
     isActive: active,
     canClaim: item.status === 'open',
     showOwnerButton: item.status === 'claimed',
+    // The owner is away for the rest of the term: the channel card says so and offers "Overnemen".
+    absentText: active && item.owner && (item.data as { ownerAbsent?: unknown }).ownerAbsent ? absentTexts.ownerAbsentLine(neutralise(item.owner.name)) : '',
     // Owner view: at most four visible buttons; with a main action of its own (appointment: acknowledge) Overdragen goes into "…" too.
     handoverMode: 'primary',
     historyRaw: history,

@@ -107,6 +107,8 @@ export const lifecycleHistory: Record<string, string> = {
   cancelled: 'geannuleerd',
   interpreterLinked: 'tolk',
   erased: 'klantgegevens gewist',
+  ownerAbsent: 'behandelaar afwezig',
+  takenOver: 'overgenomen',
 };
 
 export const lifecycleStatus: Record<string, string> = {
