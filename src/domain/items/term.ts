@@ -91,11 +91,18 @@ function nextChange(cal: WorkingCalendar, term: Date, now: Date): Date {
   return new Date(Math.min(...candidates.filter((c) => c > t)));
 }
 
+/** Any one term against `now`: its state word and the absolute wording (for a kind's second term, e.g. an e-mail's full answer). */
+export function momentTerm(cal: WorkingCalendar, term: Date, now: Date): { state: TermState; word: string; absolute: string } {
+  const state = stateAt(cal, term, now);
+  const tomorrow = state === 'onTime' && cal.dayOf(term) === addCalendarDays(cal.dayOf(now), 1);
+  return { state, word: tomorrow ? stateWords.dueTomorrow : stateWords[state], absolute: noLaterThan(formatDay(cal, cal.dayOf(term), now), formatTime(cal, term)) };
+}
+
 /** 'morgen · uiterlijk vrijdag 27 november, 17:00'; finished: 'uiterlijk vrijdag 27 november, 17:00 · op tijd afgerond'. */
 export function termLine(item: Item<object>, cal: WorkingCalendar, now: Date): string {
   const it = itemTerm(item, cal, now);
   if (!it.term) return '—';
-  const absolute = noLaterThan(formatDay(cal, cal.dayOf(it.term), now), formatTime(cal, it.term));
+  const absolute = momentTerm(cal, it.term, now).absolute;
   const line = item.closedAt ? (it.word ? clockTexts.finishedLine(absolute, it.word) : absolute) : clockTexts.termLine(it.word, absolute);
   return it.termKind === 'confirm' ? clockTexts.confirmLine(line) : line;
 }

@@ -91,7 +91,8 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
     statusText: texts.status[item.status] ?? item.status,
     // Words carry the status; colours stay readable on Teams' light theme (no 'Good'/'Warning' text).
     statusColor: item.status === 'open' ? 'Attention' : item.status === 'done' || item.status === 'cancelled' ? 'Default' : 'Accent',
-    headerStyle: item.status === 'done' ? 'good' : active && state === 'overdue' ? 'attention' : 'emphasis',
+    // No 'attention' background: the red status text on it reaches only 3.6:1 (test/unit/contrast.test.ts); 'te laat' is said in words.
+    headerStyle: item.status === 'done' ? 'good' : 'emphasis',
     deadlineText,
     // Only how late (changes at a working day's midnight, when the card is updated anyway); no hourly countdown that would go stale.
     deadlineWarning: active && term.term && state === 'overdue' ? formatTimeLeft(cal, term.term, now) : '',
