@@ -49,7 +49,8 @@ export interface CardSample {
 }
 
 export async function withBrowser<T>(fn: (b: Browser) => Promise<T>): Promise<T> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  // --lang: Chromium formats date and time inputs in its UI language (a Dutch Teams user sees 03-12-2026).
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--lang=nl-NL'], headless: true, env: { ...process.env, LANGUAGE: 'nl_NL', LANG: 'nl_NL.UTF-8' } });
   try {
     return await fn(browser);
   } finally {
