@@ -3,6 +3,8 @@
 import { loadConfig } from '../src/config/config';
 import { callbackDeadline, formatDeadline, WorkingCalendar } from '../src/domain/workingTime';
 import { nl } from '../src/texts/nl';
+import { momentTerm } from '../src/domain/items/term';
+import { clockTexts, stateWords } from '../src/texts/nl/clock';
 import { assert, expectGone, expectText, type Scenario, type World } from './scenario';
 import { cardTexts } from './ui';
 
@@ -116,7 +118,8 @@ export const scenarios: Scenario[] = [
       await card.waitFor();
       await expectText(card, CUSTOMER.topic, 'the channel card');
       await expectText(card, CUSTOMER.name, 'the channel card');
-      await expectText(card, `${deadline} · op tijd`, 'the deadline on the channel card');
+      const term = momentTerm(new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime), callbackDeadline(new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime), w.fakeNow), w.fakeNow);
+      await expectText(card, clockTexts.termLine(term.word, term.absolute), 'the term on the channel card: state word, then day and time');
       await expectText(card, t.status.open, 'the status on the channel card');
       const text = await card.innerText();
       assert(!text.includes(CUSTOMER.phone) && !text.includes('0612345678'), 'the phone number stays out of the channel');
@@ -159,8 +162,8 @@ export const scenarios: Scenario[] = [
       await note.fill(DOSSIER_NOTE);
       await card.getByRole('radio', { name: t.choices.confirmation.email }).check();
       await w.shot('05-afronden-notitie', note);
-      // The second "Afronden" is the submit button inside the opened form.
-      const answer = await ui.execute(card, t.card.done, 1);
+      // The submit button inside the opened form has its own label (never two buttons with one label).
+      const answer = await ui.execute(card, t.card.doneSubmit);
       const said = cardTexts(answer);
       assert(said.includes(t.msg.done(id)), `the bot confirms "${t.msg.done(id)}", but it answered: ${said.join(' | ').slice(0, 300)}`);
       assert(said.some((x) => x.includes(DOSSIER_NOTE)), 'the dossier note is kept on the item (shown in the owner view)');
@@ -376,6 +379,62 @@ export const scenarios: Scenario[] = [
       const name = await ui.input(shown, t.fields.customerName).inputValue();
       assert(name === wrong.name, `the name stays filled in (is "${name}")`);
       await w.shot('11-fout-telefoonnummer', shown);
+    },
+  },
+  {
+    id: '12-kaart-volgt-de-klok',
+    title: 'a long note is cut behind "Meer tonen"; the owner view keeps four buttons with the rest under "…"; the card turns "te laat" by the clock alone',
+    needs: ['01-kanaal-koppelen'],
+    async run(w) {
+      const { ui, teams } = w;
+      const long = `${'De klant vertelt uitgebreid over de lekkage, de buren en wat er eerder is geprobeerd. '.repeat(5)}Einde van de toelichting.`;
+      const form = await openFilledForm(w, { ...CUSTOMER, topic: 'Lange toelichting', details: long });
+      const answer = await ui.execute(form, t.submit);
+      const id = cardTexts(answer).map((x) => /Terugbelverzoek \*\*(TB-\d+)\*\* is aangemaakt/.exec(x)).find(Boolean)?.[1];
+      assert(id, 'the callback with the long note is created');
+
+      await ui.openChannel(teams.channelName);
+      const card = ui.card(t.card.title(id));
+      await card.waitFor();
+      const more = ui.button(card, clockTexts.showMore);
+      await more.waitFor();
+      assert(!(await card.innerText()).includes('Einde van de toelichting.'), 'the long note is cut on the channel card');
+      await ui.button(card, t.card.claim).waitFor(); // the buttons stay in view
+      await w.shot('12-lange-toelichting', card);
+      await more.click();
+      await expectText(card, 'Einde van de toelichting.', 'the whole note after "Meer tonen"');
+
+      // The owner view: Afronden, Niet bereikt, Nieuwe afspraak and Overdragen; the rest under "…".
+      const owner = await ui.execute(card, t.card.claim);
+      const json = JSON.stringify(owner);
+      for (const title of [t.card.release, t.card.interpreter, t.card.cancel]) {
+        assert(new RegExp(`"title":"${title}"[^{}]*"mode":"secondary"`).test(json) || new RegExp(`"mode":"secondary"[^{}]*"title":"${title}"`).test(json), `"${title}" is in the overflow menu`);
+      }
+      if (await ui.button(card, t.card.openOwnerView).isVisible()) await ui.execute(card, t.card.openOwnerView);
+      await ui.button(card, t.card.done).waitFor();
+      const overflow = card.getByRole('button', { name: /^(\.\.\.|…)$/ }).first();
+      if (await overflow.isVisible().catch(() => false)) {
+        await overflow.click();
+        await w.shot('12-meer-knoppen');
+        await ui.page.keyboard.press('Escape');
+      }
+
+      // A new moment two minutes from now: the card says "vandaag"; after it, "te laat", with no click.
+      const now = new Date(await ui.page.evaluate(() => Date.now()));
+      const at = new Date(Math.ceil((now.getTime() + 150_000) / 60_000) * 60_000);
+      const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+      const [day, time] = local.split(' ');
+      await ui.button(card, t.card.reschedule).click();
+      await card.locator('input[type="date"]').first().fill(day!);
+      await card.locator('input[type="time"]').first().fill(time!);
+      await ui.input(card, t.card.reason).fill('Klant vraagt om later terug te bellen');
+      const saved = await ui.execute(card, t.card.save);
+      assert(cardTexts(saved).some((x) => x.includes(stateWords.dueToday)), `the new term is today: ${cardTexts(saved).join(' | ').slice(0, 300)}`);
+      const cal = new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime);
+      const late = clockTexts.termLine(stateWords.overdue, momentTerm(cal, at, at).absolute);
+      await ui.updated(late, 240_000);
+      await expectText(ui.card(t.card.title(id)), late, 'the channel card after the term, updated by the clock alone', 30_000);
+      await w.shot('12-te-laat-door-de-klok', ui.card(t.card.title(id)));
     },
   },
 ];
