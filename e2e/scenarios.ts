@@ -406,11 +406,22 @@ export const scenarios: Scenario[] = [
 
       // The owner view: Afronden, Niet bereikt, Nieuwe afspraak and Overdragen; the rest under "…".
       const owner = await ui.execute(card, t.card.claim);
-      const json = JSON.stringify(owner);
+      const secondary: string[] = [];
+      const walk = (x: unknown): void => {
+        if (Array.isArray(x)) return x.forEach(walk);
+        if (!x || typeof x !== 'object') return;
+        const o = x as Record<string, unknown>;
+        if (o.mode === 'secondary' && typeof o.title === 'string') secondary.push(o.title);
+        Object.values(o).forEach(walk);
+      };
+      walk(owner);
       for (const title of [t.card.release, t.card.interpreter, t.card.cancel]) {
-        assert(new RegExp(`"title":"${title}"[^{}]*"mode":"secondary"`).test(json) || new RegExp(`"mode":"secondary"[^{}]*"title":"${title}"`).test(json), `"${title}" is in the overflow menu`);
+        assert(secondary.includes(title), `"${title}" is in the overflow menu (found there: ${secondary.join(', ')})`);
       }
-      if (await ui.button(card, t.card.openOwnerView).isVisible()) await ui.execute(card, t.card.openOwnerView);
+      // The channel card update after the claim replaces the owner view in the Playground (no refresh there): wait for it, then open the view.
+      await ui.updated(t.card.claimedBy(w.teams.me, ''));
+      await ui.button(card, t.card.openOwnerView).waitFor();
+      await ui.execute(card, t.card.openOwnerView);
       await ui.button(card, t.card.done).waitFor();
       const overflow = card.getByRole('button', { name: /^(\.\.\.|…)$/ }).first();
       if (await overflow.isVisible().catch(() => false)) {
