@@ -434,7 +434,7 @@ export const scenarios: Scenario[] = [
 
       // A new moment two minutes from now: the card says "vandaag"; after it, "te laat", with no click.
       const now = new Date(await ui.page.evaluate(() => Date.now()));
-      const at = new Date(Math.ceil((now.getTime() + 150_000) / 60_000) * 60_000);
+      const at = new Date(Math.ceil((now.getTime() + 70_000) / 60_000) * 60_000);
       const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
       const [day, time] = local.split(' ');
       // The Playground shows its own date and time pickers (no typing): the new moment is sent as
@@ -446,7 +446,7 @@ export const scenarios: Scenario[] = [
       const cal = new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime);
       await ui.updated(clockTexts.termLine(stateWords.dueToday, momentTerm(cal, at, at).absolute));
       const late = clockTexts.termLine(stateWords.overdue, momentTerm(cal, at, at).absolute);
-      await ui.updated(late, 240_000);
+      await ui.updated(late, 200_000);
       await expectText(ui.card(t.card.title(id)), late, 'the channel card after the term, updated by the clock alone', 30_000);
       await w.shot('12-te-laat-door-de-klok', ui.card(t.card.title(id)));
     },
