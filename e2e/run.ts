@@ -25,7 +25,7 @@ import { PlaygroundUi } from './ui';
 
 /** A Thursday morning: the callback deadline is the end of Friday. Same pictures every run. */
 const FAKE_NOW = process.env.E2E_FAKE_NOW || '2026-11-26T09:00:00+01:00';
-const RUN_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S || 150) * 1000;
+const RUN_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S || 360) * 1000;
 const STEP_TIMEOUT_MS = 15_000;
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 

@@ -1,8 +1,12 @@
 // The scenarios, in the order a team starts using Top Contact. They share one Playground session
 // (the Playground keeps conversations in the browser), so later ones build on earlier ones (`needs`).
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../src/config/config';
 import { callbackDeadline, formatDeadline, WorkingCalendar } from '../src/domain/workingTime';
 import { nl } from '../src/texts/nl';
+import { momentTerm } from '../src/domain/items/term';
+import { clockTexts, stateWords } from '../src/texts/nl/clock';
 import { assert, expectGone, expectText, type Scenario, type World } from './scenario';
 import { cardTexts } from './ui';
 
@@ -116,7 +120,8 @@ export const scenarios: Scenario[] = [
       await card.waitFor();
       await expectText(card, CUSTOMER.topic, 'the channel card');
       await expectText(card, CUSTOMER.name, 'the channel card');
-      await expectText(card, `${deadline} · op tijd`, 'the deadline on the channel card');
+      const term = momentTerm(new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime), callbackDeadline(new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime), w.fakeNow), w.fakeNow);
+      await expectText(card, clockTexts.termLine(term.word, term.absolute), 'the term on the channel card: state word, then day and time');
       await expectText(card, t.status.open, 'the status on the channel card');
       const text = await card.innerText();
       assert(!text.includes(CUSTOMER.phone) && !text.includes('0612345678'), 'the phone number stays out of the channel');
@@ -159,8 +164,8 @@ export const scenarios: Scenario[] = [
       await note.fill(DOSSIER_NOTE);
       await card.getByRole('radio', { name: t.choices.confirmation.email }).check();
       await w.shot('05-afronden-notitie', note);
-      // The second "Afronden" is the submit button inside the opened form.
-      const answer = await ui.execute(card, t.card.done, 1);
+      // The submit button inside the opened form has its own label (never two buttons with one label).
+      const answer = await ui.execute(card, t.card.doneSubmit);
       const said = cardTexts(answer);
       assert(said.includes(t.msg.done(id)), `the bot confirms "${t.msg.done(id)}", but it answered: ${said.join(' | ').slice(0, 300)}`);
       assert(said.some((x) => x.includes(DOSSIER_NOTE)), 'the dossier note is kept on the item (shown in the owner view)');
@@ -399,9 +404,9 @@ export const scenarios: Scenario[] = [
       const name = await ui.input(shown, t.fields.customerName).inputValue();
       assert(name === far.name, `the name stays filled in (is "${name}")`);
       await w.shot('12-moment-te-ver', shown);
-      },
     },
-    {
+  },
+  {
     id: '12-klant',
     title: '`klant` finds the finished callback with its note (the number in another notation); "Contact pauzeren" is set from the card; typed in the channel, the answer goes to the 1:1 chat',
     needs: ['05-afronden'],
@@ -432,6 +437,74 @@ export const scenarios: Scenario[] = [
       await line.waitFor();
       const said = await line.innerText();
       assert(!said.includes('Jansen') && !said.includes('12345678') && !/KL-\d/.test(said), `the channel line holds no customer data: ${said}`);
+    },
+  },
+  {
+    id: '12-kaart-volgt-de-klok',
+    title: 'a long note is cut behind "Meer tonen"; the owner view keeps four buttons with the rest under "…"; the card turns "te laat" by the clock alone',
+    needs: ['01-kanaal-koppelen'],
+    async run(w) {
+      const { ui, teams } = w;
+      const long = `${'De klant vertelt uitgebreid over de lekkage, de buren en wat er eerder is geprobeerd. '.repeat(5)}Einde van de toelichting.`;
+      const form = await openFilledForm(w, { ...CUSTOMER, topic: 'Lange toelichting', details: long });
+      const answer = await ui.execute(form, t.submit);
+      const id = cardTexts(answer).map((x) => /Terugbelverzoek \*\*(TB-\d+)\*\* is aangemaakt/.exec(x)).find(Boolean)?.[1];
+      assert(id, 'the callback with the long note is created');
+
+      await ui.openChannel(teams.channelName);
+      const card = ui.card(t.card.title(id));
+      await card.waitFor();
+      const more = ui.button(card, clockTexts.showMore);
+      await more.waitFor();
+      assert(!(await card.innerText()).includes('Einde van de toelichting.'), 'the long note is cut on the channel card');
+      await ui.button(card, t.card.claim).waitFor(); // the buttons stay in view
+      await w.shot('12-lange-toelichting', card);
+      await more.click();
+      await expectText(card, 'Einde van de toelichting.', 'the whole note after "Meer tonen"');
+
+      // The owner view: Afronden, Niet bereikt, Nieuwe afspraak and Overdragen; the rest under "…".
+      const owner = await ui.execute(card, t.card.claim);
+      const secondary: string[] = [];
+      const walk = (x: unknown): void => {
+        if (Array.isArray(x)) return x.forEach(walk);
+        if (!x || typeof x !== 'object') return;
+        const o = x as Record<string, unknown>;
+        if (o.mode === 'secondary' && typeof o.title === 'string') secondary.push(o.title);
+        Object.values(o).forEach(walk);
+      };
+      walk(owner);
+      for (const title of [t.card.release, t.card.interpreter, t.card.cancel]) {
+        assert(secondary.includes(title), `"${title}" is in the overflow menu (found there: ${secondary.join(', ')})`);
+      }
+      // The channel card update after the claim replaces the owner view in the Playground (no refresh there): wait for it, then open the view.
+      await ui.updated(t.card.claimedBy(w.teams.me, ''));
+      await ui.button(card, t.card.openOwnerView).waitFor();
+      await ui.execute(card, t.card.openOwnerView);
+      await ui.button(card, t.card.done).waitFor();
+      const overflow = card.getByRole('button', { name: /^(\.\.\.|…)$/ }).first();
+      if (await overflow.isVisible().catch(() => false)) {
+        await overflow.click();
+        await w.shot('12-meer-knoppen');
+        await ui.page.keyboard.press('Escape');
+      }
+
+      // A new moment two minutes from now: the card says "vandaag"; after it, "te laat", with no click.
+      const now = new Date(await ui.page.evaluate(() => Date.now()));
+      const at = new Date(Math.ceil((now.getTime() + 70_000) / 60_000) * 60_000);
+      const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+      const [day, time] = local.split(' ');
+      // The Playground shows its own date and time pickers (no typing): the new moment is sent as
+      // Anna's click on "Opslaan" (the same invoke Teams sends), through the Playground's mock activity.
+      const yml = fs.readFileSync(path.join(process.cwd(), '.m365agentsplayground.yml'), 'utf8');
+      const cu = yml.slice(yml.search(/^currentUser:/m));
+      const me = { id: /^\s+id:\s*(.+)$/m.exec(cu)![1]!.trim(), name: w.teams.me, aadObjectId: /^\s+aadObjectId:\s*(.+)$/m.exec(cu)?.[1]?.trim() };
+      await ui.invokeAs(me, teams.channelId, 'callback.reschedule', { id, date: day, time, reason: 'Klant vraagt om later terug te bellen' });
+      const cal = new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime);
+      await ui.updated(clockTexts.termLine(stateWords.dueToday, momentTerm(cal, at, at).absolute));
+      const late = clockTexts.termLine(stateWords.overdue, momentTerm(cal, at, at).absolute);
+      await ui.updated(late, 200_000);
+      await expectText(ui.card(t.card.title(id)), late, 'the channel card after the term, updated by the clock alone', 30_000);
+      await w.shot('12-te-laat-door-de-klok', ui.card(t.card.title(id)));
     },
   },
 ];

@@ -10,20 +10,20 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-const HOST_CONFIG = {
-  fontFamily: 'Segoe UI, Noto Sans, DejaVu Sans, sans-serif',
-  spacing: { small: 4, default: 8, medium: 12, large: 16, extraLarge: 20, padding: 16 },
-  containerStyles: {
-    default: { backgroundColor: '#FFFFFF', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7', subtle: '#5B5FC7' }, good: { default: '#0E7A0B', subtle: '#0E7A0B' }, warning: { default: '#835B00', subtle: '#835B00' }, attention: { default: '#C4314B', subtle: '#C4314B' } } },
-    emphasis: { backgroundColor: '#F5F5F5', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7', subtle: '#5B5FC7' }, good: { default: '#0E7A0B', subtle: '#0E7A0B' }, warning: { default: '#835B00', subtle: '#835B00' }, attention: { default: '#C4314B', subtle: '#C4314B' } } },
-    good: { backgroundColor: '#E7F2DA' },
-    attention: { backgroundColor: '#FCF4F6' },
-    warning: { backgroundColor: '#FBF6D9' },
-    accent: { backgroundColor: '#E8EBFA' },
-  },
-  actions: { maxActions: 6, buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 12 }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
-  factSet: { title: { weight: 'bolder', wrap: true, maxWidth: 160 }, value: { wrap: true }, spacing: 8 },
-};
+/**
+ * Teams' own host config for the light theme (adaptivecards-designer 2.4.4), so the pictures look
+ * like Teams: its colours, spacing and fonts. Read at run time; the font list gets open fonts
+ * after Segoe UI (not on Linux).
+ */
+export function teamsLightHostConfig(): Record<string, any> {
+  const file = require.resolve('adaptivecards-designer/lib/hostConfigs/microsoft-teams-light.json');
+  const hc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const t of Object.values(hc.fontTypes ?? {}) as { fontFamily?: string }[]) t.fontFamily = `${t.fontFamily}, 'Noto Sans', 'DejaVu Sans', sans-serif`;
+  return hc;
+}
+
+/** Widths the pictures are made at: Teams mobile (320) and a desktop channel column (500). */
+export const WIDTHS = [500, 320] as const;
 
 function pageHtml(width = 520): string {
   const lib = fs.readFileSync(require.resolve('adaptivecards/dist/adaptivecards.js'), 'utf8');
@@ -51,7 +51,8 @@ export interface CardSample {
 }
 
 export async function withBrowser<T>(fn: (b: Browser) => Promise<T>): Promise<T> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  // --lang: Chromium formats date and time inputs in its UI language (a Dutch Teams user sees 03-12-2026).
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--lang=nl-NL'], headless: true, env: { ...process.env, LANGUAGE: 'nl_NL', LANG: 'nl_NL.UTF-8' } });
   try {
     return await fn(browser);
   } finally {
@@ -59,16 +60,30 @@ export async function withBrowser<T>(fn: (b: Browser) => Promise<T>): Promise<T>
   }
 }
 
-/** Renders each card and writes `<outDir>/<name>.png`; returns parse warnings per card. */
+/**
+ * Renders each card at 500 px (`<outDir>/<name>.png`) and 320 px (`<outDir>/320/<name>.png`) with
+ * Teams' light host config in a Dutch browser locale; returns parse warnings per card, plus any
+ * button label that wraps inside a word or is cut off.
+ */
 export async function renderCards(samples: CardSample[], outDir: string): Promise<Record<string, string[]>> {
-  fs.mkdirSync(outDir, { recursive: true });
   const warnings: Record<string, string[]> = {};
+  const hostConfig = teamsLightHostConfig();
+  for (const width of WIDTHS) {
+    const dir = width === 500 ? outDir : path.join(outDir, String(width));
+    fs.mkdirSync(dir, { recursive: true });
+    await renderAt(samples, dir, width, hostConfig, warnings);
+  }
+  return warnings;
+}
+
+async function renderAt(samples: CardSample[], outDir: string, width: number, hostConfig: object, warnings: Record<string, string[]>): Promise<void> {
   await withBrowser(async (browser) => {
-    const page = await browser.newPage({ viewport: { width: 560, height: 400 }, deviceScaleFactor: 1 });
+    // Dutch locale: dates and times in inputs as a Dutch Teams user sees them (03-12-2026, 14:30).
+    const page = await browser.newPage({ viewport: { width: width + 40, height: 400 }, deviceScaleFactor: 1, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') || route.request().url() === 'about:blank' ? route.continue() : route.abort()));
     for (const s of samples) {
-      await page.setContent(pageHtml(s.width));
-      warnings[s.name] = await page.evaluate(({ card, hostConfig }) => {
+      await page.setContent(pageHtml(width));
+      const parsed: string[] = await page.evaluate(({ card, hostConfig }) => {
         const AC = (window as any).AdaptiveCards;
         // Teams renders a markdown subset in TextBlocks and FactSet values: bold, links, escapes.
         AC.AdaptiveCard.onProcessMarkdown = (text: string, result: any) => {
@@ -86,12 +101,34 @@ export async function renderCards(samples: CardSample[], outDir: string): Promis
         frame.innerHTML = '';
         frame.appendChild(ac.render());
         return ctx.eventCount ? Array.from({ length: ctx.eventCount }, (_: unknown, i: number) => ctx.getEventAt(i).message) : [];
-      }, { card: s.card, hostConfig: HOST_CONFIG });
+      }, { card: s.card, hostConfig });
       for (const title of s.click ?? []) {
         await page.locator('button', { hasText: title }).first().click().catch(() => undefined);
       }
+      // Labels must not wrap inside a word nor be cut off (a word whose text spans two line boxes is split).
+      const labels: string[] = await page.evaluate(() => {
+        const bad: string[] = [];
+        for (const b of Array.from(document.querySelectorAll('#frame button'))) {
+          const label = (b.textContent ?? '').trim();
+          if (!label || (b as HTMLElement).offsetParent === null) continue;
+          const parts = [b, ...Array.from(b.querySelectorAll('*'))] as HTMLElement[];
+          if (parts.some((e) => e.scrollWidth > e.clientWidth + 1)) bad.push(`cut off: "${label}"`);
+          const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const text = n.textContent ?? '';
+            for (const m of text.matchAll(/\S+/g)) {
+              const r = document.createRange();
+              r.setStart(n, m.index!);
+              r.setEnd(n, m.index! + m[0].length);
+              const tops = new Set(Array.from(r.getClientRects()).map((x) => Math.round(x.top)));
+              if (tops.size > 1) bad.push(`wraps inside "${m[0]}" in "${label}"`);
+            }
+          }
+        }
+        return bad;
+      });
+      warnings[s.name] = [...(warnings[s.name] ?? []), ...parsed.filter((w) => !(warnings[s.name] ?? []).includes(w)), ...labels.map((l) => `${width} px: ${l}`)];
       await page.locator('#frame').screenshot({ path: path.join(outDir, `${s.name}.png`) });
     }
   });
-  return warnings;
 }

@@ -22,6 +22,8 @@ import { InboundAdapter } from '../teams/inboundAdapter';
 import { deliveryProblemHooks } from './deliveryProblems';
 import { poisonHooks } from './poisonMessages';
 import { markDamagedItems } from './damagedItems';
+import { followTheClock } from './cardClock';
+import { absenceJob } from './absence';
 import { nl } from '../texts/nl';
 import { createGraphService, graphCredentialKind, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
@@ -122,6 +124,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const server = createServer({ s, adapter, bot, version: VERSION });
   const jobs = features.flatMap((f) => f.jobs ?? []);
+  // The owner away for the rest of the term (Outlook automatic replies via Graph; off without Graph).
+  jobs.push(absenceJob());
+  // Cards follow the clock: due channel cards are rendered and updated when their words changed.
+  jobs.push(async (sv, now) => {
+    await followTheClock(sv, now, async (item) => (renderers[item.kind] ? renderers[item.kind].channel(item, sv) : null));
+  });
 
   let ticking: Promise<void> | null = null;
   const tick = async () => {

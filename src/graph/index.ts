@@ -5,7 +5,7 @@ import type { GraphClientOptions } from './client';
 import { HttpGraphService, type GraphService } from './service';
 
 export { GraphFailure, deliveryResultFor, toGraphFailure } from './errors';
-export type { BusyBlock, CallOptions, DirectoryUser, EventDraft, GraphService } from './service';
+export type { AutomaticReplies, BusyBlock, CallOptions, DirectoryUser, EventDraft, GraphService } from './service';
 export type { GraphClientOptions } from './client';
 
 export function createGraphService(cfg: GraphConfig, clock: Clock, o: GraphClientOptions = {}): GraphService {

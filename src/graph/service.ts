@@ -58,6 +58,14 @@ export interface GraphService {
    * Resolves when Graph allows it; throws GraphFailure otherwise.
    */
   checkAccess(userId: string, kind: 'calendar' | 'directory', o?: CallOptions): Promise<void>;
+  /** Outlook automatic replies (MailboxSettings.Read): off, on until switched off, or on for a period. */
+  automaticReplies(userId: string, o?: CallOptions): Promise<AutomaticReplies>;
+}
+
+export interface AutomaticReplies {
+  status: 'disabled' | 'alwaysEnabled' | 'scheduled';
+  start?: Date;
+  end?: Date;
 }
 
 /** Extended property that carries the marker: a named property in our own GUID namespace. */
@@ -248,5 +256,17 @@ export class HttpGraphService implements GraphService {
       const req = this.client.api(path).select(['id']).options({ signal });
       return (kind === 'calendar' ? req.top(1) : req).get() as Promise<unknown>;
     });
+  }
+
+  async automaticReplies(userId: string, o?: CallOptions): Promise<AutomaticReplies> {
+    const r = await this.call(o, (signal) =>
+      this.client.api(`/users/${userSeg(userId)}/mailboxSettings/automaticRepliesSetting`)
+        .header('Prefer', 'outlook.timezone="UTC"').options({ signal }).get() as Promise<{
+        status?: string; scheduledStartDateTime?: { dateTime?: string; timeZone?: string }; scheduledEndDateTime?: { dateTime?: string; timeZone?: string };
+      }>,
+    );
+    const status = r?.status === 'alwaysEnabled' || r?.status === 'scheduled' ? r.status : 'disabled';
+    if (status !== 'scheduled') return { status };
+    return { status, start: fromUtc(r.scheduledStartDateTime), end: fromUtc(r.scheduledEndDateTime) };
   }
 }

@@ -168,4 +168,25 @@ export const migrations: Migration[] = [
       `UPDATE items SET data = REPLACE(data, '"preferredChannel":"persoonlijk"', '"preferredChannel":"balie"') WHERE data LIKE '%"preferredChannel":"persoonlijk"%'`,
     ],
   },
+  {
+    version: 6,
+    name: 'cards follow the clock: next change and hash of the card last sent; send slots per channel',
+    statements: [
+      `CREATE TABLE card_clock (
+        tenant_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        next_change_at BIGINT NOT NULL,
+        card_hash TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, item_id)
+      )`,
+      `CREATE INDEX card_clock_due ON card_clock (next_change_at)`,
+      `CREATE TABLE card_pace (
+        lane TEXT PRIMARY KEY,
+        next_slot BIGINT NOT NULL
+      )`,
+      // Open cards posted before this version: due at once, so each is brought up to date one time.
+      `INSERT INTO card_clock (tenant_id, item_id, next_change_at, card_hash)
+        SELECT tenant_id, id, 0, '' FROM items WHERE closed_at IS NULL AND card_activity_id IS NOT NULL`,
+    ],
+  },
 ];

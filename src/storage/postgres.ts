@@ -4,6 +4,7 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
+import { PostgresCardClock } from './cardClockPostgres';
 import type {
   ChangeSet, ChannelBinding, DeliveryProblem, ItemQuery, OutboxMessage, OutboxStatus, Repository, UserRecord, UserSettings,
 } from './repository';
@@ -43,6 +44,7 @@ const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 export class PostgresRepository implements Repository {
   readonly kind = 'postgres' as const;
+  readonly cardClock = new PostgresCardClock(() => this.connect());
   private readonly pool: Pool;
   private readonly schema: string | undefined;
   /** Connections on which search_path has been set (the pool reuses them). */

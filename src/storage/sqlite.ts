@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
+import { SqliteCardClock } from './cardClockSqlite';
 import type {
   ChangeSet, ChannelBinding, DeliveryProblem, ItemQuery, OutboxMessage, OutboxStatus, Repository, UserRecord, UserSettings,
 } from './repository';
@@ -25,6 +26,7 @@ const STALE = Symbol('stale');
 
 export class SqliteRepository implements Repository {
   readonly kind = 'sqlite' as const;
+  readonly cardClock: SqliteCardClock;
   private db: Database.Database;
 
   /** Prepared statements by SQL text (preparing costs more than running a small query). */
@@ -43,6 +45,7 @@ export class SqliteRepository implements Repository {
   constructor(readonly file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
+    this.cardClock = new SqliteCardClock(this.db);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');

@@ -4,6 +4,7 @@ import type { ConversationReference } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import type { DeliveryHandler, DeliveryResult } from '../app/outbox';
 import type { Services } from '../app/services';
+import { recordCardSent } from '../app/cardClock';
 import { samePerson } from '../domain/items/lifecycle';
 import type { Person } from '../domain/types';
 import type { ItemCardRenderer } from './feature';
@@ -55,7 +56,9 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
     const ref = { ...baseRef, conversation: { ...(baseRef.conversation ?? {}), id: item.card.conversationId } } as Partial<ConversationReference>;
     const card = item.card;
     return guarded(channelTarget(card.conversationId), async () => {
-      await messenger.update(ref, card.activityId, { attachments: [CardFactory.adaptiveCard(await renderer.channel(item, s))] });
+      const content = await renderer.channel(item, s);
+      await messenger.update(ref, card.activityId, { attachments: [CardFactory.adaptiveCard(content)] });
+      await recordCardSent(s, item, content); // cards follow the clock: what was sent, and when it changes next
     }, { messageGoneIsFine: true });
   };
   return {
@@ -74,11 +77,16 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
         const id = await messenger.post(ref, { attachments: [CardFactory.adaptiveCard(card)] });
         // Recorded at once: between the connector's answer and this write lies the one window in
         // which a crash makes the card post twice (docs/reliability.md).
-        await s.repo.setCardRef(m.tenantId, item.id, { conversationId: String(ref.conversation!.id), activityId: id });
+        const cardRef = { conversationId: String(ref.conversation!.id), activityId: id };
+        await s.repo.setCardRef(m.tenantId, item.id, cardRef);
         // The card may have changed while we posted: bring it up to date.
         const now = await s.repo.getItem(m.tenantId, item.id);
         if (now && now.version !== item.version) {
-          await messenger.update(ref, id, { attachments: [CardFactory.adaptiveCard(await renderer.channel(now, s))] });
+          const updated = await renderer.channel(now, s);
+          await messenger.update(ref, id, { attachments: [CardFactory.adaptiveCard(updated)] });
+          await recordCardSent(s, { ...now, card: cardRef }, updated);
+        } else {
+          await recordCardSent(s, { ...item, card: cardRef }, card);
         }
       });
     },

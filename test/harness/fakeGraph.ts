@@ -123,6 +123,8 @@ export interface FakeGraph {
   setManagerContact(user: TestUser | string, contact: { id: string; displayName: string; mail?: string }): void;
   /** getSchedule answers in this time zone whatever Prefer asks (a proxy that drops the header). */
   ignoreTimeZonePreference(zone: string | null): void;
+  /** Outlook automatic replies of a user (GET …/mailboxSettings/automaticRepliesSetting). */
+  setAutomaticReplies(user: TestUser | string, setting: { status: 'disabled' | 'alwaysEnabled' | 'scheduled'; start?: string | Date; end?: string | Date }): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -201,6 +203,7 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
   let denials: AccessDenial[] = [];
   const contacts = new Map<string, { id: string; displayName: string; mail?: string }>();
   let forcedZone: string | null = null;
+  const autoReplies = new Map<string, { status: string; start: number; end: number }>();
   let faults: ActiveFault[] = [];
   let drops: { remaining: number; match: (r: { method: string; path: string }) => boolean }[] = [];
   let isDown = false;
@@ -259,6 +262,14 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
       if (contact) return { status: 200, body: { '@odata.type': '#microsoft.graph.orgContact', ...contact } };
       const mgr = user.managerAadObjectId ? userOf(user.managerAadObjectId) : undefined;
       return mgr ? { status: 200, body: userJson(mgr) } : { status: 404, body: graphError(404, 'Request_ResourceNotFound', 'Resource manager does not exist') };
+    }
+    if (method === 'GET' && rest === '/mailboxSettings/automaticRepliesSetting') {
+      if (noMailbox.has(uid)) return { status: 404, body: graphError(404, 'ErrorMailboxNotFound', 'No mailbox.') };
+      const a = autoReplies.get(uid) ?? { status: 'disabled', start: 0, end: 0 };
+      return { status: 200, body: {
+        status: a.status, externalAudience: 'all', internalReplyMessage: '', externalReplyMessage: '',
+        scheduledStartDateTime: graphTime(a.start), scheduledEndDateTime: graphTime(a.end),
+      } };
     }
     if (method === 'POST' && rest === '/calendar/getSchedule') {
       // https://learn.microsoft.com/en-us/graph/api/calendar-getschedule
@@ -470,7 +481,11 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
     ignoreTimeZonePreference(zone) {
       forcedZone = zone;
     },
+    setAutomaticReplies(user, a) {
+      autoReplies.set(idOf(user), { status: a.status, start: a.start ? new Date(a.start).getTime() : 0, end: a.end ? new Date(a.end).getTime() : 0 });
+    },
     reset() {
+      autoReplies.clear();
       requests.length = 0;
       events.clear();
       busy.clear();

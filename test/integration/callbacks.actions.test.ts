@@ -298,7 +298,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       expect(h).to.deep.include({ action: 'rescheduled', note: 'Klant is tot maandag weg' });
       expect(h.details).to.deep.equal({ from: '2026-11-27T16:00:00.000Z', to: '2026-11-30T09:30:00.000Z' });
       await bot.settle();
-      expect(textOf(await channelCard(bot, connector, id))).to.contain('uiterlijk maandag 30 november, 10:30 · op tijd');
+      expect(textOf(await channelCard(bot, connector, id))).to.contain('op tijd · uiterlijk maandag 30 november, 10:30');
       // The owner's history shows the reason; the channel's does not.
       expect(textOf((await click(bot, anna, 'callback.view', { id })).card)).to.contain('nieuwe afspraak: Klant is tot maandag weg');
       expect(JSON.stringify(await channelCard(bot, connector, id))).to.not.contain('Klant is tot maandag weg');

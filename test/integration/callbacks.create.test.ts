@@ -86,7 +86,7 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       await bot.settle();
       const card = await channelCard(bot, connector, 'TB-1001');
       expect(textOf(card)).to.contain('Terugbelverzoek TB-1001').and.contain('Lekkage in de badkamer').and.contain('Mevrouw Jansen')
-        .and.contain('morgen 17:00 · op tijd').and.contain('Nog niet opgepakt').and.contain('Anna de Vries');
+        .and.contain('morgen · uiterlijk vrijdag 27 november, 17:00').and.contain('Nog niet opgepakt').and.contain('Anna de Vries');
       expect(verbsOf(card)).to.deep.equal(['callback.claim']);
     });
 

@@ -5,6 +5,7 @@
 import { samePerson } from '../items/lifecycle';
 import type { Item, ItemKind, Person } from '../types';
 import { addCalendarDays, formatDeadline, formatTimeLeft, type LocalDay, type WorkingCalendar } from '../workingTime';
+import { termOf } from '../items/term';
 import { fairShares } from './shares';
 
 export type SectionKey = 'overdue' | 'today' | 'nextDay' | 'unclaimed' | 'later';
@@ -113,7 +114,8 @@ export function buildDigest(items: readonly Item[], o: DigestOptions): Digest {
 
   for (const item of items) {
     if (item.closedAt) continue;
-    const deadline = item.deadline ? item.deadline.getTime() : null;
+    const term = termOf(item).term; // the one decision (items/term.ts): an interpreter booking counts by its confirmation term
+    const deadline = term ? term.getTime() : null;
     if (person) {
       if (!item.owner || !isPerson(item.owner, person)) continue;
     } else if (!listed(item.kind)) {
@@ -146,17 +148,18 @@ export function buildDigest(items: readonly Item[], o: DigestOptions): Digest {
 
   const maxSubject = Math.max(10, o.maxSubjectChars ?? DEFAULT_MAX_SUBJECT_CHARS);
   const line = (item: Item, overdue: boolean): DigestLine => {
+    const term = termOf(item).term;
     const base = {
       id: item.id,
       kind: item.kind,
       subject: item.subject.length > maxSubject ? `${item.subject.slice(0, maxSubject - 1).trimEnd()}…` : item.subject,
-      deadline: item.deadline,
+      deadline: term,
     };
     try {
       return {
         ...base,
-        deadlineText: item.deadline ? formatDeadline(cal, item.deadline, o.now) : '',
-        lateText: overdue && item.deadline ? formatTimeLeft(cal, item.deadline, o.now) : '',
+        deadlineText: term ? formatDeadline(cal, term, o.now) : '',
+        lateText: overdue && term ? formatTimeLeft(cal, term, o.now) : '',
       };
     } catch {
       // One bad item must not stop the digest: it becomes one line (issue 13).

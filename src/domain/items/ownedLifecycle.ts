@@ -5,7 +5,8 @@
 // terms and "eerste reactie verstuurd"). Pure: no I/O.
 import { neutralise } from '../neutralise';
 import { nl } from '../../texts/nl';
-import type { Item, ItemKind, Person } from '../types';
+import { SYSTEM, type Item, type ItemKind, type Person } from '../types';
+import { absentTexts } from '../../texts/nl/clock';
 import { formatDeadline, formatMoment } from '../workingTime';
 import {
   accept, isOwner, refuse, samePerson, str,
@@ -27,6 +28,8 @@ export interface OwnedData {
   claimedAt?: string;
   /** Interpreter requests for this item (ids and moments only; the language stays on the request). */
   interpreters?: InterpreterLink[];
+  /** The owner is away for the rest of the term (Outlook automatic replies): any colleague may take it over. */
+  ownerAbsent?: { since: string; until: string | null };
 }
 
 /** Statuses of an owned promise; final ones end it. */
@@ -167,7 +170,7 @@ export function applyOwnedLifecycle<D extends OwnedData>(
     case 'release': {
       const no = needsOwner();
       if (no) return no;
-      return accept(item, { status: 'open', owner: null, data: data({ claimedAt: undefined, ...o.onRelease?.(item, ctx) } as Partial<D>) },
+      return accept(item, { status: 'open', owner: null, data: data({ claimedAt: undefined, ownerAbsent: undefined, ...o.onRelease?.(item, ctx) } as Partial<D>) },
         { action: 'released', details: { previousOwner: item.owner?.name } }, sync, t.msg.released(item.id));
     }
     case 'done': {
@@ -202,7 +205,7 @@ export function applyOwnedLifecycle<D extends OwnedData>(
         return refuse('invalid', nl.common.formHasErrors, { to: isOwner(item, ctx.actor) ? t.errors.assigneeSelf : t.errors.assigneeIsOwner(neutralise(item.owner.name)) });
       }
       const deadline = item.deadline ? formatDeadline(ctx.calendar, item.deadline, now) : '';
-      return accept(item, { status: 'claimed', owner: to, data: data({ claimedAt: at, ...o.onHandover?.(item, to, ctx) } as Partial<D>) },
+      return accept(item, { status: 'claimed', owner: to, data: data({ claimedAt: at, ownerAbsent: undefined, ...o.onHandover?.(item, to, ctx) } as Partial<D>) },
         { action: 'handedOver', details: { from: item.owner?.name, to: to.name } },
         [{ type: 'notifyPerson', to, text: t.msg.handoverNotice(item.id, neutralise(ctx.actor.name), neutralise(item.subject), deadline) }, ...sync],
         t.msg.handedOver(item.id, neutralise(to.name)));
@@ -230,6 +233,31 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       if (!reason) return refuse('invalid', nl.common.formHasErrors, { reason: t.errors.reasonRequired });
       if (reason.length > 500) return refuse('invalid', nl.common.formHasErrors, { reason: nl.common.tooLong(500) });
       return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason }, sync, t.msg.cancelled(item.id));
+    }
+    case 'ownerAbsent': {
+      // Recorded by the system (app/absence.ts, from Outlook's automatic replies); once per absence,
+      // so the owner and the team are told once. The owner keeps it until a colleague takes it over.
+      if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
+      if (!item.owner) return refuse('notClaimed', t.msg.notClaimed);
+      if (item.data.ownerAbsent) return refuse('alreadyMarked', absentTexts.ownerAbsent);
+      const until = typeof input.until === 'string' ? input.until : null;
+      const topic = neutralise(item.subject);
+      return accept(item, { data: data({ ownerAbsent: { since: at, until } } as Partial<D>) },
+        { action: 'ownerAbsent', details: { owner: item.owner.name, until } },
+        [
+          { type: 'notifyPerson', to: item.owner, text: absentTexts.toOwner(item.id, topic) },
+          { type: 'notifyChannel', text: absentTexts.toTeam(item.id, neutralise(item.owner.name)) },
+        ]);
+    }
+    case 'takeOver': {
+      // Any colleague may take over from an owner who is away for the rest of the term.
+      if (!item.data.ownerAbsent || !item.owner) return refuse('notAbsent', absentTexts.notAbsent);
+      if (isOwner(item, ctx.actor)) return refuse('alreadyYours', t.msg.alreadyYours);
+      const from = item.owner;
+      return accept(item, { status: 'claimed', owner: ctx.actor, data: data({ claimedAt: at, ownerAbsent: undefined, ...o.onHandover?.(item, ctx.actor, ctx) } as Partial<D>) },
+        { action: 'takenOver', details: { from: from.name, to: ctx.actor.name } },
+        [{ type: 'notifyPerson', to: from, text: absentTexts.takenOver(item.id, neutralise(ctx.actor.name), neutralise(from.name)) }, ...sync],
+        absentTexts.takenOver(item.id, neutralise(ctx.actor.name), neutralise(from.name)));
     }
     default: {
       const own = o.actions?.[action];

@@ -16,6 +16,7 @@
 //   'handedOver'; only for items made without an owner (the 'created' entry has no details.for).
 import type { HistoryEntry, Item } from '../types';
 import { addCalendarDays, isoWeekdayOf, type LocalDay, type WorkingCalendar } from '../workingTime';
+import { termOf } from '../items/term';
 
 /** History actions that move an item's deadline, each with details.from and details.to (ISO). */
 export const DEADLINE_CHANGES: ReadonlySet<string> = new Set(['rescheduled', 'acknowledged']);
@@ -92,7 +93,7 @@ function iso(v: unknown): Date | undefined {
 export function verdict(item: Item, history: readonly HistoryEntry[], cal: WorkingCalendar, now: Date): ItemVerdict | null {
   const sorted = [...history].sort((a, b) => a.at.getTime() - b.at.getTime());
   const changes = sorted.filter((h) => DEADLINE_CHANGES.has(h.action) && iso(h.details?.to));
-  const first = changes.length ? iso(changes[0]!.details?.from) ?? null : item.deadline;
+  const first = changes.length ? iso(changes[0]!.details?.from) ?? null : termOf(item).term;
   if (!first) return null; // no promise with a term
   // Segments: [createdAt → change 1) with the first deadline, [change i → change i+1) with change i's "to", …
   const deadlines = [first, ...changes.map((c) => iso(c.details!.to)!)];

@@ -2,7 +2,8 @@
 // filtered (kind, owner, state), counted, grouped (per state, per owner) and cut to a length.
 // `mijn`, `overzicht` and the daily digest use the same functions. Pure: no I/O.
 import type { Item, ItemKind, Person } from '../types';
-import { addCalendarDays, deadlineState, isLocalDay, type DeadlineState, type WorkingCalendar } from '../workingTime';
+import { addCalendarDays, isLocalDay, type DeadlineState, type WorkingCalendar } from '../workingTime';
+import { itemTerm, termOf } from '../items/term';
 
 export type ItemState = DeadlineState | 'noDeadline';
 
@@ -23,7 +24,8 @@ export interface OpenFilter {
 }
 
 export function stateOf(item: Item, cal: WorkingCalendar, now: Date): ItemState {
-  return item.deadline ? deadlineState(cal, item.deadline, now) : 'noDeadline';
+  // The one decision for every surface (domain/items/term.ts): an interpreter booking is judged on its confirmation term.
+  return itemTerm(item, cal, now).state;
 }
 
 /** Open items (not closed), soonest deadline first; no deadline last; ties by creation and id. */
@@ -33,7 +35,8 @@ export function openRows(items: readonly Item[], cal: WorkingCalendar, now: Date
     .filter((i) => i.closedAt === null)
     .map((item): OpenRow => {
       try {
-        const day = item.deadline ? cal.dayOf(item.deadline) : null;
+        const term = termOf(item).term;
+        const day = term ? cal.dayOf(term) : null;
         if (day !== null && !isLocalDay(day)) throw new RangeError(`unreadable deadline of ${item.id}`);
         return { item, state: stateOf(item, cal, now), dueTomorrow: day === tomorrow };
       } catch {
@@ -42,8 +45,8 @@ export function openRows(items: readonly Item[], cal: WorkingCalendar, now: Date
       }
     })
     .sort((a, b) => {
-      const da = a.item.deadline?.getTime() ?? Number.POSITIVE_INFINITY;
-      const db = b.item.deadline?.getTime() ?? Number.POSITIVE_INFINITY;
+      const da = termOf(a.item).term?.getTime() ?? Number.POSITIVE_INFINITY;
+      const db = termOf(b.item).term?.getTime() ?? Number.POSITIVE_INFINITY;
       if (da !== db) return da - db;
       const ca = a.item.createdAt.getTime() - b.item.createdAt.getTime();
       return ca !== 0 ? ca : a.item.id.localeCompare(b.item.id, 'nl', { numeric: true });

@@ -8,7 +8,10 @@ import type { Services } from '../../app/services';
 import type { InterpreterLink } from '../../domain/items/interpreter';
 import { isPrivateHistoryAction } from '../../domain/items/interpreter';
 import { SYSTEM, type HistoryEntry, type Item } from '../../domain/types';
-import { deadlineState, formatDeadline, formatMoment, formatTime, formatTimeLeft, type DeadlineState } from '../../domain/workingTime';
+import { formatMoment, formatTime, formatTimeLeft, type DeadlineState } from '../../domain/workingTime';
+import { itemTerm, termLine } from '../../domain/items/term';
+import { absentTexts, clockTexts, stateWords } from '../../texts/nl/clock';
+import { cutLongText } from './longText';
 import { nl } from '../../texts/nl';
 import { confirmationChoices } from '../../texts/nl/lifecycle';
 import type { ItemCardRenderer, Notice } from '../feature';
@@ -19,8 +22,10 @@ import channelPart from './templates/lifecycleChannel.json';
 import ownerPart from './templates/lifecycleOwner.json';
 import { pauseMarkOf } from '../../domain/customers/pause';
 
-export const STATE_LABEL: Record<DeadlineState, string> = { onTime: 'op tijd', dueToday: 'vandaag', overdue: 'te laat' };
-export const STATE_COLOR: Record<DeadlineState, string> = { onTime: 'Good', dueToday: 'Warning', overdue: 'Attention' };
+export const STATE_LABEL: Record<DeadlineState, string> = { onTime: stateWords.onTime, dueToday: stateWords.dueToday, overdue: stateWords.overdue };
+// Teams light theme: 'Good' and 'Warning' text reach only about 2:1 and 1.4:1 contrast on white, so a
+// state never rests on them; the word carries the state, colour only underlines 'te laat'.
+export const STATE_COLOR: Record<DeadlineState, string> = { onTime: 'Default', dueToday: 'Accent', overdue: 'Attention' };
 
 /** The texts a kind's cards need from its module in texts/nl (see texts/nl/lifecycle.ts). */
 export interface ItemCardTexts {
@@ -66,12 +71,11 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
   const now = s.clock.now();
   const cal = s.calendar;
   const active = item.status === 'open' || item.status === 'claimed';
-  const state = item.deadline ? deadlineState(cal, item.deadline, now) : 'onTime';
-  const deadlineText = item.deadline
-    ? active
-      ? `${formatDeadline(cal, item.deadline, now)} · ${STATE_LABEL[state]}`
-      : formatDeadline(cal, item.deadline, now)
-    : '—';
+  // The one decision on terms (domain/items/term.ts): state word first, then the absolute day and
+  // time, so a card that could not be updated still does not lie; a finished card says if it was kept.
+  const term = itemTerm(item, cal, now);
+  const state: DeadlineState = term.state === 'noDeadline' ? 'onTime' : term.state;
+  const deadlineText = termLine(item, cal, now);
   const ownerText = item.owner
     ? item.status === 'done' && item.closedAt
       ? texts.card.doneBy(neutralise(item.owner.name), formatTime(cal, item.closedAt))
@@ -83,13 +87,16 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
     kind: item.kind,
     version: item.version,
     title,
-    t: { ...texts.card, history: nl.common.history },
+    t: { ...texts.card, history: nl.common.history, showMore: clockTexts.showMore, ownerAbsent: absentTexts.ownerAbsent, takeOver: absentTexts.takeOver },
     notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
     statusText: texts.status[item.status] ?? item.status,
-    statusColor: item.status === 'done' ? 'Good' : item.status === 'open' ? 'Attention' : item.status === 'cancelled' ? 'Default' : 'Accent',
-    headerStyle: item.status === 'done' ? 'good' : active && state === 'overdue' ? 'attention' : 'emphasis',
+    // Words carry the status; colours stay readable on Teams' light theme (no 'Good'/'Warning' text).
+    statusColor: item.status === 'open' ? 'Attention' : item.status === 'done' || item.status === 'cancelled' ? 'Default' : 'Accent',
+    // No 'attention' background: the red status text on it reaches only 3.6:1 (test/unit/contrast.test.ts); 'te laat' is said in words.
+    headerStyle: item.status === 'done' ? 'good' : 'emphasis',
     deadlineText,
-    deadlineWarning: active && item.deadline && state !== 'onTime' ? formatTimeLeft(cal, item.deadline, now) : '',
+    // Only how late (changes at a working day's midnight, when the card is updated anyway); no hourly countdown that would go stale.
+    deadlineWarning: active && term.term && state === 'overdue' ? formatTimeLeft(cal, term.term, now) : '',
     deadlineColor: STATE_COLOR[state],
     ownerText,
     // A person who typed in what came in another way: "(via website)"; the intake itself already says so in its name.
@@ -97,6 +104,10 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
     isActive: active,
     canClaim: item.status === 'open',
     showOwnerButton: item.status === 'claimed',
+    // The owner is away for the rest of the term: the channel card says so and offers "Overnemen".
+    absentText: active && item.owner && (item.data as { ownerAbsent?: unknown }).ownerAbsent ? absentTexts.ownerAbsentLine(neutralise(item.owner.name)) : '',
+    // Owner view: at most four visible buttons; with a main action of its own (appointment: acknowledge) Overdragen goes into "…" too.
+    handoverMode: 'primary',
     historyRaw: history,
   };
 }
@@ -218,6 +229,8 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
         sensitiveHint: '',
         customer: d.erased ? nl.privacy.erasedCustomer : hide ? t.sensitiveMasked : neutralise(d.customerName),
         details: hide ? '' : neutralise(d.details),
+        // Long text: cut with the rest behind "Meer tonen" (the buttons stay in view).
+        detailsShort: hide ? '' : neutralise(cutLongText(d.details).short),
         history: lines(shared, s, false),
         historyCount: shared.length,
       });

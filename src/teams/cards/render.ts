@@ -48,13 +48,23 @@ export function bind(template: object, data: object): Record<string, unknown> {
   return dropUnbound(parsedTemplate(template).expand({ $root: data })) as Record<string, unknown>;
 }
 
+/**
+ * Text colours that stay readable: in Teams' light theme 'good' (#92c353) and 'warning' (#f8d22a)
+ * text reach only about 2:1 and 1.4:1 contrast on white (WCAG asks 4.5:1), so no card carries
+ * meaning in them; the words carry the state. Container styles (backgrounds) are not touched.
+ */
+export const READABLE_COLOR: Readonly<Record<string, string>> = { good: 'Default', warning: 'Attention' };
+
 /** The templating engine leaves `${x}` in place when x is undefined: an absent value shows as empty. */
-function dropUnbound(v: unknown): unknown {
-  if (typeof v === 'string') return v.includes('${') ? v.replace(/\$\{[^}]*\}/g, '') : v;
-  if (Array.isArray(v)) return v.map(dropUnbound);
+function dropUnbound(v: unknown, key = ''): unknown {
+  if (typeof v === 'string') {
+    if (key === 'color' && READABLE_COLOR[v.toLowerCase()]) return READABLE_COLOR[v.toLowerCase()];
+    return v.includes('${') ? v.replace(/\$\{[^}]*\}/g, '') : v;
+  }
+  if (Array.isArray(v)) return v.map((x) => dropUnbound(x));
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = dropUnbound(x);
+    for (const [k, x] of Object.entries(v)) out[k] = dropUnbound(x, k);
     return out;
   }
   return v;

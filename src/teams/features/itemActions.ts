@@ -94,6 +94,8 @@ export function lifecycleVerbs(kind: string, o: ItemVerbOptions, texts: { notYou
       ...o,
       input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.date, data.time) }),
     }),
+    // Any colleague, when the owner is away for the rest of the term (app/absence.ts marks it).
+    [`${kind}.takeOver`]: itemVerb('takeOver', o),
     [`${kind}.refresh`]: itemView(o),
     [`${kind}.view`]: itemView(o, texts.notYours),
   };

@@ -21,6 +21,9 @@ export const lifecycleCard = {
   done: 'Afronden',
   notReached: 'Niet bereikt',
   release: 'Loslaten',
+  /** The buttons inside the folded forms: another label than the button that opens them. */
+  doneSubmit: 'Opslaan en afronden',
+  handoverSubmit: 'Nu overdragen',
   handover: 'Overdragen',
   reschedule: 'Nieuwe afspraak',
   rescheduleHint: 'Kun je de afspraak niet nakomen? Neem contact op met de klant en maak een nieuwe afspraak.',
@@ -107,6 +110,8 @@ export const lifecycleHistory: Record<string, string> = {
   cancelled: 'geannuleerd',
   interpreterLinked: 'tolk',
   erased: 'klantgegevens gewist',
+  ownerAbsent: 'behandelaar afwezig',
+  takenOver: 'overgenomen',
 };
 
 export const lifecycleStatus: Record<string, string> = {

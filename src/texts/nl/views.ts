@@ -1,4 +1,5 @@
 // Dutch texts for the personal and team views: `mijn` and `overzicht`.
+import { stateWords } from './clock';
 
 export const views = {
   kindNames: {
@@ -7,7 +8,8 @@ export const views = {
     interpreter: 'Tolk',
     exception: 'Twijfelgeval',
   } as Record<string, string>,
-  stateLabels: { overdue: 'te laat', dueToday: 'vandaag', onTime: 'op tijd', noDeadline: 'geen termijn' } as Record<string, string>,
+  // The same state words as every card (clock.ts).
+  stateLabels: { overdue: stateWords.overdue, dueToday: stateWords.dueToday, onTime: stateWords.onTime, noDeadline: stateWords.noDeadline } as Record<string, string>,
   mineTitle: (n: number) => `Mijn open werk (${n})`,
   mineEmpty: 'Je hebt niets open staan.',
   mineIntro: 'Wat het eerst moet, staat bovenaan.',

@@ -18,6 +18,8 @@ import channelPart from '../../cards/templates/appointmentChannel.json';
 import ownerPart from '../../cards/templates/appointmentOwner.json';
 import formTemplate from '../../cards/templates/appointmentForm.json';
 import chooseTemplate from '../../cards/templates/appointmentChoose.json';
+import { momentTerm } from '../../../domain/items/term';
+import { clockTexts } from '../../../texts/nl/clock';
 
 const t = nl.appointments;
 
@@ -26,14 +28,15 @@ function termLines(d: AppointmentData, cal: WorkingCalendar, now: Date, active: 
   if (!d.terms.final) return [];
   const first = new Date(d.terms.first);
   const final = new Date(d.terms.final);
-  const firstState = d.firstMetAt
-    ? new Date(d.firstMetAt).getTime() > first.getTime() ? t.card.termLate : t.card.termMet
-    : active ? STATE_LABEL[deadlineState(cal, first, now)] : '';
-  const finalState = active && d.firstMetAt ? STATE_LABEL[deadlineState(cal, final, now)] : '';
-  const line = (when: Date, state: string) => `${formatDeadline(cal, when, now)}${state ? ` · ${state}` : ''}`;
+  // The same words and order as every other term (domain/items/term.ts): state word first, then the absolute term.
+  const term = (when: Date) => momentTerm(cal, when, now);
+  const firstLine = d.firstMetAt
+    ? `${term(first).absolute} · ${new Date(d.firstMetAt).getTime() > first.getTime() ? t.card.termLate : t.card.termMet}`
+    : active ? clockTexts.termLine(term(first).word, term(first).absolute) : term(first).absolute;
+  const finalLine = active && d.firstMetAt ? clockTexts.termLine(term(final).word, term(final).absolute) : term(final).absolute;
   return [
-    { label: d.terms.firstLabel, text: line(first, firstState) },
-    { label: d.terms.finalLabel ?? '', text: line(final, finalState) },
+    { label: d.terms.firstLabel, text: firstLine },
+    { label: d.terms.finalLabel ?? '', text: finalLine },
   ];
 }
 
@@ -67,6 +70,7 @@ export const appointmentCards = ownedItemRenderer<AppointmentData>({
     return {
       contactLink: contact,
       canAcknowledge: c.isActive && canAcknowledge(d),
+      handoverMode: c.isActive && canAcknowledge(d) ? 'secondary' : 'primary',
       ackTitle: t.card.acknowledge[d.promiseKind] ?? '',
       ackHint: t.card.acknowledgeHint[d.promiseKind]?.(d.terms.final ? formatDeadline(s.calendar, new Date(d.terms.final), s.clock.now()) : '') ?? '',
     };

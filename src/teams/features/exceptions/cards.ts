@@ -74,7 +74,7 @@ async function cardData(item: Item<ExceptionData>, s: Services, notice?: Notice,
     notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
     statusText: verdict ? `${t.status.decided}: ${t.outcome[verdict.outcome].toLowerCase()}` : t.status[item.status] ?? item.status,
     statusColor: verdict ? (verdict.outcome === 'afwijken' ? 'Good' : 'Attention') : STATUS_COLOR[item.status] ?? 'Default',
-    headerStyle: decided ? 'good' : !decided && state === 'overdue' ? 'attention' : 'emphasis',
+    headerStyle: decided ? 'good' : 'emphasis', // red text on an 'attention' background reaches only 3.6:1
     guideline: !!d.guideline,
     rule: neutralise(d.rule),
     proposal: neutralise(d.proposal),

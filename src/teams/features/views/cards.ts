@@ -6,6 +6,7 @@ import { kindRules } from '../../../domain/items/registry';
 import type { Item, ItemKind } from '../../../domain/types';
 import { capList, countRows, filterRows, type OpenFilter, type OpenRow } from '../../../domain/views/openItems';
 import { formatDeadline, formatMoment } from '../../../domain/workingTime';
+import { termOf } from '../../../domain/items/term';
 import { nl } from '../../../texts/nl';
 import { cap, STATE_COLOR } from '../../cards/itemCard';
 import { bind, cardSize, neutralise } from '../../cards/render';
@@ -54,10 +55,11 @@ function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOp
 function readableRow(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions'], hideSensitive?: boolean) {
   const now = s.clock.now();
   const item = r.item;
-  const deadlineText = item.deadline
+  const term = termOf(item).term; // the one decision on terms (domain/items/term.ts)
+  const deadlineText = term
     ? item.kind === 'appointment' && ['walkin', 'homevisit'].includes(String(item.data.promiseKind))
-      ? formatMoment(s.calendar, item.deadline, now)
-      : formatDeadline(s.calendar, item.deadline, now)
+      ? formatMoment(s.calendar, term, now)
+      : formatDeadline(s.calendar, term, now)
     : v.stateLabels.noDeadline;
   return {
     id: item.id,
