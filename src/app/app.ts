@@ -61,7 +61,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const managers = new Set(config.managerIds);
   const isManager = (p: Person) => managers.has(p.id) || (!!p.teamsId && managers.has(p.teamsId));
   const outbox = new OutboxDispatcher(repo, clock, log, { lockMs: config.outboxLockSeconds * 1000, ...opts.outbox });
-  const items = new ItemService({ repo, clock, calendar, isManager, kick: () => outbox.kick() });
+  const items = new ItemService({ repo, clock, calendar, isManager, kick: () => outbox.kick(), notReachedAttempts: config.conversation.notReachedAttempts });
   const graph = config.graph ? createGraphService(config.graph, clock, opts.graph) : null;
   const people = new PeopleDirectory({ graph, graphConfig: config.graph, repo, clock, log, fallbackId: config.managerFallbackId });
   const s: Services = { config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people };

@@ -30,6 +30,8 @@ export interface ItemServiceDeps {
   isManager: (p: Person) => boolean;
   /** Called after every commit that enqueued outbox messages. */
   kick: () => void;
+  /** NOT_REACHED_ATTEMPTS (the rules' default when unset). */
+  notReachedAttempts?: number;
 }
 
 const MAX_RACE_RETRIES = 20;
@@ -38,7 +40,7 @@ export class ItemService {
   constructor(private readonly d: ItemServiceDeps) {}
 
   private ctx(actor: Person) {
-    return { now: this.d.clock.now(), calendar: this.d.calendar, actor, isManager: this.d.isManager(actor) };
+    return { now: this.d.clock.now(), calendar: this.d.calendar, actor, isManager: this.d.isManager(actor), notReachedAttempts: this.d.notReachedAttempts };
   }
 
   async get(tenantId: string, id: string): Promise<Item | null> {
@@ -140,6 +142,8 @@ export class ItemService {
         out.push({ tenantId: item.tenantId, key, type: 'notifyPerson', lane: `user:${e.to.id}`, payload: { to: e.to, text: e.text, itemId: item.id } });
       } else if (e.type === 'notifyChannel') {
         out.push({ tenantId: item.tenantId, key, type: 'notifyChannel', lane: `channel:${item.tenantId}`, payload: { text: e.text, itemId: item.id } });
+      } else if (e.type === 'customerText') {
+        out.push({ tenantId: item.tenantId, key, type: 'customerText', lane: `user:${e.to.id}`, payload: { to: e.to, itemId: item.id, which: e.which } });
       } else if (e.type === 'calendarSync') {
         out.push({ tenantId: item.tenantId, key, type: 'calendarSync', lane: `graph:${item.tenantId}:${item.id}`, payload: { itemId: item.id } });
       }

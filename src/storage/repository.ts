@@ -18,6 +18,8 @@ export interface ChannelBinding {
 
 export interface UserSettings {
   personalDigest?: boolean;
+  /** The colleague's direct phone number (display form), used in confirmation texts for sensitive topics. */
+  directNumber?: string;
 }
 
 export interface UserRecord {

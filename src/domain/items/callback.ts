@@ -6,6 +6,7 @@ import { nl } from '../../texts/nl';
 import { SYSTEM, type Item, type Person } from '../types';
 import { callbackDeadline, formatDeadline, formatMoment } from '../workingTime';
 import { normalisePhone } from '../validation/phone';
+import { customerNeeds } from '../conversation/customerNeeds';
 import { neutralise } from '../neutralise';
 import {
   accept, bool, isOwner, refuse, samePerson, str,
@@ -140,6 +141,7 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
 const callbackHooks: OwnedHooks<CallbackData> = {
   texts: t,
   calendarSync: true,
+  notReachedLadder: true,
   // Released: nobody's agenda holds it any more.
   onRelease: () => ({ agenda: undefined }),
   // A planned moment moves with the callback to the new owner's agenda; an open offer was about the old owner's agenda.
@@ -154,7 +156,7 @@ const callbackHooks: OwnedHooks<CallbackData> = {
       ? { state: 'planned', since: ctx.now.toISOString(), start: moment.toISOString(), end: new Date(moment.getTime() + CALLBACK_SLOT_MINUTES * 60_000).toISOString(), late: false, by: 'reschedule' }
       : undefined,
   }),
-  prefersLetter: (item) => item.data.profile.digital === 'nietDigitaal' || item.data.preferredChannel === 'brief',
+  prefersLetter: (item) => customerNeeds(item.data as unknown as Record<string, unknown>).letter,
   actions: {
     ...interpreterLink<CallbackData>(),
     planSlot,

@@ -13,6 +13,9 @@ import {
 } from './lifecycle';
 import { oneOf, parseMoment, parsePerson } from './common';
 import { INTERPRETER_LINK_ACTION, linkInterpreter, type InterpreterLink } from './interpreter';
+import { readAnswer, type Answer } from '../conversation/answer';
+import { customerNeeds } from '../conversation/customerNeeds';
+import { attemptsAllowed, nextAttemptMoment } from '../conversation/notReachedLadder';
 
 export const CONFIRMATIONS = ['email', 'brief', 'none'] as const;
 export type Confirmation = (typeof CONFIRMATIONS)[number];
@@ -24,13 +27,16 @@ export interface OwnedData {
   attempts: Attempt[];
   doneNote?: string;
   confirmation?: Confirmation;
+  /** What the customer was told when it was finished, and why (for "nee" and "deels"). */
+  answer?: Answer;
+  explanation?: string;
   claimedAt?: string;
   /** Interpreter requests for this item (ids and moments only; the language stays on the request). */
   interpreters?: InterpreterLink[];
 }
 
 /** Statuses of an owned promise; final ones end it. */
-export const OWNED_FINAL = ['done', 'cancelled'] as const;
+export const OWNED_FINAL = ['done', 'cancelled', 'notReached'] as const;
 
 /** The Dutch messages a kind gives the shared life cycle (see texts/nl/lifecycle.ts, callbacks.ts, appointments.ts). */
 export interface LifecycleTexts {
@@ -82,6 +88,11 @@ export interface OwnedHooks<D extends OwnedData> {
   onReschedule?: (item: Item<D>, moment: Date, ctx: ActionContext) => Partial<D>;
   /** From the third failed attempt: suggest a letter rather than "e-mail or letter" (a customer who is not digital). */
   prefersLetter?: (item: Item<D>) => boolean;
+  /**
+   * "Niet bereikt" as a ladder (callbacks): after the allowed attempts the item ends in the final
+   * status notReached and the owner gets a ready text for the customer. Without it every attempt is logged only.
+   */
+  notReachedLadder?: boolean;
   /** The kind's own actions on an unfinished item. */
   actions?: Record<string, KindAction<D>>;
   /** The kind's own bookkeeping, also on a finished item (e.g. recording the Outlook event, by SYSTEM). */
@@ -149,6 +160,7 @@ export function applyOwnedLifecycle<D extends OwnedData>(
   if (bookkeeping) return bookkeeping(item, input, ctx);
   if (item.status === 'done') return refuse('finished', t.msg.finished);
   if (item.status === 'cancelled') return refuse('finished', t.msg.cancelledAlready);
+  if (item.status === 'notReached') return refuse('finished', t.msg.finished);
   // Owner actions other than a manager's handover need someone who has picked it up.
   const needsOwner = (): Decision<D> | null =>
     !ownerOrManager(item, ctx) ? refuse('notAllowed', nl.common.notAllowed) : !item.owner ? refuse('notClaimed', t.msg.notClaimed) : null;
@@ -176,19 +188,24 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       const note = str(input, 'note');
       const confirmation = oneOf(str(input, 'confirmation'), CONFIRMATIONS);
       const fields: Record<string, string> = {};
+      const { answer, explanation } = readAnswer(input, fields);
       if (!note) fields.note = t.errors.noteRequired;
       else if (note.length < 10) fields.note = t.errors.noteTooShort;
       else if (note.length > 2000) fields.note = nl.common.tooLong(2000);
       if (!confirmation) fields.confirmation = t.errors.confirmationRequired;
       if (Object.keys(fields).length) return refuse('invalid', nl.common.formHasErrors, fields);
-      return accept(item, { status: 'done', closedAt: now, data: data({ doneNote: note, confirmation } as Partial<D>) },
-        { action: 'done', note, details: { confirmation } }, sync, t.msg.done(item.id));
+      // The owner gets a ready confirmation text for the customer in their 1:1 chat.
+      const to = item.owner ?? ctx.actor;
+      return accept(item, { status: 'done', closedAt: now, data: data({ doneNote: note, confirmation, answer, explanation } as Partial<D>) },
+        { action: 'done', note, details: { confirmation, answer, explained: !!explanation } },
+        [...sync, { type: 'customerText', to, which: 'confirmation' }], t.msg.done(item.id));
     }
     case 'notReached': {
       const no = needsOwner();
       if (no) return no;
       const attempts = [...item.data.attempts, { at, by: ctx.actor.name }];
       const n = attempts.length;
+      if (o.notReachedLadder) return notReachedStep(item, attempts, ctx, o, sync);
       const written = t.msg.suggestLetter && o.prefersLetter?.(item) ? t.msg.suggestLetter(n) : t.msg.suggestWritten(n);
       const message = n >= 3 ? `${t.msg.notReached(n)} ${written}` : t.msg.notReached(n);
       return accept(item, { data: data({ attempts } as Partial<D>) }, { action: 'notReached', details: { attempt: n, at } }, [], message);
@@ -236,6 +253,28 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       return own ? own(item, input, ctx) : refuse('unknownAction', nl.common.unknownAction);
     }
   }
+}
+
+/**
+ * One step of the "niet bereikt" ladder: log the attempt and propose the next at another part of
+ * the day within the term; after the last allowed attempt the item ends as notReached and the
+ * owner gets "we hebben geprobeerd u te bereiken" (letter or e-mail, as the customer needs).
+ */
+function notReachedStep<D extends OwnedData>(item: Item<D>, attempts: Attempt[], ctx: ActionContext, o: OwnedHooks<D>, sync: Effect[]): Decision<D> {
+  const t = nl.conversation.ladder;
+  const n = attempts.length;
+  const max = attemptsAllowed(ctx.notReachedAttempts, customerNeeds(item.data as unknown as Record<string, unknown>));
+  const at = ctx.now.toISOString();
+  if (n >= max) {
+    return accept(item, { status: 'notReached', closedAt: ctx.now, data: { ...item.data, attempts } },
+      { action: 'notReached', details: { attempt: n, at, last: true } },
+      [...sync, { type: 'customerText', to: item.owner ?? ctx.actor, which: 'notReached' }],
+      `${t.attempt(n, max)} ${t.last(max)}`);
+  }
+  const next = nextAttemptMoment(ctx.calendar, ctx.now, item.deadline);
+  const hint = next ? t.next(formatMoment(ctx.calendar, next, ctx.now)) : t.nextNoTime;
+  return accept(item, { data: { ...item.data, attempts } },
+    { action: 'notReached', details: { attempt: n, at, ...(next ? { next: next.toISOString() } : {}) } }, [], `${t.attempt(n, max)} ${hint}`);
 }
 
 /** The rules of an owned kind: its own create, and the shared life cycle with the kind's hooks. */

@@ -10,7 +10,7 @@ import { isPrivateHistoryAction } from '../../domain/items/interpreter';
 import { SYSTEM, type HistoryEntry, type Item } from '../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, formatTime, formatTimeLeft, type DeadlineState } from '../../domain/workingTime';
 import { nl } from '../../texts/nl';
-import { confirmationChoices } from '../../texts/nl/lifecycle';
+import { confirmationChoices, lifecycleCard } from '../../texts/nl/lifecycle';
 import type { ItemCardRenderer, Notice } from '../feature';
 import { historyLines } from './common';
 import { bind, neutralise, prepareTemplates } from './render';
@@ -44,8 +44,16 @@ export interface OwnedCardData {
   erased?: boolean;
   attempts: { at: string }[];
   doneNote?: string;
+  answer?: string;
+  explanation?: string;
   claimedAt?: string;
   interpreters?: InterpreterLink[];
+}
+
+/** The owner view of a finished item says what the customer was told. */
+function answerLine(d: OwnedCardData): string {
+  if (!d.answer) return '';
+  return lifecycleCard.answerLine(nl.conversation.answers[d.answer] ?? d.answer, d.explanation ? neutralise(d.explanation) : '');
 }
 
 export function cap(style: string): string {
@@ -85,7 +93,7 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
     t: { ...texts.card, history: nl.common.history },
     notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
     statusText: texts.status[item.status] ?? item.status,
-    statusColor: item.status === 'done' ? 'Good' : item.status === 'open' ? 'Attention' : item.status === 'cancelled' ? 'Default' : 'Accent',
+    statusColor: item.status === 'done' ? 'Good' : item.status === 'open' ? 'Attention' : item.status === 'cancelled' || item.status === 'notReached' ? 'Default' : 'Accent',
     headerStyle: item.status === 'done' ? 'good' : active && state === 'overdue' ? 'attention' : 'emphasis',
     deadlineText,
     deadlineWarning: active && item.deadline && state !== 'onTime' ? formatTimeLeft(cal, item.deadline, now) : '',
@@ -238,6 +246,8 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
         doneNote: d.doneNote ? neutralise(d.doneNote) : '',
         checklist: t.card.checklist,
         confirmationChoices: choiceList(confirmationChoices),
+        answerChoices: choiceList(nl.conversation.answers),
+        answerText: answerLine(d),
         letterHint: '',
         interpreterText: await interpreterLines(item, s),
         colleagues: await colleagues(s, item.tenantId, item.owner?.id),

@@ -10,7 +10,8 @@ import { viewsFeature } from './views';
 import { reportFeature } from './report';
 import { agendaFeature } from './agenda';
 import { privacyFeature } from './privacy';
+import { conversationFeature } from './conversation';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, appointmentsFeature, reportFeature, agendaFeature, privacyFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, appointmentsFeature, reportFeature, agendaFeature, privacyFeature, conversationFeature];
 // The views open items of every kind: they find each kind's card renderer in the list above.
 features.push(viewsFeature(features));

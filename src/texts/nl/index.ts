@@ -11,6 +11,7 @@ import { report } from './report';
 import { agenda } from './agenda';
 import { privacy } from './privacy';
 import { reliability } from './reliability';
+import { conversation } from './conversation';
 
-export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, conversation };
 export type Texts = typeof nl;
