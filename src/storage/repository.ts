@@ -1,6 +1,7 @@
 // The one storage interface. Adapters: SQLite (embedded default) and PostgreSQL (several instances).
 // Every record carries the Teams tenant id. Writes that can race are conditional (optimistic versioning).
 import type { HistoryEntry, Item, ItemKind, Person } from '../domain/types';
+import type { RecordStore } from './records';
 
 /** A Bot Framework conversation reference, stored as given by botbuilder (opaque here). */
 export type ConversationRef = Record<string, unknown>;
@@ -94,6 +95,8 @@ export interface ItemQuery {
 
 export interface Repository {
   readonly kind: 'sqlite' | 'postgres';
+  /** Contact logs and experiences (storage/records.ts). */
+  readonly records: RecordStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** A cheap round trip; false when the database cannot be reached. */

@@ -11,7 +11,8 @@ import { reportFeature } from './report';
 import { agendaFeature } from './agenda';
 import { privacyFeature } from './privacy';
 import { conversationFeature } from './conversation';
+import { contactsFeature } from './contacts';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, appointmentsFeature, reportFeature, agendaFeature, privacyFeature, conversationFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, appointmentsFeature, reportFeature, agendaFeature, privacyFeature, conversationFeature, contactsFeature];
 // The views open items of every kind: they find each kind's card renderer in the list above.
 features.push(viewsFeature(features));

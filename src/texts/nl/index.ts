@@ -12,6 +12,7 @@ import { agenda } from './agenda';
 import { privacy } from './privacy';
 import { reliability } from './reliability';
 import { conversation } from './conversation';
+import { contacts } from './contacts';
 
-export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, conversation };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, conversation, contacts };
 export type Texts = typeof nl;
