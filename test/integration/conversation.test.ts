@@ -3,7 +3,7 @@
 // ready confirmation text in the owner's 1:1 chat (answer, explanation, name, direct number; no
 // internal notes); "Openen in e-mail" where the customer has an e-mail address.
 import { expect } from 'chai';
-import { adaptiveCardAction, anna, bram, dirk, personalConversationId, personalMessage, type TestUser } from '../harness/activities';
+import { adaptiveCardAction, anna, bram, dirk, generalChannel, personalConversationId, personalMessage, type TestUser } from '../harness/activities';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
 import { tempSqliteUrl } from '../harness/bot';
@@ -132,6 +132,27 @@ for (const db of ['sqlite', 'postgres'] as const) {
 
       const report = textOf(await reportCardOf(dirk));
       expect(report).to.contain(fc.no(1, 1));
+    });
+
+    it('ervaring is shared in the work channel without customer identifiers; ervaringen lists this month\'s', async () => {
+      const withPhone = await invoke(anna, 'experience.create', { formId: 'e-1', kind: 'goed', text: 'Mevrouw belde op 06 12345678 en was heel blij met de snelle hulp.' });
+      expect(textOf(withPhone.body.value)).to.contain(nl.exceptions.errors.identifier(nl.exceptions.identifierKinds.phone!));
+      expect(inputOf(withPhone.body.value, 'text')!.value, 'typed text stays').to.contain('heel blij');
+      const noKind = await invoke(anna, 'experience.create', { formId: 'e-1', text: 'Iets wat goed ging met een klant vandaag.' });
+      expect(textOf(noKind.body.value)).to.contain(nl.experiences.errors.kindRequired);
+      connector.reset();
+      const ok = await invoke(anna, 'experience.create', { formId: 'e-1', kind: 'minderGoed', text: 'Een klant werd drie keer doorverbonden voordat iemand hielp.', lesson: 'Eerst zelf de vraag helder maken.' });
+      expect(textOf(ok.body.value)).to.contain(nl.experiences.shared);
+      expect(textOf((await invoke(anna, 'experience.create', { formId: 'e-1', kind: 'minderGoed', text: 'Een klant werd drie keer doorverbonden voordat iemand hielp.' })).body.value)).to.contain(nl.experiences.sharedAlready);
+      await bot.settle();
+      const posts = connector.allPosted().filter((p) => String(p.activity.text ?? '').includes('drie keer doorverbonden'));
+      expect(posts, 'one post in the work channel').to.have.length(1);
+      expect(String(posts[0]!.activity.conversation?.id)).to.contain(generalChannel.id);
+      expect(String(posts[0]!.activity.text)).to.contain(nl.experiences.kinds.minderGoed!).and.contain(anna.name).and.contain('Eerst zelf de vraag helder maken.');
+      connector.reset();
+      await bot.post(personalMessage({ text: 'ervaringen', from: bram }));
+      const list = await connector.waitFor((x) => x.messagesIn(personalConversationId(bram)).find((m) => String(m.activity.text ?? '').includes(nl.experiences.listTitle('november 2026'))));
+      expect(String(list.activity.text)).to.contain('drie keer doorverbonden').and.not.contain('heel blij');
     });
 
     it('an appointment with the customer\'s e-mail address: the confirmation opens in e-mail with subject and body', async () => {

@@ -12,7 +12,8 @@ import { agendaFeature } from './agenda';
 import { privacyFeature } from './privacy';
 import { conversationFeature } from './conversation';
 import { contactsFeature } from './contacts';
+import { experiencesFeature } from './experiences';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, appointmentsFeature, reportFeature, agendaFeature, privacyFeature, conversationFeature, contactsFeature];
+export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, appointmentsFeature, reportFeature, agendaFeature, privacyFeature, conversationFeature, contactsFeature, experiencesFeature];
 // The views open items of every kind: they find each kind's card renderer in the list above.
 features.push(viewsFeature(features));

@@ -23,5 +23,4 @@ export const contacts = {
     topicUnknown: 'Dit onderwerp staat niet in de lijst. Kies een onderwerp uit de lijst.',
     customerInvalid: 'Dit is geen geldig telefoonnummer of e-mailadres. Laat het veld leeg als je het niet weet.',
   },
-  helpButton: 'Klant geholpen',
 } as const;

@@ -13,6 +13,7 @@ import { privacy } from './privacy';
 import { reliability } from './reliability';
 import { conversation } from './conversation';
 import { contacts } from './contacts';
+import { experiences } from './experiences';
 
-export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, conversation, contacts };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, conversation, contacts, experiences };
 export type Texts = typeof nl;

@@ -43,6 +43,8 @@ export const contactsFeature: Feature = {
     },
   },
   verbs: {
+    // The help card's "Klant geholpen" button.
+    'contact.form': async (turn) => cardResponse(contactForm(turn.s)),
     'contact.create': async (turn, data) => {
       const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
       const outcome = await logContact(turn.s, turn.tenantId, turn.actor, data, formId);
