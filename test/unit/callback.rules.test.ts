@@ -255,6 +255,20 @@ describe('callback rules (pure)', () => {
       expect(once.ok && once.item.status).to.equal('notReached');
     });
 
+    it('reschedule and cancel record how the customer was told; not reached yet proposes the next attempt', () => {
+      const l = nl.conversation.ladder;
+      const at = new Date('2026-11-26T11:00:00+01:00');
+      const phone = ok(act(claimedBy(anna), 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'Op verzoek van de klant', told: 'telefoon' }, anna, { now: at }));
+      expect(phone.history.details).to.deep.include({ told: 'telefoon' });
+      const notYet = ok(act(claimedBy(anna), 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'Monteur ziek', told: 'nietBereikt' }, anna, { now: at }));
+      expect(notYet.history.details).to.deep.include({ told: 'nietBereikt', next: '2026-11-26T13:00:00.000Z' });
+      expect(notYet.message).to.contain(nl.conversation.told.notYet).and.contain(l.next(formatMoment(cal, new Date('2026-11-26T14:00:00+01:00'), at)));
+      const cancelled = ok(act(claimedBy(anna), 'cancel', { reason: 'Klant belde zelf', told: 'email' }, anna));
+      expect(cancelled.history).to.deep.include({ details: { told: 'email' } });
+      // Optional: without it nothing is recorded.
+      expect(ok(act(claimedBy(anna), 'cancel', { reason: 'Dubbel' }, anna)).history.details).to.equal(undefined);
+    });
+
     it('release: open again, without owner, the previous owner in the history', () => {
       const d = ok(act(claimedBy(anna), 'release', {}, dirk, { manager: true }));
       expect(d.item).to.deep.include({ status: 'open', owner: null });

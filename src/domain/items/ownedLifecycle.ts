@@ -18,6 +18,8 @@ import { customerNeeds } from '../conversation/customerNeeds';
 import { attemptsAllowed, nextAttemptMoment } from '../conversation/notReachedLadder';
 
 export const CONFIRMATIONS = ['email', 'brief', 'none'] as const;
+/** How the customer was told about a new moment or a cancellation; nietBereikt: not yet, a new attempt follows. */
+export const TOLD = ['telefoon', 'email', 'brief', 'nietBereikt'] as const;
 export type Confirmation = (typeof CONFIRMATIONS)[number];
 
 export interface Attempt { at: string; by: string }
@@ -236,9 +238,10 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       if (!reason) fields.reason = t.errors.reasonRequired;
       else if (reason.length > 500) fields.reason = nl.common.tooLong(500);
       if (Object.keys(fields).length || !moment) return refuse('invalid', nl.common.formHasErrors, fields);
+      const told = toldOf(input, ctx, moment);
       return accept(item, { deadline: moment, data: data(o.onReschedule?.(item, moment, ctx) ?? {}) },
-        { action: 'rescheduled', note: reason, details: { from: item.deadline?.toISOString(), to: moment.toISOString() } },
-        sync, t.msg.rescheduled(item.id, formatMoment(ctx.calendar, moment)));
+        { action: 'rescheduled', note: reason, details: { from: item.deadline?.toISOString(), to: moment.toISOString(), ...told.details } },
+        sync, `${t.msg.rescheduled(item.id, formatMoment(ctx.calendar, moment))}${told.message}`);
     }
     case 'cancel': {
       const mayCancel = ctx.isManager || isOwner(item, ctx.actor) || samePerson(item.createdBy, ctx.actor);
@@ -246,13 +249,31 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       const reason = str(input, 'reason');
       if (!reason) return refuse('invalid', nl.common.formHasErrors, { reason: t.errors.reasonRequired });
       if (reason.length > 500) return refuse('invalid', nl.common.formHasErrors, { reason: nl.common.tooLong(500) });
-      return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason }, sync, t.msg.cancelled(item.id));
+      const told = toldOf(input, ctx, null);
+      return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason, ...(told.details.told ? { details: told.details } : {}) },
+        sync, `${t.msg.cancelled(item.id)}${told.message}`);
     }
     default: {
       const own = o.actions?.[action];
       return own ? own(item, input, ctx) : refuse('unknownAction', nl.common.unknownAction);
     }
   }
+}
+
+/**
+ * How the customer was told about a new moment or a cancellation (optional). Not reached yet: the
+ * next attempt is proposed at another part of the day, before the new moment when there is one.
+ */
+function toldOf(input: Record<string, unknown>, ctx: ActionContext, before: Date | null): { details: Record<string, unknown>; message: string } {
+  const told = oneOf(str(input, 'told'), TOLD);
+  if (!told) return { details: {}, message: '' };
+  if (told !== 'nietBereikt') return { details: { told }, message: '' };
+  const next = nextAttemptMoment(ctx.calendar, ctx.now, before);
+  const l = nl.conversation.ladder;
+  return {
+    details: { told, ...(next ? { next: next.toISOString() } : {}) },
+    message: ` ${nl.conversation.told.notYet} ${next ? l.next(formatMoment(ctx.calendar, next, ctx.now)) : l.nextNoTime}`,
+  };
 }
 
 /**

@@ -247,6 +247,7 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
         checklist: t.card.checklist,
         confirmationChoices: choiceList(confirmationChoices),
         answerChoices: choiceList(nl.conversation.answers),
+        toldChoices: choiceList(nl.conversation.told.choices),
         answerText: answerLine(d),
         letterHint: '',
         interpreterText: await interpreterLines(item, s),

@@ -73,6 +73,11 @@ export const conversation = {
     noColleague: 'Kies eerst een collega hierboven (niet jezelf). Dan laat ik de vrije momenten in zijn of haar agenda zien.',
     none: (term: string) => `Geen vrij moment gevonden vóór de termijn (${term}). Verstuur zonder moment en spreek samen iets af.`,
   },
+  told: {
+    label: 'Hoe heb je de klant ingelicht?',
+    choices: { telefoon: 'Telefoon', email: 'E-mail', brief: 'Brief', nietBereikt: 'Nog niet bereikt' } as Record<string, string>,
+    notYet: 'De klant weet het nog niet.',
+  },
   sensitiveSuggestion: 'Gevoelig onderwerp? Stel de klant liever een afspraak op kantoor voor dan een telefoongesprek (typ **afspraak**).',
   status: { notReached: 'Niet bereikt' },
   history: { gaveUp: 'niet bereikt (laatste poging)' },

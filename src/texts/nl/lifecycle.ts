@@ -44,6 +44,7 @@ export const lifecycleCard = {
   doneNote: 'Notitie voor het klantdossier (de klant moet dit ook kunnen lezen)',
   confirmation: 'Belangrijke informatie bevestigd aan de klant',
   answerLabel: conversation.answerLabel,
+  toldLabel: conversation.told.label,
   explanationLabel: conversation.explanationLabel,
   /** Owner view of a finished item: the answer and its explanation. */
   answerLine: (answer: string, explanation: string) => `**${conversation.answerLabel}:** ${answer}${explanation ? `. ${explanation}` : ''}`,
