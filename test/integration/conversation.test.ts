@@ -73,6 +73,13 @@ for (const db of ['sqlite', 'postgres'] as const) {
       const logs = await bot.app.s.repo.records.list(anna.tenantId, 'contact', new Date(0), new Date('2100-01-01'));
       expect(logs).to.have.length(3);
       expect(logs.map((l) => l.customerKey).sort()).to.deep.equal(['+31612345678', 'j.jansen@example.nl', null].sort() as never);
+      // Linked to the customer: found by inzage's key, unlinked by vergeet and retention (the figures stay).
+      const records = bot.app.s.repo.records;
+      expect(await records.forCustomer(anna.tenantId, '+31612345678')).to.have.length(1);
+      expect(await records.unlinkCustomer(anna.tenantId, { customerKey: '+31612345678' })).to.equal(1);
+      expect(await records.forCustomer(anna.tenantId, '+31612345678')).to.have.length(0);
+      expect(await records.unlinkCustomer(anna.tenantId, { before: new Date('2026-01-01') }), 'nothing older than that').to.equal(0);
+      expect(await records.list(anna.tenantId, 'contact', new Date(0), new Date('2100-01-01'))).to.have.length(3);
       // A contact log is not an item: nothing in mijn, overzicht or the digest.
       expect(await bot.app.s.repo.queryItems(anna.tenantId, {})).to.have.length(0);
 

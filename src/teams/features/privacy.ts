@@ -2,6 +2,7 @@
 // Top Contact keeps about one customer; `vergeet <telefoon of naam>` erases it (after a
 // confirmation). The daily retention job lives here too.
 import { findCustomerItems, eraseItem, privacyOf, retentionJob } from '../../app/privacy';
+import { contactLogsOf, unlinkContactLogs } from '../../app/contactLogs';
 import { formatMoment } from '../../domain/workingTime';
 import type { Item } from '../../domain/types';
 import { nl } from '../../texts/nl';
@@ -69,7 +70,8 @@ async function inzage(turn: Turn, args: string): Promise<void> {
   if (!query) return void (await turn.ctx.sendActivity(t.usageInzage));
   const items = await findCustomerItems(turn.s, turn.tenantId, query);
   if (items.length === 0) return void (await turn.ctx.sendActivity(t.nothingFound));
-  const parts = [t.exportTitle(items.length), ...(await Promise.all(items.map((i) => itemExport(turn, i)))), t.exportFooter];
+  const logs = await contactLogsOf(turn.s, turn.tenantId, query);
+  const parts = [t.exportTitle(items.length), ...(await Promise.all(items.map((i) => itemExport(turn, i)))), ...(logs ? [nl.contacts.privacyLine(logs)] : []), t.exportFooter];
   const messages = chunks(parts);
   for (let i = 0; i < messages.length; i++) {
     await turn.ctx.sendActivity({ text: messages.length > 1 ? `${messages[i]}\n\n${t.exportPart(i + 1, messages.length)}` : messages[i], textFormat: 'markdown' });
@@ -89,6 +91,7 @@ async function vergeet(turn: Turn, args: string): Promise<void> {
   if (!m) return void (await turn.ctx.sendActivity(t.confirm(items.length, items.map((i) => i.id).join(', '), neutralise(query))));
   let n = 0;
   for (const item of items) if (await eraseItem(turn.s, turn.tenantId, item.id, 'request', turn.actor)) n++;
+  await unlinkContactLogs(turn.s, turn.tenantId, query);
   await turn.ctx.sendActivity(t.erased(n));
   turn.s.log.info({ tenantId: turn.tenantId, by: turn.actor.id, items: n }, 'privacy: customer data erased on request');
 }

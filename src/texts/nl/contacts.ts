@@ -17,6 +17,7 @@ export const contacts = {
   save: 'Vastleggen',
   saved: (topic: string, how: string) => `Vastgelegd: ${topic} (${how}). Dank je wel! Je kunt meteen de volgende vastleggen.`,
   savedAlready: 'Dit formulier was al verstuurd. Er is één contact vastgelegd.',
+  privacyLine: (n: number) => `Daarnaast ${n === 1 ? 'is 1 keer' : `zijn ${n} keer`} met **geholpen** vastgelegd dat deze klant in één keer is geholpen (alleen manier van contact, onderwerp en datum).`,
   errors: {
     howRequired: 'Kies hoe de klant contact had.',
     topicRequired: 'Kies een onderwerp.',
