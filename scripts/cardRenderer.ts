@@ -30,7 +30,7 @@ function pageHtml(): string {
   const css = fs.readFileSync(require.resolve('adaptivecards/dist/adaptivecards.css'), 'utf8').replace(/<\/style/gi, '');
   return `<!doctype html><html><head><meta charset="utf-8"><style>${css}
     body{margin:0;background:#F5F5F5;font-family:'Segoe UI','Noto Sans','DejaVu Sans',sans-serif}
-    #frame{width:520px;margin:16px;padding:0;background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.2);overflow:hidden}
+    #frame{width:${Number(process.env.CARD_WIDTH) || 520}px;margin:16px;padding:0;background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.2);overflow:hidden}
     .ac-pushButton{border:1px solid #d1d1d1;border-radius:4px;background:#fff;padding:6px 12px;font-weight:600;color:#242424}
     .ac-pushButton.style-positive{background:#5B5FC7;color:#fff;border-color:#5B5FC7}
     .ac-input{border:1px solid #d1d1d1;border-radius:4px;padding:4px}

@@ -16,7 +16,6 @@ import {
 } from './callbacks.helpers';
 import { useBot } from '../harness/suite';
 import { nl } from '../../src/texts/nl';
-import { formatMoment } from '../../src/domain/workingTime';
 
 const OWNER_VERBS = ['callback.done', 'callback.notReached', 'callback.reschedule', 'callback.handover', 'callback.release', 'callback.cancel'];
 const NOT_ALLOWED = 'Dat mag alleen de behandelaar of een leidinggevende.';
@@ -214,7 +213,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const l = nl.conversation.ladder;
       bot.clock.set('2026-11-26T10:15:00+01:00');
       const first = textOf((await click(bot, anna, 'callback.notReached', { id, v: 2 })).card);
-      expect(first).to.contain(l.attempt(1, 2)).and.contain(l.next(formatMoment(bot.app.s.calendar, new Date('2026-11-26T14:00:00+01:00'), bot.clock.now())));
+      expect(first).to.contain(l.attempt(1, 2)).and.contain(l.next('vandaag 14:00'));
       expect((await getItem(bot, id))!.status).to.equal('claimed');
       bot.clock.set('2026-11-26T14:05:00+01:00');
       const second = textOf((await click(bot, anna, 'callback.notReached', { id, v: 3 })).card);

@@ -1,7 +1,7 @@
 // "Niet bereikt" as a ladder: each attempt is logged, the next one is proposed at another part of
 // the day (morning / afternoon) within the item's term, and after the last one the promise ends
 // as "niet bereikt". Pure: time comes in.
-import type { WorkingCalendar } from '../workingTime';
+import { addCalendarDays, formatDeadline, formatMoment, type WorkingCalendar } from '../workingTime';
 import type { CustomerNeeds } from './customerNeeds';
 
 /** NOT_REACHED_ATTEMPTS when not configured. */
@@ -29,4 +29,11 @@ export function nextAttemptMoment(cal: WorkingCalendar, now: Date, deadline: Dat
   if (candidate.getTime() <= now.getTime()) return null;
   if (deadline && candidate.getTime() > deadline.getTime()) return null;
   return candidate;
+}
+
+/** "vandaag 14:00", "morgen 09:30", or the full moment further ahead. */
+export function attemptWording(cal: WorkingCalendar, at: Date, now: Date): string {
+  const day = cal.dayOf(at);
+  const today = cal.dayOf(now);
+  return day === today || day === addCalendarDays(today, 1) ? formatDeadline(cal, at, now) : formatMoment(cal, at, now);
 }

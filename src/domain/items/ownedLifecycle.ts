@@ -15,7 +15,7 @@ import { oneOf, parseMoment, parsePerson } from './common';
 import { INTERPRETER_LINK_ACTION, linkInterpreter, type InterpreterLink } from './interpreter';
 import { readAnswer, type Answer } from '../conversation/answer';
 import { customerNeeds } from '../conversation/customerNeeds';
-import { attemptsAllowed, nextAttemptMoment } from '../conversation/notReachedLadder';
+import { attemptWording, attemptsAllowed, nextAttemptMoment } from '../conversation/notReachedLadder';
 
 export const CONFIRMATIONS = ['email', 'brief', 'none'] as const;
 /** How the customer was told about a new moment or a cancellation; nietBereikt: not yet, a new attempt follows. */
@@ -272,7 +272,7 @@ function toldOf(input: Record<string, unknown>, ctx: ActionContext, before: Date
   const l = nl.conversation.ladder;
   return {
     details: { told, ...(next ? { next: next.toISOString() } : {}) },
-    message: ` ${nl.conversation.told.notYet} ${next ? l.next(formatMoment(ctx.calendar, next, ctx.now)) : l.nextNoTime}`,
+    message: ` ${nl.conversation.told.notYet} ${next ? l.next(attemptWording(ctx.calendar, next, ctx.now)) : l.nextNoTime}`,
   };
 }
 
@@ -293,7 +293,7 @@ function notReachedStep<D extends OwnedData>(item: Item<D>, attempts: Attempt[],
       `${t.attempt(n, max)} ${t.last(max)}`);
   }
   const next = nextAttemptMoment(ctx.calendar, ctx.now, item.deadline);
-  const hint = next ? t.next(formatMoment(ctx.calendar, next, ctx.now)) : t.nextNoTime;
+  const hint = next ? t.next(attemptWording(ctx.calendar, next, ctx.now)) : t.nextNoTime;
   return accept(item, { data: { ...item.data, attempts } },
     { action: 'notReached', details: { attempt: n, at, ...(next ? { next: next.toISOString() } : {}) } }, [], `${t.attempt(n, max)} ${hint}`);
 }
