@@ -158,6 +158,7 @@ export const scenarios: Scenario[] = [
       const note = ui.input(card, /klantdossier/);
       await note.fill(DOSSIER_NOTE);
       await card.getByRole('radio', { name: t.choices.confirmation.email }).check();
+      await card.getByRole('radio', { name: nl.conversation.answers.ja! }).check();
       await w.shot('05-afronden-notitie', note);
       // The second "Afronden" is the submit button inside the opened form.
       const answer = await ui.execute(card, t.card.done, 1);
@@ -376,6 +377,55 @@ export const scenarios: Scenario[] = [
       const name = await ui.input(shown, t.fields.customerName).inputValue();
       assert(name === wrong.name, `the name stays filled in (is "${name}")`);
       await w.shot('11-fout-telefoonnummer', shown);
+    },
+  },
+  {
+    id: '13-geholpen',
+    title: '`geholpen`: telefoon is chosen, one topic and one click log a customer helped at first contact',
+    async run(w) {
+      const { ui } = w;
+      const tc = nl.contacts;
+      await ui.openPersonalChat();
+      const forms = ui.page.locator('.ac-adaptiveCard').filter({ hasText: tc.formIntro });
+      const before = await forms.count();
+      await ui.say('geholpen');
+      const form = forms.nth(before);
+      await form.waitFor();
+      assert(await form.getByRole('radio', { name: tc.how.telefoon! }).isChecked(), 'Telefoon is chosen already');
+      await form.getByRole('combobox', { name: new RegExp(tc.topicLabel) }).first().click();
+      await ui.page.getByRole('option', { name: 'Reparatie' }).first().click();
+      await w.shot('13-geholpen-formulier', form);
+      const answer = await ui.execute(form, tc.save);
+      const said = cardTexts(answer);
+      assert(said.includes(tc.saved('Reparatie', tc.how.telefoon!)), `the bot confirms the log, but it answered: ${said.join(' | ').slice(0, 300)}`);
+    },
+  },
+  {
+    id: '14-ervaring',
+    needs: ['01-kanaal-koppelen'],
+    title: '`ervaring`: an experience with a phone number is refused at the field; without it, it is shared in the work channel',
+    async run(w) {
+      const { ui } = w;
+      const te = nl.experiences;
+      await ui.openPersonalChat();
+      const forms = ui.page.locator('.ac-adaptiveCard').filter({ hasText: te.formIntro });
+      const before = await forms.count();
+      await ui.say('ervaring');
+      const form = forms.nth(before);
+      await form.waitFor();
+      await form.getByRole('radio', { name: te.kinds.goed!, exact: true }).check();
+      await ui.input(form, te.textLabel).fill('Klant belde op 06 12345678 en was blij dat we meteen konden helpen.');
+      const refused = await ui.execute(form, te.share);
+      const phoneMessage = nl.exceptions.errors.identifier(nl.exceptions.identifierKinds.phone!);
+      assert(cardTexts(refused).includes(phoneMessage), 'the bot asks to remove the phone number');
+      const shown = ui.page.locator('.ac-adaptiveCard').filter({ hasText: phoneMessage }).last();
+      await shown.getByRole('radio', { name: te.kinds.goed!, exact: true }).check();
+      await ui.input(shown, te.textLabel).fill('Een klant was blij dat we de vraag meteen konden beantwoorden, zonder terugbellen.');
+      const shared = await ui.execute(shown, te.share);
+      assert(cardTexts(shared).includes(te.shared), 'the bot says it is shared');
+      await ui.openChannel(w.teams.channelName);
+      await ui.page.getByText('zonder terugbellen').first().waitFor();
+      await w.shot('14-ervaring-kanaal', ui.page.getByText('zonder terugbellen').first());
     },
   },
 ];
