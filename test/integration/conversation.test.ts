@@ -3,7 +3,7 @@
 // ready confirmation text in the owner's 1:1 chat (answer, explanation, name, direct number; no
 // internal notes); "Openen in e-mail" where the customer has an e-mail address.
 import { expect } from 'chai';
-import { adaptiveCardAction, anna, bram, dirk, generalChannel, personalConversationId, personalMessage, type TestUser } from '../harness/activities';
+import { adaptiveCardAction, anna, bram, dirk, generalChannel, personalConversationId, personalMessage, searchInvoke, type TestUser } from '../harness/activities';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
 import { tempSqliteUrl } from '../harness/bot';
@@ -160,6 +160,22 @@ for (const db of ['sqlite', 'postgres'] as const) {
       await bot.post(personalMessage({ text: 'ervaringen', from: bram }));
       const list = await connector.waitFor((x) => x.messagesIn(personalConversationId(bram)).find((m) => String(m.activity.text ?? '').includes(nl.experiences.listTitle('november 2026'))));
       expect(String(list.activity.text)).to.contain('drie keer doorverbonden').and.not.contain('heel blij');
+    });
+
+    it('the colleague typeahead (Data.Query topcontact.colleagues) is answered through application/search, also in the 1:1 chat', async () => {
+      const form = (await invoke(bram, 'appointment.form', { promiseKind: 'walkin' })).body.value;
+      const owner = inputOf(form, 'owner')!;
+      expect(owner['choices.data']).to.deep.include({ type: 'Data.Query', dataset: 'topcontact.colleagues' });
+      const search = (from: TestUser, queryText: string, dataset = 'topcontact.colleagues') =>
+        bot.post(searchInvoke({ from, conversation: personalConversationId(from), queryText, dataset }));
+      const res = await search(bram, 'an');
+      expect(res.status).to.equal(200);
+      expect(res.body.type).to.equal('application/vnd.microsoft.search.searchResponse');
+      expect(res.body.value.results).to.deep.include({ title: anna.name, value: anna.aadObjectId });
+      expect(res.body.value.results.map((r: { title: string }) => r.title)).to.not.include(dirk.name);
+      const all = await search(bram, 'a');
+      expect(all.body.value.results.map((r: { title: string }) => r.title)).to.include.members([anna.name, bram.name, dirk.name]);
+      expect((await search(bram, 'an', 'graph.microsoft.com/users')).body.value.results).to.deep.equal([]);
     });
 
     it('an appointment with the customer\'s e-mail address: the confirmation opens in e-mail with subject and body', async () => {
