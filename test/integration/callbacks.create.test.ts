@@ -60,12 +60,14 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       const picker = inputOf(form, 'assignee')!;
       expect(picker.type).to.equal('Input.ChoiceSet');
       expect(picker['choices.data']).to.deep.include({ type: 'Data.Query' });
-      expect(picker['choices.data'].dataset).to.match(/^graph\.microsoft\.com\/users/);
+      // A typeahead on the bot's own dataset (application/search), which works where Graph's people picker does not.
+      expect(picker['choices.data']).to.deep.include({ dataset: 'topcontact.colleagues', associatedInputs: 'auto' });
       expect(picker.choices.map((c: JsonActivity) => c.title)).to.include.members([anna.name, bram.name]);
       const text = textOf(form);
       expect(text).to.contain('Nieuw terugbelverzoek').and.contain('Naam klant').and.contain('Telefoonnummer').and.contain('Gevoelig onderwerp');
       expect(text).to.contain('Senior (55+)').and.contain('Niet of soms digitaal').and.contain('Afhankelijk').and.contain('Brief');
-      expect(verbsOf(form)).to.deep.equal(['callback.create']);
+      // "Vrije momenten tonen" refreshes the form; the submit creates.
+      expect(verbsOf(form)).to.deep.equal(['callback.freeMoments', 'callback.create']);
       expect((form.actions as JsonActivity[])[0]!.data.formId).to.match(/^[0-9a-f-]{36}$/);
     });
 
