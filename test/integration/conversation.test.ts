@@ -164,6 +164,9 @@ for (const db of ['sqlite', 'postgres'] as const) {
 
     it('the colleague typeahead (Data.Query topcontact.colleagues) is answered through application/search, also in the 1:1 chat', async () => {
       const form = (await invoke(bram, 'appointment.form', { promiseKind: 'walkin' })).body.value;
+      // "Het goede gesprek", all nine points, folded in the form too.
+      expect(nl.appointments.card.checklist).to.have.length(9);
+      for (const point of nl.appointments.card.checklist) expect(textOf(form)).to.contain(point);
       const owner = inputOf(form, 'owner')!;
       expect(owner['choices.data']).to.deep.include({ type: 'Data.Query', dataset: 'topcontact.colleagues' });
       const search = (from: TestUser, queryText: string, dataset = 'topcontact.colleagues') =>
