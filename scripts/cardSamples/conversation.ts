@@ -70,7 +70,7 @@ export async function samples(): Promise<CardSample[]> {
     return [
       { name: 'contact-form', card: contactForm(s) },
       { name: 'experience-form', card: experienceForm() },
-      { name: 'callback-owner-done-refused', card: doneForm, click: ['Afronden'] },
+      { name: 'callback-owner-done-refused', card: doneForm },
       { name: 'customer-text-confirmation', card: confirmation },
       { name: 'customer-text-email', card: mail },
       { name: 'callback-owner-not-reached', card: afterFirst },

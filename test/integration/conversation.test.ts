@@ -119,6 +119,14 @@ for (const db of ['sqlite', 'postgres'] as const) {
       const refused = await click(bot, anna, 'callback.done', { id: item.id, answer: 'nee', note, confirmation: 'email' }, { where: 'personal' });
       expect(textOf(refused.card)).to.contain(c.errors.explanationRequired);
       expect(inputOf(refused.card, 'note')!.value, 'typed values stay').to.equal(note);
+      // The "Afronden" part stays open (not folded behind its button again), with the message at the field.
+      const folds: string[] = [];
+      JSON.stringify(refused.card, (_k, v) => { if (v && v.type === 'Action.ShowCard') folds.push(v.title); return v; });
+      expect(folds).to.not.include(nl.callbacks.card.done);
+      expect(folds).to.include(nl.callbacks.card.reschedule);
+      const open = (refused.card.body as Record<string, any>[]).find((e) => e.type === 'Container' && e.style === 'emphasis' && JSON.stringify(e).includes('"id":"explanation"'));
+      expect(open, 'the open part in the card body').to.not.equal(undefined);
+      expect(JSON.stringify(open)).to.contain(JSON.stringify(c.errors.explanationRequired).slice(1, -1)).and.contain('"verb":"callback.done"');
       expect((await bot.app.s.repo.getItem(anna.tenantId, item.id))!.status).to.equal('claimed');
 
       const explanation = 'Een tweede schuur past niet binnen de regels voor deze woning.';

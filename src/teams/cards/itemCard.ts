@@ -148,6 +148,41 @@ export function neutraliseValues(v: Record<string, unknown>): Record<string, str
   return out;
 }
 
+/**
+ * After a refused submit the folded part (Action.ShowCard) that holds a field with an error is shown
+ * open, in place, with the messages at the fields (issue 18): Teams would show it folded again.
+ */
+export function unfoldWithErrors(card: Record<string, unknown>, fieldIds: string[]): void {
+  const ids = new Set(fieldIds);
+  const hasErrorInput = (items: unknown): boolean => Array.isArray(items) && items.some((e) => {
+    const o = e as Record<string, unknown>;
+    return (typeof o?.type === 'string' && o.type.startsWith('Input.') && ids.has(String(o.id))) || hasErrorInput(o?.items) || hasErrorInput(o?.columns);
+  });
+  const walk = (list: unknown): void => {
+    if (!Array.isArray(list)) return;
+    for (let i = 0; i < list.length; i++) {
+      const el = list[i] as Record<string, unknown>;
+      if (el?.type === 'ActionSet' && Array.isArray(el.actions)) {
+        const actions = el.actions as Record<string, unknown>[];
+        const k = actions.findIndex((a) => a.type === 'Action.ShowCard' && hasErrorInput((a.card as Record<string, unknown>)?.body));
+        if (k >= 0) {
+          const fold = actions[k]!;
+          const inner = fold.card as Record<string, unknown>;
+          const open = {
+            type: 'Container', style: 'emphasis', spacing: 'Small',
+            items: [{ type: 'TextBlock', text: String(fold.title ?? ''), weight: 'Bolder', wrap: true }, ...(inner.body as unknown[]), { type: 'ActionSet', actions: inner.actions ?? [] }],
+          };
+          const rest = actions.filter((_, j) => j !== k);
+          list.splice(i, 1, ...(rest.length ? [{ ...el, actions: rest }] : []), open);
+          return;
+        }
+      }
+      walk(el?.items);
+    }
+  };
+  walk(card.body);
+}
+
 /** Colleagues for a picker, optionally without one person (the current owner). */
 export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<{ id: string; name: string }[]> {
   return (await s.repo.listUsers(tenantId))
@@ -258,6 +293,7 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
         historyCount: c.historyRaw.length,
         ...(await spec.owner(item, s, base)),
       });
+      if (form.errors && Object.keys(form.errors).length) unfoldWithErrors(card, Object.keys(form.errors));
       return withOwnerRefresh(card, raw, c.isActive);
     },
   };
