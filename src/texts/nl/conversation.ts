@@ -20,6 +20,7 @@ export const conversation = {
   confirmationCard: {
     title: (id: string) => `Bevestiging voor de klant (${id})`,
     intro: 'Hieronder staat een tekst die je naar de klant kunt sturen. Selecteer de tekst en kopieer hem, of open hem in je e-mail. Pas aan wat nodig is.',
+    introNoEmail: 'Hieronder staat een tekst die je naar de klant kunt sturen. Selecteer de tekst en kopieer hem. Pas aan wat nodig is.',
     introLetter: 'Deze klant krijgt liever een brief. Hieronder staat een tekst die je kunt kopiëren naar een brief. Pas aan wat nodig is.',
     openInEmail: 'Openen in e-mail',
     noDirectNumber: 'Tip: zet je directe nummer in **instellingen**. Dan staat het in deze tekst.',

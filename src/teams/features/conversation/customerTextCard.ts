@@ -12,7 +12,7 @@ const t = nl.conversation;
 export function customerTextCard(r: ReadyText): Record<string, unknown> {
   const confirmation = r.which === 'confirmation';
   const intro = confirmation
-    ? (r.letter ? t.confirmationCard.introLetter : t.confirmationCard.intro)
+    ? (r.letter ? t.confirmationCard.introLetter : r.mailto ? t.confirmationCard.intro : t.confirmationCard.introNoEmail)
     : (r.letter ? t.ladder.lastCardIntroLetter : t.ladder.lastCardIntro);
   return bind(template, {
     title: confirmation ? t.confirmationCard.title(r.itemId) : t.ladder.lastCardTitle(r.itemId),
