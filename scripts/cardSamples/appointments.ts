@@ -25,7 +25,7 @@ async function history(app: App, clock: ManualClock): Promise<void> {
     if (o.status !== 'created') throw new Error('create failed');
     return o.item.id;
   };
-  const note = { note: 'Klant gebeld en de vraag beantwoord.', confirmation: 'email' };
+  const note = { answer: 'ja', note: 'Klant gebeld en de vraag beantwoord.', confirmation: 'email' };
   for (const [week, day] of [['2026-11-02', 0], ['2026-11-09', 1], ['2026-11-16', 2]] as const) {
     void day;
     clock.set(`${week}T09:00:00+01:00`);

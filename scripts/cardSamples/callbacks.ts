@@ -21,7 +21,7 @@ export async function samples(): Promise<CardSample[]> {
     const ownerCard = await callbackCards.owner(claimed.item, s, { text: claimed.message ?? '', style: 'good' });
     await s.items.act(SAMPLE_TENANT, open.item.id, 'notReached', {}, anna);
     clock.set('2026-11-26T15:10:00+01:00');
-    const done = await s.items.act(SAMPLE_TENANT, open.item.id, 'done', { note: 'Loodgieter komt morgen om 10:00. Mevrouw is thuis.', confirmation: 'brief' }, anna);
+    const done = await s.items.act(SAMPLE_TENANT, open.item.id, 'done', { answer: 'ja', note: 'Loodgieter komt morgen om 10:00. Mevrouw is thuis.', confirmation: 'brief' }, anna);
     if (done.status !== 'ok') throw new Error('done failed');
     const sensitiveCard = await callbackCards.channel(sensitive.item, s);
     const sensitiveClaimed = await s.items.act(SAMPLE_TENANT, sensitive.item.id, 'claim', {}, anna);

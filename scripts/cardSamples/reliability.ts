@@ -18,7 +18,7 @@ export async function samples(): Promise<CardSample[]> {
     if (made.status !== 'created') throw new Error('sample create failed');
     await s.items.act(SAMPLE_TENANT, made.item.id, 'claim', {}, anna);
     clock.set('2026-08-20T11:40:00+02:00');
-    await s.items.act(SAMPLE_TENANT, made.item.id, 'done', { note: 'Mevrouw Jansen gebeld, loodgieter komt vrijdag.', confirmation: 'email' }, anna);
+    await s.items.act(SAMPLE_TENANT, made.item.id, 'done', { answer: 'ja', note: 'Mevrouw Jansen gebeld, loodgieter komt vrijdag.', confirmation: 'email' }, anna);
     clock.set('2026-11-26T09:15:00+01:00');
     await eraseItem(s, SAMPLE_TENANT, made.item.id, 'retention');
     const erased = (await s.items.get(SAMPLE_TENANT, made.item.id))!;

@@ -85,7 +85,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const isManager = (p: Person) => managers.has(p.id) || (!!p.teamsId && managers.has(p.teamsId));
   const outbox = new OutboxDispatcher(repo, clock, log, { lockMs: config.outboxLockSeconds * 1000, ...opts.outbox });
   const customers = new CustomerService(customerStoreFor(repo), repo, clock);
-  const items = new ItemService({ repo, clock, calendar, isManager, momentHorizonMonths: config.momentHorizonMonths, kick: () => outbox.kick(), customers });
+  const items = new ItemService({ repo, clock, calendar, isManager, momentHorizonMonths: config.momentHorizonMonths, kick: () => outbox.kick(), customers, notReachedAttempts: config.conversation.notReachedAttempts });
   const graphAuth = config.graph ? new CredentialHealth('Microsoft Graph', GRAPH_SETTINGS(graphCredentialKind(config.graph)), log) : null;
   const graph = config.graph ? createGraphService(config.graph, clock, { ...opts.graph, health: graphAuth ?? undefined }) : null;
   const people = new PeopleDirectory({

@@ -36,6 +36,8 @@ export interface ItemServiceDeps {
   kick: () => void;
   /** Links every new item to its customer record (app/customers.ts); held or refused while the customer's contact is paused. */
   customers?: CustomerLinker;
+  /** NOT_REACHED_ATTEMPTS (the rules' default when unset). */
+  notReachedAttempts?: number;
 }
 
 const MAX_RACE_RETRIES = 20;
@@ -44,7 +46,7 @@ export class ItemService {
   constructor(private readonly d: ItemServiceDeps) {}
 
   private ctx(actor: Person) {
-    return { now: this.d.clock.now(), calendar: this.d.calendar, actor, isManager: this.d.isManager(actor), momentHorizonMonths: this.d.momentHorizonMonths };
+    return { now: this.d.clock.now(), calendar: this.d.calendar, actor, isManager: this.d.isManager(actor), momentHorizonMonths: this.d.momentHorizonMonths, notReachedAttempts: this.d.notReachedAttempts };
   }
 
   async get(tenantId: string, id: string): Promise<Item | null> {
@@ -196,6 +198,8 @@ export class ItemService {
         out.push({ tenantId: item.tenantId, key, type: 'notifyPerson', lane: `user:${e.to.id}`, payload: { to: e.to, text: e.text, itemId: item.id } });
       } else if (e.type === 'notifyChannel') {
         out.push({ tenantId: item.tenantId, key, type: 'notifyChannel', lane: `channel:${item.tenantId}`, payload: { text: e.text, itemId: item.id } });
+      } else if (e.type === 'customerText') {
+        out.push({ tenantId: item.tenantId, key, type: 'customerText', lane: `user:${e.to.id}`, payload: { to: e.to, itemId: item.id, which: e.which } });
       } else if (e.type === 'calendarSync') {
         out.push({ tenantId: item.tenantId, key, type: 'calendarSync', lane: `graph:${item.tenantId}:${item.id}`, payload: { itemId: item.id } });
       }

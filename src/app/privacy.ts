@@ -70,6 +70,8 @@ export const retentionJob: Job = async (s, now) => {
       if (item.data.erased === true || !privacyOf(item.kind).holdsCustomerData) continue;
       if (await eraseItem(s, tenantId, item.id, 'retention')) erased++;
     }
+    // Contact logs (`geholpen`) lose their link to the customer after the same period.
+    erased += await s.repo.records.unlinkCustomer(tenantId, { before: cutoff });
   }
   let purged = { outbox: 0, idempotency: 0 };
   if (await s.repo.claimOnce('*', `retention-purge:${day}`, now)) purged = await s.repo.purgeBefore(cutoff);

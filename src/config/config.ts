@@ -49,6 +49,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** How long an outbox message stays claimed by one instance while it is being sent. */
   outboxLockSeconds: number;
+  /** Issue 17: failed attempts before a callback ends as "niet bereikt"; topics of the `geholpen` form. */
+  conversation: { notReachedAttempts: number; contactTopics: string[] };
 }
 
 function fail(name: string, expected: string): never {
@@ -207,5 +209,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tickSeconds: int(env, 'TICK_SECONDS', 30, 1, 3600),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
     outboxLockSeconds: int(env, 'OUTBOX_LOCK_SECONDS', 60, 2, 3600),
+    conversation: {
+      notReachedAttempts: int(env, 'NOT_REACHED_ATTEMPTS', 2, 1, 10),
+      contactTopics: contactTopics(env.CONTACT_TOPICS),
+    },
   };
+}
+
+/** CONTACT_TOPICS: comma-separated topics for the `geholpen` form (1 to 30, each at most 60 characters). */
+export const DEFAULT_CONTACT_TOPICS = ['Huur en betalen', 'Reparatie', 'Woning zoeken', 'Overlast', 'Verhuizen en opzeggen', 'Overig'];
+function contactTopics(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_CONTACT_TOPICS;
+  const topics = [...new Set(raw.split(',').map((t) => t.trim()).filter(Boolean))];
+  if (!topics.length || topics.length > 30 || topics.some((t) => t.length > 60)) fail('CONTACT_TOPICS', 'expected 1 to 30 comma-separated topics of at most 60 characters');
+  return topics;
 }

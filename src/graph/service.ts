@@ -3,6 +3,7 @@
 // come out as GraphFailure (errors.ts).
 import { createHash } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Clock } from '../domain/clock';
 import { GraphFailure, toGraphFailure } from './errors';
 
@@ -37,6 +38,8 @@ export interface DirectoryUser {
 export interface CallOptions {
   /** Time budget for the whole call, retries included (ms). */
   timeoutMs?: number;
+  /** No retries inside this call (a form refresh that Teams is waiting for: answer within the budget or say the agenda is slow). */
+  noRetry?: boolean;
 }
 
 export interface GraphService {
@@ -162,6 +165,7 @@ export class HttpGraphService implements GraphService {
       this.client
         .api(`/users/${userSeg(userId)}/calendar/getSchedule`)
         .header('Prefer', 'outlook.timezone="UTC"')
+        .middlewareOptions(o?.noRetry ? [new RetryHandlerOptions(0, 0)] : [])
         .options({ signal })
         .post({ schedules: [address], startTime: utc(from), endTime: utc(to), availabilityViewInterval: 15 }) as Promise<{
         value?: { scheduleId?: string; error?: { message?: string; responseCode?: string }; scheduleItems?: { status?: string; start?: { dateTime?: string; timeZone?: string }; end?: { dateTime?: string; timeZone?: string } }[] }[];

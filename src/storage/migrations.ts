@@ -189,4 +189,24 @@ export const migrations: Migration[] = [
         SELECT tenant_id, id, 0, '' FROM items WHERE closed_at IS NULL AND card_activity_id IS NOT NULL`,
     ],
   },
-];
+  {
+    version: 5,
+    name: 'records: contact logs (geholpen) and experiences (ervaring)',
+    statements: [
+      `CREATE TABLE records (
+        tenant_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        by_json TEXT NOT NULL,
+        customer_key TEXT,
+        data TEXT NOT NULL,
+        form_key TEXT,
+        PRIMARY KEY (tenant_id, kind, id)
+      )`,
+      `CREATE UNIQUE INDEX records_form_key ON records (tenant_id, form_key)`,
+      `CREATE INDEX records_at ON records (tenant_id, kind, at)`,
+      `CREATE INDEX records_customer ON records (tenant_id, customer_key)`,
+    ],
+  },
+].sort((a, b) => a.version - b.version); // branches add versions out of order: apply ascending

@@ -5,6 +5,7 @@ import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
 import { PostgresCardClock } from './cardClockPostgres';
+import { PostgresRecords } from './records';
 import type {
   ChangeSet, ChannelBinding, DeliveryProblem, ItemQuery, OutboxMessage, OutboxStatus, Repository, UserRecord, UserSettings,
 } from './repository';
@@ -64,6 +65,8 @@ export class PostgresRepository implements Repository {
     // A broken idle connection must not crash the process; the pool drops it and the next query reconnects.
     this.pool.on('error', () => undefined);
   }
+
+  readonly records = new PostgresRecords((sql, values) => this.query(sql, values));
 
   // ---- connection helpers ----
 

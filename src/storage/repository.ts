@@ -2,6 +2,7 @@
 // Every record carries the Teams tenant id. Writes that can race are conditional (optimistic versioning).
 import type { HistoryEntry, Item, ItemKind, Person } from '../domain/types';
 import type { CardClockStore } from './cardClock';
+import type { RecordStore } from './records';
 
 /** A Bot Framework conversation reference, stored as given by botbuilder (opaque here). */
 export type ConversationRef = Record<string, unknown>;
@@ -19,6 +20,8 @@ export interface ChannelBinding {
 
 export interface UserSettings {
   personalDigest?: boolean;
+  /** The colleague's direct phone number (display form), used in confirmation texts for sensitive topics. */
+  directNumber?: string;
 }
 
 export interface UserRecord {
@@ -95,6 +98,8 @@ export interface Repository {
   readonly kind: 'sqlite' | 'postgres';
   /** Cards that follow the clock: next change and last hash per open card (cardClock.ts). */
   readonly cardClock: CardClockStore;
+  /** Contact logs and experiences (storage/records.ts). */
+  readonly records: RecordStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** A cheap round trip; false when the database cannot be reached. */

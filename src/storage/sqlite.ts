@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
 import { SqliteCardClock } from './cardClockSqlite';
+import { SqliteRecords } from './records';
 import type {
   ChangeSet, ChannelBinding, DeliveryProblem, ItemQuery, OutboxMessage, OutboxStatus, Repository, UserRecord, UserSettings,
 } from './repository';
@@ -50,12 +51,14 @@ export class SqliteRepository implements Repository {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    this.records = new SqliteRecords(this.db);
   }
 
   /** The connection, for the stores of other tables in this file (customersSqlite.ts). */
   get database(): Database.Database {
     return this.db;
   }
+  readonly records: SqliteRecords;
 
   async migrate(): Promise<void> {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');

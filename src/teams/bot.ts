@@ -4,9 +4,10 @@
 import {
   CardFactory, TeamsActivityHandler, TurnContext,
   type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse, type MessagingExtensionAction,
-  type MessagingExtensionActionResponse, type TeamsChannelAccount,
+  type MessagingExtensionActionResponse, type SearchInvokeResponse, type SearchInvokeValue, type TeamsChannelAccount,
 } from 'botbuilder';
 import type { Services } from '../app/services';
+import { COLLEAGUE_DATASET, searchColleagues } from '../app/colleagueSearch';
 import { nl } from '../texts/nl';
 import { cardResponse, noticeCard } from './cards/common';
 import { neutralise } from './cards/render';
@@ -87,6 +88,16 @@ export class TopContactBot extends TeamsActivityHandler {
       this.s.log.error({ err, verb }, 'card action failed');
       return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
     }
+  }
+
+  /** Typeahead in a card (Data.Query): the colleagues the bot knows; other datasets get no results. */
+  protected override async onSearchInvoke(ctx: TurnContext, value: SearchInvokeValue): Promise<SearchInvokeResponse> {
+    const turn = makeTurn(ctx, this.s);
+    const results = value.dataset === COLLEAGUE_DATASET
+      ? (await searchColleagues(this.s, turn.tenantId, value.queryText ?? '', value.queryOptions?.skip, value.queryOptions?.top))
+        .map((r) => ({ title: neutralise(r.title), value: r.value }))
+      : [];
+    return { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results } } as SearchInvokeResponse;
   }
 
   /** A button this bot no longer knows, on an item's card: the item's current card with a note (never an error). */

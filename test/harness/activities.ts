@@ -538,3 +538,15 @@ export function messageExtensionSubmit(opts: MessageExtensionSubmitOptions): Tea
   if (opts.botMessagePreviewAction) value['botMessagePreviewAction'] = opts.botMessagePreviewAction;
   return withSource(invokeBase('composeExtension/submitAction', opts, value), opts);
 }
+
+export interface SearchInvokeOptions extends InvokeContext {
+  dataset: string;
+  queryText: string;
+  skip?: number;
+  top?: number;
+}
+
+/** invoke 'application/search': a typeahead Input.ChoiceSet with Data.Query (Teams omits `kind`). */
+export function searchInvoke(opts: SearchInvokeOptions): TeamsActivity {
+  return invokeBase('application/search', opts, { queryText: opts.queryText, queryOptions: { skip: opts.skip ?? 0, top: opts.top ?? 15 }, dataset: opts.dataset });
+}

@@ -181,7 +181,7 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     expect(carlas.map((e) => e.start.dateTime.slice(0, 16))).to.deep.equal(['2026-11-27T10:00']);
     expect((await get(item.id)).data.calendarEvent).to.include({ userId: carla.aadObjectId, eventId: carlas[0].id });
 
-    await act(carla, 'callback.done', { id: item.id, note: 'Klant gebeld, loodgieter komt morgen.', confirmation: 'none' });
+    await act(carla, 'callback.done', { id: item.id, answer: 'ja', note: 'Klant gebeld, loodgieter komt morgen.', confirmation: 'none' });
     await bot.settle();
     expect(fake.allEvents()).to.have.length(0);
     const done = await get(item.id);
@@ -390,7 +390,7 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     expect(connector.messagesIn(generalChannel.id).some((m) => textOf(m.card).includes(item.id))).to.equal(true);
     const res = await act(anna, 'callback.planSlot', { id: item.id, start: cet('2026-11-26T14:00:00') });
     expect(textOf(res.body.value)).to.contain('niet ingesteld');
-    await act(bram, 'callback.done', { id: item.id, note: 'Klant gebeld en geholpen.', confirmation: 'none' });
+    await act(bram, 'callback.done', { id: item.id, answer: 'ja', note: 'Klant gebeld en geholpen.', confirmation: 'none' });
     await bot.settle();
     expect(fake.requests).to.have.length(0);
     expect(await bot.app.s.repo.listOutbox({ status: 'failed' })).to.have.length(0);

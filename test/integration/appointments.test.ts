@@ -116,15 +116,15 @@ describe('follow-up appointments (HTTP)', () => {
     const other = owner.id === anna.aadObjectId ? bram : anna;
     const ownerUser = owner.id === anna.aadObjectId ? anna : bram;
 
-    expect(json((await act(other, 'appointment.done', { id, note: 'Geregeld met de klant.', confirmation: 'email' })).body.value)).to.contain('alleen de behandelaar');
+    expect(json((await act(other, 'appointment.done', { id, answer: 'ja', note: 'Geregeld met de klant.', confirmation: 'email' })).body.value)).to.contain('alleen de behandelaar');
     expect(json((await act(ownerUser, 'appointment.reschedule', { id, date: '2026-12-01', time: '14:00' })).body.value)).to.contain('Geef een reden.');
     const moved = await act(ownerUser, 'appointment.reschedule', { id, date: '2026-12-01', time: '14:00', reason: 'Klant is ziek, gebeld en nieuwe afspraak gemaakt' });
     expect(json(moved.body.value)).to.contain('nieuw moment: dinsdag 1 december, 14:00');
     const handed = await act(ownerUser, 'appointment.handover', { id, to: carla.aadObjectId });
     expect(json(handed.body.value)).to.contain('overgedragen aan Carla Smit');
-    const tooShort = await act(carla, 'appointment.done', { id, note: 'ok', confirmation: 'email' });
+    const tooShort = await act(carla, 'appointment.done', { id, answer: 'ja', note: 'ok', confirmation: 'email' });
     expect(json(tooShort.body.value)).to.contain('Schrijf iets meer');
-    const done = await act(carla, 'appointment.done', { id, note: 'Hovenier komt volgende week.', confirmation: 'brief' });
+    const done = await act(carla, 'appointment.done', { id, answer: 'ja', note: 'Hovenier komt volgende week.', confirmation: 'brief' });
     expect(json(done.body.value)).to.contain('is afgerond');
     const history = await bot.app.s.repo.history(TEST_TENANT, id);
     expect(history.map((h) => h.action)).to.deep.equal(['created', 'claimed', 'rescheduled', 'handedOver', 'done']);
@@ -160,7 +160,7 @@ describe('follow-up appointments (HTTP)', () => {
     const res = await act(carla, 'appointment.create', { promiseKind: 'other', customerName: 'Mevrouw Jansen', topic: 'Vraag over de tuin', owner: '', date: '', time: '' });
     const id = /AF-\d+/.exec(json(res.body.value))![0];
     // Nobody picked it up: even a manager cannot finish it; a manager's handover assigns it.
-    expect(json((await act(dirk, 'appointment.done', { id, note: 'Afgehandeld door de teamleider.', confirmation: 'none' })).body.value))
+    expect(json((await act(dirk, 'appointment.done', { id, answer: 'ja', note: 'Afgehandeld door de teamleider.', confirmation: 'none' })).body.value))
       .to.contain('Niemand heeft deze afspraak opgepakt.');
     expect(json((await act(dirk, 'appointment.handover', { id, to: 'f0f0f0f0-0000-4000-8000-0000000000ff' })).body.value)).to.contain('Deze collega ken ik niet.');
     expect(json((await act(dirk, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain('overgedragen aan Anna de Vries');

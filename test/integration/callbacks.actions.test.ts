@@ -145,7 +145,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const id = await claimedBy(anna);
       const before = await snapshot(id);
       const inputs: Record<string, Record<string, unknown>> = {
-        'callback.done': { note: 'Klant gebeld, alles is geregeld.', confirmation: 'none' },
+        'callback.done': { answer: 'ja', note: 'Klant gebeld, alles is geregeld.', confirmation: 'none' },
         'callback.notReached': {},
         'callback.reschedule': { date: '2026-11-30', time: '10:00', reason: 'Klant vroeg om maandag' },
         'callback.handover': { to: carla.aadObjectId },
@@ -166,10 +166,10 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
 
     it('done needs a dossier note and how it was confirmed; then the card shows who finished it', async () => {
       const id = await claimedBy(anna);
-      const empty = await click(bot, anna, 'callback.done', { id, v: 2, note: '', confirmation: '' });
+      const empty = await click(bot, anna, 'callback.done', { id, v: 2, answer: 'ja', note: '', confirmation: '' });
       const t1 = textOf(empty.card);
       expect(t1).to.contain('Schrijf een korte notitie voor het klantdossier.').and.contain('Kies hoe je de belangrijke informatie aan de klant hebt bevestigd.');
-      const short = await click(bot, anna, 'callback.done', { id, v: 2, note: 'Gebeld', confirmation: 'email' });
+      const short = await click(bot, anna, 'callback.done', { id, v: 2, answer: 'ja', note: 'Gebeld', confirmation: 'email' });
       expect(textOf(short.card)).to.contain('Schrijf iets meer');
       // Values kept in the owner view's inputs.
       expect(inputOf(short.card, 'note')!.value).to.equal('Gebeld');
@@ -179,14 +179,14 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       await bot.settle();
       const updatesBefore = (await channelMessageOf(bot, connector, id)).updates;
       bot.clock.set('2026-11-26T15:10:00+01:00');
-      const done = await click(bot, anna, 'callback.done', { id, v: 2, note: 'Loodgieter komt morgen om 10:00.', confirmation: 'brief' });
+      const done = await click(bot, anna, 'callback.done', { id, v: 2, answer: 'ja', note: 'Loodgieter komt morgen om 10:00.', confirmation: 'brief' });
       expect(textOf(done.card)).to.contain(`${id} is afgerond. Dank je wel!`).and.contain('Loodgieter komt morgen om 10:00.');
       const item = await getItem(bot, id);
       expect(item).to.include({ status: 'done' });
       expect(item!.closedAt!.toISOString()).to.equal('2026-11-26T14:10:00.000Z');
       expect(item!.data).to.include({ doneNote: 'Loodgieter komt morgen om 10:00.', confirmation: 'brief' });
       const history = await bot.app.s.repo.history(TEST_TENANT, id);
-      expect(history.at(-1)).to.deep.include({ action: 'done', note: 'Loodgieter komt morgen om 10:00.', details: { confirmation: 'brief' } });
+      expect(history.at(-1)).to.deep.include({ action: 'done', note: 'Loodgieter komt morgen om 10:00.', details: { confirmation: 'brief', answer: 'ja', explained: false } });
       await bot.settle();
       const m = await channelMessageOf(bot, connector, id);
       expect(m.updates).to.equal(updatesBefore + 1);
@@ -204,39 +204,49 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const p = nl.customers.profile;
       expect(text).to.contain(`${p.ageGroup['55-of-ouder']}; ${p.digital['liever-persoonlijk']}; ${p.attitude['hulp-bij-regelen']}`).and.contain('Brief');
       expect(text).to.contain(nl.customers.needs.letter).and.contain(nl.customers.needs.help);
-      expect(text).to.contain('Het goede gesprek').and.contain('Stel jezelf voor').and.contain('Geef nogmaals je naam.');
+      expect(text).to.contain('Het goede gesprek').and.contain('Stel jezelf voor').and.contain('Geef nogmaals je naam.').and.contain('Voel je verantwoordelijk voor de afspraak die jij hebt gemaakt.');
       // Another customer (another number: the first one's record prefers a letter).
       const plain = await click(bot, anna, 'callback.claim', { id: await createViaForm(bot, carla, { digital: 'regelt-digitaal', phone: '06 87654321' }) });
       expect(textOf(plain.card)).to.not.contain(nl.customers.needs.letter);
       expect(textOf(plain.card)).to.contain(nl.customers.needs.digital);
     });
 
-    it('niet bereikt logs each attempt with its time and, from the third, suggests writing', async () => {
+    it('niet bereikt is a ladder: the next attempt at another part of the day; after the last the callback ends as niet bereikt and the owner gets a text for the customer', async () => {
       const id = await claimedBy(anna);
-      const times = ['10:15', '11:40', '14:05'];
-      const answers: string[] = [];
-      for (const [i, hhmm] of times.entries()) {
-        bot.clock.set(`2026-11-26T${hhmm}:00+01:00`);
-        answers.push(textOf((await click(bot, anna, 'callback.notReached', { id, v: 2 + i })).card));
-      }
-      expect(answers[0]).to.contain('Poging 1 vastgelegd.').and.not.contain('e-mail of brief');
-      expect(answers[1]).to.contain('Poging 2 vastgelegd.').and.not.contain('e-mail of brief');
-      expect(answers[2]).to.contain('Poging 3 vastgelegd.').and.contain('Dit is al poging 3. Stuur de klant een e-mail of brief');
-      expect(answers[2]).to.contain('donderdag 26 november, 10:15; donderdag 26 november, 11:40; donderdag 26 november, 14:05');
-      const history = (await bot.app.s.repo.history(TEST_TENANT, id)).filter((h) => h.action === 'notReached');
-      expect(history.map((h) => h.details?.attempt)).to.deep.equal([1, 2, 3]);
-      expect(history.map((h) => h.at.toISOString())).to.deep.equal(['09:15', '10:40', '13:05'].map((t) => `2026-11-26T${t}:00.000Z`));
+      const l = nl.conversation.ladder;
+      bot.clock.set('2026-11-26T10:15:00+01:00');
+      const first = textOf((await click(bot, anna, 'callback.notReached', { id, v: 2 })).card);
+      expect(first).to.contain(l.attempt(1, 2)).and.contain(l.next('vandaag 14:00'));
       expect((await getItem(bot, id))!.status).to.equal('claimed');
+      bot.clock.set('2026-11-26T14:05:00+01:00');
+      const second = textOf((await click(bot, anna, 'callback.notReached', { id, v: 3 })).card);
+      expect(second).to.contain(l.attempt(2, 2)).and.contain(l.last(2));
+      expect(second).to.contain('donderdag 26 november, 10:15; donderdag 26 november, 14:05');
+      const history = (await bot.app.s.repo.history(TEST_TENANT, id)).filter((h) => h.action === 'notReached');
+      expect(history.map((h) => h.details?.attempt)).to.deep.equal([1, 2]);
+      expect(history.map((h) => h.at.toISOString())).to.deep.equal(['09:15', '13:05'].map((t) => `2026-11-26T${t}:00.000Z`));
+      const item = (await getItem(bot, id))!;
+      expect(item.status).to.equal('notReached');
+      expect(item.closedAt).to.not.equal(null);
       await bot.settle();
-      expect(textOf(await channelCard(bot, connector, id))).to.contain('Geschiedenis (5)');
+      const card = await channelCard(bot, connector, id);
+      expect(textOf(card)).to.contain(nl.callbacks.status.notReached).and.contain('Geschiedenis (4)');
+      expect(verbsOf(card)).to.deep.equal([]);
+      // The owner's 1:1 chat: "wij konden u niet bereiken", ready to copy.
+      const dm = connector.messagesIn(personalConversationId(anna)).find((m) => textOf(m.card).includes(l.lastCardTitle(id)));
+      expect(dm, 'the ready text in Anna\'s 1:1 chat').to.not.equal(undefined);
+      expect(inputOf(dm!.card, 'customerText')!.value).to.contain('Wij hebben geprobeerd u te bereiken over: Lekkage in de badkamer');
     });
 
-    it('niet bereikt for a customer who is not digital suggests a letter', async () => {
-      const id = await createViaForm(bot, carla, { digital: 'liever-persoonlijk' });
+    it('niet bereikt for a customer who needs help allows one more attempt, and the text is for a letter when not digital', async () => {
+      const id = await createViaForm(bot, carla, { digital: 'liever-persoonlijk', attitude: 'hulp-bij-regelen' });
       await click(bot, anna, 'callback.claim', { id });
       let last = '';
       for (let i = 0; i < 3; i++) last = textOf((await click(bot, anna, 'callback.notReached', { id })).card);
-      expect(last).to.contain('niet of soms digitaal: stuur een brief');
+      expect(last).to.contain(nl.conversation.ladder.last(3));
+      await bot.settle();
+      const dm = connector.messagesIn(personalConversationId(anna)).find((m) => textOf(m.card).includes(nl.conversation.ladder.lastCardTitle(id)));
+      expect(textOf(dm!.card)).to.contain(nl.conversation.ladder.lastCardIntroLetter);
     });
 
     it('release makes it open again for everyone', async () => {
@@ -279,7 +289,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       expect(history.at(-1)).to.deep.include({ action: 'handedOver', details: { from: 'Anna de Vries', to: 'Bram Jansen' } });
       // Anna may no longer act; Bram may.
       expect(textOf((await click(bot, anna, 'callback.notReached', { id })).card)).to.contain(NOT_ALLOWED);
-      expect(textOf((await click(bot, bram, 'callback.notReached', { id })).card)).to.contain('Poging 1 vastgelegd.');
+      expect(textOf((await click(bot, bram, 'callback.notReached', { id })).card)).to.contain(nl.conversation.ladder.attempt(1, 2));
     });
 
     it('reschedule keeps the new moment and the reason, and the history keeps both moments', async () => {
@@ -337,7 +347,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       expect(textOf(handover.card)).to.contain('overgedragen aan Bram Jansen');
       const toOwner = await click(bot, dirk, 'callback.handover', { id, to: bram.aadObjectId });
       expect(textOf(toOwner.card)).to.contain('Bram Jansen is al de behandelaar.');
-      const done = await click(bot, dirk, 'callback.done', { id, note: 'Afgehandeld door de teamleider.', confirmation: 'none' });
+      const done = await click(bot, dirk, 'callback.done', { id, answer: 'ja', note: 'Afgehandeld door de teamleider.', confirmation: 'none' });
       expect(textOf(done.card)).to.contain('is afgerond');
       const history = await bot.app.s.repo.history(TEST_TENANT, id);
       expect(history.slice(-3).map((h) => [h.action, h.actor.name])).to.deep.equal([
@@ -347,7 +357,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
 
     it('owner actions need an owner: a manager cannot finish what nobody picked up (handover assigns it)', async () => {
       const item = await createCallback(bot);
-      const res = await click(bot, dirk, 'callback.done', { id: item.id, note: 'Afgehandeld door de teamleider.', confirmation: 'none' });
+      const res = await click(bot, dirk, 'callback.done', { id: item.id, answer: 'ja', note: 'Afgehandeld door de teamleider.', confirmation: 'none' });
       expect(textOf(res.card)).to.contain('Niemand heeft dit verzoek opgepakt.');
       const assign = await click(bot, dirk, 'callback.handover', { id: item.id, to: carla.aadObjectId });
       expect(textOf(assign.card)).to.contain('overgedragen aan Carla Smit');
@@ -368,7 +378,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
 
     it('an action on a finished callback answers with its current card', async () => {
       const id = await claimedBy(anna);
-      await click(bot, anna, 'callback.done', { id, v: 2, note: 'Klant gebeld, opgelost.', confirmation: 'none' });
+      await click(bot, anna, 'callback.done', { id, v: 2, answer: 'ja', note: 'Klant gebeld, opgelost.', confirmation: 'none' });
       for (const [user, verb] of [[bram, 'callback.claim'], [anna, 'callback.notReached'], [anna, 'callback.release']] as const) {
         const res = await click(bot, user, verb, { id, v: 2 });
         expect(textOf(res.card), verb).to.contain('Dit verzoek is al afgerond.');
@@ -428,7 +438,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
     it('no version of the channel card ever carries the phone number; the owner view has name, phone and details', async () => {
       const id = await claimedBy(anna);
       await click(bot, anna, 'callback.notReached', { id });
-      await click(bot, anna, 'callback.done', { id, note: 'Klant gebeld, het is geregeld.', confirmation: 'email' });
+      await click(bot, anna, 'callback.done', { id, answer: 'ja', note: 'Klant gebeld, het is geregeld.', confirmation: 'email' });
       await bot.settle();
       const versions = await allChannelCardVersions(bot, connector, id);
       expect(versions.length).to.be.at.least(4);

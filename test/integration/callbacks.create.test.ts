@@ -61,14 +61,16 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       const picker = inputOf(form, 'assignee')!;
       expect(picker.type).to.equal('Input.ChoiceSet');
       expect(picker['choices.data']).to.deep.include({ type: 'Data.Query' });
-      expect(picker['choices.data'].dataset).to.match(/^graph\.microsoft\.com\/users/);
+      // A typeahead on the bot's own dataset (application/search), which works where Graph's people picker does not.
+      expect(picker['choices.data']).to.deep.include({ dataset: 'topcontact.colleagues', associatedInputs: 'auto' });
       expect(picker.choices.map((c: JsonActivity) => c.title)).to.include.members([anna.name, bram.name]);
       const text = textOf(form);
       expect(text).to.contain('Nieuw terugbelverzoek').and.contain('Naam klant').and.contain('Telefoonnummer').and.contain('Gevoelig onderwerp');
       // The klantbeeld choices are worded for the customer to read (texts/nl/customers.ts).
       expect(text).to.contain(nl.customers.profile.ageGroup['55-of-ouder']).and.contain(nl.customers.profile.digital['liever-persoonlijk'])
         .and.contain(nl.customers.profile.attitude['hulp-bij-regelen']).and.contain('Brief');
-      expect(verbsOf(form)).to.deep.equal(['callback.lookupCustomer', 'callback.create']);
+      // "Klant opzoeken" and "Vrije momenten tonen" refresh the form; the submit creates.
+      expect(verbsOf(form)).to.deep.equal(['callback.lookupCustomer', 'callback.freeMoments', 'callback.create']);
       expect((form.actions as JsonActivity[])[0]!.data.formId).to.match(/^[0-9a-f-]{36}$/);
     });
 

@@ -100,7 +100,7 @@ describe('callbacks: reminders (ManualClock)', () => {
     await at('2026-12-01T08:45:00+01:00');
     expect(toAnna(OVERDUE_OWNER)).to.have.length(2);
     bot.clock.set('2026-12-01T10:00:00+01:00');
-    await click(bot, anna, 'callback.done', { id: item.id, note: 'Klant alsnog gebeld, geregeld.', confirmation: 'none' });
+    await click(bot, anna, 'callback.done', { id: item.id, answer: 'ja', note: 'Klant alsnog gebeld, geregeld.', confirmation: 'none' });
     await at('2026-12-02T09:00:00+01:00');
     expect(toAnna(OVERDUE_OWNER)).to.have.length(2);
   });

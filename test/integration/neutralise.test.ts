@@ -106,7 +106,7 @@ describe('free text is neutralised in every card and message (callbacks)', funct
     expect(assertInert('channel card', cardOf(id), 'colleague')).to.be.greaterThan(0);
 
     // The colleague finishes with a payload note: note and history in their view, the channel card after.
-    const done = await click(bot.url, colleague, 'callback.done', { id, note: evil('doneNote'), confirmation: 'none' });
+    const done = await click(bot.url, colleague, 'callback.done', { id, answer: 'ja', note: evil('doneNote'), confirmation: 'none' });
     expect(assertInert('done answer', done.body.value, 'doneNote')).to.be.greaterThan(0);
     expect(assertInert('done answer', done.body.value, 'reason')).to.be.greaterThan(0);
     await bot.settle();

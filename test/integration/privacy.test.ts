@@ -43,7 +43,7 @@ describe('privacy: retention, inzage and vergeet', function () {
   async function finish(id: string, note: string) {
     expect((await click(bot.url, bram, 'callback.claim', { id })).status).to.equal(200);
     await click(bot.url, bram, 'callback.reschedule', { id, date: '2026-11-30', time: '10:00', reason: `Klant vroeg later, ${note}` });
-    const done = await click(bot.url, bram, 'callback.done', { id, note, confirmation: 'none' });
+    const done = await click(bot.url, bram, 'callback.done', { id, answer: 'ja', note, confirmation: 'none' });
     expect(JSON.stringify(done.body)).to.contain('afgerond');
   }
   const cardOf = (id: string) => JSON.stringify(connector.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(`Terugbelverzoek ${id}`))?.card ?? {});

@@ -76,12 +76,12 @@ describe('appointment rules (pure)', () => {
 
   it('only the owner or a manager may act; anyone may claim an unowned appointment once', () => {
     const team = create({ promiseKind: 'other', customerName: 'K', topic: 'T', owner: null });
-    expect(appointmentRules.apply(team, 'done', { note: 'Klant geholpen met uitleg.', confirmation: 'none' }, ctx(bram)).ok).to.equal(false);
+    expect(appointmentRules.apply(team, 'done', { answer: 'ja', note: 'Klant geholpen met uitleg.', confirmation: 'none' }, ctx(bram)).ok).to.equal(false);
     const claimed = appointmentRules.apply(team, 'claim', {}, ctx(bram));
     if (!claimed.ok) throw new Error('claim');
     const again = appointmentRules.apply(claimed.item, 'claim', {}, ctx(anna));
     expect(again.ok ? '' : again.refusal.message).to.equal('Bram heeft deze afspraak al opgepakt.');
-    expect(appointmentRules.apply(claimed.item, 'done', { note: 'Klant geholpen met uitleg.', confirmation: 'none' }, { ...ctx(anna), isManager: true }).ok).to.equal(true);
+    expect(appointmentRules.apply(claimed.item, 'done', { answer: 'ja', note: 'Klant geholpen met uitleg.', confirmation: 'none' }, { ...ctx(anna), isManager: true }).ok).to.equal(true);
   });
 });
 

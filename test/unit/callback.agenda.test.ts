@@ -104,7 +104,7 @@ describe('callback rules: agenda', () => {
     expect(rec.data.calendarSeq).to.equal(1);
     expect(d.ok && d.effects).to.deep.equal([]);
     expect(d.ok && d.history.action).to.equal('calendarCreated');
-    const done = ok(applyCallback(rec, 'done', { note: 'Klant gebeld, opgelost.', confirmation: 'none' }, ctx(bram)));
+    const done = ok(applyCallback(rec, 'done', { answer: 'ja', note: 'Klant gebeld, opgelost.', confirmation: 'none' }, ctx(bram)));
     const removed = applyCallback(done, 'calendarSynced', { event: null }, ctx(SYSTEM));
     expect(ok(removed).data.calendarEvent).to.equal(undefined);
     expect(ok(removed).data.calendarSeq, 'the next event gets a new marker').to.equal(1);

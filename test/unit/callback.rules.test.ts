@@ -5,7 +5,8 @@ import { applyCallback, createCallback, type CallbackData } from '../../src/doma
 import type { ActionContext } from '../../src/domain/items/lifecycle';
 import type { Item, Person } from '../../src/domain/types';
 import { normalisePhone } from '../../src/domain/validation/phone';
-import { WorkingCalendar } from '../../src/domain/workingTime';
+import { formatMoment, WorkingCalendar } from '../../src/domain/workingTime';
+import { nl } from '../../src/texts/nl';
 
 const cal = new WorkingCalendar();
 const anna: Person = { id: 'aad-anna', name: 'Anna de Vries', teamsId: '29:anna' };
@@ -152,7 +153,7 @@ describe('callback rules (pure)', () => {
 
   describe('owner actions: who may', () => {
     const inputs: Record<string, Record<string, unknown>> = {
-      done: { note: 'Klant gebeld, opgelost.', confirmation: 'none' },
+      done: { answer: 'ja', note: 'Klant gebeld, opgelost.', confirmation: 'none' },
       notReached: {},
       release: {},
       handover: { to: carla },
@@ -193,40 +194,80 @@ describe('callback rules (pure)', () => {
   });
 
   describe('owner actions: what they do', () => {
-    it('done: a dossier note of some substance and how it was confirmed are required', () => {
+    it('done: the answer, an explanation for "nee" and "deels", a dossier note of some substance and how it was confirmed are required', () => {
       const item = claimedBy(anna);
+      const e = nl.conversation.errors;
       expect(refused(act(item, 'done', {}, anna)).fields).to.deep.equal({
+        answer: e.answerRequired,
         note: 'Schrijf een korte notitie voor het klantdossier.',
         confirmation: 'Kies hoe je de belangrijke informatie aan de klant hebt bevestigd.',
       });
-      expect(refused(act(item, 'done', { note: 'Gebeld', confirmation: 'email' }, anna)).fields).to.deep.equal({ note: 'Schrijf iets meer: wat is er afgesproken?' });
-      expect(refused(act(item, 'done', { note: 'Gebeld en geregeld', confirmation: 'sms' }, anna)).fields).to.have.keys('confirmation');
-      expect(refused(act(item, 'done', { note: 'n'.repeat(2001), confirmation: 'none' }, anna)).fields).to.deep.equal({ note: 'Maximaal 2000 tekens.' });
+      const base = { note: 'Gebeld en geregeld', confirmation: 'none' };
+      expect(refused(act(item, 'done', { ...base, answer: 'nee' }, anna)).fields).to.deep.equal({ explanation: e.explanationRequired });
+      expect(refused(act(item, 'done', { ...base, answer: 'deels', explanation: '  ' }, anna)).fields).to.deep.equal({ explanation: e.explanationRequired });
+      expect(refused(act(item, 'done', { ...base, answer: 'nee', explanation: 'Nee.' }, anna)).fields).to.deep.equal({ explanation: e.explanationTooShort });
+      expect(refused(act(item, 'done', { ...base, answer: 'misschien' }, anna)).fields).to.deep.equal({ answer: e.answerRequired });
+      expect(refused(act(item, 'done', { answer: 'ja', note: 'Gebeld', confirmation: 'email' }, anna)).fields).to.deep.equal({ note: 'Schrijf iets meer: wat is er afgesproken?' });
+      expect(refused(act(item, 'done', { answer: 'ja', note: 'Gebeld en geregeld', confirmation: 'sms' }, anna)).fields).to.have.keys('confirmation');
+      expect(refused(act(item, 'done', { answer: 'ja', note: 'n'.repeat(2001), confirmation: 'none' }, anna)).fields).to.deep.equal({ note: 'Maximaal 2000 tekens.' });
       const later = new Date('2026-11-26T15:10:00+01:00');
-      const d = ok(act(item, 'done', { note: '  Loodgieter komt morgen.  ', confirmation: 'brief' }, anna, { now: later }));
+      const d = ok(act(item, 'done', { answer: 'ja', note: '  Loodgieter komt morgen.  ', confirmation: 'brief' }, anna, { now: later }));
       expect(d.item).to.deep.include({ status: 'done', closedAt: later });
-      expect(d.item.data).to.deep.include({ doneNote: 'Loodgieter komt morgen.', confirmation: 'brief' });
-      expect(d.history).to.deep.equal({ action: 'done', note: 'Loodgieter komt morgen.', details: { confirmation: 'brief' } });
+      expect(d.item.data).to.deep.include({ doneNote: 'Loodgieter komt morgen.', confirmation: 'brief', answer: 'ja' });
+      expect(d.history).to.deep.equal({ action: 'done', note: 'Loodgieter komt morgen.', details: { confirmation: 'brief', answer: 'ja', explained: false } });
+      // The owner gets the ready confirmation text in their 1:1 chat.
+      expect(d.effects).to.deep.include({ type: 'customerText', to: item.owner, which: 'confirmation' });
+      const no = ok(act(item, 'done', { ...base, answer: 'nee', explanation: 'Een tweede schuur past niet binnen de regels.' }, anna));
+      expect(no.item.data).to.deep.include({ answer: 'nee', explanation: 'Een tweede schuur past niet binnen de regels.' });
+      expect(no.history.details).to.deep.include({ answer: 'nee', explained: true });
     });
 
-    it('notReached: each attempt is logged with its time; from the third, writing is suggested (a letter when not digital)', () => {
-      let item = claimedBy(anna);
-      const messages: string[] = [];
-      for (let i = 0; i < 4; i++) {
-        const d = ok(act(item, 'notReached', {}, anna, { now: new Date(THU_10.getTime() + (i + 1) * 3_600_000) }));
-        item = { ...d.item, version: item.version + 1 };
-        messages.push(d.message!);
-        expect(d.history).to.deep.equal({ action: 'notReached', details: { attempt: i + 1, at: new Date(THU_10.getTime() + (i + 1) * 3_600_000).toISOString() } });
-      }
-      expect(item.data.attempts.map((a) => a.at)).to.deep.equal(['10', '11', '12', '13'].map((h) => `2026-11-26T${h}:00:00.000Z`));
-      expect(item.status).to.equal('claimed');
-      expect(messages[0]).to.equal('Poging 1 vastgelegd.');
-      expect(messages[1]).to.equal('Poging 2 vastgelegd.');
-      expect(messages[2]).to.equal('Poging 3 vastgelegd. Dit is al poging 3. Stuur de klant een e-mail of brief met het verzoek om terug te bellen, of met een nieuwe afspraak.');
-      expect(messages[3]).to.contain('Dit is al poging 4.');
-      let offline = claimedBy(anna, { digital: 'liever-persoonlijk' });
-      for (let i = 0; i < 3; i++) offline = { ...ok(act(offline, 'notReached', {}, anna)).item };
-      expect(ok(act(offline, 'notReached', {}, anna)).message).to.contain('niet of soms digitaal: stuur een brief');
+    it('notReached is a ladder: the next attempt at another part of the day within the term; after the last the callback ends as niet bereikt', () => {
+      const l = nl.conversation.ladder;
+      const item = claimedBy(anna);
+      // Thursday 11:00 (morning): try again this afternoon.
+      const first = ok(act(item, 'notReached', {}, anna, { now: new Date('2026-11-26T11:00:00+01:00') }));
+      expect(first.item.status).to.equal('claimed');
+      expect(first.message).to.equal(`${l.attempt(1, 2)} ${l.next('vandaag 14:00')}`);
+      expect(first.history.details).to.deep.include({ attempt: 1, next: '2026-11-26T13:00:00.000Z' });
+      const second = ok(act({ ...first.item, version: 3 }, 'notReached', {}, anna, { now: new Date('2026-11-26T15:00:00+01:00') }));
+      expect(second.item.status).to.equal('notReached');
+      expect(second.item.closedAt).to.not.equal(null);
+      expect(second.message).to.equal(`${l.attempt(2, 2)} ${l.last(2)}`);
+      expect(second.effects).to.deep.include({ type: 'customerText', to: item.owner, which: 'notReached' });
+      expect(second.history.details).to.deep.include({ attempt: 2, last: true });
+      // Finished: nothing more happens.
+      expect(refused(act({ ...second.item, version: 4 }, 'notReached', {}, anna)).code).to.equal('finished');
+      expect(refused(act({ ...second.item, version: 4 }, "done", { answer: "ja", note: "Klant gebeld, opgelost.", confirmation: "none" }, anna)).code).to.equal('finished');
+    });
+
+    it('notReached: the next morning after an afternoon attempt, none past the term; more attempts for a customer who needs help or by configuration', () => {
+      const l = nl.conversation.ladder;
+      const helped = claimedBy(anna, { attitude: 'afhankelijk' });
+      const a1 = ok(act(helped, 'notReached', {}, anna, { now: new Date('2026-11-26T15:00:00+01:00') }));
+      expect(a1.message).to.equal(`${l.attempt(1, 3)} ${l.next('morgen 09:30')}`);
+      const a2 = ok(act({ ...a1.item, version: 3 }, 'notReached', {}, anna, { now: new Date('2026-11-27T15:00:00+01:00') }));
+      // Friday afternoon: Monday morning lies past the term (end of Friday).
+      expect(a2.message).to.equal(`${l.attempt(2, 3)} ${l.nextNoTime}`);
+      expect(a2.item.status).to.equal('claimed');
+      expect(ok(act({ ...a2.item, version: 4 }, 'notReached', {}, anna)).item.status).to.equal('notReached');
+      // NOT_REACHED_ATTEMPTS=1: the first attempt is the last.
+      const once = applyCallback(claimedBy(anna), 'notReached', {}, { ...ctx(anna), notReachedAttempts: 1 });
+      expect(once.ok && once.item.status).to.equal('notReached');
+    });
+
+    it('reschedule and cancel record how the customer was told; not reached yet proposes the next attempt', () => {
+      const l = nl.conversation.ladder;
+      const at = new Date('2026-11-26T11:00:00+01:00');
+      const phone = ok(act(claimedBy(anna), 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'Op verzoek van de klant', told: 'telefoon' }, anna, { now: at }));
+      expect(phone.history.details).to.deep.include({ told: 'telefoon' });
+      const notYet = ok(act(claimedBy(anna), 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'Monteur ziek', told: 'nietBereikt' }, anna, { now: at }));
+      expect(notYet.history.details).to.deep.include({ told: 'nietBereikt', next: '2026-11-26T13:00:00.000Z' });
+      expect(notYet.message).to.contain(nl.conversation.told.notYet).and.contain(l.next('vandaag 14:00'));
+      const cancelled = ok(act(claimedBy(anna), 'cancel', { reason: 'Klant belde zelf', told: 'email' }, anna));
+      expect(cancelled.history).to.deep.include({ details: { told: 'email' } });
+      // Optional: without it nothing is recorded.
+      expect(ok(act(claimedBy(anna), 'cancel', { reason: 'Dubbel' }, anna)).history.details).to.equal(undefined);
     });
 
     it('release: open again, without owner, the previous owner in the history', () => {

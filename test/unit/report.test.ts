@@ -114,7 +114,7 @@ describe('on-time report (pure, known history)', () => {
   });
 
   it('writes a CSV with one row per week and group, and the 4-week rows; cells that look like formulas are quoted', () => {
-    const csv = reportCsv(r, ['periode', 'week_vanaf', 'groep', 'waarde', 'beloofd', 'op_tijd', 'te_laat', 'open', 'geannuleerd', 'afgerond', 'in_een_keer', 'opgepakt', 'gem_minuten_tot_oppakken'],
+    const csv = reportCsv(r, ['periode', 'week_vanaf', 'groep', 'waarde', 'beloofd', 'op_tijd', 'te_laat', 'open', 'geannuleerd', 'afgerond', 'in_een_poging', 'opgepakt', 'gem_minuten_tot_oppakken'],
       { kind: (k) => k, source: (s) => (s === 'intake:post' ? '=HYPERLINK("x")' : s) });
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[1]).to.equal('week 45;2026-11-02;totaal;;2;2;0;0;0;2;1;2;60');

@@ -75,7 +75,7 @@ describe('privacy: the logs of the whole test run hold no customer data', functi
       const id = created.body.id as string;
       await click(bot.url, bram, 'callback.claim', { id });
       connector.block(generalChannel.id);
-      await click(bot.url, bram, 'callback.done', { id, note: 'Mevrouw Logvrij gebeld op 06 55512345', confirmation: 'email' });
+      await click(bot.url, bram, 'callback.done', { id, answer: 'ja', note: 'Mevrouw Logvrij gebeld op 06 55512345', confirmation: 'email' });
       for (let i = 0; i < 40 && (await bot.app.s.repo.outboxStats()).pending > 0; i++) await sleep(50);
       await postActivity(bot.url, personalMessage({ text: 'inzage 06 55512345', from: dirk }));
       await postActivity(bot.url, personalMessage({ text: 'vergeet Mevrouw Logvrij bevestig', from: dirk }));

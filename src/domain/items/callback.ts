@@ -121,6 +121,16 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
   // the adapter); every other way in plans automatically.
   const planForColleague = !!assignee && !samePerson(assignee, ctx.actor);
   if (planForColleague) data.agenda = { state: str(input, 'agendaMode') === 'offer' ? 'offer' : 'auto', since: ctx.now.toISOString() };
+  // A free moment picked in the form while the customer was on the line ("Vrije momenten tonen"): planned at once.
+  const slot = str(input, 'slot');
+  if (slot && planForColleague) {
+    const start = new Date(slot);
+    const end = new Date(start.getTime() + CALLBACK_SLOT_MINUTES * 60_000);
+    const feasible = !Number.isNaN(start.getTime()) && start.getTime() > ctx.now.getTime() &&
+      ctx.calendar.isWithinOfficeHours(start) && ctx.calendar.isWithinOfficeHours(new Date(end.getTime() - 1));
+    if (!feasible) return { ok: false, refusal: { code: 'invalid', message: nl.common.formHasErrors, fields: { slot: a.msg.badSlot } } };
+    data.agenda = { state: 'planned', since: ctx.now.toISOString(), start: start.toISOString(), end: end.toISOString(), late: end.getTime() > deadline.getTime(), by: 'choice' };
+  }
   return ownedCreation('callback', ctx, {
     subject: topic, owner: assignee ?? null, deadline, data, assignedNotice: t.msg.assignedNotice, alsoForColleague: [{ type: 'calendarSync' }],
   });
@@ -134,6 +144,7 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
 const callbackHooks: OwnedHooks<CallbackData> = {
   texts: t,
   calendarSync: true,
+  notReachedLadder: true,
   // Released: nobody's agenda holds it any more.
   onRelease: () => ({ agenda: undefined }),
   // A planned moment moves with the callback to the new owner's agenda; an open offer was about the old owner's agenda.

@@ -12,13 +12,17 @@ export interface ActionContext {
   isManager: boolean;
   /** MOMENT_HORIZON_MONTHS: how far ahead a given moment may lie (domain/moments.ts); default 12. */
   momentHorizonMonths?: number;
+  /** NOT_REACHED_ATTEMPTS: failed attempts before a callback ends as "niet bereikt" (default 2). */
+  notReachedAttempts?: number;
 }
 
 /** Side effects the application layer turns into outbox messages after the commit. */
 export type Effect =
   | { type: 'notifyPerson'; to: Person; text: string }
   | { type: 'notifyChannel'; text: string }
-  | { type: 'calendarSync' };
+  | { type: 'calendarSync' }
+  /** A ready text for the customer in the person's 1:1 chat (the confirmation, or "we konden u niet bereiken"). */
+  | { type: 'customerText'; to: Person; which: 'confirmation' | 'notReached' };
 
 export interface HistoryDraft {
   action: string;

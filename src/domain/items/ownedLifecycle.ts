@@ -14,8 +14,13 @@ import {
 } from './lifecycle';
 import { oneOf, parseMoment, parsePerson } from './common';
 import { INTERPRETER_LINK_ACTION, linkInterpreter, type InterpreterLink } from './interpreter';
+import { readAnswer, type Answer } from '../conversation/answer';
+import { customerNeeds } from '../conversation/customerNeeds';
+import { attemptWording, attemptsAllowed, nextAttemptMoment } from '../conversation/notReachedLadder';
 
 export const CONFIRMATIONS = ['email', 'brief', 'none'] as const;
+/** How the customer was told about a new moment or a cancellation; nietBereikt: not yet, a new attempt follows. */
+export const TOLD = ['telefoon', 'email', 'brief', 'nietBereikt'] as const;
 export type Confirmation = (typeof CONFIRMATIONS)[number];
 
 export interface Attempt { at: string; by: string }
@@ -25,6 +30,9 @@ export interface OwnedData {
   attempts: Attempt[];
   doneNote?: string;
   confirmation?: Confirmation;
+  /** What the customer was told when it was finished, and why (for "nee" and "deels"). */
+  answer?: Answer;
+  explanation?: string;
   claimedAt?: string;
   /** Interpreter requests for this item (ids and moments only; the language stays on the request). */
   interpreters?: InterpreterLink[];
@@ -33,7 +41,7 @@ export interface OwnedData {
 }
 
 /** Statuses of an owned promise; final ones end it. */
-export const OWNED_FINAL = ['done', 'cancelled'] as const;
+export const OWNED_FINAL = ['done', 'cancelled', 'notReached'] as const;
 
 /** The Dutch messages a kind gives the shared life cycle (see texts/nl/lifecycle.ts, callbacks.ts, appointments.ts). */
 export interface LifecycleTexts {
@@ -85,6 +93,11 @@ export interface OwnedHooks<D extends OwnedData> {
   onReschedule?: (item: Item<D>, moment: Date, ctx: ActionContext) => Partial<D>;
   /** From the third failed attempt: suggest a letter rather than "e-mail or letter" (a customer who is not digital). */
   prefersLetter?: (item: Item<D>) => boolean;
+  /**
+   * "Niet bereikt" as a ladder (callbacks): after the allowed attempts the item ends in the final
+   * status notReached and the owner gets a ready text for the customer. Without it every attempt is logged only.
+   */
+  notReachedLadder?: boolean;
   /** The kind's own actions on an unfinished item. */
   actions?: Record<string, KindAction<D>>;
   /** The kind's own bookkeeping, also on a finished item (e.g. recording the Outlook event, by SYSTEM). */
@@ -152,6 +165,7 @@ export function applyOwnedLifecycle<D extends OwnedData>(
   if (bookkeeping) return bookkeeping(item, input, ctx);
   if (item.status === 'done') return refuse('finished', t.msg.finished);
   if (item.status === 'cancelled') return refuse('finished', t.msg.cancelledAlready);
+  if (item.status === 'notReached') return refuse('finished', t.msg.finished);
   // Owner actions other than a manager's handover need someone who has picked it up.
   const needsOwner = (): Decision<D> | null =>
     !ownerOrManager(item, ctx) ? refuse('notAllowed', nl.common.notAllowed) : !item.owner ? refuse('notClaimed', t.msg.notClaimed) : null;
@@ -179,19 +193,24 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       const note = str(input, 'note');
       const confirmation = oneOf(str(input, 'confirmation'), CONFIRMATIONS);
       const fields: Record<string, string> = {};
+      const { answer, explanation } = readAnswer(input, fields);
       if (!note) fields.note = t.errors.noteRequired;
       else if (note.length < 10) fields.note = t.errors.noteTooShort;
       else if (note.length > 2000) fields.note = nl.common.tooLong(2000);
       if (!confirmation) fields.confirmation = t.errors.confirmationRequired;
       if (Object.keys(fields).length) return refuse('invalid', nl.common.formHasErrors, fields);
-      return accept(item, { status: 'done', closedAt: now, data: data({ doneNote: note, confirmation } as Partial<D>) },
-        { action: 'done', note, details: { confirmation } }, sync, t.msg.done(item.id));
+      // The owner gets a ready confirmation text for the customer in their 1:1 chat.
+      const to = item.owner ?? ctx.actor;
+      return accept(item, { status: 'done', closedAt: now, data: data({ doneNote: note, confirmation, answer, explanation } as Partial<D>) },
+        { action: 'done', note, details: { confirmation, answer, explained: !!explanation } },
+        [...sync, { type: 'customerText', to, which: 'confirmation' }], t.msg.done(item.id));
     }
     case 'notReached': {
       const no = needsOwner();
       if (no) return no;
       const attempts = [...item.data.attempts, { at, by: ctx.actor.name }];
       const n = attempts.length;
+      if (o.notReachedLadder) return notReachedStep(item, attempts, ctx, o, sync);
       const written = t.msg.suggestLetter && o.prefersLetter?.(item) ? t.msg.suggestLetter(n) : t.msg.suggestWritten(n);
       const message = n >= 3 ? `${t.msg.notReached(n)} ${written}` : t.msg.notReached(n);
       return accept(item, { data: data({ attempts } as Partial<D>) }, { action: 'notReached', details: { attempt: n, at } }, [], message);
@@ -222,9 +241,10 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       if (!reason) fields.reason = t.errors.reasonRequired;
       else if (reason.length > 500) fields.reason = nl.common.tooLong(500);
       if (Object.keys(fields).length || !moment) return refuse('invalid', nl.common.formHasErrors, fields);
+      const told = toldOf(input, ctx, moment);
       return accept(item, { deadline: moment, data: data(o.onReschedule?.(item, moment, ctx) ?? {}) },
-        { action: 'rescheduled', note: reason, details: { from: item.deadline?.toISOString(), to: moment.toISOString() } },
-        sync, t.msg.rescheduled(item.id, formatMoment(ctx.calendar, moment)));
+        { action: 'rescheduled', note: reason, details: { from: item.deadline?.toISOString(), to: moment.toISOString(), ...told.details } },
+        sync, `${t.msg.rescheduled(item.id, formatMoment(ctx.calendar, moment))}${told.message}`);
     }
     case 'cancel': {
       const mayCancel = ctx.isManager || isOwner(item, ctx.actor) || samePerson(item.createdBy, ctx.actor);
@@ -232,7 +252,9 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       const reason = str(input, 'reason');
       if (!reason) return refuse('invalid', nl.common.formHasErrors, { reason: t.errors.reasonRequired });
       if (reason.length > 500) return refuse('invalid', nl.common.formHasErrors, { reason: nl.common.tooLong(500) });
-      return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason }, sync, t.msg.cancelled(item.id));
+      const told = toldOf(input, ctx, null);
+      return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason, ...(told.details.told ? { details: told.details } : {}) },
+        sync, `${t.msg.cancelled(item.id)}${told.message}`);
     }
     case 'ownerAbsent': {
       // Recorded by the system (app/absence.ts, from Outlook's automatic replies); once per absence,
@@ -264,6 +286,44 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       return own ? own(item, input, ctx) : refuse('unknownAction', nl.common.unknownAction);
     }
   }
+}
+
+/**
+ * How the customer was told about a new moment or a cancellation (optional). Not reached yet: the
+ * next attempt is proposed at another part of the day, before the new moment when there is one.
+ */
+function toldOf(input: Record<string, unknown>, ctx: ActionContext, before: Date | null): { details: Record<string, unknown>; message: string } {
+  const told = oneOf(str(input, 'told'), TOLD);
+  if (!told) return { details: {}, message: '' };
+  if (told !== 'nietBereikt') return { details: { told }, message: '' };
+  const next = nextAttemptMoment(ctx.calendar, ctx.now, before);
+  const l = nl.conversation.ladder;
+  return {
+    details: { told, ...(next ? { next: next.toISOString() } : {}) },
+    message: ` ${nl.conversation.told.notYet} ${next ? l.next(attemptWording(ctx.calendar, next, ctx.now)) : l.nextNoTime}`,
+  };
+}
+
+/**
+ * One step of the "niet bereikt" ladder: log the attempt and propose the next at another part of
+ * the day within the term; after the last allowed attempt the item ends as notReached and the
+ * owner gets "we hebben geprobeerd u te bereiken" (letter or e-mail, as the customer needs).
+ */
+function notReachedStep<D extends OwnedData>(item: Item<D>, attempts: Attempt[], ctx: ActionContext, o: OwnedHooks<D>, sync: Effect[]): Decision<D> {
+  const t = nl.conversation.ladder;
+  const n = attempts.length;
+  const max = attemptsAllowed(ctx.notReachedAttempts, customerNeeds(item.data as unknown as Record<string, unknown>));
+  const at = ctx.now.toISOString();
+  if (n >= max) {
+    return accept(item, { status: 'notReached', closedAt: ctx.now, data: { ...item.data, attempts } },
+      { action: 'notReached', details: { attempt: n, at, last: true } },
+      [...sync, { type: 'customerText', to: item.owner ?? ctx.actor, which: 'notReached' }],
+      `${t.attempt(n, max)} ${t.last(max)}`);
+  }
+  const next = nextAttemptMoment(ctx.calendar, ctx.now, item.deadline);
+  const hint = next ? t.next(attemptWording(ctx.calendar, next, ctx.now)) : t.nextNoTime;
+  return accept(item, { data: { ...item.data, attempts } },
+    { action: 'notReached', details: { attempt: n, at, ...(next ? { next: next.toISOString() } : {}) } }, [], `${t.attempt(n, max)} ${hint}`);
 }
 
 /** The rules of an owned kind: its own create, and the shared life cycle with the kind's hooks. */

@@ -13,7 +13,7 @@ import { itemTerm, termLine } from '../../domain/items/term';
 import { absentTexts, clockTexts, stateWords } from '../../texts/nl/clock';
 import { cutLongText } from './longText';
 import { nl } from '../../texts/nl';
-import { confirmationChoices } from '../../texts/nl/lifecycle';
+import { confirmationChoices, lifecycleCard } from '../../texts/nl/lifecycle';
 import type { ItemCardRenderer, Notice } from '../feature';
 import { historyLines } from './common';
 import { bind, neutralise, prepareTemplates } from './render';
@@ -50,8 +50,16 @@ export interface OwnedCardData {
   erased?: boolean;
   attempts: { at: string }[];
   doneNote?: string;
+  answer?: string;
+  explanation?: string;
   claimedAt?: string;
   interpreters?: InterpreterLink[];
+}
+
+/** The owner view of a finished item says what the customer was told. */
+function answerLine(d: OwnedCardData): string {
+  if (!d.answer) return '';
+  return lifecycleCard.answerLine(nl.conversation.answers[d.answer] ?? d.answer, d.explanation ? neutralise(d.explanation) : '');
 }
 
 export function cap(style: string): string {
@@ -91,7 +99,7 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
     notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
     statusText: texts.status[item.status] ?? item.status,
     // Words carry the status; colours stay readable on Teams' light theme (no 'Good'/'Warning' text).
-    statusColor: item.status === 'open' ? 'Attention' : item.status === 'done' || item.status === 'cancelled' ? 'Default' : 'Accent',
+    statusColor: item.status === 'open' ? 'Attention' : item.status === 'done' || item.status === 'cancelled' || item.status === 'notReached' ? 'Default' : 'Accent',
     // No 'attention' background: the red status text on it reaches only 3.6:1 (test/unit/contrast.test.ts); 'te laat' is said in words.
     headerStyle: item.status === 'done' ? 'good' : 'emphasis',
     deadlineText,
@@ -150,6 +158,41 @@ export function neutraliseValues(v: Record<string, unknown>): Record<string, str
     if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
   }
   return out;
+}
+
+/**
+ * After a refused submit the folded part (Action.ShowCard) that holds a field with an error is shown
+ * open, in place, with the messages at the fields (issue 18): Teams would show it folded again.
+ */
+export function unfoldWithErrors(card: Record<string, unknown>, fieldIds: string[]): void {
+  const ids = new Set(fieldIds);
+  const hasErrorInput = (items: unknown): boolean => Array.isArray(items) && items.some((e) => {
+    const o = e as Record<string, unknown>;
+    return (typeof o?.type === 'string' && o.type.startsWith('Input.') && ids.has(String(o.id))) || hasErrorInput(o?.items) || hasErrorInput(o?.columns);
+  });
+  const walk = (list: unknown): void => {
+    if (!Array.isArray(list)) return;
+    for (let i = 0; i < list.length; i++) {
+      const el = list[i] as Record<string, unknown>;
+      if (el?.type === 'ActionSet' && Array.isArray(el.actions)) {
+        const actions = el.actions as Record<string, unknown>[];
+        const k = actions.findIndex((a) => a.type === 'Action.ShowCard' && hasErrorInput((a.card as Record<string, unknown>)?.body));
+        if (k >= 0) {
+          const fold = actions[k]!;
+          const inner = fold.card as Record<string, unknown>;
+          const open = {
+            type: 'Container', style: 'emphasis', spacing: 'Small',
+            items: [{ type: 'TextBlock', text: String(fold.title ?? ''), weight: 'Bolder', wrap: true }, ...(inner.body as unknown[]), { type: 'ActionSet', actions: inner.actions ?? [] }],
+          };
+          const rest = actions.filter((_, j) => j !== k);
+          list.splice(i, 1, ...(rest.length ? [{ ...el, actions: rest }] : []), open);
+          return;
+        }
+      }
+      walk(el?.items);
+    }
+  };
+  walk(card.body);
 }
 
 /** Colleagues for a picker, optionally without one person (the current owner). */
@@ -256,6 +299,9 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
         doneNote: d.doneNote ? neutralise(d.doneNote) : '',
         checklist: t.card.checklist,
         confirmationChoices: choiceList(confirmationChoices),
+        answerChoices: choiceList(nl.conversation.answers),
+        toldChoices: choiceList(nl.conversation.told.choices),
+        answerText: answerLine(d),
         letterHint: '',
         interpreterText: await interpreterLines(item, s),
         colleagues: await colleagues(s, item.tenantId, item.owner?.id),
@@ -265,6 +311,7 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
         historyCount: c.historyRaw.length,
         ...(await spec.owner(item, s, base)),
       });
+      if (form.errors && Object.keys(form.errors).length) unfoldWithErrors(card, Object.keys(form.errors));
       return withOwnerRefresh(card, raw, c.isActive);
     },
   };

@@ -7,6 +7,7 @@ import type { Attachment } from 'botbuilder';
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 import { neutralise } from '../../domain/neutralise';
+import { nl } from '../../texts/nl';
 
 export { neutralise };
 
@@ -45,7 +46,19 @@ export function prepareTemplates(...templates: object[]): void {
 
 /** Expands a template with data. `data` must already be safe (see neutralise) where it holds user text. */
 export function bind(template: object, data: object): Record<string, unknown> {
-  return dropUnbound(parsedTemplate(template).expand({ $root: data })) as Record<string, unknown>;
+  return dutchPlaceholders(dropUnbound(parsedTemplate(template).expand({ $root: data }))) as Record<string, unknown>;
+}
+
+/** Date and time inputs without a placeholder get the Dutch one ("dd-mm-jjjj", "uu:mm"), in every card (issue 18). */
+function dutchPlaceholders(v: unknown): unknown {
+  if (Array.isArray(v)) v.forEach(dutchPlaceholders);
+  else if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (o.type === 'Input.Date' && o.placeholder === undefined) o.placeholder = nl.common.datePlaceholder;
+    if (o.type === 'Input.Time' && o.placeholder === undefined) o.placeholder = nl.common.timePlaceholder;
+    Object.values(o).forEach(dutchPlaceholders);
+  }
+  return v;
 }
 
 /**

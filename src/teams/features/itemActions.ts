@@ -82,8 +82,8 @@ export function lifecycleVerbs(kind: string, o: ItemVerbOptions, texts: { notYou
     // The cancel fold has its own input (cancelReason): the reschedule fold of the same card already has `reason`.
     [`${kind}.cancel`]: itemVerb('cancel', {
       ...o,
-      input: (_turn, data) => ({ ...data, reason: typeof data.cancelReason === 'string' ? data.cancelReason : data.reason }),
-      fieldIds: { reason: 'cancelReason' },
+      input: (_turn, data) => ({ ...data, reason: typeof data.cancelReason === 'string' ? data.cancelReason : data.reason, told: data.cancelTold }),
+      fieldIds: { reason: 'cancelReason', told: 'cancelTold' },
     }),
     // An id that cannot be resolved goes to the rules as is: they answer with a message at the field.
     [`${kind}.handover`]: itemVerb('handover', {

@@ -2,6 +2,7 @@
 // Top Contact keeps about one customer; `vergeet <telefoon of naam>` erases it (after a
 // confirmation). The daily retention job lives here too.
 import { findCustomerItems, eraseItem, privacyOf, retentionJob } from '../../app/privacy';
+import { contactLogsOf, unlinkContactLogs } from '../../app/contactLogs';
 import { formatMoment } from '../../domain/workingTime';
 import type { Item } from '../../domain/types';
 import type { CustomerRecord } from '../../domain/customers/record';
@@ -107,9 +108,10 @@ async function inzage(turn: Turn, args: string): Promise<void> {
   if (!query) return void (await turn.ctx.sendActivity(t.usageInzage));
   const records = await turn.s.customers.findAll(turn.tenantId, query);
   const items = await customerItems(turn, query, records);
-  if (items.length === 0 && records.length === 0) return void (await turn.ctx.sendActivity(t.nothingFound));
+  const logs = await contactLogsOf(turn.s, turn.tenantId, query);
+  if (items.length === 0 && records.length === 0 && !logs) return void (await turn.ctx.sendActivity(t.nothingFound));
   const parts = [t.exportTitle(items.length), ...(await Promise.all(records.map((r) => recordExport(turn, r)))),
-    ...(await Promise.all(items.map((i) => itemExport(turn, i)))), t.exportFooter];
+    ...(await Promise.all(items.map((i) => itemExport(turn, i)))), ...(logs ? [nl.contacts.privacyLine(logs)] : []), t.exportFooter];
   const messages = chunks(parts);
   for (let i = 0; i < messages.length; i++) {
     await turn.ctx.sendActivity({ text: messages.length > 1 ? `${messages[i]}\n\n${t.exportPart(i + 1, messages.length)}` : messages[i], textFormat: 'markdown' });
@@ -133,6 +135,7 @@ async function vergeet(turn: Turn, args: string): Promise<void> {
   for (const item of items) if (await eraseItem(turn.s, turn.tenantId, item.id, 'request', turn.actor)) n++;
   // The record and its lookups go too.
   for (const r of records) await turn.s.customers.store.remove(turn.tenantId, r.id);
+  await unlinkContactLogs(turn.s, turn.tenantId, query);
   await turn.ctx.sendActivity(t.erased(n));
   turn.s.log.info({ tenantId: turn.tenantId, by: turn.actor.id, items: n }, 'privacy: customer data erased on request');
 }

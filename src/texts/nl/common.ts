@@ -31,6 +31,8 @@ export const common = {
   fieldRequired: 'Vul dit veld in.',
   tooLong: (max: number) => `Maximaal ${max} tekens.`,
   invalidMoment: 'Kies een geldige datum en tijd.',
+  datePlaceholder: 'dd-mm-jjjj',
+  timePlaceholder: 'uu:mm',
   momentInPast: 'Dit moment ligt in het verleden.',
   formHasErrors: 'Niet alles is goed ingevuld. Kijk naar de meldingen bij de velden.',
   history: 'Geschiedenis',

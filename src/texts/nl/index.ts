@@ -14,6 +14,9 @@ import { reliability } from './reliability';
 import { integrity } from './integrity';
 import { workChannel } from './workChannel';
 import { customers } from './customers';
+import { conversation } from './conversation';
+import { contacts } from './contacts';
+import { experiences } from './experiences';
 
-export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, integrity, workChannel, customers };
+export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, integrity, workChannel, customers, conversation, contacts, experiences };
 export type Texts = typeof nl;

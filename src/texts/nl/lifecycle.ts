@@ -4,6 +4,8 @@
 // its own module and adds what is its own (see callbacks.ts, appointments.ts).
 import { customers } from './customers';
 
+import { conversation } from './conversation';
+
 export const lifecycleCard = {
   deadline: 'Termijn',
   status: 'Status',
@@ -38,11 +40,18 @@ export const lifecycleCard = {
     'Geef een antwoord of verwijs door. Spreek af wat er gaat gebeuren en wanneer.',
     'Vraag of het duidelijk is.',
     'Vraag of de klant nog andere vragen heeft.',
-    'Herhaal kort de afspraak.',
-    'Geef nogmaals je naam.',
+    'Zo niet: herhaal kort de afspraak.',
+    'Geef nogmaals je naam, zodat de klant weet met wie hij of zij heeft gesproken.',
+    'Sluit het gesprek af met een passende persoonlijke noot.',
+    'Voel je verantwoordelijk voor de afspraak die jij hebt gemaakt.',
   ],
   doneNote: 'Notitie voor het klantdossier (de klant moet dit ook kunnen lezen)',
   confirmation: 'Belangrijke informatie bevestigd aan de klant',
+  answerLabel: conversation.answerLabel,
+  toldLabel: conversation.told.label,
+  explanationLabel: conversation.explanationLabel,
+  /** Owner view of a finished item: the answer and its explanation. */
+  answerLine: (answer: string, explanation: string) => `**${conversation.answerLabel}:** ${answer}${explanation ? `. ${explanation}` : ''}`,
   newMoment: 'Nieuw moment',
   reason: 'Reden',
   handoverTo: 'Overdragen aan',
@@ -108,6 +117,7 @@ export const lifecycleHistory: Record<string, string> = {
   handedOver: 'overgedragen',
   rescheduled: 'nieuwe afspraak',
   cancelled: 'geannuleerd',
+  customerTold: 'klant ingelicht',
   interpreterLinked: 'tolk',
   erased: 'klantgegevens gewist',
   ownerAbsent: 'behandelaar afwezig',
@@ -119,6 +129,7 @@ export const lifecycleStatus: Record<string, string> = {
   claimed: 'Opgepakt',
   done: 'Afgerond',
   cancelled: 'Geannuleerd',
+  notReached: 'Niet bereikt',
 };
 
 export const confirmationChoices: Record<string, string> = { email: 'Per e-mail bevestigd', brief: 'Per brief bevestigd', none: 'Niet nodig' };

@@ -22,7 +22,9 @@ const CONFIRM_WAIT_MS = 3_000;
 
 /** Whether this new callback needs a moment in its owner's agenda (made for a colleague). */
 export function needsAgenda(item: Item): boolean {
-  return item.kind === 'callback' && !!(item.data as unknown as CallbackData).agenda;
+  const agenda = item.kind === 'callback' ? (item.data as unknown as CallbackData).agenda : undefined;
+  // Planned already: a free moment was picked in the form.
+  return !!agenda && agenda.state !== 'planned';
 }
 
 /**

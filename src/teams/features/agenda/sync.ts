@@ -39,14 +39,14 @@ export function markerFor(item: Item<CallbackData>): string {
 /** Where the event should be, or null when there should be none. */
 export function wantedEvent(item: Item<CallbackData>): { userId: string; start: string; end: string } | null {
   const a = item.data.agenda;
-  if (item.status === 'done' || item.status === 'cancelled' || !item.owner) return null;
+  if (item.status === 'done' || item.status === 'cancelled' || item.status === 'notReached' || !item.owner) return null;
   if (a?.state !== 'planned' || !a.start || !a.end) return null;
   return { userId: item.owner.id, start: a.start, end: a.end };
 }
 
 /** Whether Outlook is not (yet) where the callback says it should be. */
 export function outOfStep(item: Item<CallbackData>): boolean {
-  const closed = item.status === 'done' || item.status === 'cancelled';
+  const closed = item.status === 'done' || item.status === 'cancelled' || item.status === 'notReached';
   if (!closed && item.owner && item.data.agenda?.state === 'auto') return true;
   const want = wantedEvent(item);
   const have = item.data.calendarEvent;
@@ -138,7 +138,7 @@ export async function syncCalendar(s: Services, m: OutboxMessage): Promise<Deliv
 /** One step toward the wanted state; true when the item changed and needs another look. */
 async function syncStep(s: Services, graph: GraphService, item: Item<CallbackData>): Promise<boolean> {
   const d = item.data;
-  const closed = item.status === 'done' || item.status === 'cancelled';
+  const closed = item.status === 'done' || item.status === 'cancelled' || item.status === 'notReached';
   if (!closed && item.owner && d.agenda?.state === 'auto') {
     await autoPlan(s, graph, item);
     return true;

@@ -51,7 +51,7 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
  * The form. In a chat or channel it submits with Action.Execute (verb callback.create); in the
  * message extension's dialog (inDialog) with Action.Submit, which is what a dialog hands to submitAction.
  */
-export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string; inDialog?: boolean } = {}): Promise<Record<string, unknown>> {
+export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string; inDialog?: boolean; moments?: MomentsView } = {}): Promise<Record<string, unknown>> {
   const choices = Object.fromEntries(Object.entries(t.choices).map(([k, m]) => [k, choiceList(m)]));
   return bind(formTemplate, {
     t,
@@ -68,5 +68,16 @@ export async function callbackForm(s: Services, tenantId: string, state: FormSta
     lookupTitle: nl.customers.form.lookup,
     // Open when it holds something (filled from the customer record, or a refused form's values).
     profileOpen: ['ageGroup', 'digital', 'attitude', 'preferredChannel'].some((k) => typeof state.values?.[k] === 'string' && state.values[k] !== ''),
+    sensitiveSuggestion: nl.conversation.sensitiveSuggestion,
+    fm: { button: nl.conversation.freeMoments.button, hint: nl.conversation.freeMoments.hint, notice: '', noticeColor: 'Default', label: '', choices: [], value: 'none', ...state.moments },
   });
+}
+
+/** The free moments part of the form after "Vrije momenten tonen" (see freeMomentsView in callbacks/index.ts). */
+export interface MomentsView {
+  notice: string;
+  noticeColor: string;
+  label: string;
+  choices: { title: string; value: string }[];
+  value: string;
 }

@@ -3,7 +3,7 @@ import type { MessagingExtensionAction, MessagingExtensionActionResponse } from 
 import { CardFactory } from 'botbuilder';
 import type { CreateOutcome } from '../../../app/itemService';
 import type { Person } from '../../../domain/types';
-import { formatDeadline } from '../../../domain/workingTime';
+import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
 import { neutralise } from '../../cards/render';
@@ -11,7 +11,8 @@ import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
 import { lifecycleVerbs } from '../itemActions';
-import { callbackCards, callbackForm } from './cards';
+import { callbackCards, callbackForm, type MomentsView } from './cards';
+import { freeMomentsFor } from '../../../app/freeMoments';
 import { ownedReminders } from '../shared/reminders';
 import { afterCreate, needsAgenda } from '../agenda';
 import { prefillFromRecord } from '../../../app/customers';
@@ -25,6 +26,8 @@ async function createInput(turn: Turn, data: Record<string, unknown>, source: st
   const assignee: Person | string | undefined = assigneeId ? (await resolvePerson(turn, assigneeId)) ?? assigneeId : undefined;
   return {
     ...data,
+    // "Geen vast moment" in the free moments list: the term applies.
+    slot: typeof data.slot === 'string' && data.slot !== 'none' ? data.slot : undefined,
     preferredMoment: momentFrom(turn, data.preferredDate, data.preferredTime),
     assignee,
     // The form's answer card can offer slots in the colleague's agenda; the message extension cannot (the bot plans).
@@ -51,10 +54,49 @@ function createdText(turn: Turn, item: { id: string; deadline: Date | null; owne
   const deadline = item.deadline ? formatDeadline(turn.s.calendar, item.deadline, turn.s.clock.now()) : '';
   if (item.data.held === true) return nl.customers.pause.heldCreated(item.id);
   if (!posted) return t.createdNoChannel(item.id);
-  return t.created(item.id, deadline) + (item.owner && item.owner.id !== turn.actor.id ? ` ${t.createdFor(item.id, neutralise(item.owner.name))}` : '');
+  const base = t.created(item.id, deadline) + (item.owner && item.owner.id !== turn.actor.id ? ` ${t.createdFor(item.id, neutralise(item.owner.name))}` : '');
+  // A free moment picked in the form: say it goes into the colleague's agenda.
+  const plan = (item as { data?: { agenda?: { state?: string; start?: string } } }).data?.agenda;
+  return plan?.state === 'planned' && plan.start && item.owner
+    ? `${base} ${nl.agenda.msg.chosen(formatMoment(turn.s.calendar, new Date(plan.start), turn.s.clock.now()), neutralise(item.owner.name))}`
+    : base;
 }
 
 const verbs = { renderer: callbackCards };
+
+async function freeMomentsView(turn: Turn, data: Record<string, unknown>): Promise<MomentsView> {
+  const fm = nl.conversation.freeMoments;
+  const s = turn.s;
+  const assigneeId = typeof data.assignee === 'string' ? data.assignee.trim() : '';
+  const colleague = assigneeId ? await resolvePerson(turn, assigneeId) : undefined;
+  const other = colleague && colleague.id !== turn.actor.id ? colleague : undefined;
+  const raw = momentFrom(turn, data.preferredDate, data.preferredTime);
+  const preferred = raw && !Number.isNaN(new Date(raw).getTime()) ? new Date(raw) : undefined;
+  const r = await freeMomentsFor(s, turn.tenantId, other?.id, preferred);
+  const view = (notice: string, color = 'Default'): MomentsView => ({ notice, noticeColor: color, label: '', choices: [], value: 'none' });
+  switch (r.kind) {
+    case 'notConfigured': return view(fm.notConfigured);
+    case 'noColleague': return view(fm.noColleague, 'Attention');
+    case 'slow': return view(fm.slow, 'Attention');
+    case 'noAgenda': return view(fm.noAgenda, 'Attention');
+    case 'none': return view(fm.none(formatDeadline(s.calendar, r.deadline, s.clock.now())), 'Attention');
+    case 'moments': {
+      const now = s.clock.now();
+      return {
+        notice: '', noticeColor: 'Default',
+        label: fm.label(neutralise(other!.name)),
+        choices: [
+          ...r.moments.map((m) => {
+            const text = formatMoment(s.calendar, m.start, now);
+            return { title: m.late ? fm.lateChoice(text) : fm.choice(text), value: m.start.toISOString() };
+          }),
+          { title: fm.noMoment, value: 'none' },
+        ],
+        value: typeof data.slot === 'string' && data.slot ? data.slot : 'none',
+      };
+    }
+  }
+}
 
 export const callbacksFeature: Feature = {
   name: 'callbacks',
@@ -89,6 +131,11 @@ export const callbacksFeature: Feature = {
       return cardResponse(await callbackForm(turn.s, turn.tenantId, {
         values: found.status === 'filled' ? found.values : data, notice, formId: typeof data.formId === 'string' ? data.formId : undefined,
       }));
+    },
+    // "Vrije momenten tonen": the same form again, everything typed kept, with the colleague's free moments.
+    'callback.freeMoments': async (turn, data) => {
+      const formId = typeof data.formId === 'string' ? data.formId : undefined;
+      return cardResponse(await callbackForm(turn.s, turn.tenantId, { values: data, formId, moments: await freeMomentsView(turn, data) }));
     },
     ...lifecycleVerbs('callback', verbs, t.msg),
   },

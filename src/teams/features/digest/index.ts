@@ -2,6 +2,7 @@
 // delivery, and `instellingen` for the personal digest.
 import { CardFactory } from 'botbuilder';
 import { nl } from '../../../texts/nl';
+import { normalisePhone } from '../../../domain/validation/phone';
 import { cardResponse } from '../../cards/common';
 import type { Feature } from '../../feature';
 import type { Turn } from '../../turn';
@@ -54,7 +55,15 @@ export const digestFeature: Feature = {
   verbs: {
     'settings.save': async (turn, data) => {
       const on = data.personalDigest === true || data.personalDigest === 'true';
-      const settings = await saveSettings(turn.s, turn.tenantId, turn.actor, { personalDigest: on });
+      // The direct number (issue 17): empty removes it; anything else must be a phone number. A wrong one saves nothing.
+      const rawNumber = typeof data.directNumber === 'string' ? data.directNumber.trim() : '';
+      const phone = rawNumber ? normalisePhone(rawNumber) : null;
+      if (phone && !phone.ok) {
+        const current = await currentSettings(turn.s, turn.tenantId, turn.actor);
+        return cardResponse(settingsCard(turn.s, current, { text: nl.common.formHasErrors, style: 'attention' },
+          { directNumber: rawNumber, error: nl.conversation.settings.directNumberInvalid }));
+      }
+      const settings = await saveSettings(turn.s, turn.tenantId, turn.actor, { personalDigest: on, directNumber: phone?.display ?? undefined });
       const text = on ? t.settings.savedOn(turn.s.config.digestTime) : t.settings.savedOff;
       return cardResponse(settingsCard(turn.s, settings, { text, style: 'good' }));
     },

@@ -6,17 +6,22 @@ import type { UserSettings } from '../../../storage/repository';
 import { nl } from '../../../texts/nl';
 import { bind } from '../../cards/render';
 import template from '../../cards/templates/settings.json';
+import { neutraliseValues } from '../../cards/itemCard';
 import type { Notice } from '../../feature';
 
 const t = nl.digest.settings;
 
-export function settingsCard(s: Services, settings: UserSettings, notice?: Notice): Record<string, unknown> {
+export function settingsCard(s: Services, settings: UserSettings, notice?: Notice, form: { directNumber?: string; error?: string } = {}): Record<string, unknown> {
   return bind(template, {
     title: t.title,
     notice: notice ? { text: notice.text, style: notice.style.charAt(0).toUpperCase() + notice.style.slice(1) } : null,
     personalDigestLabel: t.personalDigest(s.config.digestTime),
     personalDigest: settings.personalDigest === true ? 'true' : 'false',
     personalDigestHint: t.personalDigestHint,
+    directNumberLabel: nl.conversation.settings.directNumberLabel,
+    directNumberHint: nl.conversation.settings.directNumberHint,
+    directNumber: neutraliseValues({ v: form.directNumber ?? settings.directNumber ?? '' }).v,
+    directNumberError: form.error ?? '',
     save: t.save,
   });
 }

@@ -13,6 +13,8 @@ import { bind, neutralise } from '../../cards/render';
 import type { Feature, Notice } from '../../feature';
 import type { Turn } from '../../turn';
 import template from '../../cards/templates/report.json';
+import { buildFirstContact } from '../../../app/firstContactReport';
+import { firstContactCsv, helpedPercent, type FirstContactReport } from '../../../domain/report/firstContact';
 
 const r = nl.report;
 export const REPORT_WEEKS = 4;
@@ -51,7 +53,24 @@ function row(label: string, f: Figures, bold = false) {
   };
 }
 
-export function reportCard(s: Services, rep: OnTimeReport, notice?: Notice): Record<string, unknown> {
+/** The "in één keer geholpen" lines: per week, in total, per contact channel; every percentage says what it is a share of. */
+function firstContactSection(fc: FirstContactReport) {
+  const f = r.firstContact;
+  const ch = (c: string) => f.channels[c] ?? c;
+  return {
+    heading: f.heading,
+    intro: f.intro,
+    weeks: fc.weeks.map((w) => f.line(`${r.weekLabel(w.isoWeek)}${w.running ? ` (${r.running})` : ''}`, w.total.helped, w.total.contacts, helpedPercent(w.total))),
+    total: f.line(r.total, fc.total.helped, fc.total.contacts, helpedPercent(fc.total)),
+    perChannel: f.perChannel,
+    channels: Object.entries(fc.byChannel)
+      .sort((a, b) => b[1].contacts - a[1].contacts || a[0].localeCompare(b[0]))
+      .map(([c, x]) => f.channelLine(ch(c), x.helped, x.contacts, helpedPercent(x))),
+    no: f.no(fc.no.answered, fc.no.explained),
+  };
+}
+
+export function reportCard(s: Services, rep: OnTimeReport, notice?: Notice, fc?: FirstContactReport): Record<string, unknown> {
   const cal = s.calendar;
   const byName = (m: Record<string, Figures>, label: (k: string) => string) =>
     Object.entries(m).map(([k, f]) => ({ name: label(k), f })).sort((a, b) => b.f.made - a.f.made || a.name.localeCompare(b.name, 'nl'));
@@ -71,20 +90,26 @@ export function reportCard(s: Services, rep: OnTimeReport, notice?: Notice): Rec
       { heading: r.perKind, rows: byName(rep.byKind, kindLabel).map((x) => row(x.name, x.f)) },
       { heading: r.perSource, rows: byName(rep.bySource, sourceLabel).map((x) => row(x.name, x.f)) },
     ],
+    firstContact: fc ? firstContactSection(fc) : null,
     explainTitle: 'Wat betekenen de cijfers?',
     explain: r.explain,
     csvButton: r.csvButton,
   });
 }
 
-export function csvText(rep: OnTimeReport): string {
+export function csvText(rep: OnTimeReport, fc?: FirstContactReport): string {
   const csv = reportCsv(rep, r.csvHeader, { kind: kindLabel, source: sourceLabel });
-  return `${r.csvIntro}\n\n\`\`\`\n${csv}\`\`\``;
+  const f = r.firstContact;
+  // The same "in één keer geholpen" figures as the card, as a second table after an empty line.
+  const second = fc
+    ? `\r\n${firstContactCsv(fc, f.csvHeader, { channel: (c) => f.channels[c] ?? c, period: '4 weken' })}${f.csvNo(fc.no.answered, fc.no.explained)}\r\n`
+    : '';
+  return `${r.csvIntro}\n\n\`\`\`\n${csv}${second}\`\`\``;
 }
 
 async function sendCsv(turn: Turn): Promise<string> {
   const rep = await buildReport(turn.s, turn.tenantId);
-  const text = csvText(rep);
+  const text = csvText(rep, await buildFirstContact(turn.s, turn.tenantId, REPORT_WEEKS));
   if (turn.scope === 'personal') {
     await turn.ctx.sendActivity({ text, textFormat: 'markdown' });
     return r.csvSent;
@@ -112,7 +137,7 @@ export const reportFeature: Feature = {
         if (turn.scope !== 'personal') await turn.ctx.sendActivity(said);
         return;
       }
-      const card = reportCard(turn.s, await buildReport(turn.s, turn.tenantId));
+      const card = reportCard(turn.s, await buildReport(turn.s, turn.tenantId), undefined, await buildFirstContact(turn.s, turn.tenantId, REPORT_WEEKS));
       await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
     },
   },
@@ -120,7 +145,7 @@ export const reportFeature: Feature = {
     'report.csv': async (turn) => {
       if (!turn.s.isManager(turn.actor)) return cardResponse(noticeCard(nl.common.managersOnly, 'warning'));
       const said = await sendCsv(turn);
-      return cardResponse(reportCard(turn.s, await buildReport(turn.s, turn.tenantId), { text: said, style: 'good' }));
+      return cardResponse(reportCard(turn.s, await buildReport(turn.s, turn.tenantId), { text: said, style: 'good' }, await buildFirstContact(turn.s, turn.tenantId, REPORT_WEEKS)));
     },
   },
 };

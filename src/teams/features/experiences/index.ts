@@ -1,0 +1,71 @@
+// `ervaring` (share an experience with the team, in the work channel) and `ervaringen` (this
+// month's, for the team meeting). The use cases are in app/experiences.ts.
+import { randomUUID } from 'node:crypto';
+import { CardFactory } from 'botbuilder';
+import { experiencesThisMonth, shareExperience } from '../../../app/experiences';
+import type { Services } from '../../../app/services';
+import { formatDay } from '../../../domain/workingTime';
+import { nl } from '../../../texts/nl';
+import { MONTH_NAMES } from '../../../texts/nl/workingTime';
+import { cardResponse } from '../../cards/common';
+import { cap, choiceList, neutraliseValues } from '../../cards/itemCard';
+import { bind, neutralise } from '../../cards/render';
+import type { Feature, Notice } from '../../feature';
+import template from '../../cards/templates/experienceForm.json';
+
+const t = nl.experiences;
+
+export function experienceForm(o: { values?: Record<string, unknown>; errors?: Record<string, string>; notice?: Notice; formId?: string } = {}): Record<string, unknown> {
+  return bind(template, {
+    title: t.formTitle,
+    intro: t.formIntro,
+    notice: o.notice ? { text: o.notice.text, style: cap(o.notice.style) } : null,
+    kindLabel: t.kindLabel,
+    kindChoices: choiceList(t.kinds),
+    textLabel: t.textLabel,
+    lessonLabel: t.lessonLabel,
+    errorKind: t.errors.kindRequired,
+    errorText: nl.common.fieldRequired,
+    share: t.share,
+    values: neutraliseValues(o.values ?? {}),
+    errors: o.errors ?? {},
+    formId: o.formId ?? randomUUID(),
+  });
+}
+
+export async function experiencesText(s: Services, tenantId: string): Promise<string> {
+  const { month, list } = await experiencesThisMonth(s, tenantId);
+  const monthName = `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+  if (!list.length) return t.listEmpty(monthName);
+  const now = s.clock.now();
+  const lines = list.map((e) => t.listLine(
+    formatDay(s.calendar, s.calendar.dayOf(e.at), now), neutralise(e.by.name), t.kinds[e.data.kind] ?? e.data.kind,
+    neutralise(e.data.text), e.data.lesson ? neutralise(e.data.lesson) : '',
+  ));
+  return [`**${t.listTitle(monthName)}**`, t.listIntro, '', ...lines].join('\n');
+}
+
+export const experiencesFeature: Feature = {
+  name: 'experiences',
+  commands: {
+    ervaring: async (turn) => {
+      await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(experienceForm())] });
+    },
+    ervaringen: async (turn) => {
+      await turn.ctx.sendActivity({ text: await experiencesText(turn.s, turn.tenantId), textFormat: 'markdown' });
+    },
+  },
+  verbs: {
+    'experience.create': async (turn, data) => {
+      const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
+      const outcome = await shareExperience(turn.s, turn.tenantId, turn.actor, data, formId);
+      if (outcome.status === 'invalid') {
+        return cardResponse(experienceForm({ values: data, errors: outcome.fields, notice: { text: nl.common.formHasErrors, style: 'attention' }, formId }));
+      }
+      if (outcome.status === 'noChannel') {
+        return cardResponse(experienceForm({ values: data, notice: { text: nl.common.notBound, style: 'warning' }, formId }));
+      }
+      return cardResponse(experienceForm({ notice: { text: outcome.status === 'shared' ? t.shared : t.sharedAlready, style: 'good' } }));
+    },
+  },
+};
