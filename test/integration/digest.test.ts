@@ -12,6 +12,7 @@ import {
 } from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
 import { startFakeConnector, type FakeConnector, type MessageState } from '../harness/fakeConnector';
+import { PG_URL, requirePostgres } from '../harness/pg';
 
 const person = (u: TestUser): Person => ({ id: u.aadObjectId, name: u.name, teamsId: u.id });
 const titleOf = (m: MessageState): string => String((m.card as any)?.body?.[0]?.items?.[0]?.text ?? '');
@@ -292,7 +293,6 @@ describe('daily digest (HTTP, fake connector)', function () {
 
 // ---------------------------------------------------------------- two instances on one PostgreSQL
 
-const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 describe('daily digest: two instances on one PostgreSQL', function () {
   let connector: FakeConnector;
@@ -301,14 +301,7 @@ describe('daily digest: two instances on one PostgreSQL', function () {
   let two: BotUnderTest | undefined;
 
   before(async function () {
-    const probe = new PostgresRepository(PG_URL);
-    const ok = await probe.ping();
-    await probe.close();
-    if (!ok) {
-      if (process.env.TEST_DATABASE_URL) throw new Error('PostgreSQL at TEST_DATABASE_URL is not reachable');
-      console.warn(`    (PostgreSQL not reachable at ${PG_URL}: skipped)`);
-      this.skip();
-    }
+    await requirePostgres(this, 'digest tests on PostgreSQL');
     connector = await startFakeConnector();
   });
   after(async () => {
