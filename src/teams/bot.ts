@@ -7,6 +7,8 @@ import {
   type MessagingExtensionActionResponse, type TeamsChannelAccount,
 } from 'botbuilder';
 import type { Services } from '../app/services';
+import { suggestCommand } from '../domain/commands/suggest';
+import { echoOf } from '../domain/validation/mask';
 import { nl } from '../texts/nl';
 import { cardResponse, noticeCard } from './cards/common';
 import { neutralise } from './cards/render';
@@ -45,7 +47,7 @@ export class TopContactBot extends TeamsActivityHandler {
       const handler = this.commands.get(two) ?? this.commands.get(word.toLowerCase());
       const args = this.commands.has(two) ? rest.slice(1).join(' ') : rest.join(' ');
       if (handler) await handler(turn, args);
-      else await ctx.sendActivity(nl.common.unknownCommand(neutralise(text)));
+      else await ctx.sendActivity(this.unknown(text));
       await next();
     });
 
@@ -53,6 +55,13 @@ export class TopContactBot extends TeamsActivityHandler {
       await this.welcome(ctx);
       await next();
     });
+  }
+
+  /** Not a command: a suggestion when one is close; the typed text only masked and cut (never a phone number or e-mail address). */
+  private unknown(text: string): string {
+    const echo = neutralise(echoOf(text));
+    const suggestion = suggestCommand(text, [...this.commands.keys()]);
+    return suggestion ? nl.common.didYouMean(suggestion.command, echo) : nl.common.unknownCommand(echo);
   }
 
   /** Welcome when the bot itself is added (conversationUpdate). */

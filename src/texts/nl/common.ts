@@ -2,8 +2,12 @@
 
 export const common = {
   botName: 'Top Contact',
-  unknownCommand: (text: string) =>
-    `Dat commando ken ik niet${text ? ` ("${text.slice(0, 40)}")` : ''}. Typ **hulp** voor een overzicht van wat ik kan.`,
+  /** `echo` is already masked, cut and neutralised (domain/validation/mask.ts echoOf). */
+  unknownCommand: (echo: string) =>
+    `Die opdracht ken ik niet${echo ? ` ("${echo}")` : ''}. Typ **hulp** voor alles wat ik kan.`,
+  /** A near miss ("terugbelen") or a sentence with a clear intent: name the command that works. */
+  didYouMean: (command: string, echo: string) =>
+    `Die opdracht ken ik niet${echo ? ` ("${echo}")` : ''}. Bedoel je **${command}**? Typ dan **${command}**, of **hulp** voor alles wat ik kan.`,
   welcomeTeam:
     'Hallo! Ik ben **Top Contact**. Ik help jullie de afspraken uit ons dienstverleningsconcept na te komen: terugbelverzoeken, vervolgafspraken, tolken en twijfelgevallen. ' +
     'Typ in het kanaal waar jullie het werk willen zien **@Top Contact koppel**. Typ **hulp** voor alle commando\'s.',
