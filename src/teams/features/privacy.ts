@@ -4,6 +4,7 @@
 import { findCustomerItems, eraseItem, privacyOf, retentionJob } from '../../app/privacy';
 import { formatMoment } from '../../domain/workingTime';
 import type { Item } from '../../domain/types';
+import { echoOf } from '../../domain/validation/mask';
 import { nl } from '../../texts/nl';
 import { neutralise } from '../cards/render';
 import type { Feature } from '../feature';
@@ -86,7 +87,7 @@ async function vergeet(turn: Turn, args: string): Promise<void> {
   if (items.length === 0) return void (await turn.ctx.sendActivity(t.nothingFound));
   const open = items.filter((i) => !i.closedAt);
   if (open.length) return void (await turn.ctx.sendActivity(t.openItems(open.map((i) => i.id).join(', '))));
-  if (!m) return void (await turn.ctx.sendActivity(t.confirm(items.length, items.map((i) => i.id).join(', '), neutralise(query))));
+  if (!m) return void (await turn.ctx.sendActivity(t.confirm(items.length, items.map((i) => i.id).join(', '), neutralise(echoOf(query)))));
   let n = 0;
   for (const item of items) if (await eraseItem(turn.s, turn.tenantId, item.id, 'request', turn.actor)) n++;
   await turn.ctx.sendActivity(t.erased(n));

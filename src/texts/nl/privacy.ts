@@ -19,7 +19,7 @@ export const privacy = {
     `Deze klant heeft nog open verzoeken: ${ids}. Rond die eerst af of annuleer ze; daarna kan ik de gegevens wissen.`,
   confirm: (n: number, ids: string, arg: string) =>
     `Ik vind ${n} ${n === 1 ? 'verzoek' : 'verzoeken'} met gegevens over deze klant: ${ids}. ` +
-    `Typ **vergeet ${arg} bevestig** om naam, telefoonnummer, toelichting en notities te wissen. Dit kan niet ongedaan worden gemaakt.`,
+    `Typ dezelfde opdracht nog eens met **bevestig** erachter (**vergeet ${arg} bevestig**) om naam, telefoonnummer, toelichting en notities te wissen. Dit kan niet ongedaan worden gemaakt.`,
   erased: (n: number) =>
     `Gewist: de klantgegevens in ${n} ${n === 1 ? 'verzoek' : 'verzoeken'}. Wat er gebeurde en wanneer blijft bewaard, zonder klantgegevens. De kaarten in het kanaal werk ik bij.`,
   erasedCustomer: 'Gewist (privacy)',
