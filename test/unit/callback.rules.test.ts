@@ -6,6 +6,7 @@ import type { ActionContext } from '../../src/domain/items/lifecycle';
 import type { Item, Person } from '../../src/domain/types';
 import { normalisePhone } from '../../src/domain/validation/phone';
 import { WorkingCalendar } from '../../src/domain/workingTime';
+import { nl } from '../../src/texts/nl';
 
 const cal = new WorkingCalendar();
 const anna: Person = { id: 'aad-anna', name: 'Anna de Vries', teamsId: '29:anna' };
@@ -88,7 +89,7 @@ describe('callback rules (pure)', () => {
       expect(c.refusal.message).to.equal('Niet alles is goed ingevuld. Kijk naar de meldingen bij de velden.');
       expect(c.refusal.fields).to.deep.equal({
         customerName: 'Vul dit veld in.',
-        phone: 'Dit is geen geldig telefoonnummer. Gebruik bijvoorbeeld 06 12345678 of +32 470 12 34 56.',
+        phone: nl.callbacks.errors.phone,
         topic: 'Maximaal 120 tekens.',
         details: 'Maximaal 2000 tekens.',
         preferredMoment: 'Kies een geldige datum en tijd.',

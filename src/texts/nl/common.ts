@@ -10,9 +10,9 @@ export const common = {
     `Die opdracht ken ik niet${echo ? ` ("${echo}")` : ''}. Bedoel je **${command}**? Typ dan **${command}**, of **hulp** voor alles wat ik kan.`,
   welcomeTeam:
     'Hallo! Ik ben **Top Contact**. Ik help jullie de afspraken uit ons dienstverleningsconcept na te komen: terugbelverzoeken, vervolgafspraken, tolken en twijfelgevallen. ' +
-    'Typ in het kanaal waar jullie het werk willen zien **@Top Contact koppel**. Typ **hulp** voor alle commando\'s.',
+    'Typ in het kanaal waar jullie het werk willen zien **@Top Contact koppel**. Typ **hulp** voor alle opdrachten.',
   welcomePersonal:
-    'Hallo! Ik ben **Top Contact**. Hier in de persoonlijke chat zie je jouw eigen werk. Typ **hulp** voor alle commando\'s.',
+    'Hallo! Ik ben **Top Contact**. Hier in de persoonlijke chat zie je jouw eigen werk. Typ **hulp** voor alle opdrachten.',
   bound: (channel: string) => `Dit kanaal (${channel}) is nu het werkkanaal van het team. Nieuwe terugbelverzoeken en het dagoverzicht komen hier.`,
   boundMoved: (channel: string, previous: string) =>
     `Dit kanaal (${channel}) is nu het werkkanaal. Het werkkanaal was eerst "${previous}"; daar plaats ik niets nieuws meer.`,
@@ -22,7 +22,7 @@ export const common = {
   notBound: 'Er is nog geen werkkanaal gekoppeld. Typ **@Top Contact koppel** in het kanaal van het team.',
   tenantRefused: 'Deze organisatie mag Top Contact niet gebruiken.',
   somethingWrong: 'Er ging iets mis aan mijn kant. Probeer het zo nog eens. Lukt het niet, meld het dan bij ICT.',
-  unknownItem: (id: string) => `Ik kan ${id || 'dit item'} niet vinden. Misschien is het verwijderd.`,
+  unknownItem: (id: string) => `Ik kan ${id || 'dit'} niet vinden. Misschien is het verwijderd.`,
   unknownAction: 'Deze knop werkt niet (meer). Je ziet de laatste stand.',
   staleCard: 'Deze kaart was niet meer actueel. Je ziet nu de laatste stand.',
   notAllowed: 'Dat mag alleen de behandelaar of een leidinggevende.',

@@ -26,7 +26,8 @@ export const views = {
     allStates: 'Alles',
     apply: 'Toon',
   },
-  filtered: (n: number, total: number) => `${n} van ${total} open ${total === 1 ? 'item' : 'items'} past bij het filter.`,
+  filtered: (n: number, total: number) =>
+    `${n} van de ${total} open ${total === 1 ? 'zaak' : 'zaken'} ${n === 1 ? 'past' : 'passen'} bij het filter.`,
   more: (n: number) => `en nog ${n}…`,
   moreMine: 'Rond eerst deze af, of kijk in het dagoverzicht.',
   moreTeam: 'Kies een filter om de rest te zien.',
@@ -35,5 +36,5 @@ export const views = {
   claim: "Ik pak 'm op",
   back: 'Terug naar de lijst',
   privateHidden: (n: number) =>
-    `${n} ${n === 1 ? 'item staat' : 'items staan'} hier niet: tolkaanvragen zie je alleen in de persoonlijke chat met mij.`,
+    `${n} ${n === 1 ? 'zaak staat' : 'zaken staan'} hier niet: tolkaanvragen zie je alleen in de persoonlijke chat met mij.`,
 } as const;
