@@ -327,9 +327,9 @@ export const scenarios: Scenario[] = [
   },
   {
     id: '10-digest',
-    title: '`digest` in the channel: the day overview lists what is open (here a callback from the website), not what is done',
+    title: '`dagoverzicht` in the channel: the day overview lists what is open (here a callback from the website), not what is done',
     needs: ['05-afronden'],
-    commands: ['digest'],
+    commands: ['dagoverzicht'],
     async run(w) {
       const { ui, teams, stack } = w;
       const td = nl.digest;
@@ -346,7 +346,7 @@ export const scenarios: Scenario[] = [
 
       const digests = ui.page.locator('.ac-adaptiveCard').filter({ hasText: /Dagoverzicht/ });
       const before = await digests.count();
-      await ui.post('digest');
+      await ui.post('dagoverzicht');
       const card = digests.nth(before);
       await card.waitFor();
       await expectText(card, 'Vraag over de servicekosten', 'the digest');
