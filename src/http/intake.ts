@@ -46,7 +46,12 @@ export function registerIntake(server: restify.Server, s: Services): void {
     const key = s.config.intake.apiKey;
     const auth = req.header('authorization') ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? '';
-    if (!key || !token || !keyMatches(token, key)) {
+    if (!key) {
+      // Say why no key can work: the API is off until the operator sets INTAKE_API_KEY.
+      res.header('WWW-Authenticate', 'Bearer');
+      return jsonError(res, 401, 'Unauthorized', 'The intake API is off on this server: INTAKE_API_KEY is not set. Set it, then send Authorization: Bearer <INTAKE_API_KEY>.');
+    }
+    if (!token || !keyMatches(token, key)) {
       res.header('WWW-Authenticate', 'Bearer');
       return jsonError(res, 401, 'Unauthorized', 'A valid API key is required (Authorization: Bearer <INTAKE_API_KEY>).');
     }

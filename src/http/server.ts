@@ -58,6 +58,21 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     return next();
   });
 
+  // A newcomer (or a load balancer) opening the root URL learns what answers here and where to go.
+  server.get('/', async (_req, res) => {
+    res.json({
+      name: 'Top Contact',
+      what: 'Microsoft Teams bot (Bot Framework) of Woonservice IJsselland: callbacks, appointments, interpreters, second opinions.',
+      version,
+      endpoints: {
+        messages: 'POST /api/messages (Bot Framework activities from Teams; signed requests only)',
+        health: 'GET /healthz',
+        intake: s.config.intake.apiKey ? 'POST /api/callbacks (Authorization: Bearer <INTAKE_API_KEY>)' : 'POST /api/callbacks (off: INTAKE_API_KEY is not set)',
+      },
+      use: 'Talk to the bot in Microsoft Teams (docs/teams-app.md), or locally in the Agents Playground with npm run dev.',
+    });
+  });
+
   server.get('/healthz', async (_req, res) => {
     const storage = await s.repo.ping();
     let details: Record<string, unknown> = {};
