@@ -1,6 +1,8 @@
 // Builds the whole bot from a configuration: storage, clock, calendar, services, the Teams
 // adapter and the HTTP server, plus the scheduler tick. index.ts runs it; tests run it in-process.
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type restify from 'restify';
 import type { Config } from '../config/config';
 import { offsetClock, systemClock, type Clock } from '../domain/clock';
@@ -51,7 +53,7 @@ export interface App {
 /** How often the outbox looks for due messages by itself (besides kicks after commits and the tick). */
 export const OUTBOX_POLL_MS = 5_000;
 
-export const VERSION: string = (require('../../../package.json') as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { version: string }).version;
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.logger ?? createLogger(config.logLevel);

@@ -3,7 +3,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type restify from 'restify';
 import type { Services } from '../app/services';
 import { PENDING_TENANT, SYSTEM } from '../domain/types';
-import { jsonError } from './server';
+import { jsonError } from './jsonError';
 
 const FIELDS = ['customerName', 'phone', 'topic', 'details', 'sensitive', 'preferredMoment', 'assignee', 'source'] as const;
 
@@ -62,7 +62,10 @@ export function registerIntake(server: restify.Server, s: Services): void {
     // Per-key rate limit, fixed one-minute window (per instance).
     const now = s.clock.now().getTime();
     const w = windows.get(token) ?? { start: now, count: 0 };
-    if (now - w.start >= 60_000) (w.start = now), (w.count = 0);
+    if (now - w.start >= 60_000) {
+      w.start = now;
+      w.count = 0;
+    }
     w.count++;
     windows.set(token, w);
     if (w.count > s.config.intake.ratePerMinute) {

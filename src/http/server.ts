@@ -6,6 +6,9 @@ import { activityProblem, type InboundAdapter } from '../teams/inboundAdapter';
 import type { Services } from '../app/services';
 import { registerIntake } from './intake';
 import { problemSummary } from '../app/deliveryProblems';
+import { jsonError } from './jsonError';
+// Kept for importers from before the split (intake.ts imports ./jsonError directly: no cycle).
+export { jsonError };
 
 export interface ServerDeps {
   s: Services;
@@ -25,10 +28,6 @@ function tenantOfBody(body: unknown): string {
   return b.channelData?.tenant?.id || b.conversation?.tenantId || '';
 }
 
-export function jsonError(res: restify.Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
-  res.status(status);
-  res.json({ error: { code, message, ...extra } });
-}
 
 export function createServer({ s, adapter, bot, version }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'top-contact', handleUncaughtExceptions: false });

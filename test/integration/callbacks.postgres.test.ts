@@ -8,7 +8,6 @@ import { Pool } from 'pg';
 import { anna, generalChannel, TEST_TENANT } from '../harness/activities';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
-import { PostgresRepository } from '../../src/storage/postgres';
 import {
   bindChannel, click, createViaForm, CUSTOMER, extraUser, getItem, historyActions, intake, introduce, log, startCallbackBot, textOf,
 } from './callbacks.helpers';

@@ -17,7 +17,6 @@ import {
   type ManifestIssue,
 } from '../../scripts/packageManifest';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const root = findProjectRoot(__dirname);
 const manifestDir = path.join(root, 'teamsAppManifest');
 const source = JSON.parse(fs.readFileSync(path.join(manifestDir, 'manifest.json'), 'utf8'));
