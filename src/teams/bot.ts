@@ -10,6 +10,7 @@ import type { Services } from '../app/services';
 import { suggestCommand } from '../domain/commands/suggest';
 import { echoOf } from '../domain/validation/mask';
 import { nl } from '../texts/nl';
+import { COMMAND_VERB, helpCard, MAIN_COMMANDS, welcomeCard } from './cards/commandButtons';
 import { cardResponse, noticeCard } from './cards/common';
 import { neutralise } from './cards/render';
 import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
@@ -35,7 +36,7 @@ export class TopContactBot extends TeamsActivityHandler {
     }
 
     this.onMessage(async (ctx, next) => {
-      const turn = makeTurn(ctx, this.s);
+      const turn = this.turn(ctx);
       await this.remember(turn);
       const text = commandText(ctx);
       if (!text) {
@@ -55,6 +56,21 @@ export class TopContactBot extends TeamsActivityHandler {
       await this.welcome(ctx);
       await next();
     });
+  }
+
+  private turn(ctx: TurnContext): Turn {
+    return { ...makeTurn(ctx, this.s), hasCommand: (c) => this.commands.has(c) };
+  }
+
+  /** A button on the help or welcome card: run the command as if typed; the clicked card stays as it is. */
+  private async runCommand(turn: Turn, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
+    const command = typeof data.command === 'string' ? data.command.toLowerCase() : '';
+    const handler = (MAIN_COMMANDS as readonly string[]).includes(command) ? this.commands.get(command) : undefined;
+    const has = (c: string) => this.commands.has(c);
+    const card = data.card === 'welcomeTeam' || data.card === 'welcomePersonal' ? welcomeCard(has, data.card) : helpCard(has);
+    if (!handler) return cardResponse(card);
+    await handler(turn, '');
+    return cardResponse(card);
   }
 
   /** Not a command: a suggestion when one is close; the typed text only masked and cut (never a phone number or e-mail address). */
@@ -80,7 +96,9 @@ export class TopContactBot extends TeamsActivityHandler {
     const now = this.s.clock.now();
     const conversation = (ctx.activity.conversation?.id ?? '').split(';')[0];
     if (turn.tenantId && !(await this.s.repo.claimOnce(turn.tenantId, `welcome:${conversation}:${this.s.calendar.dayOf(now)}`, now))) return;
-    await ctx.sendActivity(turn.scope === 'personal' ? nl.common.welcomePersonal : nl.common.welcomeTeam);
+    const which = turn.scope === 'personal' ? 'welcomePersonal' : 'welcomeTeam';
+    // The text as before (also for clients that show no card), and the buttons for the main actions.
+    await ctx.sendActivity({ text: nl.common[which], attachments: [CardFactory.adaptiveCard(welcomeCard((c) => this.commands.has(c), which))] });
   }
 
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -89,6 +107,10 @@ export class TopContactBot extends TeamsActivityHandler {
     const data = { ...((value?.action?.data ?? {}) as Record<string, unknown>) };
     const handler = this.verbs.get(verb);
     try {
+      if (verb === COMMAND_VERB) {
+        await this.remember(turn);
+        return await this.runCommand({ ...turn, hasCommand: (c) => this.commands.has(c) }, data);
+      }
       if (!handler) return await this.currentCard(turn, data, nl.common.unknownAction);
       await this.remember(turn);
       return await handler(turn, data);

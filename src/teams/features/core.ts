@@ -2,8 +2,7 @@
 import { CardFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import { PENDING_TENANT } from '../../domain/types';
 import { nl } from '../../texts/nl';
-import { bind } from '../cards/render';
-import helpTemplate from '../cards/templates/help.json';
+import { helpCard } from '../cards/commandButtons';
 import type { Feature } from '../feature';
 import type { Turn } from '../turn';
 import { channelConversationId } from '../delivery';
@@ -11,7 +10,7 @@ import { channelConversationId } from '../delivery';
 const c = nl.common;
 
 async function sendHelp(turn: Turn): Promise<void> {
-  await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(bind(helpTemplate, nl.help))] });
+  await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(turn.hasCommand ?? (() => false)))] });
 }
 
 async function koppel(turn: Turn): Promise<void> {

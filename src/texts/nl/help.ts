@@ -18,5 +18,8 @@ export const help = {
     { command: 'koppel', description: 'Maak dit kanaal het werkkanaal van het team.' },
     { command: 'hulp', description: 'Dit overzicht (ook: help).' },
   ],
+  /** Buttons for the main actions on the help and welcome cards (same as typing the command). */
+  startHere: 'Meteen beginnen? Kies wat je wilt doen:',
+  buttons: { terugbellen: 'Terugbelverzoek', afspraak: 'Afspraak', geholpen: 'Geholpen', mijn: 'Mijn werk', overzicht: 'Overzicht' },
   footer: 'Bij een terugbelverzoek in het kanaal: klik "Ik pak \'m op" en je bent de behandelaar.',
 } as const;
