@@ -2,7 +2,9 @@
 import { CardFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import { PENDING_TENANT } from '../../domain/types';
 import { nl } from '../../texts/nl';
+import { formatMoment } from '../../domain/workingTime';
 import { helpCard } from '../cards/commandButtons';
+import { nextDigestMoment } from './digest/schedule';
 import type { Feature } from '../feature';
 import type { Turn } from '../turn';
 import { channelConversationId } from '../delivery';
@@ -37,7 +39,10 @@ async function koppel(turn: Turn): Promise<void> {
   });
   if (previous && previous.channelId === channelId) await turn.ctx.sendActivity(c.boundAlready(channelName));
   else if (previous) await turn.ctx.sendActivity(c.boundMoved(channelName, previous.channelName));
-  else await turn.ctx.sendActivity(c.bound(channelName));
+  else {
+    const next = nextDigestMoment(turn.s, turn.s.clock.now());
+    await turn.ctx.sendActivity(`${c.bound(channelName)} ${c.boundNext(formatMoment(turn.s.calendar, next))}`);
+  }
   turn.s.log.info({ tenantId: turn.tenantId, moved: !!previous && previous.channelId !== channelId }, 'work channel bound');
   // Problems with an earlier work channel no longer matter once the team has moved on.
   for (const p of await turn.s.repo.listDeliveryProblems({ tenantId: turn.tenantId, open: true })) {

@@ -16,6 +16,9 @@ export const common = {
   bound: (channel: string) => `Dit kanaal (${channel}) is nu het werkkanaal van het team. Nieuwe terugbelverzoeken en het dagoverzicht komen hier.`,
   boundMoved: (channel: string, previous: string) =>
     `Dit kanaal (${channel}) is nu het werkkanaal. Het werkkanaal was eerst "${previous}"; daar plaats ik niets nieuws meer.`,
+  /** After a new koppel: what happens next. `moment` as "maandag 7 december, 08:30". */
+  boundNext: (moment: string) =>
+    `Het eerste dagoverzicht komt hier op ${moment}. Typ **@Top Contact terugbellen** om een terugbelverzoek te maken, of **@Top Contact hulp** voor alles wat ik kan.`,
   boundAlready: (channel: string) => `Dit kanaal (${channel}) is al het werkkanaal.`,
   bindOnlyInChannel: 'Koppelen kan alleen in een kanaal van een team. Typ **@Top Contact koppel** in het kanaal waar het werk moet komen.',
   pendingPosted: (n: number) => `Ik heb ${n} ${n === 1 ? 'verzoek dat wachtte' : 'verzoeken die wachtten'} op een werkkanaal hier geplaatst.`,
