@@ -89,6 +89,10 @@ describe('callbacks: two instances on one PostgreSQL', function () {
     expect(winner).to.not.equal(undefined);
     expect((await historyActions(a, id)).filter((x) => x === 'claimed')).to.have.length(1);
     expect(answers.filter((r) => textOf(r.card).includes(`Je hebt ${id} opgepakt`))).to.have.length(1);
+    // The click that was told it won is the owner the database stored.
+    const wonBy = crowd[answers.findIndex((r) => textOf(r.card).includes(`Je hebt ${id} opgepakt`))]!;
+    expect(wonBy.aadObjectId).to.equal(item!.owner!.id);
+    expect(item!.owner!.name).to.equal(wonBy.name);
     expect(answers.filter((r) => textOf(r.card).includes(`${winner.name} heeft dit verzoek al opgepakt.`))).to.have.length(19);
     await both();
     const cards = connector.messagesIn(generalChannel.id).filter((m) => JSON.stringify(m.card ?? {}).includes(`Terugbelverzoek ${id}`));
