@@ -91,6 +91,28 @@ export const scenarios: Scenario[] = [
       await card.waitFor();
       for (const c of nl.help.commands) await expectText(card, c.description, `the help card line for ${c.command}`);
       await w.shot('02-hulp', card);
+      // The button for the main action opens the same form as typing `terugbellen`.
+      const forms = ui.page.locator('.ac-adaptiveCard').filter({ has: ui.page.getByRole('button', { name: t.submit }) });
+      const before = await forms.count();
+      await ui.execute(card, nl.help.buttons.terugbellen);
+      await forms.nth(before).waitFor();
+      await expectText(forms.nth(before), t.fields.customerName, 'the form opened by the help card button');
+    },
+  },
+  {
+    id: '02b-bijna-goed',
+    title: 'a near miss ("terugbelen" with a phone number) gets "Bedoel je terugbellen?" and the number is not echoed',
+    async run(w) {
+      const { ui } = w;
+      await ui.openPersonalChat();
+      const typed = 'terugbelen 06-98765432';
+      await ui.say(typed);
+      const answer = ui.page.getByText('Bedoel je terugbellen?', { exact: false }).last();
+      await answer.waitFor();
+      const text = await answer.innerText();
+      assert(text.includes('Bedoel je terugbellen?'), `the answer suggests terugbellen, but says: ${text}`);
+      assert(!text.includes('98765432'), `the typed phone number is echoed back: ${text}`);
+      await w.shot('02b-bijna-goed', answer);
     },
   },
   {
