@@ -17,11 +17,18 @@ export function commandButtons(has: (command: string) => boolean, card: CommandC
   return MAIN_COMMANDS.filter((c) => has(c) && labels[c]).map((command) => ({ title: labels[command], verb: COMMAND_VERB, command, card }));
 }
 
+/** Two buttons per row: five in one row get cut to "Afspr…" at 320–500 px. */
+function rows<T>(buttons: T[]): { row: T[] }[] {
+  const out: { row: T[] }[] = [];
+  for (let i = 0; i < buttons.length; i += 2) out.push({ row: buttons.slice(i, i + 2) });
+  return out;
+}
+
 export function helpCard(has: (command: string) => boolean): Record<string, unknown> {
-  return bind(helpTemplate, { ...nl.help, buttons: commandButtons(has, 'help') });
+  return bind(helpTemplate, { ...nl.help, buttonRows: rows(commandButtons(has, 'help')) });
 }
 
 export function welcomeCard(has: (command: string) => boolean, card: 'welcomeTeam' | 'welcomePersonal'): Record<string, unknown> {
   // The welcome text itself goes in the message; the card only adds the buttons (no text twice).
-  return bind(welcomeTemplate, { text: nl.help.startHere, buttons: commandButtons(has, card) });
+  return bind(welcomeTemplate, { text: nl.help.startHere, buttonRows: rows(commandButtons(has, card)) });
 }
