@@ -25,6 +25,21 @@ export default tseslint.config(
     },
   },
   {
+    // The clock is the only reader of the time used for decisions (docs/architecture.md "Time").
+    files: ['src/**/*.ts'],
+    ignores: ['src/domain/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read the time from the injected clock (s.clock); a timeout of the process itself uses performance.now().',
+        },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time from the injected clock (s.clock).' },
+      ],
+    },
+  },
+  {
     // Tests read raw Bot Framework / Graph JSON: `any` there is the honest type.
     files: ['test/**/*.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

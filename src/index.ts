@@ -4,6 +4,7 @@
 // hangs is cut off after HARD_STOP_MS with exit code 1; what was not sent stays in the outbox.
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './app/app';
+import { nl } from './texts/nl';
 
 const SHUTDOWN_FLUSH_MS = 5_000;
 const HARD_STOP_MS = 25_000;
@@ -47,6 +48,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((err) => {
-  process.stderr.write(`Top Contact kon niet starten: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`${nl.common.startFailed(err instanceof Error ? err.message : String(err))}\n`);
   process.exit(1);
 });

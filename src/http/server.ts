@@ -7,6 +7,7 @@ import type { Services } from '../app/services';
 import { registerIntake } from './intake';
 import { problemSummary } from '../app/deliveryProblems';
 import { jsonError } from './jsonError';
+import { nl } from '../texts/nl';
 // Kept for importers from before the split (intake.ts imports ./jsonError directly: no cycle).
 export { jsonError };
 
@@ -39,7 +40,7 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
   server.pre((req, res, next) => {
     if (draining && req.url !== '/healthz') {
       res.header('Connection', 'close');
-      jsonError(res, 503, 'ShuttingDown', 'De bot start opnieuw op. Probeer het zo nog eens.');
+      jsonError(res, 503, 'ShuttingDown', nl.common.shuttingDown);
       return next(false);
     }
     inFlight++;
@@ -125,8 +126,8 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
 
   (server as restify.Server & { drain: () => Promise<void> }).drain = async () => {
     draining = true;
-    const deadline = Date.now() + 10_000;
-    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    const deadline = performance.now() + 10_000; // the drain budget of this process: monotonic
+    while (inFlight > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 25));
   };
   return server;
 }

@@ -4,7 +4,7 @@
 // day (and never for a day gone by), the size cap, personal digests and their opt-in / opt-out.
 import { expect } from 'chai';
 import { Pool } from 'pg';
-import type { Item, Person } from '../../src/domain/types';
+import type { Item } from '../../src/domain/types';
 import { PostgresRepository } from '../../src/storage/postgres';
 import {
   adaptiveCardAction, anna, bram, carla, channelMessage, generalChannel, groupChatMessage, personalConversationId, personalMessage,
@@ -15,8 +15,9 @@ import { startFakeConnector, type FakeConnector, type MessageState } from '../ha
 import { PG_URL, requirePostgres } from '../harness/pg';
 import { formatMoment } from '../../src/domain/workingTime';
 import { nl } from '../../src/texts/nl';
+import { asPerson } from '../harness/people';
 
-const person = (u: TestUser): Person => ({ id: u.aadObjectId, name: u.name, teamsId: u.id });
+const person = asPerson;
 const titleOf = (m: MessageState): string => String((m.card as any)?.body?.[0]?.items?.[0]?.text ?? '');
 const channelDigests = (c: FakeConnector) => c.messagesIn(generalChannel.id).filter((m) => titleOf(m).startsWith('Dagoverzicht'));
 const personalDigests = (c: FakeConnector, u: TestUser) => c.messagesIn(personalConversationId(u)).filter((m) => titleOf(m).startsWith('Jouw dagoverzicht'));

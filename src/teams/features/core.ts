@@ -59,7 +59,7 @@ async function koppel(turn: Turn): Promise<void> {
 }
 
 /** Teams calls the General channel "Algemeen" in Dutch; its name is never sent (users see it localised). */
-const GENERAL = 'Algemeen';
+const GENERAL = c.generalChannel;
 
 /**
  * A channel's name: Teams leaves it out of message activities, so ask the team's channel list

@@ -24,6 +24,12 @@ export const common = {
   pendingPosted: (n: number) => `Ik heb ${n} ${n === 1 ? 'verzoek dat wachtte' : 'verzoeken die wachtten'} op een werkkanaal hier geplaatst.`,
   notBound: 'Er is nog geen werkkanaal gekoppeld. Typ **@Top Contact koppel** in het kanaal van het team.',
   tenantRefused: 'Deze organisatie mag Top Contact niet gebruiken.',
+  /** HTTP 503 while the process drains on SIGTERM. */
+  shuttingDown: 'De bot start opnieuw op. Probeer het zo nog eens.',
+  /** Teams calls the General channel "Algemeen" in Dutch; its name is never sent (users see it localised). */
+  generalChannel: 'Algemeen',
+  /** On stderr when the process cannot start (the reason follows). */
+  startFailed: (reason: string) => `Top Contact kon niet starten: ${reason}`,
   somethingWrong: 'Er ging iets mis aan mijn kant. Probeer het zo nog eens. Lukt het niet, meld het dan bij ICT.',
   unknownItem: (id: string) => `Ik kan ${id || 'dit'} niet vinden. Misschien is het verwijderd.`,
   unknownAction: 'Deze knop werkt niet (meer). Je ziet de laatste stand.',
