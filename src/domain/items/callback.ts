@@ -13,7 +13,7 @@ import {
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
 import {
-  CONFIRMATIONS, interpreterLink, ownedCreation, OWNED_FINAL, ownedRules, type Attempt, type OwnedData, type OwnedHooks,
+  CONFIRMATIONS, interpreterLink, ownedCreation, ownedRules, type OwnedData, type OwnedHooks,
 } from './ownedLifecycle';
 
 const t = nl.callbacks;
@@ -24,8 +24,6 @@ export const DIGITAL = ['digitaal', 'nietDigitaal'] as const;
 export const ATTITUDES = ['actief', 'afnemer', 'afhankelijk'] as const;
 export const CONTACT_CHANNELS = ['telefoon', 'email', 'brief', 'persoonlijk'] as const;
 export { CONFIRMATIONS };
-
-export type CallbackAttempt = Attempt;
 
 /** A callback: the shared owned-item fields (attempts, done note, …) plus the phone, the profile and the agenda. */
 export interface CallbackData extends OwnedData {
@@ -83,7 +81,6 @@ export interface CalendarEventRef {
   linked?: boolean;
 }
 
-export const CALLBACK_FINAL = OWNED_FINAL;
 /** Length of a planned callback in the agenda. */
 export const CALLBACK_SLOT_MINUTES = 15;
 /** How long the creator has to pick a slot before the bot plans the first one itself. */
@@ -254,7 +251,3 @@ export const callbackRules: KindRules<CallbackData> = ownedRules({ kind: 'callba
 /** A callback action: the shared life cycle with the callback's hooks. */
 export const applyCallback = callbackRules.apply;
 
-/** Who is the person the card's private view is for. */
-export function callbackViewer(item: Item<CallbackData>): Person | null {
-  return item.owner;
-}
