@@ -95,6 +95,28 @@ export const scenarios: Scenario[] = [
       await card.waitFor();
       for (const c of nl.help.commands) await expectText(card, c.description, `the help card line for ${c.command}`);
       await w.shot('02-hulp', card);
+      // The button for the main action opens the same form as typing `terugbellen`.
+      const forms = ui.page.locator('.ac-adaptiveCard').filter({ has: ui.page.getByRole('button', { name: t.submit }) });
+      const before = await forms.count();
+      await ui.execute(card, nl.help.buttons.terugbellen);
+      await forms.nth(before).waitFor();
+      await expectText(forms.nth(before), t.fields.customerName, 'the form opened by the help card button');
+    },
+  },
+  {
+    id: '02b-bijna-goed',
+    title: 'a near miss ("terugbelen" with a phone number) gets "Bedoel je terugbellen?" and the number is not echoed',
+    async run(w) {
+      const { ui } = w;
+      await ui.openPersonalChat();
+      const typed = 'terugbelen 06-98765432';
+      await ui.say(typed);
+      const answer = ui.page.getByText('Bedoel je terugbellen?', { exact: false }).last();
+      await answer.waitFor();
+      const text = await answer.innerText();
+      assert(text.includes('Bedoel je terugbellen?'), `the answer suggests terugbellen, but says: ${text}`);
+      assert(!text.includes('98765432'), `the typed phone number is echoed back: ${text}`);
+      await w.shot('02b-bijna-goed', answer);
     },
   },
   {
@@ -333,9 +355,9 @@ export const scenarios: Scenario[] = [
   },
   {
     id: '10-digest',
-    title: '`digest` in the channel: the day overview lists what is open (here a callback from the website), not what is done',
+    title: '`dagoverzicht` in the channel: the day overview lists what is open (here a callback from the website), not what is done',
     needs: ['05-afronden'],
-    commands: ['digest'],
+    commands: ['dagoverzicht'],
     async run(w) {
       const { ui, teams, stack } = w;
       const td = nl.digest;
@@ -352,7 +374,7 @@ export const scenarios: Scenario[] = [
 
       const digests = ui.page.locator('.ac-adaptiveCard').filter({ hasText: /Dagoverzicht/ });
       const before = await digests.count();
-      await ui.post('digest');
+      await ui.post('dagoverzicht');
       const card = digests.nth(before);
       await card.waitFor();
       await expectText(card, 'Vraag over de servicekosten', 'the digest');

@@ -84,11 +84,14 @@ async function renderAt(samples: CardSample[], outDir: string, width: number, ho
     for (const s of samples) {
       await page.setContent(pageHtml(width));
       const parsed: string[] = await page.evaluate(({ card, hostConfig }) => {
+        // In the browser: the renderer's global has no types here.
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const AC = (window as any).AdaptiveCards;
         // Teams renders a markdown subset in TextBlocks and FactSet values: bold, links, escapes.
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         AC.AdaptiveCard.onProcessMarkdown = (text: string, result: any) => {
           const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-          let html = esc(text).replace(/\\([\\`*_\[\]~.#+-])/g, (_m: string, c: string) => `&#${c.charCodeAt(0)};`);
+          let html = esc(text).replace(/\\([\\`*_[\]~.#+-])/g, (_m: string, c: string) => `&#${c.charCodeAt(0)};`);
           html = html.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/\[([^\]]+)\]\(([^)]+)\)/g, '<a href="$2">$1</a>').replace(/\n/g, '<br>');
           result.outputHtml = html;
           result.didProcess = true;

@@ -70,6 +70,14 @@ export async function waitFor(url: string, what: string, child?: ChildProcess): 
   throw new ExitError(`${what} did not answer on ${url} within ${STARTUP_TIMEOUT_MS / 1000} s`, 1);
 }
 
+/** The Playground's signed-in user (`currentUser` in .m365agentsplayground.yml), or null. */
+export function playgroundUser(config: string): { name: string; aadObjectId: string } | null {
+  const block = /^currentUser:\n((?:[ \t]+.*\n?)*)/m.exec(config)?.[1] ?? '';
+  const field = (k: string) => new RegExp(`^\\s+${k}:\\s*["']?([^"'\\n#]+?)["']?\\s*$`, 'm').exec(block)?.[1];
+  const aadObjectId = field('aadObjectId');
+  return aadObjectId ? { name: field('name') ?? aadObjectId, aadObjectId } : null;
+}
+
 export class ExitError extends Error {
   constructor(
     message: string,
@@ -177,6 +185,9 @@ async function main(): Promise<number> {
     console.warn(`[dev] ALLOWED_TENANT_IDS does not contain the Playground tenant ${tenant}; the bot may ignore every message.`);
   }
 
+  const you = playgroundUser(config);
+  const managerIds = [...(env.MANAGER_IDS || '').split(','), you?.aadObjectId ?? ''].map((x) => x.trim()).filter(Boolean).join(',');
+
   // 1. The bot.
   if (await answers(`${botBase}/healthz`)) {
     console.log(`[dev] a bot already answers on ${botBase}/healthz; using it (not starting another).`);
@@ -189,12 +200,13 @@ async function main(): Promise<number> {
       throw new ExitError(`bot entry ${path.relative(root, entry)} not found; run "npm run build" first (npm run dev does)`, 1);
     }
     console.log(`[dev] starting the bot: node ${path.relative(root, entry)} (PORT=${port}, Bot Framework auth off for the Playground)`);
-    children.bot = spawn(process.execPath, [entry], {
+    children.bot = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
       cwd: root,
       env: {
         ...env,
         PORT: String(port),
-        // The Playground does not sign its requests: run the bot without app credentials.
+        // The Playground's user is a manager here, so rapport, inzage and tolk overzicht can be tried.
+        MANAGER_IDS: managerIds,
         MicrosoftAppId: '',
         MicrosoftAppPassword: '',
         MicrosoftAppTenantId: '',
@@ -205,6 +217,7 @@ async function main(): Promise<number> {
     });
     await waitFor(`${botBase}/healthz`, 'the bot', children.bot);
     console.log(`[dev] bot is up: ${botBase}/healthz`);
+    if (you) console.log(`[dev] ${you.name}, the Playground's user, is a manager (leidinggevende) in this bot (MANAGER_IDS): try rapport, inzage and tolk overzicht.`);
   }
 
   // 2. The Playground.
@@ -227,6 +240,8 @@ async function main(): Promise<number> {
   ];
   const pgEnv: NodeJS.ProcessEnv = {
     ...env,
+    // The Playground's own dependencies print deprecation warnings that are not ours to fix.
+    NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --no-deprecation`.trim(),
     APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
     M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(root, CONFIG_FILE),
     M365_AGENTS_PLAYGROUND_LOGFILE: logFile,

@@ -5,6 +5,7 @@
 // is longer), also with the Bot Connector unreachable. A stop that still hangs is cut off after
 // HARD_STOP_MS with exit code 1; what was not sent stays in the outbox.
 import { ConfigError, loadConfig } from './config/config';
+import { nl } from './texts/nl';
 
 const SHUTDOWN_DRAIN_MS = 3_000;
 const SHUTDOWN_FLUSH_MS = 3_000;
@@ -53,6 +54,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((err) => {
-  process.stderr.write(`Top Contact kon niet starten: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`${nl.common.startFailed(err instanceof Error ? err.message : String(err))}\n`);
   process.exit(1);
 });

@@ -1,12 +1,11 @@
 // Card samples for reliability and privacy: a callback card after its customer data was erased,
-// the channel digest headed by a delivery-problem line, and the help card with inzage/vergeet.
+// the channel digest headed by a delivery-problem line, the help card with inzage/vergeet and its
+// buttons, and the buttons under the welcome.
 import { problemLines } from '../../src/app/deliveryProblems';
 import { eraseItem } from '../../src/app/privacy';
 import { callbackCards } from '../../src/teams/features/callbacks/cards';
 import { channelAudience, composeDigest } from '../../src/teams/features/digest/card';
-import { bind } from '../../src/teams/cards/render';
-import helpTemplate from '../../src/teams/cards/templates/help.json';
-import { nl } from '../../src/texts/nl';
+import { helpCard, welcomeCard } from '../../src/teams/cards/commandButtons';
 import type { CardSample } from '../cardRenderer';
 import { anna, bram, sampleApp, SAMPLE_TENANT } from './sampleApp';
 
@@ -40,7 +39,8 @@ export async function samples(): Promise<CardSample[]> {
     return [
       { name: 'privacy-callback-channel-erased', card: await callbackCards.channel(erased, s), click: ['Geschiedenis'] },
       { name: 'reliability-digest-channel-blocked', card: digest.card },
-      { name: 'help', card: bind(helpTemplate, nl.help) },
+      { name: 'help', card: helpCard(() => true) },
+      { name: 'welcome-team', card: welcomeCard(() => true, 'welcomeTeam') },
     ];
   } finally {
     await cleanup();

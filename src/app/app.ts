@@ -4,6 +4,8 @@ import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbu
 import { botAuth } from '../teams/botAuth';
 import { CredentialHealth } from '../auth/credentialHealth';
 import { GRAPH_SETTINGS } from '../auth/tokenFailure';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type restify from 'restify';
 import type { Config } from '../config/config';
 import { offsetClock, systemClock, type Clock } from '../domain/clock';
@@ -64,7 +66,7 @@ export interface App {
 /** How often the outbox looks for due messages by itself (besides kicks after commits and the tick). */
 export const OUTBOX_POLL_MS = 5_000;
 
-export const VERSION: string = (require('../../../package.json') as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { version: string }).version;
 
 /** Waits for p, but at most ms (a stop must end even when something hangs). */
 function within(p: Promise<unknown>, ms: number): Promise<void> {

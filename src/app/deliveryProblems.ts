@@ -37,18 +37,19 @@ export function deliveryProblemHooks(s: Services): OutboxHooks {
 
 /** A short-lived cache of the targets with an open delivery problem. */
 function openTargetCache(s: Services, ttlMs = 30_000) {
-  let loaded = 0;
+  // A cache age, not a decision about the promise: a monotonic timer (the clock may be fake or jump).
+  let loaded = -Infinity;
   let targets = new Set<string>();
   return {
     async has(tenantId: string, target: string): Promise<boolean> {
-      if (Date.now() - loaded > ttlMs) {
+      if (performance.now() - loaded > ttlMs) {
         targets = new Set((await s.repo.listDeliveryProblems({ open: true })).map((p) => `${p.tenantId}|${p.target}`));
-        loaded = Date.now();
+        loaded = performance.now();
       }
       return targets.has(`${tenantId}|${target}`);
     },
     forget(): void {
-      loaded = 0;
+      loaded = -Infinity;
     },
   };
 }

@@ -131,7 +131,8 @@ export class OutboxDispatcher {
    */
   async stop(flushMs = 0): Promise<void> {
     if (flushMs > 0 && !this.stopped) {
-      this.flushUntil = Date.now() + flushMs;
+      // The process's own shutdown budget: monotonic, not the (possibly fake) clock.
+      this.flushUntil = performance.now() + flushMs;
       this.kick();
       const deadline = new Promise<void>((r) => setTimeout(r, flushMs).unref());
       await Promise.race([this.idle(), deadline]);
@@ -144,7 +145,7 @@ export class OutboxDispatcher {
 
   private async drain(): Promise<void> {
     for (let round = 0; round < 1000; round++) {
-      if (this.stopped || (this.flushUntil > 0 && Date.now() > this.flushUntil)) return;
+      if (this.stopped || (this.flushUntil > 0 && performance.now() > this.flushUntil)) return;
       const batch = await this.repo.claimOutbox(this.clock.now(), this.options.batchSize, this.options.lockMs, this.worker);
       if (batch.length === 0) return;
       // Lanes are independent; within a lane the claim returns only the oldest message.

@@ -3,7 +3,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type restify from 'restify';
 import type { Services } from '../app/services';
 import { PENDING_TENANT, SYSTEM } from '../domain/types';
-import { jsonError } from './server';
+import { jsonError } from './jsonError';
 import { AGE_GROUPS, ATTITUDES, DIGITAL, isValidProfileValue, PREFERRED_CHANNELS } from '../domain/customers/profile';
 
 const FIELDS = ['customerName', 'phone', 'topic', 'details', 'sensitive', 'preferredMoment', 'assignee', 'source', 'preferredChannel', 'profile'] as const;
@@ -103,7 +103,12 @@ export function registerIntake(server: restify.Server, s: Services): void {
     }
     const auth = req.header('authorization') ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? '';
-    if (!key || !token || !keyMatches(token, key)) {
+    if (!key) {
+      // Say why no key can work: the API is off until the operator sets INTAKE_API_KEY.
+      res.header('WWW-Authenticate', 'Bearer');
+      return jsonError(res, 401, 'Unauthorized', 'The intake API is off on this server: INTAKE_API_KEY is not set. Set it, then send Authorization: Bearer <INTAKE_API_KEY>.');
+    }
+    if (!token || !keyMatches(token, key)) {
       failures.fail(address, s.clock.now().getTime());
       res.header('WWW-Authenticate', 'Bearer');
       return jsonError(res, 401, 'Unauthorized', 'A valid API key is required (Authorization: Bearer <INTAKE_API_KEY>).');
@@ -115,7 +120,10 @@ export function registerIntake(server: restify.Server, s: Services): void {
     // Per-key rate limit, fixed one-minute window (per instance).
     const now = s.clock.now().getTime();
     const w = windows.get(token) ?? { start: now, count: 0 };
-    if (now - w.start >= 60_000) (w.start = now), (w.count = 0);
+    if (now - w.start >= 60_000) {
+      w.start = now;
+      w.count = 0;
+    }
     w.count++;
     windows.set(token, w);
     if (w.count > s.config.intake.ratePerMinute) {

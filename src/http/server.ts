@@ -8,6 +8,10 @@ import { registerIntake } from './intake';
 import { problemSummary } from '../app/deliveryProblems';
 import { graphAccessSummary } from '../app/graphAccess';
 import { isLocalServiceUrl } from '../teams/localOnly';
+import { jsonError } from './jsonError';
+import { nl } from '../texts/nl';
+// Kept for importers from before the split (intake.ts imports ./jsonError directly: no cycle).
+export { jsonError };
 
 export interface ServerDeps {
   s: Services;
@@ -27,10 +31,6 @@ function tenantOfBody(body: unknown): string {
   return b.channelData?.tenant?.id || b.conversation?.tenantId || '';
 }
 
-export function jsonError(res: restify.Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
-  res.status(status);
-  res.json({ error: { code, message, ...extra } });
-}
 
 export function createServer({ s, adapter, bot, version }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'top-contact', handleUncaughtExceptions: false });
@@ -41,7 +41,7 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
   server.pre((req, res, next) => {
     if (draining && req.url !== '/healthz') {
       res.header('Connection', 'close');
-      jsonError(res, 503, 'ShuttingDown', 'De bot start opnieuw op. Probeer het zo nog eens.');
+      jsonError(res, 503, 'ShuttingDown', nl.common.shuttingDown);
       return next(false);
     }
     inFlight++;
@@ -69,6 +69,21 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     }
     return next();
   });
+  // A newcomer (or a load balancer) opening the root URL learns what answers here and where to go.
+  server.get('/', async (_req, res) => {
+    res.json({
+      name: 'Top Contact',
+      what: 'Microsoft Teams bot (Bot Framework) of Woonservice IJsselland: callbacks, appointments, interpreters, second opinions.',
+      version,
+      endpoints: {
+        messages: 'POST /api/messages (Bot Framework activities from Teams; signed requests only)',
+        health: 'GET /healthz',
+        intake: s.config.intake.apiKey ? 'POST /api/callbacks (Authorization: Bearer <INTAKE_API_KEY>)' : 'POST /api/callbacks (off: INTAKE_API_KEY is not set)',
+      },
+      use: 'Talk to the bot in Microsoft Teams (docs/teams-app.md), or locally in the Agents Playground with npm run dev.',
+    });
+  });
+
   server.get('/healthz', async (_req, res) => {
     const storage = await s.repo.ping();
     let details: Record<string, unknown> = {};
@@ -132,9 +147,8 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
 
   (server as restify.Server & { drain: (ms?: number) => Promise<void> }).drain = async (ms = 10_000) => {
     draining = true;
-    // Wall-clock on purpose: this bounds how long a stop waits, it decides nothing about items.
-    const deadline = Date.now() + ms;
-    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    const deadline = performance.now() + ms; // the drain budget of this process: monotonic
+    while (inFlight > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 25));
   };
   return server;
 }

@@ -67,6 +67,7 @@ export class SqliteRepository implements Repository {
       for (const m of migrations) {
         if (done.has(m.version)) continue;
         for (const s of m.statements) this.db.exec(s.replaceAll('{{SERIAL}}', 'INTEGER PRIMARY KEY AUTOINCREMENT'));
+        // eslint-disable-next-line no-restricted-syntax -- when a migration ran: a record, not a decision
         this.stmt('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
       }
     });
@@ -250,9 +251,13 @@ export class SqliteRepository implements Repository {
   async listOutbox(q: { status?: OutboxStatus; tenantId?: string; type?: string; limit?: number }): Promise<OutboxMessage[]> {
     const clauses: string[] = ['1 = 1'];
     const values: unknown[] = [];
-    if (q.status) (clauses.push('status = ?'), values.push(q.status));
-    if (q.tenantId) (clauses.push('tenant_id = ?'), values.push(q.tenantId));
-    if (q.type) (clauses.push('type = ?'), values.push(q.type));
+    const where = (clause: string, value: unknown) => {
+      clauses.push(clause);
+      values.push(value);
+    };
+    if (q.status) where('status = ?', q.status);
+    if (q.tenantId) where('tenant_id = ?', q.tenantId);
+    if (q.type) where('type = ?', q.type);
     const rows = this.stmt(`SELECT * FROM outbox WHERE ${clauses.join(' AND ')} ORDER BY id LIMIT ?`).all(...values, q.limit ?? 1000) as Row[];
     return rows.map(outboxFromRow);
   }
@@ -308,7 +313,10 @@ export class SqliteRepository implements Repository {
   async listDeliveryProblems(q: { tenantId?: string; open?: boolean } = {}): Promise<DeliveryProblem[]> {
     const clauses: string[] = ['1 = 1'];
     const values: unknown[] = [];
-    if (q.tenantId) (clauses.push('tenant_id = ?'), values.push(q.tenantId));
+    if (q.tenantId) {
+      clauses.push('tenant_id = ?');
+      values.push(q.tenantId);
+    }
     if (q.open === true) clauses.push('resolved_at IS NULL');
     if (q.open === false) clauses.push('resolved_at IS NOT NULL');
     const rows = this.stmt(`SELECT * FROM delivery_problems WHERE ${clauses.join(' AND ')} ORDER BY tenant_id, first_at, target`).all(...values) as Row[];

@@ -8,7 +8,10 @@ import {
 } from 'botbuilder';
 import type { Services } from '../app/services';
 import { COLLEAGUE_DATASET, searchColleagues } from '../app/colleagueSearch';
+import { suggestCommand } from '../domain/commands/suggest';
+import { echoOf } from '../domain/validation/mask';
 import { nl } from '../texts/nl';
+import { COMMAND_VERB, helpCard, MAIN_COMMANDS, welcomeCard } from './cards/commandButtons';
 import { cardResponse, noticeCard } from './cards/common';
 import { neutralise } from './cards/render';
 import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
@@ -34,7 +37,7 @@ export class TopContactBot extends TeamsActivityHandler {
     }
 
     this.onMessage(async (ctx, next) => {
-      const turn = makeTurn(ctx, this.s);
+      const turn = this.turn(ctx);
       await this.remember(turn);
       const text = commandText(ctx);
       if (!text) {
@@ -46,7 +49,7 @@ export class TopContactBot extends TeamsActivityHandler {
       const handler = this.commands.get(two) ?? this.commands.get(word.toLowerCase());
       const args = this.commands.has(two) ? rest.slice(1).join(' ') : rest.join(' ');
       if (handler) await handler(turn, args);
-      else await ctx.sendActivity(nl.common.unknownCommand(neutralise(text)));
+      else await ctx.sendActivity(this.unknown(text));
       await next();
     });
 
@@ -54,6 +57,28 @@ export class TopContactBot extends TeamsActivityHandler {
       await this.welcome(ctx);
       await next();
     });
+  }
+
+  private turn(ctx: TurnContext): Turn {
+    return { ...makeTurn(ctx, this.s), hasCommand: (c) => this.commands.has(c) };
+  }
+
+  /** A button on the help or welcome card: run the command as if typed; the clicked card stays as it is. */
+  private async runCommand(turn: Turn, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
+    const command = typeof data.command === 'string' ? data.command.toLowerCase() : '';
+    const handler = (MAIN_COMMANDS as readonly string[]).includes(command) ? this.commands.get(command) : undefined;
+    const has = (c: string) => this.commands.has(c);
+    const card = data.card === 'welcomeTeam' || data.card === 'welcomePersonal' ? welcomeCard(has, data.card) : helpCard(has);
+    if (!handler) return cardResponse(card);
+    await handler(turn, '');
+    return cardResponse(card);
+  }
+
+  /** Not a command: a suggestion when one is close; the typed text only masked and cut (never a phone number or e-mail address). */
+  private unknown(text: string): string {
+    const echo = neutralise(echoOf(text));
+    const suggestion = suggestCommand(text, [...this.commands.keys()]);
+    return suggestion ? nl.common.didYouMean(suggestion.command, echo) : nl.common.unknownCommand(echo);
   }
 
   /** Welcome when the bot itself is added (conversationUpdate). */
@@ -72,7 +97,9 @@ export class TopContactBot extends TeamsActivityHandler {
     const now = this.s.clock.now();
     const conversation = (ctx.activity.conversation?.id ?? '').split(';')[0];
     if (turn.tenantId && !(await this.s.repo.claimOnce(turn.tenantId, `welcome:${conversation}:${this.s.calendar.dayOf(now)}`, now))) return;
-    await ctx.sendActivity(turn.scope === 'personal' ? nl.common.welcomePersonal : nl.common.welcomeTeam);
+    const which = turn.scope === 'personal' ? 'welcomePersonal' : 'welcomeTeam';
+    // The text as before (also for clients that show no card), and the buttons for the main actions.
+    await ctx.sendActivity({ text: nl.common[which], attachments: [CardFactory.adaptiveCard(welcomeCard((c) => this.commands.has(c), which))] });
   }
 
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -81,6 +108,10 @@ export class TopContactBot extends TeamsActivityHandler {
     const data = { ...((value?.action?.data ?? {}) as Record<string, unknown>) };
     const handler = this.verbs.get(verb);
     try {
+      if (verb === COMMAND_VERB) {
+        await this.remember(turn);
+        return await this.runCommand({ ...turn, hasCommand: (c) => this.commands.has(c) }, data);
+      }
       if (!handler) return await this.currentCard(turn, data, nl.common.unknownAction);
       await this.remember(turn);
       return await handler(turn, data);

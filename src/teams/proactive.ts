@@ -99,6 +99,9 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
 }
 
 /** Maps a Bot Connector error to what the outbox should do with it. Error texts carry no message content. */
+// `nowMs` is the real wall clock on purpose: a Retry-After HTTP date is set by the Bot Connector's
+// clock, not by ours (which FAKE_NOW may move).
+// eslint-disable-next-line no-restricted-syntax -- see above
 export function classifySendError(err: unknown, nowMs: number = Date.now()): DeliveryResult {
   const e = (err ?? {}) as {
     statusCode?: number; status?: number; code?: string; name?: string; message?: string;

@@ -12,6 +12,8 @@ export interface Turn {
   tenantId: string;
   actor: Person;
   scope: Scope;
+  /** Whether the bot understands this command (for buttons that run one); set by the bot. */
+  hasCommand?: (command: string) => boolean;
 }
 
 export function actorOf(a: Partial<Activity>): Person {

@@ -26,6 +26,8 @@ export interface ChildBot {
 export interface ChildOptions {
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** Node options before the entry (e.g. the documented `--disable-warning=DEP0111`). */
+  nodeArgs?: string[];
 }
 
 export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
@@ -44,7 +46,7 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
 }
 
 export async function startChildBot(opts: ChildOptions = {}): Promise<ChildBot> {
-  const proc = spawn(process.execPath, [ENTRY], { env: childEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), ENTRY], { env: childEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const stderr: string[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {

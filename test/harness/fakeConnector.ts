@@ -247,6 +247,8 @@ export interface FakeConnector {
   failNext(n: number, spec: FaultSpec): void;
   /** Matching requests fail with spec for the next ms milliseconds. */
   failFor(ms: number, spec: FaultSpec): void;
+  /** Ends every injected fault now (an outage that a test ends when it has seen enough, not by the clock). */
+  recover(): void;
   /** Writes to this conversation (and createConversation resolving to it) fail until unblock. */
   block(conversationId: string, status?: number, body?: unknown): void;
   unblock(conversationId: string): void;
@@ -905,6 +907,9 @@ export async function startFakeConnector(opts: FakeConnectorOptions = {}): Promi
     },
     failFor(ms, spec) {
       faults.push({ spec, until: Date.now() + ms, kind: 'failFor' });
+    },
+    recover() {
+      faults = [];
     },
     block(conversationId, status = 403, body) {
       blocks.set(conversationId, {

@@ -374,7 +374,7 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
       const query: Record<string, string> = {};
       u.searchParams.forEach((v, k) => (query[k] = v));
       const raw = Buffer.concat(chunks).toString('utf8');
-      let body: any = undefined;
+      let body: any;
       try {
         body = raw ? JSON.parse(raw) : undefined;
       } catch {

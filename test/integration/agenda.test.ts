@@ -12,6 +12,7 @@ import { adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalCha
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
 import { fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
 import { httpJson } from '../harness/http';
+import { nl } from '../../src/texts/nl';
 
 const FORM = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer', details: 'Water door het plafond.' };
 const cet = (local: string) => new Date(`${local}+01:00`).toISOString();
@@ -150,12 +151,12 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     fake.setBusy(bram, [{ start: cet('2026-11-26T08:00:00'), end: cet('2026-11-27T18:00:00') }]);
     const { card, item } = await createFor(bram);
     const text = textOf(card);
-    expect(text).to.contain('geen vrij moment in de agenda van Bram Jansen vóór de deadline (morgen 17:00)');
-    expect(text).to.contain('De belofte aan de klant wordt te laat: bel de klant om een nieuw moment af te spreken.');
+    expect(text).to.contain(nl.agenda.offer.late('Bram Jansen', 'morgen 17:00').replace(/ Het eerste vrije moment daarna:$/, ''));
+    expect(text).to.contain(nl.agenda.lateAdvice);
     const slots = slotsOf(card);
     expect(slots.map((s) => s.title)).to.deep.equal(['ma 30 nov 08:30']);
     const chosen = await act(anna, 'callback.planSlot', { id: item.id, start: slots[0].data.start });
-    expect(textOf(chosen.body.value)).to.contain('Dat is na de deadline').and.contain('bel de klant om een nieuw moment af te spreken');
+    expect(textOf(chosen.body.value)).to.contain(nl.agenda.msg.chosenLate('ma 30 nov 08:30', 'Bram Jansen').split('. ')[1]).and.contain(nl.agenda.lateAdvice);
     await bot.settle();
     expect(fake.eventsOf(bram).map((e) => e.start.dateTime.slice(0, 16))).to.deep.equal(['2026-11-30T07:30']);
     expect((await get(item.id)).data.agenda).to.include({ state: 'planned', late: true });

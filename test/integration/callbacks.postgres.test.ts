@@ -8,12 +8,11 @@ import { Pool } from 'pg';
 import { anna, generalChannel, TEST_TENANT } from '../harness/activities';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
-import { PostgresRepository } from '../../src/storage/postgres';
 import {
   bindChannel, click, createViaForm, CUSTOMER, extraUser, getItem, historyActions, intake, introduce, log, startCallbackBot, textOf,
 } from './callbacks.helpers';
+import { PG_URL, requirePostgres } from '../harness/pg';
 
-const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = `tc_callbacks_${Date.now().toString(36)}_${process.pid}`;
 
 /** DATABASE_URL for the schema: the connection's search_path is set by the server at connect. */
@@ -29,14 +28,7 @@ describe('callbacks: two instances on one PostgreSQL', function () {
   let schemaNo = 0;
 
   before(async function () {
-    const probe = new PostgresRepository(PG_URL);
-    const ok = await probe.ping();
-    await probe.close();
-    if (!ok) {
-      if (process.env.TEST_DATABASE_URL) throw new Error('PostgreSQL at TEST_DATABASE_URL is not reachable');
-      console.warn(`    (PostgreSQL not reachable at ${PG_URL}: two-instance callback tests skipped)`);
-      this.skip();
-    }
+    await requirePostgres(this, 'two-instance callback tests');
     admin = new Pool({ connectionString: PG_URL, max: 1 });
     connector = await startFakeConnector();
   });
@@ -97,6 +89,10 @@ describe('callbacks: two instances on one PostgreSQL', function () {
     expect(winner).to.not.equal(undefined);
     expect((await historyActions(a, id)).filter((x) => x === 'claimed')).to.have.length(1);
     expect(answers.filter((r) => textOf(r.card).includes(`Je hebt ${id} opgepakt`))).to.have.length(1);
+    // The click that was told it won is the owner the database stored.
+    const wonBy = crowd[answers.findIndex((r) => textOf(r.card).includes(`Je hebt ${id} opgepakt`))]!;
+    expect(wonBy.aadObjectId).to.equal(item!.owner!.id);
+    expect(item!.owner!.name).to.equal(wonBy.name);
     expect(answers.filter((r) => textOf(r.card).includes(`${winner.name} heeft dit verzoek al opgepakt.`))).to.have.length(19);
     await both();
     const cards = connector.messagesIn(generalChannel.id).filter((m) => JSON.stringify(m.card ?? {}).includes(`Terugbelverzoek ${id}`));

@@ -4,7 +4,7 @@
 // day (and never for a day gone by), the size cap, personal digests and their opt-in / opt-out.
 import { expect } from 'chai';
 import { Pool } from 'pg';
-import type { Item, Person } from '../../src/domain/types';
+import type { Item } from '../../src/domain/types';
 import { PostgresRepository } from '../../src/storage/postgres';
 import {
   adaptiveCardAction, anna, bram, carla, channelMessage, generalChannel, groupChatMessage, personalConversationId, personalMessage,
@@ -12,8 +12,12 @@ import {
 } from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
 import { startFakeConnector, type FakeConnector, type MessageState } from '../harness/fakeConnector';
+import { PG_URL, requirePostgres } from '../harness/pg';
+import { formatMoment } from '../../src/domain/workingTime';
+import { nl } from '../../src/texts/nl';
+import { asPerson } from '../harness/people';
 
-const person = (u: TestUser): Person => ({ id: u.aadObjectId, name: u.name, teamsId: u.id });
+const person = asPerson;
 const titleOf = (m: MessageState): string => String((m.card as any)?.body?.[0]?.items?.[0]?.text ?? '');
 const channelDigests = (c: FakeConnector) => c.messagesIn(generalChannel.id).filter((m) => titleOf(m).startsWith('Dagoverzicht'));
 const personalDigests = (c: FakeConnector, u: TestUser) => c.messagesIn(personalConversationId(u)).filter((m) => titleOf(m).startsWith('Jouw dagoverzicht'));
@@ -105,6 +109,27 @@ describe('daily digest (HTTP, fake connector)', function () {
     await bot.settle();
     return { overdue, today, todayNobody, tomorrow, appointment, interpreter, exception };
   }
+
+  it('right after koppel (past the digest time) no empty digest that day; the reply says when the first comes, and it comes', async () => {
+    await bind(bot, connector); // Tuesday 24 November, 09:00: after the 08:30 digest time
+    const reply = connector.allPosted().find((p) => /werkkanaal/.test(String(p.activity.text ?? '')))!;
+    const first = formatMoment(bot.app.s.calendar, new Date('2026-11-25T08:30:00+01:00'));
+    expect(String(reply.activity.text)).to.equal(`${nl.common.bound('Algemeen')} ${nl.common.boundNext(first)}`);
+    await tickAt(bot, '2026-11-24T10:00:00+01:00');
+    await tickAt(bot, '2026-11-24T16:00:00+01:00');
+    expect(channelDigests(connector)).to.have.length(0);
+    await tickAt(bot, '2026-11-25T08:31:00+01:00');
+    expect(channelDigests(connector)).to.have.length(1);
+  });
+
+  it('a channel bound before the digest time gets that day\'s digest as usual', async () => {
+    bot.clock.set('2026-11-24T08:00:00+01:00');
+    await bind(bot, connector);
+    const reply = connector.allPosted().find((p) => /werkkanaal/.test(String(p.activity.text ?? '')))!;
+    expect(String(reply.activity.text)).to.contain(nl.common.boundNext(formatMoment(bot.app.s.calendar, new Date('2026-11-24T08:30:00+01:00'))));
+    await tickAt(bot, '2026-11-24T08:31:00+01:00');
+    expect(channelDigests(connector)).to.have.length(1);
+  });
 
   it('posts one digest at the digest time with the known content: counts, sections per owner, wording, Open buttons; none before', async () => {
     const k = await knownSet();
@@ -292,7 +317,6 @@ describe('daily digest (HTTP, fake connector)', function () {
 
 // ---------------------------------------------------------------- two instances on one PostgreSQL
 
-const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 describe('daily digest: two instances on one PostgreSQL', function () {
   let connector: FakeConnector;
@@ -301,14 +325,7 @@ describe('daily digest: two instances on one PostgreSQL', function () {
   let two: BotUnderTest | undefined;
 
   before(async function () {
-    const probe = new PostgresRepository(PG_URL);
-    const ok = await probe.ping();
-    await probe.close();
-    if (!ok) {
-      if (process.env.TEST_DATABASE_URL) throw new Error('PostgreSQL at TEST_DATABASE_URL is not reachable');
-      console.warn(`    (PostgreSQL not reachable at ${PG_URL}: skipped)`);
-      this.skip();
-    }
+    await requirePostgres(this, 'digest tests on PostgreSQL');
     connector = await startFakeConnector();
   });
   after(async () => {

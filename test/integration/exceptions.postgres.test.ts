@@ -11,8 +11,8 @@ import { PostgresRepository } from '../../src/storage/postgres';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import { adaptiveCardAction, anna, bram, channelMessage, generalChannel, teamNoord, TEST_TENANT, type TestUser } from '../harness/activities';
 import { postActivity } from '../harness/http';
+import { PG_URL, requirePostgres } from '../harness/pg';
 
-const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = `tc_exc_${Date.now().toString(36)}_${process.pid}`;
 
 describe('exceptions on PostgreSQL: take exactly once across two instances', function () {
@@ -20,13 +20,7 @@ describe('exceptions on PostgreSQL: take exactly once across two instances', fun
   const apps: { app: App; url: string }[] = [];
 
   before(async function () {
-    const probe = new PostgresRepository(PG_URL);
-    const ok = await probe.ping();
-    await probe.close();
-    if (!ok) {
-      if (process.env.TEST_DATABASE_URL) throw new Error('PostgreSQL at TEST_DATABASE_URL is not reachable');
-      this.skip();
-    }
+    await requirePostgres(this, 'two-instance exception tests');
     connector = await startFakeConnector();
     const clock = new ManualClock('2026-11-26T10:00:00+01:00');
     for (let i = 0; i < 2; i++) {

@@ -29,7 +29,7 @@ describe('fuzz: 10,000 malformed and mutated activities over HTTP', function () 
   this.timeout(240_000);
   let connector: FakeConnector;
   let bot: BotUnderTest;
-  let ids: string[] = [];
+  const ids: string[] = [];
   const unhandled: unknown[] = [];
   const onUnhandled = (err: unknown) => unhandled.push(err);
   const onUncaught = (err: unknown) => unhandled.push(err);

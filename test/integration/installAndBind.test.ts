@@ -15,7 +15,7 @@ const textOf = (a: Record<string, unknown>) => String(a.text ?? '');
 describe('installation and koppel (HTTP, fake connector)', () => {
   let connector: FakeConnector;
   let bot: BotUnderTest;
-  const suite = useBot(async (connector) => {
+  const suite = useBot(async () => {
     const bot = await startBot({ databaseUrl: tempSqliteUrl() });
     return bot;
   });

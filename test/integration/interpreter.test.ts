@@ -12,6 +12,10 @@ import {
 import { httpJson } from '../harness/http';
 import { startBot, type BotUnderTest } from '../harness/bot';
 import { LANGUAGES } from '../../src/texts/nl/interpreter';
+import { nl } from '../../src/texts/nl';
+
+/** The first sentence of the own-interpreter check reminder (the rest names the moment and id). */
+const CHECK_REMINDER = nl.interpreter.msg.ownCheckReminder('', '').split(':')[0];
 import { TEST_TENANT } from '../harness/roster';
 
 const CUSTOMER = 'Fatima El Amrani';
@@ -227,7 +231,7 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect(json(channelCard.card)).not.to.match(/tolk/i);
 
     // The check reminder: not before the working day before, not before office hours, exactly once.
-    const before = () => connector.messagesIn(personalConversationId(anna)).filter((m) => /Check vandaag of de tolk er is/.test(String(m.activity.text ?? ''))).length;
+    const before = () => connector.messagesIn(personalConversationId(anna)).filter((m) => String(m.activity.text ?? '').startsWith(CHECK_REMINDER)).length;
     bot.clock.set('2026-11-30T10:00:00+01:00');
     await bot.tick();
     expect(before()).to.equal(0);
@@ -241,7 +245,7 @@ describe('interpreter requests (tolk) over HTTP', () => {
     await bot.tick();
     expect(before()).to.equal(1);
     expect(await bot.app.s.repo.hasClaim(TEST_TENANT, `interpreter-owncheck:${id}`)).to.equal(true);
-    const reminder = connector.messagesIn(personalConversationId(anna)).find((m) => /Check vandaag/.test(String(m.activity.text ?? '')))!;
+    const reminder = connector.messagesIn(personalConversationId(anna)).find((m) => String(m.activity.text ?? '').startsWith(CHECK_REMINDER))!;
     expect(reminder.activity.text).to.contain(id);
     expect(texts(reminder.card)).to.contain('Lukt toch niet: tolk boeken');
 

@@ -158,12 +158,12 @@ describe('outbox under connector faults', function () {
     expect(await bot.app.s.repo.listDeliveryProblems({ open: true })).to.deep.equal([]);
   });
 
-  it('the connector answering 503 for "a minute" (3 s at 1/20 scale), then recovering: nothing lost, order per conversation kept', async () => {
+  it('the connector answering 503 for a while, then recovering: nothing lost, order per conversation kept', async () => {
     // Carla has used the bot before (her 1:1 chat is known); during the outage every connector call fails.
     await postActivity(bot.url, personalMessage({ text: 'hulp', from: carla }));
     await connector.waitFor((c) => c.messagesIn(personalConversationId(carla)).length > 0);
-    connector.failFor(3000, { status: 503, match: { routes: 'all' } });
-    const started = Date.now();
+    // The outage lasts until the test ends it (no wall-clock window a loaded machine could miss).
+    connector.failFor(10 * 60_000, { status: 503, match: { routes: 'all' } });
     // During the outage: 12 new callbacks, Bram claims every third, then hands it to Carla (1:1 notices in order).
     const ids: string[] = [];
     for (let n = 0; n < 12; n++) ids.push(await create(100 + n));
@@ -175,11 +175,12 @@ describe('outbox under connector faults', function () {
       });
       expect(handover.status).to.equal(200);
     }
-    expect(Date.now() - started).to.be.below(3000); // all of it happened inside the outage
-    const stats = await waitDone(30_000);
-    expect(Date.now() - started).to.be.at.least(3000);
+    // The outbox keeps trying during the outage and delivers nothing.
+    await connector.waitFor((c) => c.rejected.filter((r) => r.status === 503).length > 10 || undefined, 60_000);
+    expect((await bot.app.s.repo.outboxStats()).pending).to.be.greaterThan(0);
+    connector.recover();
+    const stats = await waitDone(60_000);
     expect(stats).to.deep.include({ pending: 0, failed: 0 });
-    expect(connector.rejected.filter((r) => r.status === 503).length).to.be.greaterThan(10);
 
     // Nothing lost: one card per callback, showing its last state.
     const cards = cardsByItem(connector);

@@ -43,11 +43,17 @@ describe('graceful shutdown on SIGTERM (child process)', function () {
     // From now on every connector call takes 700 ms: turns that reply are slow, and the three card
     // updates the claims queue go one after the other (one lane: the channel), about 2 s in all.
     connector.setLatency(700);
+    const seen = connector.requests.length;
     const inFlightMessage = postActivity(bot.url, personalMessage({ text: 'hulp', from: anna })); // replies through the connector
     const inFlightClaim = postActivity(bot.url, claimInvoke(bram, id)); // answers at once, queues a card update
     const otherClaims = await Promise.all(ids.slice(1).map((i) => postActivity(b.url, claimInvoke(bram, i))));
     expect(otherClaims.map((r) => r.status)).to.deep.equal([200, 200]);
-    await sleep(250);
+    // SIGTERM only once the reply to "hulp" is on its way to the connector (no fixed sleep that a
+    // loaded machine could outrun): then that turn is surely in flight.
+    await connector.waitFor(
+      (c) => c.requests.slice(seen).some((r) => r.method === 'POST' && (r.conversationId ?? '').startsWith(personalConversationId(anna))) || undefined,
+      15_000,
+    );
     const stopped = bot.kill('SIGTERM');
     await sleep(100);
 

@@ -4,6 +4,8 @@ import { expect } from 'chai';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import { anna, bram, channelMessage, installInTeam, personalMessage, teamNoord, generalChannel, aanmeldingenChannel, TEST_TENANT } from '../harness/activities';
 import { httpJson } from '../harness/http';
+import { nl } from '../../src/texts/nl';
+import { echoOf, ECHO_MAX } from '../../src/domain/validation/mask';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
 
 const textOf = (a: Record<string, any>) => String(a.text ?? '');
@@ -66,9 +68,13 @@ describe('walking skeleton (HTTP, fake connector, SQLite)', () => {
       const withCards = c.allPosted().filter((p) => p.activity.attachments?.[0]?.content?.body);
       return withCards.length >= 2 ? withCards : undefined;
     });
-    const text = JSON.stringify(cards[0].activity.attachments[0].content);
-    for (const cmd of ['terugbellen', 'afspraak', 'tolk', 'twijfel', 'mijn', 'overzicht', 'koppel', 'digest', 'afwegingen']) {
-      expect(text, cmd).to.contain(cmd);
+    // Both the personal "Hulp" and the channel "help" got the help card.
+    expect(cards.map((c) => (c.conversationId.startsWith('19:') ? 'channel' : 'personal')).sort()).to.deep.equal(['channel', 'personal']);
+    for (const card of cards) {
+      const text = JSON.stringify(card.activity.attachments[0].content);
+      for (const cmd of ['terugbellen', 'afspraak', 'tolk', 'twijfel', 'mijn', 'overzicht', 'koppel', 'digest', 'afwegingen']) {
+        expect(text, cmd).to.contain(cmd);
+      }
     }
   });
 
@@ -76,6 +82,36 @@ describe('walking skeleton (HTTP, fake connector, SQLite)', () => {
     await bot.post(personalMessage({ text: 'wat is het weer', from: anna }));
     const msg = await connector.waitFor((c) => c.allPosted()[0]);
     expect(textOf(msg.activity)).to.match(/ken ik niet.*hulp/s);
+    expect(textOf(msg.activity)).to.equal(nl.common.unknownCommand('wat is het weer'));
+  });
+
+  it('a near miss and a plain sentence get "Bedoel je …?" with the command that works', async () => {
+    await bot.post(personalMessage({ text: 'terugbelen', from: anna }));
+    const near = await connector.waitFor((c) => c.allPosted()[0]);
+    expect(textOf(near.activity)).to.equal(nl.common.didYouMean('terugbellen', 'terugbelen'));
+    expect(textOf(near.activity)).to.contain('Bedoel je **terugbellen**?');
+    await bot.post(channelMessage({ text: 'ik wil een terugbelverzoek maken', from: anna, team: teamNoord }));
+    const intent = await connector.waitFor((c) => c.allPosted()[1]);
+    expect(textOf(intent.activity)).to.equal(nl.common.didYouMean('terugbellen', echoOf('ik wil een terugbelverzoek maken')));
+  });
+
+  it('never echoes a typed phone number or e-mail address; the echo is short and visibly cut', async () => {
+    const typed = [
+      'graag bellen 06-12345678 mevrouw Jansen',
+      'terugbelen 0612345678',
+      'stuur naar j.jansen@example.nl',
+      'ik wil een terugbelverzoek maken voor +31 6 1234 5678 en mail devries@example.nl ook even over de reparatie van de cv-ketel',
+    ];
+    for (const text of typed) await bot.post(personalMessage({ text, from: anna }));
+    const replies = await connector.waitFor((c) => (c.allPosted().length >= typed.length ? c.allPosted() : undefined));
+    for (const r of replies) {
+      const reply = textOf(r.activity);
+      expect(reply).to.not.match(/\d{3}|@|1234|5678/);
+      const echo = /\("([^"]*)"\)/.exec(reply)?.[1] ?? '';
+      expect([...echo].length, reply).to.be.at.most(ECHO_MAX + 1);
+    }
+    expect(textOf(replies[1].activity)).to.contain('Bedoel je **terugbellen**?');
+    expect(textOf(replies[3].activity)).to.match(/…"\)/);
   });
 
   it('refuses activities from a tenant that is not allowed, before any handler runs', async () => {

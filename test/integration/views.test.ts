@@ -10,6 +10,7 @@ import type { BotUnderTest } from '../harness/bot';
 import { startTeamBot } from '../harness/team';
 import type { Person } from '../../src/domain/types';
 import { findAll } from '../harness/cards';
+import { nl } from '../../src/texts/nl';
 
 const json = (v: unknown) => JSON.stringify(v);
 const personal = (u: typeof anna) => personalConversationId(u);
@@ -88,7 +89,8 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
 
     const byKind = (await act(bram, 'views.team', { kind: 'appointment', owner: '', state: '' })).body.value;
     expect(rows(byKind)).to.deep.equal([`${ids.todayAf} vandaag`, `${ids.bramAf} op tijd`, `${ids.laterAf} op tijd`]);
-    expect(json(byKind)).to.contain('3 van 5 open items past bij het filter');
+    expect(json(byKind)).to.contain(nl.views.filtered(3, 5));
+    expect(nl.views.filtered(3, 5)).to.equal('3 van de 5 open zaken passen bij het filter.');
     expect(findAll(byKind, (e) => e.id === 'kind')[0]!.value, 'the filter stays chosen').to.equal('appointment');
     const byOwner = (await act(bram, 'views.team', { kind: '', owner: bram.aadObjectId, state: '' })).body.value;
     expect(rows(byOwner)).to.deep.equal([`${ids.bramAf} op tijd`]);

@@ -11,10 +11,10 @@ import type { Item, Person } from '../../src/domain/types';
 import { cardSize } from '../../src/teams/cards/render';
 import { callbackCards, callbackForm } from '../../src/teams/features/callbacks/cards';
 import { fromMessage } from '../../src/teams/features/callbacks';
+import { staff } from '../harness/people';
 
 const TENANT = '7c3f1e2a-5b4d-4e6f-9a8b-0c1d2e3f4a5b';
-const anna: Person = { id: 'aad-anna', name: 'Anna de Vries', teamsId: '29:anna' };
-const bram: Person = { id: 'aad-bram', name: 'Bram Jansen', teamsId: '29:bram' };
+const { anna, bram } = staff;
 
 describe('callback cards', () => {
   let app: App;

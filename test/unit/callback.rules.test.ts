@@ -90,7 +90,7 @@ describe('callback rules (pure)', () => {
       expect(c.refusal.message).to.equal('Niet alles is goed ingevuld. Kijk naar de meldingen bij de velden.');
       expect(c.refusal.fields).to.deep.equal({
         customerName: 'Vul dit veld in.',
-        phone: 'Dit is geen geldig telefoonnummer. Gebruik bijvoorbeeld 06 12345678 of +32 470 12 34 56.',
+        phone: nl.callbacks.errors.phone,
         topic: 'Maximaal 120 tekens.',
         details: 'Maximaal 2000 tekens.',
         preferredMoment: 'Kies een geldige datum en tijd.',

@@ -6,12 +6,10 @@ import { applyException, createException, exceptionDeadline, involved, type Exce
 import { findIdentifier } from '../../src/domain/validation/identifiers';
 import type { Item, Person } from '../../src/domain/types';
 import { WorkingCalendar } from '../../src/domain/workingTime';
+import { staff } from '../harness/people';
 
 const cal = new WorkingCalendar();
-const anna: Person = { id: 'aad-anna', name: 'Anna de Vries', teamsId: '29:anna' };
-const bram: Person = { id: 'aad-bram', name: 'Bram Jansen', teamsId: '29:bram' };
-const carla: Person = { id: 'aad-carla', name: 'Carla Smit', teamsId: '29:carla' };
-const dirk: Person = { id: 'aad-dirk', name: 'Dirk Bakker', teamsId: '29:dirk' };
+const { anna, bram, carla, dirk } = staff;
 const NOW = new Date('2026-11-26T10:00:00+01:00'); // Thursday
 
 const ctx = (actor: Person, isManager = false, now = NOW): ActionContext => ({ now, calendar: cal, actor, isManager });

@@ -121,12 +121,18 @@ export function similarCases(
     let score = 0;
     const matched: string[] = [];
     for (const [s, w] of ruleWords) {
-      if (anyMatch(s, theirRule)) (score += RULE_WEIGHT), matched.push(w);
-      else if (anyMatch(s, theirAll)) (score += 1), matched.push(w);
+      const weight = anyMatch(s, theirRule) ? RULE_WEIGHT : anyMatch(s, theirAll) ? 1 : 0;
+      if (weight) {
+        score += weight;
+        matched.push(w);
+      }
     }
     for (const [s, w] of otherWords) {
       if (ruleWords.has(s)) continue;
-      if (anyMatch(s, theirAll)) (score += 1), matched.push(w);
+      if (anyMatch(s, theirAll)) {
+        score += 1;
+        matched.push(w);
+      }
     }
     if (score >= MIN_SCORE) out.push({ item: c, score, matched });
   }

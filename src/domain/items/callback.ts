@@ -15,7 +15,7 @@ import {
 import { checkMoment } from '../moments';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
 import {
-  CONFIRMATIONS, interpreterLink, ownedCreation, OWNED_FINAL, ownedRules, type Attempt, type OwnedData, type OwnedHooks,
+  CONFIRMATIONS, interpreterLink, ownedCreation, ownedRules, type OwnedData, type OwnedHooks,
 } from './ownedLifecycle';
 
 const t = nl.callbacks;
@@ -24,8 +24,6 @@ const a = nl.agenda;
 // The klantbeeld lives with the customer record (worded for the customer to read; old labels still accepted).
 export { AGE_GROUPS, DIGITAL, ATTITUDES, PREFERRED_CHANNELS as CONTACT_CHANNELS } from '../customers/profile';
 export { CONFIRMATIONS };
-
-export type CallbackAttempt = Attempt;
 
 /** A callback: the shared owned-item fields (attempts, done note, …) plus the phone, the profile and the agenda. */
 export interface CallbackData extends OwnedData {
@@ -81,7 +79,6 @@ export interface CalendarEventRef {
   linked?: boolean;
 }
 
-export const CALLBACK_FINAL = OWNED_FINAL;
 /** Length of a planned callback in the agenda. */
 export const CALLBACK_SLOT_MINUTES = 15;
 /** How long the creator has to pick a slot before the bot plans the first one itself. */
@@ -259,7 +256,3 @@ export const callbackRules: KindRules<CallbackData> = ownedRules({ kind: 'callba
 /** A callback action: the shared life cycle with the callback's hooks. */
 export const applyCallback = callbackRules.apply;
 
-/** Who is the person the card's private view is for. */
-export function callbackViewer(item: Item<CallbackData>): Person | null {
-  return item.owner;
-}

@@ -8,7 +8,7 @@
 // for managers (interpreterMonthFigures) hold counts only.
 import { LANGUAGES, interpreter as texts } from '../../texts/nl/interpreter';
 import { nl } from '../../texts/nl';
-import type { Item, ItemKind, Person } from '../types';
+import type { Item, ItemKind } from '../types';
 import type { WorkingCalendar } from '../workingTime';
 import { addCalendarDays, formatMoment, type LocalDay } from '../workingTime';
 import {
@@ -443,7 +443,3 @@ export function isMonth(s: string): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 }
 
-/** Who the private card is for. */
-export function interpreterViewer(item: Item<InterpreterData>): Person | null {
-  return item.owner;
-}

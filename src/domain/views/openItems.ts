@@ -78,15 +78,6 @@ export function countRows(rows: readonly OpenRow[]): StateCounts {
   return c;
 }
 
-/** The digest's sections: overdue, due today, due tomorrow, unclaimed (an unclaimed item also appears in its deadline section). */
-export function digestSections(rows: readonly OpenRow[]): { overdue: OpenRow[]; dueToday: OpenRow[]; dueTomorrow: OpenRow[]; unclaimed: OpenRow[] } {
-  return {
-    overdue: rows.filter((r) => r.state === 'overdue'),
-    dueToday: rows.filter((r) => r.state === 'dueToday'),
-    dueTomorrow: rows.filter((r) => r.dueTomorrow),
-    unclaimed: rows.filter((r) => !r.item.owner),
-  };
-}
 
 export interface OwnerGroup {
   owner: Person | null;

@@ -15,9 +15,6 @@ export function cardResponse(card: Record<string, unknown>): AdaptiveCardInvokeR
   return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card };
 }
 
-export function messageResponse(text: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
-}
 
 /** History lines for the folded "Geschiedenis" section, newest last. */
 export function historyLines(

@@ -2,7 +2,6 @@
 // value from a person is neutralised first, so names, topics and notes can never inject
 // markdown links, HTML or template expressions into a card.
 import * as ACData from 'adaptivecards-templating';
-import type { Attachment } from 'botbuilder';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -83,9 +82,6 @@ function dropUnbound(v: unknown, key = ''): unknown {
   return v;
 }
 
-export function asAttachment(card: Record<string, unknown>): Attachment {
-  return { contentType: CARD_CONTENT_TYPE, content: card };
-}
 
 export function cardSize(card: object): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');

@@ -5,6 +5,9 @@ import { nl } from '../../texts/nl';
 import { bind, neutralise } from '../cards/render';
 import { bindWorkChannel } from '../../app/workChannel';
 import helpTemplate from '../cards/templates/help.json';
+import { formatMoment } from '../../domain/workingTime';
+import { helpCard } from '../cards/commandButtons';
+import { nextDigestMoment } from './digest/schedule';
 import type { Feature } from '../feature';
 import type { Turn } from '../turn';
 import { channelConversationId } from '../delivery';
@@ -12,7 +15,7 @@ import { channelConversationId } from '../delivery';
 const c = nl.common;
 
 async function sendHelp(turn: Turn): Promise<void> {
-  await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(bind(helpTemplate, nl.help))] });
+  await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(turn.hasCommand ?? (() => false)))] });
 }
 
 async function koppel(turn: Turn): Promise<void> {
@@ -43,7 +46,10 @@ async function koppel(turn: Turn): Promise<void> {
   }
   if (outcome.status === 'already') await turn.ctx.sendActivity(c.boundAlready(channelName));
   else if (outcome.status === 'moved') await turn.ctx.sendActivity(c.boundMoved(channelName, neutralise(outcome.previous.channelName)));
-  else await turn.ctx.sendActivity(c.bound(channelName));
+  else {
+    const next = nextDigestMoment(turn.s, turn.s.clock.now());
+    await turn.ctx.sendActivity(`${c.bound(channelName)} ${c.boundNext(formatMoment(turn.s.calendar, next))}`);
+  }
   turn.s.log.info({ tenantId: turn.tenantId, moved: outcome.status === 'moved' }, 'work channel bound');
   // Problems with an earlier work channel no longer matter once the team has moved on.
   for (const p of await turn.s.repo.listDeliveryProblems({ tenantId: turn.tenantId, open: true })) {
@@ -60,7 +66,7 @@ async function koppel(turn: Turn): Promise<void> {
 }
 
 /** Teams calls the General channel "Algemeen" in Dutch; its name is never sent (users see it localised). */
-const GENERAL = 'Algemeen';
+const GENERAL = c.generalChannel;
 
 /**
  * A channel's name: Teams leaves it out of message activities, so ask the team's channel list

@@ -16,7 +16,7 @@ export const agenda = {
   offer: {
     intro: (who: string) => `Wanneer belt ${who} de klant? Kies een moment van 15 minuten in de agenda van ${who}. Dan zet ik er een afspraak in.`,
     late: (who: string, deadline: string) =>
-      `Er is geen vrij moment in de agenda van ${who} vóór de deadline (${deadline}). ${LATE_ADVICE} Het eerste vrije moment daarna:`,
+      `Er is geen vrij moment in de agenda van ${who} vóór de termijn (${deadline}). ${LATE_ADVICE} Het eerste vrije moment daarna:`,
     none: (who: string) => `Ik vind geen vrij moment in de agenda van ${who} in de komende werkdagen. Spreek samen een moment af. ${LATE_ADVICE}`,
     autoHint: 'Kies je niet binnen 15 minuten, dan plan ik zelf het eerste vrije moment.',
   },
@@ -29,14 +29,14 @@ export const agenda = {
   msg: {
     chosen: (moment: string, who: string) => `Gekozen: ${moment}. Ik zet de afspraak in de agenda van ${who}.`,
     inAgenda: (moment: string, who: string) => `De afspraak staat in de agenda van ${who}: ${moment}.`,
-    chosenLate: (moment: string, who: string) => `Gekozen: ${moment} in de agenda van ${who}. Dat is na de deadline. ${LATE_ADVICE}`,
+    chosenLate: (moment: string, who: string) => `Gekozen: ${moment} in de agenda van ${who}. Dat is na de termijn. ${LATE_ADVICE}`,
     alreadyPlanned: (moment: string) => `Er staat al een moment in de agenda: ${moment}.`,
     noOwner: 'Dit verzoek heeft geen behandelaar meer. Er komt geen afspraak in een agenda.',
     badSlot: 'Dit moment kan niet (meer). Kies een ander moment.',
     plannedNotice: (id: string, topic: string, who: string, moment: string) =>
       `Terugbelverzoek **${id}** (${topic}): ik heb het terugbellen in de agenda van ${who} gezet op ${moment}.`,
     plannedLateNotice: (id: string, topic: string, who: string, moment: string, deadline: string) =>
-      `Terugbelverzoek **${id}** (${topic}): er was geen vrij moment in de agenda van ${who} vóór de deadline (${deadline}). ` +
+      `Terugbelverzoek **${id}** (${topic}): er was geen vrij moment in de agenda van ${who} vóór de termijn (${deadline}). ` +
       `Ik heb het eerste vrije moment daarna gekozen: ${moment}. ${LATE_ADVICE}`,
     noAgendaNotice: (id: string, topic: string, who: string) =>
       `Terugbelverzoek **${id}** (${topic}): ik kan de agenda van ${who} niet bekijken. Spreek samen een moment af.`,
@@ -48,7 +48,7 @@ export const agenda = {
     agenda: 'Agenda',
     planned: (moment: string) => `${moment} (Outlook)`,
     pending: (moment: string) => `${moment} (wordt in Outlook gezet)`,
-    late: 'na de deadline',
+    late: 'na de termijn',
   },
   /** Microsoft Graph refuses the bot itself (no permission, or a mailbox kept out): see src/app/graphAccess.ts. */
   access: {

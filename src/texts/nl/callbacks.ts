@@ -41,7 +41,7 @@ export const callbacks = {
   } as Record<string, Record<string, string>>,
   errors: {
     ...lifecycleErrors(noun),
-    phone: 'Dit is geen geldig telefoonnummer. Gebruik bijvoorbeeld 06 12345678 of +32 470 12 34 56.',
+    phone: 'Dit is geen geldig telefoonnummer. Gebruik bijvoorbeeld 06 12345678 of 0313 123456.',
   },
   submit: 'Terugbelverzoek aanmaken',
   created: (id: string, deadline: string) => `Terugbelverzoek **${id}** is aangemaakt. Uiterlijk: ${deadline}.`,

@@ -2,23 +2,36 @@
 
 export const common = {
   botName: 'Top Contact',
-  unknownCommand: (text: string) =>
-    `Dat commando ken ik niet${text ? ` ("${text.slice(0, 40)}")` : ''}. Typ **hulp** voor een overzicht van wat ik kan.`,
+  /** `echo` is already masked, cut and neutralised (domain/validation/mask.ts echoOf). */
+  unknownCommand: (echo: string) =>
+    `Die opdracht ken ik niet${echo ? ` ("${echo}")` : ''}. Typ **hulp** voor alles wat ik kan.`,
+  /** A near miss ("terugbelen") or a sentence with a clear intent: name the command that works. */
+  didYouMean: (command: string, echo: string) =>
+    `Die opdracht ken ik niet${echo ? ` ("${echo}")` : ''}. Bedoel je **${command}**? Typ dan **${command}**, of **hulp** voor alles wat ik kan.`,
   welcomeTeam:
     'Hallo! Ik ben **Top Contact**. Ik help jullie de afspraken uit ons dienstverleningsconcept na te komen: terugbelverzoeken, vervolgafspraken, tolken en twijfelgevallen. ' +
-    'Typ in het kanaal waar jullie het werk willen zien **@Top Contact koppel**. Typ **hulp** voor alle commando\'s.',
+    'Typ in het kanaal waar jullie het werk willen zien **@Top Contact koppel**. Typ **hulp** voor alle opdrachten.',
   welcomePersonal:
-    'Hallo! Ik ben **Top Contact**. Hier in de persoonlijke chat zie je jouw eigen werk. Typ **hulp** voor alle commando\'s.',
+    'Hallo! Ik ben **Top Contact**. Hier in de persoonlijke chat zie je jouw eigen werk. Typ **hulp** voor alle opdrachten.',
   bound: (channel: string) => `Dit kanaal (${channel}) is nu het werkkanaal van het team. Nieuwe terugbelverzoeken en het dagoverzicht komen hier.`,
   boundMoved: (channel: string, previous: string) =>
     `Dit kanaal (${channel}) is nu het werkkanaal. Het werkkanaal was eerst "${previous}"; daar plaats ik niets nieuws meer.`,
+  /** After a new koppel: what happens next. `moment` as "maandag 7 december, 08:30". */
+  boundNext: (moment: string) =>
+    `Het eerste dagoverzicht komt hier op ${moment}. Typ **@Top Contact terugbellen** om een terugbelverzoek te maken, of **@Top Contact hulp** voor alles wat ik kan.`,
   boundAlready: (channel: string) => `Dit kanaal (${channel}) is al het werkkanaal.`,
   bindOnlyInChannel: 'Koppelen kan alleen in een kanaal van een team. Typ **@Top Contact koppel** in het kanaal waar het werk moet komen.',
   pendingPosted: (n: number) => `Ik heb ${n} ${n === 1 ? 'verzoek dat wachtte' : 'verzoeken die wachtten'} op een werkkanaal hier geplaatst.`,
   notBound: 'Er is nog geen werkkanaal gekoppeld. Typ **@Top Contact koppel** in het kanaal van het team.',
   tenantRefused: 'Deze organisatie mag Top Contact niet gebruiken.',
+  /** HTTP 503 while the process drains on SIGTERM. */
+  shuttingDown: 'De bot start opnieuw op. Probeer het zo nog eens.',
+  /** Teams calls the General channel "Algemeen" in Dutch; its name is never sent (users see it localised). */
+  generalChannel: 'Algemeen',
+  /** On stderr when the process cannot start (the reason follows). */
+  startFailed: (reason: string) => `Top Contact kon niet starten: ${reason}`,
   somethingWrong: 'Er ging iets mis aan mijn kant. Probeer het zo nog eens. Lukt het niet, meld het dan bij ICT.',
-  unknownItem: (id: string) => `Ik kan ${id || 'dit item'} niet vinden. Misschien is het verwijderd.`,
+  unknownItem: (id: string) => `Ik kan ${id || 'dit'} niet vinden. Misschien is het verwijderd.`,
   unknownAction: 'Deze knop werkt niet (meer). Je ziet de laatste stand.',
   staleCard: 'Deze kaart was niet meer actueel. Je ziet nu de laatste stand.',
   notAllowed: 'Dat mag alleen de behandelaar of een leidinggevende.',

@@ -33,9 +33,9 @@ export const digest = {
   moreItems: (n: number) => `en nog ${n}…`,
   truncated: 'Niet alles past op deze kaart. Typ **overzicht** voor de hele lijst.',
   truncatedPersonal: 'Niet alles past op deze kaart. Typ **mijn** voor al je open werk.',
-  open: 'Open',
+  open: 'Openen',
   onlyInTeam: (channel: string) =>
-    `Het dagoverzicht van het team zet ik alleen in het team van het werkkanaal (${channel}). Typ **digest** daar, of in de chat met mij voor je eigen overzicht.`,
+    `Het dagoverzicht van het team zet ik alleen in het team van het werkkanaal (${channel}). Typ **dagoverzicht** daar, of in de chat met mij voor je eigen overzicht.`,
   emptyChannel: 'Er staat niets open. Goed gedaan!',
   emptyPersonal: 'Je hebt niets open staan.',
   emptyPersonalToday: 'Je hebt vandaag, morgen en te laat niets open staan.',

@@ -49,7 +49,7 @@ export const interpreter = {
   },
   ownForm: {
     title: 'Klant regelt zelf een tolk',
-    intro: 'Leg vast wanneer het gesprek is. Ik herinner je de werkdag ervoor eraan om te checken of de tolk er is.',
+    intro: 'Leg vast wanneer het gesprek is. Ik herinner je de werkdag ervoor eraan om na te gaan of de tolk er is.',
     submit: 'Vastleggen',
   },
   form: {
@@ -132,7 +132,7 @@ export const interpreter = {
     cancelReasonLabel: 'Waarom annuleer je?',
     cancelSubmit: 'Annulering opslaan',
     fallback: 'Lukt toch niet: tolk boeken',
-    ownReminderPlanned: (day: string) => `Ik herinner je op ${day} eraan om te checken of de tolk er is.`,
+    ownReminderPlanned: (day: string) => `Ik herinner je op ${day} eraan om na te gaan of de tolk er is.`,
   },
   history: {
     created: 'aangevraagd',
@@ -165,7 +165,7 @@ export const interpreter = {
     confirmReminder: (id: string, confirmBy: string) =>
       `Tolkaanvraag **${id}** is nog niet bevestigd (dat moest ${confirmBy}). Heb je de bevestiging van Globaltalk? Vul het referentienummer in. Lukt het niet? Bel de tolkdienst.`,
     ownCheckReminder: (id: string, moment: string) =>
-      `Check vandaag of de tolk er is: het gesprek is ${moment} en de klant regelt zelf een tolk (${id}). Lukt het toch niet? Klik dan op "Lukt toch niet: tolk boeken".`,
+      `Ga vandaag na of de tolk er is: het gesprek is ${moment} en de klant regelt zelf een tolk (${id}). Lukt het toch niet? Klik dan op "Lukt toch niet: tolk boeken".`,
     fallbackReason: 'Klant kan toch geen eigen tolk regelen.',
   },
   overview: {

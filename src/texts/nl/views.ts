@@ -28,7 +28,8 @@ export const views = {
     allStates: 'Alles',
     apply: 'Toon',
   },
-  filtered: (n: number, total: number) => `${n} van ${total} open ${total === 1 ? 'item' : 'items'} past bij het filter.`,
+  filtered: (n: number, total: number) =>
+    `${n} van de ${total} open ${total === 1 ? 'zaak' : 'zaken'} ${n === 1 ? 'past' : 'passen'} bij het filter.`,
   more: (n: number) => `en nog ${n}…`,
   moreMine: 'Rond eerst deze af, of kijk in het dagoverzicht.',
   moreTeam: 'Kies een filter om de rest te zien.',
@@ -40,5 +41,5 @@ export const views = {
   sensitiveSubject: 'Gevoelig onderwerp (open het in je persoonlijke chat met mij)',
   sensitiveOnlyPersonal: 'Dit gaat over een gevoelig onderwerp. Open het in je persoonlijke chat met mij.',
   privateHidden: (n: number) =>
-    `${n} ${n === 1 ? 'item staat' : 'items staan'} hier niet: tolkaanvragen zie je alleen in de persoonlijke chat met mij.`,
+    `${n} ${n === 1 ? 'zaak staat' : 'zaken staan'} hier niet: tolkaanvragen zie je alleen in de persoonlijke chat met mij.`,
 } as const;

@@ -139,7 +139,9 @@ export async function digestFor(s: Services, tenantId: string, audience: DigestA
     items = [];
     for (const id of ids) {
       for (const item of await s.repo.queryItems(tenantId, { open: true, ownerId: id })) {
-        if (!seen.has(item.id)) (seen.add(item.id), items.push(item));
+        if (seen.has(item.id)) continue;
+        seen.add(item.id);
+        items.push(item);
       }
     }
   } else {

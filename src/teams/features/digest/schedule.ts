@@ -37,7 +37,9 @@ export function dueDigestDay(s: Services, now: Date): LocalDay | null {
 export async function digestMessages(s: Services, tenantId: string, day: LocalDay): Promise<OutboxMessage[]> {
   const out: OutboxMessage[] = [];
   const binding = await s.repo.getBinding(tenantId);
-  if (binding) {
+  // A channel bound (koppel) after today's digest time gets its first digest the next working day:
+  // right after koppel the team would only see an empty overview of what it just set up.
+  if (binding && !boundAfterDigestTime(s, binding.boundAt, day)) {
     out.push({
       tenantId, key: `digest:${tenantId}:${day}:channel`, type: DIGEST_MESSAGE, lane: `channel:${tenantId}`,
       payload: { audience: 'channel', day } satisfies DigestPayload as unknown as Record<string, unknown>,
@@ -51,6 +53,18 @@ export async function digestMessages(s: Services, tenantId: string, day: LocalDa
     });
   }
   return out;
+}
+
+function boundAfterDigestTime(s: Services, boundAt: Date | undefined, day: LocalDay): boolean {
+  return !!boundAt && s.calendar.dayOf(boundAt) === day && boundAt.getTime() >= s.calendar.at(day, s.config.digestTime).getTime();
+}
+
+/** When the next scheduled digest goes out, seen from `now` (today's when its time has not come yet). */
+export function nextDigestMoment(s: Services, now: Date): Date {
+  const today = s.calendar.dayOf(now);
+  const todays = s.calendar.at(today, s.config.digestTime);
+  if (s.calendar.isWorkingDay(today) && now.getTime() < todays.getTime()) return todays;
+  return s.calendar.at(s.calendar.nextWorkingDay(today), s.config.digestTime);
 }
 
 export const dailyDigest: Job = async (s, now) => {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../app/services';
 import type { DecidedCase, SimilarCase } from '../../../domain/exceptions/library';
 import type { ExceptionData } from '../../../domain/items/exception';
+import { echoOf } from '../../../domain/validation/mask';
 import type { HistoryEntry, Item } from '../../../domain/types';
 import { deadlineState, formatDay, formatDeadline, formatMoment, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
@@ -195,7 +196,7 @@ export function libraryCard(
   const cal = s.calendar;
   const shown = results.slice(0, max);
   return bind(libraryTemplate, {
-    title: t.library.title(neutralise(words)),
+    title: t.library.title(neutralise(echoOf(words))),
     intro: t.library.intro,
     partial: partial ? t.library.partial : '',
     l: t.library,

@@ -6,6 +6,7 @@ import { CardFactory } from 'botbuilder';
 import { managerFor } from '../../../app/managers';
 import { searchLibrary, similarCases } from '../../../domain/exceptions/library';
 import { exceptionRules } from '../../../domain/items/exception';
+import { echoOf } from '../../../domain/validation/mask';
 import { formatDeadline } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
@@ -119,7 +120,7 @@ async function search(turn: Turn, args: string): Promise<void> {
   }
   const { results, partial } = searchLibrary(words, library);
   if (results.length === 0) {
-    await turn.ctx.sendActivity(t.library.empty(words));
+    await turn.ctx.sendActivity(t.library.empty(echoOf(words)));
     return;
   }
   await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(libraryCard(turn.s, words, results, partial))] });

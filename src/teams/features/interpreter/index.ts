@@ -15,6 +15,8 @@ import type { Feature, ItemCardRenderer, Notice, VerbHandler } from '../../featu
 import type { Turn } from '../../turn';
 import { bookingFormCard, cleanRelatedId, interpreterCards, neutralCard, overviewCard, ownFormCard, startCard } from './cards';
 import { interpreterReminders } from './reminders';
+import { appointmentCards } from '../appointments/cards';
+import { callbackCards } from '../callbacks/cards';
 
 const t = nl.interpreter;
 
@@ -85,15 +87,11 @@ function notHere(): AdaptiveCardInvokeResponse {
 // ---------------------------------------------------------------------------------------------
 // The related callback / appointment
 
-/** The renderer of another kind (callback, appointment), looked up lazily to avoid an import cycle. */
+/** The card renderer of the kind an interpreter request can be linked to (callback, appointment). */
+const RELATED_RENDERERS: Partial<Record<Item['kind'], ItemCardRenderer>> = { callback: callbackCards, appointment: appointmentCards };
+
 function rendererFor(kind: string): ItemCardRenderer | undefined {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { features } = require('../index') as { features: Feature[] };
-  for (const f of features) {
-    const r = f.cards?.[kind as Item['kind']];
-    if (r) return r;
-  }
-  return undefined;
+  return RELATED_RENDERERS[kind as Item['kind']];
 }
 
 async function relatedRef(turn: Turn, raw: unknown): Promise<RelatedRef | null> {
