@@ -15,7 +15,7 @@ export const CHROMIUM_ARGS = [
  * like Teams: its colours, spacing and fonts. Read at run time; the font list gets open fonts
  * after Segoe UI (not on Linux).
  */
-export function teamsLightHostConfig(): Record<string, any> {
+export function teamsLightHostConfig(): Record<string, unknown> {
   const file = require.resolve('adaptivecards-designer/lib/hostConfigs/microsoft-teams-light.json');
   const hc = JSON.parse(fs.readFileSync(file, 'utf8'));
   for (const t of Object.values(hc.fontTypes ?? {}) as { fontFamily?: string }[]) t.fontFamily = `${t.fontFamily}, 'Noto Sans', 'DejaVu Sans', sans-serif`;

@@ -20,7 +20,10 @@ export function badMomentFields(item: Item, now: Date, months: number): string[]
   check('preferredMoment', d.preferredMoment);
   check('moment', d.moment);
   const terms = d.terms as { first?: unknown; final?: unknown } | undefined;
-  if (terms && typeof terms === 'object') (check('terms.first', terms.first), check('terms.final', terms.final));
+  if (terms && typeof terms === 'object') {
+    check('terms.first', terms.first);
+    check('terms.final', terms.final);
+  }
   const agenda = d.agenda as { start?: unknown } | undefined;
   if (agenda && typeof agenda === 'object') check('agenda.start', agenda.start);
   return bad;

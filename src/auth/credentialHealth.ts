@@ -35,6 +35,7 @@ export class CredentialHealth {
   ok(): void {
     if (this.state.status === 'ok') return;
     if (this.state.status === 'failing') this.log.info({ credential: this.who }, `${this.who} token obtained again`);
+    // eslint-disable-next-line no-restricted-syntax -- a timestamp for /healthz, not a decision
     this.state = { status: 'ok', since: new Date().toISOString() };
   }
 
@@ -42,6 +43,7 @@ export class CredentialHealth {
     const f = describeTokenFailure(err, this.who, this.settings);
     if (this.state.status !== 'failing' || this.state.error !== f.message) {
       this.log.error({ credential: this.who, code: f.code, check: f.check }, f.message);
+      // eslint-disable-next-line no-restricted-syntax -- a timestamp for /healthz, not a decision
       this.state = { status: 'failing', since: new Date().toISOString(), error: f.message, check: f.check, code: f.code };
     }
     return f;

@@ -33,8 +33,8 @@ function openssl(args: string[], cwd: string): void {
     execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (err) {
     const e = err as { code?: string; stderr?: Buffer };
-    if (e.code === 'ENOENT') throw new Error('The production-mode tests need the openssl CLI (apt-get install openssl) to make their certificates');
-    throw new Error(`openssl ${args[0]} failed: ${e.stderr?.toString() ?? String(err)}`);
+    if (e.code === 'ENOENT') throw new Error('The production-mode tests need the openssl CLI (apt-get install openssl) to make their certificates', { cause: err });
+    throw new Error(`openssl ${args[0]} failed: ${e.stderr?.toString() ?? String(err)}`, { cause: err });
   }
 }
 

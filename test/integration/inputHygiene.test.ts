@@ -7,7 +7,6 @@ import http from 'node:http';
 import { anna, generalChannel, personalMessage, TEST_TENANT } from '../harness/activities';
 import { startBot } from '../harness/bot';
 import { INTAKE_KEY } from '../harness/child';
-import { httpJson } from '../harness/http';
 import { bindChannel, intake, phoneFor } from '../harness/scenario';
 import { useBot } from '../harness/suite';
 import { MAX_KEY_FAILURES_PER_MINUTE } from '../../src/http/intake';

@@ -356,7 +356,7 @@ describe(suiteTitle, function () {
     const started = await Promise.allSettled(envs.map((env) => startChildBot({ env, readyTimeoutMs: 60_000 })));
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) {
-      await Promise.all(started.map((r) => (r.status === 'fulfilled' ? r.value.kill('SIGKILL') : undefined)));
+      for (const r of started) if (r.status === 'fulfilled') await r.value.kill('SIGKILL');
       throw (failed as PromiseRejectedResult).reason;
     }
     const [wrongScope, wrongTenant] = started.map((r) => (r as PromiseFulfilledResult<ChildBot>).value);

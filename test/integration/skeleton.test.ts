@@ -2,7 +2,7 @@
 // tenant refusal, and a proactive post after a restart on the same database.
 import { expect } from 'chai';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
-import { anna, bram, channelMessage, installInTeam, personalMessage, teamNoord, generalChannel, aanmeldingenChannel, TEST_TENANT } from '../harness/activities';
+import { anna, channelMessage, installInTeam, personalMessage, teamNoord, generalChannel, aanmeldingenChannel, TEST_TENANT } from '../harness/activities';
 import { httpJson } from '../harness/http';
 import { nl } from '../../src/texts/nl';
 import { echoOf, ECHO_MAX } from '../../src/domain/validation/mask';

@@ -5,7 +5,7 @@ import { applyCallback, createCallback, type CallbackData } from '../../src/doma
 import type { ActionContext } from '../../src/domain/items/lifecycle';
 import type { Item, Person } from '../../src/domain/types';
 import { normalisePhone } from '../../src/domain/validation/phone';
-import { formatMoment, WorkingCalendar } from '../../src/domain/workingTime';
+import { WorkingCalendar } from '../../src/domain/workingTime';
 import { nl } from '../../src/texts/nl';
 
 const cal = new WorkingCalendar();

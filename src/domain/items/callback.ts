@@ -13,7 +13,7 @@ import {
   type ActionContext, type Creation, type Decision, type Effect, type KindRules,
 } from './lifecycle';
 import { checkMoment } from '../moments';
-import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
+import { optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
 import {
   CONFIRMATIONS, interpreterLink, ownedCreation, ownedRules, type OwnedData, type OwnedHooks,
 } from './ownedLifecycle';

@@ -2,9 +2,8 @@
 import { CardFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import { PENDING_TENANT } from '../../domain/types';
 import { nl } from '../../texts/nl';
-import { bind, neutralise } from '../cards/render';
+import { neutralise } from '../cards/render';
 import { bindWorkChannel } from '../../app/workChannel';
-import helpTemplate from '../cards/templates/help.json';
 import { formatMoment } from '../../domain/workingTime';
 import { helpCard } from '../cards/commandButtons';
 import { nextDigestMoment } from './digest/schedule';

@@ -97,7 +97,10 @@ async function customerItems(turn: Turn, query: string, records: CustomerRecord[
   const ids = new Set(items.map((i) => i.id));
   for (const r of records) {
     for (const i of await turn.s.customers.items(r)) {
-      if (!ids.has(i.id) && i.data.erased !== true && privacyOf(i.kind).holdsCustomerData) (ids.add(i.id), items.push(i));
+      if (!ids.has(i.id) && i.data.erased !== true && privacyOf(i.kind).holdsCustomerData) {
+        ids.add(i.id);
+        items.push(i);
+      }
     }
   }
   return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());

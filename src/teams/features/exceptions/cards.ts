@@ -7,7 +7,7 @@ import type { DecidedCase, SimilarCase } from '../../../domain/exceptions/librar
 import type { ExceptionData } from '../../../domain/items/exception';
 import { echoOf } from '../../../domain/validation/mask';
 import type { HistoryEntry, Item } from '../../../domain/types';
-import { deadlineState, formatDay, formatDeadline, formatMoment, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
+import { formatDay, formatDeadline, formatMoment, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { bind, neutralise } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
@@ -65,7 +65,6 @@ async function cardData(item: Item<ExceptionData>, s: Services, notice?: Notice,
   const decided = item.status === 'decided';
   const escalated = item.status === 'escalated';
   const verdict = d.decision;
-  const state = item.deadline ? deadlineState(cal, item.deadline, now) : 'onTime';
   const history = await s.repo.history(item.tenantId, item.id);
   return {
     id: item.id,
