@@ -5,6 +5,7 @@
 // Without Graph this is off (docs/graph.md).
 import { SYSTEM, type Item } from '../domain/types';
 import { graphServesTenant, type AutomaticReplies } from '../graph';
+import { calendarBlocked } from './graphAccess';
 import type { Services } from './services';
 import { yieldToEventLoop } from './services';
 
@@ -42,11 +43,15 @@ export function absenceJob() {
     for (const tenantId of await s.repo.tenants()) {
       if (!graphServesTenant(s.config.graph, tenantId)) continue;
       const items = await s.repo.queryItems(tenantId, { kinds: [...OWNED_KINDS], open: true });
+      // Graph refuses these mailboxes (no consent, or kept out by the access policy, which covers
+      // MailboxSettings too): no call in vain; the re-check in graphAccess.ts lifts it.
+      const blocked = await calendarBlocked(s, tenantId);
       let n = 0;
       for (const item of items as Item<{ ownerAbsent?: unknown }>[]) {
         // Only an owner known by Entra id (not a Teams-only id) has a mailbox to ask.
         if (!item.owner || !item.deadline || item.data.ownerAbsent || item.owner.id.startsWith('29:')) continue;
         if (item.deadline.getTime() < now.getTime()) continue; // past the term: the late state speaks already
+        if (blocked(item.owner.id)) continue;
         if (++n % 20 === 0) await yieldToEventLoop();
         const replies = await lookup(item.owner.id);
         if (!replies) continue;

@@ -204,7 +204,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const p = nl.customers.profile;
       expect(text).to.contain(`${p.ageGroup['55-of-ouder']}; ${p.digital['liever-persoonlijk']}; ${p.attitude['hulp-bij-regelen']}`).and.contain('Brief');
       expect(text).to.contain(nl.customers.needs.letter).and.contain(nl.customers.needs.help);
-      expect(text).to.contain('Het goede gesprek').and.contain('Stel jezelf voor').and.contain('Geef nogmaals je naam.').and.contain('Voel je verantwoordelijk voor de afspraak die jij hebt gemaakt.');
+      expect(text).to.contain('Het goede gesprek').and.contain('Stel jezelf voor').and.contain('Geef nogmaals je naam').and.contain('Voel je verantwoordelijk voor de afspraak die jij hebt gemaakt.');
       // Another customer (another number: the first one's record prefers a letter).
       const plain = await click(bot, anna, 'callback.claim', { id: await createViaForm(bot, carla, { digital: 'regelt-digitaal', phone: '06 87654321' }) });
       expect(textOf(plain.card)).to.not.contain(nl.customers.needs.letter);

@@ -88,7 +88,7 @@ for (const db of ['sqlite', 'postgres'] as const) {
       const id = res.body.id as string;
       await bot.settle();
       await click(bot, bram, 'callback.claim', { id });
-      await click(bot, bram, 'callback.done', { id, note: NOTE, confirmation: 'brief' }, { where: 'personal' });
+      await click(bot, bram, 'callback.done', { id, answer: 'ja', note: NOTE, confirmation: 'brief' }, { where: 'personal' });
       expect((await getItem(bot, id))!.status).to.equal('done');
       return id;
     }
@@ -264,7 +264,7 @@ for (const db of ['sqlite', 'postgres'] as const) {
       await bot.settle();
       for (const id of [a.body.id, b.body.id, other.body.id]) {
         await click(bot, bram, 'callback.claim', { id });
-        await click(bot, bram, 'callback.done', { id, note: 'Gebeld, alles is geregeld.', confirmation: 'none' }, { where: 'personal' });
+        await click(bot, bram, 'callback.done', { id, answer: 'ja', note: 'Gebeld, alles is geregeld.', confirmation: 'none' }, { where: 'personal' });
         expect((await getItem(bot, id))!.status).to.equal('done');
       }
       await say(carla, 'klant 06 55550001');
