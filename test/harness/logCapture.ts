@@ -47,7 +47,8 @@ export function captureStream(stream: Readable, onLine?: (line: string) => void)
 }
 
 export function noteCustomer(c: { name?: unknown; phone?: unknown; phoneDisplay?: unknown; email?: unknown }): void {
-  if (typeof c.name === 'string' && c.name.trim().length >= 4) customerNames.add(c.name.trim());
+  // Adversarial kilobytes (the ReDoS tests) are no name anyone could store (the intake refuses over 200 characters): scanning for them would only make the scan itself quadratic.
+  if (typeof c.name === 'string' && c.name.trim().length >= 4 && c.name.trim().length <= 200) customerNames.add(c.name.trim());
   for (const p of [c.phone, c.phoneDisplay]) if (typeof p === 'string' && p.replace(/\D/g, '').length >= 9) customerPhones.add(p.trim());
   if (typeof c.email === 'string' && c.email.includes('@')) customerEmails.add(c.email.trim());
 }

@@ -21,6 +21,9 @@ const INTENTS: readonly { command: string; stems: readonly string[] }[] = [
   { command: 'hulp', stems: ['help', 'hulp', 'wat kan je', 'wat kun je', 'hoe werkt'] },
 ];
 
+/** How much of unknown text is read for a suggestion. */
+const SUGGEST_MAX_CHARS = 200;
+
 export type Suggestion = { command: string; why: 'nearMiss' | 'intent' };
 
 /** Optimal string alignment distance (Levenshtein plus swapping two neighbours: "terugbleen"). */
@@ -59,7 +62,8 @@ function nearMiss(word: string, commands: readonly string[]): string | null {
  * typed almost right suggests itself.
  */
 export function suggestCommand(text: string, commands: readonly string[]): Suggestion | null {
-  const lower = String(text ?? '').toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  // A command or a plain request is short: look at the head only (kilobytes of text stay linear).
+  const lower = String(text ?? '').slice(0, SUGGEST_MAX_CHARS).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
   if (!lower) return null;
   const known = commands.map((c) => c.toLowerCase()).filter((c) => !c.includes(' '));
   const words = lower.split(' ');

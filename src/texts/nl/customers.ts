@@ -71,7 +71,7 @@ export const customers = {
     liftButton: 'Pauze opheffen',
     refresh: 'Opnieuw laden',
     finishedAt: (when: string, who: string) => `Afgerond ${when}${who ? ` door ${who}` : ''}`,
-    pickButton: (id: string) => `Bekijk ${id}`,
+    pickButton: (id: string) => `Openen ${id}`,
     lookupsHint: 'Je bekijkt deze klantkaart: dat wordt vastgelegd (wie en wanneer), zoals de privacyregels vragen.',
   },
   answer: { ja: 'Ja', nee: 'Nee', deels: 'Deels', info: 'Informatie gegeven' } as Record<string, string>,
