@@ -469,7 +469,8 @@ export const scenarios: Scenario[] = [
     async run(w) {
       const { ui, teams } = w;
       const long = `${'De klant vertelt uitgebreid over de lekkage, de buren en wat er eerder is geprobeerd. '.repeat(5)}Einde van de toelichting.`;
-      const form = await openFilledForm(w, { ...CUSTOMER, topic: 'Lange toelichting', details: long });
+      // Another customer: 12-klant paused contact with CUSTOMER, and a paused customer's new callback is held (no channel card).
+      const form = await openFilledForm(w, { name: 'De heer Bakker', phone: '06 23456789', topic: 'Lange toelichting', details: long });
       const answer = await ui.execute(form, t.submit);
       const id = cardTexts(answer).map((x) => /Terugbelverzoek \*\*(TB-\d+)\*\* is aangemaakt/.exec(x)).find(Boolean)?.[1];
       assert(id, 'the callback with the long note is created');
