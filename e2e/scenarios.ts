@@ -3,12 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/config/config';
-import { callbackDeadline, formatDeadline, WorkingCalendar } from '../src/domain/workingTime';
+import { callbackDeadline, formatDeadline, formatMoment, WorkingCalendar } from '../src/domain/workingTime';
 import { nl } from '../src/texts/nl';
 import { momentTerm } from '../src/domain/items/term';
 import { clockTexts, stateWords } from '../src/texts/nl/clock';
 import { assert, expectGone, expectText, type Scenario, type World } from './scenario';
 import { cardTexts } from './ui';
+import type { Locator } from 'playwright-core';
 
 const t = nl.callbacks;
 
@@ -17,6 +18,8 @@ const CUSTOMER = { name: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage
 const DOSSIER_NOTE = 'Klant gebeld. De loodgieter komt maandag 30 november tussen 8:00 en 12:00.';
 /** A follow-up appointment: an e-mail to answer. */
 const APPOINTMENT = { name: 'De heer Pieters', contact: 'j.pieters@voorbeeld.nl', topic: 'Vraag over de huurtoeslag' };
+/** A customer at the desk whose colleague is not in (made up). */
+const WALKIN = { name: 'Mevrouw El Amrani', phone: '06 23456789', topic: 'Vraag over de servicekosten van de lift' };
 /** A doubt about a rule (no customer details: the whole channel reads it). */
 const DOUBT = {
   situation: 'Huurder heeft drie maanden huurachterstand door ziekte. Hij vraagt een betalingsregeling van achttien maanden.',
@@ -39,6 +42,14 @@ function interpreterTexts() {
     status: Record<string, string>;
     card: { openService: string };
   };
+}
+
+/** The inputs of a card (role, name, value), for a failure message. */
+async function inputsOf(card: Locator): Promise<string> {
+  return card.locator('input, [role="combobox"]').evaluateAll((els) => els.map((e) => {
+    const i = e as HTMLInputElement;
+    return `${i.tagName.toLowerCase()}[role=${i.getAttribute('role')} type=${i.type} label=${i.getAttribute('aria-label') ?? i.labels?.[0]?.innerText ?? ''} value=${i.value ?? ''}]`;
+  }).join(', ')).catch(() => '(unknown)');
 }
 
 /** What the channel card must say as deadline: the charter's "end of the next working day", in the bot's own words. */
@@ -578,6 +589,72 @@ export const scenarios: Scenario[] = [
       await ui.openChannel(w.teams.channelName);
       await ui.page.getByText('zonder terugbellen').first().waitFor();
       await w.shot('14-ervaring-kanaal', ui.page.getByText('zonder terugbellen').first());
+    },
+  },
+  {
+    id: '16-balie-collega',
+    title: '`afspraak balie`: the walk-in form with a moment and a colleague picked from the owner list; the appointment is with that colleague',
+    needs: ['01-kanaal-koppelen'],
+    commands: ['afspraak'],
+    async run(w) {
+      const { ui, teams } = w;
+      const ta = nl.appointments;
+      const colleague = teams.colleague;
+      // The owner list holds the colleagues the bot knows (everyone who talked to it): Bram clicks
+      // once (a mock invoke that only asks for the kind chooser) so he is one of them.
+      await ui.invokeAs(colleague, teams.channelId, 'appointment.start', {});
+      await ui.until(`the bot to answer ${colleague.name}'s click`, () => ui.log.some((l) =>
+        l.response?.statusCode !== undefined && (l.request?.body?.from as { id?: string } | undefined)?.id === colleague.id));
+
+      await ui.openPersonalChat();
+      const forms = ui.page.locator('.ac-adaptiveCard').filter({ hasText: ta.formTitle.walkin });
+      const before = await forms.count();
+      await ui.say('afspraak balie');
+      const form = forms.nth(before);
+      await form.waitFor();
+      await expectText(form, ta.walkinRule, 'the walk-in form');
+      await ui.input(form, ta.fields.customerName).fill(WALKIN.name);
+      await ui.input(form, /Telefoon of e-mail/).fill(WALKIN.phone);
+      await ui.input(form, ta.fields.topic).fill(WALKIN.topic);
+      // The next working day after the demo's "now", 10:00. The date picker takes Date.toDateString() text.
+      const cal = new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime);
+      const day = cal.nextWorkingDay(w.fakeNow);
+      const time = '10:00';
+      const datePicker = form.locator('input[role="combobox"][aria-haspopup="dialog"]').first();
+      await datePicker.fill(new Date(`${day}T12:00:00Z`).toDateString());
+      await datePicker.press('Tab');
+      // The time is the Playground's own combobox (Fluent UI, placeholder "uu:mm"): the first combobox
+      // that is not the date picker (the owner choice comes after it).
+      const timeInput = form.locator('input[role="combobox"]:not([aria-haspopup="dialog"])').first();
+      await timeInput.fill(time).catch(async (e: unknown) => {
+        throw new Error(`cannot type the time: ${String(e).slice(0, 200)}; inputs: ${await inputsOf(form)}`);
+      });
+      await timeInput.press('Tab');
+      await form.getByRole('radio', { name: ta.choices.how!.kantoor! }).check();
+      const owner = form.getByRole('combobox', { name: ta.fields.ownerRequired }).first();
+      await owner.click();
+      await owner.fill(colleague.name.slice(0, 4));
+      await ui.page.getByRole('option', { name: colleague.name }).first().click();
+      await w.shot('16-balie-collega-formulier', form);
+
+      const answer = await ui.execute(form, ta.submit);
+      const said = cardTexts(answer);
+      const created = said.map((x) => /Afspraak \*\*(AF-\d+)\*\* is vastgelegd/.exec(x)).find(Boolean);
+      assert(created, `the bot confirms the appointment, but it answered: ${said.join(' | ').slice(0, 300)}; inputs: ${await inputsOf(form)}`);
+      const id = created[1];
+      const all = said.join(' ');
+      assert(all.includes(ta.createdFor(id, colleague.name)), `the confirmation says the appointment is with ${colleague.name}: ${all.slice(0, 300)}`);
+      const moment = formatMoment(cal, cal.at(day, time), w.fakeNow);
+      assert(all.includes(ta.walkinCreated(colleague.name, moment)), `the confirmation gives the customer line "${ta.walkinCreated(colleague.name, moment)}": ${all.slice(0, 300)}`);
+
+      await ui.openChannel(teams.channelName);
+      const card = ui.card(ta.card.title(id, ta.kinds.walkin));
+      await card.waitFor();
+      await expectText(card, WALKIN.topic, 'the walk-in card in the channel');
+      await expectText(card, ta.card.claimedBy(colleague.name, ''), `the owner on the channel card (${colleague.name}, not ${teams.me})`);
+      const text = await card.innerText();
+      assert(!text.includes(WALKIN.phone), 'the customer\'s phone number stays out of the channel');
+      await w.shot('16-balie-collega', card);
     },
   },
   {
