@@ -3,7 +3,7 @@
 // ready confirmation text in the owner's 1:1 chat (answer, explanation, name, direct number; no
 // internal notes); "Openen in e-mail" where the customer has an e-mail address.
 import { expect } from 'chai';
-import { adaptiveCardAction, anna, bram, dirk, generalChannel, personalConversationId, personalMessage, searchInvoke, type TestUser } from '../harness/activities';
+import { adaptiveCardAction, anna, bram, carla, dirk, generalChannel, personalConversationId, personalMessage, searchInvoke, type TestUser } from '../harness/activities';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
 import { tempSqliteUrl } from '../harness/bot';
@@ -186,6 +186,8 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect(res.body.value.results.map((r: { title: string }) => r.title)).to.not.include(dirk.name);
       const all = await search(bram, 'a');
       expect(all.body.value.results.map((r: { title: string }) => r.title)).to.include.members([anna.name, bram.name, dirk.name]);
+      // Carla never talked to the bot: she is offered because `koppel` read the bound team's members.
+      expect(all.body.value.results).to.deep.include({ title: carla.name, value: carla.aadObjectId });
       expect((await search(bram, 'an', 'graph.microsoft.com/users')).body.value.results).to.deep.equal([]);
     });
 

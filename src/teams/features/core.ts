@@ -50,6 +50,7 @@ async function koppel(turn: Turn): Promise<void> {
     await turn.ctx.sendActivity(`${c.bound(channelName)} ${c.boundNext(formatMoment(turn.s.calendar, next))}`);
   }
   turn.s.log.info({ tenantId: turn.tenantId, moved: outcome.status === 'moved' }, 'work channel bound');
+  await rememberTeamMembers(turn, cd.team.id);
   // Problems with an earlier work channel no longer matter once the team has moved on.
   for (const p of await turn.s.repo.listDeliveryProblems({ tenantId: turn.tenantId, open: true })) {
     if (p.target.startsWith('channel:') && p.target !== `channel:${channelId}`) await turn.s.repo.resolveDeliveryProblem(turn.tenantId, p.target, turn.s.clock.now());
@@ -62,6 +63,29 @@ async function koppel(turn: Turn): Promise<void> {
   }
   const n = await turn.s.items.postPending(turn.tenantId, channelId);
   if (n > 0) await turn.ctx.sendActivity(c.pendingPosted(n));
+}
+
+/**
+ * The members of the bound team become colleagues the bot knows (names for the colleague choice and
+ * its typeahead, app/colleagueSearch.ts), also those who never talked to the bot. One page of up to
+ * 500 within 3 s; a team that does not answer in time keeps the colleagues the bot already knew.
+ */
+async function rememberTeamMembers(turn: Turn, teamId: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), 3000);
+    });
+    const page = await Promise.race([TeamsInfo.getPagedTeamMembers(turn.ctx, teamId, 500), timeout]);
+    for (const m of page.members ?? []) {
+      if (!m.id || !m.name) continue;
+      await turn.s.repo.upsertUser({ tenantId: turn.tenantId, userId: m.aadObjectId || m.id, teamsId: m.id, name: m.name });
+    }
+  } catch (err) {
+    turn.s.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read the team\'s members');
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Teams calls the General channel "Algemeen" in Dutch; its name is never sent (users see it localised). */
