@@ -65,26 +65,33 @@ async function koppel(turn: Turn): Promise<void> {
   if (n > 0) await turn.ctx.sendActivity(c.pendingPosted(n));
 }
 
+/** A question to Teams about the team, answered within 3 s or refused ("timeout"): koppel must not hang on it. */
+async function askTeams<T>(ask: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), 3000);
+  });
+  try {
+    return await Promise.race([ask, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The members of the bound team become colleagues the bot knows (names for the colleague choice and
  * its typeahead, app/colleagueSearch.ts), also those who never talked to the bot. One page of up to
- * 500 within 3 s; a team that does not answer in time keeps the colleagues the bot already knew.
+ * 500; a team that does not answer in time keeps the colleagues the bot already knew.
  */
 async function rememberTeamMembers(turn: Turn, teamId: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timeout')), 3000);
-    });
-    const page = await Promise.race([TeamsInfo.getPagedTeamMembers(turn.ctx, teamId, 500), timeout]);
+    const page = await askTeams(TeamsInfo.getPagedTeamMembers(turn.ctx, teamId, 500));
     for (const m of page.members ?? []) {
       if (!m.id || !m.name) continue;
       await turn.s.repo.upsertUser({ tenantId: turn.tenantId, userId: m.aadObjectId || m.id, teamsId: m.id, name: m.name });
     }
   } catch (err) {
     turn.s.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read the team\'s members');
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -96,18 +103,12 @@ const GENERAL = c.generalChannel;
  * (the bot is a member of the team). Empty when Teams does not say (General) or does not answer in time.
  */
 async function channelNameOf(turn: Turn, channelId: string): Promise<string> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timeout')), 3000);
-    });
-    const channels = await Promise.race([TeamsInfo.getTeamChannels(turn.ctx), timeout]);
+    const channels = await askTeams(TeamsInfo.getTeamChannels(turn.ctx));
     return channels.find((ch) => ch.id === channelId)?.name ?? '';
   } catch (err) {
     turn.s.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read the team\'s channel names');
     return '';
-  } finally {
-    clearTimeout(timer);
   }
 }
 
