@@ -11,7 +11,8 @@ import { COLLEAGUE_DATASET, searchColleagues } from '../app/colleagueSearch';
 import { suggestCommand } from '../domain/commands/suggest';
 import { echoOf } from '../domain/validation/mask';
 import { nl } from '../texts/nl';
-import { COMMAND_VERB, helpCard, MAIN_COMMANDS, welcomeCard } from './cards/commandButtons';
+import { helpCard, MAIN_COMMANDS, welcomeCard } from './cards/commandButtons';
+import { COMMAND_VERB, isVerb, verbSchemas, type Verb, type VerbData } from './cards/contract';
 import { cardResponse, noticeCard } from './cards/common';
 import { neutralise } from './cards/render';
 import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
@@ -19,7 +20,7 @@ import { makeTurn, type Turn } from './turn';
 
 export class TopContactBot extends TeamsActivityHandler {
   private commands = new Map<string, CommandHandler>();
-  private verbs = new Map<string, VerbHandler>();
+  private verbs = new Map<Verb, VerbHandler>();
   private fetchTasks = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['fetchTask']>[string]>();
   private submits = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['submit']>[string]>();
   private renderers: Partial<Record<string, ItemCardRenderer>> = {};
@@ -29,7 +30,11 @@ export class TopContactBot extends TeamsActivityHandler {
     super();
     for (const f of features) {
       for (const [k, h] of Object.entries(f.commands ?? {})) this.commands.set(k.toLowerCase(), h);
-      for (const [k, h] of Object.entries(f.verbs ?? {})) this.verbs.set(k, h);
+      for (const [k, h] of Object.entries(f.verbs ?? {})) {
+        // A verb outside the card contract would reach its handler unchecked: refuse to start.
+        if (!isVerb(k)) throw new Error(`verb ${k} of feature ${f.name} is not in the card contract (teams/cards/contract)`);
+        if (h) this.verbs.set(k, h as VerbHandler);
+      }
       for (const [k, h] of Object.entries(f.messageExtension?.fetchTask ?? {})) this.fetchTasks.set(k, h);
       for (const [k, h] of Object.entries(f.messageExtension?.submit ?? {})) this.submits.set(k, h);
       Object.assign(this.renderers, f.cards ?? {});
@@ -64,8 +69,8 @@ export class TopContactBot extends TeamsActivityHandler {
   }
 
   /** A button on the help or welcome card: run the command as if typed; the clicked card stays as it is. */
-  private async runCommand(turn: Turn, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
-    const command = typeof data.command === 'string' ? data.command.toLowerCase() : '';
+  private async runCommand(turn: Turn, data: VerbData<typeof COMMAND_VERB>): Promise<AdaptiveCardInvokeResponse> {
+    const command = data.command?.toLowerCase() ?? '';
     const handler = (MAIN_COMMANDS as readonly string[]).includes(command) ? this.commands.get(command) : undefined;
     const has = (c: string) => this.commands.has(c);
     const card = data.card === 'welcomeTeam' || data.card === 'welcomePersonal' ? welcomeCard(has, data.card) : helpCard(has);
@@ -106,15 +111,18 @@ export class TopContactBot extends TeamsActivityHandler {
     const turn = makeTurn(ctx, this.s);
     const verb = value?.action?.verb ?? '';
     const data = { ...((value?.action?.data ?? {}) as Record<string, unknown>) };
-    const handler = this.verbs.get(verb);
     try {
-      if (verb === COMMAND_VERB) {
-        await this.remember(turn);
-        return await this.runCommand({ ...turn, hasCommand: (c) => this.commands.has(c) }, data);
+      const handler = isVerb(verb) ? this.verbs.get(verb) : undefined;
+      if (verb !== COMMAND_VERB && !handler) return await this.currentCard(turn, data, nl.common.unknownAction);
+      // The card contract: data a handler cannot use gets the item's current card with a note, never an error.
+      const parsed = verbSchemas[verb as Verb].safeParse(data);
+      if (!parsed.success) {
+        this.s.log.warn({ verb, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`) }, 'card action with invalid data');
+        return await this.currentCard(turn, data, nl.common.invalidAction);
       }
-      if (!handler) return await this.currentCard(turn, data, nl.common.unknownAction);
       await this.remember(turn);
-      return await handler(turn, data);
+      if (verb === COMMAND_VERB) return await this.runCommand({ ...turn, hasCommand: (c) => this.commands.has(c) }, parsed.data as VerbData<typeof COMMAND_VERB>);
+      return await handler!(turn, parsed.data);
     } catch (err) {
       this.s.log.error({ err, verb }, 'card action failed');
       return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));

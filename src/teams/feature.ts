@@ -4,11 +4,15 @@ import type { AdaptiveCardInvokeResponse, FileConsentCardResponse, MessagingExte
 import type { DeliveryHandler } from '../app/outbox';
 import type { Job, Services } from '../app/services';
 import type { Item } from '../domain/types';
+import type { Verb, VerbData } from './cards/contract';
 import type { TeamsMessenger } from './proactive';
 import type { Turn } from './turn';
 
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
-export type VerbHandler = (turn: Turn, data: Record<string, unknown>) => Promise<AdaptiveCardInvokeResponse>;
+/** Handles one verb (cards/contract): `data` has been checked against the verb's schema by the bot. */
+export type VerbHandler<V extends Verb = Verb> = (turn: Turn, data: VerbData<V>) => Promise<AdaptiveCardInvokeResponse>;
+/** A feature's verbs: only verbs of the card contract, each with the data its schema gives. */
+export type VerbHandlers = { [V in Verb]?: VerbHandler<V> };
 
 /** Renders the cards of one kind of item: the shared channel card and the private owner view. */
 export interface ItemCardRenderer {
@@ -32,7 +36,7 @@ export interface Feature {
   name: string;
   /** Lower-case command words (and aliases). */
   commands?: Record<string, CommandHandler>;
-  verbs?: Record<string, VerbHandler>;
+  verbs?: VerbHandlers;
   cards?: Partial<Record<Item['kind'], ItemCardRenderer>>;
   messageExtension?: {
     fetchTask?: Record<string, (turn: Turn, action: MessagingExtensionAction) => Promise<MessagingExtensionActionResponse>>;

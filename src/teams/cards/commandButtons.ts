@@ -1,11 +1,12 @@
 // Buttons on the help and welcome cards for the main actions. A click runs the same command as
 // typing it (verb `command.run`, data.command), so a newcomer need not know the words yet.
 import { nl } from '../../texts/nl';
+import { COMMAND_VERB } from './contract/command';
 import { bind } from './render';
 import helpTemplate from './templates/help.json';
 import welcomeTemplate from './templates/welcome.json';
 
-export const COMMAND_VERB = 'command.run';
+export { COMMAND_VERB };
 
 /** The main actions, in this order; a command this bot does not have (yet) gets no button. */
 export const MAIN_COMMANDS = ['terugbellen', 'afspraak', 'geholpen', 'mijn', 'overzicht'] as const;

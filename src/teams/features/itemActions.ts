@@ -4,9 +4,11 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { ActOutcome } from '../../app/itemService';
 import type { Item } from '../../domain/types';
+import type { LifecycleAction, LifecycleData } from '../cards/contract/lifecycle';
+import type { ItemData } from '../cards/contract/shared';
 import { nl } from '../../texts/nl';
 import { cardResponse, noticeCard } from '../cards/common';
-import type { ItemCardRenderer, Notice, VerbHandler } from '../feature';
+import type { ItemCardRenderer, Notice } from '../feature';
 import { momentFrom, resolvePerson } from '../people';
 import type { Turn } from '../turn';
 
@@ -18,7 +20,7 @@ export interface ItemVerbOptions {
   fieldIds?: Record<string, string>;
 }
 
-export function itemVerb(action: string, o: ItemVerbOptions): VerbHandler {
+export function itemVerb(action: string, o: ItemVerbOptions): (turn: Turn, data: ItemData) => Promise<AdaptiveCardInvokeResponse> {
   return async (turn, data) => {
     const id = typeof data.id === 'string' ? data.id : '';
     const input = o.input ? await o.input(turn, data) : data;
@@ -59,7 +61,7 @@ export async function respond(turn: Turn, outcome: ActOutcome, data: Record<stri
  * this person, and never sends or updates anything: doing so while answering a refresh makes
  * Teams refresh again (a loop).
  */
-export function itemView(o: ItemVerbOptions, notYours?: string): VerbHandler {
+export function itemView(o: ItemVerbOptions, notYours?: string): (turn: Turn, data: ItemData) => Promise<AdaptiveCardInvokeResponse> {
   return async (turn, data) => {
     const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
     if (!item) return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
@@ -68,35 +70,39 @@ export function itemView(o: ItemVerbOptions, notYours?: string): VerbHandler {
   };
 }
 
+type LifecycleHandler<A extends LifecycleAction> = (turn: Turn, data: LifecycleData<A>) => Promise<AdaptiveCardInvokeResponse>;
+/** The life-cycle verbs of one kind (`callback.claim`, …), each typed by its schema in cards/contract/lifecycle.ts. */
+export type LifecycleHandlers<K extends string> = { [A in LifecycleAction as `${K}.${A}`]: LifecycleHandler<A> };
+
 /**
  * The verbs of the shared owned-item life cycle (`<kind>.claim`, `.release`, `.done`,
  * `.notReached`, `.cancel`, `.handover`, `.reschedule`, `.refresh`, `.view`), for any kind whose
  * rules use domain/items/ownedLifecycle.ts.
  */
-export function lifecycleVerbs(kind: string, o: ItemVerbOptions, texts: { notYours: string }): Record<string, VerbHandler> {
-  return {
-    [`${kind}.claim`]: itemVerb('claim', o),
-    [`${kind}.release`]: itemVerb('release', o),
-    [`${kind}.done`]: itemVerb('done', o),
-    [`${kind}.notReached`]: itemVerb('notReached', o),
+export function lifecycleVerbs<const K extends string>(kind: K, o: ItemVerbOptions, texts: { notYours: string }): LifecycleHandlers<K> {
+  const handlers: { [A in LifecycleAction]: LifecycleHandler<A> } = {
+    claim: itemVerb('claim', o),
+    release: itemVerb('release', o),
+    done: itemVerb('done', o),
+    notReached: itemVerb('notReached', o),
     // The cancel fold has its own input (cancelReason): the reschedule fold of the same card already has `reason`.
-    [`${kind}.cancel`]: itemVerb('cancel', {
+    cancel: itemVerb('cancel', {
       ...o,
       input: (_turn, data) => ({ ...data, reason: typeof data.cancelReason === 'string' ? data.cancelReason : data.reason, told: data.cancelTold }),
       fieldIds: { reason: 'cancelReason', told: 'cancelTold' },
     }),
     // An id that cannot be resolved goes to the rules as is: they answer with a message at the field.
-    [`${kind}.handover`]: itemVerb('handover', {
+    handover: itemVerb('handover', {
       ...o,
       input: async (turn, data) => ({ ...data, to: typeof data.to === 'string' && data.to.trim() ? (await resolvePerson(turn, data.to)) ?? data.to : undefined }),
     }),
-    [`${kind}.reschedule`]: itemVerb('reschedule', {
+    reschedule: itemVerb('reschedule', {
       ...o,
       input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.date, data.time) }),
     }),
     // Any colleague, when the owner is away for the rest of the term (app/absence.ts marks it).
-    [`${kind}.takeOver`]: itemVerb('takeOver', o),
-    [`${kind}.refresh`]: itemView(o),
-    [`${kind}.view`]: itemView(o, texts.notYours),
-  };
+    takeOver: itemVerb('takeOver', o),
+    refresh: itemView(o),
+    view: itemView(o, texts.notYours),
+  };  return Object.fromEntries(Object.entries(handlers).map(([action, h]) => [`${kind}.${action}`, h])) as LifecycleHandlers<K>;
 }

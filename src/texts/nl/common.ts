@@ -33,6 +33,8 @@ export const common = {
   somethingWrong: 'Er ging iets mis aan mijn kant. Probeer het zo nog eens. Lukt het niet, meld het dan bij ICT.',
   unknownItem: (id: string) => `Ik kan ${id || 'dit'} niet vinden. Misschien is het verwijderd.`,
   unknownAction: 'Deze knop werkt niet (meer). Je ziet de laatste stand.',
+  /** A known button whose data the card contract refuses (a broken or very old card). */
+  invalidAction: 'Deze knop stuurde gegevens mee die ik niet kan lezen. Je ziet de laatste stand.',
   staleCard: 'Deze kaart was niet meer actueel. Je ziet nu de laatste stand.',
   notAllowed: 'Dat mag alleen de behandelaar of een leidinggevende.',
   managersOnly: 'Dat mag alleen een leidinggevende.',

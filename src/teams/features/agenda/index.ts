@@ -9,6 +9,7 @@ import { formatMoment, formatTime } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
 import { neutralise } from '../../cards/render';
+import type { VerbData } from '../../cards/contract';
 import type { Feature } from '../../feature';
 import type { Turn } from '../../turn';
 import { offerCard, type AfterCreate } from './cards';
@@ -45,7 +46,7 @@ export async function afterCreate(turn: Turn, raw: Item, createdText: string): P
   return offerCard(s, item, createdText, result);
 }
 
-async function planSlot(turn: Turn, data: Record<string, unknown>) {
+async function planSlot(turn: Turn, data: VerbData<'callback.planSlot'>) {
   const s = turn.s;
   const id = typeof data.id === 'string' ? data.id : '';
   if (!agendaReady(s, turn.tenantId)) return cardResponse(noticeCard(a.notConfiguredShort, 'warning'));

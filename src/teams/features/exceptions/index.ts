@@ -10,6 +10,7 @@ import { echoOf } from '../../../domain/validation/mask';
 import { formatDeadline } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
+import type { ExceptionCaseVerb } from '../../cards/contract/exception';
 import type { Feature, Notice, VerbHandler } from '../../feature';
 import type { Turn } from '../../turn';
 import { exceptionCards, exceptionForm, FORM_FIELDS, libraryCard, similarCard, type OpenForm } from './cards';
@@ -36,7 +37,7 @@ async function sendForm(turn: Turn): Promise<void> {
  * exception.create: check the form; unless the person already chose "Toch plaatsen", show up to
  * three earlier decisions that resemble it; otherwise (or when there are none) post the case.
  */
-const create: VerbHandler = async (turn, data) => {
+const create: VerbHandler<'exception.create'> = async (turn, data) => {
   const s = turn.s;
   const values = formValues(data);
   const formId = formIdOf(data);
@@ -84,7 +85,7 @@ function toCard(form: OpenForm, fields: Record<string, string>): Record<string, 
  * short note; on a form error the form stays open with the values and a Dutch message per field.
  * Everyone else's card is updated through the outbox.
  */
-function caseVerb(action: string, form?: OpenForm): VerbHandler {
+function caseVerb(action: string, form?: OpenForm): VerbHandler<ExceptionCaseVerb> {
   return async (turn, data): Promise<AdaptiveCardInvokeResponse> => {
     const s = turn.s;
     const id = typeof data.id === 'string' ? data.id : '';
@@ -127,7 +128,7 @@ async function search(turn: Turn, args: string): Promise<void> {
 }
 
 /** The item view for a refresh or an "open" without changing anything. */
-const view: VerbHandler = async (turn, data) => {
+const view: VerbHandler<'exception.view' | 'exception.refresh'> = async (turn, data) => {
   const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
   if (!item || item.kind !== 'exception') return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
   return cardResponse(await exceptionCards.channel(item, turn.s));

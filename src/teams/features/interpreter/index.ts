@@ -161,7 +161,7 @@ async function tolkOverzicht(turn: Turn, args: string): Promise<void> {
 // Verbs
 
 /** "Tolk nodig" on a callback's or appointment's owner view (data.relatedId), or a start button anywhere. */
-const start: VerbHandler = async (turn, data) => {
+const start: VerbHandler<'interpreter.start'> = async (turn, data) => {
   const relatedId = cleanRelatedId(data.relatedId);
   const card = startCard(relatedId);
   const related = relatedId ? await turn.s.items.get(turn.tenantId, relatedId) : null;
@@ -183,7 +183,7 @@ const start: VerbHandler = async (turn, data) => {
 };
 
 /** Step 1 answered: yes → the own-interpreter form; no → the booking form (step 2). */
-const answer: VerbHandler = async (turn, data) => {
+const answer: VerbHandler<'interpreter.answer'> = async (turn, data) => {
   if (!personal(turn)) return notHere();
   const relatedId = cleanRelatedId(data.relatedId);
   return cardResponse(data.answer === 'own' ? ownFormCard({ values: { relatedId } }) : bookingFormCard({ values: { relatedId } }));
@@ -202,7 +202,7 @@ function momentOf(turn: Turn, date: unknown, time: unknown): string | undefined 
   }
 }
 
-const create: VerbHandler = async (turn, data) => {
+const create: VerbHandler<'interpreter.create'> = async (turn, data) => {
   if (!personal(turn)) return notHere();
   const path = data.path === 'own' ? 'own' : 'service';
   const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
@@ -243,7 +243,7 @@ async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unk
   return cardResponse(await interpreterCards.owner(item, turn.s, notice));
 }
 
-function track(action: string): VerbHandler {
+function track(action: string): VerbHandler<'interpreter.confirm' | 'interpreter.done' | 'interpreter.cancel'> {
   return async (turn, data) => {
     if (!personal(turn)) return notHere();
     const id = typeof data.id === 'string' ? data.id : '';
@@ -255,7 +255,7 @@ function track(action: string): VerbHandler {
 }
 
 /** The own interpreter falls through: stop it and go on to step 2 with what we know. */
-const fallback: VerbHandler = async (turn, data) => {
+const fallback: VerbHandler<'interpreter.fallback'> = async (turn, data) => {
   if (!personal(turn)) return notHere();
   const id = typeof data.id === 'string' ? data.id : '';
   const existing = await turn.s.items.get(turn.tenantId, id);
@@ -273,14 +273,14 @@ const fallback: VerbHandler = async (turn, data) => {
   return cardResponse(bookingFormCard({ values, notice: { text: outcome.message ?? '', style: 'good' } }));
 };
 
-const view: VerbHandler = async (turn, data) => {
+const view: VerbHandler<'interpreter.view' | 'interpreter.refresh'> = async (turn, data) => {
   const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
   if (!item || item.kind !== 'interpreter') return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
   const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
   return cardResponse(mayView && personal(turn) ? await interpreterCards.owner(item, turn.s) : neutralCard(item));
 };
 
-const overview: VerbHandler = async (turn, data) => {
+const overview: VerbHandler<'interpreter.overview'> = async (turn, data) => {
   if (!personal(turn)) return notHere();
   if (!turn.s.isManager(turn.actor)) return cardResponse(noticeCard(t.overview.managersOnly, 'warning'));
   const month = typeof data.month === 'string' && isMonth(data.month) ? data.month : monthOf(turn.s.calendar, turn.s.clock.now());

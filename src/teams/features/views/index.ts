@@ -8,6 +8,7 @@ import type { Item, ItemKind } from '../../../domain/types';
 import { openRows, type ItemState, type OpenFilter } from '../../../domain/views/openItems';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
+import { isVerb } from '../../cards/contract';
 import type { Feature, ItemCardRenderer } from '../../feature';
 import type { Turn } from '../../turn';
 import { hideSubject, listCard, type RowAction } from './cards';
@@ -42,7 +43,7 @@ function filterFrom(data: Record<string, unknown>): OpenFilter {
  */
 export function viewsFeature(features: readonly Feature[]): Feature {
   const renderer = (kind: ItemKind): ItemCardRenderer | undefined => features.find((f) => f.cards?.[kind])?.cards?.[kind];
-  const hasVerb = (verb: string) => features.some((f) => !!f.verbs?.[verb]);
+  const hasVerb = (verb: string) => isVerb(verb) && features.some((f) => !!f.verbs?.[verb]);
 
   async function mine(turn: Turn) {
     const now = turn.s.clock.now();
