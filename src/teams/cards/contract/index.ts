@@ -39,4 +39,7 @@ export function isVerb(verb: string): verb is Verb {
  * Verbs with a handler that no card of this version sends, and why they stay: cards already posted
  * in Teams still carry them.
  */
-export const EXTERNAL_VERBS: Partial<Record<Verb, string>> = {};
+export const EXTERNAL_VERBS: Partial<Record<Verb, string>> = {
+  'contact.form': 'the "Klant geholpen" button of help cards posted before the help card\'s buttons ran the typed command (command.run)',
+  'exception.refresh': 'the <kind>.refresh every item kind answers; exception cards are the same for everyone and carry no refresh, so only a client that asks for one sends it',
+};

@@ -8,7 +8,8 @@ import { itemData, itemId } from './shared';
 export const OWNER_INPUTS = ['answer', 'explanation', 'note', 'confirmation', 'to', 'cancelReason', 'cancelTold', 'date', 'time', 'reason', 'told'] as const;
 
 export const lifecycleSchemas = {
-  claim: itemData(),
+  /** From the item's card, or from a row of `overzicht` (openItems.json), which sends its filter along. */
+  claim: itemData('kind', 'owner', 'state'),
   release: itemData(...OWNER_INPUTS),
   done: itemData(...OWNER_INPUTS),
   notReached: itemData(...OWNER_INPUTS),
