@@ -17,6 +17,7 @@ import type { CustomerStore } from '../storage/customerStore';
 import type { OutboxMessage, Repository } from '../storage/repository';
 import { DAY_MS } from './privacy';
 import { yieldToEventLoop, type Job, type Services } from './services';
+import { eachItem } from './itemPages';
 
 const t = nl.customers;
 /** Many items for one customer at once (a burst of intake, several instances): each lost race re-reads and merges. */
@@ -43,7 +44,7 @@ export type FindResult =
   | { status: 'many'; records: CustomerRecord[]; more: boolean };
 
 export class CustomerService implements CustomerLinker {
-  constructor(readonly store: CustomerStore, private readonly repo: Repository, private readonly clock: Clock) {}
+  constructor(readonly store: CustomerStore, private readonly repo: Repository, private readonly clock: Clock, private readonly pageSize?: number) {}
 
   /**
    * Links a new item to its customer's record (created when new): the item's contact point, or
@@ -68,7 +69,7 @@ export class CustomerService implements CustomerLinker {
    */
   async linkAdopted(tenantId: string): Promise<number> {
     let linked = 0;
-    for (const item of await this.repo.queryItems(tenantId, { open: true })) {
+    for await (const item of eachItem(this.repo, tenantId, { open: true }, this.pageSize)) {
       if (typeof item.data.customerId === 'string') continue;
       const facts = customerFacts(item);
       if (!facts) continue;

@@ -8,7 +8,7 @@ import type { BotUnderTest } from '../harness/bot';
 import { startTeamBot } from '../harness/team';
 import { useBot } from '../harness/suite';
 import { WorkingCalendar } from '../../src/domain/workingTime';
-import { NEAR_PROBE_MS } from '../../src/teams/features/shared/reminders';
+import { NEAR_PROBE_MS } from '../../src/domain/reminders';
 import { CUSTOMER, intake } from './callbacks.helpers';
 
 describe('jobs: working time per item per tick is bounded (HTTP)', () => {

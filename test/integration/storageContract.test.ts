@@ -228,6 +228,33 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
         expect(ids(await repo.queryItems('nobody', {}))).to.deep.equal([]);
       });
 
+      it('filters by deadlineFrom (none left out) and createdBefore (strictly before)', async () => {
+        expect(ids(await repo.queryItems(T, { deadlineFrom: at(2 * HOUR) }))).to.deep.equal(['C', 'A']);
+        expect(ids(await repo.queryItems(T, { deadlineFrom: at(2 * HOUR + 1) }))).to.deep.equal(['A']);
+        expect(ids(await repo.queryItems(T, { open: true, deadlineFrom: at(0) }))).to.deep.equal(['B', 'A']);
+        expect(ids(await repo.queryItems(T, { createdBefore: at(MIN) }))).to.deep.equal(['B', 'C', 'A', 'E']);
+        expect(ids(await repo.queryItems(T, { createdBefore: at(MIN + 1) }))).to.deep.equal(['B', 'C', 'A', 'E', 'D']);
+        expect(ids(await repo.queryItems(T, { createdBefore: at(0) }))).to.deep.equal([]);
+      });
+
+      it('order id with afterId and limit pages through the items by id (keyset), each once', async () => {
+        expect(ids(await repo.queryItems(T, { order: 'id' }))).to.deep.equal(['A', 'B', 'C', 'D', 'E']);
+        expect(ids(await repo.queryItems(T, { order: 'id', afterId: 'B' }))).to.deep.equal(['C', 'D', 'E']);
+        expect(ids(await repo.queryItems(T, { order: 'id', afterId: 'B', limit: 2 }))).to.deep.equal(['C', 'D']);
+        expect(ids(await repo.queryItems(T, { order: 'id', afterId: 'A', open: true, limit: 2 }))).to.deep.equal(['B', 'D']);
+        expect(ids(await repo.queryItems(T, { order: 'id', afterId: 'E' }))).to.deep.equal([]);
+        const seen: string[] = [];
+        let after: string | undefined;
+        for (;;) {
+          const page = await repo.queryItems(T, { open: true, order: 'id', afterId: after, limit: 2 });
+          expect(page.length).to.be.at.most(2);
+          if (!page.length) break;
+          seen.push(...ids(page));
+          after = page[page.length - 1]!.id;
+        }
+        expect(seen).to.deep.equal(['A', 'B', 'D', 'E']);
+      });
+
       it('setCardRef records the card without a version change', async () => {
         await repo.setCardRef(T, 'B', { conversationId: 'conv-B', activityId: 'act-B' });
         const b = await repo.getItem(T, 'B');
