@@ -1,8 +1,7 @@
 // The Outlook agenda (Microsoft Graph) for callbacks made for a colleague: slots offered to the
 // creator, the choice (callback.planSlot), the event kept in step through the outbox
 // (calendarSync), and automatic planning when the offer is not answered. See docs/graph.md.
-import type { Job, Services } from '../../../app/services';
-import { AGENDA_OFFER_MINUTES, type CallbackData } from '../../../domain/items/callback';
+import type { CallbackData } from '../../../domain/items/callback';
 import { systemClock } from '../../../domain/clock';
 import { SYSTEM, type Item } from '../../../domain/types';
 import { formatMoment, formatTime } from '../../../domain/workingTime';
