@@ -17,7 +17,7 @@ import type { CustomerStore } from '../storage/customerStore';
 import type { OutboxMessage, Repository } from '../storage/repository';
 import { DAY_MS } from './privacy';
 import { yieldToEventLoop, type Job, type Services } from './services';
-import { eachItem } from './itemPages';
+import { eachItem, ITEM_PAGE_SIZE } from './itemPages';
 
 const t = nl.customers;
 /** Many items for one customer at once (a burst of intake, several instances): each lost race re-reads and merges. */
@@ -255,6 +255,18 @@ export async function liftPause(s: Services, tenantId: string, id: string, actor
   return { status: 'ok', record, released };
 }
 
+/** The tenant's customer records, a page at a time (id order): the retention job never holds them all. */
+async function* customerPages(s: Services, tenantId: string): AsyncGenerator<CustomerRecord> {
+  const limit = s.itemPageSize ?? ITEM_PAGE_SIZE;
+  let afterId: string | undefined;
+  for (;;) {
+    const page = await s.customers.store.list(tenantId, { afterId, limit });
+    yield* page;
+    if (page.length < limit) return;
+    afterId = page[page.length - 1]!.id;
+  }
+}
+
 /**
  * Retention (daily, once per tenant): a record goes once none of its items is open or finished
  * within RETENTION_DAYS (erased or gone counts as outside) and no pause is active; its lookups go with it.
@@ -265,8 +277,9 @@ export const customerRetentionJob: Job = async (s, now) => {
   let removed = 0;
   for (const tenantId of await s.repo.tenants()) {
     if (!(await s.repo.claimOnce(tenantId, `customer-retention:${day}`, now))) continue;
-    for (const [n, r] of (await s.customers.store.list(tenantId)).entries()) {
-      if (n % 50 === 49) await yieldToEventLoop();
+    let n = 0;
+    for await (const r of customerPages(s, tenantId)) {
+      if (++n % 50 === 0) await yieldToEventLoop();
       if (r.pause) continue;
       const items = await s.customers.items(r);
       const kept = items.some((i) => i.data.erased !== true && (!i.closedAt || i.closedAt.getTime() >= cutoff));

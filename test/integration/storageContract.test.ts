@@ -13,6 +13,8 @@ import type { HistoryEntry, Item, Person } from '../../src/domain/types';
 import { PostgresRepository } from '../../src/storage/postgres';
 import type { ChangeSet, ChannelBinding, OutboxMessage, Repository } from '../../src/storage/repository';
 import { SqliteRepository } from '../../src/storage/sqlite';
+import { customerStoreFor } from '../../src/storage';
+import { newRecord } from '../../src/domain/customers/record';
 import { PG_URL, requirePostgres } from '../harness/pg';
 
 // ---------------------------------------------------------------- fixtures
@@ -263,6 +265,29 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
         expect(ids(await repo.queryItems(T, { withoutCard: true }))).to.deep.equal(['C', 'E', 'D']);
         expect((await repo.getItem('other', 'B'))!.card).to.equal(null);
       });
+    });
+
+    it('customer records: list with a page gives at most `limit` records after `afterId`, in id order, each once', async () => {
+      const store = customerStoreFor(repo);
+      const record = (tenant: string, n: number) =>
+        ({ ...newRecord(tenant, `KL-${n}`, { contacts: [{ kind: 'phone', key: `+3161234567${n}`, display: `06 1234567${n}` }], profile: {} }, `TB-${n}`, at(n * MIN)), version: 1 });
+      for (const n of [3, 1, 5, 2, 4]) expect(await store.insert(record('tc', n))).to.equal(true);
+      expect(await store.insert(record('other', 6))).to.equal(true);
+      expect((await store.list('tc', { limit: 2 })).map((r) => r.id)).to.deep.equal(['KL-1', 'KL-2']);
+      expect((await store.list('tc', { afterId: 'KL-2', limit: 2 })).map((r) => r.id)).to.deep.equal(['KL-3', 'KL-4']);
+      expect((await store.list('tc', { afterId: 'KL-5', limit: 2 })).map((r) => r.id)).to.deep.equal([]);
+      const seen: string[] = [];
+      let afterId: string | undefined;
+      for (;;) {
+        const page = await store.list('tc', { afterId, limit: 2 });
+        expect(page.length).to.be.at.most(2);
+        if (!page.length) break;
+        seen.push(...page.map((r) => r.id));
+        afterId = page[page.length - 1]!.id;
+      }
+      expect(seen).to.deep.equal(['KL-1', 'KL-2', 'KL-3', 'KL-4', 'KL-5']);
+      // Without a page: every record by creation time, as the name search reads them.
+      expect((await store.list('tc')).map((r) => r.id)).to.deep.equal(['KL-1', 'KL-2', 'KL-3', 'KL-4', 'KL-5']);
     });
 
     it('updateData replaces data (and subject) conditionally, without a version change', async () => {
