@@ -6,7 +6,8 @@ import { appointmentCards, appointmentChooser, appointmentForm } from '../../src
 import { anna, bram, dirk, sampleApp, SAMPLE_TENANT } from './sampleApp';
 import { listCard } from '../../src/teams/features/views/cards';
 import { openRows } from '../../src/domain/views/openItems';
-import { buildReport, reportCard } from '../../src/teams/features/report';
+import { buildReport } from '../../src/app/openItems';
+import { reportCard } from '../../src/teams/features/report';
 import type { App } from '../../src/app/app';
 import type { ManualClock } from '../../src/domain/clock';
 import type { Person } from '../../src/domain/types';

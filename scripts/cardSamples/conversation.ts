@@ -8,7 +8,8 @@ import { customerTextCard } from '../../src/teams/features/conversation/customer
 import { readyText } from '../../src/app/customerTexts';
 import { logContact } from '../../src/app/contactLogs';
 import { buildFirstContact } from '../../src/app/firstContactReport';
-import { buildReport, reportCard } from '../../src/teams/features/report';
+import { buildReport } from '../../src/app/openItems';
+import { reportCard } from '../../src/teams/features/report';
 import { nl } from '../../src/texts/nl';
 import { anna, bram, sampleApp, SAMPLE_TENANT } from './sampleApp';
 

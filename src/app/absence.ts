@@ -8,6 +8,7 @@ import { graphServesTenant, type AutomaticReplies } from '../graph';
 import { calendarBlocked } from './graphAccess';
 import type { Services } from './services';
 import { yieldToEventLoop } from './services';
+import { eachItem } from './itemPages';
 
 /** How long one owner's answer is reused by this instance (Graph: 10,000 requests per 10 minutes per mailbox). */
 export const ABSENCE_CACHE_MS = 15 * 60_000;
@@ -42,12 +43,14 @@ export function absenceJob() {
     };
     for (const tenantId of await s.repo.tenants()) {
       if (!graphServesTenant(s.config.graph, tenantId)) continue;
-      const items = await s.repo.queryItems(tenantId, { kinds: [...OWNED_KINDS], open: true });
+      // Owned and with the term still ahead (past the term the late state speaks already), a page at a time.
+      const items = eachItem(s.repo, tenantId, { kinds: [...OWNED_KINDS], open: true, deadlineFrom: now }, s.itemPageSize);
       // Graph refuses these mailboxes (no consent, or kept out by the access policy, which covers
       // MailboxSettings too): no call in vain; the re-check in graphAccess.ts lifts it.
       const blocked = await calendarBlocked(s, tenantId);
       let n = 0;
-      for (const item of items as Item<{ ownerAbsent?: unknown }>[]) {
+      for await (const raw of items) {
+        const item = raw as Item<{ ownerAbsent?: unknown }>;
         // Only an owner known by Entra id (not a Teams-only id) has a mailbox to ask.
         if (!item.owner || !item.deadline || item.data.ownerAbsent || item.owner.id.startsWith('29:')) continue;
         if (item.deadline.getTime() < now.getTime()) continue; // past the term: the late state speaks already

@@ -25,10 +25,11 @@ import { deliveryProblemHooks } from './deliveryProblems';
 import { poisonHooks } from './poisonMessages';
 import { markDamagedItems } from './damagedItems';
 import { followTheClock } from './cardClock';
-import { absenceJob } from './absence';
+import { appJobs } from './jobs';
 import { nl } from '../texts/nl';
 import { createGraphService, graphCredentialKind, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
+import { ITEM_PAGE_SIZE } from './itemPages';
 import { OutboxDispatcher, sendTimeoutMs, type OutboxOptions } from './outbox';
 import { PeopleDirectory } from './people';
 import { reportGraphAccess } from './graphAccess';
@@ -46,6 +47,8 @@ export interface AppOptions {
   outbox?: OutboxOptions;
   /** Graph client options; tests inject a credential returning a fixed token (HTTP stays real). */
   graph?: GraphClientOptions;
+  /** Items per page when jobs and start-up checks read items (default ITEM_PAGE_SIZE, app/itemPages.ts). */
+  itemPageSize?: number;
 }
 
 export interface App {
@@ -86,8 +89,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const managers = new Set(config.managerIds);
   const isManager = (p: Person) => managers.has(p.id) || (!!p.teamsId && managers.has(p.teamsId));
   const outbox = new OutboxDispatcher(repo, clock, log, { lockMs: config.outboxLockSeconds * 1000, ...opts.outbox });
-  const customers = new CustomerService(customerStoreFor(repo), repo, clock);
-  const items = new ItemService({ repo, clock, calendar, isManager, momentHorizonMonths: config.momentHorizonMonths, kick: () => outbox.kick(), customers, notReachedAttempts: config.conversation.notReachedAttempts });
+  const itemPageSize = opts.itemPageSize ?? ITEM_PAGE_SIZE;
+  const customers = new CustomerService(customerStoreFor(repo), repo, clock, itemPageSize);
+  const items = new ItemService({ repo, clock, calendar, isManager, momentHorizonMonths: config.momentHorizonMonths, kick: () => outbox.kick(), customers, notReachedAttempts: config.conversation.notReachedAttempts, itemPageSize });
   const graphAuth = config.graph ? new CredentialHealth('Microsoft Graph', GRAPH_SETTINGS(graphCredentialKind(config.graph)), log) : null;
   const graph = config.graph ? createGraphService(config.graph, clock, { ...opts.graph, health: graphAuth ?? undefined }) : null;
   const people = new PeopleDirectory({
@@ -98,7 +102,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const bfAuth = botAuth(config, log);
   const s: Services = {
     config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people, customers,
-    credentials: { bot: bfAuth.health, graph: graphAuth },
+    credentials: { bot: bfAuth.health, graph: graphAuth }, itemPageSize,
   };
   if (!config.bot.appId) {
     log.warn({ botFrameworkAuth: 'off' }, 'Bot Framework authentication is OFF (no MicrosoftAppId): every activity is accepted unchecked, and the bot only talks to local service URLs (Agents Playground, tests)');
@@ -125,9 +129,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   for (const f of features) for (const [type, make] of Object.entries(f.deliveries ?? {})) outbox.register(type, make(s, messenger));
 
   const server = createServer({ s, adapter, bot, version: VERSION });
-  const jobs = features.flatMap((f) => f.jobs ?? []);
-  // The owner away for the rest of the term (Outlook automatic replies via Graph; off without Graph).
-  jobs.push(absenceJob());
+  // The periodic jobs are the app's (app/jobs/index.ts); the adapter only renders what they enqueue.
+  const jobs = appJobs();
   // Cards follow the clock: due channel cards are rendered and updated when their words changed.
   jobs.push(async (sv, now) => {
     await followTheClock(sv, now, async (item) => (renderers[item.kind] ? renderers[item.kind].channel(item, sv) : null));

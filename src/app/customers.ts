@@ -17,6 +17,7 @@ import type { CustomerStore } from '../storage/customerStore';
 import type { OutboxMessage, Repository } from '../storage/repository';
 import { DAY_MS } from './privacy';
 import { yieldToEventLoop, type Job, type Services } from './services';
+import { eachItem, ITEM_PAGE_SIZE } from './itemPages';
 
 const t = nl.customers;
 /** Many items for one customer at once (a burst of intake, several instances): each lost race re-reads and merges. */
@@ -43,7 +44,7 @@ export type FindResult =
   | { status: 'many'; records: CustomerRecord[]; more: boolean };
 
 export class CustomerService implements CustomerLinker {
-  constructor(readonly store: CustomerStore, private readonly repo: Repository, private readonly clock: Clock) {}
+  constructor(readonly store: CustomerStore, private readonly repo: Repository, private readonly clock: Clock, private readonly pageSize?: number) {}
 
   /**
    * Links a new item to its customer's record (created when new): the item's contact point, or
@@ -68,7 +69,7 @@ export class CustomerService implements CustomerLinker {
    */
   async linkAdopted(tenantId: string): Promise<number> {
     let linked = 0;
-    for (const item of await this.repo.queryItems(tenantId, { open: true })) {
+    for await (const item of eachItem(this.repo, tenantId, { open: true }, this.pageSize)) {
       if (typeof item.data.customerId === 'string') continue;
       const facts = customerFacts(item);
       if (!facts) continue;
@@ -254,6 +255,18 @@ export async function liftPause(s: Services, tenantId: string, id: string, actor
   return { status: 'ok', record, released };
 }
 
+/** The tenant's customer records, a page at a time (id order): the retention job never holds them all. */
+async function* customerPages(s: Services, tenantId: string): AsyncGenerator<CustomerRecord> {
+  const limit = s.itemPageSize ?? ITEM_PAGE_SIZE;
+  let afterId: string | undefined;
+  for (;;) {
+    const page = await s.customers.store.list(tenantId, { afterId, limit });
+    yield* page;
+    if (page.length < limit) return;
+    afterId = page[page.length - 1]!.id;
+  }
+}
+
 /**
  * Retention (daily, once per tenant): a record goes once none of its items is open or finished
  * within RETENTION_DAYS (erased or gone counts as outside) and no pause is active; its lookups go with it.
@@ -264,8 +277,9 @@ export const customerRetentionJob: Job = async (s, now) => {
   let removed = 0;
   for (const tenantId of await s.repo.tenants()) {
     if (!(await s.repo.claimOnce(tenantId, `customer-retention:${day}`, now))) continue;
-    for (const [n, r] of (await s.customers.store.list(tenantId)).entries()) {
-      if (n % 50 === 49) await yieldToEventLoop();
+    let n = 0;
+    for await (const r of customerPages(s, tenantId)) {
+      if (++n % 50 === 0) await yieldToEventLoop();
       if (r.pause) continue;
       const items = await s.customers.items(r);
       const kept = items.some((i) => i.data.erased !== true && (!i.closedAt || i.closedAt.getTime() >= cutoff));

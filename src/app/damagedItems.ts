@@ -8,6 +8,7 @@ import { PENDING_TENANT } from '../domain/types';
 import { nl } from '../texts/nl';
 import type { OutboxMessage } from '../storage/repository';
 import type { Services } from './services';
+import { eachItem } from './itemPages';
 
 /** The moments an item may carry: its deadline and the kinds' moment fields in data. */
 export function badMomentFields(item: Item, now: Date, months: number): string[] {
@@ -36,7 +37,7 @@ export async function markDamagedItems(s: Services): Promise<Map<string, string[
     const now = s.clock.now();
     for (const tenantId of await s.repo.tenants()) {
       const ids: string[] = [];
-      for (const item of await s.repo.queryItems(tenantId, { open: true })) {
+      for await (const item of eachItem(s.repo, tenantId, { open: true }, s.itemPageSize)) {
         if (item.data?.damaged) continue; // marked and told at an earlier start
         const fields = badMomentFields(item, now, s.config.momentHorizonMonths);
         if (!fields.length) continue;

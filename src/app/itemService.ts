@@ -11,6 +11,7 @@ import type { WorkingCalendar } from '../domain/workingTime';
 import type { OutboxMessage, Repository } from '../storage/repository';
 import { isHeld, type ItemChange } from '../domain/customers/pause';
 import type { CustomerLinker } from './customers';
+import { eachItem, InItemOrder } from './itemPages';
 
 export type ActOutcome =
   | { status: 'ok'; item: Item; message?: string; previousVersion: number }
@@ -38,6 +39,8 @@ export interface ItemServiceDeps {
   customers?: CustomerLinker;
   /** NOT_REACHED_ATTEMPTS (the rules' default when unset). */
   notReachedAttempts?: number;
+  /** Items per page when many are read at once (postPending; app/itemPages.ts). */
+  itemPageSize?: number;
 }
 
 const MAX_RACE_RETRIES = 20;
@@ -215,14 +218,16 @@ export class ItemService {
   async postPending(tenantId: string, channelId: string): Promise<number> {
     const now = this.d.clock.now();
     const generation = (await this.d.repo.getBinding(tenantId))?.boundAt.getTime() ?? now.getTime();
-    const pending = (await this.d.repo.queryItems(tenantId, { withoutCard: true, open: true })).filter((i) => CHANNEL_KINDS.has(i.kind) && !isHeld(i));
     // Keyed by binding: a card whose first post failed for good (bot removed from that channel) is
     // posted again when a channel is bound, also the same one again. The handler never posts an item that has a card.
-    const msgs: OutboxMessage[] = pending.map((i) => ({
-      tenantId, key: `post:${tenantId}:${i.id}:b${generation}`, type: 'postCard', lane: `conv:${channelId}`, payload: { itemId: i.id },
-    }));
+    // A page at a time; the posts go out in the order a full query gives (deadline first), as before paging.
+    const msgs = new InItemOrder<OutboxMessage>();
+    for await (const i of eachItem(this.d.repo, tenantId, { withoutCard: true, open: true }, this.d.itemPageSize)) {
+      if (!CHANNEL_KINDS.has(i.kind) || isHeld(i)) continue;
+      msgs.add(i, { tenantId, key: `post:${tenantId}:${i.id}:b${generation}`, type: 'postCard', lane: `conv:${channelId}`, payload: { itemId: i.id } });
+    }
     if (msgs.length) {
-      await this.d.repo.enqueue(msgs, now);
+      await this.d.repo.enqueue(msgs.values(), now);
       this.d.kick();
     }
     return msgs.length;

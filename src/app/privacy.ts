@@ -6,6 +6,7 @@ import { rulesFor, kindRules } from '../domain/items/registry';
 import { DEFAULT_PRIVACY, genericPrivacy, matchesCustomer, type KindPrivacy } from '../domain/privacy';
 import { SYSTEM, type Item, type ItemKind, type Person } from '../domain/types';
 import { yieldToEventLoop, type Job, type Services } from './services';
+import { eachItem } from './itemPages';
 
 export function privacyOf(kind: ItemKind): KindPrivacy {
   return (kindRules[kind] ? rulesFor(kind).privacy : undefined) ?? DEFAULT_PRIVACY[kind] ?? genericPrivacy;
@@ -64,9 +65,9 @@ export const retentionJob: Job = async (s, now) => {
   let erased = 0;
   for (const tenantId of await s.repo.tenants()) {
     if (!(await s.repo.claimOnce(tenantId, `retention:${day}`, now))) continue;
-    const old = await s.repo.queryItems(tenantId, { open: false, closedBefore: cutoff });
-    for (const [n, item] of old.entries()) {
-      if (n % 100 === 99) await yieldToEventLoop();
+    let n = 0;
+    for await (const item of eachItem(s.repo, tenantId, { open: false, closedBefore: cutoff }, s.itemPageSize)) {
+      if (++n % 100 === 0) await yieldToEventLoop();
       if (item.data.erased === true || !privacyOf(item.kind).holdsCustomerData) continue;
       if (await eraseItem(s, tenantId, item.id, 'retention')) erased++;
     }

@@ -32,6 +32,8 @@ export interface Services {
   credentials?: { bot: CredentialHealth | null; graph: CredentialHealth | null };
   /** Customer records (klant, safety pause); every new item is linked through ItemService. */
   customers: CustomerService;
+  /** Items per page when jobs and start-up checks read items (app/itemPages.ts; default ITEM_PAGE_SIZE). */
+  itemPageSize?: number;
 }
 
 /** A periodic job (reminders, digest, retention). Runs on every tick; must be idempotent via once-claims. */

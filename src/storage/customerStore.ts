@@ -8,12 +8,21 @@ export interface CustomerLookup {
   by: Person;
 }
 
+/** One page of customer records in id order (keyset). */
+export interface CustomerPage {
+  afterId?: string;
+  limit: number;
+}
+
 export interface CustomerStore {
   /** The record that holds this contact point key (E.164 number or lower-case e-mail). */
   byKey(tenantId: string, key: string): Promise<CustomerRecord | null>;
   get(tenantId: string, id: string): Promise<CustomerRecord | null>;
-  /** Every record of the tenant (name search, retention). */
-  list(tenantId: string): Promise<CustomerRecord[]>;
+  /**
+   * Every record of the tenant (name search), by creation time; with `page`: at most `limit`
+   * records with an id after `afterId`, in id order (keyset paging: the retention job).
+   */
+  list(tenantId: string, page?: CustomerPage): Promise<CustomerRecord[]>;
   /** Inserts a new record with its contact keys; false (nothing written) when a key already belongs to a record. */
   insert(r: CustomerRecord): Promise<boolean>;
   /** Writes the record when its stored version is `expectedVersion` (r.version is the new one); adds new keys not yet taken. */

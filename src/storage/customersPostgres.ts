@@ -3,7 +3,7 @@
 import type { PoolClient } from 'pg';
 import type { CustomerRecord } from '../domain/customers/record';
 import type { Person } from '../domain/types';
-import { lookupFromRow, recordData, recordFromRow, type CustomerLookup, type CustomerStore } from './customerStore';
+import { lookupFromRow, recordData, recordFromRow, type CustomerLookup, type CustomerPage, type CustomerStore } from './customerStore';
 
 type Row = Record<string, unknown>;
 /** Runs fn in one transaction (PostgresRepository.transaction): commit on return, rollback on a throw. */
@@ -28,7 +28,11 @@ export class PostgresCustomerStore implements CustomerStore {
     return r ? recordFromRow(r) : null;
   }
 
-  async list(tenantId: string): Promise<CustomerRecord[]> {
+  async list(tenantId: string, page?: CustomerPage): Promise<CustomerRecord[]> {
+    if (page) {
+      const limit = Math.max(1, Math.floor(page.limit));
+      return (await this.rows(`SELECT * FROM customers WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT ${limit}`, [tenantId, page.afterId ?? ''])).map(recordFromRow);
+    }
     return (await this.rows('SELECT * FROM customers WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId])).map(recordFromRow);
   }
 

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { CustomerRecord } from '../domain/customers/record';
 import type { Person } from '../domain/types';
-import { lookupFromRow, recordData, recordFromRow, type CustomerLookup, type CustomerStore } from './customerStore';
+import { lookupFromRow, recordData, recordFromRow, type CustomerLookup, type CustomerPage, type CustomerStore } from './customerStore';
 
 type Row = Record<string, unknown>;
 /** Thrown inside a transaction to roll it back. */
@@ -22,7 +22,11 @@ export class SqliteCustomerStore implements CustomerStore {
     return r ? recordFromRow(r) : null;
   }
 
-  async list(tenantId: string): Promise<CustomerRecord[]> {
+  async list(tenantId: string, page?: CustomerPage): Promise<CustomerRecord[]> {
+    if (page) {
+      const limit = Math.max(1, Math.floor(page.limit));
+      return (this.db.prepare(`SELECT * FROM customers WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ${limit}`).all(tenantId, page.afterId ?? '') as Row[]).map(recordFromRow);
+    }
     return (this.db.prepare('SELECT * FROM customers WHERE tenant_id = ? ORDER BY created_at, id').all(tenantId) as Row[]).map(recordFromRow);
   }
 

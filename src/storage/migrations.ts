@@ -209,4 +209,11 @@ export const migrations: Migration[] = [
       `CREATE INDEX records_customer ON records (tenant_id, customer_key)`,
     ],
   },
+  {
+    version: 8,
+    name: 'open items paged by id (scheduled jobs read a page at a time)',
+    statements: [
+      `CREATE INDEX items_open_id ON items (tenant_id, closed_at, id)`,
+    ],
+  },
 ].sort((a, b) => a.version - b.version); // branches add versions out of order: apply ascending

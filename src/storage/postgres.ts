@@ -243,8 +243,8 @@ export class PostgresRepository implements Repository {
   }
 
   async queryItems(tenantId: string, q: ItemQuery): Promise<Item[]> {
-    const { where, values, limit } = itemQuerySql(tenantId, q, ph);
-    const { rows } = await this.query(`SELECT * FROM items WHERE ${where} ORDER BY deadline IS NULL, deadline, created_at, id${limit}`, values);
+    const { where, values, limit, order } = itemQuerySql(tenantId, q, ph);
+    const { rows } = await this.query(`SELECT * FROM items WHERE ${where} ORDER BY ${order}${limit}`, values);
     return rows.map(itemFromRow);
   }
 

@@ -91,6 +91,17 @@ export interface ItemQuery {
   closedBefore?: Date;
   withoutCard?: boolean;
   deadlineBefore?: Date;
+  /** Deadline at or after this moment (items without a deadline are left out). */
+  deadlineFrom?: Date;
+  /** Created strictly before this moment. */
+  createdBefore?: Date;
+  /**
+   * 'id': ordered by id alone, for keyset paging (`afterId` + `limit`, see app/jobs/paging.ts).
+   * Default 'deadline': by deadline (none last), creation time, id.
+   */
+  order?: 'deadline' | 'id';
+  /** Only ids after this one (keyset paging; use with order 'id'). */
+  afterId?: string;
   limit?: number;
 }
 

@@ -126,7 +126,7 @@ export function itemQuerySql(
   tenantId: string,
   q: import('./repository').ItemQuery,
   p: (i: number) => string,
-): { where: string; values: unknown[]; limit: string } {
+): { where: string; values: unknown[]; limit: string; order: string } {
   const clauses = [`tenant_id = ${p(1)}`];
   const values: unknown[] = [tenantId];
   const add = (sql: (ph: string) => string, v: unknown) => {
@@ -148,7 +148,11 @@ export function itemQuerySql(
   if (q.closedSince) add((ph) => `closed_at >= ${ph}`, q.closedSince.getTime());
   if (q.closedBefore) add((ph) => `closed_at < ${ph}`, q.closedBefore.getTime());
   if (q.deadlineBefore) add((ph) => `deadline < ${ph}`, q.deadlineBefore.getTime());
+  if (q.deadlineFrom) add((ph) => `deadline >= ${ph}`, q.deadlineFrom.getTime());
+  if (q.createdBefore) add((ph) => `created_at < ${ph}`, q.createdBefore.getTime());
+  if (q.afterId !== undefined) add((ph) => `id > ${ph}`, q.afterId);
   if (q.withoutCard) clauses.push('card_activity_id IS NULL');
   const limit = q.limit ? ` LIMIT ${Math.max(1, Math.floor(q.limit))}` : '';
-  return { where: clauses.join(' AND '), values, limit };
+  const order = q.order === 'id' ? 'id' : 'deadline IS NULL, deadline, created_at, id';
+  return { where: clauses.join(' AND '), values, limit, order };
 }

@@ -133,8 +133,8 @@ export class SqliteRepository implements Repository {
   }
 
   async queryItems(tenantId: string, q: ItemQuery): Promise<Item[]> {
-    const { where, values, limit } = itemQuerySql(tenantId, q, () => '?');
-    const rows = this.stmt(`SELECT * FROM items WHERE ${where} ORDER BY deadline IS NULL, deadline, created_at, id${limit}`).all(...values) as Row[];
+    const { where, values, limit, order } = itemQuerySql(tenantId, q, () => '?');
+    const rows = this.stmt(`SELECT * FROM items WHERE ${where} ORDER BY ${order}${limit}`).all(...values) as Row[];
     return rows.map(itemFromRow);
   }
 

@@ -1,8 +1,8 @@
-// A feature plugs text commands, card verbs, message-extension commands, outbox delivery
-// handlers and periodic jobs into the bot. Adding a capability = one Feature + one line in features/index.ts.
+// A feature plugs text commands, card verbs, message-extension commands and outbox delivery
+// handlers into the bot (periodic jobs are the app's: src/app/jobs/index.ts). Adding a capability = one Feature + one line in features/index.ts.
 import type { AdaptiveCardInvokeResponse, FileConsentCardResponse, MessagingExtensionActionResponse, MessagingExtensionAction } from 'botbuilder';
 import type { DeliveryHandler } from '../app/outbox';
-import type { Job, Services } from '../app/services';
+import type { Services } from '../app/services';
 import type { Item } from '../domain/types';
 import type { Verb, VerbData } from './cards/contract';
 import type { TeamsMessenger } from './proactive';
@@ -44,7 +44,6 @@ export interface Feature {
   };
   /** Outbox message types this feature delivers (the messenger sends cards on the bot's own initiative). */
   deliveries?: Record<string, (s: Services, messenger: TeamsMessenger) => DeliveryHandler>;
-  jobs?: Job[];
   /** File offers, by the `kind` the feature put in the card's acceptContext/declineContext. */
   fileConsent?: Record<string, FileConsentHandler>;
 }

@@ -13,6 +13,8 @@ import type { HistoryEntry, Item, Person } from '../../src/domain/types';
 import { PostgresRepository } from '../../src/storage/postgres';
 import type { ChangeSet, ChannelBinding, OutboxMessage, Repository } from '../../src/storage/repository';
 import { SqliteRepository } from '../../src/storage/sqlite';
+import { customerStoreFor } from '../../src/storage';
+import { newRecord } from '../../src/domain/customers/record';
 import { PG_URL, requirePostgres } from '../harness/pg';
 
 // ---------------------------------------------------------------- fixtures
@@ -228,6 +230,33 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
         expect(ids(await repo.queryItems('nobody', {}))).to.deep.equal([]);
       });
 
+      it('filters by deadlineFrom (none left out) and createdBefore (strictly before)', async () => {
+        expect(ids(await repo.queryItems(T, { deadlineFrom: at(2 * HOUR) }))).to.deep.equal(['C', 'A']);
+        expect(ids(await repo.queryItems(T, { deadlineFrom: at(2 * HOUR + 1) }))).to.deep.equal(['A']);
+        expect(ids(await repo.queryItems(T, { open: true, deadlineFrom: at(0) }))).to.deep.equal(['B', 'A']);
+        expect(ids(await repo.queryItems(T, { createdBefore: at(MIN) }))).to.deep.equal(['B', 'C', 'A', 'E']);
+        expect(ids(await repo.queryItems(T, { createdBefore: at(MIN + 1) }))).to.deep.equal(['B', 'C', 'A', 'E', 'D']);
+        expect(ids(await repo.queryItems(T, { createdBefore: at(0) }))).to.deep.equal([]);
+      });
+
+      it('order id with afterId and limit pages through the items by id (keyset), each once', async () => {
+        expect(ids(await repo.queryItems(T, { order: 'id' }))).to.deep.equal(['A', 'B', 'C', 'D', 'E']);
+        expect(ids(await repo.queryItems(T, { order: 'id', afterId: 'B' }))).to.deep.equal(['C', 'D', 'E']);
+        expect(ids(await repo.queryItems(T, { order: 'id', afterId: 'B', limit: 2 }))).to.deep.equal(['C', 'D']);
+        expect(ids(await repo.queryItems(T, { order: 'id', afterId: 'A', open: true, limit: 2 }))).to.deep.equal(['B', 'D']);
+        expect(ids(await repo.queryItems(T, { order: 'id', afterId: 'E' }))).to.deep.equal([]);
+        const seen: string[] = [];
+        let after: string | undefined;
+        for (;;) {
+          const page = await repo.queryItems(T, { open: true, order: 'id', afterId: after, limit: 2 });
+          expect(page.length).to.be.at.most(2);
+          if (!page.length) break;
+          seen.push(...ids(page));
+          after = page[page.length - 1]!.id;
+        }
+        expect(seen).to.deep.equal(['A', 'B', 'D', 'E']);
+      });
+
       it('setCardRef records the card without a version change', async () => {
         await repo.setCardRef(T, 'B', { conversationId: 'conv-B', activityId: 'act-B' });
         const b = await repo.getItem(T, 'B');
@@ -236,6 +265,29 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
         expect(ids(await repo.queryItems(T, { withoutCard: true }))).to.deep.equal(['C', 'E', 'D']);
         expect((await repo.getItem('other', 'B'))!.card).to.equal(null);
       });
+    });
+
+    it('customer records: list with a page gives at most `limit` records after `afterId`, in id order, each once', async () => {
+      const store = customerStoreFor(repo);
+      const record = (tenant: string, n: number) =>
+        ({ ...newRecord(tenant, `KL-${n}`, { contacts: [{ kind: 'phone', key: `+3161234567${n}`, display: `06 1234567${n}` }], profile: {} }, `TB-${n}`, at(n * MIN)), version: 1 });
+      for (const n of [3, 1, 5, 2, 4]) expect(await store.insert(record('tc', n))).to.equal(true);
+      expect(await store.insert(record('other', 6))).to.equal(true);
+      expect((await store.list('tc', { limit: 2 })).map((r) => r.id)).to.deep.equal(['KL-1', 'KL-2']);
+      expect((await store.list('tc', { afterId: 'KL-2', limit: 2 })).map((r) => r.id)).to.deep.equal(['KL-3', 'KL-4']);
+      expect((await store.list('tc', { afterId: 'KL-5', limit: 2 })).map((r) => r.id)).to.deep.equal([]);
+      const seen: string[] = [];
+      let afterId: string | undefined;
+      for (;;) {
+        const page = await store.list('tc', { afterId, limit: 2 });
+        expect(page.length).to.be.at.most(2);
+        if (!page.length) break;
+        seen.push(...page.map((r) => r.id));
+        afterId = page[page.length - 1]!.id;
+      }
+      expect(seen).to.deep.equal(['KL-1', 'KL-2', 'KL-3', 'KL-4', 'KL-5']);
+      // Without a page: every record by creation time, as the name search reads them.
+      expect((await store.list('tc')).map((r) => r.id)).to.deep.equal(['KL-1', 'KL-2', 'KL-3', 'KL-4', 'KL-5']);
     });
 
     it('updateData replaces data (and subject) conditionally, without a version change', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { bundle } from '../../src/teams/features/shared/reminders';
+import { bundle } from '../../src/domain/reminders';
 import type { OutboxMessage } from '../../src/storage/repository';
 
 const T = 'tenant';

@@ -6,7 +6,7 @@ import { neutralise } from '../cards/render';
 import { bindWorkChannel } from '../../app/workChannel';
 import { formatMoment } from '../../domain/workingTime';
 import { helpCard } from '../cards/commandButtons';
-import { nextDigestMoment } from './digest/schedule';
+import { nextDigestMoment } from '../../app/jobs/digest';
 import type { Feature } from '../feature';
 import type { Turn } from '../turn';
 import { channelConversationId } from '../delivery';

@@ -1,7 +1,7 @@
 // Privacy (AVG) for managers, in the 1:1 chat only: `inzage <telefoon of naam>` shows everything
 // Top Contact keeps about one customer; `vergeet <telefoon of naam>` erases it (after a
 // confirmation). The daily retention job lives here too.
-import { findCustomerItems, eraseItem, privacyOf, retentionJob } from '../../app/privacy';
+import { findCustomerItems, eraseItem, privacyOf } from '../../app/privacy';
 import { contactLogsOf, unlinkContactLogs } from '../../app/contactLogs';
 import { formatMoment } from '../../domain/workingTime';
 import type { Item } from '../../domain/types';
@@ -147,7 +147,6 @@ async function vergeet(turn: Turn, args: string): Promise<void> {
 export const privacyFeature: Feature = {
   name: 'privacy',
   commands: { inzage, vergeet },
-  jobs: [retentionJob],
 };
 
 /** "<who> bevestig" → who + confirmed (string ops: a regex with a lazy group before \s+ backtracks on long blank runs). */

@@ -39,6 +39,8 @@ export const common = {
   notAllowed: 'Dat mag alleen de behandelaar of een leidinggevende.',
   managersOnly: 'Dat mag alleen een leidinggevende.',
   system: 'Top Contact',
+  /** The ids in a bundled reminder: the first ten, then how many more. */
+  remindersIdList: (shown: string[], more: number) => (more > 0 ? `${shown.join(', ')} en nog ${more}` : shown.join(', ')),
   remindersBundledOwner: (n: number, ids: string) =>
     `Je hebt ${n} zaken die aandacht vragen (te laat of bijna): ${ids}. Typ **mijn** voor de lijst met knoppen.`,
   remindersBundledChannel: (n: number, ids: string) =>

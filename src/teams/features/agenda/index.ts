@@ -1,8 +1,7 @@
 // The Outlook agenda (Microsoft Graph) for callbacks made for a colleague: slots offered to the
 // creator, the choice (callback.planSlot), the event kept in step through the outbox
 // (calendarSync), and automatic planning when the offer is not answered. See docs/graph.md.
-import type { Job, Services } from '../../../app/services';
-import { AGENDA_OFFER_MINUTES, type CallbackData } from '../../../domain/items/callback';
+import type { CallbackData } from '../../../domain/items/callback';
 import { systemClock } from '../../../domain/clock';
 import { SYSTEM, type Item } from '../../../domain/types';
 import { formatMoment, formatTime } from '../../../domain/workingTime';
@@ -14,7 +13,8 @@ import type { Feature } from '../../feature';
 import type { Turn } from '../../turn';
 import { offerCard, type AfterCreate } from './cards';
 import { offerSlots } from './offer';
-import { agendaReady, healCalendars, recheckAccess, syncCalendar } from './sync';
+import { syncCalendar } from './sync';
+import { agendaReady } from '../../../app/jobs/agendaSync';
 import { calendarProblemFor } from '../../../app/graphAccess';
 
 const a = nl.agenda;
@@ -78,25 +78,8 @@ async function planSlot(turn: Turn, data: VerbData<'callback.planSlot'>) {
   return (await refused()) ?? cardResponse(noticeCard(outcome.message ?? '', 'good', title));
 }
 
-/** Offers nobody answered within AGENDA_OFFER_MINUTES: the bot plans the first feasible slot itself. */
-export const expireOffers: Job = async (s: Services, now: Date) => {
-  if (!s.graph) return;
-  for (const tenantId of await s.repo.tenants()) {
-    if (!agendaReady(s, tenantId)) continue;
-    const open = await s.repo.queryItems(tenantId, { kinds: ['callback'], open: true });
-    for (const item of open) {
-      const agenda = (item.data as unknown as CallbackData).agenda;
-      if (agenda?.state !== 'offer') continue;
-      if (now.getTime() - new Date(agenda.since).getTime() < AGENDA_OFFER_MINUTES * 60_000) continue;
-      // Conditional on the version like every change: with several instances only one succeeds.
-      await s.items.act(tenantId, item.id, 'agendaAuto', {}, SYSTEM);
-    }
-  }
-};
-
 export const agendaFeature: Feature = {
   name: 'agenda',
   verbs: { 'callback.planSlot': planSlot },
   deliveries: { calendarSync: (s) => (m) => syncCalendar(s, m) },
-  jobs: [expireOffers, healCalendars, recheckAccess],
 };

@@ -7,7 +7,7 @@ import { findSlots, searchWindow, type Interval } from '../../../domain/scheduli
 import type { Item } from '../../../domain/types';
 import { calendarProblemFor, reportGraphAccess, userCauseOf } from '../../../app/graphAccess';
 import { toGraphFailure } from '../../../graph';
-import { agendaReady } from './sync';
+import { agendaReady } from '../../../app/jobs/agendaSync';
 
 export type AgendaOffer =
   | { kind: 'notConfigured' }

@@ -9,6 +9,7 @@
 // Each Graph change is recorded on the item through ItemService (action calendarSynced), so the
 // event id survives restarts and concurrent changes. Creating is idempotent: the event carries a
 // marker, looked up before every create (a lost response or a crash after the POST creates nothing twice).
+// The scheduled catch-up (heal, re-check, expired offers) is app/jobs/agendaSync.ts.
 import { failureText } from '../../../app/failures';
 import type { ConversationReference } from 'botbuilder';
 import type { DeliveryResult } from '../../../app/outbox';
@@ -17,9 +18,11 @@ import type { CalendarEventRef, CallbackData } from '../../../domain/items/callb
 import { findSlots, searchWindow } from '../../../domain/scheduling/slots';
 import { SYSTEM, type Item } from '../../../domain/types';
 import { formatDeadline } from '../../../domain/workingTime';
-import { deliveryResultFor, graphServesTenant, toGraphFailure, type CallOptions, type EventDraft, type GraphService } from '../../../graph';
+import { deliveryResultFor, toGraphFailure, type CallOptions, type EventDraft, type GraphService } from '../../../graph';
 import type { OutboxMessage } from '../../../storage/repository';
-import { calendarBlocked, recheckGraphAccess, reportGraphAccess } from '../../../app/graphAccess';
+import { calendarBlocked, reportGraphAccess } from '../../../app/graphAccess';
+import { agendaReady } from '../../../app/jobs/agendaSync';
+import { graphUserOf, wantedEvent } from '../../../domain/items/callbackAgenda';
 import { nl } from '../../../texts/nl';
 import { channelConversationId } from '../../delivery';
 
@@ -27,81 +30,9 @@ const e = nl.agenda.event;
 const CALL: CallOptions = { timeoutMs: 20_000 };
 export const REMINDER_MINUTES = 10;
 
-export function agendaReady(s: Services, tenantId: string): s is Services & { graph: GraphService } {
-  return !!s.graph && graphServesTenant(s.config.graph, tenantId);
-}
-
 /** The marker of the next event for this callback: stable until that event is recorded. */
 export function markerFor(item: Item<CallbackData>): string {
   return `topcontact/${item.tenantId}/${item.id}/${item.data.calendarSeq ?? 0}`;
-}
-
-/** Where the event should be, or null when there should be none. */
-export function wantedEvent(item: Item<CallbackData>): { userId: string; start: string; end: string } | null {
-  const a = item.data.agenda;
-  if (item.status === 'done' || item.status === 'cancelled' || item.status === 'notReached' || !item.owner) return null;
-  if (a?.state !== 'planned' || !a.start || !a.end) return null;
-  return { userId: item.owner.id, start: a.start, end: a.end };
-}
-
-/** Whether Outlook is not (yet) where the callback says it should be. */
-export function outOfStep(item: Item<CallbackData>): boolean {
-  const closed = item.status === 'done' || item.status === 'cancelled' || item.status === 'notReached';
-  if (!closed && item.owner && item.data.agenda?.state === 'auto') return true;
-  const want = wantedEvent(item);
-  const have = item.data.calendarEvent;
-  if (!want || !have) return !!want !== !!have;
-  return have.userId !== want.userId || have.start !== want.start || have.end !== want.end;
-}
-
-/** How often the catch-up looks for callbacks whose calendar sync gave up (outbox attempts exhausted). */
-export const HEAL_EVERY_MINUTES = 15;
-
-/**
- * Catch-up: the outbox gives a message up after its last attempt (about half an hour of retries).
- * When Graph was down longer, this finds callbacks that are out of step and have no calendarSync
- * waiting, and queues one again (once per callback per quarter hour, over all instances).
- * Callbacks whose owner's calendar Graph refuses (an open access problem, graphAccess.ts) are left
- * alone: they are queued again when the re-check finds access back (recheckAccess).
- */
-export async function healCalendars(s: Services, now: Date): Promise<void> {
-  if (!s.graph) return;
-  const bucket = Math.floor(now.getTime() / (HEAL_EVERY_MINUTES * 60_000));
-  for (const tenantId of await s.repo.tenants()) {
-    if (!agendaReady(s, tenantId)) continue;
-    if (!(await s.repo.claimOnce(tenantId, `agenda-heal:${bucket}`, now))) continue;
-    await queueOutOfStep(s, tenantId, now, (id) => `calheal:${tenantId}:${id}:${bucket}`);
-  }
-}
-
-/** Graph allows access again (one cheap call every quarter hour): queue the agenda work that waited. */
-export async function recheckAccess(s: Services, now: Date): Promise<void> {
-  for (const tenantId of await recheckGraphAccess(s, now)) {
-    if (agendaReady(s, tenantId)) await queueOutOfStep(s, tenantId, now, (id) => `calrecheck:${tenantId}:${id}:${now.getTime()}`);
-  }
-}
-
-/** Queues a calendarSync for every callback out of step with no sync waiting and no open access problem. */
-async function queueOutOfStep(s: Services, tenantId: string, now: Date, keyFor: (itemId: string) => string): Promise<void> {
-  const waiting = new Set((await s.repo.listOutbox({ status: 'pending', tenantId, type: 'calendarSync', limit: 10_000 })).map((m) => String(m.payload.itemId)));
-  const blocked = await calendarBlocked(s, tenantId);
-  const recent = new Date(now.getTime() - 7 * 24 * 3600_000);
-  const candidates = [
-    ...(await s.repo.queryItems(tenantId, { kinds: ['callback'], open: true })),
-    ...(await s.repo.queryItems(tenantId, { kinds: ['callback'], open: false, closedSince: recent })),
-  ] as unknown as Item<CallbackData>[];
-  const heal = candidates.filter((i) => !waiting.has(i.id) && outOfStep(i) && !blocked(graphUserOf(i)));
-  if (!heal.length) return;
-  s.log.info({ tenantId, count: heal.length }, 'calendar sync: queued again for callbacks out of step');
-  await s.repo.enqueue(heal.map((i) => ({
-    tenantId, key: keyFor(i.id), type: 'calendarSync', lane: `graph:${tenantId}:${i.id}`, payload: { itemId: i.id },
-  })), now);
-  s.outbox.kick();
-}
-
-/** Whose calendar the next sync step touches: the event's (to delete or move it), else the owner's. */
-function graphUserOf(item: Item<CallbackData>): string {
-  return item.data.calendarEvent?.userId ?? item.owner?.id ?? '';
 }
 
 export async function syncCalendar(s: Services, m: OutboxMessage): Promise<DeliveryResult> {

@@ -11,7 +11,6 @@ import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
 import { itemVerb, lifecycleVerbs } from '../itemActions';
-import { ownedReminders } from '../shared/reminders';
 import { appointmentCards, appointmentChooser, appointmentForm } from './cards';
 import { prefillFromRecord } from '../../../app/customers';
 import { customerNeeds, needsHints, profileLines } from '../../../domain/customers/profile';
@@ -110,5 +109,4 @@ export const appointmentsFeature: Feature = {
   },
   cards: { appointment: appointmentCards },
   // The same reminders as callbacks: a nudge before the term when nobody has it, daily notes when late.
-  jobs: [ownedReminders('appointment', t)],
 };

@@ -13,7 +13,6 @@ import type { Turn } from '../../turn';
 import { lifecycleVerbs } from '../itemActions';
 import { callbackCards, callbackForm, type MomentsView } from './cards';
 import { freeMomentsFor } from '../../../app/freeMoments';
-import { ownedReminders } from '../shared/reminders';
 import { afterCreate, needsAgenda } from '../agenda';
 import { prefillFromRecord } from '../../../app/customers';
 
@@ -163,7 +162,6 @@ export const callbacksFeature: Feature = {
       },
     },
   },
-  jobs: [ownedReminders('callback', t)],
 };
 
 /** The form in a dialog (task module) opened by the message extension. */

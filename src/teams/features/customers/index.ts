@@ -3,7 +3,7 @@
 // without customer data. Replies never repeat a typed phone number or e-mail address.
 // Buttons: customer.show, customer.pause (any colleague, 1:1), customer.lift (managers).
 import { CardFactory } from 'botbuilder';
-import { customerRetentionJob, liftPause, pauseCustomer, type FindResult } from '../../../app/customers';
+import { liftPause, pauseCustomer, type FindResult } from '../../../app/customers';
 import type { DeliveryHandler } from '../../../app/outbox';
 import type { Services } from '../../../app/services';
 import type { Person } from '../../../domain/types';
@@ -111,5 +111,4 @@ export const customersFeature: Feature = {
     },
   },
   deliveries: { customerAnswer },
-  jobs: [customerRetentionJob],
 };

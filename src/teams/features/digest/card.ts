@@ -11,8 +11,8 @@ import { addCalendarDays } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { bind, cardSize, neutralise } from '../../cards/render';
 import { problemLines } from '../../../app/deliveryProblems';
+import { digestItems } from '../../../app/openItems';
 import template from '../../cards/templates/digest.json';
-import { isHeld } from '../../../domain/customers/pause';
 
 const t = nl.digest;
 
@@ -131,23 +131,7 @@ export function composeDigest(items: readonly Item[], audience: DigestAudience, 
 /** Loads what a digest needs and composes it; logs size and build time (never content). */
 export async function digestFor(s: Services, tenantId: string, audience: DigestAudience, now: Date): Promise<ComposedDigest> {
   const loadStarted = performance.now();
-  let items: Item[];
-  if (audience.type === 'personal') {
-    const p = audience.person;
-    const ids = [...new Set([p.id, p.teamsId].filter((x): x is string => !!x))];
-    const seen = new Set<string>();
-    items = [];
-    for (const id of ids) {
-      for (const item of await s.repo.queryItems(tenantId, { open: true, ownerId: id })) {
-        if (seen.has(item.id)) continue;
-        seen.add(item.id);
-        items.push(item);
-      }
-    }
-  } else {
-    // Held items (the customer's contact is paused) stay out of the channel (domain/customers/pause.ts).
-    items = (await s.repo.queryItems(tenantId, { open: true })).filter((i) => !isHeld(i));
-  }
+  const items = await digestItems(s, tenantId, audience);
   const loadMs = round(performance.now() - loadStarted);
   const notices = await problemLines(s, tenantId);
   const composed = composeDigest(items, audience, now, s.calendar, { digestTime: s.config.digestTime, notices });

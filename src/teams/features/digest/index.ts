@@ -1,5 +1,5 @@
-// The daily digest (dagoverzicht) in Teams: `digest` on demand, the scheduled job, its outbox
-// delivery, and `instellingen` for the personal digest.
+// The daily digest (dagoverzicht) in Teams: `digest` on demand, its outbox delivery (the scheduled
+// job is app/jobs/digest.ts), and `instellingen` for the personal digest.
 import { CardFactory } from 'botbuilder';
 import { nl } from '../../../texts/nl';
 import { normalisePhone } from '../../../domain/validation/phone';
@@ -8,7 +8,8 @@ import type { Feature } from '../../feature';
 import type { Turn } from '../../turn';
 import { channelAudience, digestFor, personalAudience } from './card';
 import { currentSettings, saveSettings, settingsCard } from './settings';
-import { dailyDigest, DIGEST_MESSAGE, digestDelivery } from './schedule';
+import { DIGEST_MESSAGE } from '../../../app/jobs/digest';
+import { digestDelivery } from './schedule';
 
 const t = nl.digest;
 
@@ -69,5 +70,4 @@ export const digestFeature: Feature = {
     },
   },
   deliveries: { [DIGEST_MESSAGE]: digestDelivery },
-  jobs: [dailyDigest],
 };

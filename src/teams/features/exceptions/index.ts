@@ -15,7 +15,6 @@ import type { Feature, Notice, VerbHandler } from '../../feature';
 import type { Turn } from '../../turn';
 import { exceptionCards, exceptionForm, FORM_FIELDS, libraryCard, similarCard, type OpenForm } from './cards';
 import { decidedCases, EXPORT_KIND, exportConsent, offerExport } from './export';
-import { exceptionNudges } from './nudges';
 
 const t = nl.exceptions;
 
@@ -155,6 +154,5 @@ export const exceptionsFeature: Feature = {
     'exception.refresh': view,
   },
   cards: { exception: exceptionCards },
-  jobs: [exceptionNudges],
   fileConsent: { [EXPORT_KIND]: exportConsent },
 };

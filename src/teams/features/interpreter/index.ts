@@ -14,7 +14,6 @@ import { cardResponse, noticeCard } from '../../cards/common';
 import type { Feature, ItemCardRenderer, Notice, VerbHandler } from '../../feature';
 import type { Turn } from '../../turn';
 import { bookingFormCard, cleanRelatedId, interpreterCards, neutralCard, overviewCard, ownFormCard, startCard } from './cards';
-import { interpreterReminders } from './reminders';
 import { appointmentCards } from '../appointments/cards';
 import { callbackCards } from '../callbacks/cards';
 
@@ -306,5 +305,4 @@ export const interpreterFeature: Feature = {
     'interpreter.overview': overview,
   },
   cards: { interpreter: interpreterCards },
-  jobs: [interpreterReminders],
 };

@@ -3,8 +3,7 @@
 // manager's 1:1 chat (outbox notifyPerson), never into the channel.
 import { CardFactory } from 'botbuilder';
 import type { Services } from '../../../app/services';
-import type { HistoryEntry } from '../../../domain/types';
-import { averageClaimMinutes, onTimeReport, reportCsv, reportStart, type Figures, type OnTimeReport } from '../../../domain/report/onTime';
+import { averageClaimMinutes, reportCsv, type Figures, type OnTimeReport } from '../../../domain/report/onTime';
 import { formatDay } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
@@ -14,20 +13,10 @@ import type { Feature, Notice } from '../../feature';
 import type { Turn } from '../../turn';
 import template from '../../cards/templates/report.json';
 import { buildFirstContact } from '../../../app/firstContactReport';
+import { buildReport, REPORT_WEEKS } from '../../../app/openItems';
 import { firstContactCsv, helpedPercent, type FirstContactReport } from '../../../domain/report/firstContact';
 
 const r = nl.report;
-export const REPORT_WEEKS = 4;
-
-/** Loads the items made since the report's first Monday and their history, and computes the report. */
-export async function buildReport(s: Services, tenantId: string): Promise<OnTimeReport> {
-  const now = s.clock.now();
-  const since = s.calendar.at(reportStart(s.calendar, now, REPORT_WEEKS), '00:00');
-  const items = await s.repo.queryItems(tenantId, { createdSince: since });
-  const history = new Map<string, HistoryEntry[]>();
-  for (const item of items) history.set(item.id, await s.repo.history(tenantId, item.id));
-  return onTimeReport(items, history, s.calendar, now, REPORT_WEEKS);
-}
 
 export function sourceLabel(source: string): string {
   if (r.sources[source]) return r.sources[source]!;

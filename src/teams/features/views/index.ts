@@ -2,6 +2,7 @@
 // items with filters). Each row has the item's own claim verb where it has one, and "Openen",
 // which shows the item's card (the owner view for the owner or a manager) with a way back.
 import { problemLines } from '../../../app/deliveryProblems';
+import { ownOpenItems, teamOpenItems } from '../../../app/openItems';
 import { CardFactory } from 'botbuilder';
 import { CHANNEL_KINDS, kindRules } from '../../../domain/items/registry';
 import type { Item, ItemKind } from '../../../domain/types';
@@ -47,7 +48,7 @@ export function viewsFeature(features: readonly Feature[]): Feature {
 
   async function mine(turn: Turn) {
     const now = turn.s.clock.now();
-    const own = await turn.s.repo.queryItems(turn.tenantId, { ownerId: turn.actor.id, open: true });
+    const own = await ownOpenItems(turn.s, turn.tenantId, turn.actor.id);
     const { visible, hidden } = privacySplit(turn, own);
     return listCard(turn.s, {
       mode: 'mine',
@@ -60,10 +61,8 @@ export function viewsFeature(features: readonly Feature[]): Feature {
 
   async function team(turn: Turn, filter: OpenFilter) {
     const now = turn.s.clock.now();
-    const open = await turn.s.repo.queryItems(turn.tenantId, { open: true });
+    const { items: open, people: owners } = await teamOpenItems(turn.s, turn.tenantId);
     const { visible, hidden } = privacySplit(turn, open);
-    const owners = new Map<string, string>();
-    for (const u of await turn.s.repo.listUsers(turn.tenantId)) owners.set(u.userId, u.name);
     for (const i of visible) if (i.owner) owners.set(i.owner.id, i.owner.name);
     // The work channel cannot be written to (blocked, removed): say so on top (app/deliveryProblems.ts).
     const problems = await problemLines(turn.s, turn.tenantId);
