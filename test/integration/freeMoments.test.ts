@@ -114,6 +114,7 @@ for (const dbKind of ['sqlite', 'postgres'] as const) {
       expect(textOf(form)).to.contain(fm.hintMeeting);
       const values: string[] = slot.choices.map((c: { value: string }) => c.value);
       expect(values.at(-1)).to.equal('none');
+      expect(slot.choices.at(-1).title).to.equal(fm.noMomentAppointment);
       const moments = values.slice(0, -1).map((v) => Date.parse(v));
       expect(moments.length).to.be.within(1, 5);
       for (const m of moments) {
@@ -160,8 +161,20 @@ for (const dbKind of ['sqlite', 'postgres'] as const) {
     it('afspraak: one\'s own agenda counts; a slow agenda keeps everything typed; without Graph the form says so; an appointment without a picked moment gets no event', async () => {
       await setup();
       const typed = { promiseKind: 'other', customerName: 'Meneer De Vries', contact: 'p.devries@example.nl', topic: 'Huurverhoging', date: '2026-11-27', time: '15:00', owner: anna.aadObjectId };
+      // Anna's own agenda; she is busy until Friday evening, so the moments are past the term of "iets anders" (end of Friday): marked late.
+      fake.setBusy(anna, [{ start: cet('2026-11-26T08:00:00'), end: cet('2026-11-27T18:00:00') }]);
       const own = await act(anna, 'appointment.freeMoments', { ...typed, formId: 'own' });
-      expect(inputOf(own.body.value, 'slot')!.label).to.equal(fm.labelOwn);
+      const ownSlot = inputOf(own.body.value, 'slot')!;
+      expect(ownSlot.label).to.equal(fm.labelOwn);
+      const offered = (ownSlot.choices as { title: string; value: string }[]).filter((c) => c.value !== 'none');
+      expect(offered.length).to.be.greaterThan(0);
+      const cal = bot.app.s.calendar;
+      for (const c of offered) {
+        const at = new Date(c.value);
+        const late = at.getTime() + 30 * 60_000 > Date.parse(cet('2026-11-27T17:00:00'));
+        expect(c.title, c.value).to.equal(late ? fm.lateChoice(formatMoment(cal, at, bot.app.s.clock.now())) : fm.choice(formatMoment(cal, at, bot.app.s.clock.now())));
+      }
+      expect(offered.some((c) => Date.parse(c.value) >= Date.parse(cet('2026-11-30T08:00:00'))), 'Monday, after the term').to.equal(true);
       const before = fake.requestsTo('POST', /getSchedule/).length;
       fake.failNext(1, { status: 503, match: (r) => r.method === 'POST' && /getSchedule/.test(r.path) });
       const slow = await act(anna, 'appointment.freeMoments', { ...typed, formId: 'slow' });

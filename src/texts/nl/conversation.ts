@@ -71,6 +71,7 @@ export const conversation = {
     hintWriting: 'Kies een moment en verstuur: dan staat in de Outlook-agenda wanneer je het antwoord schrijft. De termijn blijft zoals hierboven.',
     noOwner: 'Kies eerst hieronder bij wie de afspraak komt. Dan laat ik de vrije momenten in die agenda zien.',
     noMoment: 'Geen vast moment (de termijn geldt)',
+    noMomentAppointment: 'Geen moment uit de agenda (wat hierboven staat, geldt)',
     choice: (moment: string) => moment,
     lateChoice: (moment: string) => `${moment} · na de termijn (te laat)`,
     slow: 'De agenda reageert nu traag. Probeer het zo nog eens, of verstuur zonder moment: dan geldt de termijn.',

@@ -49,7 +49,8 @@ async function createInput(turn: Turn, data: Record<string, unknown>): Promise<R
 /** "Vrije momenten tonen" in the afspraak form: the chosen colleague's (or one's own) agenda, the kind's term. */
 function momentsForm(kind: AppointmentKind): MomentsForm {
   return {
-    colleague: 'owner', date: 'date', time: 'time', allowSelf: true, noColleague: nl.conversation.freeMoments.noOwner,
+    colleague: 'owner', date: 'date', time: 'time', allowSelf: true,
+    noColleague: nl.conversation.freeMoments.noOwner, noMoment: nl.conversation.freeMoments.noMomentAppointment,
     moments: { term: (cal, now, preferred) => freeMomentsTerm(cal, kind, now, preferred), minutes: APPOINTMENT_SLOT_MINUTES },
   };
 }

@@ -29,11 +29,13 @@ export interface MomentsForm {
   moments: MomentsFor;
   /** What to say when no colleague is chosen. */
   noColleague: string;
+  /** The choice for "no moment from the agenda". */
+  noMoment: string;
 }
 
 export const CALLBACK_FORM: MomentsForm = {
   colleague: 'assignee', date: 'preferredDate', time: 'preferredTime', allowSelf: false, moments: CALLBACK_MOMENTS,
-  noColleague: nl.conversation.freeMoments.noColleague,
+  noColleague: nl.conversation.freeMoments.noColleague, noMoment: nl.conversation.freeMoments.noMoment,
 };
 
 /** The form's free moments (the typed values are the caller's to keep). */
@@ -63,7 +65,7 @@ export async function freeMomentsView(turn: Turn, data: Record<string, unknown>,
             const text = formatMoment(s.calendar, m.start, now);
             return { title: m.late ? fm.lateChoice(text) : fm.choice(text), value: m.start.toISOString() };
           }),
-          { title: fm.noMoment, value: 'none' },
+          { title: form.noMoment, value: 'none' },
         ],
         value: typeof data.slot === 'string' && data.slot ? data.slot : 'none',
       };
