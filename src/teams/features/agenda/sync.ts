@@ -1,6 +1,6 @@
 // The calendarSync outbox handler: brings the Outlook event of a callback (or of an appointment
-// planned at a free moment, issue 17) in line with the item, one step at a time, reading the item fresh each time (so any number of queued
-// messages converge on the same result):
+// planned at a free moment, issue 17) in line with the item, one step at a time, reading the item
+// fresh each time (so any number of queued messages converge on the same result):
 //   agenda 'auto'               → read free/busy, plan the first feasible slot (or say none is free);
 //   planned, owned, not closed  → the event must exist in the owner's calendar at the planned time;
 //   otherwise (released, done, cancelled, no plan) → no event.
