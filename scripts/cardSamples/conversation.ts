@@ -2,6 +2,7 @@
 // the customer, "niet bereikt", free moments in the form, and the report's "in één keer geholpen".
 import type { CardSample } from '../cardRenderer';
 import { callbackCards, callbackForm } from '../../src/teams/features/callbacks/cards';
+import { appointmentForm } from '../../src/teams/features/appointments/cards';
 import { contactForm } from '../../src/teams/features/contacts';
 import { experienceForm } from '../../src/teams/features/experiences';
 import { customerTextCard } from '../../src/teams/features/conversation/customerTextCard';
@@ -68,8 +69,22 @@ export async function samples(): Promise<CardSample[]> {
         ],
       },
     });
+    const appointmentMoments = await appointmentForm(s, SAMPLE_TENANT, 'homevisit', anna, {
+      values: { customerName: 'Mevrouw Bakker', contact: '0313 123456', topic: 'Schimmel slaapkamer', date: '2026-11-27', time: '10:00', owner: bram.id },
+      moments: {
+        notice: '', noticeColor: 'Default', label: fm.label(bram.name), value: 'none',
+        choices: [
+          { title: 'morgen 09:00', value: '2026-11-27T08:00:00.000Z' },
+          { title: 'morgen 11:00', value: '2026-11-27T10:00:00.000Z' },
+          { title: 'morgen 11:30', value: '2026-11-27T10:30:00.000Z' },
+          { title: fm.lateChoice('donderdag 10 december, 09:00'), value: '2026-12-10T08:00:00.000Z' },
+          { title: fm.noMomentAppointment, value: 'none' },
+        ],
+      },
+    });
     return [
       { name: 'contact-form', card: contactForm(s) },
+      { name: 'appointment-form-free-moments', card: appointmentMoments },
       { name: 'experience-form', card: experienceForm() },
       { name: 'callback-owner-done-refused', card: doneForm },
       { name: 'customer-text-confirmation', card: confirmation },

@@ -79,6 +79,16 @@ export class CustomerService implements CustomerLinker {
     return linked;
   }
 
+  /**
+   * The record of the customer a contact log (`geholpen`) names by phone or e-mail, created when new,
+   * so `inzage`, `vergeet` and retention reach the log through the record (the log keeps the record id).
+   */
+  async forContactLog(tenantId: string, phoneOrEmail: string): Promise<CustomerRecord | null> {
+    const point = contactPoint(phoneOrEmail);
+    return point ? this.upsert(tenantId, { contacts: [point], profile: {} }, '') : null;
+  }
+
+  /** `itemId` empty: nothing to link (a contact log links itself). */
   private async upsert(tenantId: string, facts: CustomerFacts, itemId: string): Promise<CustomerRecord> {
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const now = this.clock.now();
@@ -284,6 +294,9 @@ export const customerRetentionJob: Job = async (s, now) => {
       const items = await s.customers.items(r);
       const kept = items.some((i) => i.data.erased !== true && (!i.closedAt || i.closedAt.getTime() >= cutoff));
       if (kept) continue;
+      // A customer known from contact logs (`geholpen`) stays while a linked log is within retention.
+      const logs = await s.repo.records.forCustomer(tenantId, { keys: [], ids: [r.id] });
+      if (logs.some((l) => l.at.getTime() >= cutoff)) continue;
       await s.customers.store.remove(tenantId, r.id);
       removed++;
     }

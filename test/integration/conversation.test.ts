@@ -209,5 +209,41 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect(url.startsWith('mailto:smit@example.nl?subject=')).to.equal(true);
       expect(decodeURIComponent(url.split('body=')[1]!)).to.contain(c.confirmation.answer.info!).and.contain(c.confirmation.helpedBy(bram.name));
     });
+
+    it('a customer known only from a geholpen log: the log is linked to a customer record; inzage finds it, vergeet erases its identifiers', async () => {
+      const said = async (user: TestUser, text: string, expected: string) => {
+        connector.reset();
+        await bot.post(personalMessage({ text, from: user }));
+        return connector.waitFor((x) => x.messagesIn(personalConversationId(user)).find((m) => String(m.activity.text ?? '').includes(expected)), 5000, expected);
+      };
+      await invoke(bram, 'contact.create', { formId: 'f-only', how: 'balie', topic: 'Overlast', customer: '06 44440001' });
+      await invoke(bram, 'contact.create', { formId: 'f-other', how: 'telefoon', topic: 'Reparatie', customer: 'p.devries@example.nl' });
+      const record = await bot.app.s.customers.store.byKey(anna.tenantId, '+31644440001');
+      expect(record, 'the log made a customer record').to.not.equal(null);
+      const all = () => bot.app.s.repo.records.list(anna.tenantId, 'contact', new Date(0), new Date('2100-01-01'));
+      const mine = (await all()).find((l) => l.customerKey === '+31644440001')!;
+      expect(mine.customerId).to.equal(record!.id);
+      expect(await bot.app.s.customers.items(record!), 'a log is not an item of the record').to.have.length(0);
+
+      // inzage reaches the log by number and by the record's id.
+      await said(dirk, 'inzage 06-44 44 00 01', nl.contacts.privacyLine(1));
+      await said(dirk, `inzage ${record!.id}`, nl.contacts.privacyLine(1));
+      // vergeet finds it (no items, only the log and the record), asks to confirm, then erases.
+      await said(dirk, 'vergeet 06 44440001', nl.contacts.privacyConfirmOnly(1));
+      expect((await all()).find((l) => l.id === mine.id)!.customerKey, 'nothing erased before the confirmation').to.equal('+31644440001');
+      await said(dirk, 'vergeet 06 44440001 bevestig', nl.contacts.privacyErased(1));
+      const after = await all();
+      expect(after, 'the figures stay').to.have.length(2);
+      const erased = after.find((l) => l.id === mine.id)!;
+      expect([erased.customerKey, erased.customerId], 'the log\'s identifiers are gone').to.deep.equal([null, null]);
+      expect(after.find((l) => l.id !== mine.id)!.customerKey, 'another customer\'s log keeps its link').to.equal('p.devries@example.nl');
+      expect(await bot.app.s.customers.store.byKey(anna.tenantId, '+31644440001'), 'the record is gone').to.equal(null);
+      await said(dirk, 'inzage 06 44440001', nl.privacy.nothingFound);
+      // A log from before the link (no record id) is still found by its number.
+      await bot.app.s.repo.records.add({ tenantId: anna.tenantId, kind: 'contact', id: 'GH-OLD', at: new Date('2026-11-20T10:00:00Z'), by: { id: bram.aadObjectId, name: bram.name }, customerKey: '+31655550001', data: { how: 'balie', topic: 'Overlast' } });
+      await said(dirk, 'inzage 06 55550001', nl.contacts.privacyLine(1));
+      await said(dirk, 'vergeet 06 55550001 bevestig', nl.contacts.privacyErased(1));
+      expect((await all()).find((l) => l.id === 'GH-OLD')!.customerKey).to.equal(null);
+    });
   });
 }

@@ -4,7 +4,7 @@
 // - recheckAccess: Graph allows access again: the agenda work that waited is queued.
 // Callbacks are read a page at a time; what the event should be is domain/items/callbackAgenda.ts.
 import { AGENDA_OFFER_MINUTES, type CallbackData } from '../../domain/items/callback';
-import { graphUserOf, outOfStep } from '../../domain/items/callbackAgenda';
+import { AGENDA_KINDS, graphUserOf, outOfStep } from '../../domain/items/callbackAgenda';
 import { SYSTEM, type Item } from '../../domain/types';
 import { graphServesTenant, type GraphService } from '../../graph';
 import type { OutboxMessage } from '../../storage/repository';
@@ -66,7 +66,7 @@ async function queueOutOfStep(s: Services, tenantId: string, now: Date, keyFor: 
   const recent = new Date(now.getTime() - 7 * 24 * 3600_000);
   const heal: OutboxMessage[] = [];
   for (const q of [{ open: true }, { open: false, closedSince: recent }]) {
-    for await (const raw of eachItem(s.repo, tenantId, { kinds: ['callback'], ...q }, s.itemPageSize)) {
+    for await (const raw of eachItem(s.repo, tenantId, { kinds: [...AGENDA_KINDS], ...q }, s.itemPageSize)) {
       const i = raw as unknown as Item<CallbackData>;
       if (waiting.has(i.id) || !outOfStep(i) || blocked(graphUserOf(i))) continue;
       heal.push({ tenantId, key: keyFor(i.id), type: 'calendarSync', lane: `graph:${tenantId}:${i.id}`, payload: { itemId: i.id } });

@@ -81,7 +81,8 @@ export function mergeFacts(r: CustomerRecord, facts: CustomerFacts, itemId: stri
     names,
     profile: { ...r.profile, ...facts.profile },
     preferredChannel: facts.preferredChannel ?? r.preferredChannel,
-    itemIds: r.itemIds.includes(itemId) ? r.itemIds : [...r.itemIds, itemId],
+    // No item id: a contact log (`geholpen`) names the customer; it links itself (records.customer_id).
+    itemIds: !itemId || r.itemIds.includes(itemId) ? r.itemIds : [...r.itemIds, itemId],
     updatedAt: now,
   };
 }

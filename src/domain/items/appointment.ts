@@ -5,7 +5,7 @@
 // interpreter request ("Tolk nodig"). Pure: no I/O.
 import { nl } from '../../texts/nl';
 import type { Item, Person } from '../types';
-import { formatMoment, promiseTerms, type PromiseKind, type WorkingCalendar } from '../workingTime';
+import { FULL_ANSWER_WORKING_DAYS, formatMoment, promiseTerms, withinWorkingDays, type PromiseKind, type WorkingCalendar } from '../workingTime';
 import { normalisePhone } from '../validation/phone';
 import {
   accept, bool, refuse, str,
@@ -13,6 +13,7 @@ import {
 } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
 import { interpreterLink, ownedCreation, ownedRules, ownerOrManager, type OwnedData, type OwnedHooks } from './ownedLifecycle';
+import { calendarSynced, pickedSlot, type AgendaFields } from './callback';
 
 const t = nl.appointments;
 
@@ -29,7 +30,13 @@ export interface AppointmentTerms {
   finalLabel?: string;
 }
 
-export interface AppointmentData extends OwnedData {
+/** Length of an appointment planned in the owner's Outlook agenda ("Vrije momenten tonen"). */
+export const APPOINTMENT_SLOT_MINUTES = 30;
+/** Kinds where the moment is a meeting with the customer: a free moment picked in the form becomes the appointment's moment. */
+export const MOMENT_IS_MEETING: ReadonlySet<AppointmentKind> = new Set(['walkin', 'homevisit', 'other']);
+
+/** The agenda fields: a moment picked in the form ("Vrije momenten tonen") and its Outlook event. */
+export interface AppointmentData extends OwnedData, AgendaFields {
   promiseKind: AppointmentKind;
   customerName: string;
   /** How to reach the customer (never shown in the channel). */
@@ -82,6 +89,20 @@ export function appointmentTerms(cal: WorkingCalendar, kind: AppointmentKind, no
   }
 }
 
+/**
+ * The term free moments are measured against (moments ending later are marked late): the charter's
+ * term for the kind as the form fills it in (e-mail: the full answer within 5 working days; letter:
+ * 5 working days; other: the end of the next working day; a walk-in or home visit has no term of
+ * its own: 5 working days), or the customer's later preferred moment.
+ */
+export function freeMomentsTerm(cal: WorkingCalendar, kind: AppointmentKind, now: Date, preferred?: Date): Date {
+  const base = NEEDS_MOMENT_AND_OWNER.has(kind) ? withinWorkingDays(cal, now, FULL_ANSWER_WORKING_DAYS) : (() => {
+    const terms = appointmentTerms(cal, kind, now);
+    return new Date(terms.final ?? terms.first);
+  })();
+  return preferred && preferred.getTime() > base.getTime() ? preferred : base;
+}
+
 /** The term that is due next: the first until it is met, then the final one. */
 export function currentDeadline(d: Pick<AppointmentData, 'terms' | 'firstMetAt'>): Date {
   return new Date(d.firstMetAt && d.terms.final ? d.terms.final : d.terms.first);
@@ -106,11 +127,24 @@ export function createAppointment(input: Record<string, unknown>, ctx: ActionCon
       else errors.contact = t.errors.contact;
     }
   }
-  const moment = parseMoment(errors, 'moment', input.moment, ctx);
+  let moment = parseMoment(errors, 'moment', input.moment, ctx);
   const how = oneOf(str(input, 'how'), HOW);
   // Owner: a person picked; null = explicitly for the team; absent = the creator.
   const picked = parsePerson(input.owner);
   const owner: Person | null = picked ?? (input.owner === null || input.owner === '' ? null : ctx.actor);
+  // A free moment in the owner's agenda picked in the form ("Vrije momenten tonen"): planned at once.
+  // For a meeting with the customer (balie, huisbezoek, overig) it is the appointment's moment; for
+  // an e-mail or letter it is the time to write the answer, and the term stays.
+  const slot = str(input, 'slot');
+  let agenda: AppointmentData['agenda'];
+  if (slot && slot !== 'none' && owner && kind) {
+    agenda = pickedSlot(slot, APPOINTMENT_SLOT_MINUTES, freeMomentsTerm(ctx.calendar, kind, ctx.now, moment), ctx) ?? undefined;
+    if (!agenda) errors.slot = nl.agenda.msg.badSlot;
+    else if (MOMENT_IS_MEETING.has(kind)) {
+      moment = new Date(agenda.start!);
+      delete errors.moment;
+    }
+  }
 
   if (kind && NEEDS_MOMENT_AND_OWNER.has(kind)) {
     // "Komt een klant aan de balie … zorg dat deze niet vertrekt zonder afspraak": with whom, when, how.
@@ -137,10 +171,14 @@ export function createAppointment(input: Record<string, unknown>, ctx: ActionCon
     how: kind === 'walkin' ? how : undefined,
     terms,
     attempts: [],
+    ...(agenda ? { agenda } : {}),
   };
-  return ownedCreation('appointment', ctx, {
+  const created = ownedCreation('appointment', ctx, {
     subject: topic, owner, deadline, data, assignedNotice: t.msg.assignedNotice, details: { promiseKind: kind },
   });
+  // The Outlook event of a picked moment, also in one's own agenda.
+  if (created.ok && agenda) created.item.effects.push({ type: 'calendarSync' });
+  return created;
 }
 
 /** A new appointment replaces the term that is due now; a moment after the final term covers both. */
@@ -189,12 +227,23 @@ function acknowledge(item: Item<AppointmentData>, input: Record<string, unknown>
 /** What an appointment adds to the shared life cycle: its terms, the first step, the interpreter link. */
 const appointmentHooks: OwnedHooks<AppointmentData> = {
   texts: t,
-  calendarSync: false,
-  onReschedule: rescheduleTerms,
+  // Only an appointment planned in an agenda has an Outlook event to keep in step (through the same path as callbacks).
+  calendarSync: (item) => !!item.data.agenda || !!item.data.calendarEvent,
+  // Released: nobody's agenda holds it any more. Handed over: the planned moment moves to the new owner's agenda (the default).
+  onRelease: () => ({ agenda: undefined }),
+  onReschedule: (item, moment, ctx) => ({
+    ...rescheduleTerms(item, moment),
+    // The new moment is the moment in the agenda (when the appointment is planned in one).
+    agenda: item.data.agenda
+      ? { state: 'planned', since: ctx.now.toISOString(), start: moment.toISOString(), end: new Date(moment.getTime() + APPOINTMENT_SLOT_MINUTES * 60_000).toISOString(), late: false, by: 'reschedule' }
+      : undefined,
+  }),
   actions: {
     acknowledge,
     ...interpreterLink<AppointmentData>(),
   },
+  // Bookkeeping of the Outlook event, also after the appointment is finished (the event is removed then).
+  bookkeeping: { calendarSynced },
 };
 
 export const appointmentRules: KindRules<AppointmentData> = ownedRules({ kind: 'appointment', idPrefix: 'AF', create: createAppointment, hooks: appointmentHooks });

@@ -25,8 +25,15 @@ const a = nl.agenda;
 export { AGE_GROUPS, DIGITAL, ATTITUDES, PREFERRED_CHANNELS as CONTACT_CHANNELS } from '../customers/profile';
 export { CONFIRMATIONS };
 
+/** A moment in the owner's Outlook agenda and the event kept in step with it (callbacks, appointments). */
+export interface AgendaFields {
+  agenda?: CallbackAgenda;
+  calendarEvent?: CalendarEventRef;
+  calendarSeq?: number;
+}
+
 /** A callback: the shared owned-item fields (attempts, done note, …) plus the phone, the profile and the agenda. */
-export interface CallbackData extends OwnedData {
+export interface CallbackData extends OwnedData, AgendaFields {
   customerName: string;
   phone: string;        // E.164
   phoneDisplay: string;
@@ -121,16 +128,26 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
   // A free moment picked in the form while the customer was on the line ("Vrije momenten tonen"): planned at once.
   const slot = str(input, 'slot');
   if (slot && planForColleague) {
-    const start = new Date(slot);
-    const end = new Date(start.getTime() + CALLBACK_SLOT_MINUTES * 60_000);
-    const feasible = !Number.isNaN(start.getTime()) && start.getTime() > ctx.now.getTime() &&
-      ctx.calendar.isWithinOfficeHours(start) && ctx.calendar.isWithinOfficeHours(new Date(end.getTime() - 1));
-    if (!feasible) return { ok: false, refusal: { code: 'invalid', message: nl.common.formHasErrors, fields: { slot: a.msg.badSlot } } };
-    data.agenda = { state: 'planned', since: ctx.now.toISOString(), start: start.toISOString(), end: end.toISOString(), late: end.getTime() > deadline.getTime(), by: 'choice' };
+    const plan = pickedSlot(slot, CALLBACK_SLOT_MINUTES, deadline, ctx);
+    if (!plan) return { ok: false, refusal: { code: 'invalid', message: nl.common.formHasErrors, fields: { slot: a.msg.badSlot } } };
+    data.agenda = plan;
   }
   return ownedCreation('callback', ctx, {
     subject: topic, owner: assignee ?? null, deadline, data, assignedNotice: t.msg.assignedNotice, alsoForColleague: [{ type: 'calendarSync' }],
   });
+}
+
+/**
+ * A free moment picked in a form ("Vrije momenten tonen", callbacks and appointments): the agenda
+ * plan for it, marked late when it ends after `deadline`; null when it is not a feasible moment.
+ */
+export function pickedSlot(slot: string, minutes: number, deadline: Date, ctx: ActionContext): CallbackAgenda | null {
+  const start = new Date(slot);
+  const end = new Date(start.getTime() + minutes * 60_000);
+  const feasible = !Number.isNaN(start.getTime()) && start.getTime() > ctx.now.getTime() &&
+    ctx.calendar.isWithinOfficeHours(start) && ctx.calendar.isWithinOfficeHours(new Date(end.getTime() - 1));
+  if (!feasible) return null;
+  return { state: 'planned', since: ctx.now.toISOString(), start: start.toISOString(), end: end.toISOString(), late: end.getTime() > deadline.getTime(), by: 'choice' };
 }
 
 /**
@@ -231,9 +248,9 @@ function planSlot(item: Item<CallbackData>, input: Record<string, unknown>, ctx:
 
 /**
  * Records what is now in Graph (SYSTEM only): the event (created, moved) or null (removed).
- * No effects: it never triggers another sync.
+ * No effects: it never triggers another sync. Callbacks and appointments alike.
  */
-function calendarSynced(item: Item<CallbackData>, input: Record<string, unknown>, ctx: ActionContext): Decision<CallbackData> {
+export function calendarSynced<D extends AgendaFields>(item: Item<D>, input: Record<string, unknown>, ctx: ActionContext): Decision<D> {
   if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
   const event = parseEventRef(input.event);
   const before = item.data.calendarEvent;

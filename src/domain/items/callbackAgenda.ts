@@ -26,3 +26,7 @@ export function outOfStep(item: Item<CallbackData>): boolean {
 export function graphUserOf(item: Item<CallbackData>): string {
   return item.data.calendarEvent?.userId ?? item.owner?.id ?? '';
 }
+
+/** The kinds whose Outlook event is kept in step: callbacks, and appointments planned at a free moment (issue 17). */
+export const AGENDA_KINDS = ['callback', 'appointment'] as const;
+export const hasAgenda = (item: { kind: string } | null): boolean => !!item && (AGENDA_KINDS as readonly string[]).includes(item.kind);

@@ -83,8 +83,8 @@ export type KindAction<D> = (item: Item<D>, input: Record<string, unknown>, ctx:
 /** What a kind brings to the shared life cycle. Data hooks return only the fields they change. */
 export interface OwnedHooks<D extends OwnedData> {
   texts: LifecycleTexts;
-  /** Emit calendarSync effects (the Graph feature keeps an Outlook event in step). */
-  calendarSync: boolean;
+  /** Emit calendarSync effects (the Graph feature keeps an Outlook event in step); a function: for this item only when it says so. */
+  calendarSync: boolean | ((item: Item<D>) => boolean);
   /** Released: what else is forgotten (a callback's agenda plan). */
   onRelease?: (item: Item<D>, ctx: ActionContext) => Partial<D>;
   /** Handed over to `to`: what else changes (a callback's agenda plan moves to the new owner). */
@@ -160,7 +160,7 @@ export function applyOwnedLifecycle<D extends OwnedData>(
   const t = o.texts;
   const now = ctx.now;
   const at = now.toISOString();
-  const sync: Effect[] = o.calendarSync ? [{ type: 'calendarSync' }] : [];
+  const sync: Effect[] = (typeof o.calendarSync === 'function' ? o.calendarSync(item) : o.calendarSync) ? [{ type: 'calendarSync' }] : [];
   const bookkeeping = o.bookkeeping?.[action];
   if (bookkeeping) return bookkeeping(item, input, ctx);
   if (item.status === 'done') return refuse('finished', t.msg.finished);

@@ -112,7 +112,7 @@ async function inzage(turn: Turn, args: string): Promise<void> {
   if (!query) return void (await turn.ctx.sendActivity(t.usageInzage));
   const records = await turn.s.customers.findAll(turn.tenantId, query);
   const items = await customerItems(turn, query, records);
-  const logs = await contactLogsOf(turn.s, turn.tenantId, query);
+  const logs = await contactLogsOf(turn.s, turn.tenantId, query, records);
   if (items.length === 0 && records.length === 0 && !logs) return void (await turn.ctx.sendActivity(t.nothingFound));
   const parts = [t.exportTitle(items.length), ...(await Promise.all(records.map((r) => recordExport(turn, r)))),
     ...(await Promise.all(items.map((i) => itemExport(turn, i)))), ...(logs ? [nl.contacts.privacyLine(logs)] : []), t.exportFooter];
@@ -129,18 +129,24 @@ async function vergeet(turn: Turn, args: string): Promise<void> {
   if (!query) return void (await turn.ctx.sendActivity(t.usageVergeet));
   const records = await turn.s.customers.findAll(turn.tenantId, query);
   const items = await customerItems(turn, query, records);
-  if (items.length === 0 && records.length === 0) return void (await turn.ctx.sendActivity(t.nothingFound));
+  const logs = await contactLogsOf(turn.s, turn.tenantId, query, records);
+  if (items.length === 0 && records.length === 0 && !logs) return void (await turn.ctx.sendActivity(t.nothingFound));
   // Safety first: a paused customer is erased only after a manager lifted the pause.
   if (records.some((r) => r.pause)) return void (await turn.ctx.sendActivity(nl.customers.privacy.pauseActive));
   const open = items.filter((i) => !i.closedAt);
   if (open.length) return void (await turn.ctx.sendActivity(t.openItems(open.map((i) => i.id).join(', '))));
-  if (!confirmed) return void (await turn.ctx.sendActivity(t.confirm(items.length, items.map((i) => i.id).join(', '), neutralise(echoOf(query)))));
+  if (!confirmed) {
+    const ask = items.length
+      ? `${t.confirm(items.length, items.map((i) => i.id).join(', '), neutralise(echoOf(query)))}${logs ? ` ${nl.contacts.privacyConfirm(logs)}` : ''}`
+      : nl.contacts.privacyConfirmOnly(logs);
+    return void (await turn.ctx.sendActivity(ask));
+  }
   let n = 0;
   for (const item of items) if (await eraseItem(turn.s, turn.tenantId, item.id, 'request', turn.actor)) n++;
   // The record and its lookups go too.
   for (const r of records) await turn.s.customers.store.remove(turn.tenantId, r.id);
-  await unlinkContactLogs(turn.s, turn.tenantId, query);
-  await turn.ctx.sendActivity(t.erased(n));
+  const unlinked = await unlinkContactLogs(turn.s, turn.tenantId, query, records);
+  await turn.ctx.sendActivity(`${t.erased(n)}${unlinked ? ` ${nl.contacts.privacyErased(unlinked)}` : ''}`);
   turn.s.log.info({ tenantId: turn.tenantId, by: turn.actor.id, items: n }, 'privacy: customer data erased on request');
 }
 

@@ -101,8 +101,12 @@ export const agenda = {
   event: {
     subject: (topic: string) => `Terugbellen: ${topic}`,
     intro: 'Terugbelverzoek uit Top Contact.',
+    // An appointment planned at a free moment from the afspraak form.
+    appointmentSubject: (kind: string, topic: string) => `Afspraak (${kind}): ${topic}`,
+    appointmentIntro: 'Afspraak uit Top Contact.',
     customer: 'Klant',
     phone: 'Telefoon',
+    email: 'E-mail',
     topic: 'Onderwerp',
     details: 'Toelichting',
     deadline: 'Uiterlijk',

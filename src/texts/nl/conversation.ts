@@ -64,8 +64,14 @@ export const conversation = {
   freeMoments: {
     button: 'Vrije momenten tonen',
     label: (who: string) => `Vrij moment in de agenda van ${who}`,
+    labelOwn: 'Vrij moment in jouw agenda',
     hint: 'Kies een moment en verstuur: het terugbelverzoek komt op dat moment in de Outlook-agenda. Spreek dit moment af met de klant.',
+    // The afspraak form: balie, huisbezoek and overig are at that moment; for an e-mail or letter it is the time to write the answer.
+    hintMeeting: 'Kies een moment en verstuur: de afspraak is dan op dat moment en komt in de Outlook-agenda. Spreek dit moment af met de klant.',
+    hintWriting: 'Kies een moment en verstuur: dan staat in de Outlook-agenda wanneer je het antwoord schrijft. De termijn blijft zoals hierboven.',
+    noOwner: 'Kies eerst hieronder bij wie de afspraak komt. Dan laat ik de vrije momenten in die agenda zien.',
     noMoment: 'Geen vast moment (de termijn geldt)',
+    noMomentAppointment: 'Geen moment uit de agenda (wat hierboven staat, geldt)',
     choice: (moment: string) => moment,
     lateChoice: (moment: string) => `${moment} · na de termijn (te laat)`,
     slow: 'De agenda reageert nu traag. Probeer het zo nog eens, of verstuur zonder moment: dan geldt de termijn.',

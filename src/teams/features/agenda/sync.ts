@@ -1,6 +1,6 @@
-// The calendarSync outbox handler: brings the Outlook event of a callback in line with the
-// callback, one step at a time, reading the item fresh each time (so any number of queued
-// messages converge on the same result):
+// The calendarSync outbox handler: brings the Outlook event of a callback (or of an appointment
+// planned at a free moment, issue 17) in line with the item, one step at a time, reading the item
+// fresh each time (so any number of queued messages converge on the same result):
 //   agenda 'auto'               → read free/busy, plan the first feasible slot (or say none is free);
 //   planned, owned, not closed  → the event must exist in the owner's calendar at the planned time;
 //   otherwise (released, done, cancelled, no plan) → no event.
@@ -15,6 +15,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { DeliveryResult } from '../../../app/outbox';
 import type { Services } from '../../../app/services';
 import type { CalendarEventRef, CallbackData } from '../../../domain/items/callback';
+import type { AppointmentData } from '../../../domain/items/appointment';
 import { findSlots, searchWindow } from '../../../domain/scheduling/slots';
 import { SYSTEM, type Item } from '../../../domain/types';
 import { formatDeadline } from '../../../domain/workingTime';
@@ -22,9 +23,10 @@ import { deliveryResultFor, toGraphFailure, type CallOptions, type EventDraft, t
 import type { OutboxMessage } from '../../../storage/repository';
 import { calendarBlocked, reportGraphAccess } from '../../../app/graphAccess';
 import { agendaReady } from '../../../app/jobs/agendaSync';
-import { graphUserOf, wantedEvent } from '../../../domain/items/callbackAgenda';
+import { graphUserOf, hasAgenda, wantedEvent } from '../../../domain/items/callbackAgenda';
 import { nl } from '../../../texts/nl';
 import { channelConversationId } from '../../delivery';
+
 
 const e = nl.agenda.event;
 const CALL: CallOptions = { timeoutMs: 20_000 };
@@ -39,14 +41,14 @@ export async function syncCalendar(s: Services, m: OutboxMessage): Promise<Deliv
   if (!agendaReady(s, m.tenantId)) return { ok: true }; // Graph not set up: nothing to keep in step
   const itemId = String(m.payload.itemId ?? '');
   const first = (await s.repo.getItem(m.tenantId, itemId)) as unknown as Item<CallbackData> | null;
-  if (first?.kind === 'callback' && (await calendarBlocked(s, m.tenantId))(graphUserOf(first))) {
+  if (first && hasAgenda(first) && (await calendarBlocked(s, m.tenantId))(graphUserOf(first))) {
     // Graph refuses this calendar (an open access problem): no call in vain; queued again when it is allowed.
     return { ok: false, retry: false, error: 'graph access refused (waiting for the re-check)' };
   }
   try {
     for (let step = 0; step < 6; step++) {
       const item = await s.repo.getItem(m.tenantId, itemId);
-      if (!item || item.kind !== 'callback') return { ok: true };
+      if (!item || !hasAgenda(item)) return { ok: true };
       if (!(await syncStep(s, s.graph, item as unknown as Item<CallbackData>))) return { ok: true };
     }
     return { ok: true };
@@ -155,19 +157,25 @@ const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function eventDraft(s: Services, item: Item<CallbackData>, w: { start: string; end: string }, link: string | null): EventDraft {
   const d = item.data;
   const now = s.clock.now();
+  // An appointment has one contact point (phone or e-mail) instead of the callback's phone.
+  const contact = item.kind === 'appointment' ? (item.data as unknown as AppointmentData).contact : undefined;
+  const tel = contact ? (contact.kind === 'phone' ? { value: contact.value, display: contact.display } : null) : d.phone ? { value: d.phone, display: d.phoneDisplay } : null;
   const rows: [string, string][] = [[e.id, item.id], [e.topic, d.topic]];
   if (!d.erased) {
-    rows.push([e.customer, d.customerName], [e.phone, d.phoneDisplay]);
+    rows.push([e.customer, d.customerName]);
+    if (tel) rows.push([e.phone, tel.display]);
+    if (contact?.kind === 'email') rows.push([e.email, contact.display]);
     if (d.details) rows.push([e.details, d.details]);
   }
   if (item.deadline) rows.push([e.deadline, formatDeadline(s.calendar, item.deadline, now)]);
   const table = rows.map(([k, v]) => `<tr><td><b>${esc(k)}</b></td><td>${esc(v).replace(/\n/g, '<br>')}</td></tr>`).join('');
-  const phone = !d.erased && d.phone ? `<p><a href="tel:${esc(d.phone)}">${esc(d.phoneDisplay)}</a></p>` : '';
+  const phone = !d.erased && tel ? `<p><a href="tel:${esc(tel.value)}">${esc(tel.display)}</a></p>` : '';
   const back = link ? `<p><a href="${esc(link)}">${esc(e.link)}</a></p>` : '';
   const erased = d.erased ? `<p>${esc(e.erased)}</p>` : '';
+  const kind = item.kind === 'appointment' ? nl.appointments.kinds[(item.data as unknown as AppointmentData).promiseKind] ?? '' : '';
   return {
-    subject: e.subject(d.topic),
-    bodyHtml: `<html><body><p>${esc(e.intro)}</p><table>${table}</table>${phone}${erased}${back}</body></html>`,
+    subject: kind ? e.appointmentSubject(kind, d.topic) : e.subject(d.topic),
+    bodyHtml: `<html><body><p>${esc(kind ? e.appointmentIntro : e.intro)}</p><table>${table}</table>${phone}${erased}${back}</body></html>`,
     start: new Date(w.start),
     end: new Date(w.end),
     reminderMinutes: REMINDER_MINUTES,

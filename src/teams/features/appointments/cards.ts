@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../app/services';
 import {
-  APPOINTMENT_KINDS, appointmentTerms, canAcknowledge, NEEDS_MOMENT_AND_OWNER,
+  APPOINTMENT_KINDS, appointmentTerms, canAcknowledge, MOMENT_IS_MEETING, NEEDS_MOMENT_AND_OWNER,
   type AppointmentData, type AppointmentKind,
 } from '../../../domain/items/appointment';
 import type { Person } from '../../../domain/types';
@@ -19,9 +19,11 @@ import ownerPart from '../../cards/templates/appointmentOwner.json';
 import formTemplate from '../../cards/templates/appointmentForm.json';
 import chooseTemplate from '../../cards/templates/appointmentChoose.json';
 import { momentTerm } from '../../../domain/items/term';
+import type { MomentsView } from '../shared/freeMoments';
 import { clockTexts } from '../../../texts/nl/clock';
 
 const t = nl.appointments;
+const fm = nl.conversation.freeMoments;
 
 /** One line per term of a two-step promise ("Eerste reactie op e-mail: morgen 17:00 · gedaan"); none for a single term. */
 function termLines(d: AppointmentData, cal: WorkingCalendar, now: Date, active: boolean): { label: string; text: string }[] {
@@ -102,7 +104,7 @@ export async function appointmentForm(
   tenantId: string,
   kind: AppointmentKind,
   actor: Person,
-  state: FormState & { formId?: string } = {},
+  state: FormState & { formId?: string; moments?: MomentsView } = {},
 ): Promise<Record<string, unknown>> {
   const now = s.clock.now();
   const cal = s.calendar;
@@ -143,5 +145,10 @@ export async function appointmentForm(
     colleagues: people,
     formId: state.formId ?? randomUUID(),
     lookupTitle: nl.customers.form.lookup,
+    // "Vrije momenten tonen" (shared/freeMoments.ts): a meeting takes the picked moment; an e-mail or letter plans the writing.
+    fm: {
+      button: fm.button, hint: MOMENT_IS_MEETING.has(kind) ? fm.hintMeeting : fm.hintWriting,
+      notice: '', noticeColor: 'Default', label: '', choices: [], value: 'none', ...state.moments,
+    },
   });
 }

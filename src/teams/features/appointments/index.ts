@@ -6,12 +6,15 @@ import { oneOf } from '../../../domain/items/common';
 import type { Person } from '../../../domain/types';
 import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
+import { neutralise } from '../../cards/render';
 import { cardResponse, noticeCard } from '../../cards/common';
 import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
 import { itemVerb, lifecycleVerbs } from '../itemActions';
 import { appointmentCards, appointmentChooser, appointmentForm } from './cards';
+import { freeMomentsView, type MomentsForm } from '../shared/freeMoments';
+import { APPOINTMENT_SLOT_MINUTES, freeMomentsTerm } from '../../../domain/items/appointment';
 import { prefillFromRecord } from '../../../app/customers';
 import { customerNeeds, needsHints, profileLines } from '../../../domain/customers/profile';
 import type { CustomerRecord } from '../../../domain/customers/record';
@@ -42,6 +45,15 @@ async function createInput(turn: Turn, data: Record<string, unknown>): Promise<R
   return { ...data, moment: momentFrom(turn, data.date, data.time), owner };
 }
 
+/** "Vrije momenten tonen" in the afspraak form: the chosen colleague's (or one's own) agenda, the kind's term. */
+function momentsForm(kind: AppointmentKind): MomentsForm {
+  return {
+    colleague: 'owner', date: 'date', time: 'time', allowSelf: true,
+    noColleague: nl.conversation.freeMoments.noOwner, noMoment: nl.conversation.freeMoments.noMomentAppointment,
+    moments: { term: (cal, now, preferred) => freeMomentsTerm(cal, kind, now, preferred), minutes: APPOINTMENT_SLOT_MINUTES },
+  };
+}
+
 function createdText(turn: Turn, item: { id: string; deadline: Date | null; owner: Person | null; data: Record<string, unknown> }, posted: boolean): string {
   const now = turn.s.clock.now();
   const deadline = item.deadline ? formatDeadline(turn.s.calendar, item.deadline, now) : '';
@@ -51,6 +63,12 @@ function createdText(turn: Turn, item: { id: string; deadline: Date | null; owne
   if (item.owner && item.owner.id !== turn.actor.id) text += ` ${t.createdFor(item.id, item.owner.name)}`;
   if (item.data.promiseKind === 'walkin' && item.owner && item.deadline) {
     text += ` ${t.walkinCreated(item.owner.name, formatMoment(turn.s.calendar, item.deadline, now))}`;
+  }
+  // A free moment picked in the form: say it goes into the agenda.
+  const plan = (item.data as { agenda?: { state?: string; start?: string; late?: boolean } }).agenda;
+  if (plan?.state === 'planned' && plan.start && item.owner) {
+    const when = formatMoment(turn.s.calendar, new Date(plan.start), now);
+    text += ` ${plan.late ? nl.agenda.msg.chosenLate(when, neutralise(item.owner.name)) : nl.agenda.msg.chosen(when, neutralise(item.owner.name))}`;
   }
   return text;
 }
@@ -85,6 +103,13 @@ export const appointmentsFeature: Feature = {
       return cardResponse(await appointmentForm(turn.s, turn.tenantId, kind, turn.actor, {
         values: found.status === 'filled' ? found.values : data, notice, formId: typeof data.formId === 'string' ? data.formId : undefined,
       }));
+    },
+    // "Vrije momenten tonen": the same form again, everything typed kept, with the agenda's free moments.
+    'appointment.freeMoments': async (turn, data) => {
+      const kind = oneOf(String(data.promiseKind ?? ''), APPOINTMENT_KINDS);
+      if (!kind) return cardResponse(appointmentChooser(turn.s));
+      const formId = typeof data.formId === 'string' ? data.formId : undefined;
+      return cardResponse(await appointmentForm(turn.s, turn.tenantId, kind, turn.actor, { values: data, formId, moments: await freeMomentsView(turn, data, momentsForm(kind)) }));
     },
     'appointment.create': async (turn, data) => {
       const kind = oneOf(String(data.promiseKind ?? ''), APPOINTMENT_KINDS);

@@ -13,10 +13,11 @@ import { customerNeeds, needsHints, profileLines } from '../../../domain/custome
 import channelPart from '../../cards/templates/callbackChannel.json';
 import ownerPart from '../../cards/templates/callbackOwner.json';
 import formTemplate from '../../cards/templates/callbackForm.json';
+import type { MomentsView } from '../shared/freeMoments';
 
 prepareTemplates(formTemplate);
 
-export type { FormState };
+export type { FormState, MomentsView };
 const t = nl.callbacks;
 
 export const callbackCards = ownedItemRenderer<CallbackData>({
@@ -73,11 +74,3 @@ export async function callbackForm(s: Services, tenantId: string, state: FormSta
   });
 }
 
-/** The free moments part of the form after "Vrije momenten tonen" (see freeMomentsView in callbacks/index.ts). */
-export interface MomentsView {
-  notice: string;
-  noticeColor: string;
-  label: string;
-  choices: { title: string; value: string }[];
-  value: string;
-}

@@ -11,8 +11,8 @@ import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
 import { lifecycleVerbs } from '../itemActions';
-import { callbackCards, callbackForm, type MomentsView } from './cards';
-import { freeMomentsFor } from '../../../app/freeMoments';
+import { callbackCards, callbackForm } from './cards';
+import { freeMomentsView } from '../shared/freeMoments';
 import { afterCreate, needsAgenda } from '../agenda';
 import { prefillFromRecord } from '../../../app/customers';
 
@@ -62,40 +62,6 @@ function createdText(turn: Turn, item: { id: string; deadline: Date | null; owne
 }
 
 const verbs = { renderer: callbackCards };
-
-async function freeMomentsView(turn: Turn, data: Record<string, unknown>): Promise<MomentsView> {
-  const fm = nl.conversation.freeMoments;
-  const s = turn.s;
-  const assigneeId = typeof data.assignee === 'string' ? data.assignee.trim() : '';
-  const colleague = assigneeId ? await resolvePerson(turn, assigneeId) : undefined;
-  const other = colleague && colleague.id !== turn.actor.id ? colleague : undefined;
-  const raw = momentFrom(turn, data.preferredDate, data.preferredTime);
-  const preferred = raw && !Number.isNaN(new Date(raw).getTime()) ? new Date(raw) : undefined;
-  const r = await freeMomentsFor(s, turn.tenantId, other?.id, preferred);
-  const view = (notice: string, color = 'Default'): MomentsView => ({ notice, noticeColor: color, label: '', choices: [], value: 'none' });
-  switch (r.kind) {
-    case 'notConfigured': return view(fm.notConfigured);
-    case 'noColleague': return view(fm.noColleague, 'Attention');
-    case 'slow': return view(fm.slow, 'Attention');
-    case 'noAgenda': return view(fm.noAgenda, 'Attention');
-    case 'none': return view(fm.none(formatDeadline(s.calendar, r.deadline, s.clock.now())), 'Attention');
-    case 'moments': {
-      const now = s.clock.now();
-      return {
-        notice: '', noticeColor: 'Default',
-        label: fm.label(neutralise(other!.name)),
-        choices: [
-          ...r.moments.map((m) => {
-            const text = formatMoment(s.calendar, m.start, now);
-            return { title: m.late ? fm.lateChoice(text) : fm.choice(text), value: m.start.toISOString() };
-          }),
-          { title: fm.noMoment, value: 'none' },
-        ],
-        value: typeof data.slot === 'string' && data.slot ? data.slot : 'none',
-      };
-    }
-  }
-}
 
 export const callbacksFeature: Feature = {
   name: 'callbacks',
