@@ -15,7 +15,7 @@ import { startFakeConnector, type FakeConnector, type MessageState } from '../ha
 import { PG_URL, requirePostgres } from '../harness/pg';
 import { formatMoment } from '../../src/domain/workingTime';
 import { nl } from '../../src/texts/nl';
-import { asPerson } from '../harness/people';
+import { asPerson } from '../harness/roster';
 
 const person = asPerson;
 const titleOf = (m: MessageState): string => String((m.card as any)?.body?.[0]?.items?.[0]?.text ?? '');

@@ -11,7 +11,7 @@ import type { Item, Person } from '../../src/domain/types';
 import { cardSize } from '../../src/teams/cards/render';
 import { callbackCards, callbackForm } from '../../src/teams/features/callbacks/cards';
 import { fromMessage } from '../../src/teams/features/callbacks';
-import { staff } from '../harness/people';
+import { staff } from '../harness/roster';
 
 const TENANT = '7c3f1e2a-5b4d-4e6f-9a8b-0c1d2e3f4a5b';
 const { anna, bram } = staff;
@@ -105,7 +105,7 @@ describe('callback cards', () => {
     const claimed = await app.s.items.act(TENANT, item.id, 'claim', {}, anna);
     if (claimed.status !== 'ok') throw new Error('claim');
     expect((await callbackCards.channel(claimed.item, app.s)).refresh).to.deep.equal({
-      action: { type: 'Action.Execute', verb: 'callback.refresh', data: { id: item.id } }, userIds: ['29:anna'],
+      action: { type: 'Action.Execute', verb: 'callback.refresh', data: { id: item.id } }, userIds: [anna.teamsId],
     });
     const done = await app.s.items.act(TENANT, item.id, 'done', { answer: 'ja', note: 'Gebeld en geregeld.', confirmation: 'none' }, anna);
     if (done.status !== 'ok') throw new Error('done');

@@ -7,12 +7,11 @@ import type { Item, Person } from '../../src/domain/types';
 import { normalisePhone } from '../../src/domain/validation/phone';
 import { WorkingCalendar } from '../../src/domain/workingTime';
 import { nl } from '../../src/texts/nl';
+import { createdItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
-const anna: Person = { id: 'aad-anna', name: 'Anna de Vries', teamsId: '29:anna' };
-const bram: Person = { id: 'aad-bram', name: 'Bram Jansen', teamsId: '29:bram' };
-const carla: Person = { id: 'aad-carla', name: 'Carla Smit' };
-const dirk: Person = { id: 'aad-dirk', name: 'Dirk Bakker' };
+const { anna, bram, carla, dirk } = staff;
 const THU_10 = new Date('2026-11-26T10:00:00+01:00');
 
 function ctx(actor: Person, now = THU_10, isManager = false): ActionContext {
@@ -22,13 +21,7 @@ function ctx(actor: Person, now = THU_10, isManager = false): ActionContext {
 const VALID = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage', details: 'Plafond lekt.' };
 
 function created(input: Record<string, unknown> = {}, by: Person = carla): Item<CallbackData> {
-  const c = createCallback({ ...VALID, ...input }, ctx(by));
-  if (!c.ok) throw new Error(JSON.stringify(c.refusal));
-  const n = c.item;
-  return {
-    tenantId: 't', id: 'TB-1001', kind: 'callback', status: n.status, subject: n.subject, owner: n.owner, createdBy: by,
-    createdAt: THU_10, updatedAt: THU_10, deadline: n.deadline, closedAt: null, source: 'teams', version: 1, data: n.data, card: null,
-  };
+  return createdItem<CallbackData>('callback', { ...VALID, ...input }, ctx(by));
 }
 
 function act(item: Item<CallbackData>, action: string, input: Record<string, unknown>, who: Person, opts: { now?: Date; manager?: boolean } = {}) {
@@ -147,7 +140,7 @@ describe('callback rules (pure)', () => {
       expect(refused(act(item, 'claim', {}, dirk, { manager: true })).code).to.equal('alreadyClaimed');
       expect(refused(act(item, 'claim', {}, anna)).code).to.equal('alreadyYours');
       // The same person by Teams id only (an older record without the Entra id).
-      expect(refused(act(item, 'claim', {}, { id: 'other', name: 'Anna', teamsId: '29:anna' })).code).to.equal('alreadyYours');
+      expect(refused(act(item, 'claim', {}, { id: 'other', name: 'Anna', teamsId: anna.teamsId })).code).to.equal('alreadyYours');
     });
   });
 

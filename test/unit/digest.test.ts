@@ -8,16 +8,17 @@ import type { Item, ItemKind, Person } from '../../src/domain/types';
 import { WorkingCalendar } from '../../src/domain/workingTime';
 import { cardSize } from '../../src/teams/cards/render';
 import { channelAudience, composeDigest, personalAudience, renderDigestCard } from '../../src/teams/features/digest/card';
-import { buildItem, resetItemIds, staff } from '../harness/people';
+import { anItem, resetItemIds } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
 const NOW = new Date('2026-11-26T08:30:00+01:00'); // Thursday, the digest minute
 const { anna, bram, carla } = staff;
-const annaByTeamsId: Person = { id: '29:anna', name: 'Anna de Vries' };
+const annaByTeamsId: Person = { id: anna.teamsId, name: anna.name };
 
 /** An item of the known set (the shared builder; ids count up from TB-1001 after resetItemIds()). */
 function item(kind: ItemKind, subject: string, owner: Person | null, deadline: string | null, o: Partial<Item> = {}): Item {
-  return buildItem({ kind, subject, owner, deadline: deadline ? new Date(deadline) : null, ...o });
+  return anItem({ kind, subject, owner, deadline: deadline ? new Date(deadline) : null, ...o });
 }
 
 function knownSet() {

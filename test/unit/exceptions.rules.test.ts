@@ -6,7 +6,8 @@ import { applyException, createException, exceptionDeadline, involved, type Exce
 import { findIdentifier } from '../../src/domain/validation/identifiers';
 import type { Item, Person } from '../../src/domain/types';
 import { WorkingCalendar } from '../../src/domain/workingTime';
-import { staff } from '../harness/people';
+import { createdItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
 const { anna, bram, carla, dirk } = staff;
@@ -23,13 +24,7 @@ const FORM = {
 };
 
 function newCase(input: Record<string, unknown> = FORM): Item<ExceptionData> {
-  const c = createException(input, ctx(anna));
-  if (!c.ok) throw new Error(JSON.stringify(c.refusal));
-  return {
-    tenantId: 't', id: 'TW-1001', kind: 'exception', status: c.item.status, subject: c.item.subject, owner: c.item.owner,
-    createdBy: anna, createdAt: NOW, updatedAt: NOW, deadline: c.item.deadline, closedAt: null, source: 'teams', version: 1,
-    data: c.item.data, card: null,
-  };
+  return createdItem<ExceptionData>('exception', input, ctx(anna));
 }
 
 function ok(d: Decision<ExceptionData>): Item<ExceptionData> & { effects: Effect[] } {

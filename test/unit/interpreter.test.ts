@@ -8,11 +8,11 @@ import {
 import type { ActionContext } from '../../src/domain/items/lifecycle';
 import type { Item, Person } from '../../src/domain/types';
 import { WorkingCalendar } from '../../src/domain/workingTime';
+import { createdItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
-const anna: Person = { id: 'anna', name: 'Anna de Vries', teamsId: '29:anna' };
-const bram: Person = { id: 'bram', name: 'Bram Jansen', teamsId: '29:bram' };
-const dirk: Person = { id: 'dirk', name: 'Dirk Bakker', teamsId: '29:dirk' };
+const { anna, bram, dirk } = staff;
 const NOW = new Date('2026-11-26T10:00:00+01:00'); // Thursday
 
 function ctx(actor: Person = anna, now: Date = NOW, isManager = false): ActionContext {
@@ -20,13 +20,7 @@ function ctx(actor: Person = anna, now: Date = NOW, isManager = false): ActionCo
 }
 
 function item(input: Record<string, unknown>, at: Date = NOW, actor: Person = anna, id = 'TK-1001'): Item<InterpreterData> {
-  const c = createInterpreter(input, ctx(actor, at));
-  if (!c.ok) throw new Error(JSON.stringify(c.refusal));
-  const n = c.item;
-  return {
-    tenantId: 't', id, kind: 'interpreter', status: n.status, subject: n.subject, owner: n.owner, createdBy: actor,
-    createdAt: at, updatedAt: at, deadline: n.deadline, closedAt: null, source: 'teams', version: 1, data: n.data, card: null,
-  };
+  return createdItem<InterpreterData>('interpreter', input, ctx(actor, at), { id });
 }
 
 const service = (extra: Record<string, unknown> = {}) => ({
@@ -167,13 +161,13 @@ describe('interpreter rules (pure)', () => {
     const c = item(service({ moment: '2026-12-01T09:00:00+01:00' }), NOW, bram, 'TK-1003');
     const d = { ...item(service({ moment: '2026-12-02T09:00:00+01:00' }), NOW, anna, 'TK-1004'), status: 'cancelled', closedAt: NOW };
     const e = { ...item(service({ moment: '2026-11-30T09:00:00+01:00' }), NOW, anna, 'TK-1005'), status: 'confirmed' };
-    const list = plannedInterpreterRequests([a, b, c, d, e] as unknown as Item[], 'anna', new Date('2026-11-27T12:00:00+01:00'), cal);
+    const list = plannedInterpreterRequests([a, b, c, d, e] as unknown as Item[], anna.id, new Date('2026-11-27T12:00:00+01:00'), cal);
     expect(list.map((p) => [p.id, p.status, p.awaitingConfirmation])).to.deep.equal([
       ['TK-1002', 'own', false], // earlier today still counts
       ['TK-1005', 'confirmed', false],
       ['TK-1001', 'requested', true],
     ]);
-    const later = plannedInterpreterRequests([a, b, e] as unknown as Item[], 'anna', new Date('2026-11-28T12:00:00+01:00'), cal, new Date('2026-12-01T00:00:00+01:00'));
+    const later = plannedInterpreterRequests([a, b, e] as unknown as Item[], anna.id, new Date('2026-11-28T12:00:00+01:00'), cal, new Date('2026-12-01T00:00:00+01:00'));
     expect(later.map((p) => p.id)).to.deep.equal(['TK-1005']);
   });
 
