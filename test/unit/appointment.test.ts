@@ -35,7 +35,7 @@ describe('appointment rules (pure)', () => {
     const plain = appointmentTerms(cal, 'letter', NOW);
     expect([plain.first, plain.final]).to.deep.equal([iso('2026-12-03T17:00:00+01:00'), undefined]);
     const later = appointmentTerms(cal, 'letter', NOW, new Date('2026-12-15T12:00:00+01:00'));
-    expect([later.first, later.firstLabel, later.final]).to.deep.equal([iso('2026-12-03T17:00:00+01:00'), 'Ontvangstbevestiging met termijn', iso('2026-12-15T12:00:00+01:00')]);
+    expect([later.first, later.firstLabel, later.final]).to.deep.equal([iso('2026-12-03T17:00:00+01:00'), nl.appointments.termLabels.letterAck, iso('2026-12-15T12:00:00+01:00')]);
   });
 
   it('walk-in and home visit insist on a moment and a named colleague; the owner defaults to the creator otherwise', () => {
