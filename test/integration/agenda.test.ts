@@ -2,36 +2,18 @@
 // and the fake Graph server. Only the Graph credential is swapped (fixed token); every Graph call
 // is a real HTTP request through the Graph client and its RetryHandler.
 import { expect } from 'chai';
-import { randomUUID } from 'node:crypto';
-import type { CallbackData } from '../../src/domain/items/callback';
 import { ManualClock } from '../../src/domain/clock';
-import type { Item } from '../../src/domain/types';
 import { GraphFailure } from '../../src/graph';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
-import { adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, teamNoord, TEST_TENANT, type TestUser } from '../harness/activities';
+import type { FakeConnector } from '../harness/fakeConnector';
+import { useConnectorAndGraph } from '../harness/suite';
+import { bindAndKnowEveryone, cardAct, createCallbackFor, FORM, getCallback, pendingCalendarSync, slotsOf, textOf } from './agenda.helpers';
+import { anna, bram, carla, dirk, generalChannel, personalConversationId, TEST_TENANT, type TestUser } from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
-import { fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
+import { fixedTokenCredential, type FakeGraph } from '../harness/fakeGraph';
 import { httpJson } from '../harness/http';
 import { nl } from '../../src/texts/nl';
 
-const FORM = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer', details: 'Water door het plafond.' };
 const cet = (local: string) => new Date(`${local}+01:00`).toISOString();
-
-/** Every Action.Execute in a card with its verb, title and data. */
-function actionsOf(card: any): { verb: string; title: string; data: any }[] {
-  const out: { verb: string; title: string; data: any }[] = [];
-  const walk = (v: any) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      if (v.type === 'Action.Execute') out.push({ verb: v.verb, title: v.title, data: v.data });
-      Object.values(v).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
-const slotsOf = (card: any) => actionsOf(card).filter((a) => a.verb === 'callback.planSlot');
-const textOf = (card: any) => JSON.stringify(card ?? null);
 
 describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function () {
   this.timeout(30_000);
@@ -51,38 +33,19 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
 
   async function setup(opts: { now?: string; graph?: boolean } = {}) {
     bot = await start(opts);
-    await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
-    for (const u of [anna, bram, carla, dirk]) {
-      await bot.app.s.repo.upsertUser({ tenantId: TEST_TENANT, userId: u.aadObjectId, teamsId: u.id, name: u.name });
-    }
-    await bot.settle();
+    await bindAndKnowEveryone(bot);
   }
 
-  const act = (from: TestUser, verb: string, data: Record<string, unknown>) =>
-    bot.post(adaptiveCardAction({ from, conversation: personalConversationId(from), verb, data }));
+  const act = (from: TestUser, verb: string, data: Record<string, unknown>) => cardAct(bot, from, verb, data);
+  const createFor = (colleague: TestUser, extra: Record<string, unknown> = {}) => createCallbackFor(bot, colleague, extra);
+  const get = (id: string) => getCallback(bot, id);
+  const pendingSync = () => pendingCalendarSync(bot);
 
-  async function createFor(colleague: TestUser, extra: Record<string, unknown> = {}) {
-    const res = await act(anna, 'callback.create', { ...FORM, assignee: colleague.aadObjectId, formId: randomUUID(), ...extra });
-    expect(res.status).to.equal(200);
-    const items = await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['callback'] });
-    const item = items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))[0] as unknown as Item<CallbackData>;
-    return { card: res.body.value, item };
-  }
-
-  const get = async (id: string) => (await bot.app.s.repo.getItem(TEST_TENANT, id)) as unknown as Item<CallbackData>;
-  const pendingSync = async () => (await bot.app.s.repo.listOutbox({ status: 'pending', type: 'calendarSync' }));
-
-  before(async () => {
-    connector = await startFakeConnector();
-    fake = await startFakeGraph();
-  });
-  after(async () => {
-    await connector.close();
-    await fake.close();
+  useConnectorAndGraph((c, g) => {
+    connector = c;
+    fake = g;
   });
   beforeEach(() => {
-    connector.reset();
-    fake.reset();
     db = tempSqliteUrl('agenda');
   });
   afterEach(async () => {

@@ -17,10 +17,7 @@ const personal = (u: typeof anna) => personalConversationId(u);
 describe('follow-up appointments (HTTP)', () => {
   let connector: FakeConnector;
   let bot: BotUnderTest;
-  const suite = useBot(async (connector) => {
-    const bot = await startTeamBot(connector);
-    return bot;
-  });
+  const suite = useBot((connector) => startTeamBot(connector));
   beforeEach(() => ({ connector, bot } = suite));
 
   const act = (from: typeof anna, verb: string, data: Record<string, unknown>, conversation = personal(from)) =>

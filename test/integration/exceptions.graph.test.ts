@@ -4,13 +4,14 @@
 // does not wait and goes to the fallback. Nobody is a manager by configuration (no MANAGER_IDS):
 // the manager may decide because the case was put to them.
 import { expect } from 'chai';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
+import type { FakeConnector } from '../harness/fakeConnector';
+import { useConnectorAndGraph } from '../harness/suite';
 import {
   adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord,
   TEST_TENANT, type TestUser,
 } from '../harness/activities';
 import { startBot, type BotUnderTest } from '../harness/bot';
-import { fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
+import { fixedTokenCredential, type FakeGraph } from '../harness/fakeGraph';
 import type { ExceptionData } from '../../src/domain/items/exception';
 import type { Item } from '../../src/domain/types';
 import { FORM } from './exceptions.helpers';
@@ -25,17 +26,11 @@ describe('exceptions: voorleggen reaches the manager from Microsoft Graph (fake 
   let bot: BotUnderTest;
   let formSeq = 0;
 
-  before(async () => {
-    connector = await startFakeConnector();
-    fake = await startFakeGraph();
-  });
-  after(async () => {
-    await connector.close();
-    await fake.close();
+  useConnectorAndGraph((c, g) => {
+    connector = c;
+    fake = g;
   });
   beforeEach(async () => {
-    connector.reset();
-    fake.reset();
     // Carla is the configured fallback; in Entra ID (the fake Graph's roster) Anna's manager is Dirk.
     bot = await startBot({
       env: { ...fake.env(), MANAGER_FALLBACK_ID: carla.aadObjectId },

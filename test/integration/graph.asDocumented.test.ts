@@ -5,30 +5,16 @@
 import { expect } from 'chai';
 import { loadConfig } from '../../src/config/config';
 import { ManualClock } from '../../src/domain/clock';
-import { createGraphService, GraphFailure, type GraphService } from '../../src/graph';
+import { createGraphService, type GraphService } from '../../src/graph';
 import { MARKER_PROPERTY, MAX_SCHEDULE_PIECES, transactionIdFor } from '../../src/graph/service';
 import { mayRepeatInline } from '../../src/graph/retryPolicy';
 import { FAKE_GRAPH_TOKEN, fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
+import { draft, failure } from './graph.helpers';
 import { anna, bram, carla, defaultRoster, dirk, erik } from '../harness/roster';
 
 const DAY = 24 * 3600_000;
 const utc = (ms: number) => ({ dateTime: new Date(ms).toISOString().replace('Z', ''), timeZone: 'UTC' });
 const T0 = Date.parse('2026-11-26T08:00:00Z');
-
-const draft = (marker: string, start = '2026-11-26T09:30:00Z', end = '2026-11-26T09:45:00Z') => ({
-  subject: 'Terugbellen: Lekkage', bodyHtml: '<p>Klant</p>', start: new Date(start), end: new Date(end),
-  reminderMinutes: 10, categories: ['Top Contact'], private: true, marker,
-});
-
-async function failure(p: Promise<unknown>): Promise<GraphFailure> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).to.be.instanceOf(GraphFailure);
-    return err as GraphFailure;
-  }
-  throw new Error('expected a GraphFailure');
-}
 
 describe('Microsoft Graph as documented: the fake Graph over raw HTTP', () => {
   let fake: FakeGraph;
