@@ -60,7 +60,7 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
       { start: cet('2026-11-26T13:00:00'), end: cet('2026-11-26T13:30:00') },
     ]);
     const { card, item } = await createFor(bram);
-    expect(textOf(card)).to.contain(`Terugbelverzoek **${item.id}** is aangemaakt`);
+    expect(textOf(card)).to.contain(nl.callbacks.created(item.id, '').split('. ')[0]);
     expect(textOf(card)).to.contain('Kies een moment van 15 minuten in de agenda van Bram Jansen');
     const slots = slotsOf(card);
     expect(slots.map((s) => s.title)).to.deep.equal(['vandaag 12:00', 'vandaag 13:30', 'vandaag 14:30', 'vandaag 15:30']);
@@ -73,11 +73,11 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     expect(connector.messagesIn(personalConversationId(bram)).some((m) => /voor jou aangemaakt/.test(String(m.activity.text)))).to.equal(true);
 
     const chosen = await act(anna, 'callback.planSlot', { id: item.id, start: slots[1].data.start });
-    expect(textOf(chosen.body.value)).to.contain('De afspraak staat in de agenda van Bram Jansen: donderdag 26 november, 13:30–13:45.');
+    expect(textOf(chosen.body.value)).to.contain(nl.agenda.msg.inAgenda('donderdag 26 november, 13:30–13:45', bram.name));
     const events = fake.eventsOf(bram);
     expect(events).to.have.length(1);
     const ev = events[0];
-    expect(ev.subject).to.equal('Terugbellen: Lekkage badkamer');
+    expect(ev.subject).to.equal(nl.agenda.event.subject('Lekkage badkamer'));
     expect(ev.start.dateTime).to.match(/^2026-11-26T12:30:00/);
     expect(ev.end.dateTime).to.match(/^2026-11-26T12:45:00/);
     expect(ev).to.include({ showAs: 'busy', isReminderOn: true, reminderMinutesBeforeStart: 10, sensitivity: 'private' });
@@ -96,7 +96,7 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     expect(fake.eventsOf(bram)).to.have.length(1);
     // Bram's own view shows the moment.
     const view = await act(bram, 'callback.view', { id: item.id });
-    expect(textOf(view.body.value)).to.contain('vandaag 13:30–13:45 (Outlook)');
+    expect(textOf(view.body.value)).to.contain(nl.agenda.card.planned('vandaag 13:30–13:45'));
   });
 
   it('skips a holiday and the weekend (Christmas 2026) when offering slots', async () => {
@@ -114,12 +114,12 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     fake.setBusy(bram, [{ start: cet('2026-11-26T08:00:00'), end: cet('2026-11-27T18:00:00') }]);
     const { card, item } = await createFor(bram);
     const text = textOf(card);
-    expect(text).to.contain(nl.agenda.offer.late('Bram Jansen', 'morgen 17:00').replace(/ Het eerste vrije moment daarna:$/, ''));
+    expect(text).to.contain(nl.agenda.offer.late(bram.name, 'morgen 17:00').replace(/ Het eerste vrije moment daarna:$/, ''));
     expect(text).to.contain(nl.agenda.lateAdvice);
     const slots = slotsOf(card);
     expect(slots.map((s) => s.title)).to.deep.equal(['ma 30 nov 08:30']);
     const chosen = await act(anna, 'callback.planSlot', { id: item.id, start: slots[0].data.start });
-    expect(textOf(chosen.body.value)).to.contain(nl.agenda.msg.chosenLate('ma 30 nov 08:30', 'Bram Jansen').split('. ')[1]).and.contain(nl.agenda.lateAdvice);
+    expect(textOf(chosen.body.value)).to.contain(nl.agenda.msg.chosenLate('ma 30 nov 08:30', bram.name).split('. ')[1]).and.contain(nl.agenda.lateAdvice);
     await bot.settle();
     expect(fake.eventsOf(bram).map((e) => e.start.dateTime.slice(0, 16))).to.deep.equal(['2026-11-30T07:30']);
     expect((await get(item.id)).data.agenda).to.include({ state: 'planned', late: true });
@@ -217,7 +217,7 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     fake.down();
     const { card, item } = await createFor(bram);
     expect(item.status).to.equal('claimed');
-    expect(textOf(card)).to.contain(`Terugbelverzoek **${item.id}** is aangemaakt`);
+    expect(textOf(card)).to.contain(nl.callbacks.created(item.id, '').split('. ')[0]);
     expect(textOf(card)).to.contain('Ik kan de agenda van Bram Jansen nu niet bekijken');
     expect(slotsOf(card)).to.have.length(0);
     await bot.settle();
