@@ -66,7 +66,7 @@ export async function startChildBot(opts: ChildOptions = {}): Promise<ChildBot> 
   });
   proc.stderr!.setEncoding('utf8');
   proc.stderr!.on('data', (d: string) => stderr.push(d));
-  const timeoutMs = opts.readyTimeoutMs ?? 15_000;
+  const timeoutMs = opts.readyTimeoutMs ?? 30_000;
   let timer: NodeJS.Timeout | undefined;
   const url = await Promise.race([
     ready,

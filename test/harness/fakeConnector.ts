@@ -881,7 +881,7 @@ export async function startFakeConnector(opts: FakeConnectorOptions = {}): Promi
       return [...posted];
     },
 
-    async waitFor(predicate, timeoutMs = 5000, what) {
+    async waitFor(predicate, timeoutMs = 15_000, what) {
       const deadline = Date.now() + timeoutMs;
       let lastError: unknown;
       for (;;) {

@@ -4,6 +4,7 @@
  * fake connector hands out (e.g. createConversation for Anna returns personalConversationId(anna)).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { Person } from '../../src/domain/types';
 
 /** Tenant of all test users (a GUID, as in real Teams traffic). */
 export const TEST_TENANT = '7c3f1e2a-5b4d-4e6f-9a8b-0c1d2e3f4a5b';
@@ -96,6 +97,15 @@ export const carla = user('CarlaSmit', 'Carla', 'Smit', 'c3c3c3c3-0000-4000-8000
   managerAadObjectId: DIRK_AAD,
 });
 
+/**
+ * Erik Mol: not in the default roster. His mail address is an alias, not his UPN (for tests of
+ * Graph's /users/{id | userPrincipalName} lookups); a test that needs him adds him to its roster.
+ */
+export const erik: TestUser = {
+  ...carla, id: '29:1Erik', aadObjectId: 'e6e6e6e6-0000-4000-8000-00000000000e', name: 'Erik Mol', givenName: 'Erik', surname: 'Mol',
+  email: 'erik.mol@wij.example', userPrincipalName: 'emol@wij.onmicrosoft.example',
+};
+
 /** Team "WIJ Noord": General plus an "Aanmeldingen" channel; all four users are members. */
 export const teamNoord: TestTeam = {
   id: '19:Gq0a1b2c3d4e5f60718293a4b5c6d7e8f@thread.tacv2',
@@ -108,6 +118,23 @@ export const teamNoord: TestTeam = {
 };
 export const generalChannel = teamNoord.channels[0]!;
 export const aanmeldingenChannel = teamNoord.channels[1]!;
+
+/**
+ * Anna, Bram, Carla and Dirk as the domain sees them (Person: Entra id, name, Teams id), for pure
+ * unit tests; the same people as the Teams-shaped users above, with short ids that read well in a
+ * unit test. Over HTTP a user is stored as asPerson(user).
+ */
+export const staff = {
+  anna: { id: 'aad-anna', name: anna.name, teamsId: '29:anna' },
+  bram: { id: 'aad-bram', name: bram.name, teamsId: '29:bram' },
+  carla: { id: 'aad-carla', name: carla.name, teamsId: '29:carla' },
+  dirk: { id: 'aad-dirk', name: dirk.name, teamsId: '29:dirk' },
+} as const satisfies Record<string, Person>;
+
+/** A roster user (over HTTP) as the Person the bot stores for them. */
+export function asPerson(u: TestUser): Person {
+  return { id: u.aadObjectId, name: u.name, teamsId: u.id };
+}
 
 /** A fresh copy of the default roster (safe to mutate in a test). */
 export function defaultRoster(): Roster {

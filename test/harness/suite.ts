@@ -2,6 +2,7 @@
 // (started by `start`, which may also bind a channel or introduce users), stopped after it.
 import type { BotUnderTest } from './bot';
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
+import { startFakeGraph, type FakeGraph } from './fakeGraph';
 
 export interface BotSuite {
   connector: FakeConnector;
@@ -21,4 +22,27 @@ export function useBot(start: (connector: FakeConnector) => Promise<BotUnderTest
   });
   afterEach(async () => suite.bot?.stop());
   return suite;
+}
+
+/**
+ * One fake Bot Connector and one fake Graph per file (the agenda, absence and Graph tests), both
+ * reset before each test and closed after the file. `use` receives them once started, before the
+ * file's own hooks run.
+ */
+export function useConnectorAndGraph(use: (connector: FakeConnector, fake: FakeGraph) => void): void {
+  let connector: FakeConnector | undefined;
+  let fake: FakeGraph | undefined;
+  before(async () => {
+    connector = await startFakeConnector();
+    fake = await startFakeGraph();
+    use(connector, fake);
+  });
+  after(async () => {
+    await connector?.close();
+    await fake?.close();
+  });
+  beforeEach(() => {
+    connector?.reset();
+    fake?.reset();
+  });
 }

@@ -4,8 +4,9 @@
 // colleague; the owner and the team are told once; the owner keeps it until someone takes it over.
 import { expect } from 'chai';
 import { anna, bram, carla, dirk, generalChannel, personalConversationId, TEST_TENANT } from '../harness/activities';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
-import { fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
+import type { FakeConnector } from '../harness/fakeConnector';
+import { useConnectorAndGraph } from '../harness/suite';
+import { fixedTokenCredential, type FakeGraph } from '../harness/fakeGraph';
 import { startBot, type BotUnderTest } from '../harness/bot';
 import { bindChannel, channelCard, click, createCallback, introduce, textOf, verbsOf } from './callbacks.helpers';
 import { absentTexts } from '../../src/texts/nl/clock';
@@ -16,13 +17,9 @@ describe('absent owner: "Behandelaar afwezig" and "Overnemen"', function () {
   let fake: FakeGraph;
   let bot: BotUnderTest;
 
-  before(async () => {
-    connector = await startFakeConnector();
-    fake = await startFakeGraph();
-  });
-  after(async () => {
-    await connector.close();
-    await fake.close();
+  useConnectorAndGraph((c, g) => {
+    connector = c;
+    fake = g;
   });
   afterEach(async () => bot?.stop());
 

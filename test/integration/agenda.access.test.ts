@@ -4,32 +4,17 @@
 // /healthz and re-checked every quarter hour; a 504 after a create makes one event; a preferred
 // moment far ahead keeps getSchedule under 62 days; an organisational contact is no manager.
 import { expect } from 'chai';
-import { randomUUID } from 'node:crypto';
-import type { CallbackData } from '../../src/domain/items/callback';
-import type { Item } from '../../src/domain/types';
 import { nl } from '../../src/texts/nl';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
-import { adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, teamNoord, TEST_TENANT, type TestUser } from '../harness/activities';
+import type { FakeConnector } from '../harness/fakeConnector';
+import { useConnectorAndGraph } from '../harness/suite';
+import { bindAndKnowEveryone, cardAct, createCallbackFor, getCallback, pendingCalendarSync, slotsOf, textOf } from './agenda.helpers';
+import { anna, bram, carla, dirk, personalConversationId, TEST_TENANT, type TestUser } from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
-import { fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
+import { fixedTokenCredential, type FakeGraph } from '../harness/fakeGraph';
 import { httpJson } from '../harness/http';
 
-const FORM = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer', details: 'Water door het plafond.' };
 const DAY = 24 * 3600_000;
 const access = nl.agenda.access;
-const textOf = (card: any) => JSON.stringify(card ?? null);
-const slotsOf = (card: any): { data: { id: string; start: string } }[] => {
-  const out: any[] = [];
-  const walk = (v: any) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      if (v.type === 'Action.Execute' && v.verb === 'callback.planSlot') out.push(v);
-      Object.values(v).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
 
 describe('Microsoft Graph as it really behaves: the agenda and managers end to end', function () {
   this.timeout(30_000);
@@ -43,41 +28,24 @@ describe('Microsoft Graph as it really behaves: the agenda and managers end to e
       env: { ...fake.env(), MANAGER_FALLBACK_ID: carla.aadObjectId, MANAGER_IDS: dirk.aadObjectId },
       app: { graph: { credential: fixedTokenCredential(), retryDelaySeconds: 0 } },
     });
-    await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
-    for (const u of [anna, bram, carla, dirk]) await bot.app.s.repo.upsertUser({ tenantId: TEST_TENANT, userId: u.aadObjectId, teamsId: u.id, name: u.name });
-    await bot.settle();
+    await bindAndKnowEveryone(bot);
   }
 
-  const act = (from: TestUser, verb: string, data: Record<string, unknown>) => bot.post(adaptiveCardAction({ from, conversation: personalConversationId(from), verb, data }));
-
-  async function createFor(colleague: TestUser, extra: Record<string, unknown> = {}) {
-    const res = await act(anna, 'callback.create', { ...FORM, assignee: colleague.aadObjectId, formId: randomUUID(), ...extra });
-    expect(res.status).to.equal(200);
-    const items = await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['callback'] });
-    const item = items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))[0] as unknown as Item<CallbackData>;
-    return { card: res.body.value, item };
-  }
-  const get = async (id: string) => (await bot.app.s.repo.getItem(TEST_TENANT, id)) as unknown as Item<CallbackData>;
+  const act = (from: TestUser, verb: string, data: Record<string, unknown>) => cardAct(bot, from, verb, data);
+  const createFor = (colleague: TestUser, extra: Record<string, unknown> = {}) => createCallbackFor(bot, colleague, extra);
+  const get = (id: string) => getCallback(bot, id);
   const toManagers = () => connector.messagesIn(personalConversationId(dirk)).map((m) => String(m.activity.text ?? ''));
   const healthz = async () => httpJson('GET', `${bot.url}/healthz`);
-  const pendingSync = async () => bot.app.s.repo.listOutbox({ status: 'pending', type: 'calendarSync' });
+  const pendingSync = () => pendingCalendarSync(bot);
   async function later(minutes: number) {
     bot.clock.advance(minutes * 60_000);
     await bot.tick();
     await bot.settle();
   }
 
-  before(async () => {
-    connector = await startFakeConnector();
-    fake = await startFakeGraph();
-  });
-  after(async () => {
-    await connector.close();
-    await fake.close();
-  });
-  beforeEach(() => {
-    connector.reset();
-    fake.reset();
+  useConnectorAndGraph((c, g) => {
+    connector = c;
+    fake = g;
   });
   afterEach(async () => {
     await bot?.stop().catch(() => undefined);

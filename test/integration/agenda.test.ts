@@ -2,36 +2,18 @@
 // and the fake Graph server. Only the Graph credential is swapped (fixed token); every Graph call
 // is a real HTTP request through the Graph client and its RetryHandler.
 import { expect } from 'chai';
-import { randomUUID } from 'node:crypto';
-import type { CallbackData } from '../../src/domain/items/callback';
 import { ManualClock } from '../../src/domain/clock';
-import type { Item } from '../../src/domain/types';
 import { GraphFailure } from '../../src/graph';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
-import { adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, teamNoord, TEST_TENANT, type TestUser } from '../harness/activities';
+import type { FakeConnector } from '../harness/fakeConnector';
+import { useConnectorAndGraph } from '../harness/suite';
+import { bindAndKnowEveryone, cardAct, createCallbackFor, FORM, getCallback, pendingCalendarSync, slotsOf, textOf } from './agenda.helpers';
+import { anna, bram, carla, dirk, generalChannel, personalConversationId, TEST_TENANT, type TestUser } from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
-import { fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
+import { fixedTokenCredential, type FakeGraph } from '../harness/fakeGraph';
 import { httpJson } from '../harness/http';
 import { nl } from '../../src/texts/nl';
 
-const FORM = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer', details: 'Water door het plafond.' };
 const cet = (local: string) => new Date(`${local}+01:00`).toISOString();
-
-/** Every Action.Execute in a card with its verb, title and data. */
-function actionsOf(card: any): { verb: string; title: string; data: any }[] {
-  const out: { verb: string; title: string; data: any }[] = [];
-  const walk = (v: any) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      if (v.type === 'Action.Execute') out.push({ verb: v.verb, title: v.title, data: v.data });
-      Object.values(v).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
-const slotsOf = (card: any) => actionsOf(card).filter((a) => a.verb === 'callback.planSlot');
-const textOf = (card: any) => JSON.stringify(card ?? null);
 
 describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function () {
   this.timeout(30_000);
@@ -51,38 +33,19 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
 
   async function setup(opts: { now?: string; graph?: boolean } = {}) {
     bot = await start(opts);
-    await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
-    for (const u of [anna, bram, carla, dirk]) {
-      await bot.app.s.repo.upsertUser({ tenantId: TEST_TENANT, userId: u.aadObjectId, teamsId: u.id, name: u.name });
-    }
-    await bot.settle();
+    await bindAndKnowEveryone(bot);
   }
 
-  const act = (from: TestUser, verb: string, data: Record<string, unknown>) =>
-    bot.post(adaptiveCardAction({ from, conversation: personalConversationId(from), verb, data }));
+  const act = (from: TestUser, verb: string, data: Record<string, unknown>) => cardAct(bot, from, verb, data);
+  const createFor = (colleague: TestUser, extra: Record<string, unknown> = {}) => createCallbackFor(bot, colleague, extra);
+  const get = (id: string) => getCallback(bot, id);
+  const pendingSync = () => pendingCalendarSync(bot);
 
-  async function createFor(colleague: TestUser, extra: Record<string, unknown> = {}) {
-    const res = await act(anna, 'callback.create', { ...FORM, assignee: colleague.aadObjectId, formId: randomUUID(), ...extra });
-    expect(res.status).to.equal(200);
-    const items = await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['callback'] });
-    const item = items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))[0] as unknown as Item<CallbackData>;
-    return { card: res.body.value, item };
-  }
-
-  const get = async (id: string) => (await bot.app.s.repo.getItem(TEST_TENANT, id)) as unknown as Item<CallbackData>;
-  const pendingSync = async () => (await bot.app.s.repo.listOutbox({ status: 'pending', type: 'calendarSync' }));
-
-  before(async () => {
-    connector = await startFakeConnector();
-    fake = await startFakeGraph();
-  });
-  after(async () => {
-    await connector.close();
-    await fake.close();
+  useConnectorAndGraph((c, g) => {
+    connector = c;
+    fake = g;
   });
   beforeEach(() => {
-    connector.reset();
-    fake.reset();
     db = tempSqliteUrl('agenda');
   });
   afterEach(async () => {
@@ -97,7 +60,7 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
       { start: cet('2026-11-26T13:00:00'), end: cet('2026-11-26T13:30:00') },
     ]);
     const { card, item } = await createFor(bram);
-    expect(textOf(card)).to.contain(`Terugbelverzoek **${item.id}** is aangemaakt`);
+    expect(textOf(card)).to.contain(nl.callbacks.created(item.id, '').split('. ')[0]);
     expect(textOf(card)).to.contain('Kies een moment van 15 minuten in de agenda van Bram Jansen');
     const slots = slotsOf(card);
     expect(slots.map((s) => s.title)).to.deep.equal(['vandaag 12:00', 'vandaag 13:30', 'vandaag 14:30', 'vandaag 15:30']);
@@ -110,11 +73,11 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     expect(connector.messagesIn(personalConversationId(bram)).some((m) => /voor jou aangemaakt/.test(String(m.activity.text)))).to.equal(true);
 
     const chosen = await act(anna, 'callback.planSlot', { id: item.id, start: slots[1].data.start });
-    expect(textOf(chosen.body.value)).to.contain('De afspraak staat in de agenda van Bram Jansen: donderdag 26 november, 13:30–13:45.');
+    expect(textOf(chosen.body.value)).to.contain(nl.agenda.msg.inAgenda('donderdag 26 november, 13:30–13:45', bram.name));
     const events = fake.eventsOf(bram);
     expect(events).to.have.length(1);
     const ev = events[0];
-    expect(ev.subject).to.equal('Terugbellen: Lekkage badkamer');
+    expect(ev.subject).to.equal(nl.agenda.event.subject('Lekkage badkamer'));
     expect(ev.start.dateTime).to.match(/^2026-11-26T12:30:00/);
     expect(ev.end.dateTime).to.match(/^2026-11-26T12:45:00/);
     expect(ev).to.include({ showAs: 'busy', isReminderOn: true, reminderMinutesBeforeStart: 10, sensitivity: 'private' });
@@ -133,7 +96,7 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     expect(fake.eventsOf(bram)).to.have.length(1);
     // Bram's own view shows the moment.
     const view = await act(bram, 'callback.view', { id: item.id });
-    expect(textOf(view.body.value)).to.contain('vandaag 13:30–13:45 (Outlook)');
+    expect(textOf(view.body.value)).to.contain(nl.agenda.card.planned('vandaag 13:30–13:45'));
   });
 
   it('skips a holiday and the weekend (Christmas 2026) when offering slots', async () => {
@@ -151,12 +114,12 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     fake.setBusy(bram, [{ start: cet('2026-11-26T08:00:00'), end: cet('2026-11-27T18:00:00') }]);
     const { card, item } = await createFor(bram);
     const text = textOf(card);
-    expect(text).to.contain(nl.agenda.offer.late('Bram Jansen', 'morgen 17:00').replace(/ Het eerste vrije moment daarna:$/, ''));
+    expect(text).to.contain(nl.agenda.offer.late(bram.name, 'morgen 17:00').replace(/ Het eerste vrije moment daarna:$/, ''));
     expect(text).to.contain(nl.agenda.lateAdvice);
     const slots = slotsOf(card);
     expect(slots.map((s) => s.title)).to.deep.equal(['ma 30 nov 08:30']);
     const chosen = await act(anna, 'callback.planSlot', { id: item.id, start: slots[0].data.start });
-    expect(textOf(chosen.body.value)).to.contain(nl.agenda.msg.chosenLate('ma 30 nov 08:30', 'Bram Jansen').split('. ')[1]).and.contain(nl.agenda.lateAdvice);
+    expect(textOf(chosen.body.value)).to.contain(nl.agenda.msg.chosenLate('ma 30 nov 08:30', bram.name).split('. ')[1]).and.contain(nl.agenda.lateAdvice);
     await bot.settle();
     expect(fake.eventsOf(bram).map((e) => e.start.dateTime.slice(0, 16))).to.deep.equal(['2026-11-30T07:30']);
     expect((await get(item.id)).data.agenda).to.include({ state: 'planned', late: true });
@@ -254,7 +217,7 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     fake.down();
     const { card, item } = await createFor(bram);
     expect(item.status).to.equal('claimed');
-    expect(textOf(card)).to.contain(`Terugbelverzoek **${item.id}** is aangemaakt`);
+    expect(textOf(card)).to.contain(nl.callbacks.created(item.id, '').split('. ')[0]);
     expect(textOf(card)).to.contain('Ik kan de agenda van Bram Jansen nu niet bekijken');
     expect(slotsOf(card)).to.have.length(0);
     await bot.settle();

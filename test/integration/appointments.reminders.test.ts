@@ -12,10 +12,7 @@ const LATE = /Neem vandaag contact op met de klant/;
 describe('follow-up appointments: reminders (ManualClock)', () => {
   let connector: FakeConnector;
   let bot: BotUnderTest;
-  const suite = useBot(async (connector) => {
-    const bot = await startTeamBot(connector);
-    return bot;
-  });
+  const suite = useBot((connector) => startTeamBot(connector));
   beforeEach(() => ({ connector, bot } = suite));
 
   const toAnna = () => connector.messagesIn(personalConversationId(anna)).filter((m) => LATE.test(String(m.activity.text ?? '')));

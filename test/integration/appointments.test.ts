@@ -2,6 +2,7 @@
 // 26 November 2026, 10:00): the kind picker and prefilled form, the walk-in rule, the life cycle,
 // the channel card's privacy, and authorisation.
 import { expect } from 'chai';
+import { nl } from '../../src/texts/nl';
 import { type FakeConnector } from '../harness/fakeConnector';
 import {
   adaptiveCardAction, anna, bram, carla, dirk, generalChannel, personalConversationId, personalMessage, TEST_TENANT,
@@ -17,10 +18,7 @@ const personal = (u: typeof anna) => personalConversationId(u);
 describe('follow-up appointments (HTTP)', () => {
   let connector: FakeConnector;
   let bot: BotUnderTest;
-  const suite = useBot(async (connector) => {
-    const bot = await startTeamBot(connector);
-    return bot;
-  });
+  const suite = useBot((connector) => startTeamBot(connector));
   beforeEach(() => ({ connector, bot } = suite));
 
   const act = (from: typeof anna, verb: string, data: Record<string, unknown>, conversation = personal(from)) =>
@@ -42,7 +40,7 @@ describe('follow-up appointments (HTTP)', () => {
     await bot.post(personalMessage({ text: 'afspraak', from: bram }));
     const msg = await connector.waitFor((c) => c.messagesIn(personal(bram)).find((m) => m.card));
     const chooser = json(msg.card);
-    expect(chooser).to.contain('E-mail beantwoorden').and.contain('Klant aan de balie');
+    expect(chooser).to.contain(nl.appointments.kindButtons.email).and.contain(nl.appointments.kindButtons.walkin);
     // Thursday 26 Nov: e-mail reply by Friday 27 Nov 17:00, the answer within 5 working days = Thursday 3 Dec 17:00.
     expect(chooser).to.contain('morgen 17:00').and.contain('donderdag 3 december, 17:00');
 
@@ -71,17 +69,17 @@ describe('follow-up appointments (HTTP)', () => {
     const res = await act(bram, 'appointment.create', { promiseKind: 'walkin', customerName: 'Meneer El Amrani', topic: 'Schimmel' });
     const card = res.body.value;
     const text = json(card);
-    expect(text).to.contain('Kies wanneer het vervolgcontact is. De klant vertrekt niet zonder afspraak.');
-    expect(text).to.contain('Kies de collega die de klant verder helpt.');
-    expect(text).to.contain('Kies hoe het vervolgcontact plaatsvindt.');
-    expect(text).to.contain('Vraag de klant hoe je hem of haar kunt bereiken.');
+    expect(text).to.contain(nl.appointments.errors.walkinMoment);
+    expect(text).to.contain(nl.appointments.errors.walkinOwner);
+    expect(text).to.contain(nl.appointments.errors.howRequired);
+    expect(text).to.contain(nl.appointments.errors.contactRequired);
     expect(findAll(card, (e) => e.id === 'customerName')[0]!.value).to.equal('Meneer El Amrani');
     expect(await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['appointment'] })).to.have.length(0);
     // A moment in the past is refused too.
     const past = await act(bram, 'appointment.create', {
       promiseKind: 'walkin', customerName: 'X', contact: '06 12345678', topic: 'Y', how: 'telefoon', owner: anna.aadObjectId, date: '2026-11-25', time: '10:00',
     });
-    expect(json(past.body.value)).to.contain('Dit moment ligt in het verleden.');
+    expect(json(past.body.value)).to.contain(nl.common.momentInPast);
   });
 
   it('a walk-in appointment is made for the right colleague, who is told; the channel card shows no contact details', async () => {
@@ -92,7 +90,7 @@ describe('follow-up appointments (HTTP)', () => {
     expect(item!.deadline!.toISOString()).to.equal('2026-11-30T09:00:00.000Z');
     const posted = await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => json(m.card).includes(id)));
     const channelText = json(posted.card);
-    expect(channelText).to.contain('Schimmel in de slaapkamer').and.contain('maandag 30 november, 10:00').and.contain('Bij de klant thuis');
+    expect(channelText).to.contain('Schimmel in de slaapkamer').and.contain('maandag 30 november, 10:00').and.contain(nl.appointments.choices.how.thuis);
     expect(channelText).to.not.contain('12345678');
     expect(channelText).to.not.contain('+316');
     const notice = await connector.waitFor((c) => c.messagesIn(personal(anna)).find((m) => String(m.activity.text ?? '').includes(id)));
@@ -117,7 +115,7 @@ describe('follow-up appointments (HTTP)', () => {
     const ownerUser = owner.id === anna.aadObjectId ? anna : bram;
 
     expect(json((await act(other, 'appointment.done', { id, answer: 'ja', note: 'Geregeld met de klant.', confirmation: 'email' })).body.value)).to.contain('alleen de behandelaar');
-    expect(json((await act(ownerUser, 'appointment.reschedule', { id, date: '2026-12-01', time: '14:00' })).body.value)).to.contain('Geef een reden.');
+    expect(json((await act(ownerUser, 'appointment.reschedule', { id, date: '2026-12-01', time: '14:00' })).body.value)).to.contain(nl.appointments.errors.reasonRequired);
     const moved = await act(ownerUser, 'appointment.reschedule', { id, date: '2026-12-01', time: '14:00', reason: 'Klant is ziek, gebeld en nieuwe afspraak gemaakt' });
     expect(json(moved.body.value)).to.contain('nieuw moment: dinsdag 1 december, 14:00');
     const handed = await act(ownerUser, 'appointment.handover', { id, to: carla.aadObjectId });
@@ -143,7 +141,7 @@ describe('follow-up appointments (HTTP)', () => {
     let item = await bot.app.s.items.get(TEST_TENANT, id);
     expect(item!.deadline!.toISOString(), 'first the reply').to.equal('2026-11-27T16:00:00.000Z');
     const view = json((await act(anna, 'appointment.view', { id })).body.value);
-    expect(view).to.contain('Eerste reactie op e-mail').and.contain('Volledig antwoord op e-mail').and.contain('mailto:jansen@example.nl');
+    expect(view).to.contain(nl.appointments.termLabels.emailReply).and.contain(nl.appointments.termLabels.emailAnswer).and.contain('mailto:jansen@example.nl');
     const ack = await act(anna, 'appointment.acknowledge', { id });
     expect(json(ack.body.value)).to.contain('Het antwoord komt uiterlijk donderdag 3 december, 17:00');
     item = await bot.app.s.items.get(TEST_TENANT, id);
@@ -164,8 +162,8 @@ describe('follow-up appointments (HTTP)', () => {
       .to.contain('Niemand heeft deze afspraak opgepakt.');
     expect(json((await act(dirk, 'appointment.handover', { id, to: 'f0f0f0f0-0000-4000-8000-0000000000ff' })).body.value)).to.contain('Deze collega ken ik niet.');
     expect(json((await act(dirk, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain('overgedragen aan Anna de Vries');
-    expect(json((await act(dirk, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain('Anna de Vries is al de behandelaar.');
-    expect(json((await act(anna, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain('Je kunt een afspraak niet aan jezelf overdragen.');
+    expect(json((await act(dirk, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain(nl.appointments.errors.assigneeIsOwner(anna.name));
+    expect(json((await act(anna, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain(nl.appointments.errors.assigneeSelf);
 
     // A long history: the card shows the last lines, the count the whole history.
     for (let i = 0; i < 25; i++) {
@@ -173,18 +171,18 @@ describe('follow-up appointments (HTTP)', () => {
       await bot.app.s.items.act(TEST_TENANT, id, 'notReached', {}, { id: anna.aadObjectId, name: anna.name, teamsId: anna.id });
     }
     const view = (await act(anna, 'appointment.view', { id })).body.value;
-    expect(json(view)).to.contain('Geschiedenis (27)').and.contain('… en 8 eerdere regels');
+    expect(json(view)).to.contain(`${nl.common.history} (27)`).and.contain(nl.appointments.card.earlierHistory(8));
     // The owner view has the cancel fold with its own reason input; a refusal keeps the value and names the field.
     const cancel = findAll(view, (e) => e.verb === 'appointment.cancel');
     expect(cancel).to.have.length(1);
     expect(findAll(view, (e) => e.id === 'cancelReason')).to.have.length(1);
     const empty = (await act(anna, 'appointment.cancel', { id, cancelReason: ' ' })).body.value;
-    expect(json(empty)).to.contain('Geef een reden.');
+    expect(json(empty)).to.contain(nl.appointments.errors.reasonRequired);
     const long = (await act(anna, 'appointment.cancel', { id, cancelReason: 'r'.repeat(501) })).body.value;
-    expect(json(long)).to.contain('Maximaal 500 tekens.');
+    expect(json(long)).to.contain(nl.common.tooLong(500));
     expect(findAll(long, (e) => e.id === 'cancelReason')[0]!.value).to.equal('r'.repeat(501));
-    expect(json((await act(anna, 'appointment.cancel', { id, cancelReason: 'Klant heeft de vraag ingetrokken' })).body.value)).to.contain(`${id} is geannuleerd.`);
-    expect(json((await act(anna, 'appointment.notReached', { id })).body.value)).to.contain('Deze afspraak is geannuleerd.');
+    expect(json((await act(anna, 'appointment.cancel', { id, cancelReason: 'Klant heeft de vraag ingetrokken' })).body.value)).to.contain(nl.appointments.msg.cancelled(id));
+    expect(json((await act(anna, 'appointment.notReached', { id })).body.value)).to.contain(nl.appointments.msg.cancelledAlready);
     expect((await bot.app.s.repo.history(TEST_TENANT, id)).at(-1)).to.deep.include({ action: 'cancelled', note: 'Klant heeft de vraag ingetrokken' });
   });
 
@@ -192,7 +190,7 @@ describe('follow-up appointments (HTTP)', () => {
     const id = await createWalkin();
     const asBram = json((await act(bram, 'appointment.view', { id })).body.value);
     expect(asBram).to.not.contain('tel:');
-    expect(asBram).to.contain('Open mijn weergave');
+    expect(asBram).to.contain(nl.appointments.card.openOwnerView);
     const asManager = json((await act(dirk, 'appointment.view', { id })).body.value);
     expect(asManager).to.contain('tel:+31612345678');
   });

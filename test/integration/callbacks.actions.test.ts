@@ -18,7 +18,7 @@ import { useBot } from '../harness/suite';
 import { nl } from '../../src/texts/nl';
 
 const OWNER_VERBS = ['callback.done', 'callback.notReached', 'callback.reschedule', 'callback.handover', 'callback.release', 'callback.cancel'];
-const NOT_ALLOWED = 'Dat mag alleen de behandelaar of een leidinggevende.';
+const NOT_ALLOWED = nl.common.notAllowed;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,7 +71,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const losers = texts.filter((_, i) => crowd[i] !== winner);
       expect(losers).to.have.length(19);
       for (const t of losers) {
-        expect(t).to.contain(`${winner.name} heeft dit verzoek al opgepakt.`);
+        expect(t).to.contain(nl.callbacks.msg.alreadyClaimed(winner.name));
         expect(t).to.contain('Deze kaart was niet meer actueel');
         expect(t).to.contain(`Opgepakt door ${winner.name}`);
         for (const p of PHONE_FORMS) expect(t).to.not.contain(p);
@@ -79,11 +79,11 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       log(`20 concurrent claims: invoke latency median ${median(results.map((r) => r.ms)).toFixed(1)} ms, max ${Math.max(...results.map((r) => r.ms)).toFixed(1)} ms`);
 
       await bot.settle();
-      const cards = connector.messagesIn(generalChannel.id).filter((m) => JSON.stringify(m.card ?? {}).includes(`Terugbelverzoek ${item.id}`));
+      const cards = connector.messagesIn(generalChannel.id).filter((m) => JSON.stringify(m.card ?? {}).includes(nl.callbacks.card.title(item.id)));
       expect(cards, 'one channel message, updated in place').to.have.length(1);
       expect(cards[0]!.id).to.equal(posted.id);
       expect(cards[0]!.updates).to.be.at.least(1);
-      expect(textOf(cards[0]!.card)).to.contain(`Opgepakt door ${winner.name} om 10:00`);
+      expect(textOf(cards[0]!.card)).to.contain(nl.callbacks.card.claimedBy(winner.name, '10:00'));
       expect(verbsOf(cards[0]!.card)).to.deep.equal(['callback.view']);
       // Universal Actions: the owner's client swaps the card for their private view.
       expect(cards[0]!.card!.refresh).to.deep.equal({
@@ -132,9 +132,9 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const id = await claimedBy(anna);
       const before = await snapshot(id);
       const again = await click(bot, anna, 'callback.claim', { id, v: 2 });
-      expect(textOf(again.card)).to.contain('Je had dit verzoek al opgepakt.');
+      expect(textOf(again.card)).to.contain(nl.callbacks.msg.alreadyYours);
       const other = await click(bot, bram, 'callback.claim', { id, v: 2 });
-      expect(textOf(other.card)).to.contain('Anna de Vries heeft dit verzoek al opgepakt.').and.not.contain('niet meer actueel');
+      expect(textOf(other.card)).to.contain(nl.callbacks.msg.alreadyClaimed(anna.name)).and.not.contain('niet meer actueel');
       await bot.settle();
       expect(await snapshot(id)).to.deep.equal(before);
     });
@@ -168,7 +168,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const id = await claimedBy(anna);
       const empty = await click(bot, anna, 'callback.done', { id, v: 2, answer: 'ja', note: '', confirmation: '' });
       const t1 = textOf(empty.card);
-      expect(t1).to.contain('Schrijf een korte notitie voor het klantdossier.').and.contain('Kies hoe je de belangrijke informatie aan de klant hebt bevestigd.');
+      expect(t1).to.contain(nl.callbacks.errors.noteRequired).and.contain(nl.callbacks.errors.confirmationRequired);
       const short = await click(bot, anna, 'callback.done', { id, v: 2, answer: 'ja', note: 'Gebeld', confirmation: 'email' });
       expect(textOf(short.card)).to.contain('Schrijf iets meer');
       // Values kept in the owner view's inputs.
@@ -180,7 +180,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const updatesBefore = (await channelMessageOf(bot, connector, id)).updates;
       bot.clock.set('2026-11-26T15:10:00+01:00');
       const done = await click(bot, anna, 'callback.done', { id, v: 2, answer: 'ja', note: 'Loodgieter komt morgen om 10:00.', confirmation: 'brief' });
-      expect(textOf(done.card)).to.contain(`${id} is afgerond. Dank je wel!`).and.contain('Loodgieter komt morgen om 10:00.');
+      expect(textOf(done.card)).to.contain(nl.callbacks.msg.done(id)).and.contain('Loodgieter komt morgen om 10:00.');
       const item = await getItem(bot, id);
       expect(item).to.include({ status: 'done' });
       expect(item!.closedAt!.toISOString()).to.equal('2026-11-26T14:10:00.000Z');
@@ -190,7 +190,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       await bot.settle();
       const m = await channelMessageOf(bot, connector, id);
       expect(m.updates).to.equal(updatesBefore + 1);
-      expect(textOf(m.card)).to.contain('Afgerond door Anna de Vries om 15:10').and.contain('Afgerond');
+      expect(textOf(m.card)).to.contain(nl.callbacks.card.doneBy(anna.name, '15:10')).and.contain('Afgerond');
       expect(verbsOf(m.card)).to.deep.equal([]);
       expect(m.card!.refresh, 'no refresh on a finished card').to.equal(undefined);
       // The dossier note is for the owner view and the history, not the channel.
@@ -204,7 +204,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const p = nl.customers.profile;
       expect(text).to.contain(`${p.ageGroup['55-of-ouder']}; ${p.digital['liever-persoonlijk']}; ${p.attitude['hulp-bij-regelen']}`).and.contain('Brief');
       expect(text).to.contain(nl.customers.needs.letter).and.contain(nl.customers.needs.help);
-      expect(text).to.contain('Het goede gesprek').and.contain('Stel jezelf voor').and.contain('Geef nogmaals je naam').and.contain('Voel je verantwoordelijk voor de afspraak die jij hebt gemaakt.');
+      expect(text).to.contain(nl.callbacks.card.checklistTitle).and.contain('Stel jezelf voor').and.contain('Geef nogmaals je naam').and.contain('Voel je verantwoordelijk voor de afspraak die jij hebt gemaakt.');
       // Another customer (another number: the first one's record prefers a letter).
       const plain = await click(bot, anna, 'callback.claim', { id: await createViaForm(bot, carla, { digital: 'regelt-digitaal', phone: '06 87654321' }) });
       expect(textOf(plain.card)).to.not.contain(nl.customers.needs.letter);
@@ -256,7 +256,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       expect(verbsOf(res.card)).to.deep.equal(['callback.claim']);
       await bot.settle();
       const card = await channelCard(bot, connector, id);
-      expect(textOf(card)).to.contain('Nog niet opgepakt');
+      expect(textOf(card)).to.contain(nl.callbacks.status.open);
       expect(verbsOf(card)).to.deep.equal(['callback.claim']);
       expect(card.refresh).to.equal(undefined);
       expect(await historyActions(bot, id)).to.deep.equal(['created', 'claimed', 'released']);
@@ -267,26 +267,26 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
     it('handover gives it to a colleague, who gets a 1:1 message with their view; the card names them', async () => {
       const id = await claimedBy(anna);
       const self = await click(bot, anna, 'callback.handover', { id, v: 2, to: anna.aadObjectId });
-      expect(textOf(self.card)).to.contain('Je kunt een verzoek niet aan jezelf overdragen.');
+      expect(textOf(self.card)).to.contain(nl.callbacks.errors.assigneeSelf);
       const none = await click(bot, anna, 'callback.handover', { id, v: 2 });
-      expect(textOf(none.card)).to.contain('Kies een collega.');
+      expect(textOf(none.card)).to.contain(nl.callbacks.errors.assigneeRequired);
       const unknown = await click(bot, anna, 'callback.handover', { id, v: 2, to: 'f0f0f0f0-0000-4000-8000-0000000000ff' });
       expect(textOf(unknown.card)).to.contain('Deze collega ken ik niet.');
       expect((await getItem(bot, id))!.version).to.equal(2);
 
       const res = await click(bot, anna, 'callback.handover', { id, v: 2, to: bram.aadObjectId });
-      expect(textOf(res.card)).to.contain(`${id} is overgedragen aan Bram Jansen.`);
+      expect(textOf(res.card)).to.contain(nl.callbacks.msg.handedOver(id, bram.name));
       for (const p of PHONE_FORMS) expect(textOf(res.card), 'Anna no longer sees the details').to.not.contain(p);
       await bot.settle();
       const dm = connector.messagesIn(personalConversationId(bram)).find((m) => /aan jou overgedragen/.test(String(m.activity.text)));
       expect(dm, 'a 1:1 message to Bram').to.not.equal(undefined);
-      expect(String(dm!.activity.text)).to.contain(`Anna de Vries heeft terugbelverzoek **${id}** (Lekkage in de badkamer) aan jou overgedragen. Uiterlijk: morgen 17:00.`);
+      expect(String(dm!.activity.text)).to.contain(nl.callbacks.msg.handoverNotice(id, anna.name, 'Lekkage in de badkamer', 'morgen 17:00'));
       expect(JSON.stringify(dm!.card)).to.contain('tel:+31612345678');
       const card = await channelCard(bot, connector, id);
       expect(textOf(card)).to.contain('Opgepakt door Bram Jansen');
       expect(card.refresh.userIds).to.deep.equal([bram.id]);
       const history = await bot.app.s.repo.history(TEST_TENANT, id);
-      expect(history.at(-1)).to.deep.include({ action: 'handedOver', details: { from: 'Anna de Vries', to: 'Bram Jansen' } });
+      expect(history.at(-1)).to.deep.include({ action: 'handedOver', details: { from: anna.name, to: bram.name } });
       // Anna may no longer act; Bram may.
       expect(textOf((await click(bot, anna, 'callback.notReached', { id })).card)).to.contain(NOT_ALLOWED);
       expect(textOf((await click(bot, bram, 'callback.notReached', { id })).card)).to.contain(nl.conversation.ladder.attempt(1, 2));
@@ -295,9 +295,9 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
     it('reschedule keeps the new moment and the reason, and the history keeps both moments', async () => {
       const id = await claimedBy(anna);
       const missing = await click(bot, anna, 'callback.reschedule', { id, v: 2, date: '', reason: '' });
-      expect(textOf(missing.card)).to.contain('Kies een nieuw moment.').and.contain('Geef een reden.');
+      expect(textOf(missing.card)).to.contain(nl.callbacks.errors.newMomentRequired).and.contain(nl.callbacks.errors.reasonRequired);
       const past = await click(bot, anna, 'callback.reschedule', { id, v: 2, date: '2026-11-25', time: '10:00', reason: 'Te laat' });
-      expect(textOf(past.card)).to.contain('Dit moment ligt in het verleden.');
+      expect(textOf(past.card)).to.contain(nl.common.momentInPast);
       expect(inputOf(past.card, 'reason')!.value).to.equal('Te laat');
 
       const res = await click(bot, anna, 'callback.reschedule', { id, v: 2, date: '2026-11-30', time: '10:30', reason: 'Klant is tot maandag weg' });
@@ -317,13 +317,13 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
     it('cancel needs a reason; the owner, the creator or a manager may', async () => {
       const id = await claimedBy(anna);
       const noReason = await click(bot, anna, 'callback.cancel', { id, v: 2, cancelReason: '' });
-      expect(textOf(noReason.card)).to.contain('Geef een reden.');
+      expect(textOf(noReason.card)).to.contain(nl.callbacks.errors.reasonRequired);
       expect(JSON.stringify(inputOf(noReason.card, 'cancelReason'))).to.not.equal(undefined);
       const res = await click(bot, anna, 'callback.cancel', { id, v: 2, cancelReason: 'Klant belde zelf terug' });
-      expect(textOf(res.card)).to.contain(`${id} is geannuleerd.`);
+      expect(textOf(res.card)).to.contain(nl.callbacks.msg.cancelled(id));
       await bot.settle();
       const card = await channelCard(bot, connector, id);
-      expect(textOf(card)).to.contain('Geannuleerd');
+      expect(textOf(card)).to.contain(nl.callbacks.status.cancelled);
       expect(verbsOf(card)).to.deep.equal([]);
       expect((await bot.app.s.repo.history(TEST_TENANT, id)).at(-1)).to.deep.include({ action: 'cancelled', note: 'Klant belde zelf terug' });
       // The creator (not the owner) may cancel too.
@@ -333,7 +333,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       await bot.settle();
       await click(bot, anna, 'callback.claim', { id: cid });
       expect(textOf((await click(bot, bram, 'callback.cancel', { id: cid, cancelReason: 'Dubbel' })).card)).to.contain(NOT_ALLOWED);
-      expect(textOf((await click(bot, carla, 'callback.cancel', { id: cid, cancelReason: 'Dubbel ingevoerd' })).card)).to.contain(`${cid} is geannuleerd.`);
+      expect(textOf((await click(bot, carla, 'callback.cancel', { id: cid, cancelReason: 'Dubbel ingevoerd' })).card)).to.contain(nl.callbacks.msg.cancelled(cid));
     });
 
     it('a manager (MANAGER_IDS) may do owner actions, and sees the owner view', async () => {
@@ -346,12 +346,12 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const handover = await click(bot, dirk, 'callback.handover', { id, to: bram.aadObjectId });
       expect(textOf(handover.card)).to.contain('overgedragen aan Bram Jansen');
       const toOwner = await click(bot, dirk, 'callback.handover', { id, to: bram.aadObjectId });
-      expect(textOf(toOwner.card)).to.contain('Bram Jansen is al de behandelaar.');
+      expect(textOf(toOwner.card)).to.contain(nl.callbacks.errors.assigneeIsOwner(bram.name));
       const done = await click(bot, dirk, 'callback.done', { id, answer: 'ja', note: 'Afgehandeld door de teamleider.', confirmation: 'none' });
       expect(textOf(done.card)).to.contain('is afgerond');
       const history = await bot.app.s.repo.history(TEST_TENANT, id);
       expect(history.slice(-3).map((h) => [h.action, h.actor.name])).to.deep.equal([
-        ['rescheduled', 'Dirk Bakker'], ['handedOver', 'Dirk Bakker'], ['done', 'Dirk Bakker'],
+        ['rescheduled', dirk.name], ['handedOver', dirk.name], ['done', dirk.name],
       ]);
     });
 
@@ -361,7 +361,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       expect(textOf(res.card)).to.contain('Niemand heeft dit verzoek opgepakt.');
       const assign = await click(bot, dirk, 'callback.handover', { id: item.id, to: carla.aadObjectId });
       expect(textOf(assign.card)).to.contain('overgedragen aan Carla Smit');
-      expect((await getItem(bot, item.id))!.owner!.name).to.equal('Carla Smit');
+      expect((await getItem(bot, item.id))!.owner!.name).to.equal(carla.name);
     });
   });
 
@@ -372,7 +372,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       await click(bot, carla, 'callback.claim', { id, v: 3 });
       // Bram still has the very first card (v1).
       const res = await click(bot, bram, 'callback.claim', { id, v: 1 });
-      expect(textOf(res.card)).to.contain('Carla Smit heeft dit verzoek al opgepakt. Deze kaart was niet meer actueel. Je ziet nu de laatste stand.');
+      expect(textOf(res.card)).to.contain(`${nl.callbacks.msg.alreadyClaimed(carla.name)} ${nl.common.staleCard}`);
       expect(textOf(res.card)).to.contain('Opgepakt door Carla Smit');
     });
 
@@ -381,12 +381,12 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       await click(bot, anna, 'callback.done', { id, v: 2, answer: 'ja', note: 'Klant gebeld, opgelost.', confirmation: 'none' });
       for (const [user, verb] of [[bram, 'callback.claim'], [anna, 'callback.notReached'], [anna, 'callback.release']] as const) {
         const res = await click(bot, user, verb, { id, v: 2 });
-        expect(textOf(res.card), verb).to.contain('Dit verzoek is al afgerond.');
+        expect(textOf(res.card), verb).to.contain(nl.callbacks.msg.finished);
         expect(textOf(res.card), verb).to.contain('Afgerond door Anna de Vries');
       }
       const cancelled = await claimedBy(anna);
       await click(bot, anna, 'callback.cancel', { id: cancelled, cancelReason: 'Dubbel' });
-      expect(textOf((await click(bot, bram, 'callback.claim', { id: cancelled, v: 2 })).card)).to.contain('Dit verzoek is geannuleerd.');
+      expect(textOf((await click(bot, bram, 'callback.claim', { id: cancelled, v: 2 })).card)).to.contain(nl.callbacks.msg.cancelledAlready);
     });
 
     it('an unknown id, or a button this bot no longer knows, answers with a short note', async () => {
@@ -395,9 +395,9 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const id = await claimedBy(anna);
       const old = await click(bot, anna, 'callback.oldButton', { id, v: 1 });
       expect(textOf(old.card)).to.contain('Deze knop werkt niet (meer).');
-      expect(textOf(old.card)).to.contain('Terugbelverzoek').and.contain(id);
+      expect(textOf(old.card)).to.contain(nl.callbacks.kindName).and.contain(id);
       const lower = await click(bot, bram, 'callback.claim', { id: id.toLowerCase(), v: 1 });
-      expect(textOf(lower.card)).to.contain('Anna de Vries heeft dit verzoek al opgepakt.');
+      expect(textOf(lower.card)).to.contain(nl.callbacks.msg.alreadyClaimed(anna.name));
     });
   });
 
@@ -411,7 +411,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const before = { writes: writes(), item: await getItem(bot, id), outbox: (await bot.app.s.repo.listOutbox({})).length };
 
       const mine = await click(bot, anna, 'callback.refresh', { id }, { trigger: 'automatic' });
-      expect(textOf(mine.card)).to.contain('Deze weergave zie alleen jij als behandelaar.').and.contain('tel:+31612345678').and.contain('Mevrouw Jansen');
+      expect(textOf(mine.card)).to.contain(nl.callbacks.card.ownerOnlyHint).and.contain('tel:+31612345678').and.contain('Mevrouw Jansen');
       expect(verbsOf(mine.card)).to.include.members(OWNER_VERBS);
       expect(mine.card.refresh.userIds).to.deep.equal([anna.id]);
       const theirs = await click(bot, bram, 'callback.refresh', { id }, { trigger: 'automatic' });
@@ -429,7 +429,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
     it('"Open mijn weergave" gives someone else only the shared card, with a short note', async () => {
       const id = await claimedBy(anna);
       const res = await click(bot, bram, 'callback.view', { id });
-      expect(textOf(res.card)).to.contain('De gegevens van de klant ziet alleen de behandelaar.');
+      expect(textOf(res.card)).to.contain(nl.callbacks.msg.notYours);
       for (const p of PHONE_FORMS) expect(JSON.stringify(res.card)).to.not.contain(p);
     });
   });
@@ -460,7 +460,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
         const json = JSON.stringify(v);
         expect(json).to.not.contain('Van der Berg').and.not.contain('betalingsregeling voor').and.not.contain('huurachterstand');
         for (const p of PHONE_FORMS) expect(json).to.not.contain(p);
-        expect(textOf(v)).to.contain('Gevoelig onderwerp — details bij de behandelaar');
+        expect(textOf(v)).to.contain(nl.callbacks.sensitiveMasked);
       }
       // Nothing else the channel received names the customer either.
       const channelJson = JSON.stringify(connector.messagesIn(generalChannel.id).map((m) => m.activity));

@@ -65,7 +65,7 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       expect(picker['choices.data']).to.deep.include({ dataset: 'topcontact.colleagues', associatedInputs: 'auto' });
       expect(picker.choices.map((c: JsonActivity) => c.title)).to.include.members([anna.name, bram.name]);
       const text = textOf(form);
-      expect(text).to.contain('Nieuw terugbelverzoek').and.contain('Naam klant').and.contain('Telefoonnummer').and.contain('Gevoelig onderwerp');
+      expect(text).to.contain(nl.callbacks.formTitle).and.contain(nl.callbacks.fields.customerName).and.contain(nl.callbacks.fields.phone).and.contain('Gevoelig onderwerp');
       // The klantbeeld choices are worded for the customer to read (texts/nl/customers.ts).
       expect(text).to.contain(nl.customers.profile.ageGroup['55-of-ouder']).and.contain(nl.customers.profile.digital['liever-persoonlijk'])
         .and.contain(nl.customers.profile.attitude['hulp-bij-regelen']).and.contain('Brief');
@@ -87,8 +87,8 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       expect(await historyActions(bot, 'TB-1001')).to.deep.equal(['created']);
       await bot.settle();
       const card = await channelCard(bot, connector, 'TB-1001');
-      expect(textOf(card)).to.contain('Terugbelverzoek TB-1001').and.contain('Lekkage in de badkamer').and.contain('Mevrouw Jansen')
-        .and.contain('morgen · uiterlijk vrijdag 27 november, 17:00').and.contain('Nog niet opgepakt').and.contain('Anna de Vries');
+      expect(textOf(card)).to.contain(nl.callbacks.card.title('TB-1001')).and.contain('Lekkage in de badkamer').and.contain('Mevrouw Jansen')
+        .and.contain('morgen · uiterlijk vrijdag 27 november, 17:00').and.contain(nl.callbacks.status.open).and.contain(anna.name);
       expect(verbsOf(card)).to.deep.equal(['callback.claim']);
     });
 
@@ -162,7 +162,7 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       await bot.settle();
       const dm = connector.messagesIn(personalConversationId(bram)).find((m) => /voor jou aangemaakt/.test(String(m.activity.text)));
       expect(dm, 'a 1:1 message to Bram').to.not.equal(undefined);
-      expect(String(dm!.activity.text)).to.contain('TB-1001').and.contain('Anna de Vries');
+      expect(String(dm!.activity.text)).to.contain('TB-1001').and.contain(anna.name);
       expect(JSON.stringify(dm!.card)).to.contain('tel:+31612345678');
       const card = await channelCard(bot, connector, 'TB-1001');
       expect(textOf(card)).to.contain('Opgepakt door Bram Jansen');
@@ -185,7 +185,7 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       const res = await bot.post(messageExtensionFetchTask({ from: anna, conversation: threadConversationId(generalChannel.id, '1700000000001'), commandId: 'terugbelverzoekMaken', message }));
       expect(res.status).to.equal(200);
       expect(res.body.task.type).to.equal('continue');
-      expect(res.body.task.value.title).to.equal('Nieuw terugbelverzoek');
+      expect(res.body.task.value.title).to.equal(nl.callbacks.formTitle);
       const form = res.body.task.value.card.content;
       expect(inputOf(form, 'details')!.value).to.equal('Mevrouw Pieters belde over de cv-ketel & de thermostaat.\nZe is bereikbaar op 06-87654321 na 14:00.');
       expect(inputOf(form, 'phone')!.value).to.equal('06-87654321');
@@ -209,7 +209,7 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       expect(inputOf(again, 'phone')!.value).to.equal('06-87654321');
 
       const ok = await bot.post(messageExtensionSubmit({ from: anna, conversation, commandId: 'terugbelverzoekMaken', message, data: { formId, ...prefilled, customerName: 'Mevrouw Pieters' } }));
-      expect(ok.body.task).to.deep.equal({ type: 'message', value: 'Terugbelverzoek TB-1001 is aangemaakt. Uiterlijk: morgen 17:00.' });
+      expect(ok.body.task).to.deep.equal({ type: 'message', value: nl.callbacks.created('TB-1001', 'morgen 17:00').replace(/\*\*/g, '') });
       const item = await getItem(bot, 'TB-1001');
       expect(item).to.include({ source: 'messageExtension', subject: 'Cv-ketel' });
       expect(item!.data).to.include({ phone: '+31687654321', customerName: 'Mevrouw Pieters' });

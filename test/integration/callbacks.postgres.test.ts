@@ -4,6 +4,7 @@
 // PostgreSQL: TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); skipped when the
 // default server cannot be reached, failing when TEST_DATABASE_URL is set but unreachable.
 import { expect } from 'chai';
+import { nl } from '../../src/texts/nl';
 import { Pool } from 'pg';
 import { anna, generalChannel, TEST_TENANT } from '../harness/activities';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
@@ -88,16 +89,16 @@ describe('callbacks: two instances on one PostgreSQL', function () {
     const winner = crowd.find((u) => u.aadObjectId === item!.owner!.id)!;
     expect(winner).to.not.equal(undefined);
     expect((await historyActions(a, id)).filter((x) => x === 'claimed')).to.have.length(1);
-    expect(answers.filter((r) => textOf(r.card).includes(`Je hebt ${id} opgepakt`))).to.have.length(1);
+    expect(answers.filter((r) => textOf(r.card).includes(nl.callbacks.msg.claimed(id)))).to.have.length(1);
     // The click that was told it won is the owner the database stored.
-    const wonBy = crowd[answers.findIndex((r) => textOf(r.card).includes(`Je hebt ${id} opgepakt`))]!;
+    const wonBy = crowd[answers.findIndex((r) => textOf(r.card).includes(nl.callbacks.msg.claimed(id)))]!;
     expect(wonBy.aadObjectId).to.equal(item!.owner!.id);
     expect(item!.owner!.name).to.equal(wonBy.name);
-    expect(answers.filter((r) => textOf(r.card).includes(`${winner.name} heeft dit verzoek al opgepakt.`))).to.have.length(19);
+    expect(answers.filter((r) => textOf(r.card).includes(nl.callbacks.msg.alreadyClaimed(winner.name)))).to.have.length(19);
     await both();
-    const cards = connector.messagesIn(generalChannel.id).filter((m) => JSON.stringify(m.card ?? {}).includes(`Terugbelverzoek ${id}`));
+    const cards = connector.messagesIn(generalChannel.id).filter((m) => JSON.stringify(m.card ?? {}).includes(nl.callbacks.card.title(id)));
     expect(cards).to.have.length(1);
-    expect(textOf(cards[0]!.card)).to.contain(`Opgepakt door ${winner.name}`);
+    expect(textOf(cards[0]!.card)).to.contain(nl.callbacks.card.claimedBy(winner.name, '').split(' om ')[0]!);
   });
 
   it('a nudge goes out once when both instances tick at the same moment', async () => {

@@ -2,6 +2,7 @@
 // before the deadline of an unclaimed callback; an overdue one notifies its owner (or the channel
 // when it has none) once per working day; nothing at night or in the weekend.
 import { expect } from 'chai';
+import { nl } from '../../src/texts/nl';
 import { anna, generalChannel, personalConversationId, threadConversationId } from '../harness/activities';
 import { startFakeConnector, type FakeConnector, type MessageState } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
@@ -51,7 +52,7 @@ describe('callbacks: reminders (ManualClock)', () => {
     await at('2026-11-27T15:00:00+01:00');
     const nudges = inChannel(NUDGE);
     expect(nudges).to.have.length(1);
-    expect(String(nudges[0]!.activity.text)).to.equal(`Terugbelverzoek **${item.id}** (Lekkage in de badkamer) is nog door niemand opgepakt. Nog 2 werkuren. Wie pakt het op?`);
+    expect(String(nudges[0]!.activity.text)).to.equal(nl.callbacks.msg.nudgeUnclaimed(item.id, 'Lekkage in de badkamer', '2 werkuren'));
     // In the card's thread.
     expect(nudges[0]!.conversationId).to.equal(threadConversationId(generalChannel.id, item.card!.activityId));
     for (const t of ['2026-11-27T15:00:30+01:00', '2026-11-27T16:30:00+01:00', '2026-11-27T17:00:00+01:00']) await at(t);
@@ -66,7 +67,7 @@ describe('callbacks: reminders (ManualClock)', () => {
     await at('2026-11-30T08:30:00+01:00');
     expect(inChannel(OVERDUE_CHANNEL)).to.have.length(1);
     expect(String(inChannel(OVERDUE_CHANNEL)[0]!.activity.text)).to.equal(
-      `Terugbelverzoek **${item.id}** (Lekkage in de badkamer) is 1 werkdag te laat en heeft geen behandelaar. Wie pakt het op?`,
+      nl.callbacks.msg.overdueChannel(item.id, 'Lekkage in de badkamer', '1 werkdag te laat'),
     );
     for (const t of ['2026-11-30T12:00:00+01:00', '2026-11-30T16:59:00+01:00']) await at(t);
     expect(inChannel(OVERDUE_CHANNEL)).to.have.length(1);
@@ -93,7 +94,7 @@ describe('callbacks: reminders (ManualClock)', () => {
     const notes = toAnna(OVERDUE_OWNER);
     expect(notes).to.have.length(1);
     expect(String(notes[0]!.activity.text)).to.equal(
-      `Terugbelverzoek **${item.id}** (Lekkage in de badkamer) is 1 werkdag te laat. Bel de klant vandaag, of neem contact op en maak een nieuwe afspraak.`,
+      nl.callbacks.msg.overdueOwner(item.id, 'Lekkage in de badkamer', '1 werkdag te laat'),
     );
     expect(JSON.stringify(notes[0]!.card)).to.contain('tel:+31612345678');
     expect(inChannel(OVERDUE_CHANNEL)).to.have.length(0);

@@ -59,7 +59,7 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect(inputOf(form, 'how')!.value).to.equal('telefoon');
       const formId = String((actionsOf(form)[0]!.data as Record<string, unknown>).formId);
       const first = await invoke(anna, 'contact.create', { formId, how: 'telefoon', topic: 'Reparatie' });
-      expect(textOf(first.body.value)).to.contain(nl.contacts.saved('Reparatie', 'Telefoon'));
+      expect(textOf(first.body.value)).to.contain(nl.contacts.saved('Reparatie', nl.contacts.how.telefoon!));
       // A double submit of the same form stores one log.
       expect(textOf((await invoke(anna, 'contact.create', { formId, how: 'telefoon', topic: 'Reparatie' })).body.value)).to.contain(nl.contacts.savedAlready);
       // A wrong phone: a field error, nothing stored, and the reply does not echo what was typed elsewhere.

@@ -15,7 +15,7 @@ import { startFakeConnector, type FakeConnector, type MessageState } from '../ha
 import { PG_URL, requirePostgres } from '../harness/pg';
 import { formatMoment } from '../../src/domain/workingTime';
 import { nl } from '../../src/texts/nl';
-import { asPerson } from '../harness/people';
+import { asPerson } from '../harness/roster';
 
 const person = asPerson;
 const titleOf = (m: MessageState): string => String((m.card as any)?.body?.[0]?.items?.[0]?.text ?? '');
@@ -114,7 +114,7 @@ describe('daily digest (HTTP, fake connector)', function () {
     await bind(bot, connector); // Tuesday 24 November, 09:00: after the 08:30 digest time
     const reply = connector.allPosted().find((p) => /werkkanaal/.test(String(p.activity.text ?? '')))!;
     const first = formatMoment(bot.app.s.calendar, new Date('2026-11-25T08:30:00+01:00'));
-    expect(String(reply.activity.text)).to.equal(`${nl.common.bound('Algemeen')} ${nl.common.boundNext(first)}`);
+    expect(String(reply.activity.text)).to.equal(`${nl.common.bound(nl.common.generalChannel)} ${nl.common.boundNext(first)}`);
     await tickAt(bot, '2026-11-24T10:00:00+01:00');
     await tickAt(bot, '2026-11-24T16:00:00+01:00');
     expect(channelDigests(connector)).to.have.length(0);
@@ -140,11 +140,12 @@ describe('daily digest (HTTP, fake connector)', function () {
     expect(digests).to.have.length(1);
     const d = digests[0]!;
     expect(d.conversationId.split(';')[0]).to.equal(generalChannel.id);
-    expect(titleOf(d)).to.equal('Dagoverzicht donderdag 26 november');
+    expect(titleOf(d)).to.equal(nl.digest.channelTitle('donderdag 26 november'));
     const text = cardText(d);
-    expect(text).to.contain('Stand om 08:30 · 6 open');
-    for (const s of ['Te laat (1)', 'Vandaag (3)', 'Morgen, vrijdag 27 november (1)', 'Nog niet opgepakt, met een latere termijn (1)',
-      'Anna de Vries (1)', 'Bram Jansen (1)', 'Nog niemand: wie pakt het op? (1)',
+    expect(text).to.contain(nl.digest.asOf('08:30', 6));
+    const w = nl.digest.withCount;
+    for (const s of [w(nl.digest.sections.overdue, 1), w(nl.digest.sections.today, 3), w(nl.digest.sections.tomorrow('vrijdag 27 november'), 1), w(nl.digest.sections.unclaimed, 1),
+      nl.digest.owner(anna.name, 1), nl.digest.owner(bram.name, 1), nl.digest.nobody(1),
       `**${k.overdue}** · Lekkage badkamer`, 'Terugbelverzoek · uiterlijk woensdag 25 november, 17:00 · 1 werkdag te laat',
       'Afspraak · vandaag 12:00', 'Terugbelverzoek · morgen 17:00', 'Twijfelgeval · geen termijn']) {
       expect(text, s).to.contain(s);
@@ -175,7 +176,7 @@ describe('daily digest (HTTP, fake connector)', function () {
     expect(channelDigests(connector)).to.have.length(0);
     for (const day of ['2026-11-28', '2026-11-29', '2027-04-27', '2026-12-08']) expect(await bot.app.s.repo.hasClaim(TEST_TENANT, `digest:${day}`), day).to.equal(false);
     await tickAt(bot, '2026-12-09T08:30:00+01:00');
-    expect(channelDigests(connector).map(titleOf)).to.deep.equal(['Dagoverzicht woensdag 9 december']);
+    expect(channelDigests(connector).map(titleOf)).to.deep.equal([nl.digest.channelTitle('woensdag 9 december')]);
   });
 
   it('a restart at the digest minute does not send it twice', async () => {
@@ -195,7 +196,7 @@ describe('daily digest (HTTP, fake connector)', function () {
     bot = await startBot({ databaseUrl: db, now: '2026-11-26T14:10:00+01:00' }); // … back at 14:10
     await bot.tick();
     await bot.settle();
-    expect(channelDigests(connector).map(titleOf)).to.deep.equal(['Dagoverzicht donderdag 26 november']);
+    expect(channelDigests(connector).map(titleOf)).to.deep.equal([nl.digest.channelTitle('donderdag 26 november')]);
     expect(cardText(channelDigests(connector)[0]!)).to.contain('Stand om 14:10');
     // Down all of Friday: on Monday morning before the digest time nothing is sent for Friday.
     await bot.stop();
@@ -205,7 +206,7 @@ describe('daily digest (HTTP, fake connector)', function () {
     expect(await bot.app.s.repo.hasClaim(TEST_TENANT, 'digest:2026-11-27')).to.equal(false);
     expect(channelDigests(connector)).to.have.length(1);
     await tickAt(bot, '2026-11-30T08:30:00+01:00');
-    expect(channelDigests(connector).map(titleOf)).to.deep.equal(['Dagoverzicht donderdag 26 november', 'Dagoverzicht maandag 30 november']);
+    expect(channelDigests(connector).map(titleOf)).to.deep.equal([nl.digest.channelTitle('donderdag 26 november'), nl.digest.channelTitle('maandag 30 november')]);
   });
 
   it('a digest still pending at midnight (Teams kept refusing) is dropped, not sent the next day', async () => {
@@ -221,7 +222,7 @@ describe('daily digest (HTTP, fake connector)', function () {
     expect(channelDigests(connector)).to.have.length(0);
     expect(await bot.app.s.repo.listOutbox({ type: 'digest', status: 'pending' })).to.have.length(0);
     await tickAt(bot, '2026-11-27T08:30:00+01:00');
-    expect(channelDigests(connector).map(titleOf)).to.deep.equal(['Dagoverzicht vrijdag 27 november']);
+    expect(channelDigests(connector).map(titleOf)).to.deep.equal([nl.digest.channelTitle('vrijdag 27 november')]);
   });
 
   it('personal digests: opt in with instellingen, only your own items (with your interpreter request), opt-out respected', async () => {
@@ -244,7 +245,7 @@ describe('daily digest (HTTP, fake connector)', function () {
     await tickAt(bot, '2026-11-26T08:30:00+01:00');
     const annas = personalDigests(connector, anna);
     expect(annas).to.have.length(1);
-    expect(titleOf(annas[0]!)).to.equal('Jouw dagoverzicht donderdag 26 november');
+    expect(titleOf(annas[0]!)).to.equal(nl.digest.personalTitle('donderdag 26 november'));
     expect(openIds(annas[0]!)).to.deep.equal([`callback.view ${k.overdue}`, `appointment.view ${k.appointment}`, `interpreter.view ${k.interpreter}`]);
     expect(cardText(annas[0]!)).to.contain('Tolk Arabisch voor mevrouw El Amrani').and.not.contain('Sleutel kwijt');
     expect(personalDigests(connector, bram)).to.have.length(0);
@@ -282,7 +283,7 @@ describe('daily digest (HTTP, fake connector)', function () {
     // Somebody with nothing open gets a short, friendly card.
     await bot.post(personalMessage({ text: 'digest', from: carla }));
     const empty = await connector.waitFor((c) => personalDigests(c, carla)[0]);
-    expect(cardText(empty)).to.contain('Je hebt niets open staan.');
+    expect(cardText(empty)).to.contain(nl.digest.emptyPersonal);
   });
 
   it('5,000 open items: the digest card Teams receives stays under 80 KB and points to overzicht', async function () {

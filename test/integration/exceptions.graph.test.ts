@@ -4,13 +4,15 @@
 // does not wait and goes to the fallback. Nobody is a manager by configuration (no MANAGER_IDS):
 // the manager may decide because the case was put to them.
 import { expect } from 'chai';
-import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
+import { nl } from '../../src/texts/nl';
+import type { FakeConnector } from '../harness/fakeConnector';
+import { useConnectorAndGraph } from '../harness/suite';
 import {
   adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord,
   TEST_TENANT, type TestUser,
 } from '../harness/activities';
 import { startBot, type BotUnderTest } from '../harness/bot';
-import { fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
+import { fixedTokenCredential, type FakeGraph } from '../harness/fakeGraph';
 import type { ExceptionData } from '../../src/domain/items/exception';
 import type { Item } from '../../src/domain/types';
 import { FORM } from './exceptions.helpers';
@@ -25,17 +27,11 @@ describe('exceptions: voorleggen reaches the manager from Microsoft Graph (fake 
   let bot: BotUnderTest;
   let formSeq = 0;
 
-  before(async () => {
-    connector = await startFakeConnector();
-    fake = await startFakeGraph();
-  });
-  after(async () => {
-    await connector.close();
-    await fake.close();
+  useConnectorAndGraph((c, g) => {
+    connector = c;
+    fake = g;
   });
   beforeEach(async () => {
-    connector.reset();
-    fake.reset();
     // Carla is the configured fallback; in Entra ID (the fake Graph's roster) Anna's manager is Dirk.
     bot = await startBot({
       env: { ...fake.env(), MANAGER_FALLBACK_ID: carla.aadObjectId },
@@ -62,7 +58,7 @@ describe('exceptions: voorleggen reaches the manager from Microsoft Graph (fake 
   }
 
   function channelCard(id: string) {
-    const m = connector.messagesIn(generalChannel.id).find((x) => x.card && json(x.card).includes(`Twijfelgeval ${id}`));
+    const m = connector.messagesIn(generalChannel.id).find((x) => x.card && json(x.card).includes(nl.exceptions.card.title(id)));
     if (!m) throw new Error(`no channel card for ${id}\n${connector.summary()}`);
     return m;
   }
@@ -87,7 +83,7 @@ describe('exceptions: voorleggen reaches the manager from Microsoft Graph (fake 
 
   it("goes to the requester's manager in Entra ID, who gets the case in a 1:1 chat and decides it", async () => {
     const { id, answer } = await escalate();
-    expect(json(answer)).to.contain(`${id} is voorgelegd aan Dirk Bakker`);
+    expect(json(answer)).to.contain(nl.exceptions.msg.escalated(id, dirk.name));
     // Asked Graph for Anna's manager.
     expect(fake.requestsTo('GET', /\/manager$/).map((r) => r.path)).to.deep.equal([`/v1.0/users/${anna.aadObjectId}/manager`]);
     const escalated = await item(id);
@@ -99,12 +95,12 @@ describe('exceptions: voorleggen reaches the manager from Microsoft Graph (fake 
     // Dirk's 1:1 chat: the notice with the case card; the fallback (Carla) hears nothing about it.
     const toDirk = personal(dirk).find((m) => text(m.activity).includes(id));
     expect(toDirk, connector.summary()).to.not.equal(undefined);
-    expect(text(toDirk!.activity)).to.contain(`Anna de Vries legt twijfelgeval **${id}** aan je voor`);
+    expect(text(toDirk!.activity)).to.contain(nl.exceptions.msg.escalationNotice(id, anna.name, '').split(' (')[0]!);
     expect(json(toDirk!.card)).to.contain(FORM.situation).and.contain('exception.managerDecide');
     expect(personal(carla).filter((m) => json(m.activity).includes(id))).to.have.length(0);
 
     // Not a manager by configuration, but the case was put to him: Dirk decides; Carla may not.
-    expect(json(await invoke(carla, 'exception.managerDecide', { id, managerOutcome: 'afwijken', managerReasoning: 'Akkoord.' }))).to.contain('Dat mag alleen een leidinggevende.');
+    expect(json(await invoke(carla, 'exception.managerDecide', { id, managerOutcome: 'afwijken', managerReasoning: 'Akkoord.' }))).to.contain(nl.common.managersOnly);
     const decided = await invoke(dirk, 'exception.managerDecide', {
       id, managerOutcome: 'afwijken', managerReasoning: 'Ziekte en schuldhulp: bijzonder genoeg.',
     });
@@ -115,7 +111,7 @@ describe('exceptions: voorleggen reaches the manager from Microsoft Graph (fake 
   it('Graph down: the escalation does not wait for it and goes to the configured fallback', async () => {
     fake.down();
     const { id, answer } = await escalate();
-    expect(json(answer)).to.contain(`${id} is voorgelegd aan Carla Smit`);
+    expect(json(answer)).to.contain(nl.exceptions.msg.escalated(id, carla.name));
     expect((await item(id)).data.escalation?.manager).to.deep.equal({ id: carla.aadObjectId, name: carla.name, teamsId: carla.id });
     expect(personal(carla).find((m) => text(m.activity).includes(`legt twijfelgeval **${id}** aan je voor`))).to.not.equal(undefined);
     expect(personal(dirk).filter((m) => json(m.activity).includes(id))).to.have.length(0);

@@ -3,6 +3,7 @@
 // PostgreSQL: TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), a fresh schema,
 // dropped afterwards; skipped when the default server is not reachable.
 import { expect } from 'chai';
+import { nl } from '../../src/texts/nl';
 import { Pool } from 'pg';
 import { createApp, type App } from '../../src/app/app';
 import { loadConfig } from '../../src/config/config';
@@ -59,7 +60,7 @@ describe('exceptions on PostgreSQL: take exactly once across two instances', fun
       adaptiveCardAction({ from: u, conversation: `${generalChannel.id};messageid=1`, verb: 'exception.take', data: { id } }))));
     const bodies = answers.map((a) => JSON.stringify(a.body));
     expect(answers.every((a) => a.status === 200)).to.equal(true);
-    expect(bodies.filter((b) => b.includes(`Je denkt mee over ${id}`))).to.have.length(1);
+    expect(bodies.filter((b) => b.includes(nl.exceptions.msg.taken(id)))).to.have.length(1);
     expect(bodies.filter((b) => b.includes('denkt al mee over deze vraag'))).to.have.length(19);
     const history = await s.repo.history(TEST_TENANT, id);
     expect(history.filter((h) => h.action === 'taken')).to.have.length(1);

@@ -2,6 +2,7 @@
 // before posting, the discussion card updated in place, take exactly once, opinions, the decision,
 // escalation to the manager with notices, the library search and export, and the one nudge.
 import { expect } from 'chai';
+import { nl } from '../../src/texts/nl';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type FakeConnector } from '../harness/fakeConnector';
@@ -42,7 +43,7 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
 
   /** The channel card of a case, as everyone sees it now. */
   function channelCard(id: string) {
-    const m = connector.messagesIn(generalChannel.id).find((x) => x.card && json(x.card).includes(`Twijfelgeval ${id}`));
+    const m = connector.messagesIn(generalChannel.id).find((x) => x.card && json(x.card).includes(nl.exceptions.card.title(id)));
     if (!m) throw new Error(`no channel card for ${id}\n${connector.summary()}`);
     return m;
   }
@@ -80,7 +81,7 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     });
     expect(json(forms[0].activity.attachments[0].content)).to.contain('Schrijf geen naam, adres, telefoonnummer of klantnummer op');
     const res = await invoke(anna, 'exception.create', { formId: 'f-phone', ...FORM, situation: `${FORM.situation} Bel 06 12345678.` });
-    expect(json(res)).to.contain('Haal het telefoonnummer weg. In het kanaal horen geen klantgegevens.');
+    expect(json(res)).to.contain(nl.exceptions.errors.identifier(nl.exceptions.identifierKinds.phone!));
     expect(json(res)).to.contain('Met 12 maanden lukt het niet'); // values kept
     expect(await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['exception'] })).to.have.length(0);
   });
@@ -91,42 +92,42 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     expect(json(created)).to.match(/Je vraag \*\*TW-1001\*\* staat in het kanaal/);
     await bot.settle();
     const posted = channelCard('TW-1001');
-    for (const s of ['Welke regel geldt en waarom bestaat die?', 'Wat is hier bijzonder?', 'gelijke behandeling, precedent', "Wat zijn de risico's of kosten?",
-      'Hoe leggen we een \\"nee\\" uit aan de klant?', 'Een betalingsregeling duurt hoogstens 12 maanden', 'Wacht op een collega', 'exception.take']) {
+    for (const s of [nl.exceptions.card.questions[0]!, nl.exceptions.card.questions[1]!, 'gelijke behandeling, precedent', "Wat zijn de risico's of kosten?",
+      'Hoe leggen we een \\"nee\\" uit aan de klant?', 'Een betalingsregeling duurt hoogstens 12 maanden', nl.exceptions.status.open, 'exception.take']) {
       expect(json(posted.card), s).to.contain(s);
     }
     expect((await item('TW-1001')).deadline?.toISOString()).to.equal(new Date('2026-11-26T17:00:00+01:00').toISOString());
 
     bot.clock.set('2026-11-26T10:12:00+01:00');
     const taken = await onCard(bram, 'exception.take', 'TW-1001');
-    expect(json(taken)).to.contain('Je denkt mee over TW-1001');
+    expect(json(taken)).to.contain(nl.exceptions.msg.taken('TW-1001'));
     await bot.settle();
-    expect(json(channelCard('TW-1001').card)).to.contain('Bram Jansen (sinds 10:12)').and.not.contain('exception.take');
-    expect(personal(anna)).to.contain('Bram Jansen denkt mee over je vraag **TW-1001**');
+    expect(json(channelCard('TW-1001').card)).to.contain(nl.exceptions.card.takenByText(bram.name, '10:12')).and.not.contain('exception.take');
+    expect(personal(anna)).to.contain(nl.exceptions.msg.takenNotice('TW-1001', bram.name, '').split(' (')[0]);
 
     await onCard(bram, 'exception.opinion', 'TW-1001', { stance: 'eens', opinionReasoning: 'Ziekte is een goede reden; met schuldhulp is het haalbaar.' });
     const second = await onCard(carla, 'exception.opinion', 'TW-1001', { stance: 'twijfel', opinionReasoning: 'Dan moeten anderen dit ook kunnen krijgen.' });
-    expect(json(second)).to.contain('Je mening over TW-1001 staat op de kaart');
+    expect(json(second)).to.contain(nl.exceptions.msg.opinionSaved('TW-1001').split('. ')[0]);
     await bot.settle();
     const withOpinions = json(channelCard('TW-1001').card);
-    expect(withOpinions).to.contain('Meningen (2)').and.contain('**Bram Jansen**: Eens').and.contain('**Carla Smit**: Twijfel')
+    expect(withOpinions).to.contain(nl.exceptions.card.opinionsTitle(2)).and.contain('**Bram Jansen**: Eens').and.contain('**Carla Smit**: Twijfel')
       .and.contain('Dan moeten anderen dit ook kunnen krijgen.');
-    expect(personal(anna)).to.contain('Carla Smit gaf een mening over je vraag **TW-1001**: twijfel');
+    expect(personal(anna)).to.contain(nl.exceptions.msg.opinionNotice('TW-1001', carla.name, 'twijfel').split('. ')[0]);
 
     bot.clock.set('2026-11-26T11:00:00+01:00');
     const decided = await onCard(anna, 'exception.decide', 'TW-1001', { outcome: 'afwijken', decisionReasoning: 'Ziekte is bijzonder; regeling met schuldhulp.' });
-    expect(json(decided)).to.contain('Besluit over TW-1001 vastgelegd: Afwijken');
+    expect(json(decided)).to.contain(nl.exceptions.msg.decided('TW-1001', nl.exceptions.outcome.afwijken));
     await bot.settle();
     const final = channelCard('TW-1001');
     expect(json(final.card)).to.contain('Besluit: afwijken').and.contain('Ziekte is bijzonder; regeling met schuldhulp.').and.not.contain('exception.decide');
     expect(final.updates).to.be.greaterThan(0);
     // One card for this case in the channel, updated in place; the history tells who said what and when.
-    expect(connector.messagesIn(generalChannel.id).filter((m) => m.card && json(m.card).includes('Twijfelgeval TW-1001'))).to.have.length(1);
-    expect(json(final.card)).to.contain('Geschiedenis (5)').and.contain('Carla Smit · mening: twijfel');
-    for (const u of [bram, carla]) expect(personal(u), u.name).to.contain('Anna de Vries heeft besloten over twijfelgeval **TW-1001**: afwijken van de regel');
+    expect(connector.messagesIn(generalChannel.id).filter((m) => m.card && json(m.card).includes(nl.exceptions.card.title('TW-1001')))).to.have.length(1);
+    expect(json(final.card)).to.contain(`${nl.common.history} (5)`).and.contain('Carla Smit · mening: twijfel');
+    for (const u of [bram, carla]) expect(personal(u), u.name).to.contain(nl.exceptions.msg.decidedNotice('TW-1001', anna.name, nl.exceptions.outcomeLower.afwijken!, '').split('. Onderbouwing')[0]);
     const history = await bot.app.s.repo.history(TEST_TENANT, 'TW-1001');
     expect(history.map((h) => [h.action, h.actor.name])).to.deep.equal([
-      ['created', 'Anna de Vries'], ['taken', 'Bram Jansen'], ['opinion', 'Bram Jansen'], ['opinion', 'Carla Smit'], ['decided', 'Anna de Vries'],
+      ['created', anna.name], ['taken', bram.name], ['opinion', bram.name], ['opinion', carla.name], ['decided', anna.name],
     ]);
   });
 
@@ -136,20 +137,20 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     await onCard(bram, 'exception.opinion', id, { stance: 'eens', opinionReasoning: 'Ziekte is een goede reden om af te wijken.' });
     await onCard(carla, 'exception.opinion', id, { stance: 'nietEens', opinionReasoning: 'Dan moeten we het iedereen geven; precedent.' });
     const escalated = await onCard(anna, 'exception.decide', id, { outcome: 'voorleggen', decisionReasoning: 'We zijn het niet eens; graag een besluit.' });
-    expect(json(escalated)).to.contain(`${id} is voorgelegd aan Dirk Bakker`);
+    expect(json(escalated)).to.contain(nl.exceptions.msg.escalated(id, dirk.name));
     await bot.settle();
-    expect(json(channelCard(id).card)).to.contain('Bij de leidinggevende').and.contain('voor aan Dirk Bakker').and.contain('exception.managerDecide');
+    expect(json(channelCard(id).card)).to.contain(nl.exceptions.status.escalated).and.contain('voor aan Dirk Bakker').and.contain('exception.managerDecide');
 
     // Dirk's 1:1 chat: the notice with the whole case card (situation, rule, opinions, the decision form).
     const toDirk = connector.messagesIn(personalConversationId(dirk)).find((m) => text(m.activity).includes(id));
     expect(toDirk, connector.summary()).to.not.equal(undefined);
-    expect(text(toDirk!.activity)).to.contain(`Anna de Vries legt twijfelgeval **${id}** aan je voor`);
+    expect(text(toDirk!.activity)).to.contain(nl.exceptions.msg.escalationNotice(id, anna.name, '').split(' (')[0]!);
     const caseCard = json(toDirk!.card);
     for (const s of [FORM.situation, FORM.rule, FORM.proposal, 'Ziekte is een goede reden om af te wijken.', 'precedent', 'exception.managerDecide']) expect(caseCard, s).to.contain(s);
 
     // Only the manager decides now.
     expect(json(await onCard(anna, 'exception.decide', id, { outcome: 'afwijken', decisionReasoning: 'Dan toch maar zelf.' }))).to.contain('ligt bij de leidinggevende');
-    expect(json(await onCard(bram, 'exception.managerDecide', id, { managerOutcome: 'afwijken', managerReasoning: 'Ik beslis het wel.' }))).to.contain('Dat mag alleen een leidinggevende.');
+    expect(json(await onCard(bram, 'exception.managerDecide', id, { managerOutcome: 'afwijken', managerReasoning: 'Ik beslis het wel.' }))).to.contain(nl.common.managersOnly);
     const noExplanation = await invoke(dirk, 'exception.managerDecide', { id, managerOutcome: 'nietAfwijken', managerReasoning: 'Precedent weegt zwaarder.' });
     expect(json(noExplanation)).to.contain('Schrijf de uitleg die de klant krijgt.');
     expect((await item(id)).status).to.equal('escalated');
@@ -164,11 +165,11 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     const card = json(channelCard(id).card);
     expect(card).to.contain('Dirk Bakker (leidinggevende)').and.contain('We spreken een regeling van 12 maanden af');
     for (const u of [anna, bram, carla]) {
-      expect(personal(u), u.name).to.contain(`Dirk Bakker (leidinggevende) heeft besloten over twijfelgeval **${id}**: niet afwijken van de regel`);
+      expect(personal(u), u.name).to.contain(nl.exceptions.msg.managerDecidedNotice(id, dirk.name, nl.exceptions.outcomeLower.nietAfwijken!, '').split('. Onderbouwing')[0]);
     }
     const it = await item(id);
     expect(it.data.decision).to.deep.include({ outcome: 'nietAfwijken', byManager: true });
-    expect(it.owner?.name).to.equal('Dirk Bakker');
+    expect(it.owner?.name).to.equal(dirk.name);
   });
 
   it('take is exactly once under 20 concurrent invokes', async () => {
@@ -179,7 +180,7 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     const card = channelCard(id);
     const answers = await Promise.all(colleagues.map((u) =>
       invoke(u, 'exception.take', { id, v: 1 }, `${generalChannel.id};messageid=${card.id}`)));
-    const won = answers.filter((a) => json(a).includes(`Je denkt mee over ${id}`));
+    const won = answers.filter((a) => json(a).includes(nl.exceptions.msg.taken(id)));
     const lost = answers.filter((a) => json(a).includes('denkt al mee over deze vraag'));
     expect(won).to.have.length(1);
     expect(lost).to.have.length(19);
@@ -199,7 +200,7 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     await onCard(bram, 'exception.opinion', id, { stance: 'eens', opinionReasoning: 'Ziekte is een goede reden om af te wijken.' });
 
     const byColleague = await onCard(bram, 'exception.decide', id, { outcome: 'afwijken', decisionReasoning: 'Ik vind het goed.' });
-    expect(json(byColleague)).to.contain('Alleen wie de vraag stelde (of een leidinggevende) legt het besluit vast.');
+    expect(json(byColleague)).to.contain(nl.exceptions.card.decideHint);
 
     const noExplanation = await onCard(anna, 'exception.decide', id, { outcome: 'nietAfwijken', decisionReasoning: 'We houden ons aan de regel.' });
     const card = json(noExplanation);
@@ -248,7 +249,7 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     expect(f.indexOf(older)).to.be.greaterThan(-1);
     expect(f.indexOf(older)).to.be.lessThan(f.indexOf(newer));
     expect(f).to.not.contain(pets);
-    expect(f).to.contain('Richtlijn: zo doen we het voortaan').and.contain('Kleine achterstand past in 12 maanden.').and.contain('maandag 16 november');
+    expect(f).to.contain(nl.exceptions.card.guidelineBadge).and.contain('Kleine achterstand past in 12 maanden.').and.contain('maandag 16 november');
     await bot.post(channelMessage({ text: 'afwegingen hulphond', from: carla, team: teamNoord }));
     const dogs = await connector.waitFor((c) => c.allPosted().find((p) => json(p.activity).includes('Afwegingen: \\"hulphond\\"')));
     expect(json(dogs.activity)).to.contain(pets).and.not.contain(older);
@@ -258,10 +259,10 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     // A new payment question: the form shows the earlier decisions first, guideline on top, nothing posted yet.
     const shown = await invoke(anna, 'exception.create', { formId: 'f-similar', ...FORM });
     const card = json(shown);
-    expect(card).to.contain('Zo besloot het team eerder');
+    expect(card).to.contain(nl.exceptions.similar.title);
     expect(card.indexOf(older)).to.be.lessThan(card.indexOf(newer));
     expect(card).to.not.contain(pets);
-    expect(card).to.contain('Lijkt op jouw vraag door: betalingsregeling');
+    expect(card).to.contain(nl.exceptions.similar.matched('betalingsregeling'));
     expect((await s.repo.queryItems(TEST_TENANT, { kinds: ['exception'], open: true }))).to.have.length(0);
 
     // "Vraag aanpassen" goes back to the form with the values; "Toch plaatsen" posts, once even when clicked twice.
@@ -273,17 +274,17 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     expect(ids[0]).to.match(/^TW-\d+$/);
     expect(ids[1]).to.equal(ids[0]);
     await bot.settle();
-    expect(connector.messagesIn(generalChannel.id).filter((m) => json(m.card ?? {}).includes(`Twijfelgeval ${ids[0]}`))).to.have.length(1);
+    expect(connector.messagesIn(generalChannel.id).filter((m) => json(m.card ?? {}).includes(nl.exceptions.card.title(ids[0]!)))).to.have.length(1);
   });
 
   it('a manager makes a decision a guideline from the card; a colleague cannot', async () => {
     const id = await fileCase();
     await onCard(bram, 'exception.opinion', id, { stance: 'eens', opinionReasoning: 'Ziekte is een goede reden om af te wijken.' });
     await onCard(anna, 'exception.decide', id, { outcome: 'afwijken', decisionReasoning: 'Ziekte is bijzonder, dus afwijken.' });
-    expect(json(await onCard(bram, 'exception.markGuideline', id))).to.contain('Dat mag alleen een leidinggevende.');
+    expect(json(await onCard(bram, 'exception.markGuideline', id))).to.contain(nl.common.managersOnly);
     expect(json(await onCard(dirk, 'exception.markGuideline', id))).to.contain('Dit besluit is nu een richtlijn.');
     await bot.settle();
-    expect(json(channelCard(id).card)).to.contain('Richtlijn: zo doen we het voortaan').and.contain('exception.unmarkGuideline');
+    expect(json(channelCard(id).card)).to.contain(nl.exceptions.card.guidelineBadge).and.contain('exception.unmarkGuideline');
   });
 
   it('a case nobody takes gets exactly one nudge after 2 working hours, in its thread; a taken case gets none', async () => {

@@ -5,36 +5,22 @@
 import { expect } from 'chai';
 import { loadConfig } from '../../src/config/config';
 import { ManualClock } from '../../src/domain/clock';
-import { createGraphService, GraphFailure, type GraphService } from '../../src/graph';
+import { createGraphService, type GraphService } from '../../src/graph';
 import { MARKER_PROPERTY, MAX_SCHEDULE_PIECES, transactionIdFor } from '../../src/graph/service';
 import { mayRepeatInline } from '../../src/graph/retryPolicy';
 import { FAKE_GRAPH_TOKEN, fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
-import { anna, bram, carla, defaultRoster, dirk } from '../harness/roster';
+import { draft, failure } from './graph.helpers';
+import { anna, bram, carla, defaultRoster, dirk, erik } from '../harness/roster';
 
 const DAY = 24 * 3600_000;
 const utc = (ms: number) => ({ dateTime: new Date(ms).toISOString().replace('Z', ''), timeZone: 'UTC' });
 const T0 = Date.parse('2026-11-26T08:00:00Z');
 
-const draft = (marker: string, start = '2026-11-26T09:30:00Z', end = '2026-11-26T09:45:00Z') => ({
-  subject: 'Terugbellen: Lekkage', bodyHtml: '<p>Klant</p>', start: new Date(start), end: new Date(end),
-  reminderMinutes: 10, categories: ['Top Contact'], private: true, marker,
-});
-
-async function failure(p: Promise<unknown>): Promise<GraphFailure> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).to.be.instanceOf(GraphFailure);
-    return err as GraphFailure;
-  }
-  throw new Error('expected a GraphFailure');
-}
-
 describe('Microsoft Graph as documented: the fake Graph over raw HTTP', () => {
   let fake: FakeGraph;
   // A user whose mail address is not their UPN (an alias): /users/{mail} must not find them.
   const roster = defaultRoster();
-  roster.users.push({ ...roster.users[2], id: '29:1Erik', aadObjectId: 'e6e6e6e6-0000-4000-8000-00000000000e', name: 'Erik Mol', email: 'erik.mol@wij.example', userPrincipalName: 'emol@wij.onmicrosoft.example' });
+  roster.users.push({ ...erik });
 
   before(async () => {
     fake = await startFakeGraph({ roster });
@@ -96,7 +82,7 @@ describe('Microsoft Graph as documented: the fake Graph over raw HTTP', () => {
   it('/users/{id} takes an object id or a UPN only: not a Teams id, not a mail alias', async () => {
     expect((await call('GET', `/users/${encodeURIComponent('29:1BramJansen')}`)).status).to.equal(400);
     expect((await call('GET', '/users/erik.mol@wij.example')).status, 'mail address that is not the UPN').to.equal(404);
-    expect((await call('GET', '/users/emol@wij.onmicrosoft.example')).body.id).to.equal('e6e6e6e6-0000-4000-8000-00000000000e');
+    expect((await call('GET', '/users/emol@wij.onmicrosoft.example')).body.id).to.equal(erik.aadObjectId);
     expect((await call('GET', `/users/${bram.aadObjectId.toUpperCase()}`)).body.id).to.equal(bram.aadObjectId);
   });
 

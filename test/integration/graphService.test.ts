@@ -3,26 +3,12 @@
 import { expect } from 'chai';
 import { loadConfig } from '../../src/config/config';
 import { ManualClock } from '../../src/domain/clock';
-import { createGraphService, GraphFailure, type GraphService } from '../../src/graph';
+import { createGraphService, type GraphService } from '../../src/graph';
 import { MARKER_PROPERTY, transactionIdFor } from '../../src/graph/service';
 import { splitBaseUrl } from '../../src/graph/client';
 import { FAKE_GRAPH_TOKEN, fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
+import { draft, failure } from './graph.helpers';
 import { anna, bram, dirk } from '../harness/roster';
-
-const draft = (marker: string, start = '2026-11-26T09:30:00Z', end = '2026-11-26T09:45:00Z') => ({
-  subject: 'Terugbellen: Lekkage', bodyHtml: '<p>Klant</p>', start: new Date(start), end: new Date(end),
-  reminderMinutes: 10, categories: ['Top Contact'], private: true, marker,
-});
-
-async function failure(p: Promise<unknown>): Promise<GraphFailure> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).to.be.instanceOf(GraphFailure);
-    return err as GraphFailure;
-  }
-  throw new Error('expected a GraphFailure');
-}
 
 describe('GraphService against the fake Graph (HTTP)', () => {
   let fake: FakeGraph;

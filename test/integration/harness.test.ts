@@ -220,7 +220,7 @@ describe('test harness: fake Bot Connector with botbuilder CloudAdapter', functi
     };
     await adapter.continueConversationAsync('', ref, async (ctx) => {
       const byId = await TeamsInfo.getMember(ctx, bram.id);
-      expect(byId).to.include({ id: bram.id, aadObjectId: bram.aadObjectId, email: bram.email, name: 'Bram Jansen' });
+      expect(byId).to.include({ id: bram.id, aadObjectId: bram.aadObjectId, email: bram.email, name: bram.name });
       const byAad = await TeamsInfo.getMember(ctx, dirk.aadObjectId);
       expect(byAad.id).to.equal(dirk.id);
 
@@ -228,7 +228,7 @@ describe('test harness: fake Bot Connector with botbuilder CloudAdapter', functi
       expect(page1.members).to.have.length(3);
       expect(page1.continuationToken).to.be.a('string');
       const page2 = await TeamsInfo.getPagedMembers(ctx, 3, page1.continuationToken);
-      expect(page2.members.map((m) => m.name)).to.deep.equal(['Dirk Bakker']);
+      expect(page2.members.map((m) => m.name)).to.deep.equal([dirk.name]);
       expect(page2.continuationToken).to.equal(undefined);
 
       const team = await TeamsInfo.getTeamDetails(ctx, teamNoord.id);
@@ -492,7 +492,7 @@ describe('test harness: activity builders through a TeamsActivityHandler', funct
     expect(submit.body).to.deep.equal({ task: { type: 'message', value: 'Opgeslagen: Terugbellen' } });
     expect(bot.seen).to.deep.equal([
       { kind: 'fetchTask', detail: { commandId: 'newItem', context: 'message', body: '<p>Kun je mij terugbellen?</p>' } },
-      { kind: 'submit', detail: { commandId: 'newItem', data: { title: 'Terugbellen' }, author: 'Bram Jansen' } },
+      { kind: 'submit', detail: { commandId: 'newItem', data: { title: 'Terugbellen' }, author: bram.name } },
     ]);
   });
 });

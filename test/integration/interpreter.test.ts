@@ -168,10 +168,10 @@ describe('interpreter requests (tolk) over HTTP', () => {
   it('`tolk` typed in a channel: a neutral line there, step 1 in the 1:1 chat', async () => {
     await bind();
     await bot.post(channelMessage({ text: 'tolk', from: anna, team: teamNoord }));
-    const step1 = await connector.waitFor(() => personalCards(anna).find((c) => texts(c).includes('Kan de klant zelf een tolk meenemen?')));
+    const step1 = await connector.waitFor(() => personalCards(anna).find((c) => texts(c).includes(nl.interpreter.start.question)));
     expect(texts(step1)).to.contain('stap 1 van 2');
     const line = await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => /persoonlijk bericht/.test(String(m.activity.text ?? ''))));
-    expect(line.activity.text).to.equal('Ik stuur je een persoonlijk bericht.');
+    expect(line.activity.text).to.equal(nl.interpreter.sentPersonal);
     expect(line.card).to.equal(undefined);
     // The channel got exactly the binding line and the neutral line: no card.
     expect(connector.messagesIn(generalChannel.id).filter((m) => m.card)).to.have.length(0);
@@ -179,7 +179,7 @@ describe('interpreter requests (tolk) over HTTP', () => {
 
   it('`tolk` in a channel before any channel is bound still reaches the 1:1 chat', async () => {
     await bot.post(channelMessage({ text: 'tolk', from: bram, team: teamNoord }));
-    await connector.waitFor(() => personalCards(bram).find((c) => texts(c).includes('Kan de klant zelf een tolk meenemen?')));
+    await connector.waitFor(() => personalCards(bram).find((c) => texts(c).includes(nl.interpreter.start.question)));
     expect(connector.createdConversations.map((c) => c.id)).to.include(personalConversationId(bram));
   });
 
@@ -188,28 +188,28 @@ describe('interpreter requests (tolk) over HTTP', () => {
     const cb = await claimedCallback();
     // "Tolk nodig" on Anna's private view of the callback, in the channel.
     const answer = await invoke(anna, 'interpreter.start', { relatedId: cb.id }, cb.conversationId);
-    expect(texts(answer)).to.contain('Ik stuur je een persoonlijk bericht.');
-    expect(texts(answer)).to.contain(`Terugbelverzoek ${cb.id}`);
-    const step1 = await connector.waitFor(() => personalCards(anna).find((c) => texts(c).includes('Kan de klant zelf een tolk meenemen?')));
-    expect(texts(step1)).to.contain(`Hoort bij: ${cb.id}`);
+    expect(texts(answer)).to.contain(nl.interpreter.sentPersonal);
+    expect(texts(answer)).to.contain(nl.callbacks.card.title(cb.id));
+    const step1 = await connector.waitFor(() => personalCards(anna).find((c) => texts(c).includes(nl.interpreter.start.question)));
+    expect(texts(step1)).to.contain(nl.interpreter.start.related(cb.id));
     const yes = actions(step1).find((a) => a.verb === 'interpreter.answer' && a.data.answer === 'own');
     expect(yes.data.relatedId).to.equal(cb.id);
 
     const form = await invoke(anna, 'interpreter.answer', yes.data);
-    expect(texts(form)).to.contain('Klant regelt zelf een tolk');
+    expect(texts(form)).to.contain(nl.interpreter.status.own);
     expect(findInput(form, 'relatedId').value).to.equal(cb.id);
     const submit = actions(form).find((a) => a.verb === 'interpreter.create');
 
     // Bad input first: a moment in the past, kept in the card with a Dutch message.
     const bad = await invoke(anna, 'interpreter.create', { ...submit.data, relatedId: cb.id, date: '2026-11-25', time: '10:00', ownBy: 'family' });
-    expect(texts(bad)).to.contain('Dit moment ligt in het verleden.');
+    expect(texts(bad)).to.contain(nl.common.momentInPast);
     expect(findInput(bad, 'date').value).to.equal('2026-11-25');
     expect(findInput(bad, 'ownBy').value).to.equal('family');
 
     // Wednesday 2 December 10:00: the check is on Tuesday 1 December.
     const done = await invoke(anna, 'interpreter.create', { ...submit.data, relatedId: cb.id, date: '2026-12-02', time: '10:00', ownBy: 'family' });
     const id = /Tolk (TK-\d+)/.exec(texts(done))![1]!;
-    expect(texts(done)).to.contain('Klant regelt zelf een tolk');
+    expect(texts(done)).to.contain(nl.interpreter.status.own);
     expect(texts(done)).to.contain('woensdag 2 december, 10:00');
     expect(texts(done)).to.contain('dinsdag 1 december');
     const item = await bot.app.s.items.get(TEST_TENANT, id);
@@ -247,7 +247,7 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect(await bot.app.s.repo.hasClaim(TEST_TENANT, `interpreter-owncheck:${id}`)).to.equal(true);
     const reminder = connector.messagesIn(personalConversationId(anna)).find((m) => String(m.activity.text ?? '').startsWith(CHECK_REMINDER))!;
     expect(reminder.activity.text).to.contain(id);
-    expect(texts(reminder.card)).to.contain('Lukt toch niet: tolk boeken');
+    expect(texts(reminder.card)).to.contain(nl.interpreter.card.fallback);
 
     // It falls through after all: step 2 opens with what we know, the own arrangement is not counted.
     const fb = await invoke(anna, 'interpreter.fallback', { id });
@@ -275,8 +275,8 @@ describe('interpreter requests (tolk) over HTTP', () => {
     const button = actions(view).find((a) => a.verb === 'interpreter.start');
     expect(button.data.relatedId).to.equal(afId);
     const answer = await invoke(anna, 'interpreter.start', button.data, posted.conversationId);
-    expect(texts(answer)).to.contain('Ik stuur je een persoonlijk bericht.').and.contain(`Afspraak ${afId}`);
-    const step1 = await connector.waitFor(() => personalCards(anna).find((c) => texts(c).includes(`Hoort bij: ${afId}`)));
+    expect(texts(answer)).to.contain(nl.interpreter.sentPersonal).and.contain(`Afspraak ${afId}`);
+    const step1 = await connector.waitFor(() => personalCards(anna).find((c) => texts(c).includes(nl.interpreter.start.related(afId))));
     const no = actions(step1).find((a) => a.verb === 'interpreter.answer' && a.data.answer === 'service');
     const form = await invoke(anna, 'interpreter.answer', no.data);
     expect(findInput(form, 'relatedId').value).to.equal(afId);
@@ -309,15 +309,15 @@ describe('interpreter requests (tolk) over HTTP', () => {
     const offered = language.choices.map((c: any) => c.title);
     for (const l of ['Arabisch', 'Tigrinya', 'Turks', 'Pools', 'Oekraïens', 'Engels', 'Dari', 'Farsi', 'Somalisch', 'Koerdisch']) expect(offered).to.include(l);
     expect(language.choices.at(-1).value).to.equal('other');
-    expect(findInput(form, 'mode').choices.map((c: any) => c.title)).to.deep.equal(['Telefonisch, nu', 'Telefonisch, gepland', 'Video', 'Op locatie']);
+    expect(findInput(form, 'mode').choices.map((c: any) => c.title)).to.deep.equal([nl.interpreter.modes.phoneNow, nl.interpreter.modes.phonePlanned, 'Video', nl.interpreter.modes.onSite]);
     const formId = actions(form).find((a) => a.verb === 'interpreter.create').data.formId;
 
     // On site, in the past, zero minutes, no address.
     const bad = await invoke(anna, 'interpreter.create', { path: 'service', formId, language: 'Tigrinya', mode: 'onSite', date: '2026-11-25', time: '14:00', duration: '0', address: '  ' });
     const t1 = texts(bad);
     expect(t1).to.contain('Niet alles is goed ingevuld');
-    expect(t1).to.contain('Dit moment ligt in het verleden.');
-    expect(t1).to.contain('De duur moet meer dan 0 minuten zijn.');
+    expect(t1).to.contain(nl.common.momentInPast);
+    expect(t1).to.contain(nl.interpreter.errors.durationZero);
     expect(t1).to.contain('Vul het adres in.');
     expect(findInput(bad, 'language').value).to.equal('Tigrinya');
     expect(findInput(bad, 'mode').value).to.equal('onSite');
@@ -328,16 +328,16 @@ describe('interpreter requests (tolk) over HTTP', () => {
     // No language, no kind, no moment, an unknown related id.
     const bad2 = await invoke(anna, 'interpreter.create', { path: 'service', formId, duration: '30', relatedId: 'TB-9999' });
     const t2 = texts(bad2);
-    for (const m of ['Kies een taal.', 'Kies de soort tolk.', 'Kies een datum en een tijd.', 'Ik kan TB-9999 niet vinden.']) expect(t2).to.contain(m);
+    for (const m of [nl.interpreter.errors.languageRequired, nl.interpreter.errors.modeRequired, nl.interpreter.errors.momentRequired, 'Ik kan TB-9999 niet vinden.']) expect(t2).to.contain(m);
     expect(findInput(bad2, 'relatedId').value).to.equal('TB-9999');
     // "Andere taal" chosen but not typed.
     const bad3 = await invoke(anna, 'interpreter.create', { path: 'service', formId, language: 'other', mode: 'video', date: '2026-12-03', time: '14:00', duration: '30' });
-    expect(texts(bad3)).to.contain('Typ de taal.');
+    expect(texts(bad3)).to.contain(nl.interpreter.errors.languageOtherRequired);
     expect(await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['interpreter'] })).to.have.length(0);
 
     const ok = await invoke(anna, 'interpreter.create', { path: 'service', formId, language: 'Tigrinya', mode: 'onSite', date: '2026-12-03', time: '14:00', duration: '45', address: ADDRESS });
     const id = /Tolk (TK-\d+)/.exec(texts(ok))![1]!;
-    expect(texts(ok)).to.contain('Aangevraagd');
+    expect(texts(ok)).to.contain(nl.interpreter.status.requested);
     const open = actions(ok).find((a) => a.type === 'Action.OpenUrl');
     expect(open.url).to.equal('https://tolkapp.example.nl/boeken');
     const copy = findInput(ok, 'bookingText').value as string;
@@ -367,7 +367,7 @@ describe('interpreter requests (tolk) over HTTP', () => {
     const { id } = await book(anna, { language: 'Arabisch', mode: 'video', date: '2026-12-04', time: '11:00', duration: '30' });
 
     const notYours = await invoke(bram, 'interpreter.confirm', { id, reference: 'X-1' });
-    expect(texts(notYours)).to.contain('Dat mag alleen de behandelaar of een leidinggevende.');
+    expect(texts(notYours)).to.contain(nl.common.notAllowed);
     expect(json(notYours)).not.to.contain('Arabisch');
     expect(json(await invoke(bram, 'interpreter.view', { id }))).not.to.contain('Arabisch');
 
@@ -375,7 +375,7 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect(texts(tooEarly)).to.contain('Vul eerst het referentienummer in');
 
     const noRef = await invoke(anna, 'interpreter.confirm', { id, reference: ' ' });
-    expect(texts(noRef)).to.contain('Vul het referentienummer van de boeking in.');
+    expect(texts(noRef)).to.contain(nl.interpreter.errors.referenceRequired);
     expect(findInput(noRef, 'reference')).to.not.equal(undefined);
 
     // Not in a channel, whoever asks.
@@ -384,14 +384,14 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect((await bot.app.s.items.get(TEST_TENANT, id))!.status).to.equal('requested');
 
     const confirmed = await invoke(anna, 'interpreter.confirm', { id, reference: 'GT-2026-0815' });
-    expect(texts(confirmed)).to.contain('Bevestigd');
+    expect(texts(confirmed)).to.contain(nl.interpreter.status.confirmed);
     expect(texts(confirmed)).to.contain('GT-2026-0815');
     expect(findInput(confirmed, 'reference')).to.equal(undefined);
     expect(texts(await invoke(anna, 'interpreter.confirm', { id, reference: 'again' }))).to.contain('al bevestigd');
 
     expect(texts(await invoke(bram, 'interpreter.done', { id }))).to.contain('Dat mag alleen');
     const byManager = await invoke(dirk, 'interpreter.done', { id });
-    expect(texts(byManager)).to.contain('Uitgevoerd');
+    expect(texts(byManager)).to.contain(nl.interpreter.status.done);
     const item = await bot.app.s.items.get(TEST_TENANT, id);
     expect(item!.status).to.equal('done');
     expect(item!.closedAt).to.not.equal(null);
@@ -403,11 +403,11 @@ describe('interpreter requests (tolk) over HTTP', () => {
     const second = await book(carla, { language: 'Pools', mode: 'phonePlanned', date: '2026-12-07', time: '09:30', duration: '15' });
     expect(texts(await invoke(bram, 'interpreter.cancel', { id: second.id, reason: 'weg' }))).to.contain('Dat mag alleen');
     const noReason = await invoke(carla, 'interpreter.cancel', { id: second.id, reason: '' });
-    expect(texts(noReason)).to.contain('Geef een reden.');
+    expect(texts(noReason)).to.contain(nl.interpreter.errors.reasonRequired);
     const reasonInput = findInput(noReason, 'reason');
     expect(reasonInput).to.not.equal(undefined);
     const cancelled = await invoke(carla, 'interpreter.cancel', { id: second.id, reason: 'Klant heeft de afspraak afgezegd' });
-    expect(texts(cancelled)).to.contain('Geannuleerd');
+    expect(texts(cancelled)).to.contain(nl.interpreter.status.cancelled);
     expect(texts(cancelled)).to.contain('Klant heeft de afspraak afgezegd');
     expect(actions(cancelled).filter((a) => a.type === 'Action.Execute')).to.have.length(0);
     const h = await bot.app.s.repo.history(TEST_TENANT, second.id);
@@ -471,27 +471,27 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect(personalCards(bram).filter((c) => texts(c).includes('Tolken in'))).to.have.length(0);
 
     await bot.post(channelMessage({ text: 'tolk overzicht', from: dirk, team: teamNoord }));
-    const card = await connector.waitFor(() => personalCards(dirk).find((c) => texts(c).includes('Tolken in november 2026')));
-    await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => m.activity.text === 'Ik stuur je een persoonlijk bericht.'));
+    const card = await connector.waitFor(() => personalCards(dirk).find((c) => texts(c).includes(nl.interpreter.overview.title('november 2026'))));
+    await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => m.activity.text === nl.interpreter.sentPersonal));
     const facts = (card.body as any[]).filter((b) => b.type === 'FactSet').map((f) => Object.fromEntries(f.facts.map((x: any) => [x.title, x.value])));
     expect(facts[0]).to.deep.equal({
-      Totaal: '4',
-      'Eigen tolk': '1',
-      'Via Globaltalk': '3',
-      'Daarvan uitgevoerd': '0',
-      'Geplande minuten': '105',
-      Geannuleerd: '1',
+      [nl.interpreter.overview.total]: '4',
+      [nl.interpreter.overview.own]: '1',
+      [nl.interpreter.overview.service]: '3',
+      [nl.interpreter.overview.done]: '0',
+      [nl.interpreter.overview.minutes]: '105',
+      [nl.interpreter.overview.cancelled]: '1',
     });
     expect(facts[1]).to.deep.equal({ Arabisch: '2', Tigrinya: '1' });
-    expect(facts[2]).to.deep.equal({ 'Telefonisch, nu': '1', Video: '1', 'Op locatie': '1' });
+    expect(facts[2]).to.deep.equal({ [nl.interpreter.modes.phoneNow]: '1', Video: '1', [nl.interpreter.modes.onSite]: '1' });
     const whole = json(card);
-    for (const personal of [CUSTOMER, 'Kerkstraat', cb.id, 'Anna', 'Bram', 'Carla']) expect(whole).not.to.contain(personal);
+    for (const personal of [CUSTOMER, 'Kerkstraat', cb.id, anna.givenName, bram.givenName, carla.givenName]) expect(whole).not.to.contain(personal);
 
     // The previous month, from the card's own button, in Dirk's 1:1 chat.
     const prev = actions(card).find((a) => a.verb === 'interpreter.overview');
     const october = await invoke(dirk, 'interpreter.overview', prev.data);
-    expect(texts(october)).to.contain('Tolken in oktober 2026');
-    expect(texts(october)).to.contain('Geen tolkvragen in deze maand.');
+    expect(texts(october)).to.contain(nl.interpreter.overview.title('oktober 2026'));
+    expect(texts(october)).to.contain(nl.interpreter.overview.none);
     expect(texts(await invoke(bram, 'interpreter.overview', prev.data))).to.contain('alleen voor leidinggevenden');
     await say(dirk, 'tolk overzicht 2026-13');
     await connector.waitFor(() => connector.messagesIn(personalConversationId(dirk)).find((m) => /Gebruik: \*\*tolk overzicht\*\*/.test(String(m.activity.text ?? ''))));

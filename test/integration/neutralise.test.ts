@@ -2,6 +2,7 @@
 // done note, reasons, handover target) reaches cards and chat messages inert: a markdown link,
 // HTML and an Adaptive Card template expression are shown as typed, never interpreted.
 import { expect } from 'chai';
+import { nl } from '../../src/texts/nl';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import { startBot, type BotUnderTest } from '../harness/bot';
 import { personalConversationId, personalMessage, generalChannel, TEST_TENANT, type TestUser } from '../harness/activities';
@@ -55,7 +56,7 @@ describe('free text is neutralised in every card and message (callbacks)', funct
     await connector.close();
   });
 
-  const cardOf = (id: string) => connector.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(`Terugbelverzoek ${id}`))?.card;
+  const cardOf = (id: string) => connector.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(nl.callbacks.card.title(id)))?.card;
 
   it('intake fields (customer name, topic, details, source) in the channel card and the owner view', async () => {
     const res = await intake(bot.url, { customerName: evil('customerName'), phone: '06 12345678', topic: evil('topic'), details: evil('details'), source: 'EVIL-source<b>[klik](https://e)${1+1}' }); // 39: intake keeps 40

@@ -8,6 +8,7 @@ import { playgroundUser, projectRoot } from '../../scripts/dev';
 import { startBot, type BotUnderTest } from '../harness/bot';
 import { startChildBot, type ChildBot } from '../harness/child';
 import { httpJson } from '../harness/http';
+import { anna } from '../harness/roster';
 
 const ROOT = projectRoot();
 
@@ -62,7 +63,7 @@ describe('newcomer path (HTTP)', () => {
 
   it('npm run dev makes the Playground user a manager (MANAGER_IDS) and says so', () => {
     const yml = fs.readFileSync(path.join(ROOT, '.m365agentsplayground.yml'), 'utf8');
-    expect(playgroundUser(yml)).to.deep.equal({ name: 'Anna de Vries', aadObjectId: 'a1a1a1a1-0000-4000-8000-00000000000a' });
+    expect(playgroundUser(yml)).to.deep.equal({ name: anna.name, aadObjectId: anna.aadObjectId });
     const dev = fs.readFileSync(path.join(ROOT, 'scripts', 'dev.ts'), 'utf8');
     expect(dev).to.match(/MANAGER_IDS: managerIds/);
     expect(dev).to.match(/spawn\(process\.execPath, \['--disable-warning=DEP0111', entry\]/);

@@ -5,6 +5,7 @@
 // so "503 for a minute" becomes "503 for 3 s": the same number of doublings (50, 100, 200, 400,
 // 800, 1600 ms ≈ 1, 2, 4, 8, 16, 32 s), so the same attempts, order and outcome at 1/20 of the time.
 import { expect } from 'chai';
+import { nl } from '../../src/texts/nl';
 import { type FakeConnector } from '../harness/fakeConnector';
 import { startBot, type BotUnderTest } from '../harness/bot';
 import { aanmeldingenChannel, anna, bram, carla, dirk, generalChannel, personalConversationId, personalMessage, TEST_TENANT } from '../harness/activities';
@@ -186,7 +187,7 @@ describe('outbox under connector faults', function () {
     const cards = cardsByItem(connector);
     for (const id of ids) expect(cards.get(id), id).to.equal(1);
     for (const id of ids.filter((_, i) => i % 3 === 0)) {
-      const card = connector.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(`Terugbelverzoek ${id}`))!;
+      const card = connector.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(nl.callbacks.card.title(id)))!;
       expect(JSON.stringify(card.card), id).to.contain('Opgepakt door Carla Smit');
     }
     // Order per conversation: the channel's new cards appear in the order the callbacks were made,

@@ -62,7 +62,7 @@ describe('security: /api/messages with bot credentials set', function () {
       const started = Date.now();
       const res = await postActivity(bot.url, personalMessage({ text: 'help', from: anna }), headers);
       expect(res.status, res.text).to.equal(401);
-      expect(Date.now() - started).to.be.below(3000);
+      expect(Date.now() - started).to.be.below(10_000); // no bot turn ran: quick even on a loaded machine
       await new Promise((r) => setTimeout(r, 50));
       expect(connector.allPosted()).to.have.length(0);
       expect(await snapshot(bot)).to.equal(before);

@@ -13,6 +13,17 @@ import { INTAKE_KEY } from '../harness/child';
 import { tempSqliteUrl } from '../harness/bot';
 import { SqliteRepository } from '../../src/storage/sqlite';
 
+/** Resolves once the bot refuses requests (503 ShuttingDown) or no longer accepts connections. */
+async function untilDraining(url: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const r = await httpJson('GET', `${url}/no-such-route`).catch(() => ({ status: 0 }));
+    if (r.status === 503 || r.status === 0) return;
+    if (performance.now() > deadline) throw new Error(`still not draining after ${timeoutMs} ms (last status ${r.status})`);
+    await sleep(25);
+  }
+}
+
 describe('graceful shutdown on SIGTERM (child process)', function () {
   this.timeout(60_000);
   let connector: FakeConnector;
@@ -55,7 +66,9 @@ describe('graceful shutdown on SIGTERM (child process)', function () {
       15_000,
     );
     const stopped = bot.kill('SIGTERM');
-    await sleep(100);
+    // Wait until the process drains (no fixed sleep a loaded machine could outrun): a request to no
+    // route is then refused with 503, or the port is already closed.
+    await untilDraining(bot.url);
 
     // During the drain: refused with 503 and Connection: close (or, once closed, no connection at all).
     const late = await httpJson('POST', `${bot.url}/api/callbacks`, { customerName: 'Te Laat', phone: phoneFor(556), topic: 'Na SIGTERM' }, {
@@ -117,7 +130,7 @@ describe('graceful shutdown on SIGTERM (child process)', function () {
     await new Promise((r) => idle.once('data', r));
     const halfBody = await open(`POST /api/callbacks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${INTAKE_KEY}\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{"customerName": "Half`);
     const halfHeaders = await open('POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Ty');
-    await sleep(300);
+    await sleep(1000); // the half requests reach the server (generous for a loaded machine; nothing waits on them)
 
     const started = process.hrtime.bigint();
     const exit = await b.kill('SIGTERM');

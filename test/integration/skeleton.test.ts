@@ -62,19 +62,26 @@ describe('walking skeleton (HTTP, fake connector, SQLite)', () => {
   });
 
   it('answers help and hulp with the Dutch help card listing every command, with or without mention', async () => {
-    await bot.post(personalMessage({ text: 'Hulp', from: anna }));
-    await bot.post(channelMessage({ text: 'help', from: anna, team: teamNoord }));
-    const cards = await connector.waitFor((c) => {
-      const withCards = c.allPosted().filter((p) => p.activity.attachments?.[0]?.content?.body);
-      return withCards.length >= 2 ? withCards : undefined;
-    });
-    // Both the personal "Hulp" and the channel "help" got the help card.
-    expect(cards.map((c) => (c.conversationId.startsWith('19:') ? 'channel' : 'personal')).sort()).to.deep.equal(['channel', 'personal']);
+    // Both words, each in the 1:1 chat and in the channel (with mention), one after the other.
+    const asked = [
+      personalMessage({ text: 'Hulp', from: anna }),
+      channelMessage({ text: 'help', from: anna, team: teamNoord }),
+      personalMessage({ text: 'help', from: anna }),
+      channelMessage({ text: 'hulp', from: anna, team: teamNoord }),
+    ];
+    const cards = [];
+    for (const [i, activity] of asked.entries()) {
+      await bot.post(activity);
+      cards.push(await connector.waitFor((c) => c.allPosted().filter((p) => p.activity.attachments?.[0]?.content?.body)[i], undefined, `help card ${i + 1}`));
+    }
+    // Every one of them got the help card, where it was asked.
+    expect(cards.map((c) => (c.conversationId.startsWith('19:') ? 'channel' : 'personal'))).to.deep.equal(['personal', 'channel', 'personal', 'channel']);
     for (const card of cards) {
       const text = JSON.stringify(card.activity.attachments[0].content);
       for (const cmd of ['terugbellen', 'afspraak', 'tolk', 'twijfel', 'mijn', 'overzicht', 'koppel', 'digest', 'afwegingen']) {
         expect(text, cmd).to.contain(cmd);
       }
+      for (const { command } of nl.help.commands) expect(text, command).to.contain(command);
     }
   });
 

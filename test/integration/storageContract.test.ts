@@ -16,6 +16,7 @@ import { SqliteRepository } from '../../src/storage/sqlite';
 import { customerStoreFor } from '../../src/storage';
 import { newRecord } from '../../src/domain/customers/record';
 import { PG_URL, requirePostgres } from '../harness/pg';
+import { staff } from '../harness/roster';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -24,18 +25,17 @@ const at = (ms: number): Date => new Date(T0.getTime() + ms);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-const alice: Person = { id: 'aad-alice', name: 'Alice de Vries', teamsId: '29:alice' };
-const bob: Person = { id: 'aad-bob', name: 'Bob Jansen' };
+const { anna, bram } = staff;
 
 function makeItem(tenantId: string, id: string, o: Partial<Item> = {}): Item {
   return {
-    tenantId, id, kind: 'callback', status: 'open', subject: `Subject ${id}`, owner: null, createdBy: alice,
+    tenantId, id, kind: 'callback', status: 'open', subject: `Subject ${id}`, owner: null, createdBy: anna,
     createdAt: T0, updatedAt: T0, deadline: null, closedAt: null, source: 'teams', version: 1, data: {}, card: null, ...o,
   };
 }
 
 function entry(item: Item, action: string, o: Partial<HistoryEntry> = {}): HistoryEntry {
-  return { tenantId: item.tenantId, itemId: item.id, at: item.updatedAt, actor: alice, action, ...o };
+  return { tenantId: item.tenantId, itemId: item.id, at: item.updatedAt, actor: anna, action, ...o };
 }
 
 function msg(tenantId: string, key: string, lane: string, o: Partial<OutboxMessage> = {}): OutboxMessage {
@@ -91,7 +91,7 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
 
     it('insert + getItem round-trips every field', async () => {
       const full = makeItem('t1', 'TB-1042', {
-        kind: 'interpreter', status: 'booked', subject: 'Tolk Arabisch — "dinsdag"', owner: bob, createdBy: alice,
+        kind: 'interpreter', status: 'booked', subject: 'Tolk Arabisch — "dinsdag"', owner: bram, createdBy: anna,
         createdAt: at(1), updatedAt: at(2 * HOUR + 7), deadline: at(26 * HOUR + 999), closedAt: at(27 * HOUR), source: 'intake:website',
         version: 1, card: { conversationId: '19:abc@thread.tacv2;messageid=1', activityId: '1:activity' },
         data: {
@@ -116,7 +116,7 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
     it('commit with the expected version applies item, history and outbox together', async () => {
       const v1 = makeItem('t1', 'TB-1');
       await insert(repo, v1);
-      const c = change(v1, { status: 'claimed', owner: bob, updatedAt: at(MIN) }, { outbox: [msg('t1', 'k-claimed', 'lane-1')] });
+      const c = change(v1, { status: 'claimed', owner: bram, updatedAt: at(MIN) }, { outbox: [msg('t1', 'k-claimed', 'lane-1')] });
       expect(await repo.commit(c)).to.equal(true);
       expect(await repo.getItem('t1', 'TB-1')).to.deep.equal(c.item);
       expect((await repo.history('t1', 'TB-1')).map((h) => h.action)).to.deep.equal(['created', 'changed']);
@@ -129,7 +129,7 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
     it('commit with a stale version returns false and writes nothing (no item change, no history, no outbox)', async () => {
       const v1 = makeItem('t1', 'TB-1');
       await insert(repo, v1);
-      const won = change(v1, { status: 'claimed', owner: bob, updatedAt: at(MIN) });
+      const won = change(v1, { status: 'claimed', owner: bram, updatedAt: at(MIN) });
       expect(await repo.commit(won)).to.equal(true);
       const stale = change(v1, { status: 'done', updatedAt: at(2 * MIN) }, {
         history: [entry(v1, 'done'), entry(v1, 'noted')], outbox: [msg('t1', 'k-stale', 'lane-1')],
@@ -166,7 +166,7 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
       const winner = results.indexOf(true);
       expect(await repo.getItem('t1', 'TB-1')).to.deep.equal(changes[winner]!.item);
       const hist = await repo.history('t1', 'TB-1');
-      expect(hist.map((h) => h.actor.id)).to.deep.equal([alice.id, `p${winner}`]);
+      expect(hist.map((h) => h.actor.id)).to.deep.equal([anna.id, `p${winner}`]);
       expect((await repo.listOutbox({})).map((m) => m.key)).to.deep.equal([`claim-${winner}`]);
     });
 
@@ -186,11 +186,11 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
 
     describe('queryItems', () => {
       const T = 'tq';
-      const A = makeItem(T, 'A', { kind: 'callback', owner: bob, deadline: at(3 * HOUR), card: { conversationId: 'c', activityId: 'a' } });
+      const A = makeItem(T, 'A', { kind: 'callback', owner: bram, deadline: at(3 * HOUR), card: { conversationId: 'c', activityId: 'a' } });
       const B = makeItem(T, 'B', { kind: 'appointment', deadline: at(1 * HOUR) });
-      const C = makeItem(T, 'C', { kind: 'interpreter', owner: alice, deadline: at(2 * HOUR), closedAt: at(2 * HOUR), status: 'done' });
+      const C = makeItem(T, 'C', { kind: 'interpreter', owner: anna, deadline: at(2 * HOUR), closedAt: at(2 * HOUR), status: 'done' });
       const D = makeItem(T, 'D', { kind: 'exception', createdAt: at(MIN), updatedAt: at(MIN) });
-      const E = makeItem(T, 'E', { kind: 'callback', owner: bob });
+      const E = makeItem(T, 'E', { kind: 'callback', owner: bram });
       const ids = (items: Item[]) => items.map((i) => i.id);
 
       beforeEach(async () => {
@@ -212,7 +212,7 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
         expect(ids(await repo.queryItems(T, { kinds: [] }))).to.deep.equal(['B', 'C', 'A', 'E', 'D']);
         expect(ids(await repo.queryItems(T, { open: true }))).to.deep.equal(['B', 'A', 'E', 'D']);
         expect(ids(await repo.queryItems(T, { open: false }))).to.deep.equal(['C']);
-        expect(ids(await repo.queryItems(T, { ownerId: bob.id }))).to.deep.equal(['A', 'E']);
+        expect(ids(await repo.queryItems(T, { ownerId: bram.id }))).to.deep.equal(['A', 'E']);
         expect(ids(await repo.queryItems(T, { ownerId: 'nobody' }))).to.deep.equal([]);
         expect(ids(await repo.queryItems(T, { unowned: true }))).to.deep.equal(['B', 'D']);
         expect(ids(await repo.queryItems(T, { open: true, unowned: true, kinds: ['exception'] }))).to.deep.equal(['D']);
@@ -307,7 +307,7 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
       await insert(repo, v1);
       const c2 = change(v1, { updatedAt: at(MIN) }, {
         history: [
-          entry(v1, 'claimed', { at: at(MIN), actor: bob, note: 'ik bel terug' }),
+          entry(v1, 'claimed', { at: at(MIN), actor: bram, note: 'ik bel terug' }),
           entry(v1, 'noted', { at: at(MIN), details: { from: 'open', to: 'claimed', list: [1, { a: 'b' }] } }),
         ],
       });
@@ -329,9 +329,9 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
       const b1: ChannelBinding = {
         tenantId: 't1', teamId: '19:team@thread.tacv2', teamName: 'WIJ Noord', channelId: '19:chan@thread.tacv2', channelName: 'Terugbellen',
         conversationRef: { conversation: { id: '19:chan@thread.tacv2', isGroup: true }, serviceUrl: 'https://smba.trafficmanager.net/emea/' },
-        boundBy: alice, boundAt: at(5),
+        boundBy: anna, boundAt: at(5),
       };
-      const b2: ChannelBinding = { ...b1, channelId: '19:other@thread.tacv2', channelName: 'Algemeen', boundBy: bob, boundAt: at(HOUR) };
+      const b2: ChannelBinding = { ...b1, channelId: '19:other@thread.tacv2', channelName: 'Algemeen', boundBy: bram, boundAt: at(HOUR) };
       expect(await repo.getBinding('t1')).to.equal(null);
       expect(await repo.saveBinding(b1)).to.equal(null);
       expect(await repo.getBinding('t1')).to.deep.equal(b1);
@@ -533,8 +533,8 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
     });
 
     it('keeps tenants apart: the same item id in two tenants', async () => {
-      const a = makeItem('tenant-a', 'TB-1', { subject: 'A', owner: alice });
-      const b = makeItem('tenant-b', 'TB-1', { subject: 'B', owner: bob });
+      const a = makeItem('tenant-a', 'TB-1', { subject: 'A', owner: anna });
+      const b = makeItem('tenant-b', 'TB-1', { subject: 'B', owner: bram });
       expect(await insert(repo, a)).to.equal(true);
       expect(await insert(repo, b)).to.equal(true);
       expect(await repo.getItem('tenant-a', 'TB-1')).to.deep.equal(a);

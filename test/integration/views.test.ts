@@ -63,7 +63,7 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
     await bot.post(personalMessage({ text: 'mijn', from: anna }));
     const card = (await connector.waitFor((c) => c.messagesIn(personal(anna)).find((m) => m.card))).card!;
     expect(rows(card)).to.deep.equal([`${ids.lateCb} te laat`, `${ids.todayAf} vandaag`, `${ids.laterAf} op tijd`]);
-    expect(json(card)).to.contain('Mijn open werk (3)').and.contain('Te laat: 1 · Vandaag: 1 · Op tijd: 1');
+    expect(json(card)).to.contain(nl.views.mineTitle(3)).and.contain(nl.views.summaryMine(1, 1, 1));
     expect(json(card)).to.not.contain(ids.openCb);
     expect(json(card)).to.not.contain(ids.bramAf);
     const buttons = findAll(card, (e) => e.type === 'Action.Execute');
@@ -80,7 +80,7 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
     await bot.post(personalMessage({ text: 'overzicht', from: bram }));
     const card = (await connector.waitFor((c) => c.messagesIn(personal(bram)).find((m) => m.card))).card!;
     expect(rows(card)).to.deep.equal([`${ids.lateCb} te laat`, `${ids.todayAf} vandaag`, `${ids.openCb} op tijd`, `${ids.bramAf} op tijd`, `${ids.laterAf} op tijd`]);
-    expect(json(card)).to.contain('Te laat: 1 · Vandaag: 1 · Op tijd: 3 · Nog niet opgepakt: 1');
+    expect(json(card)).to.contain(nl.views.summary(1, 1, 3, 1));
     const choiceIds = findAll(card, (e) => e.type === 'Input.ChoiceSet').map((c) => c.id);
     expect(choiceIds).to.deep.equal(['kind', 'owner', 'state']);
     // The unclaimed callback has its own claim verb in the list.
@@ -100,7 +100,7 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
     expect(rows(late)).to.deep.equal([`${ids.lateCb} te laat`]);
     const none = (await act(bram, 'views.team', { kind: 'callback', state: 'dueToday' })).body.value;
     expect(rows(none)).to.deep.equal([]);
-    expect(json(none)).to.contain('Er staat niets open dat bij dit filter past.');
+    expect(json(none)).to.contain(nl.views.teamEmpty);
 
     // Claiming from the list uses the item's own verb; a colleague opening someone else's item sees the channel card.
     const claimed = (await act(bram, 'callback.claim', { id: ids.openCb })).body.value;
@@ -127,7 +127,7 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
     const size = Buffer.byteLength(json(card));
     expect(size).to.be.below(80_000);
     expect(json(card)).to.match(/en nog 49\d\d…/);
-    expect(json(card)).to.contain('Open werk van het team (5005)');
+    expect(json(card)).to.contain(nl.views.teamTitle(5005));
   });
 
   it('in a channel, items of private kinds are left out of the lists', async () => {
@@ -157,7 +157,7 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
 
     await bot.post(personalMessage({ text: 'rapport', from: dirk }));
     const card = (await connector.waitFor((c) => c.messagesIn(personal(dirk)).find((m) => m.card))).card!;
-    expect(json(card)).to.contain('Rapport: komen we onze beloften na?').and.contain('Week 48 (lopend)');
+    expect(json(card)).to.contain(nl.report.title).and.contain('Week 48 (lopend)');
 
     connector.reset();
     const res = await act(dirk, 'report.csv', {}, generalChannel.id);

@@ -4,21 +4,21 @@
 import { expect } from 'chai';
 import { appointmentRules, appointmentTerms, canAcknowledge, currentDeadline, type AppointmentData } from '../../src/domain/items/appointment';
 import type { ActionContext } from '../../src/domain/items/lifecycle';
-import type { Item } from '../../src/domain/types';
+import type { Item, Person } from '../../src/domain/types';
 import { capList, countRows, filterRows, groupByOwner, openRows } from '../../src/domain/views/openItems';
 import { WorkingCalendar } from '../../src/domain/workingTime';
+import { nl } from '../../src/texts/nl';
+import { anItem, createdItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
 const NOW = new Date('2026-11-26T10:00:00+01:00');
-const anna = { id: 'anna', name: 'Anna' };
-const bram = { id: 'bram', name: 'Bram' };
-const ctx = (actor = anna, now = NOW): ActionContext => ({ now, calendar: cal, actor, isManager: false });
+const { anna, bram } = staff;
+const ctx = (actor: Person = anna, now = NOW): ActionContext => ({ now, calendar: cal, actor, isManager: false });
 const iso = (s: string) => new Date(s).toISOString();
 
-function create(input: Record<string, unknown>, by = anna): Item<AppointmentData> {
-  const c = appointmentRules.create(input, ctx(by));
-  if (!c.ok) throw new Error(JSON.stringify(c.refusal));
-  return { tenantId: 't', id: 'AF-1001', createdBy: by, createdAt: NOW, updatedAt: NOW, closedAt: null, source: 'teams', version: 1, card: null, ...c.item };
+function create(input: Record<string, unknown>, by: Person = anna): Item<AppointmentData> {
+  return createdItem<AppointmentData>('appointment', input, ctx(by));
 }
 
 describe('appointment rules (pure)', () => {
@@ -35,7 +35,7 @@ describe('appointment rules (pure)', () => {
     const plain = appointmentTerms(cal, 'letter', NOW);
     expect([plain.first, plain.final]).to.deep.equal([iso('2026-12-03T17:00:00+01:00'), undefined]);
     const later = appointmentTerms(cal, 'letter', NOW, new Date('2026-12-15T12:00:00+01:00'));
-    expect([later.first, later.firstLabel, later.final]).to.deep.equal([iso('2026-12-03T17:00:00+01:00'), 'Ontvangstbevestiging met termijn', iso('2026-12-15T12:00:00+01:00')]);
+    expect([later.first, later.firstLabel, later.final]).to.deep.equal([iso('2026-12-03T17:00:00+01:00'), nl.appointments.termLabels.letterAck, iso('2026-12-15T12:00:00+01:00')]);
   });
 
   it('walk-in and home visit insist on a moment and a named colleague; the owner defaults to the creator otherwise', () => {
@@ -80,15 +80,15 @@ describe('appointment rules (pure)', () => {
     const claimed = appointmentRules.apply(team, 'claim', {}, ctx(bram));
     if (!claimed.ok) throw new Error('claim');
     const again = appointmentRules.apply(claimed.item, 'claim', {}, ctx(anna));
-    expect(again.ok ? '' : again.refusal.message).to.equal('Bram heeft deze afspraak al opgepakt.');
+    expect(again.ok ? '' : again.refusal.message).to.equal(nl.appointments.msg.alreadyClaimed(bram.name));
     expect(appointmentRules.apply(claimed.item, 'done', { answer: 'ja', note: 'Klant geholpen met uitleg.', confirmation: 'none' }, { ...ctx(anna), isManager: true }).ok).to.equal(true);
   });
 });
 
 describe('open items view (pure)', () => {
-  const item = (id: string, deadline: string | null, owner: typeof anna | null, kind: Item['kind'] = 'callback', closed = false): Item => ({
-    tenantId: 't', id, kind, status: 'open', subject: id, owner, createdBy: anna, createdAt: NOW, updatedAt: NOW,
-    deadline: deadline ? new Date(deadline) : null, closedAt: closed ? NOW : null, source: 'teams', version: 1, data: {}, card: null,
+  const item = (id: string, deadline: string | null, owner: Person | null, kind: Item['kind'] = 'callback', closed = false): Item => anItem({
+    id, kind, status: 'open', subject: id, owner, createdBy: anna, at: NOW,
+    deadline: deadline ? new Date(deadline) : null, closedAt: closed ? NOW : null,
   });
   const items = [
     item('C', '2026-11-30T17:00:00+01:00', anna),
@@ -107,9 +107,9 @@ describe('open items view (pure)', () => {
 
   it('filters on kind, owner (or nobody) and state, and groups per owner with nobody last', () => {
     expect(filterRows(rows, { kind: 'appointment' }).map((r) => r.item.id)).to.deep.equal(['B', 'D']);
-    expect(filterRows(rows, { owner: 'anna', state: 'onTime' }).map((r) => r.item.id)).to.deep.equal(['E', 'C']);
+    expect(filterRows(rows, { owner: anna.id, state: 'onTime' }).map((r) => r.item.id)).to.deep.equal(['E', 'C']);
     expect(filterRows(rows, { owner: 'none' }).map((r) => r.item.id)).to.deep.equal(['A']);
-    expect(groupByOwner(rows).map((g) => `${g.owner?.name ?? '-'}:${g.rows.map((r) => r.item.id).join('')}`)).to.deep.equal(['Anna:EC', 'Bram:BD', '-:A']);
+    expect(groupByOwner(rows).map((g) => `${g.owner?.name ?? '-'}:${g.rows.map((r) => r.item.id).join('')}`)).to.deep.equal([`${anna.name}:EC`, `${bram.name}:BD`, '-:A']);
     expect(capList(rows, 2)).to.deep.include({ more: 3 });
   });
 });

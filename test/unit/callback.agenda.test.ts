@@ -5,20 +5,17 @@ import { applyCallback, createCallback, type CallbackData } from '../../src/doma
 import type { ActionContext, Decision } from '../../src/domain/items/lifecycle';
 import { SYSTEM, type Item, type Person } from '../../src/domain/types';
 import { WorkingCalendar } from '../../src/domain/workingTime';
+import { createdItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
-const anna: Person = { id: 'a1', name: 'Anna de Vries' };
-const bram: Person = { id: 'b2', name: 'Bram Jansen' };
-const carla: Person = { id: 'c3', name: 'Carla Smit' };
+const { anna, bram, carla } = staff;
 const NOW = new Date('2026-11-26T10:00:00+01:00');
 const ctx = (actor: Person, now = NOW, isManager = false): ActionContext => ({ now, calendar: cal, actor, isManager });
 const base = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage' };
 
 function created(input: Record<string, unknown> = {}): Item<CallbackData> {
-  const c = createCallback({ ...base, assignee: bram, ...input }, ctx(anna));
-  if (!c.ok) throw new Error('create failed');
-  const n = c.item;
-  return { tenantId: 't', id: 'TB-1', kind: 'callback', status: n.status, subject: n.subject, owner: n.owner, createdBy: anna, createdAt: NOW, updatedAt: NOW, deadline: n.deadline, closedAt: null, source: 'teams', version: 1, data: n.data, card: null };
+  return createdItem<CallbackData>('callback', { ...base, assignee: bram, ...input }, ctx(anna), { id: 'TB-1' });
 }
 function ok(d: Decision<CallbackData>): Item<CallbackData> {
   if (!d.ok) throw new Error(`refused: ${d.refusal.code}`);
@@ -96,7 +93,7 @@ describe('callback rules: agenda', () => {
 
   it('calendarSynced records the event (SYSTEM only), also on a finished callback, and never triggers another sync', () => {
     const planned = ok(applyCallback(created({ agendaMode: 'offer' }), 'planSlot', { start: '2026-11-26T14:00:00+01:00' }, ctx(anna)));
-    const ev = { userId: 'b2', eventId: 'E1', start: planned.data.agenda!.start, end: planned.data.agenda!.end, marker: 'm/0', linked: true };
+    const ev = { userId: bram.id, eventId: 'E1', start: planned.data.agenda!.start, end: planned.data.agenda!.end, marker: 'm/0', linked: true };
     expect(refused(applyCallback(planned, 'calendarSynced', { event: ev }, ctx(bram)))).to.equal('notAllowed');
     const d = applyCallback(planned, 'calendarSynced', { event: ev }, ctx(SYSTEM));
     const rec = ok(d);

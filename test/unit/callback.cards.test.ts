@@ -11,7 +11,8 @@ import type { Item, Person } from '../../src/domain/types';
 import { cardSize } from '../../src/teams/cards/render';
 import { callbackCards, callbackForm } from '../../src/teams/features/callbacks/cards';
 import { fromMessage } from '../../src/teams/features/callbacks';
-import { staff } from '../harness/people';
+import { nl } from '../../src/texts/nl';
+import { staff } from '../harness/roster';
 
 const TENANT = '7c3f1e2a-5b4d-4e6f-9a8b-0c1d2e3f4a5b';
 const { anna, bram } = staff;
@@ -76,7 +77,7 @@ describe('callback cards', () => {
     for (const i of [item, claimed.item]) {
       const json = JSON.stringify(await callbackCards.channel(i, app.s));
       expect(json).to.not.contain('Verborgen').and.not.contain('Schuldhulp').and.not.contain('12345678');
-      expect(json).to.contain('Gevoelig onderwerp — details bij de behandelaar');
+      expect(json).to.contain(nl.callbacks.sensitiveMasked);
     }
     const owner = JSON.stringify(await callbackCards.owner(claimed.item, app.s));
     expect(owner).to.contain('Verborgen').and.contain('Schuldhulp');
@@ -96,7 +97,7 @@ describe('callback cards', () => {
     const owner = await callbackCards.owner(last!, app.s);
     expect(cardSize(channel)).to.be.below(20_000);
     expect(cardSize(owner)).to.be.below(40_000);
-    expect(JSON.stringify(channel)).to.contain('Geschiedenis (152)').and.contain('… en 133 eerdere regels');
+    expect(JSON.stringify(channel)).to.contain(`${nl.common.history} (152)`).and.contain(nl.callbacks.card.earlierHistory(133));
   });
 
   it('the refresh names the owner only while the callback is active', async () => {
@@ -105,7 +106,7 @@ describe('callback cards', () => {
     const claimed = await app.s.items.act(TENANT, item.id, 'claim', {}, anna);
     if (claimed.status !== 'ok') throw new Error('claim');
     expect((await callbackCards.channel(claimed.item, app.s)).refresh).to.deep.equal({
-      action: { type: 'Action.Execute', verb: 'callback.refresh', data: { id: item.id } }, userIds: ['29:anna'],
+      action: { type: 'Action.Execute', verb: 'callback.refresh', data: { id: item.id } }, userIds: [anna.teamsId],
     });
     const done = await app.s.items.act(TENANT, item.id, 'done', { answer: 'ja', note: 'Gebeld en geregeld.', confirmation: 'none' }, anna);
     if (done.status !== 'ok') throw new Error('done');

@@ -7,12 +7,11 @@ import type { Item, Person } from '../../src/domain/types';
 import { normalisePhone } from '../../src/domain/validation/phone';
 import { WorkingCalendar } from '../../src/domain/workingTime';
 import { nl } from '../../src/texts/nl';
+import { createdItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
-const anna: Person = { id: 'aad-anna', name: 'Anna de Vries', teamsId: '29:anna' };
-const bram: Person = { id: 'aad-bram', name: 'Bram Jansen', teamsId: '29:bram' };
-const carla: Person = { id: 'aad-carla', name: 'Carla Smit' };
-const dirk: Person = { id: 'aad-dirk', name: 'Dirk Bakker' };
+const { anna, bram, carla, dirk } = staff;
 const THU_10 = new Date('2026-11-26T10:00:00+01:00');
 
 function ctx(actor: Person, now = THU_10, isManager = false): ActionContext {
@@ -22,13 +21,7 @@ function ctx(actor: Person, now = THU_10, isManager = false): ActionContext {
 const VALID = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage', details: 'Plafond lekt.' };
 
 function created(input: Record<string, unknown> = {}, by: Person = carla): Item<CallbackData> {
-  const c = createCallback({ ...VALID, ...input }, ctx(by));
-  if (!c.ok) throw new Error(JSON.stringify(c.refusal));
-  const n = c.item;
-  return {
-    tenantId: 't', id: 'TB-1001', kind: 'callback', status: n.status, subject: n.subject, owner: n.owner, createdBy: by,
-    createdAt: THU_10, updatedAt: THU_10, deadline: n.deadline, closedAt: null, source: 'teams', version: 1, data: n.data, card: null,
-  };
+  return createdItem<CallbackData>('callback', { ...VALID, ...input }, ctx(by));
 }
 
 function act(item: Item<CallbackData>, action: string, input: Record<string, unknown>, who: Person, opts: { now?: Date; manager?: boolean } = {}) {
@@ -87,17 +80,17 @@ describe('callback rules (pure)', () => {
       const c = createCallback({ customerName: ' ', phone: '12', topic: 'x'.repeat(121), details: 'd'.repeat(2001), preferredMoment: 'gisteren', assignee: 'onbekend' }, ctx(carla));
       expect(c.ok).to.equal(false);
       if (c.ok) return;
-      expect(c.refusal.message).to.equal('Niet alles is goed ingevuld. Kijk naar de meldingen bij de velden.');
+      expect(c.refusal.message).to.equal(nl.common.formHasErrors);
       expect(c.refusal.fields).to.deep.equal({
-        customerName: 'Vul dit veld in.',
+        customerName: nl.common.fieldRequired,
         phone: nl.callbacks.errors.phone,
-        topic: 'Maximaal 120 tekens.',
-        details: 'Maximaal 2000 tekens.',
-        preferredMoment: 'Kies een geldige datum en tijd.',
-        assignee: 'Deze collega ken ik niet. Kies een collega uit de lijst.',
+        topic: nl.common.tooLong(120),
+        details: nl.common.tooLong(2000),
+        preferredMoment: nl.common.invalidMoment,
+        assignee: nl.callbacks.errors.assigneeUnknown,
       });
       const past = createCallback({ ...VALID, preferredMoment: '2026-11-26T09:59:00+01:00' }, ctx(carla));
-      expect(!past.ok && past.refusal.fields).to.deep.equal({ preferredMoment: 'Dit moment ligt in het verleden.' });
+      expect(!past.ok && past.refusal.fields).to.deep.equal({ preferredMoment: nl.common.momentInPast });
     });
 
     it('made for a colleague: claimed by them, who is told (the id filled in later) and gets a calendar sync', () => {
@@ -106,9 +99,9 @@ describe('callback rules (pure)', () => {
       if (!c.ok) return;
       expect(c.item).to.deep.include({ status: 'claimed', owner: bram });
       expect(c.item.data.claimedAt).to.equal(THU_10.toISOString());
-      expect(c.item.history).to.deep.equal({ action: 'created', details: { for: 'Bram Jansen' } });
+      expect(c.item.history).to.deep.equal({ action: 'created', details: { for: bram.name } });
       expect(c.item.effects).to.deep.equal([
-        { type: 'notifyPerson', to: bram, text: 'Carla Smit heeft terugbelverzoek **{id}** (Lekkage) voor jou aangemaakt. Uiterlijk: morgen 17:00.' },
+        { type: 'notifyPerson', to: bram, text: nl.callbacks.msg.assignedNotice('{id}', carla.name, 'Lekkage', 'morgen 17:00') },
         { type: 'calendarSync' },
       ]);
       const self = createCallback({ ...VALID, assignee: carla }, ctx(carla));
@@ -138,16 +131,16 @@ describe('callback rules (pure)', () => {
       expect(d.item).to.deep.include({ status: 'claimed', owner: anna });
       expect(d.item.data.claimedAt).to.equal(THU_10.toISOString());
       expect(d.history).to.deep.equal({ action: 'claimed' });
-      expect(d.message).to.equal('Je hebt TB-1001 opgepakt. Succes met bellen!');
+      expect(d.message).to.equal(nl.callbacks.msg.claimed('TB-1001'));
     });
 
     it("a second claim is refused with the owner's name; one's own again says so", () => {
       const item = claimedBy(anna);
-      expect(refused(act(item, 'claim', {}, bram))).to.deep.include({ code: 'alreadyClaimed', message: 'Anna de Vries heeft dit verzoek al opgepakt.' });
+      expect(refused(act(item, 'claim', {}, bram))).to.deep.include({ code: 'alreadyClaimed', message: nl.callbacks.msg.alreadyClaimed(anna.name) });
       expect(refused(act(item, 'claim', {}, dirk, { manager: true })).code).to.equal('alreadyClaimed');
       expect(refused(act(item, 'claim', {}, anna)).code).to.equal('alreadyYours');
       // The same person by Teams id only (an older record without the Entra id).
-      expect(refused(act(item, 'claim', {}, { id: 'other', name: 'Anna', teamsId: '29:anna' })).code).to.equal('alreadyYours');
+      expect(refused(act(item, 'claim', {}, { id: 'other', name: 'Anna', teamsId: anna.teamsId })).code).to.equal('alreadyYours');
     });
   });
 
@@ -166,7 +159,7 @@ describe('callback rules (pure)', () => {
         expect(ok(act(item, action, inputs[action]!, anna)).ok).to.equal(true);
         expect(ok(act(item, action, inputs[action]!, dirk, { manager: true })).ok).to.equal(true);
         expect(refused(act(item, action, inputs[action]!, bram))).to.deep.equal({
-          code: 'notAllowed', message: 'Dat mag alleen de behandelaar of een leidinggevende.', fields: undefined,
+          code: 'notAllowed', message: nl.common.notAllowed, fields: undefined,
         });
       });
     }
@@ -186,8 +179,8 @@ describe('callback rules (pure)', () => {
       const done = ok(act(claimedBy(anna), 'done', inputs.done!, anna)).item;
       const cancelled = ok(act(claimedBy(anna), 'cancel', inputs.cancel!, anna)).item;
       for (const action of [...Object.keys(inputs), 'claim']) {
-        expect(refused(act(done, action, inputs[action] ?? {}, anna))).to.deep.include({ code: 'finished', message: 'Dit verzoek is al afgerond.' });
-        expect(refused(act(cancelled, action, inputs[action] ?? {}, dirk, { manager: true }))).to.deep.include({ code: 'finished', message: 'Dit verzoek is geannuleerd.' });
+        expect(refused(act(done, action, inputs[action] ?? {}, anna))).to.deep.include({ code: 'finished', message: nl.callbacks.msg.finished });
+        expect(refused(act(cancelled, action, inputs[action] ?? {}, dirk, { manager: true }))).to.deep.include({ code: 'finished', message: nl.callbacks.msg.cancelledAlready });
       }
       expect(refused(act(claimedBy(anna), 'explode', {}, anna)).code).to.equal('unknownAction');
     });
@@ -199,17 +192,17 @@ describe('callback rules (pure)', () => {
       const e = nl.conversation.errors;
       expect(refused(act(item, 'done', {}, anna)).fields).to.deep.equal({
         answer: e.answerRequired,
-        note: 'Schrijf een korte notitie voor het klantdossier.',
-        confirmation: 'Kies hoe je de belangrijke informatie aan de klant hebt bevestigd.',
+        note: nl.callbacks.errors.noteRequired,
+        confirmation: nl.callbacks.errors.confirmationRequired,
       });
       const base = { note: 'Gebeld en geregeld', confirmation: 'none' };
       expect(refused(act(item, 'done', { ...base, answer: 'nee' }, anna)).fields).to.deep.equal({ explanation: e.explanationRequired });
       expect(refused(act(item, 'done', { ...base, answer: 'deels', explanation: '  ' }, anna)).fields).to.deep.equal({ explanation: e.explanationRequired });
       expect(refused(act(item, 'done', { ...base, answer: 'nee', explanation: 'Nee.' }, anna)).fields).to.deep.equal({ explanation: e.explanationTooShort });
       expect(refused(act(item, 'done', { ...base, answer: 'misschien' }, anna)).fields).to.deep.equal({ answer: e.answerRequired });
-      expect(refused(act(item, 'done', { answer: 'ja', note: 'Gebeld', confirmation: 'email' }, anna)).fields).to.deep.equal({ note: 'Schrijf iets meer: wat is er afgesproken?' });
+      expect(refused(act(item, 'done', { answer: 'ja', note: 'Gebeld', confirmation: 'email' }, anna)).fields).to.deep.equal({ note: nl.callbacks.errors.noteTooShort });
       expect(refused(act(item, 'done', { answer: 'ja', note: 'Gebeld en geregeld', confirmation: 'sms' }, anna)).fields).to.have.keys('confirmation');
-      expect(refused(act(item, 'done', { answer: 'ja', note: 'n'.repeat(2001), confirmation: 'none' }, anna)).fields).to.deep.equal({ note: 'Maximaal 2000 tekens.' });
+      expect(refused(act(item, 'done', { answer: 'ja', note: 'n'.repeat(2001), confirmation: 'none' }, anna)).fields).to.deep.equal({ note: nl.common.tooLong(2000) });
       const later = new Date('2026-11-26T15:10:00+01:00');
       const d = ok(act(item, 'done', { answer: 'ja', note: '  Loodgieter komt morgen.  ', confirmation: 'brief' }, anna, { now: later }));
       expect(d.item).to.deep.include({ status: 'done', closedAt: later });
@@ -274,43 +267,43 @@ describe('callback rules (pure)', () => {
       const d = ok(act(claimedBy(anna), 'release', {}, dirk, { manager: true }));
       expect(d.item).to.deep.include({ status: 'open', owner: null });
       expect(d.item.data.claimedAt).to.equal(undefined);
-      expect(d.history).to.deep.equal({ action: 'released', details: { previousOwner: 'Anna de Vries' } });
+      expect(d.history).to.deep.equal({ action: 'released', details: { previousOwner: anna.name } });
     });
 
     it('handover: to a colleague, who is told; not to the owner themselves, not to nobody', () => {
       const item = claimedBy(anna);
       const d = ok(act(item, 'handover', { to: bram }, anna));
       expect(d.item).to.deep.include({ status: 'claimed', owner: bram });
-      expect(d.history).to.deep.equal({ action: 'handedOver', details: { from: 'Anna de Vries', to: 'Bram Jansen' } });
+      expect(d.history).to.deep.equal({ action: 'handedOver', details: { from: anna.name, to: bram.name } });
       expect(d.effects).to.deep.equal([
-        { type: 'notifyPerson', to: bram, text: 'Anna de Vries heeft terugbelverzoek **TB-1001** (Lekkage) aan jou overgedragen. Uiterlijk: morgen 17:00.' },
+        { type: 'notifyPerson', to: bram, text: nl.callbacks.msg.handoverNotice('TB-1001', anna.name, 'Lekkage', 'morgen 17:00') },
         { type: 'calendarSync' },
       ]);
-      expect(d.message).to.equal('TB-1001 is overgedragen aan Bram Jansen.');
-      expect(refused(act(item, 'handover', { to: anna }, anna)).fields).to.deep.equal({ to: 'Je kunt een verzoek niet aan jezelf overdragen.' });
-      expect(refused(act(item, 'handover', { to: anna }, dirk, { manager: true })).fields).to.deep.equal({ to: 'Anna de Vries is al de behandelaar.' });
-      expect(refused(act(item, 'handover', {}, anna)).fields).to.deep.equal({ to: 'Kies een collega.' });
-      expect(refused(act(item, 'handover', { to: 'f0f0-unknown' }, anna)).fields).to.deep.equal({ to: 'Deze collega ken ik niet. Kies een collega uit de lijst.' });
+      expect(d.message).to.equal(nl.callbacks.msg.handedOver('TB-1001', bram.name));
+      expect(refused(act(item, 'handover', { to: anna }, anna)).fields).to.deep.equal({ to: nl.callbacks.errors.assigneeSelf });
+      expect(refused(act(item, 'handover', { to: anna }, dirk, { manager: true })).fields).to.deep.equal({ to: nl.callbacks.errors.assigneeIsOwner(anna.name) });
+      expect(refused(act(item, 'handover', {}, anna)).fields).to.deep.equal({ to: nl.callbacks.errors.assigneeRequired });
+      expect(refused(act(item, 'handover', { to: 'f0f0-unknown' }, anna)).fields).to.deep.equal({ to: nl.callbacks.errors.assigneeUnknown });
     });
 
     it('reschedule: a new moment in the future and a reason; the history keeps both moments', () => {
       const item = claimedBy(anna);
-      expect(refused(act(item, 'reschedule', {}, anna)).fields).to.deep.equal({ moment: 'Kies een nieuw moment.', reason: 'Geef een reden.' });
-      expect(refused(act(item, 'reschedule', { moment: '2026-11-26T09:00:00+01:00', reason: 'x' }, anna)).fields).to.deep.equal({ moment: 'Dit moment ligt in het verleden.' });
-      expect(refused(act(item, 'reschedule', { moment: 'ongeldig', reason: 'x' }, anna)).fields).to.deep.equal({ moment: 'Kies een geldige datum en tijd.' });
-      expect(refused(act(item, 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'r'.repeat(501) }, anna)).fields).to.deep.equal({ reason: 'Maximaal 500 tekens.' });
+      expect(refused(act(item, 'reschedule', {}, anna)).fields).to.deep.equal({ moment: nl.callbacks.errors.newMomentRequired, reason: nl.callbacks.errors.reasonRequired });
+      expect(refused(act(item, 'reschedule', { moment: '2026-11-26T09:00:00+01:00', reason: 'x' }, anna)).fields).to.deep.equal({ moment: nl.common.momentInPast });
+      expect(refused(act(item, 'reschedule', { moment: 'ongeldig', reason: 'x' }, anna)).fields).to.deep.equal({ moment: nl.common.invalidMoment });
+      expect(refused(act(item, 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'r'.repeat(501) }, anna)).fields).to.deep.equal({ reason: nl.common.tooLong(500) });
       const d = ok(act(item, 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'Klant is weg tot maandag' }, anna));
       expect(d.item.deadline!.toISOString()).to.equal('2026-11-30T09:00:00.000Z');
       expect(d.item.status).to.equal('claimed');
       expect(d.history).to.deep.equal({
         action: 'rescheduled', note: 'Klant is weg tot maandag', details: { from: '2026-11-27T16:00:00.000Z', to: '2026-11-30T09:00:00.000Z' },
       });
-      expect(d.message).to.equal('TB-1001 heeft een nieuw moment: maandag 30 november, 10:00. Laat de klant dit weten.');
+      expect(d.message).to.equal(nl.callbacks.msg.rescheduled('TB-1001', 'maandag 30 november, 10:00'));
     });
 
     it('cancel: a reason is required and kept', () => {
       const item = claimedBy(anna);
-      expect(refused(act(item, 'cancel', { reason: ' ' }, anna)).fields).to.deep.equal({ reason: 'Geef een reden.' });
+      expect(refused(act(item, 'cancel', { reason: ' ' }, anna)).fields).to.deep.equal({ reason: nl.callbacks.errors.reasonRequired });
       const d = ok(act(item, 'cancel', { reason: 'Klant belde zelf terug' }, anna));
       expect(d.item).to.deep.include({ status: 'cancelled', closedAt: THU_10 });
       expect(d.history).to.deep.equal({ action: 'cancelled', note: 'Klant belde zelf terug' });

@@ -6,20 +6,21 @@ import {
   ageGroupFor, contactPoint, creationUnderPause, customerKey, customerNeeds, isHeld, markLifted, markPaused, matchesName,
   mergeFacts, newRecord, parseProfile, profileLines, AGE_GROUPS, type CustomerFacts,
 } from '../../src/domain/customers';
-import type { Item, Person } from '../../src/domain/types';
+import type { Item } from '../../src/domain/types';
 import { callbackDeadline, WorkingCalendar } from '../../src/domain/workingTime';
 import { nl } from '../../src/texts/nl';
+import { anItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
-const anna: Person = { id: 'aad-anna', name: 'Anna de Vries' };
+const { anna } = staff;
 const THU_10 = new Date('2026-11-26T10:00:00+01:00');
 
 function item(over: Partial<Item> = {}, data: Record<string, unknown> = {}): Item {
-  return {
-    tenantId: 't', id: 'TB-1001', kind: 'callback', status: 'open', subject: 'Lekkage', owner: null, createdBy: anna,
-    createdAt: THU_10, updatedAt: THU_10, deadline: callbackDeadline(cal, THU_10), closedAt: null, source: 'teams', version: 1,
-    data: { customerName: 'Mevrouw Jansen', phone: '+31612345678', ...data }, card: null, ...over,
-  };
+  return anItem({
+    id: 'TB-1001', kind: 'callback', status: 'open', subject: 'Lekkage', createdBy: anna, at: THU_10, deadline: callbackDeadline(cal, THU_10),
+    data: { customerName: 'Mevrouw Jansen', phone: '+31612345678', ...data }, ...over,
+  });
 }
 
 describe('customers (pure)', () => {

@@ -8,16 +8,18 @@ import type { Item, ItemKind, Person } from '../../src/domain/types';
 import { WorkingCalendar } from '../../src/domain/workingTime';
 import { cardSize } from '../../src/teams/cards/render';
 import { channelAudience, composeDigest, personalAudience, renderDigestCard } from '../../src/teams/features/digest/card';
-import { buildItem, resetItemIds, staff } from '../harness/people';
+import { nl } from '../../src/texts/nl';
+import { anItem, resetItemIds } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
 const NOW = new Date('2026-11-26T08:30:00+01:00'); // Thursday, the digest minute
 const { anna, bram, carla } = staff;
-const annaByTeamsId: Person = { id: '29:anna', name: 'Anna de Vries' };
+const annaByTeamsId: Person = { id: anna.teamsId, name: anna.name };
 
 /** An item of the known set (the shared builder; ids count up from TB-1001 after resetItemIds()). */
 function item(kind: ItemKind, subject: string, owner: Person | null, deadline: string | null, o: Partial<Item> = {}): Item {
-  return buildItem({ kind, subject, owner, deadline: deadline ? new Date(deadline) : null, ...o });
+  return anItem({ kind, subject, owner, deadline: deadline ? new Date(deadline) : null, ...o });
 }
 
 function knownSet() {
@@ -47,8 +49,8 @@ describe('digest: building from open items (pure)', () => {
     expect(d.nextWorkingDay).to.equal('2026-11-27');
     expect(d.counts).to.deep.equal({ open: 9, overdue: 2, today: 2, nextDay: 1, unclaimed: 4, later: 0 });
     expect(ids(d)).to.deep.equal({
-      overdue: [['-', k.B.id], ['Anna de Vries', k.A.id]],
-      today: [['Anna de Vries', k.D.id], ['Bram Jansen', k.C.id]],
+      overdue: [['-', k.B.id], [anna.name, k.A.id]],
+      today: [[anna.name, k.D.id], [bram.name, k.C.id]],
       nextDay: [['-', k.E.id]],
       unclaimed: [['-', k.G.id, k.H.id]],
     });
@@ -88,9 +90,9 @@ describe('digest: building from open items (pure)', () => {
     const tue = item('callback', 'Dinsdag', null, '2026-12-01T17:00:00+01:00');
     const d = buildDigest([sat, mon, tue], { now: friday, calendar: cal, audience: channelAudience });
     expect(d.nextWorkingDay).to.equal('2026-11-30');
-    expect(ids(d)).to.deep.equal({ nextDay: [['-', mon.id], ['Anna de Vries', sat.id]], unclaimed: [['-', tue.id]] });
+    expect(ids(d)).to.deep.equal({ nextDay: [['-', mon.id], [anna.name, sat.id]], unclaimed: [['-', tue.id]] });
     const card = JSON.stringify(renderDigestCard(d, cal, { digestTime: '08:30' }));
-    expect(card).to.contain('Volgende werkdag, maandag 30 november (2)');
+    expect(card).to.contain(`${nl.digest.sections.nextDay('maandag 30 november')} (2)`);
     expect(card).to.contain('"Maandag"');
   });
 
@@ -107,13 +109,13 @@ describe('digest: building from open items (pure)', () => {
     expect(section('today').groups[0]!.lines).to.have.length(3); // the short section is kept whole
     const overdue = section('overdue');
     expect(overdue.total).to.equal(30);
-    expect(overdue.groups.map((g) => [g.owner?.name, g.lines.length, g.more])).to.deep.equal([['Anna de Vries', 3, 12], ['Bram Jansen', 2, 13]]);
+    expect(overdue.groups.map((g) => [g.owner?.name, g.lines.length, g.more])).to.deep.equal([[anna.name, 3, 12], [bram.name, 2, 13]]);
     expect(section('unclaimed').groups[0]!.lines.length + section('unclaimed').groups[0]!.more).to.equal(12);
     // Soonest first within a group.
     const shown = overdue.groups[0]!.lines.map((l) => l.deadline!.getTime());
     expect(shown).to.deep.equal([...shown].sort((a, b) => a - b));
     const card = JSON.stringify(renderDigestCard(d, cal, { digestTime: '08:30' }));
-    expect(card).to.contain('en nog 12…').and.contain('en nog 13…').and.contain('Typ **overzicht** voor de hele lijst');
+    expect(card).to.contain(nl.digest.moreInGroup(12)).and.contain(nl.digest.moreInGroup(13)).and.contain(nl.digest.truncated);
   });
 
   it('fairShares: within budget, never more than the size, the longest cut first, everyone non-empty gets a line', () => {
@@ -160,9 +162,9 @@ describe('digest: the card', () => {
       `callback.view ${k.B.id}`, `callback.view ${k.A.id}`, `appointment.view ${k.D.id}`, `callback.view ${k.C.id}`,
       `callback.view ${evil.id}`, `callback.view ${k.E.id}`, `callback.view ${k.G.id}`, `exception.view ${k.H.id}`,
     ]);
-    expect(json).to.contain('Dagoverzicht donderdag 26 november');
-    expect(json).to.contain('Stand om 08:30 · 10 open');
-    expect(json).to.contain('Nog niemand: wie pakt het op? (1)');
+    expect(json).to.contain(nl.digest.channelTitle('donderdag 26 november'));
+    expect(json).to.contain(nl.digest.asOf('08:30', 10));
+    expect(json).to.contain(nl.digest.nobody(1));
     expect(json).to.not.match(/Arabisch|Turks|Amrani|Yilmaz|tolk/i);
   });
 
@@ -170,10 +172,10 @@ describe('digest: the card', () => {
     const k = knownSet();
     const { card } = composeDigest(k.all, personalAudience(anna), NOW, cal, { digestTime: '08:30' });
     const json = JSON.stringify(card);
-    expect(json).to.contain('Jouw dagoverzicht donderdag 26 november');
+    expect(json).to.contain(nl.digest.personalTitle('donderdag 26 november'));
     expect(json).to.contain('Tolk Arabisch voor mevrouw El Amrani');
     expect(json).to.not.contain('Sleutel kwijt');
-    expect(json).to.not.contain('Nog niemand');
+    expect(json).to.not.contain(nl.digest.nobody(0).split(':')[0]);
   });
 
   it('5,000 items (long subjects, 60 owners): the card stays well under 80 KB and says where the rest is', () => {

@@ -2,10 +2,11 @@
 import { expect } from 'chai';
 import { libraryCsv, searchLibrary, similarCases, words, MIN_SCORE } from '../../src/domain/exceptions/library';
 import type { ExceptionData } from '../../src/domain/items/exception';
-import type { Item, Person } from '../../src/domain/types';
+import type { Item } from '../../src/domain/types';
+import { anItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
-const anna: Person = { id: 'a', name: 'Anna de Vries' };
-const dirk: Person = { id: 'd', name: 'Dirk Bakker' };
+const { anna, dirk } = staff;
 
 let seq = 1000;
 function decided(o: {
@@ -13,9 +14,9 @@ function decided(o: {
 }): Item<ExceptionData> {
   const id = `TW-${++seq}`;
   const at = new Date(o.at);
-  return {
-    tenantId: 't', id, kind: 'exception', status: o.status ?? 'decided', subject: o.rule, owner: null, createdBy: anna, createdAt: at, updatedAt: at,
-    deadline: null, closedAt: o.status && o.status !== 'decided' ? null : at, source: 'teams', version: 3, card: null,
+  return anItem<ExceptionData>({
+    id, kind: 'exception', status: o.status ?? 'decided', subject: o.rule, createdBy: anna, at,
+    closedAt: o.status && o.status !== 'decided' ? null : at, version: 3,
     data: {
       situation: o.situation, rule: o.rule, proposal: o.proposal ?? 'Een uitzondering maken', leaning: 'Het lijkt redelijk.', urgency: 'dezeWeek',
       opinions: [{ by: dirk, stance: 'eens', reasoning: 'Prima.', at: o.at }],
@@ -24,7 +25,7 @@ function decided(o: {
       }),
       ...(o.guideline ? { guideline: { by: dirk, at: o.at } } : {}),
     },
-  };
+  });
 }
 
 describe('exceptions: library', () => {

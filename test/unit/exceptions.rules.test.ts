@@ -6,7 +6,9 @@ import { applyException, createException, exceptionDeadline, involved, type Exce
 import { findIdentifier } from '../../src/domain/validation/identifiers';
 import type { Item, Person } from '../../src/domain/types';
 import { WorkingCalendar } from '../../src/domain/workingTime';
-import { staff } from '../harness/people';
+import { nl } from '../../src/texts/nl';
+import { createdItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
 const { anna, bram, carla, dirk } = staff;
@@ -23,13 +25,7 @@ const FORM = {
 };
 
 function newCase(input: Record<string, unknown> = FORM): Item<ExceptionData> {
-  const c = createException(input, ctx(anna));
-  if (!c.ok) throw new Error(JSON.stringify(c.refusal));
-  return {
-    tenantId: 't', id: 'TW-1001', kind: 'exception', status: c.item.status, subject: c.item.subject, owner: c.item.owner,
-    createdBy: anna, createdAt: NOW, updatedAt: NOW, deadline: c.item.deadline, closedAt: null, source: 'teams', version: 1,
-    data: c.item.data, card: null,
-  };
+  return createdItem<ExceptionData>('exception', input, ctx(anna));
 }
 
 function ok(d: Decision<ExceptionData>): Item<ExceptionData> & { effects: Effect[] } {
@@ -59,11 +55,11 @@ describe('exceptions: rules', () => {
     it('refuses missing fields, a one-word situation and an unknown urgency, with a Dutch message per field', () => {
       const c = createException({ situation: 'Regeling', rule: '', proposal: 'x', leaning: 'y', urgency: 'morgen' }, ctx(anna));
       if (c.ok) throw new Error('accepted');
-      expect(c.refusal.message).to.match(/Niet alles is goed ingevuld/);
+      expect(c.refusal.message).to.contain(nl.common.formHasErrors.split('.')[0]);
       expect(c.refusal.fields).to.deep.equal({
-        situation: 'Beschrijf de situatie in een paar zinnen.',
-        rule: 'Vul dit veld in.',
-        urgency: 'Kies wanneer een besluit nodig is.',
+        situation: nl.exceptions.errors.situationShort,
+        rule: nl.common.fieldRequired,
+        urgency: nl.exceptions.errors.urgencyRequired,
       });
     });
 
@@ -119,10 +115,10 @@ describe('exceptions: rules', () => {
       expect(taken.status).to.equal('taken');
       expect(taken.owner).to.deep.equal(bram);
       expect(taken.data.takenBy).to.deep.equal(bram);
-      expect(notified(taken.effects)).to.deep.equal(['Anna de Vries']);
+      expect(notified(taken.effects)).to.deep.equal([anna.name]);
       const again = refused(applyException(taken, 'take', {}, ctx(carla)));
       expect(again.code).to.equal('alreadyTaken');
-      expect(again.message).to.equal('Bram Jansen denkt al mee over deze vraag. Je kunt wel je mening geven.');
+      expect(again.message).to.equal(nl.exceptions.msg.alreadyTaken(bram.name));
       expect(refused(applyException(taken, 'take', {}, ctx(bram))).code).to.equal('alreadyYours');
     });
 
@@ -134,8 +130,8 @@ describe('exceptions: rules', () => {
   describe('opinion', () => {
     it('needs a stance and a reasoning of some length', () => {
       const r = refused(applyException(newCase(), 'opinion', { stance: 'misschien', reasoning: 'ok' }, ctx(bram)));
-      expect(r.fields).to.deep.equal({ stance: 'Kies: eens, niet eens of twijfel.', reasoning: 'Schrijf iets meer: waarom vind je dit?' });
-      expect(refused(applyException(newCase(), 'opinion', { stance: 'eens' }, ctx(bram))).fields).to.deep.equal({ reasoning: 'Leg uit waarom. Daar leert het team van.' });
+      expect(r.fields).to.deep.equal({ stance: nl.exceptions.errors.stanceRequired, reasoning: nl.exceptions.errors.reasoningShort });
+      expect(refused(applyException(newCase(), 'opinion', { stance: 'eens' }, ctx(bram))).fields).to.deep.equal({ reasoning: nl.exceptions.errors.reasoningRequired });
     });
 
     it('several colleagues add opinions; a second opinion of the same person replaces the first; the first opinion takes an open case', () => {
@@ -145,8 +141,8 @@ describe('exceptions: rules', () => {
       const two = ok(applyException(one, 'opinion', { stance: 'nietEens', reasoning: 'Dat is niet eerlijk voor anderen.' }, ctx(carla)));
       const three = ok(applyException(two, 'opinion', { stance: 'eens', reasoning: 'Na overleg met Carla toch eens.' }, ctx(bram)));
       expect(three.data.takenBy).to.deep.equal(bram);
-      expect(three.data.opinions.map((o) => [o.by.name, o.stance])).to.deep.equal([['Carla Smit', 'nietEens'], ['Bram Jansen', 'eens']]);
-      expect(notified(three.effects)).to.deep.equal(['Anna de Vries']);
+      expect(three.data.opinions.map((o) => [o.by.name, o.stance])).to.deep.equal([[carla.name, 'nietEens'], [bram.name, 'eens']]);
+      expect(notified(three.effects)).to.deep.equal([anna.name]);
     });
 
     it('the requester gives no opinion on their own question', () => {
@@ -161,7 +157,7 @@ describe('exceptions: rules', () => {
     it('only the requester or a manager records the decision', () => {
       const c = withOpinion();
       const r = refused(applyException(c, 'decide', { outcome: 'afwijken', reasoning: 'Ik vind het goed zo.' }, ctx(bram)));
-      expect(r.message).to.equal('Alleen wie de vraag stelde (of een leidinggevende) legt het besluit vast.');
+      expect(r.message).to.equal(nl.exceptions.msg.notRequester);
       const byManager = ok(applyException(c, 'decide', { outcome: 'afwijken', reasoning: 'Past bij onze richtlijn.' }, ctx(dirk, true)));
       expect(byManager.data.decision?.byManager).to.equal(true);
     });
@@ -172,7 +168,7 @@ describe('exceptions: rules', () => {
 
     it('"niet afwijken" needs the explanation the customer gets, said in Dutch at the top and at the field', () => {
       const r = refused(applyException(withOpinion(), 'decide', { outcome: 'nietAfwijken', reasoning: 'Regel is regel hier.' }, ctx(anna)));
-      expect(r.message).to.equal('Schrijf de uitleg die de klant krijgt. Een "nee" krijgt altijd een duidelijke uitleg.');
+      expect(r.message).to.equal(nl.exceptions.errors.explanationRequired);
       expect(r.fields).to.deep.equal({ customerExplanation: r.message });
     });
 
@@ -184,7 +180,7 @@ describe('exceptions: rules', () => {
       expect(d.status).to.equal('decided');
       expect(d.closedAt?.toISOString()).to.equal(NOW.toISOString());
       expect(d.data.decision).to.deep.include({ outcome: 'nietAfwijken', customerExplanation: 'We spreken 12 maanden af, zoals met iedereen.', byManager: false });
-      expect(notified(d.effects)).to.deep.equal(['Bram Jansen', 'Carla Smit']);
+      expect(notified(d.effects)).to.deep.equal([bram.name, carla.name]);
       expect(refused(applyException(d, 'opinion', { stance: 'eens', reasoning: 'Toch nog iets zeggen.' }, ctx(carla))).code).to.equal('finished');
     });
 
@@ -194,23 +190,23 @@ describe('exceptions: rules', () => {
       const e = ok(applyException(newCase(), 'decide', { outcome: 'voorleggen', reasoning: 'Ik twijfel nog steeds.', manager: dirk }, ctx(anna)));
       expect(e.status).to.equal('escalated');
       expect(e.owner).to.deep.equal(dirk);
-      expect(notified(e.effects)).to.deep.equal(['Dirk Bakker']);
+      expect(notified(e.effects)).to.deep.equal([dirk.name]);
       expect(refused(applyException(e, 'decide', { outcome: 'afwijken', reasoning: 'Toch maar zelf beslissen.' }, ctx(anna))).code).to.equal('escalated');
-      expect(refused(applyException(e, 'managerDecide', { outcome: 'afwijken', reasoning: 'Ik ben geen manager.' }, ctx(bram))).message).to.equal('Dat mag alleen een leidinggevende.');
+      expect(refused(applyException(e, 'managerDecide', { outcome: 'afwijken', reasoning: 'Ik ben geen manager.' }, ctx(bram))).message).to.equal(nl.common.managersOnly);
       expect(refused(applyException(e, 'take', {}, ctx(bram))).code).to.equal('escalated');
       // Dirk is not a manager by configuration here, but this case was put to him.
       const withOpinion = ok(applyException(e, 'opinion', { stance: 'eens', reasoning: 'Ik zou het doen.' }, ctx(carla)));
       const d = ok(applyException(withOpinion, 'managerDecide', { outcome: 'afwijken', reasoning: 'Bijzondere situatie, past bij de richtlijn.' }, ctx(dirk)));
       expect(d.status).to.equal('decided');
       expect(d.data.decision?.byManager).to.equal(true);
-      expect(notified(d.effects)).to.deep.equal(['Anna de Vries', 'Carla Smit']);
+      expect(notified(d.effects)).to.deep.equal([anna.name, carla.name]);
     });
 
     it('the manager chooses afwijken or niet afwijken, and a "no" needs the explanation too', () => {
       const e = ok(applyException(newCase(), 'decide', { outcome: 'voorleggen', reasoning: 'Ik twijfel nog steeds.', manager: dirk }, ctx(anna)));
       expect(refused(applyException(e, 'managerDecide', { outcome: 'voorleggen', reasoning: 'Weer terug naar mij.' }, ctx(dirk))).fields).to.have.property('outcome');
       expect(refused(applyException(e, 'managerDecide', { outcome: 'nietAfwijken', reasoning: 'Niet doen, precedent.' }, ctx(dirk))).fields)
-        .to.deep.equal({ customerExplanation: 'Schrijf de uitleg die de klant krijgt. Een "nee" krijgt altijd een duidelijke uitleg.' });
+        .to.deep.equal({ customerExplanation: nl.exceptions.errors.explanationRequired });
       expect(refused(applyException(e, 'decide', { outcome: 'voorleggen', reasoning: 'Naar mezelf voorleggen.', manager: dirk }, ctx(dirk))).fields).to.have.property('outcome');
     });
   });
@@ -223,7 +219,7 @@ describe('exceptions: rules', () => {
 
     it('only a manager marks a decision as guideline, only when decided, once; and can take it back', () => {
       expect(refused(applyException(newCase(), 'markGuideline', {}, ctx(dirk, true))).code).to.equal('notDecided');
-      expect(refused(applyException(decided(), 'markGuideline', {}, ctx(anna))).message).to.equal('Dat mag alleen een leidinggevende.');
+      expect(refused(applyException(decided(), 'markGuideline', {}, ctx(anna))).message).to.equal(nl.common.managersOnly);
       const g = ok(applyException(decided(), 'markGuideline', {}, ctx(dirk, true)));
       expect(g.data.guideline?.by).to.deep.equal(dirk);
       expect(refused(applyException(g, 'markGuideline', {}, ctx(dirk, true))).code).to.equal('alreadyGuideline');
@@ -237,7 +233,7 @@ describe('exceptions: rules', () => {
     const o = ok(applyException(ok(applyException(c, 'opinion', { stance: 'eens', reasoning: 'Ziekte is een goede reden.' }, ctx(bram))), 'opinion',
       { stance: 'twijfel', reasoning: 'Ik twijfel nog wat.' }, ctx(carla)));
     const e = ok(applyException(o, 'decide', { outcome: 'voorleggen', reasoning: 'We twijfelen samen.', manager: dirk }, ctx(anna)));
-    expect(involved(e, dirk).map((p) => p.name)).to.deep.equal(['Anna de Vries', 'Bram Jansen', 'Carla Smit']);
-    expect(involved(e, anna).map((p) => p.name)).to.deep.equal(['Bram Jansen', 'Carla Smit', 'Dirk Bakker']);
+    expect(involved(e, dirk).map((p) => p.name)).to.deep.equal([anna.name, bram.name, carla.name]);
+    expect(involved(e, anna).map((p) => p.name)).to.deep.equal([bram.name, carla.name, dirk.name]);
   });
 });

@@ -8,11 +8,12 @@ import {
 import type { ActionContext } from '../../src/domain/items/lifecycle';
 import type { Item, Person } from '../../src/domain/types';
 import { WorkingCalendar } from '../../src/domain/workingTime';
+import { nl } from '../../src/texts/nl';
+import { createdItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
-const anna: Person = { id: 'anna', name: 'Anna de Vries', teamsId: '29:anna' };
-const bram: Person = { id: 'bram', name: 'Bram Jansen', teamsId: '29:bram' };
-const dirk: Person = { id: 'dirk', name: 'Dirk Bakker', teamsId: '29:dirk' };
+const { anna, bram, dirk } = staff;
 const NOW = new Date('2026-11-26T10:00:00+01:00'); // Thursday
 
 function ctx(actor: Person = anna, now: Date = NOW, isManager = false): ActionContext {
@@ -20,13 +21,7 @@ function ctx(actor: Person = anna, now: Date = NOW, isManager = false): ActionCo
 }
 
 function item(input: Record<string, unknown>, at: Date = NOW, actor: Person = anna, id = 'TK-1001'): Item<InterpreterData> {
-  const c = createInterpreter(input, ctx(actor, at));
-  if (!c.ok) throw new Error(JSON.stringify(c.refusal));
-  const n = c.item;
-  return {
-    tenantId: 't', id, kind: 'interpreter', status: n.status, subject: n.subject, owner: n.owner, createdBy: actor,
-    createdAt: at, updatedAt: at, deadline: n.deadline, closedAt: null, source: 'teams', version: 1, data: n.data, card: null,
-  };
+  return createdItem<InterpreterData>('interpreter', input, ctx(actor, at), { id });
 }
 
 const service = (extra: Record<string, unknown> = {}) => ({
@@ -45,7 +40,7 @@ describe('interpreter rules (pure)', () => {
       expect(c.ok).to.equal(true);
       if (!c.ok) return;
       expect(c.item.status).to.equal('requested');
-      expect(c.item.subject).to.equal('Tolk bij gesprek');
+      expect(c.item.subject).to.equal(nl.interpreter.subject);
       expect(c.item.subject).not.to.contain('Arabisch');
       expect(JSON.stringify(c.item.history)).not.to.contain('Arabisch');
       expect(c.item.data.confirmBy).to.equal(new Date('2026-11-27T17:00:00+01:00').toISOString());
@@ -54,20 +49,20 @@ describe('interpreter rules (pure)', () => {
     });
 
     it('duration: empty, zero, negative, fraction, text, too long', () => {
-      expect(fields(service({ duration: '' })).duration).to.equal('Vul de verwachte duur in minuten in.');
-      expect(fields(service({ duration: '0' })).duration).to.equal('De duur moet meer dan 0 minuten zijn.');
-      expect(fields(service({ duration: 0 })).duration).to.equal('De duur moet meer dan 0 minuten zijn.');
-      expect(fields(service({ duration: '-5' })).duration).to.equal('De duur moet meer dan 0 minuten zijn.');
-      expect(fields(service({ duration: '12,5' })).duration).to.equal('Vul een heel aantal minuten in, bijvoorbeeld 30.');
-      expect(fields(service({ duration: 'half uur' })).duration).to.equal('Vul een heel aantal minuten in, bijvoorbeeld 30.');
-      expect(fields(service({ duration: '481' })).duration).to.equal('Maximaal 480 minuten (8 uur).');
+      expect(fields(service({ duration: '' })).duration).to.equal(nl.interpreter.errors.durationRequired);
+      expect(fields(service({ duration: '0' })).duration).to.equal(nl.interpreter.errors.durationZero);
+      expect(fields(service({ duration: 0 })).duration).to.equal(nl.interpreter.errors.durationZero);
+      expect(fields(service({ duration: '-5' })).duration).to.equal(nl.interpreter.errors.durationZero);
+      expect(fields(service({ duration: '12,5' })).duration).to.equal(nl.interpreter.errors.durationInvalid);
+      expect(fields(service({ duration: 'half uur' })).duration).to.equal(nl.interpreter.errors.durationInvalid);
+      expect(fields(service({ duration: '481' })).duration).to.equal(nl.interpreter.errors.durationTooLong);
       expect(fields(service({ duration: '480' }))).to.deep.equal({});
     });
 
     it('moment: in the past, missing, unreadable; not needed for telephone now', () => {
-      expect(fields(service({ moment: '2026-11-26T09:59:00+01:00' })).moment).to.equal('Dit moment ligt in het verleden.');
-      expect(fields(service({ moment: undefined })).moment).to.equal('Kies een datum en een tijd.');
-      expect(fields(service({ moment: 'ongeldig' })).moment).to.equal('Kies een geldige datum en tijd.');
+      expect(fields(service({ moment: '2026-11-26T09:59:00+01:00' })).moment).to.equal(nl.common.momentInPast);
+      expect(fields(service({ moment: undefined })).moment).to.equal(nl.interpreter.errors.momentRequired);
+      expect(fields(service({ moment: 'ongeldig' })).moment).to.equal(nl.common.invalidMoment);
       const now = createInterpreter(service({ mode: 'phoneNow', moment: undefined }), ctx());
       expect(now.ok && now.item.data.moment).to.equal(NOW.toISOString());
     });
@@ -79,8 +74,8 @@ describe('interpreter rules (pure)', () => {
     });
 
     it('language: required, "other" needs text, typed names map to the list', () => {
-      expect(fields(service({ language: '' })).language).to.equal('Kies een taal.');
-      expect(fields(service({ language: 'other', languageOther: '' })).languageOther).to.equal('Typ de taal.');
+      expect(fields(service({ language: '' })).language).to.equal(nl.interpreter.errors.languageRequired);
+      expect(fields(service({ language: 'other', languageOther: '' })).languageOther).to.equal(nl.interpreter.errors.languageOtherRequired);
       const typed = createInterpreter(service({ language: 'other', languageOther: '  tigrinya ' }), ctx());
       expect(typed.ok && typed.item.data.language).to.equal('Tigrinya');
       const free = createInterpreter(service({ language: 'other', languageOther: 'amhaars' }), ctx());
@@ -88,14 +83,14 @@ describe('interpreter rules (pure)', () => {
     });
 
     it('related id: format, unknown, wrong kind', () => {
-      expect(fields(service({ relatedId: 'hallo' })).relatedId).to.equal('Gebruik een nummer zoals TB-1042.');
+      expect(fields(service({ relatedId: 'hallo' })).relatedId).to.equal(nl.interpreter.errors.relatedInvalid);
       expect(fields(service({ relatedId: 'TB-1' })).relatedId).to.match(/Ik kan TB-1 niet vinden/);
-      expect(fields(service({ relatedId: 'TK-1', related: { id: 'TK-1', kind: 'interpreter' } })).relatedId).to.equal('Dit nummer is geen terugbelverzoek of afspraak.');
+      expect(fields(service({ relatedId: 'TK-1', related: { id: 'TK-1', kind: 'interpreter' } })).relatedId).to.equal(nl.interpreter.errors.relatedWrongKind);
       expect(fields(service({ relatedId: 'tb-7', related: { id: 'TB-7', kind: 'callback' } }))).to.deep.equal({});
     });
 
     it('own interpreter: a future moment is required', () => {
-      expect(fields({ path: 'own' }).moment).to.equal('Kies een datum en een tijd.');
+      expect(fields({ path: 'own' }).moment).to.equal(nl.interpreter.errors.momentRequired);
       const own = createInterpreter({ path: 'own', moment: '2026-12-02T10:00:00+01:00', ownBy: 'friend' }, ctx());
       expect(own.ok && own.item.status).to.equal('own');
       expect(own.ok && own.item.data.language).to.equal(undefined);
@@ -110,7 +105,7 @@ describe('interpreter rules (pure)', () => {
       const early = applyInterpreter(req, 'done', {}, ctx());
       expect(early.ok || early.refusal.code).to.equal('confirmFirst');
       const noRef = applyInterpreter(req, 'confirm', { reference: '' }, ctx());
-      expect(noRef.ok || noRef.refusal.fields).to.deep.equal({ reference: 'Vul het referentienummer van de boeking in.' });
+      expect(noRef.ok || noRef.refusal.fields).to.deep.equal({ reference: nl.interpreter.errors.referenceRequired });
       const conf = applyInterpreter(req, 'confirm', { reference: 'GT-1' }, ctx());
       if (!conf.ok) throw new Error('confirm refused');
       expect(conf.item.status).to.equal('confirmed');
@@ -129,7 +124,7 @@ describe('interpreter rules (pure)', () => {
     it('cancel needs a reason; own can fall back to a booking', () => {
       const req = item(service());
       const noReason = applyInterpreter(req, 'cancel', { reason: ' ' }, ctx());
-      expect(noReason.ok || noReason.refusal.fields).to.deep.equal({ reason: 'Geef een reden.' });
+      expect(noReason.ok || noReason.refusal.fields).to.deep.equal({ reason: nl.interpreter.errors.reasonRequired });
       const own = item({ path: 'own', moment: '2026-12-02T10:00:00+01:00' });
       expect((applyInterpreter(own, 'confirm', { reference: 'x' }, ctx()) as any).refusal.code).to.equal('notService');
       const fb = applyInterpreter(own, 'fallback', {}, ctx());
@@ -167,13 +162,13 @@ describe('interpreter rules (pure)', () => {
     const c = item(service({ moment: '2026-12-01T09:00:00+01:00' }), NOW, bram, 'TK-1003');
     const d = { ...item(service({ moment: '2026-12-02T09:00:00+01:00' }), NOW, anna, 'TK-1004'), status: 'cancelled', closedAt: NOW };
     const e = { ...item(service({ moment: '2026-11-30T09:00:00+01:00' }), NOW, anna, 'TK-1005'), status: 'confirmed' };
-    const list = plannedInterpreterRequests([a, b, c, d, e] as unknown as Item[], 'anna', new Date('2026-11-27T12:00:00+01:00'), cal);
+    const list = plannedInterpreterRequests([a, b, c, d, e] as unknown as Item[], anna.id, new Date('2026-11-27T12:00:00+01:00'), cal);
     expect(list.map((p) => [p.id, p.status, p.awaitingConfirmation])).to.deep.equal([
       ['TK-1002', 'own', false], // earlier today still counts
       ['TK-1005', 'confirmed', false],
       ['TK-1001', 'requested', true],
     ]);
-    const later = plannedInterpreterRequests([a, b, e] as unknown as Item[], 'anna', new Date('2026-11-28T12:00:00+01:00'), cal, new Date('2026-12-01T00:00:00+01:00'));
+    const later = plannedInterpreterRequests([a, b, e] as unknown as Item[], anna.id, new Date('2026-11-28T12:00:00+01:00'), cal, new Date('2026-12-01T00:00:00+01:00'));
     expect(later.map((p) => p.id)).to.deep.equal(['TK-1005']);
   });
 
@@ -204,7 +199,7 @@ describe('interpreter rules (pure)', () => {
     const d = linkInterpreter(related, { interpreterId: 'TK-1001', own: false, moment: '2026-12-03T13:00:00.000Z' }, ctx());
     if (!d.ok) throw new Error('refused');
     expect(d.item.data.interpreters).to.deep.equal([{ id: 'TK-1001', own: false, moment: '2026-12-03T13:00:00.000Z' }]);
-    expect(d.history).to.deep.include({ action: 'interpreterLinked', note: 'Tolk aangevraagd voor donderdag 3 december, 14:00 (TK-1001).' });
+    expect(d.history).to.deep.include({ action: 'interpreterLinked', note: nl.interpreter.link.service('TK-1001', 'donderdag 3 december, 14:00') });
     expect(d.effects).to.deep.equal([]);
   });
 });

@@ -4,8 +4,10 @@ import { checkMoment, isSoundStoredMoment, momentHorizon } from '../../src/domai
 import { parseMoment } from '../../src/domain/items/common';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { nl } from '../../src/texts/nl';
-import { applyCallback, createCallback } from '../../src/domain/items/callback';
+import { applyCallback, type CallbackData } from '../../src/domain/items/callback';
 import { WorkingCalendar } from '../../src/domain/workingTime';
+import { createdItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const NOW = new Date('2026-11-26T09:00:00Z');
 
@@ -56,14 +58,10 @@ describe('moments: the horizon rule', () => {
 describe('moments: the horizon in the callback rules', () => {
   it('planSlot refuses a slot beyond the horizon (also from a forged invoke); a slot inside is taken', () => {
     const cal = new WorkingCalendar();
-    const anna = { id: 'a1', name: 'Anna de Vries' };
-    const bram = { id: 'b2', name: 'Bram Jansen' };
+    const { anna, bram } = staff;
     const now = new Date('2026-11-26T10:00:00+01:00');
     const ctx = { now, calendar: cal, actor: anna, isManager: false, momentHorizonMonths: 12 };
-    const c = createCallback({ customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage', assignee: bram, agendaMode: 'offer' }, ctx);
-    if (!c.ok) throw new Error('create failed');
-    const item = { tenantId: 't', id: 'TB-1', kind: 'callback' as const, status: c.item.status, subject: c.item.subject, owner: c.item.owner, createdBy: anna,
-      createdAt: now, updatedAt: now, deadline: c.item.deadline, closedAt: null, source: 'teams', version: 1, data: c.item.data, card: null };
+    const item = createdItem<CallbackData>('callback', { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage', assignee: bram, agendaMode: 'offer' }, ctx, { id: 'TB-1' });
     const far = applyCallback(item, 'planSlot', { start: '2028-01-10T10:00:00+01:00' }, ctx);
     expect(far.ok ? 'accepted' : far.refusal.code).to.equal('badSlot');
     const near = applyCallback(item, 'planSlot', { start: '2026-11-27T10:00:00+01:00' }, ctx);

@@ -4,10 +4,12 @@ import { expect } from 'chai';
 import { averageClaimMinutes, isoWeekNumber, onTimeReport, reportCsv, reportStart, verdict } from '../../src/domain/report/onTime';
 import type { HistoryEntry, Item, ItemKind } from '../../src/domain/types';
 import { WorkingCalendar } from '../../src/domain/workingTime';
+import { anItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
 const NOW = new Date('2026-11-26T12:00:00+01:00');
-const anna = { id: 'anna', name: 'Anna' };
+const { anna } = staff;
 const T = (s: string) => new Date(s.length === 16 ? `${s}:00+01:00` : s);
 
 interface Spec {
@@ -29,13 +31,13 @@ function build(specs: Spec[]): { items: Item[]; history: Map<string, HistoryEntr
   const history = new Map<string, HistoryEntry[]>();
   for (const s of specs) {
     const created = T(s.created);
-    items.push({
-      tenantId: 't', id: s.id, kind: s.kind ?? 'callback', status: s.status ?? (s.closed ? 'done' : 'open'), subject: 'x',
-      owner: null, createdBy: anna, createdAt: created, updatedAt: created, deadline: s.deadline ? T(s.deadline) : null,
-      closedAt: s.closed ? T(s.closed) : null, source: s.source ?? 'teams', version: 1,
-      data: s.promiseKind ? { promiseKind: s.promiseKind } : {}, card: null,
-    });
-    const h: HistoryEntry[] = [{ tenantId: 't', itemId: s.id, at: created, actor: anna, action: 'created', details: s.owned ? { for: 'Anna' } : undefined }];
+    items.push(anItem({
+      id: s.id, kind: s.kind ?? 'callback', status: s.status ?? (s.closed ? 'done' : 'open'), subject: 'x',
+      createdBy: anna, at: created, deadline: s.deadline ? T(s.deadline) : null,
+      closedAt: s.closed ? T(s.closed) : null, source: s.source ?? 'teams',
+      data: s.promiseKind ? { promiseKind: s.promiseKind } : {},
+    }));
+    const h: HistoryEntry[] = [{ tenantId: 't', itemId: s.id, at: created, actor: anna, action: 'created', details: s.owned ? { for: anna.name } : undefined }];
     for (const [at, action, details] of s.events ?? []) h.push({ tenantId: 't', itemId: s.id, at: T(at), actor: anna, action, details });
     history.set(s.id, h);
   }

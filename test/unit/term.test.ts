@@ -8,17 +8,18 @@ import { buildDigest } from '../../src/domain/digest';
 import { verdict } from '../../src/domain/report/onTime';
 import type { Item } from '../../src/domain/types';
 import { clockTexts, stateWords } from '../../src/texts/nl/clock';
+import { anItem } from '../harness/items';
+import { staff } from '../harness/roster';
 
 const cal = new WorkingCalendar();
 const t = (iso: string) => new Date(iso);
-const anna = { id: 'anna', name: 'Anna' };
+const { anna } = staff;
 
 function item(over: Partial<Item> = {}): Item {
-  return {
-    tenantId: 't', id: 'TB-1', kind: 'callback', status: 'open', subject: 'x', owner: null, createdBy: anna,
-    createdAt: t('2026-11-26T10:00:00+01:00'), updatedAt: t('2026-11-26T10:00:00+01:00'),
-    deadline: t('2026-11-27T17:00:00+01:00'), closedAt: null, source: 'teams', version: 1, data: {}, card: null, ...over,
-  };
+  return anItem({
+    id: 'TB-1', kind: 'callback', status: 'open', subject: 'x', createdBy: anna, at: t('2026-11-26T10:00:00+01:00'),
+    deadline: t('2026-11-27T17:00:00+01:00'), ...over,
+  });
 }
 
 describe('term: one decision on state words and terms', () => {
