@@ -45,6 +45,9 @@ const INTAKE_CLIENTS = 20;
 const STORED = QUICK ? 2000 : 10_000;
 /** Every measurement runs this often; the table shows the median and the spread (BENCH_ROUNDS overrides). */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3) || 3);
+/** While working on one part: BENCH_ONLY=claims or memory, BENCH_STORES=sqlite or postgres (default both). */
+const ONLY = process.env.BENCH_ONLY ?? '';
+const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const ROOT = path.resolve(__dirname, '..');
 /** Node flags for the bots, as `npm start` runs them (package.json); BENCH_NODE_FLAGS overrides. */
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? startFlags()).split(/\s+/).filter(Boolean);
@@ -120,15 +123,17 @@ async function spawnBot(script: string, env: Record<string, string>): Promise<Pr
   proc.stderr!.on('data', (d) => (err += String(d)));
   await new Promise<void>((resolve, reject) => {
     let buf = '';
-    proc.stdout!.on('data', (d) => {
+    const onData = (d: Buffer) => {
       buf += String(d);
-      const m = /"msg":"Top Contact is ready"[^\n]*/.exec(buf) ?? /"url":"(http:[^"]+)"[^\n]*"msg":"Top Contact is ready"/.exec(buf);
-      const line = buf.split('\n').find((l) => l.includes('Top Contact is ready'));
-      if (m && line) {
+      const line = buf.split('\n').find((l) => l.includes('"msg":"Top Contact is ready"'));
+      if (line) {
         url = String(JSON.parse(line).url);
+        // Stop collecting: the bot's log lines after this are read and dropped (no work for the load generator).
+        proc.stdout!.off('data', onData);
         resolve();
       }
-    });
+    };
+    proc.stdout!.on('data', onData);
     proc.once('exit', (code) => reject(new Error(`${script} exited ${code}: ${err.slice(0, 1000)}`)));
   });
   // Ready = /healthz answers 200.
@@ -354,8 +359,8 @@ async function memoryRound(kind: string, round: number, seededUrl: string): Prom
 async function storeRun(kind: string, fresh: (round: number) => Promise<string>, copy: (round: number) => Promise<string>): Promise<StoreResult> {
   const out: StoreResult = { claims: [], memory: [] };
   for (let r = 0; r < ROUNDS; r++) {
-    out.claims.push(await claimRound(kind, r, await fresh(r)));
-    out.memory.push(await memoryRound(kind, r, await copy(r)));
+    if (ONLY !== 'memory') out.claims.push(await claimRound(kind, r, await fresh(r)));
+    if (ONLY !== 'claims') out.memory.push(await memoryRound(kind, r, await copy(r)));
   }
   return out;
 }
@@ -388,6 +393,35 @@ const spread = (xs: number[], d = 0, unit = '') => `${f(median(xs), d)}${unit} (
 /** Targets of issue 14 (CPU per claim against the bare bot in the same round, memory, start). */
 const TARGETS = { cpuRatio: { SQLite: 2.5, PostgreSQL: 3.5 }, rssMb: 160, readyMs: 1500, throughputRatio: 0.5, p99Ms: 50 } as const;
 
+type AddRow = (metric: string, value: string, target: string, met: boolean | null) => void;
+
+function claimRows(name: 'SQLite' | 'PostgreSQL', c: ClaimRound[], add: AddRow): void {
+  const cpuRatios = c.map((x) => x.claim.cpuMsPerRequest! / x.bare.cpuMsPerRequest!);
+  const rpsRatios = c.map((x) => x.claim.rps / x.bare.rps);
+  const p99s = c.map((x) => x.claim.p99);
+  add(`Claim invokes, ${name}: CPU per claim (bot process, incl. its card update), × bare bot`,
+    `${spread(cpuRatios, 2, '×')}; ${spread(c.map((x) => x.claim.cpuMsPerRequest!), 2)} ms, bare ${spread(c.map((x) => x.bare.cpuMsPerRequest!), 2)} ms`,
+    `≤ ${TARGETS.cpuRatio[name]} × bare`, median(cpuRatios) <= TARGETS.cpuRatio[name]);
+  add(`Claim invokes, ${name}: throughput (32 clients), × bare bot`, `${spread(rpsRatios, 2, '×')}; ${spread(c.map((x) => x.claim.rps))} /s, bare ${spread(c.map((x) => x.bare.rps))} /s`,
+    `≥ ${f(TARGETS.throughputRatio, 2)} × bare`, median(rpsRatios) >= TARGETS.throughputRatio);
+  add(`Claim invokes, ${name}: p50`, `${spread(c.map((x) => x.claim.p50), 1, ' ms')}, bare ${spread(c.map((x) => x.bare.p50), 1, ' ms')}`, '—', null);
+  add(`Claim invokes, ${name}: p99`, `${spread(p99s, 1, ' ms')}, bare ${spread(c.map((x) => x.bare.p99), 1, ' ms')}`, `≤ ${TARGETS.p99Ms} ms`, median(p99s) <= TARGETS.p99Ms);
+  const errors = c.reduce((n, x) => n + x.claim.errors, 0);
+  add(`Claim invokes, ${name}: answers other than 200 + "opgepakt"`, `${errors} of ${c.reduce((n, x) => n + x.claim.n, 0)}`, '0', errors === 0);
+  const intakeErrors = c.reduce((n, x) => n + x.intake.errors, 0);
+  add(`Intake, ${name}: ${INTAKES} POSTs at 20`, `${spread(c.map((x) => x.intake.rps))} /s, p50 ${f(median(c.map((x) => x.intake.p50)), 1)} ms, p99 ${f(median(c.map((x) => x.intake.p99)), 1)} ms, errors ${intakeErrors}`,
+    '— (reported)', intakeErrors === 0 ? null : false);
+}
+
+function memoryRows(name: 'SQLite' | 'PostgreSQL', m: MemoryRound[], add: AddRow): void {
+  const ready = m.flatMap((x) => x.readyMs);
+  const rss = m.map((x) => x.rss.rss);
+  add(`Start to ready (/healthz 200), ${name}, ${STORED} items`, `${spread(ready, 0, ' ms')}, ${ready.length} starts`, `≤ ${TARGETS.readyMs} ms`, median(ready) <= TARGETS.readyMs);
+  add(`Resident memory, ${name}, ${STORED} items (after start-up jobs, a digest, 200 claims)`, `${spread(rss, 0, ' MB')}, peak ${f(median(m.map((x) => x.rss.peak)))} MB`,
+    `≤ ${TARGETS.rssMb} MB`, median(rss) <= TARGETS.rssMb);
+  add(`Digest command over HTTP, ${name}, ${STORED} items (load + build + send)`, spread(m.map((x) => x.digestLoadMs), 0, ' ms'), '— (reported)', null);
+}
+
 async function main(): Promise<void> {
   const cpu = os.cpus();
   const machine = `${cpu.length} × ${cpu[0]?.model ?? '?'}, ${f(os.totalmem() / 2 ** 30, 1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
@@ -396,23 +430,23 @@ async function main(): Promise<void> {
   const connector = await startSink();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-'));
   const rows: string[][] = [];
-  const add = (metric: string, value: string, target: string, met: boolean | null) => rows.push([metric, value, target, met === null ? '—' : met ? 'met' : 'NOT MET']);
+  const add: AddRow = (metric, value, target, met) => rows.push([metric, value, target, met === null ? '—' : met ? 'met' : 'NOT MET']);
   try {
     // SQLite: seeded once; every memory round starts from a fresh copy of that file.
     const seededFile = path.join(tmp, 'seeded.db');
-    process.stderr.write(`[sqlite] seeding ${STORED} items\n`);
-    await seed(`sqlite:${seededFile}`, STORED);
-    const digest = await digestBench(`sqlite:${seededFile}`);
-    const sqlite = await storeRun('sqlite', async (r) => `sqlite:${path.join(tmp, `claims-${r}.db`)}`, async (r) => {
+    if (ONLY !== 'claims') process.stderr.write(`[sqlite] seeding ${STORED} items\n`);
+    if (ONLY !== 'claims') await seed(`sqlite:${seededFile}`, STORED);
+    const digest = ONLY === '' ? await digestBench(`sqlite:${seededFile}`) : null;
+    const sqlite = !STORES.includes('sqlite') ? null : await storeRun('sqlite', async (r) => `sqlite:${path.join(tmp, `claims-${r}.db`)}`, async (r) => {
       const file = path.join(tmp, `memory-${r}.db`);
       fs.copyFileSync(seededFile, file);
       return `sqlite:${file}`;
     });
     // PostgreSQL: the seeded database is the template of every memory round's database.
-    const pg = await withPg(async (dbs) => {
+    const pg = !STORES.includes('postgres') ? null : await withPg(async (dbs) => {
       const seeded = await dbs.create('seed');
       process.stderr.write(`[postgres] seeding ${STORED} items\n`);
-      await seed(seeded, STORED);
+      if (ONLY !== 'claims') await seed(seeded, STORED);
       return storeRun('postgres', (r) => dbs.create(`claims${r}`), (r) => dbs.create(`memory${r}`, 'seed'));
     });
 
@@ -421,29 +455,11 @@ async function main(): Promise<void> {
         add(`${name}`, 'not run (database not reachable)', '', null);
         continue;
       }
-      const c = r.claims;
-      const cpuRatios = c.map((x) => x.claim.cpuMsPerRequest! / x.bare.cpuMsPerRequest!);
-      const rpsRatios = c.map((x) => x.claim.rps / x.bare.rps);
-      const p99s = c.map((x) => x.claim.p99);
-      const ready = r.memory.flatMap((m) => m.readyMs);
-      const rss = r.memory.map((m) => m.rss.rss);
-      add(`Claim invokes, ${name}: CPU per claim (bot process, incl. its card update), × bare bot`,
-        `${spread(cpuRatios, 2, '×')}; ${spread(c.map((x) => x.claim.cpuMsPerRequest!), 2)} ms, bare ${spread(c.map((x) => x.bare.cpuMsPerRequest!), 2)} ms`,
-        `≤ ${TARGETS.cpuRatio[name]} × bare`, median(cpuRatios) <= TARGETS.cpuRatio[name]);
-      add(`Claim invokes, ${name}: throughput (32 clients), × bare bot`, `${spread(rpsRatios, 2, '×')}; ${spread(c.map((x) => x.claim.rps))} /s, bare ${spread(c.map((x) => x.bare.rps))} /s`,
-        `≥ ${f(TARGETS.throughputRatio, 2)} × bare`, median(rpsRatios) >= TARGETS.throughputRatio);
-      add(`Claim invokes, ${name}: p50`, `${spread(c.map((x) => x.claim.p50), 1, ' ms')}, bare ${spread(c.map((x) => x.bare.p50), 1, ' ms')}`, '—', null);
-      add(`Claim invokes, ${name}: p99`, `${spread(p99s, 1, ' ms')}, bare ${spread(c.map((x) => x.bare.p99), 1, ' ms')}`, `≤ ${TARGETS.p99Ms} ms`, median(p99s) <= TARGETS.p99Ms);
-      const errors = c.reduce((n, x) => n + x.claim.errors, 0);
-      add(`Claim invokes, ${name}: answers other than 200 + "opgepakt"`, `${errors} of ${c.reduce((n, x) => n + x.claim.n, 0)}`, '0', errors === 0);
-      const intakeErrors = c.reduce((n, x) => n + x.intake.errors, 0);
-      add(`Intake, ${name}: ${INTAKES} POSTs at 20`, `${spread(c.map((x) => x.intake.rps))} /s, p50 ${f(median(c.map((x) => x.intake.p50)), 1)} ms, p99 ${f(median(c.map((x) => x.intake.p99)), 1)} ms, errors ${intakeErrors}`, '— (reported)', intakeErrors === 0 ? null : false);
-      add(`Start to ready (/healthz 200), ${name}, ${STORED} items`, `${spread(ready, 0, ' ms')}, ${ready.length} starts`, `≤ ${TARGETS.readyMs} ms`, median(ready) <= TARGETS.readyMs);
-      add(`Resident memory, ${name}, ${STORED} items (after start-up jobs, a digest, 200 claims)`, `${spread(rss, 0, ' MB')}, peak ${f(median(r.memory.map((m) => m.rss.peak)))} MB`, `≤ ${TARGETS.rssMb} MB`, median(rss) <= TARGETS.rssMb);
-      add(`Digest command over HTTP, ${name}, ${STORED} items (load + build + send)`, spread(r.memory.map((m) => m.digestLoadMs), 0, ' ms'), '— (reported)', null);
+      if (r.claims.length) claimRows(name, r.claims, add);
+      if (r.memory.length) memoryRows(name, r.memory, add);
     }
-    add(`Digest for ${digest.items} open items: build + card (composeDigest)`, `${f(digest.ms, 1)} ms (build ${f(digest.buildMs, 1)}, card ${f(digest.cardMs, 1)})`, '≤ 50 ms', digest.ms <= 50);
-    add(`Digest card size, ${digest.items} open items`, `${f(digest.bytes / 1024, 1)} KB`, '≤ 80 KB', digest.bytes <= 80 * 1024);
+    if (digest) add(`Digest for ${digest.items} open items: build + card (composeDigest)`, `${f(digest.ms, 1)} ms (build ${f(digest.buildMs, 1)}, card ${f(digest.cardMs, 1)})`, '≤ 50 ms', digest.ms <= 50);
+    if (digest) add(`Digest card size, ${digest.items} open items`, `${f(digest.bytes / 1024, 1)} KB`, '≤ 80 KB', digest.bytes <= 80 * 1024);
   } finally {
     connector.kill('SIGTERM');
     fs.rmSync(tmp, { recursive: true, force: true });
