@@ -17,7 +17,9 @@
 // - once: the daily digest for 10,000 open items (composeDigest: build + card), and its size.
 // Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test; the bench creates and
 // drops databases of its own there); BENCH_QUICK=1 for a short smoke run; BENCH_ROUNDS (default 3);
-// BENCH_PROFILE=<dir> for CPU profiles of the bots; BENCH_NODE_FLAGS overrides the bots' node flags.
+// BENCH_PROFILE=<dir> for CPU profiles of the bots; BENCH_NODE_FLAGS overrides the bots' node flags;
+// BENCH_BEFORE=<other build>/dist/src/index.js measures that build too, in the same rounds (before/after);
+// BENCH_ONLY=claims|memory and BENCH_STORES=sqlite|postgres run a part only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -199,7 +201,7 @@ async function createItems(url: string, n: number, clients: number, offset: numb
   return { ids: ids.filter(Boolean), result };
 }
 
-async function outboxDrained(url: string, timeoutMs = 120_000): Promise<void> {
+async function outboxDrained(url: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const h = JSON.parse((await get(`${url}/healthz`)).text) as { outbox?: { pending: number } };
@@ -304,9 +306,9 @@ interface ClaimRound { intake: LoadResult; claim: LoadResult; bare: LoadResult }
 interface MemoryRound { readyMs: number[]; rss: { rss: number; peak: number }; digestLoadMs: number }
 interface StoreResult { claims: ClaimRound[]; memory: MemoryRound[] }
 
-async function claimRound(kind: string, round: number, databaseUrl: string): Promise<ClaimRound> {
+async function claimRound(kind: string, round: number, databaseUrl: string, script: string): Promise<ClaimRound> {
   process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] intake and claims\n`);
-  const bot = await spawnBot(path.join(ROOT, 'src/index.js'), botEnv(databaseUrl));
+  const bot = await spawnBot(script, botEnv(databaseUrl));
   try {
     await post(`${bot.url}/api/messages`, channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
     const first = await createItems(bot.url, INTAKES, INTAKE_CLIENTS, 0);
@@ -324,11 +326,11 @@ async function claimRound(kind: string, round: number, databaseUrl: string): Pro
   }
 }
 
-async function memoryRound(kind: string, round: number, seededUrl: string): Promise<MemoryRound> {
+async function memoryRound(kind: string, round: number, seededUrl: string, script: string): Promise<MemoryRound> {
   process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] ${STORED} stored items: start, memory\n`);
   const readyMs: number[] = [];
   // First start: let the start-up tick run (reminders, digest and retention over all stored items), then some work.
-  const b = await spawnBot(path.join(ROOT, 'src/index.js'), botEnv(seededUrl));
+  const b = await spawnBot(script, botEnv(seededUrl));
   let rss: { rss: number; peak: number };
   let digestLoadMs: number;
   try {
@@ -345,7 +347,7 @@ async function memoryRound(kind: string, round: number, seededUrl: string): Prom
     await b.stop();
   }
   // Second start on the same store: start to ready only.
-  const again = await spawnBot(path.join(ROOT, 'src/index.js'), botEnv(seededUrl));
+  const again = await spawnBot(script, botEnv(seededUrl));
   readyMs.push(again.readyMs);
   await again.stop();
   process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] ready ${readyMs.map((x) => f(x)).join(' / ')} ms, RSS ${f(rss.rss)} MB (peak ${f(rss.peak)} MB)\n`);
@@ -353,14 +355,30 @@ async function memoryRound(kind: string, round: number, seededUrl: string): Prom
 }
 
 /**
- * A store measured ROUNDS times: each round a claims run on a fresh store (with the bare bot
- * right before) and a memory run on a fresh copy of the seeded store (`copy(r)` gives its URL).
+ * The bots measured: this build, and with BENCH_BEFORE=<path of another build's dist/src/index.js>
+ * that build too, in the same rounds (each with its own fresh store and its own bare-bot run right
+ * before), so a change is compared within one time window on a busy machine.
  */
-async function storeRun(kind: string, fresh: (round: number) => Promise<string>, copy: (round: number) => Promise<string>): Promise<StoreResult> {
-  const out: StoreResult = { claims: [], memory: [] };
+const VARIANTS: { label: string; script: string }[] = [
+  { label: '', script: path.join(ROOT, 'src/index.js') },
+  ...(process.env.BENCH_BEFORE ? [{ label: ' (before)', script: path.resolve(process.env.BENCH_BEFORE) }] : []),
+];
+
+/**
+ * A store measured ROUNDS times: each round, per variant, a claims run on a fresh store (with the
+ * bare bot right before) and a memory run on a fresh copy of the seeded store (`copy(r, v)` gives its URL).
+ */
+async function storeRun(kind: string, fresh: (round: number, variant: number) => Promise<string>, copy: (round: number, variant: number) => Promise<string>): Promise<StoreResult[]> {
+  const out: StoreResult[] = VARIANTS.map(() => ({ claims: [], memory: [] }));
   for (let r = 0; r < ROUNDS; r++) {
-    if (ONLY !== 'memory') out.claims.push(await claimRound(kind, r, await fresh(r)));
-    if (ONLY !== 'claims') out.memory.push(await memoryRound(kind, r, await copy(r)));
+    // Alternate which variant goes first, so neither always meets the same phase of the machine's load.
+    const order = VARIANTS.map((_, v) => v);
+    if (r % 2) order.reverse();
+    for (const v of order) {
+      const label = `${kind}${VARIANTS[v]!.label}`;
+      if (ONLY !== 'memory') out[v]!.claims.push(await claimRound(label, r, await fresh(r, v), VARIANTS[v]!.script));
+      if (ONLY !== 'claims') out[v]!.memory.push(await memoryRound(label, r, await copy(r, v), VARIANTS[v]!.script));
+    }
   }
   return out;
 }
@@ -395,13 +413,14 @@ const TARGETS = { cpuRatio: { SQLite: 2.5, PostgreSQL: 3.5 }, rssMb: 160, readyM
 
 type AddRow = (metric: string, value: string, target: string, met: boolean | null) => void;
 
-function claimRows(name: 'SQLite' | 'PostgreSQL', c: ClaimRound[], add: AddRow): void {
+function claimRows(store: 'SQLite' | 'PostgreSQL', label: string, c: ClaimRound[], add: AddRow): void {
+  const name = `${store}${label}`;
   const cpuRatios = c.map((x) => x.claim.cpuMsPerRequest! / x.bare.cpuMsPerRequest!);
   const rpsRatios = c.map((x) => x.claim.rps / x.bare.rps);
   const p99s = c.map((x) => x.claim.p99);
   add(`Claim invokes, ${name}: CPU per claim (bot process, incl. its card update), × bare bot`,
     `${spread(cpuRatios, 2, '×')}; ${spread(c.map((x) => x.claim.cpuMsPerRequest!), 2)} ms, bare ${spread(c.map((x) => x.bare.cpuMsPerRequest!), 2)} ms`,
-    `≤ ${TARGETS.cpuRatio[name]} × bare`, median(cpuRatios) <= TARGETS.cpuRatio[name]);
+    `≤ ${TARGETS.cpuRatio[store]} × bare`, median(cpuRatios) <= TARGETS.cpuRatio[store]);
   add(`Claim invokes, ${name}: throughput (32 clients), × bare bot`, `${spread(rpsRatios, 2, '×')}; ${spread(c.map((x) => x.claim.rps))} /s, bare ${spread(c.map((x) => x.bare.rps))} /s`,
     `≥ ${f(TARGETS.throughputRatio, 2)} × bare`, median(rpsRatios) >= TARGETS.throughputRatio);
   add(`Claim invokes, ${name}: p50`, `${spread(c.map((x) => x.claim.p50), 1, ' ms')}, bare ${spread(c.map((x) => x.bare.p50), 1, ' ms')}`, '—', null);
@@ -413,7 +432,8 @@ function claimRows(name: 'SQLite' | 'PostgreSQL', c: ClaimRound[], add: AddRow):
     '— (reported)', intakeErrors === 0 ? null : false);
 }
 
-function memoryRows(name: 'SQLite' | 'PostgreSQL', m: MemoryRound[], add: AddRow): void {
+function memoryRows(store: 'SQLite' | 'PostgreSQL', label: string, m: MemoryRound[], add: AddRow): void {
+  const name = `${store}${label}`;
   const ready = m.flatMap((x) => x.readyMs);
   const rss = m.map((x) => x.rss.rss);
   add(`Start to ready (/healthz 200), ${name}, ${STORED} items`, `${spread(ready, 0, ' ms')}, ${ready.length} starts`, `≤ ${TARGETS.readyMs} ms`, median(ready) <= TARGETS.readyMs);
@@ -434,11 +454,12 @@ async function main(): Promise<void> {
   try {
     // SQLite: seeded once; every memory round starts from a fresh copy of that file.
     const seededFile = path.join(tmp, 'seeded.db');
-    if (ONLY !== 'claims') process.stderr.write(`[sqlite] seeding ${STORED} items\n`);
-    if (ONLY !== 'claims') await seed(`sqlite:${seededFile}`, STORED);
-    const digest = ONLY === '' ? await digestBench(`sqlite:${seededFile}`) : null;
-    const sqlite = !STORES.includes('sqlite') ? null : await storeRun('sqlite', async (r) => `sqlite:${path.join(tmp, `claims-${r}.db`)}`, async (r) => {
-      const file = path.join(tmp, `memory-${r}.db`);
+    const seedSqlite = ONLY !== 'claims' && STORES.includes('sqlite');
+    if (seedSqlite) process.stderr.write(`[sqlite] seeding ${STORED} items\n`);
+    if (seedSqlite) await seed(`sqlite:${seededFile}`, STORED);
+    const digest = ONLY === '' && seedSqlite ? await digestBench(`sqlite:${seededFile}`) : null;
+    const sqlite = !STORES.includes('sqlite') ? null : await storeRun('sqlite', async (r, v) => `sqlite:${path.join(tmp, `claims-${r}-${v}.db`)}`, async (r, v) => {
+      const file = path.join(tmp, `memory-${r}-${v}.db`);
       fs.copyFileSync(seededFile, file);
       return `sqlite:${file}`;
     });
@@ -447,16 +468,18 @@ async function main(): Promise<void> {
       const seeded = await dbs.create('seed');
       process.stderr.write(`[postgres] seeding ${STORED} items\n`);
       if (ONLY !== 'claims') await seed(seeded, STORED);
-      return storeRun('postgres', (r) => dbs.create(`claims${r}`), (r) => dbs.create(`memory${r}`, 'seed'));
+      return storeRun('postgres', (r, v) => dbs.create(`claims${r}_${v}`), (r, v) => dbs.create(`memory${r}_${v}`, 'seed'));
     });
 
-    for (const [name, r] of [['SQLite', sqlite], ['PostgreSQL', pg]] as const) {
-      if (!r) {
+    for (const [name, results] of [['SQLite', sqlite], ['PostgreSQL', pg]] as const) {
+      if (!results) {
         add(`${name}`, 'not run (database not reachable)', '', null);
         continue;
       }
-      if (r.claims.length) claimRows(name, r.claims, add);
-      if (r.memory.length) memoryRows(name, r.memory, add);
+      results.forEach((r, v) => {
+        if (r.claims.length) claimRows(name, VARIANTS[v]!.label, r.claims, add);
+        if (r.memory.length) memoryRows(name, VARIANTS[v]!.label, r.memory, add);
+      });
     }
     if (digest) add(`Digest for ${digest.items} open items: build + card (composeDigest)`, `${f(digest.ms, 1)} ms (build ${f(digest.buildMs, 1)}, card ${f(digest.cardMs, 1)})`, '≤ 50 ms', digest.ms <= 50);
     if (digest) add(`Digest card size, ${digest.items} open items`, `${f(digest.bytes / 1024, 1)} KB`, '≤ 80 KB', digest.bytes <= 80 * 1024);
