@@ -478,6 +478,7 @@ async function main(): Promise<void> {
     });
 
     for (const [name, results] of [['SQLite', sqlite], ['PostgreSQL', pg]] as const) {
+      if (!STORES.includes(name === 'SQLite' ? 'sqlite' : 'postgres')) continue;
       if (!results) {
         add(`${name}`, 'not run (database not reachable)', '', null);
         continue;
