@@ -1,17 +1,25 @@
 // `npm run bench`: Top Contact through its full HTTP stack (the real process, node dist/src/index.js)
 // on SQLite and PostgreSQL, next to a bare botbuilder + restify bot answering the same invokes in
-// the same run, against a local fake Bot Connector. Prints a table with targets and ratios.
+// the same run, against a local fake Bot Connector. Prints a markdown table with targets and ratios.
 //
+// Every measurement runs three times (BENCH_ROUNDS): the table shows the median and the spread
+// (min–max), and CPU and throughput as ratios against the bare bot measured in the same round,
+// because the ratio moves with the machine and with what else runs on it.
 // The Bot Connector is a minimal sink in its own process (bench/sinkConnector.ts): our bot updates
 // the channel card after every claim (as in production), the bare bot sends nothing.
-// Measured:
+// Measured, per store and round:
 // - claim invokes (Action.Execute callback.claim, each on its own open callback) at 32 concurrent
-//   clients with keep-alive: throughput, p50, p99; the bare bot answers the identical invokes; it is
-//   measured right before each store, so both numbers see the same machine load;
+//   clients with keep-alive, on a fresh store: throughput, p50, p99, CPU per claim; the bare bot
+//   answers the identical invokes right before, so both numbers see the same machine load;
 // - intake: 2,000 POSTs at concurrency 20 (rps, p99);
-// - the daily digest for 10,000 open items (the digest feature's composeDigest: build + card), and its size;
-// - start to ready (/healthz 200) and resident memory with 10,000 stored items, per store.
-// Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test); BENCH_QUICK=1 for a short smoke run.
+// - start to ready (/healthz 200, two starts) and resident memory with 10,000 stored items, on a
+//   fresh copy of the seeded store (SQLite: a file copy; PostgreSQL: CREATE DATABASE … TEMPLATE);
+// - once: the daily digest for 10,000 open items (composeDigest: build + card), and its size.
+// Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test; the bench creates and
+// drops databases of its own there); BENCH_QUICK=1 for a short smoke run; BENCH_ROUNDS (default 3);
+// BENCH_PROFILE=<dir> for CPU profiles of the bots; BENCH_NODE_FLAGS overrides the bots' node flags;
+// BENCH_BEFORE=<other build>/dist/src/index.js measures that build too, in the same rounds (before/after);
+// BENCH_ONLY=claims|memory and BENCH_STORES=sqlite|postgres run a part only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -37,7 +45,11 @@ const CLAIM_WARMUP = QUICK ? 50 : 300;
 const INTAKES = QUICK ? 300 : 2000;
 const INTAKE_CLIENTS = 20;
 const STORED = QUICK ? 2000 : 10_000;
-const STARTS = QUICK ? 2 : 5;
+/** Every measurement runs this often; the table shows the median and the spread (BENCH_ROUNDS overrides). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3) || 3);
+/** While working on one part: BENCH_ONLY=claims or memory, BENCH_STORES=sqlite or postgres (default both). */
+const ONLY = process.env.BENCH_ONLY ?? '';
+const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const ROOT = path.resolve(__dirname, '..');
 /** Node flags for the bots, as `npm start` runs them (package.json); BENCH_NODE_FLAGS overrides. */
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? startFlags()).split(/\s+/).filter(Boolean);
@@ -101,7 +113,8 @@ async function load(n: number, clients: number, send: (i: number) => Promise<{ s
 
 // ---------------------------------------------------------------- processes
 
-interface Proc { proc: ChildProcess; url: string; pid: number; readyMs: number; stop(): Promise<void> }
+/** readyMs: spawn to /healthz 200 (wall clock); readyCpuMs: CPU the bot used until then (steadier on a busy machine). */
+interface Proc { proc: ChildProcess; url: string; pid: number; readyMs: number; readyCpuMs: number; stop(): Promise<void> }
 
 async function spawnBot(script: string, env: Record<string, string>): Promise<Proc> {
   const t0 = performance.now();
@@ -113,15 +126,17 @@ async function spawnBot(script: string, env: Record<string, string>): Promise<Pr
   proc.stderr!.on('data', (d) => (err += String(d)));
   await new Promise<void>((resolve, reject) => {
     let buf = '';
-    proc.stdout!.on('data', (d) => {
+    const onData = (d: Buffer) => {
       buf += String(d);
-      const m = /"msg":"Top Contact is ready"[^\n]*/.exec(buf) ?? /"url":"(http:[^"]+)"[^\n]*"msg":"Top Contact is ready"/.exec(buf);
-      const line = buf.split('\n').find((l) => l.includes('Top Contact is ready'));
-      if (m && line) {
+      const line = buf.split('\n').find((l) => l.includes('"msg":"Top Contact is ready"'));
+      if (line) {
         url = String(JSON.parse(line).url);
+        // Stop collecting: the bot's log lines after this are read and dropped (no work for the load generator).
+        proc.stdout!.off('data', onData);
         resolve();
       }
-    });
+    };
+    proc.stdout!.on('data', onData);
     proc.once('exit', (code) => reject(new Error(`${script} exited ${code}: ${err.slice(0, 1000)}`)));
   });
   // Ready = /healthz answers 200.
@@ -131,9 +146,10 @@ async function spawnBot(script: string, env: Record<string, string>): Promise<Pr
     await new Promise((r2) => setTimeout(r2, 5));
   }
   const readyMs = performance.now() - t0;
+  const readyCpuMs = cpuMs(proc.pid!);
   proc.stdout!.resume();
   return {
-    proc, url, pid: proc.pid!, readyMs,
+    proc, url, pid: proc.pid!, readyMs, readyCpuMs,
     stop: () => new Promise((resolve) => {
       if (proc.exitCode !== null) return resolve();
       proc.once('exit', () => resolve());
@@ -187,7 +203,7 @@ async function createItems(url: string, n: number, clients: number, offset: numb
   return { ids: ids.filter(Boolean), result };
 }
 
-async function outboxDrained(url: string, timeoutMs = 120_000): Promise<void> {
+async function outboxDrained(url: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const h = JSON.parse((await get(`${url}/healthz`)).text) as { outbox?: { pending: number } };
@@ -241,7 +257,10 @@ async function seed(databaseUrl: string, n: number): Promise<void> {
   await app.stop();
 }
 
-async function withPgSchema<T>(fn: (url: string) => Promise<T>): Promise<T | null> {
+/** Databases of its own on the PostgreSQL server of PG_URL (created, copied with CREATE DATABASE … TEMPLATE, dropped at the end). */
+interface PgDatabases { create(name: string, template?: string): Promise<string> }
+
+async function withPg<T>(fn: (pg: PgDatabases) => Promise<T>): Promise<T | null> {
   const admin = new Pool({ connectionString: PG_URL, max: 1, connectionTimeoutMillis: 3000 });
   try {
     await admin.query('SELECT 1');
@@ -249,62 +268,124 @@ async function withPgSchema<T>(fn: (url: string) => Promise<T>): Promise<T | nul
     await admin.end();
     return null;
   }
-  const schema = `tc_bench_${Date.now().toString(36)}_${process.pid}`;
-  const u = new URL(PG_URL);
-  u.searchParams.set('schema', schema);
+  const prefix = `tc_bench_${Date.now().toString(36)}_${process.pid}`;
+  const created: string[] = [];
+  const urlOf = (db: string) => {
+    const u = new URL(PG_URL);
+    u.pathname = `/${db}`;
+    u.searchParams.delete('schema');
+    return u.toString();
+  };
   try {
-    return await fn(u.toString());
+    return await fn({
+      create: async (name, template) => {
+        const db = `${prefix}_${name}`;
+        // A template must have no sessions: the seeding app's connections may take a moment to go.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await admin.query(`CREATE DATABASE "${db}"${template ? ` TEMPLATE "${prefix}_${template}"` : ''}`);
+            break;
+          } catch (err) {
+            if (attempt >= 20 || !/being accessed by other users/.test(String(err))) throw err;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+        }
+        created.push(db);
+        return urlOf(db);
+      },
+    });
   } finally {
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    for (const db of created.reverse()) await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   }
 }
 
 // ---------------------------------------------------------------- the run
 
-interface StoreResult { intake: LoadResult; claim: LoadResult; bare: LoadResult; readyMs: number[]; rss: { rss: number; peak: number }; digestLoadMs: number }
+/** One claims round: a fresh store, intake, the bare bot, then our claims (all in the same minute). */
+interface ClaimRound { intake: LoadResult; claim: LoadResult; bare: LoadResult }
+/** One round with the seeded store (a fresh copy each round): two starts, memory after work, the digest over HTTP. */
+interface MemoryRound { readyMs: number[]; readyCpuMs: number[]; rss: { rss: number; peak: number }; digestLoadMs: number }
+interface StoreResult { claims: ClaimRound[]; memory: MemoryRound[] }
 
-async function storeRun(kind: string, databaseUrl: string, seededUrl: string): Promise<StoreResult> {
-  process.stderr.write(`[${kind}] intake and claims\n`);
-  const bot = await spawnBot(path.join(ROOT, 'src/index.js'), botEnv(databaseUrl));
-  let intake: LoadResult;
-  let claim: LoadResult;
+async function claimRound(kind: string, round: number, databaseUrl: string, script: string): Promise<ClaimRound> {
+  process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] intake and claims\n`);
+  const bot = await spawnBot(script, botEnv(databaseUrl));
   try {
     await post(`${bot.url}/api/messages`, channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
     const first = await createItems(bot.url, INTAKES, INTAKE_CLIENTS, 0);
-    intake = first.result;
     const extra = await createItems(bot.url, CLAIM_WARMUP + CLAIMS - first.ids.length, INTAKE_CLIENTS, INTAKES);
     await outboxDrained(bot.url);
-    process.stderr.write(`[${kind}] bare bot\n`);
-    var bare = await bareClaims(); // eslint-disable-line no-var
-    process.stderr.write(`[${kind}] claims\n`);
-    claim = await claims(bot.url, bot.pid, [...first.ids, ...extra.ids]);
+    // The bare bot right before ours, so both see the same machine load.
+    const bare = await bareClaims();
+    const claim = await claims(bot.url, bot.pid, [...first.ids, ...extra.ids]);
     await outboxDrained(bot.url);
+    const r = { intake: first.result, claim, bare };
+    process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] CPU per claim ${f(claim.cpuMsPerRequest!, 2)} ms, bare ${f(bare.cpuMsPerRequest!, 2)} ms (${f(claim.cpuMsPerRequest! / bare.cpuMsPerRequest!, 2)}×); ${f(claim.rps)} /s, bare ${f(bare.rps)} /s\n`);
+    return r;
   } finally {
     await bot.stop();
   }
+}
 
-  process.stderr.write(`[${kind}] ${STORED} stored items: start, memory\n`);
+async function memoryRound(kind: string, round: number, seededUrl: string, script: string): Promise<MemoryRound> {
+  process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] ${STORED} stored items: start, memory\n`);
   const readyMs: number[] = [];
-  let rss = { rss: 0, peak: 0 };
-  let digestLoadMs = 0;
-  for (let i = 0; i < STARTS; i++) {
-    const b = await spawnBot(path.join(ROOT, 'src/index.js'), botEnv(seededUrl));
+  const readyCpuMs: number[] = [];
+  // First start: let the start-up tick run (reminders, digest and retention over all stored items), then some work.
+  const b = await spawnBot(script, botEnv(seededUrl));
+  let rss: { rss: number; peak: number };
+  let digestLoadMs: number;
+  try {
     readyMs.push(b.readyMs);
-    if (i === STARTS - 1) {
-      // Let the start-up tick run (reminders, digest and retention over all 10,000), then some work.
-      await new Promise((r) => setTimeout(r, 3000));
-      await post(`${b.url}/api/messages`, channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
-      const t0 = performance.now();
-      await post(`${b.url}/api/messages`, channelMessage({ text: 'digest', from: anna, team: teamNoord, channel: generalChannel }));
-      digestLoadMs = performance.now() - t0;
-      await load(200, 16, (k) => post(`${b.url}/api/messages`, claimBody(`TB-${1001 + 3 * k + 1}`, k)), () => true);
-      await new Promise((r) => setTimeout(r, 1000));
-      rss = rssMb(b.pid);
-    }
+    readyCpuMs.push(b.readyCpuMs);
+    await new Promise((r) => setTimeout(r, 3000));
+    await post(`${b.url}/api/messages`, channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
+    const t0 = performance.now();
+    await post(`${b.url}/api/messages`, channelMessage({ text: 'digest', from: anna, team: teamNoord, channel: generalChannel }));
+    digestLoadMs = performance.now() - t0;
+    await load(200, 16, (k) => post(`${b.url}/api/messages`, claimBody(`TB-${1001 + 3 * k + 1}`, k)), () => true);
+    await new Promise((r) => setTimeout(r, 1000));
+    rss = rssMb(b.pid);
+  } finally {
     await b.stop();
   }
-  return { intake, claim, bare, readyMs, rss, digestLoadMs };
+  // Second start on the same store: start to ready only.
+  const again = await spawnBot(script, botEnv(seededUrl));
+  readyMs.push(again.readyMs);
+  readyCpuMs.push(again.readyCpuMs);
+  await again.stop();
+  process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] ready ${readyMs.map((x) => f(x)).join(' / ')} ms (CPU ${readyCpuMs.map((x) => f(x)).join(' / ')} ms), RSS ${f(rss.rss)} MB (peak ${f(rss.peak)} MB)\n`);
+  return { readyMs, readyCpuMs, rss, digestLoadMs };
+}
+
+/**
+ * The bots measured: this build, and with BENCH_BEFORE=<path of another build's dist/src/index.js>
+ * that build too, in the same rounds (each with its own fresh store and its own bare-bot run right
+ * before), so a change is compared within one time window on a busy machine.
+ */
+const VARIANTS: { label: string; script: string }[] = [
+  { label: '', script: path.join(ROOT, 'src/index.js') },
+  ...(process.env.BENCH_BEFORE ? [{ label: ' (before)', script: path.resolve(process.env.BENCH_BEFORE) }] : []),
+];
+
+/**
+ * A store measured ROUNDS times: each round, per variant, a claims run on a fresh store (with the
+ * bare bot right before) and a memory run on a fresh copy of the seeded store (`copy(r, v)` gives its URL).
+ */
+async function storeRun(kind: string, fresh: (round: number, variant: number) => Promise<string>, copy: (round: number, variant: number) => Promise<string>): Promise<StoreResult[]> {
+  const out: StoreResult[] = VARIANTS.map(() => ({ claims: [], memory: [] }));
+  for (let r = 0; r < ROUNDS; r++) {
+    // Alternate which variant goes first, so neither always meets the same phase of the machine's load.
+    const order = VARIANTS.map((_, v) => v);
+    if (r % 2) order.reverse();
+    for (const v of order) {
+      const label = `${kind}${VARIANTS[v]!.label}`;
+      if (ONLY !== 'memory') out[v]!.claims.push(await claimRound(label, r, await fresh(r, v), VARIANTS[v]!.script));
+      if (ONLY !== 'claims') out[v]!.memory.push(await memoryRound(label, r, await copy(r, v), VARIANTS[v]!.script));
+    }
+  }
+  return out;
 }
 
 async function digestBench(databaseUrl: string): Promise<{ ms: number; buildMs: number; cardMs: number; bytes: number; items: number }> {
@@ -324,54 +405,91 @@ async function digestBench(databaseUrl: string): Promise<{ ms: number; buildMs: 
 }
 
 const f = (n: number, d = 0) => n.toFixed(d);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+/** "median (min–max)" of a list, with `d` decimals and a unit. */
+const spread = (xs: number[], d = 0, unit = '') => `${f(median(xs), d)}${unit} (${f(Math.min(...xs), d)}–${f(Math.max(...xs), d)}${unit})`;
+
+/** Targets of issue 14 (CPU per claim against the bare bot in the same round, memory, start). */
+const TARGETS = { cpuRatio: { SQLite: 2.5, PostgreSQL: 3.5 }, rssMb: 160, readyMs: 1500, throughputRatio: 0.5, p99Ms: 50 } as const;
+
+type AddRow = (metric: string, value: string, target: string, met: boolean | null) => void;
+
+function claimRows(store: 'SQLite' | 'PostgreSQL', label: string, c: ClaimRound[], add: AddRow): void {
+  const name = `${store}${label}`;
+  const cpuRatios = c.map((x) => x.claim.cpuMsPerRequest! / x.bare.cpuMsPerRequest!);
+  const rpsRatios = c.map((x) => x.claim.rps / x.bare.rps);
+  const p99s = c.map((x) => x.claim.p99);
+  add(`Claim invokes, ${name}: CPU per claim (bot process, incl. its card update), × bare bot`,
+    `${spread(cpuRatios, 2, '×')}; ${spread(c.map((x) => x.claim.cpuMsPerRequest!), 2)} ms, bare ${spread(c.map((x) => x.bare.cpuMsPerRequest!), 2)} ms`,
+    `≤ ${TARGETS.cpuRatio[store]} × bare`, median(cpuRatios) <= TARGETS.cpuRatio[store]);
+  add(`Claim invokes, ${name}: throughput (32 clients), × bare bot`, `${spread(rpsRatios, 2, '×')}; ${spread(c.map((x) => x.claim.rps))} /s, bare ${spread(c.map((x) => x.bare.rps))} /s`,
+    `≥ ${f(TARGETS.throughputRatio, 2)} × bare`, median(rpsRatios) >= TARGETS.throughputRatio);
+  add(`Claim invokes, ${name}: p50`, `${spread(c.map((x) => x.claim.p50), 1, ' ms')}, bare ${spread(c.map((x) => x.bare.p50), 1, ' ms')}`, '—', null);
+  add(`Claim invokes, ${name}: p99`, `${spread(p99s, 1, ' ms')}, bare ${spread(c.map((x) => x.bare.p99), 1, ' ms')}`, `≤ ${TARGETS.p99Ms} ms`, median(p99s) <= TARGETS.p99Ms);
+  const errors = c.reduce((n, x) => n + x.claim.errors, 0);
+  add(`Claim invokes, ${name}: answers other than 200 + "opgepakt"`, `${errors} of ${c.reduce((n, x) => n + x.claim.n, 0)}`, '0', errors === 0);
+  const intakeErrors = c.reduce((n, x) => n + x.intake.errors, 0);
+  add(`Intake, ${name}: ${INTAKES} POSTs at 20`, `${spread(c.map((x) => x.intake.rps))} /s, p50 ${f(median(c.map((x) => x.intake.p50)), 1)} ms, p99 ${f(median(c.map((x) => x.intake.p99)), 1)} ms, errors ${intakeErrors}`,
+    '— (reported)', intakeErrors === 0 ? null : false);
+}
+
+function memoryRows(store: 'SQLite' | 'PostgreSQL', label: string, m: MemoryRound[], add: AddRow): void {
+  const name = `${store}${label}`;
+  const ready = m.flatMap((x) => x.readyMs);
+  const rss = m.map((x) => x.rss.rss);
+  add(`Start to ready (/healthz 200), ${name}, ${STORED} items`, `${spread(ready, 0, ' ms')}, ${ready.length} starts`, `≤ ${TARGETS.readyMs} ms`, median(ready) <= TARGETS.readyMs);
+  add(`CPU used from start to ready, ${name}, ${STORED} items`, spread(m.flatMap((x) => x.readyCpuMs), 0, ' ms'), '— (reported)', null);
+  add(`Resident memory, ${name}, ${STORED} items (after start-up jobs, a digest, 200 claims)`, `${spread(rss, 0, ' MB')}, peak ${f(median(m.map((x) => x.rss.peak)))} MB`,
+    `≤ ${TARGETS.rssMb} MB`, median(rss) <= TARGETS.rssMb);
+  add(`Digest command over HTTP, ${name}, ${STORED} items (load + build + send)`, spread(m.map((x) => x.digestLoadMs), 0, ' ms'), '— (reported)', null);
+}
 
 async function main(): Promise<void> {
   const cpu = os.cpus();
   const machine = `${cpu.length} × ${cpu[0]?.model ?? '?'}, ${f(os.totalmem() / 2 ** 30, 1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
   process.stderr.write(`machine: ${machine}\n`);
+  const began = performance.now();
   const connector = await startSink();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-'));
   const rows: string[][] = [];
-  const add = (metric: string, value: string, target: string, met: boolean | null) => rows.push([metric, value, target, met === null ? '—' : met ? 'met' : 'NOT MET']);
+  const add: AddRow = (metric, value, target, met) => rows.push([metric, value, target, met === null ? '—' : met ? 'met' : 'NOT MET']);
   try {
-    // SQLite
-    const seededSqlite = `sqlite:${path.join(tmp, 'seeded.db')}`;
-    process.stderr.write(`[sqlite] seeding ${STORED} items\n`);
-    await seed(seededSqlite, STORED);
-    const digest = await digestBench(seededSqlite);
-    const sqlite = await storeRun('sqlite', `sqlite:${path.join(tmp, 'bench.db')}`, seededSqlite);
-    // PostgreSQL
-    const pg = await withPgSchema(async (url) => {
-      const seeded = url.replace(/schema=([^&]+)/, 'schema=$1_seed');
+    // SQLite: seeded once; every memory round starts from a fresh copy of that file.
+    const seededFile = path.join(tmp, 'seeded.db');
+    const seedSqlite = ONLY !== 'claims' && STORES.includes('sqlite');
+    if (seedSqlite) process.stderr.write(`[sqlite] seeding ${STORED} items\n`);
+    if (seedSqlite) await seed(`sqlite:${seededFile}`, STORED);
+    const digest = ONLY === '' && seedSqlite ? await digestBench(`sqlite:${seededFile}`) : null;
+    const sqlite = !STORES.includes('sqlite') ? null : await storeRun('sqlite', async (r, v) => `sqlite:${path.join(tmp, `claims-${r}-${v}.db`)}`, async (r, v) => {
+      const file = path.join(tmp, `memory-${r}-${v}.db`);
+      fs.copyFileSync(seededFile, file);
+      return `sqlite:${file}`;
+    });
+    // PostgreSQL: the seeded database is the template of every memory round's database.
+    const pg = !STORES.includes('postgres') ? null : await withPg(async (dbs) => {
+      const seeded = await dbs.create('seed');
       process.stderr.write(`[postgres] seeding ${STORED} items\n`);
-      await seed(seeded, STORED);
-      try {
-        return await storeRun('postgres', url, seeded);
-      } finally {
-        const admin = new Pool({ connectionString: PG_URL, max: 1 });
-        await admin.query(`DROP SCHEMA IF EXISTS "${new URL(seeded).searchParams.get('schema')}" CASCADE`);
-        await admin.end();
-      }
+      if (ONLY !== 'claims') await seed(seeded, STORED);
+      return storeRun('postgres', (r, v) => dbs.create(`claims${r}_${v}`), (r, v) => dbs.create(`memory${r}_${v}`, 'seed'));
     });
 
-    for (const [name, r] of [['SQLite', sqlite], ['PostgreSQL', pg]] as const) {
-      if (!r) {
+    for (const [name, results] of [['SQLite', sqlite], ['PostgreSQL', pg]] as const) {
+      if (!STORES.includes(name === 'SQLite' ? 'sqlite' : 'postgres')) continue;
+      if (!results) {
         add(`${name}`, 'not run (database not reachable)', '', null);
         continue;
       }
-      add(`Claim invokes, ${name}: throughput (32 clients)`, `${f(r.claim.rps)} /s (bare bot ${f(r.bare.rps)} /s, ratio ${f(r.claim.rps / r.bare.rps, 2)})`, '≥ 0.50 × bare', r.claim.rps / r.bare.rps >= 0.5);
-      add(`Claim invokes, ${name}: p50`, `${f(r.claim.p50, 1)} ms (bare ${f(r.bare.p50, 1)} ms, ratio ${f(r.claim.p50 / r.bare.p50, 1)})`, '—', null);
-      add(`Claim invokes, ${name}: p99`, `${f(r.claim.p99, 1)} ms (bare ${f(r.bare.p99, 1)} ms, ratio ${f(r.claim.p99 / r.bare.p99, 1)})`, '≤ 50 ms', r.claim.p99 <= 50);
-      add(`Claim invokes, ${name}: CPU per claim (bot process, incl. its card update)`, `${f(r.claim.cpuMsPerRequest ?? 0, 2)} ms (bare ${f(r.bare.cpuMsPerRequest ?? 0, 2)} ms, ratio ${f((r.claim.cpuMsPerRequest ?? 0) / (r.bare.cpuMsPerRequest || 1), 1)})`, '—', null);
-      add(`Claim invokes, ${name}: answers other than 200 + "opgepakt"`, `${r.claim.errors} of ${r.claim.n}`, '0', r.claim.errors === 0);
-      add(`Intake, ${name}: ${INTAKES} POSTs at 20`, `${f(r.intake.rps)} /s, p50 ${f(r.intake.p50, 1)} ms, p99 ${f(r.intake.p99, 1)} ms, errors ${r.intake.errors}`, '— (reported)', r.intake.errors === 0 ? null : false);
-      add(`Start to ready (/healthz 200), ${name}, ${STORED} items`, `median ${f(median(r.readyMs))} ms, max ${f(Math.max(...r.readyMs))} ms (${r.readyMs.length} starts)`, '≤ 1500 ms', Math.max(...r.readyMs) <= 1500);
-      add(`Resident memory, ${name}, ${STORED} items (after start-up jobs, a digest, 200 claims)`, `${f(r.rss.rss)} MB (peak ${f(r.rss.peak)} MB)`, '≤ 150 MB', r.rss.rss <= 150);
-      add(`Digest command over HTTP, ${name}, ${STORED} items (load + build + send)`, `${f(r.digestLoadMs)} ms`, '— (reported)', null);
+      results.forEach((r, v) => {
+        if (r.claims.length) claimRows(name, VARIANTS[v]!.label, r.claims, add);
+        if (r.memory.length) memoryRows(name, VARIANTS[v]!.label, r.memory, add);
+      });
     }
-    add(`Digest for ${digest.items} open items: build + card (composeDigest)`, `${f(digest.ms, 1)} ms (build ${f(digest.buildMs, 1)}, card ${f(digest.cardMs, 1)})`, '≤ 50 ms', digest.ms <= 50);
-    add(`Digest card size, ${digest.items} open items`, `${f(digest.bytes / 1024, 1)} KB`, '≤ 80 KB', digest.bytes <= 80 * 1024);
+    if (digest) add(`Digest for ${digest.items} open items: build + card (composeDigest)`, `${f(digest.ms, 1)} ms (build ${f(digest.buildMs, 1)}, card ${f(digest.cardMs, 1)})`, '≤ 50 ms', digest.ms <= 50);
+    if (digest) add(`Digest card size, ${digest.items} open items`, `${f(digest.bytes / 1024, 1)} KB`, '≤ 80 KB', digest.bytes <= 80 * 1024);
   } finally {
     connector.kill('SIGTERM');
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -379,11 +497,12 @@ async function main(): Promise<void> {
   }
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length), ['Metric', 'Result', 'Target', 'Met'][c]!.length));
   const line = (r: string[]) => `| ${r.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\nTop Contact benchmark ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK: reduced sizes)' : ''}\nMachine: ${machine}\nBots run as: node ${NODE_FLAGS.join(' ')} dist/src/index.js\n`);
+  console.log(`\nTop Contact benchmark ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK: reduced sizes)' : ''}, ${ROUNDS} rounds: median (min–max), ratios against the bare bot of the same round`);
+  console.log(`Machine: ${machine}\nBots run as: node ${NODE_FLAGS.join(' ')} dist/src/index.js\n`);
   console.log(line(['Metric', 'Result', 'Target', 'Met']));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
-  console.log(`\nLoad average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`\nLoad average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; the bench took ${f((performance.now() - began) / 60_000, 1)} min`);
 }
 
 void main().catch((err) => {

@@ -21,6 +21,7 @@ import { features } from '../teams/features';
 import { TeamsMessenger } from '../teams/proactive';
 import { outboundAdapter } from '../teams/outbound';
 import { InboundAdapter } from '../teams/inboundAdapter';
+import { warmTemplates } from '../teams/cards/render';
 import { deliveryProblemHooks } from './deliveryProblems';
 import { poisonHooks } from './poisonMessages';
 import { markDamagedItems } from './damagedItems';
@@ -174,6 +175,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
             poller.unref();
             void tick(); // catch up at once: a digest or reminder missed while down goes out now
           }
+          // The card templates are parsed now that the server answers (see prepareTemplates).
+          void warmTemplates();
           const addr = server.address() as { port: number };
           resolve(`http://127.0.0.1:${addr.port}`);
         });

@@ -2,7 +2,7 @@
 import type { GraphConfig } from '../config/config';
 import type { Clock } from '../domain/clock';
 import type { GraphClientOptions } from './client';
-import { HttpGraphService, type GraphService } from './service';
+import type { GraphService } from './service';
 
 export { GraphFailure, deliveryResultFor, toGraphFailure } from './errors';
 export type { AutomaticReplies, BusyBlock, CallOptions, DirectoryUser, EventDraft, GraphService } from './service';
@@ -13,6 +13,9 @@ export function createGraphService(cfg: GraphConfig, clock: Clock, o: GraphClien
   // configured, and a start without it then does not load them (docs/performance.md).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createGraphClient } = require('./client') as typeof import('./client');
+  // The service too: it loads @microsoft/microsoft-graph-client (its retry options).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { HttpGraphService } = require('./service') as typeof import('./service');
   return new HttpGraphService(createGraphClient(cfg, o), clock);
 }
 

@@ -1,5 +1,6 @@
 // SQLite implementation of the card clock store (see cardClock.ts).
 import type Database from 'better-sqlite3';
+import { statement } from './sqliteStatements';
 import { CARD_CLOCK_OUTBOX_INSERT, rowFrom, type CardClockRow, type CardClockStore } from './cardClock';
 import type { OutboxMessage } from './repository';
 
@@ -8,16 +9,16 @@ export class SqliteCardClock implements CardClockStore {
 
   async recordSent(tenantId: string, itemId: string, hash: string, nextChangeAt: Date | null): Promise<void> {
     if (nextChangeAt === null) {
-      this.db.prepare('DELETE FROM card_clock WHERE tenant_id = ? AND item_id = ?').run(tenantId, itemId);
+      statement(this.db, 'DELETE FROM card_clock WHERE tenant_id = ? AND item_id = ?').run(tenantId, itemId);
       return;
     }
-    this.db.prepare(`INSERT INTO card_clock (tenant_id, item_id, next_change_at, card_hash) VALUES (?, ?, ?, ?)
+    statement(this.db, `INSERT INTO card_clock (tenant_id, item_id, next_change_at, card_hash) VALUES (?, ?, ?, ?)
       ON CONFLICT (tenant_id, item_id) DO UPDATE SET next_change_at = excluded.next_change_at, card_hash = excluded.card_hash`)
       .run(tenantId, itemId, nextChangeAt.getTime(), hash);
   }
 
   async due(now: Date, limit: number): Promise<CardClockRow[]> {
-    return (this.db.prepare('SELECT * FROM card_clock WHERE next_change_at <= ? ORDER BY next_change_at LIMIT ?').all(now.getTime(), limit) as Record<string, unknown>[])
+    return (statement(this.db, 'SELECT * FROM card_clock WHERE next_change_at <= ? ORDER BY next_change_at LIMIT ?').all(now.getTime(), limit) as Record<string, unknown>[])
       .map(rowFrom);
   }
 
@@ -25,15 +26,15 @@ export class SqliteCardClock implements CardClockStore {
     const tx = this.db.transaction((): boolean => {
       const from = row.nextChangeAt.getTime();
       const res = to === null
-        ? this.db.prepare('DELETE FROM card_clock WHERE tenant_id = ? AND item_id = ? AND next_change_at = ?').run(row.tenantId, row.itemId, from)
-        : this.db.prepare('UPDATE card_clock SET next_change_at = ? WHERE tenant_id = ? AND item_id = ? AND next_change_at = ?').run(to.getTime(), row.tenantId, row.itemId, from);
+        ? statement(this.db, 'DELETE FROM card_clock WHERE tenant_id = ? AND item_id = ? AND next_change_at = ?').run(row.tenantId, row.itemId, from)
+        : statement(this.db, 'UPDATE card_clock SET next_change_at = ? WHERE tenant_id = ? AND item_id = ? AND next_change_at = ?').run(to.getTime(), row.tenantId, row.itemId, from);
       if (res.changes === 0) return false;
       if (update) {
         const m = update.message;
-        const slot = this.db.prepare(`INSERT INTO card_pace (lane, next_slot) VALUES (?, ?)
+        const slot = statement(this.db, `INSERT INTO card_pace (lane, next_slot) VALUES (?, ?)
           ON CONFLICT (lane) DO UPDATE SET next_slot = max(card_pace.next_slot + ?, excluded.next_slot) RETURNING next_slot`)
           .get(m.lane, now.getTime(), update.spacingMs) as { next_slot: number };
-        this.db.prepare(CARD_CLOCK_OUTBOX_INSERT).run(m.tenantId, m.key, m.type, m.lane, JSON.stringify(m.payload), Number(slot.next_slot), now.getTime());
+        statement(this.db, CARD_CLOCK_OUTBOX_INSERT).run(m.tenantId, m.key, m.type, m.lane, JSON.stringify(m.payload), Number(slot.next_slot), now.getTime());
       }
       return true;
     });

@@ -3,10 +3,16 @@
 // (created when missing; several deployments or test runs can share one database that way).
 import type { Repository } from './repository';
 import { SqliteRepository } from './sqlite';
-import { PostgresRepository } from './postgres';
+import type { PostgresRepository } from './postgres';
 import type { CustomerStore } from './customerStore';
 import { SqliteCustomerStore } from './customersSqlite';
-import { PostgresCustomerStore } from './customersPostgres';
+
+// The PostgreSQL adapter (and the pg driver) is loaded only when a PostgreSQL URL is used: a
+// start on SQLite does not need it.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const postgres = () => require('./postgres') as typeof import('./postgres');
+const customersPostgres = () => require('./customersPostgres') as typeof import('./customersPostgres');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export function defaultDatabaseUrl(): string {
   return 'sqlite:./data/topcontact.db';
@@ -29,7 +35,7 @@ export async function openRepository(databaseUrl: string | undefined, opts: { po
   let repo: Repository;
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const { connectionString, schema } = parsePostgresUrl(url);
-    repo = new PostgresRepository(connectionString, { schema, poolSize: opts.poolSize });
+    repo = new (postgres().PostgresRepository)(connectionString, { schema, poolSize: opts.poolSize });
   } else if (url.startsWith('sqlite:')) {
     repo = new SqliteRepository(url.slice('sqlite:'.length) || './data/topcontact.db');
   } else {
@@ -42,6 +48,10 @@ export async function openRepository(databaseUrl: string | undefined, opts: { po
 /** The customer records in the same database as the repository. */
 export function customerStoreFor(repo: Repository): CustomerStore {
   if (repo instanceof SqliteRepository) return new SqliteCustomerStore(repo.database);
-  if (repo instanceof PostgresRepository) return new PostgresCustomerStore((fn) => repo.transaction(fn));
+  // kind first, so that a start on SQLite never loads the PostgreSQL adapter.
+  if (repo.kind === 'postgres' && repo instanceof postgres().PostgresRepository) {
+    const pg: PostgresRepository = repo;
+    return new (customersPostgres().PostgresCustomerStore)((fn) => pg.transaction(fn));
+  }
   throw new Error(`no customer store for a ${repo.kind} repository`);
 }

@@ -4,7 +4,10 @@
 // and answers in our own terms: 401 for anything that is not a valid Bot Framework token, 400 for a
 // malformed activity, 500 (without details) only for a failure of the bot itself.
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import {
+  AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult, type BotFrameworkAuthentication, type ClaimsIdentity,
+  type ConnectorClient, type ConnectorFactory, type UserTokenClient,
+} from 'botframework-connector';
 import type { Logger } from '../logging';
 
 export type InboundOutcome =
@@ -33,7 +36,50 @@ export function activityProblem(body: unknown): string | null {
   return null;
 }
 
+/** The bot's app id as botbuilder takes it from an inbound token (audience, else appid; none with authentication off). */
+function appIdOf(identity: ClaimsIdentity): string {
+  return identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+}
+
+/** A cache of clients by key, bounded; a failed creation is not kept. */
+function reuse<T>(cache: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+  let client = cache.get(key);
+  if (!client) {
+    client = create();
+    client.catch(() => cache.delete(key));
+    if (cache.size >= 50) cache.clear();
+    cache.set(key, client);
+  }
+  return client;
+}
+
 export class InboundAdapter extends CloudAdapter {
+  /**
+   * CloudAdapter builds a ConnectorClient and a UserTokenClient (each with its own HTTP pipeline
+   * and credentials) for every incoming activity, which cost more CPU than the rest of a click's
+   * Bot Framework handling. Neither holds state of a turn: they are made once per app id, service
+   * URL and audience and reused (as the outbox's adapter does, teams/outbound.ts).
+   */
+  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+
+  constructor(auth: BotFrameworkAuthentication) {
+    super(auth);
+    const createUserTokenClient = auth.createUserTokenClient.bind(auth);
+    const userTokenClients = new Map<string, Promise<UserTokenClient>>();
+    auth.createUserTokenClient = (identity) => reuse(userTokenClients, appIdOf(identity), () => createUserTokenClient(identity));
+  }
+
+  /** The request's connector factory, handing out the clients made before for the same app id, service URL and audience. */
+  private sharedConnectors(auth: AuthenticateRequestResult): ConnectorFactory | undefined {
+    const factory = auth.connectorFactory;
+    if (!factory) return factory;
+    const appId = appIdOf(auth.claimsIdentity);
+    return {
+      create: (serviceUrl: string, audience?: string) =>
+        reuse(this.connectors, `${appId}|${serviceUrl}|${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
+    } as ConnectorFactory;
+  }
+
   /** Authenticates, then runs the turn. Never throws. */
   async handle(authHeader: string, body: Record<string, unknown>, logic: (ctx: TurnContext) => Promise<void>, log: Logger): Promise<InboundOutcome> {
     const activity = { ...body } as unknown as Activity & Record<string, unknown>;
@@ -58,7 +104,7 @@ export class InboundAdapter extends CloudAdapter {
       return { status: 'unauthorized', reason: 'token could not be verified' };
     }
     try {
-      const invokeResponse = await this.processActivity(auth, activity, logic);
+      const invokeResponse = await this.processActivity({ ...auth, connectorFactory: this.sharedConnectors(auth) }, activity, logic);
       return { status: 'ok', invokeResponse };
     } catch (err) {
       log.error({ err, activityType: activity.type }, 'activity processing failed');

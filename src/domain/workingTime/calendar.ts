@@ -27,6 +27,8 @@ import {
 
 export type { LocalDay } from './localDay';
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+
 /** Give up looking for a working day after this many consecutive closed days (misconfiguration). */
 const MAX_CLOSED_STREAK = 3660;
 
@@ -55,6 +57,8 @@ export class WorkingCalendar {
   private readonly instantCache = new Map<string, number>();
   /** Per year: the local days on which the UTC offset changes. */
   private readonly dstByYear = new Map<number, LocalDay[]>();
+  /** Quarter hour (UTC ms / 15 min) → the zone's UTC offset in minutes, for quarters without an offset change. */
+  private readonly offsetByQuarter = new Map<number, number>();
 
   constructor(config?: WorkingTimeConfigInput) {
     this.config = resolveWorkingTimeConfig(config);
@@ -63,14 +67,33 @@ export class WorkingCalendar {
   /** The calendar day (in the calendar's zone) an instant falls on. */
   dayOf(instant: Date): LocalDay {
     const ms = assertInstant(instant);
-    return localDayFromUtcMs(ms + tzOffset(this.config.timeZone, instant) * 60_000);
+    return localDayFromUtcMs(ms + this.offsetAt(ms) * 60_000);
   }
 
   /** The local wall-clock time 'HH:mm' of an instant (seconds dropped). */
   timeOf(instant: Date): string {
     const ms = assertInstant(instant);
-    const local = new Date(ms + tzOffset(this.config.timeZone, instant) * 60_000);
+    const local = new Date(ms + this.offsetAt(ms) * 60_000);
     return `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
+  }
+
+  /**
+   * The zone's UTC offset (minutes) at an instant, as tzOffset gives it. tzOffset formats a date
+   * with Intl on every call, and dayOf/timeOf run for every line of every card: the offset is kept
+   * per quarter hour, for a quarter that has the same offset at its first and last millisecond
+   * (offsets change at most twice a year, never twice within a quarter hour); a quarter with a
+   * change is asked every time.
+   */
+  private offsetAt(ms: number): number {
+    const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+    const known = this.offsetByQuarter.get(quarter);
+    if (known !== undefined) return known;
+    const tz = this.config.timeZone;
+    const start = tzOffset(tz, new Date(quarter * QUARTER_HOUR_MS));
+    if (start !== tzOffset(tz, new Date((quarter + 1) * QUARTER_HOUR_MS - 1))) return tzOffset(tz, new Date(ms));
+    if (this.offsetByQuarter.size >= 10_000) this.offsetByQuarter.clear();
+    this.offsetByQuarter.set(quarter, start);
+    return start;
   }
 
   isWorkingDay(day: LocalDay | Date): boolean {

@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import type { LocalDay } from './localDay';
 
 /** One holiday of the Netherlands as date-holidays gives it, reduced to what we use. */
@@ -20,7 +20,10 @@ const byYear = new Map<number, readonly NlHoliday[]>();
 export function nlHolidays(year: number): readonly NlHoliday[] {
   let list = byYear.get(year);
   if (!list) {
-    instance ??= new Holidays('NL');
+    // Loaded on first use, not at start: date-holidays holds the data of every country, and a
+    // start does not need it before the server listens.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    instance ??= new (require('date-holidays') as typeof Holidays)('NL');
     list = Object.freeze(
       instance.getHolidays(year, 'nl').map((h) =>
         Object.freeze({ day: String(h.date).slice(0, 10), name: h.name, type: h.type, rule: String(h.rule ?? '') }),
