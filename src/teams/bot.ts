@@ -16,6 +16,7 @@ import { cardResponse, noticeCard } from './cards/common';
 import { neutralise } from './cards/render';
 import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
 import { makeTurn, type Turn } from './turn';
+import { renderChannel, renderOwner } from './cards/itemViews';
 
 export class TopContactBot extends TeamsActivityHandler {
   private commands = new Map<string, CommandHandler>();
@@ -139,7 +140,7 @@ export class TopContactBot extends TeamsActivityHandler {
     if (!item || !renderer) return cardResponse(noticeCard(note, 'warning'));
     const notice = { text: note, style: 'warning' as const };
     const mayView = this.s.policy.mayViewPrivate(item, turn.actor);
-    return cardResponse(mayView ? await renderer.owner(item, this.s, notice) : await renderer.channel(item, this.s, notice));
+    return cardResponse(mayView ? await renderOwner(renderer, this.s, item, notice) : await renderChannel(renderer, this.s, item, notice));
   }
 
   protected override async handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {

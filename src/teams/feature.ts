@@ -1,6 +1,7 @@
 // A feature plugs text commands, card verbs, message-extension commands, outbox delivery
 // handlers and periodic jobs into the bot. Adding a capability = one Feature + one line in features/index.ts.
 import type { AdaptiveCardInvokeResponse, FileConsentCardResponse, MessagingExtensionActionResponse, MessagingExtensionAction } from 'botbuilder';
+import type { ItemView } from '../app/itemView';
 import type { DeliveryHandler } from '../app/outbox';
 import type { Job, Services } from '../app/services';
 import type { Item } from '../domain/types';
@@ -10,11 +11,14 @@ import type { Turn } from './turn';
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
 export type VerbHandler = (turn: Turn, data: Record<string, unknown>) => Promise<AdaptiveCardInvokeResponse>;
 
-/** Renders the cards of one kind of item: the shared channel card and the private owner view. */
+/**
+ * Renders the cards of one kind of item from its view (src/app/itemView.ts): pure, no storage.
+ * The channel card needs the view's shared part (loadItemView), the owner view all of it (loadOwnerView).
+ */
 export interface ItemCardRenderer {
-  channel(item: Item, s: Services, notice?: Notice): Promise<Record<string, unknown>>;
+  channel(view: ItemView, notice?: Notice): Record<string, unknown>;
   /** The view only the owner (or the viewer's own chat) sees: all customer details and the owner actions. */
-  owner(item: Item, s: Services, notice?: Notice): Promise<Record<string, unknown>>;
+  owner(view: ItemView, notice?: Notice): Record<string, unknown>;
 }
 
 export interface Notice {

@@ -18,7 +18,7 @@ export function cardResponse(card: Record<string, unknown>): AdaptiveCardInvokeR
 
 /** History lines for the folded "Geschiedenis" section, newest last. */
 export function historyLines(
-  history: HistoryEntry[],
+  history: readonly HistoryEntry[],
   cal: WorkingCalendar,
   label: (action: string) => string,
   withNotes: boolean,

@@ -4,6 +4,7 @@
 // history; lifecycleOwner.json: details, interpreter requests, checklist, owner actions with
 // cancel, history). A kind brings its facts (callbackChannel.json, appointmentOwner.json, …) and
 // hooks for its own values (phone, profile and agenda; an appointment's terms).
+import type { ItemView, RenderEnv } from '../../app/itemView';
 import type { Services } from '../../app/services';
 import type { InterpreterLink } from '../../domain/items/interpreter';
 import { isPrivateHistoryAction } from '../../domain/items/interpreter';
@@ -75,7 +76,8 @@ export function lastLines(lines: { line: string }[], earlier: (n: number) => str
 }
 
 /** The values every owned item's channel card and owner view bind. */
-export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, texts: ItemCardTexts, title: string, notice?: Notice) {
+export function itemCardCommon(view: ItemView<OwnedCardData>, texts: ItemCardTexts, title: string, notice?: Notice) {
+  const { item, env: s } = view;
   const now = s.clock.now();
   const cal = s.calendar;
   const active = item.status === 'open' || item.status === 'claimed';
@@ -89,7 +91,7 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
       ? texts.card.doneBy(neutralise(item.owner.name), formatTime(cal, item.closedAt))
       : texts.card.claimedBy(neutralise(item.owner.name), item.data.claimedAt ? formatTime(cal, new Date(item.data.claimedAt)) : '')
     : texts.card.nobody;
-  const history: HistoryEntry[] = await s.repo.history(item.tenantId, item.id);
+  const history = view.history;
   return {
     id: item.id,
     kind: item.kind,
@@ -120,7 +122,7 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
   };
 }
 
-export type CardCommon = Awaited<ReturnType<typeof itemCardCommon>>;
+export type CardCommon = ReturnType<typeof itemCardCommon>;
 
 /** The owner's Teams client swaps the card for their private view (Universal Actions refresh). */
 export function withOwnerRefresh(card: Record<string, unknown>, item: Item, active: boolean): Record<string, unknown> {
@@ -195,6 +197,13 @@ export function unfoldWithErrors(card: Record<string, unknown>, fieldIds: string
   walk(card.body);
 }
 
+/** Colleagues for a picker from an item's view, optionally without one person (the current owner). */
+export function colleaguesOf(view: ItemView, exceptId?: string): { id: string; name: string }[] {
+  return view.colleagues
+    .filter((u) => u.userId !== exceptId)
+    .map((u) => ({ id: u.userId, name: neutralise(u.name) }));
+}
+
 /** Colleagues for a picker, optionally without one person (the current owner). */
 export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<{ id: string; name: string }[]> {
   return (await s.repo.listUsers(tenantId))
@@ -208,10 +217,11 @@ export function choiceList(m: Record<string, string>): { value: string; title: s
 }
 
 /** The owner view's interpreter line: each linked request with its current status (never the language). */
-export async function interpreterLines(item: Item<OwnedCardData>, s: Services): Promise<string> {
+export function interpreterLines(view: ItemView<OwnedCardData>): string {
+  const { item, env: s } = view;
   const lines: string[] = [];
   for (const l of item.data.interpreters ?? []) {
-    const req = await s.repo.getItem(item.tenantId, l.id);
+    const req = view.linked.get(l.id) ?? null;
     const status = req ? nl.interpreter.status[req.status] ?? req.status : nl.interpreter.status.own;
     lines.push(nl.interpreter.link.line(l.id, status, formatMoment(s.calendar, new Date(l.moment), s.clock.now())));
   }
@@ -226,7 +236,7 @@ export interface FormState {
 
 export type OwnedRenderer = ItemCardRenderer & {
   /** The owner view with a refused form's values and per-field errors (itemActions.respond). */
-  ownerWithForm(item: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>>;
+  ownerWithForm(view: ItemView, notice: Notice | undefined, form: FormState): Record<string, unknown>;
 };
 
 export interface OwnedRendererSpec<D extends OwnedCardData> {
@@ -236,9 +246,9 @@ export interface OwnedRendererSpec<D extends OwnedCardData> {
   texts: ItemCardTexts;
   title: (item: Item<D>) => string;
   /** Kind-specific values for both views (may override shared ones, e.g. deadlineText). */
-  both?: (item: Item<D>, s: Services, base: CardCommon) => Record<string, unknown>;
+  both?: (item: Item<D>, env: RenderEnv, base: CardCommon) => Record<string, unknown>;
   /** Kind-specific values for the owner view only (contact links, profile, agenda, extra actions). */
-  owner: (item: Item<D>, s: Services, base: CardCommon) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  owner: (view: ItemView<D>, base: CardCommon) => Record<string, unknown>;
 }
 
 /**
@@ -253,16 +263,18 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
   // Parsed once at start: the first click is answered as fast as any.
   prepareTemplates(channelCard, ownerCard);
   const label = (a: string) => t.history[a] ?? nl.integrity.history[a] ?? a;
-  const lines = (history: HistoryEntry[], s: Services, withNotes: boolean) =>
+  const lines = (history: readonly HistoryEntry[], s: RenderEnv, withNotes: boolean) =>
     lastLines(historyLines(history, s.calendar, label, withNotes), t.card.earlierHistory);
-  const common = async (raw: Item, s: Services, notice?: Notice) => {
-    const item = raw as unknown as Item<D>;
-    const base = await itemCardCommon(item, s, t, spec.title(item), notice);
-    return { item, c: { ...base, ...(spec.both ? spec.both(item, s, base) : {}) }, base };
+  const common = (rawView: ItemView, notice?: Notice) => {
+    const view = rawView as unknown as ItemView<D>;
+    const item = view.item;
+    const base = itemCardCommon(rawView as unknown as ItemView<OwnedCardData>, t, spec.title(item), notice);
+    return { view, item, s: view.env, c: { ...base, ...(spec.both ? spec.both(item, view.env, base) : {}) }, base };
   };
   const renderer: OwnedRenderer = {
-    async channel(raw, s, notice) {
-      const { item, c } = await common(raw, s, notice);
+    channel(rawView, notice) {
+      const raw = rawView.item;
+      const { item, s, c } = common(rawView, notice);
       const d = item.data;
       const hide = d.sensitive || d.erased;
       const shared = c.historyRaw.filter((h) => !isPrivateHistoryAction(h.action));
@@ -279,15 +291,16 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
       });
       return withOwnerRefresh(card, raw, c.isActive);
     },
-    async owner(raw, s, notice) {
-      return renderer.ownerWithForm(raw, s, notice, {});
+    owner(view, notice) {
+      return renderer.ownerWithForm(view, notice, {});
     },
-    async ownerWithForm(raw, s, notice, form) {
+    ownerWithForm(rawView, notice, form) {
+      const raw = rawView.item;
       // The customer's contact is paused (veilige dienstverlening): always said on top, before the answer to a click.
       const pause = pauseMarkOf(raw);
       const pauseText = pause ? `${nl.customers.pause.ownerView(neutralise(pause.reason))}${raw.data.held === true ? ` ${nl.customers.pause.held}` : ''}` : '';
       const shown: Notice | undefined = pause ? { text: notice ? `${pauseText}\n\n${notice.text}` : pauseText, style: 'attention' } : notice;
-      const { item, c, base } = await common(raw, s, shown);
+      const { view, item, s, c, base } = common(rawView, shown);
       const d = item.data;
       const card = bind(ownerCard, {
         ...c,
@@ -303,13 +316,13 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
         toldChoices: choiceList(nl.conversation.told.choices),
         answerText: answerLine(d),
         letterHint: '',
-        interpreterText: await interpreterLines(item, s),
-        colleagues: await colleagues(s, item.tenantId, item.owner?.id),
+        interpreterText: interpreterLines(view),
+        colleagues: colleaguesOf(rawView, item.owner?.id),
         values: neutraliseValues(form.values ?? {}),
         errors: form.errors ?? {},
         history: lines(c.historyRaw, s, true),
         historyCount: c.historyRaw.length,
-        ...(await spec.owner(item, s, base)),
+        ...spec.owner(view, base),
       });
       if (form.errors && Object.keys(form.errors).length) unfoldWithErrors(card, Object.keys(form.errors));
       return withOwnerRefresh(card, raw, c.isActive);

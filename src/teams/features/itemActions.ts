@@ -3,6 +3,7 @@
 // everyone else is updated through the outbox by the service.
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { ActOutcome } from '../../app/itemService';
+import { loadItemView, loadOwnerView, type ItemView } from '../../app/itemView';
 import type { Item } from '../../domain/types';
 import { nl } from '../../texts/nl';
 import { cardResponse, noticeCard } from '../cards/common';
@@ -11,7 +12,7 @@ import { momentFrom, resolvePerson } from '../people';
 import type { Turn } from '../turn';
 
 export interface ItemVerbOptions {
-  renderer: ItemCardRenderer & { ownerWithForm?: (item: Item, s: Turn['s'], notice: Notice | undefined, form: { values?: Record<string, unknown>; errors?: Record<string, string> }) => Promise<Record<string, unknown>> };
+  renderer: ItemCardRenderer & { ownerWithForm?: (view: ItemView, notice: Notice | undefined, form: { values?: Record<string, unknown>; errors?: Record<string, string> }) => Record<string, unknown> };
   /** Builds the domain input from the card data (inputs are merged into data by Teams). */
   input?: (turn: Turn, data: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Card input id for a domain field name where they differ (two folds of one card cannot share an input id). */
@@ -34,6 +35,8 @@ export async function respond(turn: Turn, outcome: ActOutcome, data: Record<stri
   const item = outcome.item;
   // The owner, and a manager, get the private view back; everyone else the shared channel card.
   const privateView = turn.s.policy.mayViewPrivate(item, turn.actor);
+  // Loaded once: the channel update the outbox sends for this change renders from the same view.
+  const view = privateView ? await loadOwnerView(turn.s, item) : await loadItemView(turn.s, item);
   const cardVersion = Number(data.v);
   const stale = Number.isFinite(cardVersion) && cardVersion > 0 &&
     cardVersion !== (outcome.status === 'ok' ? outcome.previousVersion : item.version);
@@ -46,12 +49,12 @@ export async function respond(turn: Turn, outcome: ActOutcome, data: Record<stri
     const text = stale ? `${base} ${nl.common.staleCard}` : base;
     const notice: Notice = { text, style: fields ? 'attention' : 'warning' };
     if (fields && privateView && o.renderer.ownerWithForm) {
-      return cardResponse(await o.renderer.ownerWithForm(item, turn.s, notice, { values: data, errors: fields }));
+      return cardResponse(o.renderer.ownerWithForm(view, notice, { values: data, errors: fields }));
     }
-    return cardResponse(privateView ? await o.renderer.owner(item, turn.s, notice) : await o.renderer.channel(item, turn.s, notice));
+    return cardResponse(privateView ? o.renderer.owner(view, notice) : o.renderer.channel(view, notice));
   }
   const notice: Notice | undefined = outcome.message ? { text: outcome.message, style: 'good' } : undefined;
-  return cardResponse(privateView ? await o.renderer.owner(item, turn.s, notice) : await o.renderer.channel(item, turn.s, notice));
+  return cardResponse(privateView ? o.renderer.owner(view, notice) : o.renderer.channel(view, notice));
 }
 
 /**
@@ -63,8 +66,8 @@ export function itemView(o: ItemVerbOptions, notYours?: string): VerbHandler {
   return async (turn, data) => {
     const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
     if (!item) return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
-    if (turn.s.policy.mayViewPrivate(item, turn.actor)) return cardResponse(await o.renderer.owner(item, turn.s));
-    return cardResponse(await o.renderer.channel(item, turn.s, notYours ? { text: notYours, style: 'warning' } : undefined));
+    if (turn.s.policy.mayViewPrivate(item, turn.actor)) return cardResponse(o.renderer.owner(await loadOwnerView(turn.s, item)));
+    return cardResponse(o.renderer.channel(await loadItemView(turn.s, item), notYours ? { text: notYours, style: 'warning' } : undefined));
   };
 }
 

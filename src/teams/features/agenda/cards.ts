@@ -80,7 +80,7 @@ export function offerCard(s: Services, item: Item<CallbackData>, createdText: st
 }
 
 /** The owner's view: 'vandaag 14:30–14:45 (Outlook)', 'maandag 30 november, 08:30–08:45 (Outlook)'; '' when nothing is planned. */
-export function agendaLine(s: Services, item: Item<CallbackData>): string {
+export function agendaLine(s: Pick<Services, 'clock' | 'calendar' | 'graph'>, item: Item<CallbackData>): string {
   const p = item.data.agenda;
   if (p?.state !== 'planned' || !p.start || !p.end) return '';
   const start = new Date(p.start);

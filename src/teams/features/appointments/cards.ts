@@ -60,7 +60,7 @@ export const appointmentCards = ownedItemRenderer<AppointmentData>({
       terms: termLines(d, s.calendar, now, c.isActive),
     };
   },
-  owner: (item, s, c) => {
+  owner: ({ item, env: s }, c) => {
     const d = item.data;
     const contact = d.erased || !d.contact
       ? ''

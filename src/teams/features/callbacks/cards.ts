@@ -25,10 +25,11 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
   texts: t,
   title: (item) => t.card.title(item.id),
   both: (item) => ({ topic: neutralise(item.data.topic) }),
-  owner: async (item, s) => {
+  owner: (view) => {
+    const { item, env: s } = view;
     const d = item.data;
     // The customer record fills in what this callback did not ask (a returning customer's klantbeeld).
-    const record = typeof d.customerId === 'string' && !d.erased ? await s.customers.store.get(item.tenantId, d.customerId) : null;
+    const record = typeof d.customerId === 'string' && !d.erased ? view.customer : null;
     const known = { ...record?.profile, ...d.profile };
     const channel = d.preferredChannel ?? record?.preferredChannel;
     const needs = customerNeeds(known, channel);

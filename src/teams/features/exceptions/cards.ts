@@ -2,6 +2,7 @@
 // form, the "zo besloot het team eerder" card shown before posting, and the library results.
 // Every value a person typed goes through neutralise(); input values shown back only lose ${ and control characters.
 import { randomUUID } from 'node:crypto';
+import type { ItemView } from '../../../app/itemView';
 import type { Services } from '../../../app/services';
 import type { DecidedCase, SimilarCase } from '../../../domain/exceptions/library';
 import type { ExceptionData } from '../../../domain/items/exception';
@@ -45,7 +46,7 @@ function choices(m: Record<string, string>, keys: readonly string[]): { title: s
 }
 
 /** "26 nov 14:40 · Bram Jansen · mening: eens" with the reasoning, newest last. */
-function historyLines(history: HistoryEntry[], cal: WorkingCalendar): { line: string }[] {
+function historyLines(history: readonly HistoryEntry[], cal: WorkingCalendar): { line: string }[] {
   return history.map((h) => {
     const d = h.details ?? {};
     const extra =
@@ -58,14 +59,15 @@ function historyLines(history: HistoryEntry[], cal: WorkingCalendar): { line: st
   });
 }
 
-async function cardData(item: Item<ExceptionData>, s: Services, notice?: Notice, form: CardFormState = {}) {
+function cardData(view: ItemView<ExceptionData>, notice?: Notice, form: CardFormState = {}) {
+  const { item, env: s } = view;
   const cal = s.calendar;
   const now = s.clock.now();
   const d = item.data;
   const decided = item.status === 'decided';
   const escalated = item.status === 'escalated';
   const verdict = d.decision;
-  const history = await s.repo.history(item.tenantId, item.id);
+  const history = view.history;
   return {
     id: item.id,
     version: item.version,
@@ -114,17 +116,16 @@ async function cardData(item: Item<ExceptionData>, s: Services, notice?: Notice,
 
 /** One card for everyone: the channel, the invoke answer and the manager's 1:1 copy are the same. */
 export const exceptionCards: ItemCardRenderer & {
-  withForm(item: Item, s: Services, notice: Notice | undefined, form: CardFormState): Promise<Record<string, unknown>>;
+  withForm(view: ItemView, notice: Notice | undefined, form: CardFormState): Record<string, unknown>;
 } = {
-  async channel(item, s, notice) {
-    return exceptionCards.withForm(item, s, notice, {});
+  channel(view, notice) {
+    return exceptionCards.withForm(view, notice, {});
   },
-  async owner(item, s, notice) {
-    return exceptionCards.withForm(item, s, notice, {});
+  owner(view, notice) {
+    return exceptionCards.withForm(view, notice, {});
   },
-  async withForm(raw, s, notice, form) {
-    const item = raw as unknown as Item<ExceptionData>;
-    return bind(channelTemplate, await cardData(item, s, notice, form));
+  withForm(view, notice, form) {
+    return bind(channelTemplate, cardData(view as unknown as ItemView<ExceptionData>, notice, form));
   },
 };
 

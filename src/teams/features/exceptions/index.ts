@@ -15,6 +15,8 @@ import type { Turn } from '../../turn';
 import { exceptionCards, exceptionForm, FORM_FIELDS, libraryCard, similarCard, type OpenForm } from './cards';
 import { decidedCases, EXPORT_KIND, exportConsent, offerExport } from './export';
 import { exceptionNudges } from './nudges';
+import { renderChannel } from '../../cards/itemViews';
+import { loadItemView } from '../../../app/itemView';
 
 const t = nl.exceptions;
 
@@ -101,12 +103,12 @@ function caseVerb(action: string, form?: OpenForm): VerbHandler {
       const text = stale ? `${outcome.refusal.message} ${nl.common.staleCard}` : outcome.refusal.message;
       const notice: Notice = { text, style: outcome.refusal.fields ? 'attention' : 'warning' };
       if (form && outcome.refusal.fields) {
-        return cardResponse(await exceptionCards.withForm(outcome.item, s, notice, { open: form, values: data, errors: toCard(form, outcome.refusal.fields) }));
+        return cardResponse(exceptionCards.withForm(await loadItemView(s, outcome.item), notice, { open: form, values: data, errors: toCard(form, outcome.refusal.fields) }));
       }
       // A refusal without fields (not allowed, no opinion yet, …): keep the form open with what was typed.
-      return cardResponse(await exceptionCards.withForm(outcome.item, s, notice, form ? { open: form, values: data } : {}));
+      return cardResponse(exceptionCards.withForm(await loadItemView(s, outcome.item), notice, form ? { open: form, values: data } : {}));
     }
-    return cardResponse(await exceptionCards.channel(outcome.item, s, outcome.message ? { text: outcome.message, style: 'good' } : undefined));
+    return cardResponse(await renderChannel(exceptionCards, s, outcome.item, outcome.message ? { text: outcome.message, style: 'good' } : undefined));
   };
 }
 
@@ -130,7 +132,7 @@ async function search(turn: Turn, args: string): Promise<void> {
 const view: VerbHandler = async (turn, data) => {
   const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
   if (!item || item.kind !== 'exception') return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
-  return cardResponse(await exceptionCards.channel(item, turn.s));
+  return cardResponse(await renderChannel(exceptionCards, turn.s, item));
 };
 
 export const exceptionsFeature: Feature = {

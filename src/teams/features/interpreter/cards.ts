@@ -4,6 +4,7 @@
 // overview. The "channel" card of the renderer names nothing: no language, no customer.
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../app/services';
+import type { ItemView, RenderEnv } from '../../../app/itemView';
 import {
   INTERPRETER_MODES, OTHER_LANGUAGE, OWN_BY, previousWorkingDay,
   type InterpreterData, type InterpreterMonthFigures,
@@ -121,14 +122,14 @@ function phoneLine(phone: string): string {
   return display && dial ? t.card.callLine(`[${display}](tel:${dial})`) : '';
 }
 
-function momentText(s: Services, d: InterpreterData): string {
+function momentText(s: RenderEnv, d: InterpreterData): string {
   const moment = new Date(d.moment);
   const text = formatMoment(s.calendar, moment, s.clock.now());
   return d.mode === 'phoneNow' ? `${t.card.now} (${text})` : text;
 }
 
 /** The lines to paste into the interpreter service's booking form. */
-export function bookingText(s: Services, d: InterpreterData): string {
+export function bookingText(s: RenderEnv, d: InterpreterData): string {
   const c = t.card.copy;
   const lines = [
     s.config.interpreter.customerNumber ? `${c.customerNumber}: ${s.config.interpreter.customerNumber}` : '',
@@ -143,8 +144,9 @@ export function bookingText(s: Services, d: InterpreterData): string {
 
 const STATUS_COLOR: Record<string, string> = { own: 'Good', requested: 'Warning', confirmed: 'Accent', done: 'Good', cancelled: 'Default' };
 
-async function ownerCard(raw: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>> {
-  const item = raw as unknown as Item<InterpreterData>;
+function ownerCard(view: ItemView, notice: Notice | undefined, form: FormState): Record<string, unknown> {
+  const s = view.env;
+  const item = view.item as unknown as Item<InterpreterData>;
   const d = item.data;
   const cal = s.calendar;
   const now = s.clock.now();
@@ -177,7 +179,7 @@ async function ownerCard(raw: Item, s: Services, notice: Notice | undefined, for
     const checkDay = previousWorkingDay(cal, cal.dayOf(new Date(d.moment)));
     if (checkDay > cal.dayOf(item.createdAt) && checkDay >= cal.dayOf(now)) ownReminderText = t.card.ownReminderPlanned(formatDay(cal, checkDay, now));
   }
-  const history = await s.repo.history(item.tenantId, item.id);
+  const history = view.history;
   const showBooking = d.path === 'service' && item.status === 'requested';
   const card = bind(ownerTemplate, {
     id: item.id,
@@ -220,17 +222,17 @@ export function neutralCard(item: Item, notice?: Notice): Record<string, unknown
 }
 
 export const interpreterCards: ItemCardRenderer & {
-  ownerWithForm(item: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>>;
+  ownerWithForm(view: ItemView, notice: Notice | undefined, form: FormState): Record<string, unknown>;
 } = {
   // Never posted (interpreter requests are not a channel kind); safe if anything ever asks.
-  async channel(item, _s, notice) {
-    return neutralCard(item, notice);
+  channel(view, notice) {
+    return neutralCard(view.item, notice);
   },
-  async owner(item, s, notice) {
-    return ownerCard(item, s, notice, {});
+  owner(view, notice) {
+    return ownerCard(view, notice, {});
   },
-  async ownerWithForm(item, s, notice, form) {
-    return ownerCard(item, s, notice, form);
+  ownerWithForm(view, notice, form) {
+    return ownerCard(view, notice, form);
   },
 };
 

@@ -4,6 +4,7 @@
 import { CardFactory, TurnContext, type AdaptiveCardInvokeResponse, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ActOutcome } from '../../../app/itemService';
 import type { Services } from '../../../app/services';
+import { loadOwnerView } from '../../../app/itemView';
 import {
   INTERPRETER_LINK_ACTION, RELATED_KINDS, interpreterMonthFigures, isMonth, monthOf, shiftMonth,
   type InterpreterData, type RelatedRef,
@@ -17,6 +18,7 @@ import { bookingFormCard, cleanRelatedId, interpreterCards, neutralCard, overvie
 import { interpreterReminders } from './reminders';
 import { appointmentCards } from '../appointments/cards';
 import { callbackCards } from '../callbacks/cards';
+import { renderChannel, renderOwner } from '../../cards/itemViews';
 
 const t = nl.interpreter;
 
@@ -178,7 +180,7 @@ const start: VerbHandler = async (turn, data) => {
   }
   const notice: Notice = { text: line ?? t.noPersonalChat.replace(/\*\*/g, ''), style: line ? 'good' : 'warning' };
   // Keep the card the user clicked on as it was (their view of the callback), with the neutral line.
-  if (related && renderer) return cardResponse(mayView ? await renderer.owner(related, turn.s, notice) : await renderer.channel(related, turn.s, notice));
+  if (related && renderer) return cardResponse(mayView ? await renderOwner(renderer, turn.s, related, notice) : await renderChannel(renderer, turn.s, related, notice));
   return cardResponse(noticeCard(notice.text, notice.style));
 };
 
@@ -223,7 +225,7 @@ const create: VerbHandler = async (turn, data) => {
   const d = item.data as unknown as InterpreterData;
   if (outcome.status === 'created') await linkRelated(turn, item.id, d);
   const text = d.path === 'own' ? t.msg.createdOwn(item.id) : t.msg.created(item.id);
-  return cardResponse(await interpreterCards.owner(item, turn.s, { text, style: 'good' }));
+  return cardResponse(await renderOwner(interpreterCards, turn.s, item, { text, style: 'good' }));
 };
 
 /** The answer to a tracking verb: the private view for the owner or a manager, in the 1:1 chat only. */
@@ -236,11 +238,11 @@ async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unk
     const stale = Number.isFinite(cardVersion) && cardVersion > 0 && cardVersion !== item.version;
     const notice: Notice = { text: stale ? `${outcome.refusal.message} ${nl.common.staleCard}` : outcome.refusal.message, style: outcome.refusal.fields ? 'attention' : 'warning' };
     if (!mayView || !personal(turn)) return cardResponse(noticeCard(notice.text, notice.style));
-    return cardResponse(await interpreterCards.ownerWithForm(item, turn.s, notice, { values: data, errors: outcome.refusal.fields }));
+    return cardResponse(interpreterCards.ownerWithForm(await loadOwnerView(turn.s, item), notice, { values: data, errors: outcome.refusal.fields }));
   }
   const notice: Notice | undefined = outcome.message ? { text: outcome.message, style: 'good' } : undefined;
   if (!mayView || !personal(turn)) return cardResponse(neutralCard(item, notice));
-  return cardResponse(await interpreterCards.owner(item, turn.s, notice));
+  return cardResponse(await renderOwner(interpreterCards, turn.s, item, notice));
 }
 
 function track(action: string): VerbHandler {
@@ -277,7 +279,7 @@ const view: VerbHandler = async (turn, data) => {
   const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
   if (!item || item.kind !== 'interpreter') return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
   const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
-  return cardResponse(mayView && personal(turn) ? await interpreterCards.owner(item, turn.s) : neutralCard(item));
+  return cardResponse(mayView && personal(turn) ? await renderOwner(interpreterCards, turn.s, item) : neutralCard(item));
 };
 
 const overview: VerbHandler = async (turn, data) => {

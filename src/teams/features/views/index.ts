@@ -12,6 +12,7 @@ import type { Feature, ItemCardRenderer } from '../../feature';
 import type { Turn } from '../../turn';
 import { hideSubject, listCard, type RowAction } from './cards';
 import { isHeld } from '../../../domain/customers/pause';
+import { renderChannel, renderOwner } from '../../cards/itemViews';
 
 const v = nl.views;
 const STATES: readonly ItemState[] = ['overdue', 'dueToday', 'onTime', 'noDeadline'];
@@ -107,7 +108,7 @@ export function viewsFeature(features: readonly Feature[]): Feature {
         if (hideSubject(item, turn.scope === 'groupChat')) return cardResponse(noticeCard(v.sensitiveOnlyPersonal, 'warning'));
         let card: Record<string, unknown>;
         try {
-          card = mayView ? await r.owner(item, turn.s) : await r.channel(item, turn.s);
+          card = mayView ? await renderOwner(r, turn.s, item) : await renderChannel(r, turn.s, item);
         } catch (err) {
           turn.s.log.warn({ err, itemId: item.id }, 'item card cannot be shown: invalid stored data');
           card = noticeCard(nl.integrity.unreadableLine(item.id), 'warning');
