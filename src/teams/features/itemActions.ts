@@ -4,7 +4,6 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { ActOutcome } from '../../app/itemService';
 import { loadItemView, loadOwnerView, type ItemView } from '../../app/itemView';
-import type { Item } from '../../domain/types';
 import { nl } from '../../texts/nl';
 import { cardResponse, noticeCard } from '../cards/common';
 import type { ItemCardRenderer, Notice, VerbHandler } from '../feature';

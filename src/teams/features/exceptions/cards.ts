@@ -7,7 +7,7 @@ import type { Services } from '../../../app/services';
 import type { DecidedCase, SimilarCase } from '../../../domain/exceptions/library';
 import type { ExceptionData } from '../../../domain/items/exception';
 import { echoOf } from '../../../domain/validation/mask';
-import type { HistoryEntry, Item } from '../../../domain/types';
+import type { HistoryEntry } from '../../../domain/types';
 import { formatDay, formatDeadline, formatMoment, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { bind, neutralise } from '../../cards/render';

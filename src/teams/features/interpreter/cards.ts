@@ -3,7 +3,6 @@
 // form, the booking form (step 2), the request itself (booking details, tracking) and the monthly
 // overview. The "channel" card of the renderer names nothing: no language, no customer.
 import { randomUUID } from 'node:crypto';
-import type { Services } from '../../../app/services';
 import type { ItemView, RenderEnv } from '../../../app/itemView';
 import {
   INTERPRETER_MODES, OTHER_LANGUAGE, OWN_BY, previousWorkingDay,
