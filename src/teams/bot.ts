@@ -13,7 +13,7 @@ import { echoOf } from '../domain/validation/mask';
 import { nl } from '../texts/nl';
 import { COMMAND_VERB, helpCard, MAIN_COMMANDS, welcomeCard } from './cards/commandButtons';
 import { cardResponse, noticeCard } from './cards/common';
-import { neutralise } from './cards/render';
+import { neutralise, trusted } from './cards/render';
 import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
 import { makeTurn, type Turn } from './turn';
 import { renderChannel, renderOwner } from './cards/itemViews';
@@ -118,7 +118,7 @@ export class TopContactBot extends TeamsActivityHandler {
       return await handler(turn, data);
     } catch (err) {
       this.s.log.error({ err, verb }, 'card action failed');
-      return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
+      return cardResponse(noticeCard(trusted(nl.common.somethingWrong), 'attention'));
     }
   }
 
@@ -137,7 +137,7 @@ export class TopContactBot extends TeamsActivityHandler {
     const id = typeof data.id === 'string' ? data.id : '';
     const item = id ? await this.s.items.get(turn.tenantId, id) : null;
     const renderer = item ? this.renderers[item.kind] : undefined;
-    if (!item || !renderer) return cardResponse(noticeCard(note, 'warning'));
+    if (!item || !renderer) return cardResponse(noticeCard(trusted(note), 'warning'));
     const notice = { text: note, style: 'warning' as const };
     const mayView = this.s.policy.mayViewPrivate(item, turn.actor);
     return cardResponse(mayView ? await renderOwner(renderer, this.s, item, notice) : await renderChannel(renderer, this.s, item, notice));

@@ -16,8 +16,8 @@ import { cutLongText } from './longText';
 import { nl } from '../../texts/nl';
 import { confirmationChoices, lifecycleCard } from '../../texts/nl/lifecycle';
 import type { ItemCardRenderer, Notice } from '../feature';
-import { historyLines } from './common';
-import { bind, neutralise, prepareTemplates } from './render';
+import { historyLines, noticeOf } from './common';
+import { bind, md, neutralise, prepareTemplates, say, sayText, trusted, trustedTexts, type Trusted } from './render';
 import headPart from './templates/lifecycleHead.json';
 import channelPart from './templates/lifecycleChannel.json';
 import ownerPart from './templates/lifecycleOwner.json';
@@ -58,9 +58,9 @@ export interface OwnedCardData {
 }
 
 /** The owner view of a finished item says what the customer was told. */
-function answerLine(d: OwnedCardData): string {
+function answerLine(d: OwnedCardData): Trusted | '' {
   if (!d.answer) return '';
-  return lifecycleCard.answerLine(nl.conversation.answers[d.answer] ?? d.answer, d.explanation ? neutralise(d.explanation) : '');
+  return say(lifecycleCard.answerLine, trusted(nl.conversation.answers[d.answer] ?? d.answer), d.explanation ?? '');
 }
 
 export function cap(style: string): string {
@@ -70,9 +70,9 @@ export function cap(style: string): string {
 /** The card shows the latest history lines only, so a long-running item stays far below Teams' size limit; storage keeps all. */
 export const HISTORY_LINES = 20;
 
-export function lastLines(lines: { line: string }[], earlier: (n: number) => string): { line: string }[] {
+export function lastLines(lines: { line: Trusted }[], earlier: (n: number) => string): { line: Trusted }[] {
   if (lines.length <= HISTORY_LINES) return lines;
-  return [{ line: earlier(lines.length - HISTORY_LINES + 1) }, ...lines.slice(-(HISTORY_LINES - 1))];
+  return [{ line: trusted(earlier(lines.length - HISTORY_LINES + 1)) }, ...lines.slice(-(HISTORY_LINES - 1))];
 }
 
 /** The values every owned item's channel card and owner view bind. */
@@ -88,34 +88,34 @@ export function itemCardCommon(view: ItemView<OwnedCardData>, texts: ItemCardTex
   const deadlineText = termLine(item, cal, now);
   const ownerText = item.owner
     ? item.status === 'done' && item.closedAt
-      ? texts.card.doneBy(neutralise(item.owner.name), formatTime(cal, item.closedAt))
-      : texts.card.claimedBy(neutralise(item.owner.name), item.data.claimedAt ? formatTime(cal, new Date(item.data.claimedAt)) : '')
-    : texts.card.nobody;
+      ? say(texts.card.doneBy, item.owner.name, trusted(formatTime(cal, item.closedAt)))
+      : say(texts.card.claimedBy, item.owner.name, trusted(item.data.claimedAt ? formatTime(cal, new Date(item.data.claimedAt)) : ''))
+    : trusted(texts.card.nobody);
   const history = view.history;
   return {
     id: item.id,
     kind: item.kind,
     version: item.version,
-    title,
-    t: { ...texts.card, history: nl.common.history, showMore: clockTexts.showMore, ownerAbsent: absentTexts.ownerAbsent, takeOver: absentTexts.takeOver },
-    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
-    statusText: texts.status[item.status] ?? item.status,
+    title: trusted(title),
+    t: trustedTexts({ ...texts.card, history: nl.common.history, showMore: clockTexts.showMore, ownerAbsent: absentTexts.ownerAbsent, takeOver: absentTexts.takeOver }),
+    notice: noticeOf(notice),
+    statusText: trusted(texts.status[item.status] ?? item.status),
     // Words carry the status; colours stay readable on Teams' light theme (no 'Good'/'Warning' text).
     statusColor: item.status === 'open' ? 'Attention' : item.status === 'done' || item.status === 'cancelled' || item.status === 'notReached' ? 'Default' : 'Accent',
     // No 'attention' background: the red status text on it reaches only 3.6:1 (test/unit/contrast.test.ts); 'te laat' is said in words.
     headerStyle: item.status === 'done' ? 'good' : 'emphasis',
-    deadlineText,
+    deadlineText: trusted(deadlineText),
     // Only how late (changes at a working day's midnight, when the card is updated anyway); no hourly countdown that would go stale.
-    deadlineWarning: active && term.term && state === 'overdue' ? formatTimeLeft(cal, term.term, now) : '',
+    deadlineWarning: trusted(active && term.term && state === 'overdue' ? formatTimeLeft(cal, term.term, now) : ''),
     deadlineColor: STATE_COLOR[state],
     ownerText,
     // A person who typed in what came in another way: "(via website)"; the intake itself already says so in its name.
-    createdText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}${item.source.startsWith('intake') && item.createdBy.id !== SYSTEM.id ? ` (via ${neutralise(item.source.slice(7) || 'intake')})` : ''}`,
+    createdText: md`${item.createdBy.name}, ${trusted(formatMoment(cal, item.createdAt))}${item.source.startsWith('intake') && item.createdBy.id !== SYSTEM.id ? md` (via ${item.source.slice(7) || 'intake'})` : ''}`,
     isActive: active,
     canClaim: item.status === 'open',
     showOwnerButton: item.status === 'claimed',
     // The owner is away for the rest of the term: the channel card says so and offers "Overnemen".
-    absentText: active && item.owner && (item.data as { ownerAbsent?: unknown }).ownerAbsent ? absentTexts.ownerAbsentLine(neutralise(item.owner.name)) : '',
+    absentText: active && item.owner && (item.data as { ownerAbsent?: unknown }).ownerAbsent ? say(absentTexts.ownerAbsentLine, item.owner.name) : '',
     // Owner view: at most four visible buttons; with a main action of its own (appointment: acknowledge) Overdragen goes into "…" too.
     handoverMode: 'primary',
     historyRaw: history,
@@ -154,12 +154,19 @@ export function ownerTemplate(kind: KindPart): object {
  * Input values are shown back in inputs (not markdown), so only control characters and ${ are
  * neutralised; line breaks stay (multi-line inputs).
  */
-export function neutraliseValues(v: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
-  }
+export function neutraliseValues(v: Record<string, unknown>): Record<string, Trusted> {
+  const out: Record<string, Trusted> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = inputValue(x);
   return out;
+}
+
+function inputSafe(x: string): string {
+  return x.replace(/\$\{/g, '$\u200b{').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
+}
+
+/** One typed value shown back in an input (see neutraliseValues). */
+export function inputValue(x: string): Trusted {
+  return trusted(inputSafe(x));
 }
 
 /**
@@ -198,22 +205,23 @@ export function unfoldWithErrors(card: Record<string, unknown>, fieldIds: string
 }
 
 /** Colleagues for a picker from an item's view, optionally without one person (the current owner). */
-export function colleaguesOf(view: ItemView, exceptId?: string): { id: string; name: string }[] {
+export function colleaguesOf(view: ItemView, exceptId?: string): { id: Trusted; name: string }[] {
   return view.colleagues
     .filter((u) => u.userId !== exceptId)
-    .map((u) => ({ id: u.userId, name: neutralise(u.name) }));
+    .map((u) => ({ id: trusted(u.userId), name: u.name }));
 }
 
 /** Colleagues for a picker, optionally without one person (the current owner). */
-export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<{ id: string; name: string }[]> {
+export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<{ id: Trusted; name: Trusted }[]> {
+  // The forms still bind with bindPrepared (render.ts): the names are made safe here until they move to bind().
   return (await s.repo.listUsers(tenantId))
     .filter((u) => u.userId !== exceptId)
-    .map((u) => ({ id: u.userId, name: neutralise(u.name) }));
+    .map((u) => ({ id: trusted(u.userId), name: trusted(neutralise(u.name)) }));
 }
 
 /** Choice lists for Input.ChoiceSet from a { value: title } map. */
-export function choiceList(m: Record<string, string>): { value: string; title: string }[] {
-  return Object.entries(m).map(([value, title]) => ({ value, title }));
+export function choiceList(m: Record<string, string>): { value: Trusted; title: Trusted }[] {
+  return Object.entries(m).map(([value, title]) => ({ value: trusted(value), title: trusted(title) }));
 }
 
 /** The owner view's interpreter line: each linked request with its current status (never the language). */
@@ -280,12 +288,13 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
       const shared = c.historyRaw.filter((h) => !isPrivateHistoryAction(h.action));
       const card = bind(channelCard, {
         ...c,
+        historyRaw: undefined, // for the lines below; no template reads it
         ownerView: false,
         sensitiveHint: '',
-        customer: d.erased ? nl.privacy.erasedCustomer : hide ? t.sensitiveMasked : neutralise(d.customerName),
-        details: hide ? '' : neutralise(d.details),
+        customer: d.erased ? trusted(nl.privacy.erasedCustomer) : hide ? trusted(t.sensitiveMasked) : d.customerName,
+        details: hide ? '' : d.details,
         // Long text: cut with the rest behind "Meer tonen" (the buttons stay in view).
-        detailsShort: hide ? '' : neutralise(cutLongText(d.details).short),
+        detailsShort: hide ? '' : cutLongText(d.details).short,
         history: lines(shared, s, false),
         historyCount: shared.length,
       });
@@ -298,28 +307,29 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
       const raw = rawView.item;
       // The customer's contact is paused (veilige dienstverlening): always said on top, before the answer to a click.
       const pause = pauseMarkOf(raw);
-      const pauseText = pause ? `${nl.customers.pause.ownerView(neutralise(pause.reason))}${raw.data.held === true ? ` ${nl.customers.pause.held}` : ''}` : '';
+      const pauseText = pause ? `${sayText(nl.customers.pause.ownerView, pause.reason)}${raw.data.held === true ? ` ${nl.customers.pause.held}` : ''}` : '';
       const shown: Notice | undefined = pause ? { text: notice ? `${pauseText}\n\n${notice.text}` : pauseText, style: 'attention' } : notice;
       const { view, item, s, c, base } = common(rawView, shown);
       const d = item.data;
       const card = bind(ownerCard, {
         ...c,
+        historyRaw: undefined, // for the lines below; no template reads it
         ownerView: true,
-        sensitiveHint: d.sensitive ? t.card.sensitiveHint : '',
-        customer: d.erased ? '—' : neutralise(d.customerName),
-        details: d.erased ? '' : neutralise(d.details),
-        attemptsText: d.attempts.length ? d.attempts.map((a) => formatMoment(s.calendar, new Date(a.at))).join('; ') : '—',
-        doneNote: d.doneNote ? neutralise(d.doneNote) : '',
-        checklist: t.card.checklist,
+        sensitiveHint: trusted(d.sensitive ? t.card.sensitiveHint : ''),
+        customer: d.erased ? '—' : d.customerName,
+        details: d.erased ? '' : d.details,
+        attemptsText: trusted(d.attempts.length ? d.attempts.map((a) => formatMoment(s.calendar, new Date(a.at))).join('; ') : '—'),
+        doneNote: d.doneNote ?? '',
+        checklist: trustedTexts(t.card.checklist),
         confirmationChoices: choiceList(confirmationChoices),
         answerChoices: choiceList(nl.conversation.answers),
         toldChoices: choiceList(nl.conversation.told.choices),
         answerText: answerLine(d),
         letterHint: '',
-        interpreterText: interpreterLines(view),
+        interpreterText: trusted(interpreterLines(view)),
         colleagues: colleaguesOf(rawView, item.owner?.id),
         values: neutraliseValues(form.values ?? {}),
-        errors: form.errors ?? {},
+        errors: trustedTexts(form.errors ?? {}),
         history: lines(c.historyRaw, s, true),
         historyCount: c.historyRaw.length,
         ...spec.owner(view, base),

@@ -9,6 +9,7 @@ import { cardResponse, noticeCard } from '../cards/common';
 import type { ItemCardRenderer, Notice, VerbHandler } from '../feature';
 import { momentFrom, resolvePerson } from '../people';
 import type { Turn } from '../turn';
+import { say } from '../cards/render';
 
 export interface ItemVerbOptions {
   renderer: ItemCardRenderer & { ownerWithForm?: (view: ItemView, notice: Notice | undefined, form: { values?: Record<string, unknown>; errors?: Record<string, string> }) => Record<string, unknown> };
@@ -29,7 +30,7 @@ export function itemVerb(action: string, o: ItemVerbOptions): VerbHandler {
 
 export async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unknown>, o: ItemVerbOptions): Promise<AdaptiveCardInvokeResponse> {
   if (outcome.status === 'notFound') {
-    return cardResponse(noticeCard(nl.common.unknownItem(typeof data.id === 'string' ? data.id : ''), 'warning'));
+    return cardResponse(noticeCard(say(nl.common.unknownItem, typeof data.id === 'string' ? data.id : ''), 'warning'));
   }
   const item = outcome.item;
   // The owner, and a manager, get the private view back; everyone else the shared channel card.
@@ -64,7 +65,7 @@ export async function respond(turn: Turn, outcome: ActOutcome, data: Record<stri
 export function itemView(o: ItemVerbOptions, notYours?: string): VerbHandler {
   return async (turn, data) => {
     const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
-    if (!item) return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
+    if (!item) return cardResponse(noticeCard(say(nl.common.unknownItem, String(data.id ?? '')), 'warning'));
     if (turn.s.policy.mayViewPrivate(item, turn.actor)) return cardResponse(o.renderer.owner(await loadOwnerView(turn.s, item)));
     return cardResponse(o.renderer.channel(await loadItemView(turn.s, item), notYours ? { text: notYours, style: 'warning' } : undefined));
   };

@@ -7,7 +7,7 @@ import type { CallbackData } from '../../../domain/items/callback';
 import { formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, type FormState } from '../../cards/itemCard';
-import { bind, neutralise, prepareTemplates } from '../../cards/render';
+import { bindPrepared, prepareTemplates, trustedFields } from '../../cards/render';
 import { agendaLine } from '../agenda/cards';
 import { customerNeeds, needsHints, profileLines } from '../../../domain/customers/profile';
 import channelPart from '../../cards/templates/callbackChannel.json';
@@ -24,7 +24,7 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
   ownerPart,
   texts: t,
   title: (item) => t.card.title(item.id),
-  both: (item) => ({ topic: neutralise(item.data.topic) }),
+  both: (item) => ({ topic: item.data.topic }),
   owner: (view) => {
     const { item, env: s } = view;
     const d = item.data;
@@ -33,7 +33,8 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
     const known = { ...record?.profile, ...d.profile };
     const channel = d.preferredChannel ?? record?.preferredChannel;
     const needs = customerNeeds(known, channel);
-    return {
+    // All ours: the phone number is validated and formatted by the rules, the rest comes from texts/nl.
+    return trustedFields({
       phoneLink: d.erased ? '' : `[${d.phoneDisplay}](tel:${d.phone})`,
       preferredText: d.preferredMoment ? formatMoment(s.calendar, new Date(d.preferredMoment)) : '—',
       channelText: channel ? t.choices.preferredChannel[channel] : '—',
@@ -44,7 +45,7 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
       customerCardText: record ? nl.customers.ownerViewLink(record.id) : '',
       agendaLabel: nl.agenda.card.agenda,
       agendaText: agendaLine(s, item),
-    };
+    });
   },
 });
 
@@ -54,7 +55,7 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
  */
 export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string; inDialog?: boolean; moments?: MomentsView } = {}): Promise<Record<string, unknown>> {
   const choices = Object.fromEntries(Object.entries(t.choices).map(([k, m]) => [k, choiceList(m)]));
-  return bind(formTemplate, {
+  return bindPrepared(formTemplate, {
     t,
     f: t.fields,
     p: t.placeholders,

@@ -6,7 +6,7 @@ import type { Person } from '../../../domain/types';
 import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
-import { neutralise } from '../../cards/render';
+import { neutralise, trusted } from '../../cards/render';
 import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
@@ -120,7 +120,7 @@ export const callbacksFeature: Feature = {
         return cardResponse(await afterCreate(turn, outcome.item, createdText(turn, outcome.item, outcome.posted)));
       }
       const ok = outcome.status === 'created' || outcome.status === 'duplicate';
-      return cardResponse(noticeCard(outcomeText(turn, outcome), ok ? 'good' : 'attention', t.formTitle));
+      return cardResponse(noticeCard(trusted(outcomeText(turn, outcome)), ok ? 'good' : 'attention', trusted(t.formTitle)));
     },
     // "Klant opzoeken": the form again, with the known klantbeeld for the typed number (app/customers.ts).
     'callback.lookupCustomer': async (turn, data) => {

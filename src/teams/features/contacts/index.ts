@@ -7,7 +7,7 @@ import type { Services } from '../../../app/services';
 import { nl } from '../../../texts/nl';
 import { cardResponse } from '../../cards/common';
 import { choiceList, cap, neutraliseValues } from '../../cards/itemCard';
-import { bind, neutralise } from '../../cards/render';
+import { bindPrepared, neutralise } from '../../cards/render';
 import type { Feature, Notice } from '../../feature';
 import template from '../../cards/templates/contactForm.json';
 
@@ -15,7 +15,7 @@ const t = nl.contacts;
 
 export function contactForm(s: Services, o: { values?: Record<string, unknown>; errors?: Record<string, string>; notice?: Notice; formId?: string } = {}): Record<string, unknown> {
   const values = neutraliseValues(o.values ?? {});
-  return bind(template, {
+  return bindPrepared(template, {
     title: t.formTitle,
     intro: t.formIntro,
     notice: o.notice ? { text: o.notice.text, style: cap(o.notice.style) } : null,

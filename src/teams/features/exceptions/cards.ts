@@ -10,7 +10,7 @@ import { echoOf } from '../../../domain/validation/mask';
 import type { HistoryEntry } from '../../../domain/types';
 import { formatDay, formatDeadline, formatMoment, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { bind, neutralise } from '../../cards/render';
+import { bindPrepared, neutralise } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
 import channelTemplate from '../../cards/templates/exceptionChannel.json';
 import formTemplate from '../../cards/templates/exceptionForm.json';
@@ -125,7 +125,7 @@ export const exceptionCards: ItemCardRenderer & {
     return exceptionCards.withForm(view, notice, {});
   },
   withForm(view, notice, form) {
-    return bind(channelTemplate, cardData(view as unknown as ItemView<ExceptionData>, notice, form));
+    return bindPrepared(channelTemplate, cardData(view as unknown as ItemView<ExceptionData>, notice, form));
   },
 };
 
@@ -137,7 +137,7 @@ export interface FormState {
 }
 
 export function exceptionForm(state: FormState = {}): Record<string, unknown> {
-  return bind(formTemplate, {
+  return bindPrepared(formTemplate, {
     t: t.form,
     f: t.form.fields,
     p: t.form.placeholders,
@@ -163,7 +163,7 @@ export const FORM_FIELDS = ['situation', 'rule', 'proposal', 'leaning', 'urgency
 
 export function similarCard(s: Services, similar: SimilarCase[], values: Record<string, unknown>, formId: string): Record<string, unknown> {
   const cal = s.calendar;
-  const card = bind(similarTemplate, {
+  const card = bindPrepared(similarTemplate, {
     t: t.similar,
     cases: similar.map(({ item: c, matched }) => ({
       head: `${c.id} · ${neutralise(shortText(c.data.rule, 120))}`,
@@ -195,7 +195,7 @@ export function libraryCard(
 ): Record<string, unknown> {
   const cal = s.calendar;
   const shown = results.slice(0, max);
-  return bind(libraryTemplate, {
+  return bindPrepared(libraryTemplate, {
     title: t.library.title(neutralise(echoOf(words))),
     intro: t.library.intro,
     partial: partial ? t.library.partial : '',

@@ -17,6 +17,7 @@ import { decidedCases, EXPORT_KIND, exportConsent, offerExport } from './export'
 import { exceptionNudges } from './nudges';
 import { renderChannel } from '../../cards/itemViews';
 import { loadItemView } from '../../../app/itemView';
+import { say, trusted } from '../../cards/render';
 
 const t = nl.exceptions;
 
@@ -54,11 +55,11 @@ const create: VerbHandler = async (turn, data) => {
   if (outcome.status === 'invalid') {
     return cardResponse(exceptionForm({ values, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' }, formId }));
   }
-  if (outcome.status === 'conflict') return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
+  if (outcome.status === 'conflict') return cardResponse(noticeCard(trusted(nl.common.somethingWrong), 'attention'));
   const item = outcome.item;
   const posted = outcome.status === 'created' ? outcome.posted : true;
   const deadline = item.deadline ? formatDeadline(s.calendar, item.deadline, s.clock.now()) : '';
-  return cardResponse(noticeCard(posted ? t.created(item.id, deadline) : t.createdNoChannel(item.id), 'good', t.form.title));
+  return cardResponse(noticeCard(trusted(posted ? t.created(item.id, deadline) : t.createdNoChannel(item.id)), 'good', trusted(t.form.title)));
 };
 
 /** Card input ids → the domain's input names, per form (ids are unique within the one card). */
@@ -96,7 +97,7 @@ function caseVerb(action: string, form?: OpenForm): VerbHandler {
       if (item) input.manager = (await managerFor(s, turn.tenantId, item.createdBy)) ?? undefined;
     }
     const outcome = await s.items.act(turn.tenantId, id, action, input, turn.actor);
-    if (outcome.status === 'notFound') return cardResponse(noticeCard(nl.common.unknownItem(id), 'warning'));
+    if (outcome.status === 'notFound') return cardResponse(noticeCard(say(nl.common.unknownItem, id), 'warning'));
     if (outcome.status === 'refused') {
       const cardVersion = Number(data.v);
       const stale = Number.isFinite(cardVersion) && cardVersion > 0 && cardVersion !== outcome.item.version;
@@ -131,7 +132,7 @@ async function search(turn: Turn, args: string): Promise<void> {
 /** The item view for a refresh or an "open" without changing anything. */
 const view: VerbHandler = async (turn, data) => {
   const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
-  if (!item || item.kind !== 'exception') return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
+  if (!item || item.kind !== 'exception') return cardResponse(noticeCard(say(nl.common.unknownItem, String(data.id ?? '')), 'warning'));
   return cardResponse(await renderChannel(exceptionCards, turn.s, item));
 };
 

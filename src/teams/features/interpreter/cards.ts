@@ -14,7 +14,7 @@ import { nl } from '../../../texts/nl';
 import { LANGUAGES } from '../../../texts/nl/interpreter';
 import { MONTH_NAMES } from '../../../texts/nl/workingTime';
 import { historyLines, noticeCard } from '../../cards/common';
-import { bind, neutralise } from '../../cards/render';
+import { bindPrepared, neutralise, trusted } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
 import startTemplate from '../../cards/templates/interpreterStart.json';
 import ownFormTemplate from '../../cards/templates/interpreterOwnForm.json';
@@ -75,7 +75,7 @@ export function cleanRelatedId(v: unknown): string {
 
 export function startCard(relatedId: string, notice?: Notice): Record<string, unknown> {
   const id = cleanRelatedId(relatedId);
-  return bind(startTemplate, {
+  return bindPrepared(startTemplate, {
     t: t.start,
     hint: t.card.ownerOnlyHint,
     notice: noticeOf(notice),
@@ -85,7 +85,7 @@ export function startCard(relatedId: string, notice?: Notice): Record<string, un
 }
 
 export function ownFormCard(state: FormState = {}): Record<string, unknown> {
-  return bind(ownFormTemplate, {
+  return bindPrepared(ownFormTemplate, {
     t: t.ownForm,
     f: t.fields,
     hint: t.card.ownerOnlyHint,
@@ -99,7 +99,7 @@ export function ownFormCard(state: FormState = {}): Record<string, unknown> {
 }
 
 export function bookingFormCard(state: FormState = {}): Record<string, unknown> {
-  const card = bind(formTemplate, {
+  const card = bindPrepared(formTemplate, {
     t: t.form,
     f: t.fields,
     hint: t.card.ownerOnlyHint,
@@ -180,7 +180,7 @@ function ownerCard(view: ItemView, notice: Notice | undefined, form: FormState):
   }
   const history = view.history;
   const showBooking = d.path === 'service' && item.status === 'requested';
-  const card = bind(ownerTemplate, {
+  const card = bindPrepared(ownerTemplate, {
     id: item.id,
     version: item.version,
     title: t.card.title(item.id),
@@ -217,7 +217,7 @@ function ownerCard(view: ItemView, notice: Notice | undefined, form: FormState):
 /** A card that names nothing but the id and the status: what anyone but the owner or a manager gets. */
 export function neutralCard(item: Item, notice?: Notice): Record<string, unknown> {
   const text = `${t.card.title(item.id)}: ${t.status[item.status] ?? item.status}.`;
-  return noticeCard(notice ? `${notice.text} ${text}` : text, notice?.style ?? 'accent');
+  return noticeCard(trusted(notice ? `${notice.text} ${text}` : text), notice?.style ?? 'accent');
 }
 
 export const interpreterCards: ItemCardRenderer & {
@@ -237,7 +237,7 @@ export const interpreterCards: ItemCardRenderer & {
 
 export function overviewCard(f: InterpreterMonthFigures, hasNext: boolean, previousMonth: string, nextMonth: string): Record<string, unknown> {
   const monthName = `${MONTH_NAMES[Number(f.month.slice(5, 7)) - 1]} ${f.month.slice(0, 4)}`;
-  return bind(overviewTemplate, {
+  return bindPrepared(overviewTemplate, {
     t: t.overview,
     title: t.overview.title(monthName),
     isEmpty: f.total === 0 && f.cancelled === 0,

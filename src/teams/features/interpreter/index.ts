@@ -19,6 +19,7 @@ import { interpreterReminders } from './reminders';
 import { appointmentCards } from '../appointments/cards';
 import { callbackCards } from '../callbacks/cards';
 import { renderChannel, renderOwner } from '../../cards/itemViews';
+import { say, trusted } from '../../cards/render';
 
 const t = nl.interpreter;
 
@@ -83,7 +84,7 @@ const personal = (turn: Turn) => turn.scope === 'personal';
 
 /** Outside the 1:1 chat an interpreter verb answers with a card that names nothing. */
 function notHere(): AdaptiveCardInvokeResponse {
-  return cardResponse(noticeCard(t.personalOnly, 'warning'));
+  return cardResponse(noticeCard(trusted(t.personalOnly), 'warning'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,7 +182,7 @@ const start: VerbHandler = async (turn, data) => {
   const notice: Notice = { text: line ?? t.noPersonalChat.replace(/\*\*/g, ''), style: line ? 'good' : 'warning' };
   // Keep the card the user clicked on as it was (their view of the callback), with the neutral line.
   if (related && renderer) return cardResponse(mayView ? await renderOwner(renderer, turn.s, related, notice) : await renderChannel(renderer, turn.s, related, notice));
-  return cardResponse(noticeCard(notice.text, notice.style));
+  return cardResponse(noticeCard(trusted(notice.text), notice.style));
 };
 
 /** Step 1 answered: yes → the own-interpreter form; no → the booking form (step 2). */
@@ -220,7 +221,7 @@ const create: VerbHandler = async (turn, data) => {
     const state = { values: data, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' as const }, formId };
     return cardResponse(path === 'own' ? ownFormCard(state) : bookingFormCard(state));
   }
-  if (outcome.status === 'conflict') return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
+  if (outcome.status === 'conflict') return cardResponse(noticeCard(trusted(nl.common.somethingWrong), 'attention'));
   const item = outcome.item;
   const d = item.data as unknown as InterpreterData;
   if (outcome.status === 'created') await linkRelated(turn, item.id, d);
@@ -230,14 +231,14 @@ const create: VerbHandler = async (turn, data) => {
 
 /** The answer to a tracking verb: the private view for the owner or a manager, in the 1:1 chat only. */
 async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
-  if (outcome.status === 'notFound') return cardResponse(noticeCard(nl.common.unknownItem(typeof data.id === 'string' ? data.id : ''), 'warning'));
+  if (outcome.status === 'notFound') return cardResponse(noticeCard(say(nl.common.unknownItem, typeof data.id === 'string' ? data.id : ''), 'warning'));
   const item = outcome.item;
   const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
   if (outcome.status === 'refused') {
     const cardVersion = Number(data.v);
     const stale = Number.isFinite(cardVersion) && cardVersion > 0 && cardVersion !== item.version;
     const notice: Notice = { text: stale ? `${outcome.refusal.message} ${nl.common.staleCard}` : outcome.refusal.message, style: outcome.refusal.fields ? 'attention' : 'warning' };
-    if (!mayView || !personal(turn)) return cardResponse(noticeCard(notice.text, notice.style));
+    if (!mayView || !personal(turn)) return cardResponse(noticeCard(trusted(notice.text), notice.style));
     return cardResponse(interpreterCards.ownerWithForm(await loadOwnerView(turn.s, item), notice, { values: data, errors: outcome.refusal.fields }));
   }
   const notice: Notice | undefined = outcome.message ? { text: outcome.message, style: 'good' } : undefined;
@@ -250,7 +251,7 @@ function track(action: string): VerbHandler {
     if (!personal(turn)) return notHere();
     const id = typeof data.id === 'string' ? data.id : '';
     const existing = await turn.s.items.get(turn.tenantId, id);
-    if (existing && existing.kind !== 'interpreter') return cardResponse(noticeCard(nl.common.unknownItem(id), 'warning'));
+    if (existing && existing.kind !== 'interpreter') return cardResponse(noticeCard(say(nl.common.unknownItem, id), 'warning'));
     const outcome = await turn.s.items.act(turn.tenantId, id, action, data, turn.actor);
     return respond(turn, outcome, data);
   };
@@ -261,7 +262,7 @@ const fallback: VerbHandler = async (turn, data) => {
   if (!personal(turn)) return notHere();
   const id = typeof data.id === 'string' ? data.id : '';
   const existing = await turn.s.items.get(turn.tenantId, id);
-  if (existing && existing.kind !== 'interpreter') return cardResponse(noticeCard(nl.common.unknownItem(id), 'warning'));
+  if (existing && existing.kind !== 'interpreter') return cardResponse(noticeCard(say(nl.common.unknownItem, id), 'warning'));
   const outcome = await turn.s.items.act(turn.tenantId, id, 'fallback', {}, turn.actor);
   if (outcome.status !== 'ok') return respond(turn, outcome, data);
   const d = outcome.item.data as unknown as InterpreterData;
@@ -277,14 +278,14 @@ const fallback: VerbHandler = async (turn, data) => {
 
 const view: VerbHandler = async (turn, data) => {
   const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
-  if (!item || item.kind !== 'interpreter') return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
+  if (!item || item.kind !== 'interpreter') return cardResponse(noticeCard(say(nl.common.unknownItem, String(data.id ?? '')), 'warning'));
   const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
   return cardResponse(mayView && personal(turn) ? await renderOwner(interpreterCards, turn.s, item) : neutralCard(item));
 };
 
 const overview: VerbHandler = async (turn, data) => {
   if (!personal(turn)) return notHere();
-  if (!turn.s.isManager(turn.actor)) return cardResponse(noticeCard(t.overview.managersOnly, 'warning'));
+  if (!turn.s.isManager(turn.actor)) return cardResponse(noticeCard(trusted(t.overview.managersOnly), 'warning'));
   const month = typeof data.month === 'string' && isMonth(data.month) ? data.month : monthOf(turn.s.calendar, turn.s.clock.now());
   return cardResponse(await overviewFor(turn.s, turn.tenantId, month));
 };
