@@ -13,7 +13,7 @@ import { echoOf } from '../domain/validation/mask';
 import { nl } from '../texts/nl';
 import { COMMAND_VERB, helpCard, MAIN_COMMANDS, welcomeCard } from './cards/commandButtons';
 import { cardResponse, noticeCard } from './cards/common';
-import { neutralise, trusted } from './cards/render';
+import { neutralise, sayText, trusted } from './cards/render';
 import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
 import { makeTurn, type Turn } from './turn';
 import { renderChannel, renderOwner } from './cards/itemViews';
@@ -77,9 +77,9 @@ export class TopContactBot extends TeamsActivityHandler {
 
   /** Not a command: a suggestion when one is close; the typed text only masked and cut (never a phone number or e-mail address). */
   private unknown(text: string): string {
-    const echo = neutralise(echoOf(text));
+    const echo = echoOf(text);
     const suggestion = suggestCommand(text, [...this.commands.keys()]);
-    return suggestion ? nl.common.didYouMean(suggestion.command, echo) : nl.common.unknownCommand(echo);
+    return suggestion ? sayText(nl.common.didYouMean, trusted(suggestion.command), echo) : sayText(nl.common.unknownCommand, echo);
   }
 
   /** Welcome when the bot itself is added (conversationUpdate). */

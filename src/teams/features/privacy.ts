@@ -9,7 +9,7 @@ import type { CustomerRecord } from '../../domain/customers/record';
 import { profileLines } from '../../domain/customers/profile';
 import { echoOf } from '../../domain/validation/mask';
 import { nl } from '../../texts/nl';
-import { neutralise } from '../cards/render';
+import { neutralise, sayText, trusted } from '../cards/render';
 import type { Feature } from '../feature';
 import type { Turn } from '../turn';
 
@@ -134,7 +134,7 @@ async function vergeet(turn: Turn, args: string): Promise<void> {
   if (records.some((r) => r.pause)) return void (await turn.ctx.sendActivity(nl.customers.privacy.pauseActive));
   const open = items.filter((i) => !i.closedAt);
   if (open.length) return void (await turn.ctx.sendActivity(t.openItems(open.map((i) => i.id).join(', '))));
-  if (!confirmed) return void (await turn.ctx.sendActivity(t.confirm(items.length, items.map((i) => i.id).join(', '), neutralise(echoOf(query)))));
+  if (!confirmed) return void (await turn.ctx.sendActivity(sayText(t.confirm, items.length, trusted(items.map((i) => i.id).join(', ')), echoOf(query))));
   let n = 0;
   for (const item of items) if (await eraseItem(turn.s, turn.tenantId, item.id, 'request', turn.actor)) n++;
   // The record and its lookups go too.

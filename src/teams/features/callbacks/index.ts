@@ -6,7 +6,7 @@ import type { Person } from '../../../domain/types';
 import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
-import { neutralise, trusted } from '../../cards/render';
+import { sayText, trusted } from '../../cards/render';
 import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
@@ -54,11 +54,11 @@ function createdText(turn: Turn, item: { id: string; deadline: Date | null; owne
   const deadline = item.deadline ? formatDeadline(turn.s.calendar, item.deadline, turn.s.clock.now()) : '';
   if (item.data.held === true) return nl.customers.pause.heldCreated(item.id);
   if (!posted) return t.createdNoChannel(item.id);
-  const base = t.created(item.id, deadline) + (item.owner && item.owner.id !== turn.actor.id ? ` ${t.createdFor(item.id, neutralise(item.owner.name))}` : '');
+  const base = t.created(item.id, deadline) + (item.owner && item.owner.id !== turn.actor.id ? ` ${sayText(t.createdFor, trusted(item.id), item.owner.name)}` : '');
   // A free moment picked in the form: say it goes into the colleague's agenda.
   const plan = (item as { data?: { agenda?: { state?: string; start?: string } } }).data?.agenda;
   return plan?.state === 'planned' && plan.start && item.owner
-    ? `${base} ${nl.agenda.msg.chosen(formatMoment(turn.s.calendar, new Date(plan.start), turn.s.clock.now()), neutralise(item.owner.name))}`
+    ? `${base} ${sayText(nl.agenda.msg.chosen, trusted(formatMoment(turn.s.calendar, new Date(plan.start), turn.s.clock.now())), item.owner.name)}`
     : base;
 }
 
@@ -84,7 +84,7 @@ async function freeMomentsView(turn: Turn, data: Record<string, unknown>): Promi
       const now = s.clock.now();
       return {
         notice: '', noticeColor: 'Default',
-        label: fm.label(neutralise(other!.name)),
+        label: sayText(fm.label, other!.name),
         choices: [
           ...r.moments.map((m) => {
             const text = formatMoment(s.calendar, m.start, now);

@@ -10,7 +10,7 @@ import { echoOf } from '../../../domain/validation/mask';
 import type { HistoryEntry } from '../../../domain/types';
 import { formatDay, formatDeadline, formatMoment, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { bindPrepared, neutralise } from '../../cards/render';
+import { bind, bindPrepared, md, neutralise, say, trusted, trustedTexts, type Trusted } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
 import channelTemplate from '../../cards/templates/exceptionChannel.json';
 import formTemplate from '../../cards/templates/exceptionForm.json';
@@ -46,16 +46,16 @@ function choices(m: Record<string, string>, keys: readonly string[]): { title: s
 }
 
 /** "26 nov 14:40 · Bram Jansen · mening: eens" with the reasoning, newest last. */
-function historyLines(history: readonly HistoryEntry[], cal: WorkingCalendar): { line: string }[] {
+function historyLines(history: readonly HistoryEntry[], cal: WorkingCalendar): { line: Trusted }[] {
   return history.map((h) => {
     const d = h.details ?? {};
     const extra =
-      typeof d.stance === 'string' ? `: ${t.stance[d.stance]?.toLowerCase() ?? d.stance}`
-        : typeof d.outcome === 'string' ? `: ${t.outcome[d.outcome]?.toLowerCase() ?? d.outcome}`
-          : typeof d.manager === 'string' ? ` (${neutralise(d.manager)})`
-            : typeof d.urgency === 'string' ? ` (${t.urgency[d.urgency]?.toLowerCase() ?? d.urgency})` : '';
-    const note = h.note ? ` — ${neutralise(h.note.length > 140 ? `${h.note.slice(0, 140)}…` : h.note)}` : '';
-    return { line: `${formatMoment(cal, h.at)} · ${neutralise(h.actor.name)} · ${t.history[h.action] ?? nl.integrity.history[h.action] ?? h.action}${extra}${note}` };
+      typeof d.stance === 'string' ? trusted(`: ${t.stance[d.stance]?.toLowerCase() ?? d.stance}`)
+        : typeof d.outcome === 'string' ? trusted(`: ${t.outcome[d.outcome]?.toLowerCase() ?? d.outcome}`)
+          : typeof d.manager === 'string' ? md` (${d.manager})`
+            : typeof d.urgency === 'string' ? trusted(` (${t.urgency[d.urgency]?.toLowerCase() ?? d.urgency})`) : '';
+    const note = h.note ? md` — ${h.note.length > 140 ? `${h.note.slice(0, 140)}…` : h.note}` : '';
+    return { line: md`${trusted(formatMoment(cal, h.at))} · ${h.actor.name} · ${trusted(t.history[h.action] ?? nl.integrity.history[h.action] ?? h.action)}${extra}${note}` };
   });
 }
 
@@ -71,45 +71,45 @@ function cardData(view: ItemView<ExceptionData>, notice?: Notice, form: CardForm
   return {
     id: item.id,
     version: item.version,
-    title: t.card.title(item.id),
-    t: { ...t.card, history: nl.common.history },
-    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
-    statusText: verdict ? `${t.status.decided}: ${t.outcome[verdict.outcome].toLowerCase()}` : t.status[item.status] ?? item.status,
+    title: trusted(t.card.title(item.id)),
+    t: trustedTexts({ ...t.card, history: nl.common.history }),
+    notice: notice ? { text: trusted(notice.text), style: cap(notice.style) } : null,
+    statusText: trusted(verdict ? `${t.status.decided}: ${t.outcome[verdict.outcome].toLowerCase()}` : t.status[item.status] ?? item.status),
     statusColor: verdict ? (verdict.outcome === 'afwijken' ? 'Good' : 'Attention') : STATUS_COLOR[item.status] ?? 'Default',
     headerStyle: decided ? 'good' : 'emphasis', // red text on an 'attention' background reaches only 3.6:1
     guideline: !!d.guideline,
-    rule: neutralise(d.rule),
-    proposal: neutralise(d.proposal),
-    leaning: neutralise(d.leaning),
-    situation: neutralise(d.situation),
-    askedText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}`,
-    deadlineText: item.deadline ? formatDeadline(cal, item.deadline, now) : '—',
-    takenText: d.takenBy ? t.card.takenByText(neutralise(d.takenBy.name), d.takenAt ? formatTime(cal, new Date(d.takenAt)) : '') : t.card.nobodyYet,
+    rule: d.rule,
+    proposal: d.proposal,
+    leaning: d.leaning,
+    situation: d.situation,
+    askedText: md`${item.createdBy.name}, ${trusted(formatMoment(cal, item.createdAt))}`,
+    deadlineText: trusted(item.deadline ? formatDeadline(cal, item.deadline, now) : '—'),
+    takenText: d.takenBy ? say(t.card.takenByText, d.takenBy.name, trusted(d.takenAt ? formatTime(cal, new Date(d.takenAt)) : '')) : trusted(t.card.nobodyYet),
     decided,
     escalated,
     canTake: item.status === 'open',
-    questions: t.card.questions,
-    opinionsTitle: t.card.opinionsTitle(d.opinions.length),
+    questions: trustedTexts(t.card.questions),
+    opinionsTitle: trusted(t.card.opinionsTitle(d.opinions.length)),
     opinions: d.opinions.map((o) => ({
-      head: t.card.opinionHead(neutralise(o.by.name), t.stance[o.stance], formatMoment(cal, new Date(o.at))),
-      reasoning: neutralise(o.reasoning),
+      head: say(t.card.opinionHead, o.by.name, trusted(t.stance[o.stance]), trusted(formatMoment(cal, new Date(o.at)))),
+      reasoning: o.reasoning,
       color: STANCE_COLOR[o.stance] ?? 'Default',
     })),
-    escalationText: d.escalation ? t.card.escalatedText(neutralise(d.escalation.manager.name), neutralise(d.escalation.by.name), formatMoment(cal, new Date(d.escalation.at))) : '',
-    escalationReasoning: d.escalation ? neutralise(d.escalation.reasoning) : '',
+    escalationText: d.escalation ? say(t.card.escalatedText, d.escalation.manager.name, d.escalation.by.name, trusted(formatMoment(cal, new Date(d.escalation.at)))) : '',
+    escalationReasoning: d.escalation ? d.escalation.reasoning : '',
     decisionStyle: verdict?.outcome === 'afwijken' ? 'good' : 'attention',
-    decisionHead: verdict ? `${t.card.decisionTitle}: ${t.outcome[verdict.outcome].toLowerCase()}` : '',
+    decisionHead: trusted(verdict ? `${t.card.decisionTitle}: ${t.outcome[verdict.outcome].toLowerCase()}` : ''),
     decidedByText: verdict
-      ? (verdict.byManager ? t.card.decidedByManager : t.card.decidedBy)(neutralise(verdict.by.name), formatMoment(cal, new Date(verdict.at)))
+      ? say(verdict.byManager ? t.card.decidedByManager : t.card.decidedBy, verdict.by.name, trusted(formatMoment(cal, new Date(verdict.at))))
       : '',
-    decisionReasoning: verdict ? neutralise(verdict.reasoning) : '',
-    customerExplanation: verdict?.customerExplanation ? neutralise(verdict.customerExplanation) : '',
-    stanceChoices: choices(t.stance, ['eens', 'nietEens', 'twijfel']),
-    outcomeChoices: choices(t.outcome, ['afwijken', 'nietAfwijken', 'voorleggen']),
-    managerChoices: choices(t.outcome, ['afwijken', 'nietAfwijken']),
+    decisionReasoning: verdict ? verdict.reasoning : '',
+    customerExplanation: verdict?.customerExplanation ?? '',
+    stanceChoices: trustedTexts(choices(t.stance, ['eens', 'nietEens', 'twijfel'])),
+    outcomeChoices: trustedTexts(choices(t.outcome, ['afwijken', 'nietAfwijken', 'voorleggen'])),
+    managerChoices: trustedTexts(choices(t.outcome, ['afwijken', 'nietAfwijken'])),
     openForm: form.open ?? '',
-    values: inputValues(form.values ?? {}),
-    errors: form.errors ?? {},
+    values: trustedTexts(inputValues(form.values ?? {})),
+    errors: trustedTexts(form.errors ?? {}),
     history: historyLines(history, cal),
   };
 }
@@ -125,7 +125,7 @@ export const exceptionCards: ItemCardRenderer & {
     return exceptionCards.withForm(view, notice, {});
   },
   withForm(view, notice, form) {
-    return bindPrepared(channelTemplate, cardData(view as unknown as ItemView<ExceptionData>, notice, form));
+    return bind(channelTemplate, cardData(view as unknown as ItemView<ExceptionData>, notice, form));
   },
 };
 
