@@ -9,6 +9,7 @@ import type { GraphService } from '../../src/graph';
 import { callbackCards } from '../../src/teams/features/callbacks/cards';
 import { offerCard } from '../../src/teams/features/agenda/cards';
 import { anna, bram, sampleApp, SAMPLE_TENANT } from './sampleApp';
+import { renderOwner } from '../../src/teams/cards/itemViews';
 
 export async function samples(): Promise<CardSample[]> {
   const { app, cleanup } = await sampleApp('2026-11-26T10:00:00+01:00');
@@ -34,7 +35,7 @@ export async function samples(): Promise<CardSample[]> {
     const synced: Item<CallbackData> = { ...p, data: { ...p.data, calendarEvent: { userId: bram.id, eventId: 'E1', start: p.data.agenda!.start!, end: p.data.agenda!.end!, marker: 'm', linked: true } } };
     // The owner's view as it looks with Graph configured and the event in Outlook.
     const withGraph: Services = { ...s, graph: {} as GraphService };
-    const owner = await callbackCards.owner(synced as unknown as Item, withGraph);
+    const owner = await renderOwner(callbackCards, withGraph, synced as unknown as Item);
     return [
       { name: 'agenda-offer-slots', card: slots },
       { name: 'agenda-offer-late', card: late },

@@ -11,6 +11,7 @@ import { reportCard } from '../../src/teams/features/report';
 import type { App } from '../../src/app/app';
 import type { ManualClock } from '../../src/domain/clock';
 import type { Person } from '../../src/domain/types';
+import { renderChannel, renderOwner } from '../../src/teams/cards/itemViews';
 
 const cb = (topic: string) => ({ customerName: 'Klant', phone: '06 12345678', topic });
 
@@ -69,12 +70,12 @@ export async function samples(): Promise<CardSample[]> {
     const walkinRefused = await s.items.create('appointment', SAMPLE_TENANT, { promiseKind: 'walkin', customerName: 'Meneer El Amrani', topic: 'Schimmel' }, bram, 'teams');
     const refusal = walkinRefused.status === 'invalid' ? walkinRefused.refusal : undefined;
     clock.set('2026-11-26T11:05:00+01:00');
-    const emailCard = await appointmentCards.channel(email.item, s);
-    const beforeAck = await appointmentCards.owner(email.item, s);
-    const walkinOwner = await appointmentCards.owner(walkin.item, s);
+    const emailCard = await renderChannel(appointmentCards, s, email.item);
+    const beforeAck = await renderOwner(appointmentCards, s, email.item);
+    const walkinOwner = await renderOwner(appointmentCards, s, walkin.item);
     const ack = await s.items.act(SAMPLE_TENANT, email.item.id, 'acknowledge', {}, bram);
     if (ack.status !== 'ok') throw new Error('acknowledge failed');
-    const ownerCard = await appointmentCards.owner(ack.item, s, { text: ack.message ?? '', style: 'good' });
+    const ownerCard = await renderOwner(appointmentCards, s, ack.item, { text: ack.message ?? '', style: 'good' });
     // "Tolk nodig" on the walk-in: the booking is linked to the appointment (owner view only).
     const tolk = await s.items.create('interpreter', SAMPLE_TENANT, {
       path: 'service', language: 'Arabisch', mode: 'video', moment: '2026-11-30T10:00:00+01:00', duration: '30',
@@ -83,7 +84,7 @@ export async function samples(): Promise<CardSample[]> {
     if (tolk.status !== 'created') throw new Error('interpreter sample failed');
     const linked = await s.items.act(SAMPLE_TENANT, walkin.item.id, 'interpreterLinked', { interpreterId: tolk.item.id, own: false, moment: tolk.item.data.moment }, anna);
     if (linked.status !== 'ok') throw new Error('interpreter link failed');
-    const walkinLinked = await appointmentCards.owner(linked.item, s);
+    const walkinLinked = await renderOwner(appointmentCards, s, linked.item);
     // Open work for the views: yesterday's callback is overdue, one is due today, some later.
     clock.set('2026-11-24T09:00:00+01:00');
     const late = await s.items.create('callback', SAMPLE_TENANT, cb('Sleutel kwijt, nieuwe aanvragen'), bram, 'teams');
@@ -120,7 +121,7 @@ export async function samples(): Promise<CardSample[]> {
         }),
       },
       { name: 'appointment-channel-email', card: emailCard },
-      { name: 'appointment-channel-walkin', card: await appointmentCards.channel(walkin.item, s) },
+      { name: 'appointment-channel-walkin', card: await renderChannel(appointmentCards, s, walkin.item) },
       { name: 'appointment-owner-email', card: ownerCard },
       { name: 'appointment-owner-email-acknowledge', card: beforeAck, click: ['Eerste reactie verstuurd'] },
       { name: 'appointment-owner-walkin-reschedule', card: walkinOwner, click: ['Nieuwe afspraak'] },

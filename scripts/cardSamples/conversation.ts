@@ -13,6 +13,8 @@ import { buildReport } from '../../src/app/openItems';
 import { reportCard } from '../../src/teams/features/report';
 import { nl } from '../../src/texts/nl';
 import { anna, bram, sampleApp, SAMPLE_TENANT } from './sampleApp';
+import { renderOwner } from '../../src/teams/cards/itemViews';
+import { loadOwnerView } from '../../src/app/itemView';
 
 export async function samples(): Promise<CardSample[]> {
   const { app, clock, cleanup } = await sampleApp('2026-11-26T10:15:00+01:00');
@@ -25,7 +27,7 @@ export async function samples(): Promise<CardSample[]> {
     if (claimed.status !== 'ok') throw new Error('claim failed');
     const refused = await s.items.act(SAMPLE_TENANT, made.item.id, 'done', { answer: 'nee', note: 'Aanvraag afgewezen.', confirmation: 'email' }, anna);
     if (refused.status !== 'refused') throw new Error('expected a refusal');
-    const doneForm = await callbackCards.ownerWithForm(refused.item, s, { text: refused.refusal.message, style: 'attention' },
+    const doneForm = callbackCards.ownerWithForm(await loadOwnerView(s, refused.item), { text: refused.refusal.message, style: 'attention' },
       { values: { answer: 'nee', note: 'Aanvraag afgewezen.', confirmation: 'email' }, errors: refused.refusal.fields });
     await s.repo.upsertUser({ tenantId: SAMPLE_TENANT, userId: anna.id, teamsId: anna.teamsId, name: anna.name, settings: { directNumber: '0313 123 456' } });
     const done = await s.items.act(SAMPLE_TENANT, made.item.id, 'done', {
@@ -45,7 +47,7 @@ export async function samples(): Promise<CardSample[]> {
     await s.items.act(SAMPLE_TENANT, nr.item.id, 'claim', {}, anna);
     const first = await s.items.act(SAMPLE_TENANT, nr.item.id, 'notReached', {}, anna);
     if (first.status !== 'ok') throw new Error('notReached failed');
-    const afterFirst = await callbackCards.owner(first.item, s, { text: first.message ?? '', style: 'good' });
+    const afterFirst = await renderOwner(callbackCards, s, first.item, { text: first.message ?? '', style: 'good' });
     clock.set('2026-11-26T14:05:00+01:00');
     const last = await s.items.act(SAMPLE_TENANT, nr.item.id, 'notReached', {}, anna);
     if (last.status !== 'ok') throw new Error('notReached failed');

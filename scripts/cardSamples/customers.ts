@@ -7,6 +7,7 @@ import { callbackCards, callbackForm } from '../../src/teams/features/callbacks/
 import { customerCard, pickCard } from '../../src/teams/features/customers/cards';
 import { nl } from '../../src/texts/nl';
 import { anna, bram, dirk, sampleApp, SAMPLE_TENANT } from './sampleApp';
+import { renderOwner } from '../../src/teams/cards/itemViews';
 
 export async function samples(): Promise<CardSample[]> {
   const { app, clock, cleanup } = await sampleApp('2026-11-24T09:10:00+01:00');
@@ -35,7 +36,7 @@ export async function samples(): Promise<CardSample[]> {
     const paused = await pauseCustomer(s, SAMPLE_TENANT, record.record.id, 'Dreigde aan de telefoon toen het antwoord nee was.', anna);
     if (paused.status !== 'ok') throw new Error('pause failed');
     const managerCard = await customerCard(s, paused.record, dirk);
-    const ownerView = await callbackCards.owner((await s.items.get(SAMPLE_TENANT, open.id))!, s);
+    const ownerView = await renderOwner(callbackCards, s, (await s.items.get(SAMPLE_TENANT, open.id))!);
     const form = await callbackForm(s, SAMPLE_TENANT, {
       values: { customerName: 'Mevrouw Ria Klaassen', phone: '06 13572468', digital: 'regelt-digitaal', preferredChannel: 'email' },
       notice: { text: nl.customers.form.filled('KL-2'), style: 'accent' },

@@ -6,6 +6,8 @@ import type { Item } from '../../src/domain/types';
 import { exceptionCards, exceptionForm, libraryCard, similarCard } from '../../src/teams/features/exceptions/cards';
 import { decidedCases } from '../../src/teams/features/exceptions/export';
 import { anna, bram, dirk, sampleApp, SAMPLE_TENANT } from './sampleApp';
+import { renderChannel } from '../../src/teams/cards/itemViews';
+import { loadItemView } from '../../src/app/itemView';
 
 const carla = { id: 'c3c3c3c3-0000-4000-8000-00000000000c', name: 'Carla Smit', teamsId: '29:carla' };
 
@@ -56,27 +58,27 @@ export async function samples(): Promise<CardSample[]> {
     const similar = similarCases(question, await decidedCases(s, T));
     const created = ok(await s.items.create('exception', T, question, anna, 'teams'), 'create');
     const id = created.item.id;
-    const openCard = await exceptionCards.channel(created.item, s);
+    const openCard = await renderChannel(exceptionCards, s, created.item);
     clock.set('2026-11-26T10:12:00+01:00');
     ok(await s.items.act(T, id, 'take', {}, bram), 'take');
     clock.set('2026-11-26T10:20:00+01:00');
     ok(await s.items.act(T, id, 'opinion', { stance: 'eens', reasoning: 'Er is een eerdere richtlijn: bij een langere regeling met schuldhulp wijken we af. Ziekte is een goede reden.' }, bram), 'opinion 1');
     clock.set('2026-11-26T10:35:00+01:00');
     const two = ok(await s.items.act(T, id, 'opinion', { stance: 'twijfel', reasoning: 'Eerste 3 maanden lager vind ik lastig: dan loopt de achterstand eerst nog op.' }, carla), 'opinion 2');
-    const withOpinions = await exceptionCards.channel(two.item, s);
-    const formError = await exceptionCards.withForm(two.item, s, { text: 'Niet alles is goed ingevuld. Kijk naar de meldingen bij de velden.', style: 'attention' }, {
+    const withOpinions = await renderChannel(exceptionCards, s, two.item);
+    const formError = exceptionCards.withForm(await loadItemView(s, two.item), { text: 'Niet alles is goed ingevuld. Kijk naar de meldingen bij de velden.', style: 'attention' }, {
       open: 'decide', values: { outcome: 'nietAfwijken', decisionReasoning: 'We houden ons aan de 12 maanden.' },
       errors: { customerExplanation: 'Schrijf de uitleg die de klant krijgt. Een "nee" krijgt altijd een duidelijke uitleg.' },
     });
     clock.set('2026-11-26T11:02:00+01:00');
     const escalated = ok(await s.items.act(T, id, 'decide', { outcome: 'voorleggen', reasoning: 'We zijn het niet eens over de lagere eerste maanden.', manager: dirk }, anna), 'escalate');
-    const escalatedCard = await exceptionCards.channel(escalated.item, s);
+    const escalatedCard = await renderChannel(exceptionCards, s, escalated.item);
     clock.set('2026-11-26T13:45:00+01:00');
     const decided = ok(await s.items.act(T, id, 'managerDecide', {
       outcome: 'afwijken', reasoning: 'Ziekte is een bijzondere situatie en past bij de richtlijn. 18 maanden, wel elke maand hetzelfde bedrag.',
       customerExplanation: 'U mag de achterstand in 18 maanden betalen, elke maand hetzelfde bedrag.',
     }, dirk), 'manager decide');
-    const decidedCard = await exceptionCards.channel(decided.item, s);
+    const decidedCard = await renderChannel(exceptionCards, s, decided.item);
     const found = searchLibrary('betalingsregeling', await decidedCases(s, T));
     return [
       { name: 'exception-form', card: exceptionForm() },

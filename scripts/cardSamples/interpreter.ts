@@ -4,8 +4,10 @@
 import type { CardSample } from '../cardRenderer';
 import { interpreterMonthFigures } from '../../src/domain/items/interpreter';
 import { callbackCards } from '../../src/teams/features/callbacks/cards';
+import { loadOwnerView } from '../../src/app/itemView';
 import { bookingFormCard, interpreterCards, overviewCard, ownFormCard, startCard } from '../../src/teams/features/interpreter/cards';
 import { anna, bram, dirk, sampleApp, SAMPLE_TENANT } from './sampleApp';
+import { renderOwner } from '../../src/teams/cards/itemViews';
 
 export async function samples(): Promise<CardSample[]> {
   const { app, clock, cleanup } = await sampleApp('2026-11-26T09:15:00+01:00');
@@ -31,10 +33,10 @@ export async function samples(): Promise<CardSample[]> {
       { path: 'service', language: 'Tigrinya', mode: 'onSite', moment: '2026-12-03T14:00:00+01:00', duration: '45', address: 'Kerkstraat 12, Doesburg', relatedId: cb.item.id, related: { id: cb.item.id, kind: 'callback' } }, anna, 'teams');
     if (booking.status !== 'created') throw new Error('booking failed');
     await s.items.act(SAMPLE_TENANT, cb.item.id, 'interpreterLinked', { interpreterId: booking.item.id, own: false, moment: booking.item.data.moment }, anna);
-    const bookingCard = await interpreterCards.owner(booking.item, s, { text: `Tolkaanvraag ${booking.item.id} staat klaar. Boek nu via Globaltalk.`, style: 'good' });
+    const bookingCard = await renderOwner(interpreterCards, s, booking.item, { text: `Tolkaanvraag ${booking.item.id} staat klaar. Boek nu via Globaltalk.`, style: 'good' });
     const refError = await s.items.act(SAMPLE_TENANT, booking.item.id, 'confirm', { reference: '' }, anna);
     if (refError.status !== 'refused') throw new Error('empty reference accepted');
-    const refErrorCard = await interpreterCards.ownerWithForm(refError.item, s, { text: refError.refusal.message, style: 'attention' }, { values: {}, errors: refError.refusal.fields });
+    const refErrorCard = interpreterCards.ownerWithForm(await loadOwnerView(s, refError.item), { text: refError.refusal.message, style: 'attention' }, { values: {}, errors: refError.refusal.fields });
     clock.set('2026-11-26T11:40:00+01:00');
     const confirmed = await s.items.act(SAMPLE_TENANT, booking.item.id, 'confirm', { reference: 'GT-2026-0815' }, anna);
     if (confirmed.status !== 'ok') throw new Error('confirm failed');
@@ -49,13 +51,13 @@ export async function samples(): Promise<CardSample[]> {
     return [
       { name: 'interpreter-1-start', card: startCard(cb.item.id) },
       { name: 'interpreter-2a-own-form', card: ownFormCard({ values: { relatedId: cb.item.id } }) },
-      { name: 'interpreter-2a-own-recorded', card: await interpreterCards.owner(own.item, s, { text: `Vastgelegd als ${own.item.id}: de klant regelt zelf een tolk.`, style: 'good' }) },
+      { name: 'interpreter-2a-own-recorded', card: await renderOwner(interpreterCards, s, own.item, { text: `Vastgelegd als ${own.item.id}: de klant regelt zelf een tolk.`, style: 'good' }) },
       { name: 'interpreter-2b-form', card: bookingFormCard({ values: { relatedId: cb.item.id } }) },
       { name: 'interpreter-2b-form-errors', card: bookingFormCard({ values: badValues, errors: bad.refusal.fields, notice: { text: bad.refusal.message, style: 'attention' } }) },
       { name: 'interpreter-3-booking', card: bookingCard },
       { name: 'interpreter-3-reference-missing', card: refErrorCard },
-      { name: 'interpreter-4-confirmed', card: await interpreterCards.owner(confirmed.item, s, { text: confirmed.message ?? '', style: 'good' }), click: ['Geschiedenis'] },
-      { name: 'interpreter-callback-owner-link', card: await callbackCards.owner(callbackNow!, s) },
+      { name: 'interpreter-4-confirmed', card: await renderOwner(interpreterCards, s, confirmed.item, { text: confirmed.message ?? '', style: 'good' }), click: ['Geschiedenis'] },
+      { name: 'interpreter-callback-owner-link', card: await renderOwner(callbackCards, s, callbackNow!) },
       { name: 'interpreter-overview', card: overviewCard(figures, false, '2026-10', '2026-12') },
     ];
   } finally {

@@ -8,6 +8,7 @@ import { channelAudience, composeDigest } from '../../src/teams/features/digest/
 import { helpCard, welcomeCard } from '../../src/teams/cards/commandButtons';
 import type { CardSample } from '../cardRenderer';
 import { anna, bram, sampleApp, SAMPLE_TENANT } from './sampleApp';
+import { renderChannel } from '../../src/teams/cards/itemViews';
 
 export async function samples(): Promise<CardSample[]> {
   const { app, clock, cleanup } = await sampleApp('2026-08-20T09:15:00+02:00');
@@ -37,7 +38,7 @@ export async function samples(): Promise<CardSample[]> {
     const digest = composeDigest(open, channelAudience, clock.now(), s.calendar, { digestTime: '08:30', notices: await problemLines(s, SAMPLE_TENANT) });
 
     return [
-      { name: 'privacy-callback-channel-erased', card: await callbackCards.channel(erased, s), click: ['Geschiedenis'] },
+      { name: 'privacy-callback-channel-erased', card: await renderChannel(callbackCards, s, erased), click: ['Geschiedenis'] },
       { name: 'reliability-digest-channel-blocked', card: digest.card },
       { name: 'help', card: helpCard(() => true) },
       { name: 'welcome-team', card: welcomeCard(() => true, 'welcomeTeam') },

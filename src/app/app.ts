@@ -18,6 +18,7 @@ import type { Repository } from '../storage/repository';
 import { TopContactBot } from '../teams/bot';
 import { teamsDeliveries } from '../teams/delivery';
 import { features } from '../teams/features';
+import type { ItemCardRenderer } from '../teams/feature';
 import { TeamsMessenger } from '../teams/proactive';
 import { outboundAdapter } from '../teams/outbound';
 import { InboundAdapter } from '../teams/inboundAdapter';
@@ -31,6 +32,7 @@ import { nl } from '../texts/nl';
 import { createGraphService, graphCredentialKind, type GraphClientOptions } from '../graph';
 import { ItemService } from './itemService';
 import { ITEM_PAGE_SIZE } from './itemPages';
+import { loadItemView } from './itemView';
 import { OutboxDispatcher, sendTimeoutMs, type OutboxOptions } from './outbox';
 import { PeopleDirectory } from './people';
 import { reportGraphAccess } from './graphAccess';
@@ -123,7 +125,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // Outbox sends go through an adapter without botbuilder's own retries: the outbox owns retry and order.
   const messenger = new TeamsMessenger(outboundAdapter(authOptions, sendTimeoutMs(outbox.options.lockMs), bfAuth.credentialsFactory), config.bot.appId, repo);
   outbox.hooks = { ...deliveryProblemHooks(s), ...poisonHooks(s) };
-  const renderers = Object.assign({}, ...features.map((f) => f.cards ?? {}));
+  const renderers: Partial<Record<string, ItemCardRenderer>> = Object.assign({}, ...features.map((f) => f.cards ?? {}));
   // Calendar sync is a no-op unless a feature registers its own handler below (features/agenda does).
   outbox.register('calendarSync', async () => ({ ok: true }));
   for (const [type, handler] of Object.entries(teamsDeliveries(s, messenger, renderers))) outbox.register(type, handler);
@@ -134,7 +136,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const jobs = appJobs();
   // Cards follow the clock: due channel cards are rendered and updated when their words changed.
   jobs.push(async (sv, now) => {
-    await followTheClock(sv, now, async (item) => (renderers[item.kind] ? renderers[item.kind].channel(item, sv) : null));
+    await followTheClock(sv, now, async (item) => {
+      const r = renderers[item.kind];
+      return r ? r.channel(await loadItemView(sv, item)) : null;
+    });
   });
 
   let ticking: Promise<void> | null = null;

@@ -7,6 +7,7 @@ import { DEFAULT_PRIVACY, genericPrivacy, matchesCustomer, type KindPrivacy } fr
 import { SYSTEM, type Item, type ItemKind, type Person } from '../domain/types';
 import { yieldToEventLoop, type Job, type Services } from './services';
 import { eachItem } from './itemPages';
+import { forgetItemViews } from './itemView';
 
 export function privacyOf(kind: ItemKind): KindPrivacy {
   return (kindRules[kind] ? rulesFor(kind).privacy : undefined) ?? DEFAULT_PRIVACY[kind] ?? genericPrivacy;
@@ -37,6 +38,7 @@ export async function eraseItem(s: Services, tenantId: string, id: string, reaso
     const item = await s.repo.getItem(tenantId, id);
     if (!item || item.data.erased === true || !privacyOf(item.kind).holdsCustomerData) return false;
     await s.repo.eraseHistoryNotes(tenantId, id);
+    forgetItemViews(s, tenantId, id);
     const now = s.clock.now();
     const next: Item = { ...item, data: privacyOf(item.kind).erase(item.data), version: item.version + 1, updatedAt: now };
     const outbox = s.items.outboxFor(next, item, [], null);

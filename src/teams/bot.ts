@@ -14,9 +14,10 @@ import { nl } from '../texts/nl';
 import { helpCard, MAIN_COMMANDS, welcomeCard } from './cards/commandButtons';
 import { COMMAND_VERB, isVerb, verbSchemas, type Verb, type VerbData } from './cards/contract';
 import { cardResponse, noticeCard } from './cards/common';
-import { neutralise } from './cards/render';
+import { neutralise, sayText, trusted } from './cards/render';
 import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
 import { makeTurn, type Turn } from './turn';
+import { renderChannel, renderOwner } from './cards/itemViews';
 
 export class TopContactBot extends TeamsActivityHandler {
   private commands = new Map<string, CommandHandler>();
@@ -81,9 +82,9 @@ export class TopContactBot extends TeamsActivityHandler {
 
   /** Not a command: a suggestion when one is close; the typed text only masked and cut (never a phone number or e-mail address). */
   private unknown(text: string): string {
-    const echo = neutralise(echoOf(text));
+    const echo = echoOf(text);
     const suggestion = suggestCommand(text, [...this.commands.keys()]);
-    return suggestion ? nl.common.didYouMean(suggestion.command, echo) : nl.common.unknownCommand(echo);
+    return suggestion ? sayText(nl.common.didYouMean, trusted(suggestion.command), echo) : sayText(nl.common.unknownCommand, echo);
   }
 
   /** Welcome when the bot itself is added (conversationUpdate). */
@@ -125,7 +126,7 @@ export class TopContactBot extends TeamsActivityHandler {
       return await handler!(turn, parsed.data);
     } catch (err) {
       this.s.log.error({ err, verb }, 'card action failed');
-      return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
+      return cardResponse(noticeCard(trusted(nl.common.somethingWrong), 'attention'));
     }
   }
 
@@ -144,10 +145,10 @@ export class TopContactBot extends TeamsActivityHandler {
     const id = typeof data.id === 'string' ? data.id : '';
     const item = id ? await this.s.items.get(turn.tenantId, id) : null;
     const renderer = item ? this.renderers[item.kind] : undefined;
-    if (!item || !renderer) return cardResponse(noticeCard(note, 'warning'));
+    if (!item || !renderer) return cardResponse(noticeCard(trusted(note), 'warning'));
     const notice = { text: note, style: 'warning' as const };
     const mayView = this.s.policy.mayViewPrivate(item, turn.actor);
-    return cardResponse(mayView ? await renderer.owner(item, this.s, notice) : await renderer.channel(item, this.s, notice));
+    return cardResponse(mayView ? await renderOwner(renderer, this.s, item, notice) : await renderChannel(renderer, this.s, item, notice));
   }
 
   protected override async handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {

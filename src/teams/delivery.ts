@@ -10,6 +10,7 @@ import type { Person } from '../domain/types';
 import type { ItemCardRenderer } from './feature';
 import { classifySendError, type TeamsMessenger } from './proactive';
 import { isHeld } from '../domain/customers/pause';
+import { renderChannel, renderOwner } from './cards/itemViews';
 
 type Renderers = Partial<Record<string, ItemCardRenderer>>;
 
@@ -56,7 +57,7 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
     const ref = { ...baseRef, conversation: { ...(baseRef.conversation ?? {}), id: item.card.conversationId } } as Partial<ConversationReference>;
     const card = item.card;
     return guarded(channelTarget(card.conversationId), async () => {
-      const content = await renderer.channel(item, s);
+      const content = await renderChannel(renderer, s, item);
       await messenger.update(ref, card.activityId, { attachments: [CardFactory.adaptiveCard(content)] });
       await recordCardSent(s, item, content); // cards follow the clock: what was sent, and when it changes next
     }, { messageGoneIsFine: true });
@@ -73,7 +74,7 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
       if (!binding || !renderer) return { ok: false, retry: false, error: 'no channel bound or no renderer' };
       const ref = channelRef(binding.conversationRef);
       return guarded(channelTarget(String(ref.conversation!.id)), async () => {
-        const card = await renderer.channel(item, s);
+        const card = await renderChannel(renderer, s, item);
         const id = await messenger.post(ref, { attachments: [CardFactory.adaptiveCard(card)] });
         // Recorded at once: between the connector's answer and this write lies the one window in
         // which a crash makes the card post twice (docs/reliability.md).
@@ -82,7 +83,7 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
         // The card may have changed while we posted: bring it up to date.
         const now = await s.repo.getItem(m.tenantId, item.id);
         if (now && now.version !== item.version) {
-          const updated = await renderer.channel(now, s);
+          const updated = await renderChannel(renderer, s, now);
           await messenger.update(ref, id, { attachments: [CardFactory.adaptiveCard(updated)] });
           await recordCardSent(s, { ...now, card: cardRef }, updated);
         } else {
@@ -105,7 +106,7 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
       let ownerView: Record<string, unknown> | null = null;
       if (!card && attach) {
         try {
-          ownerView = await renderer!.owner(item!, s);
+          ownerView = await renderOwner(renderer!, s, item!);
         } catch (err) {
           if (!text) throw err;
           s.log.warn({ err, itemId: item!.id }, 'owner view cannot be rendered: the message goes without it');

@@ -1,6 +1,7 @@
 // A feature plugs text commands, card verbs, message-extension commands and outbox delivery
 // handlers into the bot (periodic jobs are the app's: src/app/jobs/index.ts). Adding a capability = one Feature + one line in features/index.ts.
 import type { AdaptiveCardInvokeResponse, FileConsentCardResponse, MessagingExtensionActionResponse, MessagingExtensionAction } from 'botbuilder';
+import type { ItemView } from '../app/itemView';
 import type { DeliveryHandler } from '../app/outbox';
 import type { Services } from '../app/services';
 import type { Item } from '../domain/types';
@@ -14,11 +15,14 @@ export type VerbHandler<V extends Verb = Verb> = (turn: Turn, data: VerbData<V>)
 /** A feature's verbs: only verbs of the card contract, each with the data its schema gives. */
 export type VerbHandlers = { [V in Verb]?: VerbHandler<V> };
 
-/** Renders the cards of one kind of item: the shared channel card and the private owner view. */
+/**
+ * Renders the cards of one kind of item from its view (src/app/itemView.ts): pure, no storage.
+ * The channel card needs the view's shared part (loadItemView), the owner view all of it (loadOwnerView).
+ */
 export interface ItemCardRenderer {
-  channel(item: Item, s: Services, notice?: Notice): Promise<Record<string, unknown>>;
+  channel(view: ItemView, notice?: Notice): Record<string, unknown>;
   /** The view only the owner (or the viewer's own chat) sees: all customer details and the owner actions. */
-  owner(item: Item, s: Services, notice?: Notice): Promise<Record<string, unknown>>;
+  owner(view: ItemView, notice?: Notice): Record<string, unknown>;
 }
 
 export interface Notice {

@@ -13,6 +13,7 @@ import { callbackCards, callbackForm } from '../../src/teams/features/callbacks/
 import { fromMessage } from '../../src/teams/features/callbacks';
 import { nl } from '../../src/texts/nl';
 import { staff } from '../harness/roster';
+import { renderChannel, renderOwner } from '../../src/teams/cards/itemViews';
 
 const TENANT = '7c3f1e2a-5b4d-4e6f-9a8b-0c1d2e3f4a5b';
 const { anna, bram } = staff;
@@ -44,7 +45,7 @@ describe('callback cards', () => {
     const item = await create(evil);
     const claimed = await app.s.items.act(TENANT, item.id, 'claim', {}, { ...anna, name: '[Anna](https://evil.example)' });
     if (claimed.status !== 'ok') throw new Error('claim');
-    for (const card of [await callbackCards.channel(claimed.item, app.s), await callbackCards.owner(claimed.item, app.s)]) {
+    for (const card of [await renderChannel(callbackCards, app.s, claimed.item), await renderOwner(callbackCards, app.s, claimed.item)]) {
       const json = JSON.stringify(card);
       // A markdown link needs an unescaped '[': every one typed is escaped.
       const texts = JSON.parse(json, (_k, v) => v) as unknown;
@@ -60,7 +61,7 @@ describe('callback cards', () => {
       expect(json).to.contain('\\\\[Klik hier\\\\]');
     }
     // The phone link in the owner view is ours, built from the normalised number only.
-    expect(JSON.stringify(await callbackCards.owner(claimed.item, app.s))).to.contain('[06 12345678](tel:+31612345678)');
+    expect(JSON.stringify(await renderOwner(callbackCards, app.s, claimed.item))).to.contain('[06 12345678](tel:+31612345678)');
   });
 
   it('the form shows typed values back as they were, line breaks included, with ${ made inert', async () => {
@@ -75,11 +76,11 @@ describe('callback cards', () => {
     const claimed = await app.s.items.act(TENANT, item.id, 'claim', {}, anna);
     if (claimed.status !== 'ok') throw new Error('claim');
     for (const i of [item, claimed.item]) {
-      const json = JSON.stringify(await callbackCards.channel(i, app.s));
+      const json = JSON.stringify(await renderChannel(callbackCards, app.s, i));
       expect(json).to.not.contain('Verborgen').and.not.contain('Schuldhulp').and.not.contain('12345678');
       expect(json).to.contain(nl.callbacks.sensitiveMasked);
     }
-    const owner = JSON.stringify(await callbackCards.owner(claimed.item, app.s));
+    const owner = JSON.stringify(await renderOwner(callbackCards, app.s, claimed.item));
     expect(owner).to.contain('Verborgen').and.contain('Schuldhulp');
   });
 
@@ -93,8 +94,8 @@ describe('callback cards', () => {
       const r = await app.s.items.act(TENANT, item.id, i % 2 ? 'claim' : 'release', {}, anna);
       if (r.status === 'ok') last = r.item;
     }
-    const channel = await callbackCards.channel(last!, app.s);
-    const owner = await callbackCards.owner(last!, app.s);
+    const channel = await renderChannel(callbackCards, app.s, last!);
+    const owner = await renderOwner(callbackCards, app.s, last!);
     expect(cardSize(channel)).to.be.below(20_000);
     expect(cardSize(owner)).to.be.below(40_000);
     expect(JSON.stringify(channel)).to.contain(`${nl.common.history} (152)`).and.contain(nl.callbacks.card.earlierHistory(133));
@@ -102,15 +103,15 @@ describe('callback cards', () => {
 
   it('the refresh names the owner only while the callback is active', async () => {
     const item = await create({});
-    expect((await callbackCards.channel(item, app.s)).refresh).to.equal(undefined);
+    expect((await renderChannel(callbackCards, app.s, item)).refresh).to.equal(undefined);
     const claimed = await app.s.items.act(TENANT, item.id, 'claim', {}, anna);
     if (claimed.status !== 'ok') throw new Error('claim');
-    expect((await callbackCards.channel(claimed.item, app.s)).refresh).to.deep.equal({
+    expect((await renderChannel(callbackCards, app.s, claimed.item)).refresh).to.deep.equal({
       action: { type: 'Action.Execute', verb: 'callback.refresh', data: { id: item.id } }, userIds: [anna.teamsId],
     });
     const done = await app.s.items.act(TENANT, item.id, 'done', { answer: 'ja', note: 'Gebeld en geregeld.', confirmation: 'none' }, anna);
     if (done.status !== 'ok') throw new Error('done');
-    expect((await callbackCards.channel(done.item, app.s)).refresh).to.equal(undefined);
+    expect((await renderChannel(callbackCards, app.s, done.item)).refresh).to.equal(undefined);
   });
 
   describe('message extension prefill', () => {

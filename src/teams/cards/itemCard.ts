@@ -4,6 +4,7 @@
 // history; lifecycleOwner.json: details, interpreter requests, checklist, owner actions with
 // cancel, history). A kind brings its facts (callbackChannel.json, appointmentOwner.json, …) and
 // hooks for its own values (phone, profile and agenda; an appointment's terms).
+import type { ItemView, RenderEnv } from '../../app/itemView';
 import type { Services } from '../../app/services';
 import type { InterpreterLink } from '../../domain/items/interpreter';
 import { isPrivateHistoryAction } from '../../domain/items/interpreter';
@@ -15,8 +16,8 @@ import { cutLongText } from './longText';
 import { nl } from '../../texts/nl';
 import { confirmationChoices, lifecycleCard } from '../../texts/nl/lifecycle';
 import type { ItemCardRenderer, Notice } from '../feature';
-import { historyLines } from './common';
-import { bind, neutralise, prepareTemplates } from './render';
+import { historyLines, noticeOf } from './common';
+import { bind, md, neutralise, prepareTemplates, say, sayText, trusted, trustedTexts, type Trusted } from './render';
 import headPart from './templates/lifecycleHead.json';
 import channelPart from './templates/lifecycleChannel.json';
 import ownerPart from './templates/lifecycleOwner.json';
@@ -57,9 +58,9 @@ export interface OwnedCardData {
 }
 
 /** The owner view of a finished item says what the customer was told. */
-function answerLine(d: OwnedCardData): string {
+function answerLine(d: OwnedCardData): Trusted | '' {
   if (!d.answer) return '';
-  return lifecycleCard.answerLine(nl.conversation.answers[d.answer] ?? d.answer, d.explanation ? neutralise(d.explanation) : '');
+  return say(lifecycleCard.answerLine, trusted(nl.conversation.answers[d.answer] ?? d.answer), d.explanation ?? '');
 }
 
 export function cap(style: string): string {
@@ -69,13 +70,14 @@ export function cap(style: string): string {
 /** The card shows the latest history lines only, so a long-running item stays far below Teams' size limit; storage keeps all. */
 export const HISTORY_LINES = 20;
 
-export function lastLines(lines: { line: string }[], earlier: (n: number) => string): { line: string }[] {
+export function lastLines(lines: { line: Trusted }[], earlier: (n: number) => string): { line: Trusted }[] {
   if (lines.length <= HISTORY_LINES) return lines;
-  return [{ line: earlier(lines.length - HISTORY_LINES + 1) }, ...lines.slice(-(HISTORY_LINES - 1))];
+  return [{ line: trusted(earlier(lines.length - HISTORY_LINES + 1)) }, ...lines.slice(-(HISTORY_LINES - 1))];
 }
 
 /** The values every owned item's channel card and owner view bind. */
-export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, texts: ItemCardTexts, title: string, notice?: Notice) {
+export function itemCardCommon(view: ItemView<OwnedCardData>, texts: ItemCardTexts, title: string, notice?: Notice) {
+  const { item, env: s } = view;
   const now = s.clock.now();
   const cal = s.calendar;
   const active = item.status === 'open' || item.status === 'claimed';
@@ -86,41 +88,41 @@ export async function itemCardCommon(item: Item<OwnedCardData>, s: Services, tex
   const deadlineText = termLine(item, cal, now);
   const ownerText = item.owner
     ? item.status === 'done' && item.closedAt
-      ? texts.card.doneBy(neutralise(item.owner.name), formatTime(cal, item.closedAt))
-      : texts.card.claimedBy(neutralise(item.owner.name), item.data.claimedAt ? formatTime(cal, new Date(item.data.claimedAt)) : '')
-    : texts.card.nobody;
-  const history: HistoryEntry[] = await s.repo.history(item.tenantId, item.id);
+      ? say(texts.card.doneBy, item.owner.name, trusted(formatTime(cal, item.closedAt)))
+      : say(texts.card.claimedBy, item.owner.name, trusted(item.data.claimedAt ? formatTime(cal, new Date(item.data.claimedAt)) : ''))
+    : trusted(texts.card.nobody);
+  const history = view.history;
   return {
     id: item.id,
     kind: item.kind,
     version: item.version,
-    title,
-    t: { ...texts.card, history: nl.common.history, showMore: clockTexts.showMore, ownerAbsent: absentTexts.ownerAbsent, takeOver: absentTexts.takeOver },
-    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
-    statusText: texts.status[item.status] ?? item.status,
+    title: trusted(title),
+    t: trustedTexts({ ...texts.card, history: nl.common.history, showMore: clockTexts.showMore, ownerAbsent: absentTexts.ownerAbsent, takeOver: absentTexts.takeOver }),
+    notice: noticeOf(notice),
+    statusText: trusted(texts.status[item.status] ?? item.status),
     // Words carry the status; colours stay readable on Teams' light theme (no 'Good'/'Warning' text).
     statusColor: item.status === 'open' ? 'Attention' : item.status === 'done' || item.status === 'cancelled' || item.status === 'notReached' ? 'Default' : 'Accent',
     // No 'attention' background: the red status text on it reaches only 3.6:1 (test/unit/contrast.test.ts); 'te laat' is said in words.
     headerStyle: item.status === 'done' ? 'good' : 'emphasis',
-    deadlineText,
+    deadlineText: trusted(deadlineText),
     // Only how late (changes at a working day's midnight, when the card is updated anyway); no hourly countdown that would go stale.
-    deadlineWarning: active && term.term && state === 'overdue' ? formatTimeLeft(cal, term.term, now) : '',
+    deadlineWarning: trusted(active && term.term && state === 'overdue' ? formatTimeLeft(cal, term.term, now) : ''),
     deadlineColor: STATE_COLOR[state],
     ownerText,
     // A person who typed in what came in another way: "(via website)"; the intake itself already says so in its name.
-    createdText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}${item.source.startsWith('intake') && item.createdBy.id !== SYSTEM.id ? ` (via ${neutralise(item.source.slice(7) || 'intake')})` : ''}`,
+    createdText: md`${item.createdBy.name}, ${trusted(formatMoment(cal, item.createdAt))}${item.source.startsWith('intake') && item.createdBy.id !== SYSTEM.id ? md` (via ${item.source.slice(7) || 'intake'})` : ''}`,
     isActive: active,
     canClaim: item.status === 'open',
     showOwnerButton: item.status === 'claimed',
     // The owner is away for the rest of the term: the channel card says so and offers "Overnemen".
-    absentText: active && item.owner && (item.data as { ownerAbsent?: unknown }).ownerAbsent ? absentTexts.ownerAbsentLine(neutralise(item.owner.name)) : '',
+    absentText: active && item.owner && (item.data as { ownerAbsent?: unknown }).ownerAbsent ? say(absentTexts.ownerAbsentLine, item.owner.name) : '',
     // Owner view: at most four visible buttons; with a main action of its own (appointment: acknowledge) Overdragen goes into "…" too.
     handoverMode: 'primary',
     historyRaw: history,
   };
 }
 
-export type CardCommon = Awaited<ReturnType<typeof itemCardCommon>>;
+export type CardCommon = ReturnType<typeof itemCardCommon>;
 
 /** The owner's Teams client swaps the card for their private view (Universal Actions refresh). */
 export function withOwnerRefresh(card: Record<string, unknown>, item: Item, active: boolean): Record<string, unknown> {
@@ -152,12 +154,19 @@ export function ownerTemplate(kind: KindPart): object {
  * Input values are shown back in inputs (not markdown), so only control characters and ${ are
  * neutralised; line breaks stay (multi-line inputs).
  */
-export function neutraliseValues(v: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
-  }
+export function neutraliseValues(v: Record<string, unknown>): Record<string, Trusted> {
+  const out: Record<string, Trusted> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = inputValue(x);
   return out;
+}
+
+function inputSafe(x: string): string {
+  return x.replace(/\$\{/g, '$\u200b{').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
+}
+
+/** One typed value shown back in an input (see neutraliseValues). */
+export function inputValue(x: string): Trusted {
+  return trusted(inputSafe(x));
 }
 
 /**
@@ -195,23 +204,32 @@ export function unfoldWithErrors(card: Record<string, unknown>, fieldIds: string
   walk(card.body);
 }
 
+/** Colleagues for a picker from an item's view, optionally without one person (the current owner). */
+export function colleaguesOf(view: ItemView, exceptId?: string): { id: Trusted; name: string }[] {
+  return view.colleagues
+    .filter((u) => u.userId !== exceptId)
+    .map((u) => ({ id: trusted(u.userId), name: u.name }));
+}
+
 /** Colleagues for a picker, optionally without one person (the current owner). */
-export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<{ id: string; name: string }[]> {
+export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<{ id: Trusted; name: Trusted }[]> {
+  // The forms still bind with bindPrepared (render.ts): the names are made safe here until they move to bind().
   return (await s.repo.listUsers(tenantId))
     .filter((u) => u.userId !== exceptId)
-    .map((u) => ({ id: u.userId, name: neutralise(u.name) }));
+    .map((u) => ({ id: trusted(u.userId), name: trusted(neutralise(u.name)) }));
 }
 
 /** Choice lists for Input.ChoiceSet from a { value: title } map. */
-export function choiceList(m: Record<string, string>): { value: string; title: string }[] {
-  return Object.entries(m).map(([value, title]) => ({ value, title }));
+export function choiceList(m: Record<string, string>): { value: Trusted; title: Trusted }[] {
+  return Object.entries(m).map(([value, title]) => ({ value: trusted(value), title: trusted(title) }));
 }
 
 /** The owner view's interpreter line: each linked request with its current status (never the language). */
-export async function interpreterLines(item: Item<OwnedCardData>, s: Services): Promise<string> {
+export function interpreterLines(view: ItemView<OwnedCardData>): string {
+  const { item, env: s } = view;
   const lines: string[] = [];
   for (const l of item.data.interpreters ?? []) {
-    const req = await s.repo.getItem(item.tenantId, l.id);
+    const req = view.linked.get(l.id) ?? null;
     const status = req ? nl.interpreter.status[req.status] ?? req.status : nl.interpreter.status.own;
     lines.push(nl.interpreter.link.line(l.id, status, formatMoment(s.calendar, new Date(l.moment), s.clock.now())));
   }
@@ -226,7 +244,7 @@ export interface FormState {
 
 export type OwnedRenderer = ItemCardRenderer & {
   /** The owner view with a refused form's values and per-field errors (itemActions.respond). */
-  ownerWithForm(item: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>>;
+  ownerWithForm(view: ItemView, notice: Notice | undefined, form: FormState): Record<string, unknown>;
 };
 
 export interface OwnedRendererSpec<D extends OwnedCardData> {
@@ -236,9 +254,9 @@ export interface OwnedRendererSpec<D extends OwnedCardData> {
   texts: ItemCardTexts;
   title: (item: Item<D>) => string;
   /** Kind-specific values for both views (may override shared ones, e.g. deadlineText). */
-  both?: (item: Item<D>, s: Services, base: CardCommon) => Record<string, unknown>;
+  both?: (item: Item<D>, env: RenderEnv, base: CardCommon) => Record<string, unknown>;
   /** Kind-specific values for the owner view only (contact links, profile, agenda, extra actions). */
-  owner: (item: Item<D>, s: Services, base: CardCommon) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  owner: (view: ItemView<D>, base: CardCommon) => Record<string, unknown>;
 }
 
 /**
@@ -253,63 +271,68 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
   // Parsed once at start: the first click is answered as fast as any.
   prepareTemplates(channelCard, ownerCard);
   const label = (a: string) => t.history[a] ?? nl.integrity.history[a] ?? a;
-  const lines = (history: HistoryEntry[], s: Services, withNotes: boolean) =>
+  const lines = (history: readonly HistoryEntry[], s: RenderEnv, withNotes: boolean) =>
     lastLines(historyLines(history, s.calendar, label, withNotes), t.card.earlierHistory);
-  const common = async (raw: Item, s: Services, notice?: Notice) => {
-    const item = raw as unknown as Item<D>;
-    const base = await itemCardCommon(item, s, t, spec.title(item), notice);
-    return { item, c: { ...base, ...(spec.both ? spec.both(item, s, base) : {}) }, base };
+  const common = (rawView: ItemView, notice?: Notice) => {
+    const view = rawView as unknown as ItemView<D>;
+    const item = view.item;
+    const base = itemCardCommon(rawView as unknown as ItemView<OwnedCardData>, t, spec.title(item), notice);
+    return { view, item, s: view.env, c: { ...base, ...(spec.both ? spec.both(item, view.env, base) : {}) }, base };
   };
   const renderer: OwnedRenderer = {
-    async channel(raw, s, notice) {
-      const { item, c } = await common(raw, s, notice);
+    channel(rawView, notice) {
+      const raw = rawView.item;
+      const { item, s, c } = common(rawView, notice);
       const d = item.data;
       const hide = d.sensitive || d.erased;
       const shared = c.historyRaw.filter((h) => !isPrivateHistoryAction(h.action));
       const card = bind(channelCard, {
         ...c,
+        historyRaw: undefined, // for the lines below; no template reads it
         ownerView: false,
         sensitiveHint: '',
-        customer: d.erased ? nl.privacy.erasedCustomer : hide ? t.sensitiveMasked : neutralise(d.customerName),
-        details: hide ? '' : neutralise(d.details),
+        customer: d.erased ? trusted(nl.privacy.erasedCustomer) : hide ? trusted(t.sensitiveMasked) : d.customerName,
+        details: hide ? '' : d.details,
         // Long text: cut with the rest behind "Meer tonen" (the buttons stay in view).
-        detailsShort: hide ? '' : neutralise(cutLongText(d.details).short),
+        detailsShort: hide ? '' : cutLongText(d.details).short,
         history: lines(shared, s, false),
         historyCount: shared.length,
       });
       return withOwnerRefresh(card, raw, c.isActive);
     },
-    async owner(raw, s, notice) {
-      return renderer.ownerWithForm(raw, s, notice, {});
+    owner(view, notice) {
+      return renderer.ownerWithForm(view, notice, {});
     },
-    async ownerWithForm(raw, s, notice, form) {
+    ownerWithForm(rawView, notice, form) {
+      const raw = rawView.item;
       // The customer's contact is paused (veilige dienstverlening): always said on top, before the answer to a click.
       const pause = pauseMarkOf(raw);
-      const pauseText = pause ? `${nl.customers.pause.ownerView(neutralise(pause.reason))}${raw.data.held === true ? ` ${nl.customers.pause.held}` : ''}` : '';
+      const pauseText = pause ? `${sayText(nl.customers.pause.ownerView, pause.reason)}${raw.data.held === true ? ` ${nl.customers.pause.held}` : ''}` : '';
       const shown: Notice | undefined = pause ? { text: notice ? `${pauseText}\n\n${notice.text}` : pauseText, style: 'attention' } : notice;
-      const { item, c, base } = await common(raw, s, shown);
+      const { view, item, s, c, base } = common(rawView, shown);
       const d = item.data;
       const card = bind(ownerCard, {
         ...c,
+        historyRaw: undefined, // for the lines below; no template reads it
         ownerView: true,
-        sensitiveHint: d.sensitive ? t.card.sensitiveHint : '',
-        customer: d.erased ? '—' : neutralise(d.customerName),
-        details: d.erased ? '' : neutralise(d.details),
-        attemptsText: d.attempts.length ? d.attempts.map((a) => formatMoment(s.calendar, new Date(a.at))).join('; ') : '—',
-        doneNote: d.doneNote ? neutralise(d.doneNote) : '',
-        checklist: t.card.checklist,
+        sensitiveHint: trusted(d.sensitive ? t.card.sensitiveHint : ''),
+        customer: d.erased ? '—' : d.customerName,
+        details: d.erased ? '' : d.details,
+        attemptsText: trusted(d.attempts.length ? d.attempts.map((a) => formatMoment(s.calendar, new Date(a.at))).join('; ') : '—'),
+        doneNote: d.doneNote ?? '',
+        checklist: trustedTexts(t.card.checklist),
         confirmationChoices: choiceList(confirmationChoices),
         answerChoices: choiceList(nl.conversation.answers),
         toldChoices: choiceList(nl.conversation.told.choices),
         answerText: answerLine(d),
         letterHint: '',
-        interpreterText: await interpreterLines(item, s),
-        colleagues: await colleagues(s, item.tenantId, item.owner?.id),
+        interpreterText: trusted(interpreterLines(view)),
+        colleagues: colleaguesOf(rawView, item.owner?.id),
         values: neutraliseValues(form.values ?? {}),
-        errors: form.errors ?? {},
+        errors: trustedTexts(form.errors ?? {}),
         history: lines(c.historyRaw, s, true),
         historyCount: c.historyRaw.length,
-        ...(await spec.owner(item, s, base)),
+        ...spec.owner(view, base),
       });
       if (form.errors && Object.keys(form.errors).length) unfoldWithErrors(card, Object.keys(form.errors));
       return withOwnerRefresh(card, raw, c.isActive);

@@ -1,6 +1,9 @@
-// Binds JSON card templates (Adaptive Cards 1.5) with adaptivecards-templating. Every free-text
-// value from a person is neutralised first, so names, topics and notes can never inject
-// markdown links, HTML or template expressions into a card.
+// Binds JSON card templates (Adaptive Cards 1.5) with adaptivecards-templating. User text and our
+// own text are different types: every plain string in the data is user text and is neutralised
+// inside bind(), so names, topics and notes can never inject markdown links, HTML or template
+// expressions into a card; our own texts (texts/nl, markdown we compose) pass as Trusted. No caller
+// neutralises by hand: a Dutch text with user text in it is made with say() (its arguments are
+// user text), composed markdown with md`…`.
 import type * as ACData from 'adaptivecards-templating';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -9,6 +12,93 @@ import { neutralise } from '../../domain/neutralise';
 import { nl } from '../../texts/nl';
 
 export { neutralise };
+
+const TRUSTED = Symbol('trusted');
+const TRUSTED_TREE = Symbol('trustedTree');
+
+/** Text we wrote ourselves (texts/nl, markdown we compose around neutralised user text): bound as it is. */
+export interface Trusted {
+  readonly [TRUSTED]: string;
+}
+
+/** One of our text objects (e.g. texts/nl's card texts) bound as it is, every string in it trusted. */
+export interface TrustedTree<T> {
+  readonly [TRUSTED_TREE]: T;
+}
+
+/** Marks our own text as trusted. Never for text a person typed: that goes into the data as a plain string. */
+export function trusted(text: string): Trusted {
+  return { [TRUSTED]: text };
+}
+
+/** Marks one of our text objects (texts/nl) as trusted as a whole. */
+export function trustedTexts<T>(texts: T): TrustedTree<T> {
+  return { [TRUSTED_TREE]: texts };
+}
+
+/** Each text field of an object of our own texts marked trusted (to spread into a card's data). */
+export function trustedFields<T extends Record<string, string>>(texts: T): { [K in keyof T]: Trusted } {
+  const out: Record<string, Trusted> = {};
+  for (const [k, v] of Object.entries(texts)) out[k] = trusted(v);
+  return out as { [K in keyof T]: Trusted };
+}
+
+export function isTrusted(v: unknown): v is Trusted {
+  return typeof v === 'object' && v !== null && TRUSTED in v;
+}
+
+/** User text or our text, as markdown that is safe to show: user text neutralised, ours as is. */
+export function safeText(v: Trusted | string | number): string {
+  if (typeof v === 'number') return String(v);
+  return isTrusted(v) ? v[TRUSTED] : neutralise(v);
+}
+
+type UserArgs<A extends unknown[]> = { [K in keyof A]: A[K] extends string ? string | Trusted : A[K] };
+
+/**
+ * A Dutch text (a function from texts/nl) with user text in it: its string arguments are user
+ * text and are neutralised, Trusted arguments (our own words) pass as they are. Works for cards
+ * (the result is Trusted) and, through sayText(), for plain chat messages.
+ */
+export function say<A extends unknown[]>(text: (...args: A) => string, ...args: UserArgs<A>): Trusted {
+  return trusted(sayText(text, ...args));
+}
+
+/** say() as a plain string, for chat messages (sendActivity), which Teams renders as markdown too. */
+export function sayText<A extends unknown[]>(text: (...args: A) => string, ...args: UserArgs<A>): string {
+  return text(...(args.map((a) => (typeof a === 'string' || isTrusted(a) ? safeText(a) : a)) as A));
+}
+
+/** Markdown we compose: the literal parts are ours, string values are user text (neutralised), Trusted values pass. */
+export function md(parts: TemplateStringsArray, ...values: (Trusted | string | number)[]): Trusted {
+  return trusted(mdText(parts, ...values));
+}
+
+/** md`…` as a plain string, for chat messages. */
+export function mdText(parts: TemplateStringsArray, ...values: (Trusted | string | number)[]): string {
+  let out = parts[0] ?? '';
+  values.forEach((v, i) => {
+    out += safeText(v) + (parts[i + 1] ?? '');
+  });
+  return out;
+}
+
+/**
+ * The data as the template sees it: plain strings (user text) neutralised, Trusted and trusted
+ * text objects unwrapped as they are; numbers, booleans and dates untouched.
+ */
+function safeData(v: unknown, userText: (s: string) => string): unknown {
+  if (typeof v === 'string') return userText(v);
+  if (typeof v !== 'object' || v === null || v instanceof Date) return v;
+  if (TRUSTED in v) return (v as Trusted)[TRUSTED];
+  if (TRUSTED_TREE in v) return (v as TrustedTree<unknown>)[TRUSTED_TREE];
+  if (Array.isArray(v)) return v.map((x) => safeData(x, userText));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = safeData(x, userText);
+  return out;
+}
+
+const asIs = (s: string): string => s;
 
 /** Neutralises every string in a data object (deep), except keys listed as trusted (our own texts). */
 export function neutraliseDeep<T>(v: T, trusted: ReadonlySet<string> = new Set(), key = ''): T {
@@ -67,8 +157,23 @@ export function warmTemplates(): Promise<void> {
   });
 }
 
-/** Expands a template with data. `data` must already be safe (see neutralise) where it holds user text. */
+/**
+ * Expands a template with data. Every plain string in `data` is user text and is neutralised here;
+ * our own texts go in as Trusted (trusted(), say(), md`…`) or as a trusted text object (trustedTexts()).
+ */
 export function bind(template: object, data: object): Record<string, unknown> {
+  return expand(template, safeData(data, neutralise));
+}
+
+/**
+ * Transitional (issue 14): the cards not yet moved to bind() still neutralise their user text
+ * themselves and bind plain strings as they are (Trusted values are unwrapped). New cards use bind().
+ */
+export function bindPrepared(template: object, data: object): Record<string, unknown> {
+  return expand(template, safeData(data, asIs));
+}
+
+function expand(template: object, data: unknown): Record<string, unknown> {
   return dutchPlaceholders(dropUnbound(parsedTemplate(template).expand({ $root: data }))) as Record<string, unknown>;
 }
 

@@ -2,7 +2,7 @@
 import { CardFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import { PENDING_TENANT } from '../../domain/types';
 import { nl } from '../../texts/nl';
-import { neutralise } from '../cards/render';
+import { sayText, trusted } from '../cards/render';
 import { bindWorkChannel } from '../../app/workChannel';
 import { formatMoment } from '../../domain/workingTime';
 import { helpCard } from '../cards/commandButtons';
@@ -40,11 +40,11 @@ async function koppel(turn: Turn): Promise<void> {
     boundAt: turn.s.clock.now(),
   });
   if (outcome.status === 'refused') {
-    await turn.ctx.sendActivity(nl.workChannel.moveRefused(neutralise(outcome.current.channelName), neutralise(outcome.current.boundBy.name)));
+    await turn.ctx.sendActivity(sayText(nl.workChannel.moveRefused, outcome.current.channelName, outcome.current.boundBy.name));
     return;
   }
   if (outcome.status === 'already') await turn.ctx.sendActivity(c.boundAlready(channelName));
-  else if (outcome.status === 'moved') await turn.ctx.sendActivity(c.boundMoved(channelName, neutralise(outcome.previous.channelName)));
+  else if (outcome.status === 'moved') await turn.ctx.sendActivity(sayText(c.boundMoved, trusted(channelName), outcome.previous.channelName));
   else {
     const next = nextDigestMoment(turn.s, turn.s.clock.now());
     await turn.ctx.sendActivity(`${c.bound(channelName)} ${c.boundNext(formatMoment(turn.s.calendar, next))}`);

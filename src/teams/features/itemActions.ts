@@ -3,17 +3,18 @@
 // everyone else is updated through the outbox by the service.
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { ActOutcome } from '../../app/itemService';
-import type { Item } from '../../domain/types';
 import type { LifecycleAction, LifecycleData } from '../cards/contract/lifecycle';
 import type { ItemData } from '../cards/contract/shared';
+import { loadItemView, loadOwnerView, type ItemView } from '../../app/itemView';
 import { nl } from '../../texts/nl';
 import { cardResponse, noticeCard } from '../cards/common';
 import type { ItemCardRenderer, Notice } from '../feature';
 import { momentFrom, resolvePerson } from '../people';
 import type { Turn } from '../turn';
+import { say } from '../cards/render';
 
 export interface ItemVerbOptions {
-  renderer: ItemCardRenderer & { ownerWithForm?: (item: Item, s: Turn['s'], notice: Notice | undefined, form: { values?: Record<string, unknown>; errors?: Record<string, string> }) => Promise<Record<string, unknown>> };
+  renderer: ItemCardRenderer & { ownerWithForm?: (view: ItemView, notice: Notice | undefined, form: { values?: Record<string, unknown>; errors?: Record<string, string> }) => Record<string, unknown> };
   /** Builds the domain input from the card data (inputs are merged into data by Teams). */
   input?: (turn: Turn, data: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Card input id for a domain field name where they differ (two folds of one card cannot share an input id). */
@@ -31,11 +32,13 @@ export function itemVerb(action: string, o: ItemVerbOptions): (turn: Turn, data:
 
 export async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unknown>, o: ItemVerbOptions): Promise<AdaptiveCardInvokeResponse> {
   if (outcome.status === 'notFound') {
-    return cardResponse(noticeCard(nl.common.unknownItem(typeof data.id === 'string' ? data.id : ''), 'warning'));
+    return cardResponse(noticeCard(say(nl.common.unknownItem, typeof data.id === 'string' ? data.id : ''), 'warning'));
   }
   const item = outcome.item;
   // The owner, and a manager, get the private view back; everyone else the shared channel card.
   const privateView = turn.s.policy.mayViewPrivate(item, turn.actor);
+  // Loaded once: the channel update the outbox sends for this change renders from the same view.
+  const view = privateView ? await loadOwnerView(turn.s, item) : await loadItemView(turn.s, item);
   const cardVersion = Number(data.v);
   const stale = Number.isFinite(cardVersion) && cardVersion > 0 &&
     cardVersion !== (outcome.status === 'ok' ? outcome.previousVersion : item.version);
@@ -48,12 +51,12 @@ export async function respond(turn: Turn, outcome: ActOutcome, data: Record<stri
     const text = stale ? `${base} ${nl.common.staleCard}` : base;
     const notice: Notice = { text, style: fields ? 'attention' : 'warning' };
     if (fields && privateView && o.renderer.ownerWithForm) {
-      return cardResponse(await o.renderer.ownerWithForm(item, turn.s, notice, { values: data, errors: fields }));
+      return cardResponse(o.renderer.ownerWithForm(view, notice, { values: data, errors: fields }));
     }
-    return cardResponse(privateView ? await o.renderer.owner(item, turn.s, notice) : await o.renderer.channel(item, turn.s, notice));
+    return cardResponse(privateView ? o.renderer.owner(view, notice) : o.renderer.channel(view, notice));
   }
   const notice: Notice | undefined = outcome.message ? { text: outcome.message, style: 'good' } : undefined;
-  return cardResponse(privateView ? await o.renderer.owner(item, turn.s, notice) : await o.renderer.channel(item, turn.s, notice));
+  return cardResponse(privateView ? o.renderer.owner(view, notice) : o.renderer.channel(view, notice));
 }
 
 /**
@@ -64,9 +67,9 @@ export async function respond(turn: Turn, outcome: ActOutcome, data: Record<stri
 export function itemView(o: ItemVerbOptions, notYours?: string): (turn: Turn, data: ItemData) => Promise<AdaptiveCardInvokeResponse> {
   return async (turn, data) => {
     const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
-    if (!item) return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
-    if (turn.s.policy.mayViewPrivate(item, turn.actor)) return cardResponse(await o.renderer.owner(item, turn.s));
-    return cardResponse(await o.renderer.channel(item, turn.s, notYours ? { text: notYours, style: 'warning' } : undefined));
+    if (!item) return cardResponse(noticeCard(say(nl.common.unknownItem, String(data.id ?? '')), 'warning'));
+    if (turn.s.policy.mayViewPrivate(item, turn.actor)) return cardResponse(o.renderer.owner(await loadOwnerView(turn.s, item)));
+    return cardResponse(o.renderer.channel(await loadItemView(turn.s, item), notYours ? { text: notYours, style: 'warning' } : undefined));
   };
 }
 

@@ -9,7 +9,7 @@ import type { CustomerRecord } from '../../domain/customers/record';
 import { profileLines } from '../../domain/customers/profile';
 import { echoOf } from '../../domain/validation/mask';
 import { nl } from '../../texts/nl';
-import { neutralise } from '../cards/render';
+import { neutralise, sayText, trusted } from '../cards/render';
 import type { Feature } from '../feature';
 import type { Turn } from '../turn';
 
@@ -137,7 +137,7 @@ async function vergeet(turn: Turn, args: string): Promise<void> {
   if (open.length) return void (await turn.ctx.sendActivity(t.openItems(open.map((i) => i.id).join(', '))));
   if (!confirmed) {
     const ask = items.length
-      ? `${t.confirm(items.length, items.map((i) => i.id).join(', '), neutralise(echoOf(query)))}${logs ? ` ${nl.contacts.privacyConfirm(logs)}` : ''}`
+      ? `${sayText(t.confirm, items.length, trusted(items.map((i) => i.id).join(', ')), echoOf(query))}${logs ? ` ${nl.contacts.privacyConfirm(logs)}` : ''}`
       : nl.contacts.privacyConfirmOnly(logs);
     return void (await turn.ctx.sendActivity(ask));
   }

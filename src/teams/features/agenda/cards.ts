@@ -5,7 +5,7 @@ import type { CallbackData } from '../../../domain/items/callback';
 import type { Item } from '../../../domain/types';
 import { addCalendarDays, formatDeadline, formatMoment, formatTime, isoWeekdayOf, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { bind, neutralise } from '../../cards/render';
+import { bindPrepared, neutralise } from '../../cards/render';
 import offerTemplate from '../../cards/templates/agendaOffer.json';
 import type { AgendaOffer } from './offer';
 
@@ -67,7 +67,7 @@ export function offerCard(s: Services, item: Item<CallbackData>, createdText: st
       hint = a.offer.autoHint;
       break;
   }
-  return bind(offerTemplate, {
+  return bindPrepared(offerTemplate, {
     title: nl.callbacks.formTitle,
     createdText,
     agendaText,
@@ -80,7 +80,7 @@ export function offerCard(s: Services, item: Item<CallbackData>, createdText: st
 }
 
 /** The owner's view: 'vandaag 14:30–14:45 (Outlook)', 'maandag 30 november, 08:30–08:45 (Outlook)'; '' when nothing is planned. */
-export function agendaLine(s: Services, item: Item<CallbackData>): string {
+export function agendaLine(s: Pick<Services, 'clock' | 'calendar' | 'graph'>, item: Item<CallbackData>): string {
   const p = item.data.agenda;
   if (p?.state !== 'planned' || !p.start || !p.end) return '';
   const start = new Date(p.start);

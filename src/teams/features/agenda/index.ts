@@ -7,8 +7,8 @@ import { SYSTEM, type Item } from '../../../domain/types';
 import { formatMoment, formatTime } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
-import { neutralise } from '../../cards/render';
 import type { VerbData } from '../../cards/contract';
+import { say, trusted } from '../../cards/render';
 import type { Feature } from '../../feature';
 import type { Turn } from '../../turn';
 import { offerCard, type AfterCreate } from './cards';
@@ -49,20 +49,20 @@ export async function afterCreate(turn: Turn, raw: Item, createdText: string): P
 async function planSlot(turn: Turn, data: VerbData<'callback.planSlot'>) {
   const s = turn.s;
   const id = typeof data.id === 'string' ? data.id : '';
-  if (!agendaReady(s, turn.tenantId)) return cardResponse(noticeCard(a.notConfiguredShort, 'warning'));
+  if (!agendaReady(s, turn.tenantId)) return cardResponse(noticeCard(trusted(a.notConfiguredShort), 'warning'));
   const outcome = await s.items.act(turn.tenantId, id, 'planSlot', { start: typeof data.start === 'string' ? data.start : '' }, turn.actor);
-  if (outcome.status === 'notFound') return cardResponse(noticeCard(nl.common.unknownItem(id), 'warning'));
-  if (outcome.status === 'refused') return cardResponse(noticeCard(outcome.refusal.message, 'warning', nl.callbacks.card.title(outcome.item.id)));
+  if (outcome.status === 'notFound') return cardResponse(noticeCard(say(nl.common.unknownItem, id), 'warning'));
+  if (outcome.status === 'refused') return cardResponse(noticeCard(trusted(outcome.refusal.message), 'warning', trusted(nl.callbacks.card.title(outcome.item.id))));
   const item = outcome.item as unknown as Item<CallbackData>;
   const plan = item.data.agenda!;
-  const who = neutralise(item.owner?.name ?? '');
+  const who = item.owner?.name ?? '';
   const title = nl.callbacks.card.title(item.id);
-  if (plan.late) return cardResponse(noticeCard(outcome.message ?? '', 'attention', title));
+  if (plan.late) return cardResponse(noticeCard(trusted(outcome.message ?? ''), 'attention', trusted(title)));
   const chosenMoment = () => `${formatMoment(s.calendar, new Date(plan.start!), s.clock.now())}–${formatTime(s.calendar, new Date(plan.end!))}`;
   // Graph refuses this agenda (known, or found by the sync while we wait): say why (graphAccess.ts).
   const refused = async () => {
     const problem = item.owner ? await calendarProblemFor(s, turn.tenantId, item.owner.id) : null;
-    return problem ? cardResponse(noticeCard(a.access.chosen[problem](chosenMoment(), who), 'warning', title)) : null;
+    return problem ? cardResponse(noticeCard(say(a.access.chosen[problem], trusted(chosenMoment()), who), 'warning', trusted(title))) : null;
   };
   const known = await refused();
   if (known) return known;
@@ -72,10 +72,10 @@ async function planSlot(turn: Turn, data: VerbData<'callback.planSlot'>) {
   const until = systemClock.now().getTime() + CONFIRM_WAIT_MS; // real waiting time, not the bot's clock
   while (systemClock.now().getTime() < until) {
     const now = (await s.repo.getItem(turn.tenantId, item.id)) as unknown as Item<CallbackData> | null;
-    if (now?.data.calendarEvent?.start === plan.start) return cardResponse(noticeCard(a.msg.inAgenda(chosenMoment(), who), 'good', title));
+    if (now?.data.calendarEvent?.start === plan.start) return cardResponse(noticeCard(say(a.msg.inAgenda, trusted(chosenMoment()), who), 'good', trusted(title)));
     await new Promise((r) => setTimeout(r, 100));
   }
-  return (await refused()) ?? cardResponse(noticeCard(outcome.message ?? '', 'good', title));
+  return (await refused()) ?? cardResponse(noticeCard(trusted(outcome.message ?? ''), 'good', trusted(title)));
 }
 
 export const agendaFeature: Feature = {

@@ -12,7 +12,7 @@ import type { Person } from '../../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, STATE_LABEL, type FormState } from '../../cards/itemCard';
-import { bind, neutralise } from '../../cards/render';
+import { bindPrepared, mdText, neutralise, safeText, trusted, trustedFields } from '../../cards/render';
 import type { Notice } from '../../feature';
 import channelPart from '../../cards/templates/appointmentChannel.json';
 import ownerPart from '../../cards/templates/appointmentOwner.json';
@@ -53,28 +53,28 @@ export const appointmentCards = ownedItemRenderer<AppointmentData>({
     // A walk-in or home visit has a moment, not a term: "maandag 30 november, 10:00", not "uiterlijk …".
     const atMoment = NEEDS_MOMENT_AND_OWNER.has(d.promiseKind) ? item.deadline : null;
     return {
-      deadlineLabel: atMoment ? t.momentLabel[d.promiseKind] : t.card.deadline,
+      deadlineLabel: trusted(atMoment ? t.momentLabel[d.promiseKind] : t.card.deadline),
       deadlineText: atMoment
-        ? `${formatMoment(s.calendar, atMoment, now)}${c.isActive ? ` · ${STATE_LABEL[deadlineState(s.calendar, atMoment, now)]}` : ''}`
+        ? trusted(`${formatMoment(s.calendar, atMoment, now)}${c.isActive ? ` · ${STATE_LABEL[deadlineState(s.calendar, atMoment, now)]}` : ''}`)
         : c.deadlineText,
-      topic: neutralise(d.topic),
-      howText: d.how ? t.choices.how[d.how] ?? '' : '',
-      terms: termLines(d, s.calendar, now, c.isActive),
+      topic: d.topic,
+      howText: trusted(d.how ? t.choices.how[d.how] ?? '' : ''),
+      terms: termLines(d, s.calendar, now, c.isActive).map((l) => trustedFields(l)),
     };
   },
-  owner: (item, s, c) => {
+  owner: ({ item, env: s }, c) => {
     const d = item.data;
     const contact = d.erased || !d.contact
       ? ''
       : d.contact.kind === 'phone'
         ? `[${d.contact.display}](tel:${d.contact.value})`
-        : `[${neutralise(d.contact.display)}](mailto:${encodeURIComponent(d.contact.value).replace(/%40/g, '@')})`;
+        : mdText`[${d.contact.display}](mailto:${trusted(encodeURIComponent(d.contact.value).replace(/%40/g, '@'))})`;
     return {
-      contactLink: contact,
+      contactLink: trusted(contact),
       canAcknowledge: c.isActive && canAcknowledge(d),
       handoverMode: c.isActive && canAcknowledge(d) ? 'secondary' : 'primary',
-      ackTitle: t.card.acknowledge[d.promiseKind] ?? '',
-      ackHint: t.card.acknowledgeHint[d.promiseKind]?.(d.terms.final ? formatDeadline(s.calendar, new Date(d.terms.final), s.clock.now()) : '') ?? '',
+      ackTitle: trusted(t.card.acknowledge[d.promiseKind] ?? ''),
+      ackHint: trusted(t.card.acknowledgeHint[d.promiseKind]?.(d.terms.final ? formatDeadline(s.calendar, new Date(d.terms.final), s.clock.now()) : '') ?? ''),
     };
   },
 });
@@ -90,7 +90,7 @@ function termSummary(s: Services, kind: AppointmentKind): string {
 }
 
 export function appointmentChooser(s: Services, notice?: Notice): Record<string, unknown> {
-  return bind(chooseTemplate, {
+  return bindPrepared(chooseTemplate, {
     title: t.chooseTitle,
     intro: t.chooseIntro,
     notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
@@ -120,8 +120,8 @@ export async function appointmentForm(
     prefill.owner = actor.id;
   }
   const people = await colleagues(s, tenantId);
-  if (!strict && !people.some((p) => p.id === actor.id)) people.unshift({ id: actor.id, name: neutralise(actor.name) });
-  return bind(formTemplate, {
+  if (!strict && !people.some((p) => String(safeText(p.id)) === actor.id)) people.unshift({ id: trusted(actor.id), name: trusted(neutralise(actor.name)) });
+  return bindPrepared(formTemplate, {
     t,
     f: t.fields,
     p: t.placeholders,

@@ -18,6 +18,7 @@ import { APPOINTMENT_SLOT_MINUTES, freeMomentsTerm } from '../../../domain/items
 import { prefillFromRecord } from '../../../app/customers';
 import { customerNeeds, needsHints, profileLines } from '../../../domain/customers/profile';
 import type { CustomerRecord } from '../../../domain/customers/record';
+import { trusted } from '../../cards/render';
 
 /** The notice on a form after "Klant opzoeken" found the customer: the klantbeeld and what it asks. */
 function knownCustomerText(r: CustomerRecord): string {
@@ -122,9 +123,9 @@ export const appointmentsFeature: Feature = {
           values: data, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' }, formId,
         }));
       }
-      if (outcome.status === 'conflict') return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
+      if (outcome.status === 'conflict') return cardResponse(noticeCard(trusted(nl.common.somethingWrong), 'attention'));
       const posted = outcome.status === 'created' ? outcome.posted : true;
-      return cardResponse(noticeCard(createdText(turn, outcome.item, posted), 'good', t.formTitle[kind]));
+      return cardResponse(noticeCard(trusted(createdText(turn, outcome.item, posted)), 'good', trusted(t.formTitle[kind])));
     },
     ...lifecycleVerbs('appointment', verbs, t.msg),
     'appointment.acknowledge': itemVerb('acknowledge', {

@@ -7,7 +7,7 @@ import type { CallbackData } from '../../../domain/items/callback';
 import { formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, type FormState } from '../../cards/itemCard';
-import { bind, neutralise, prepareTemplates } from '../../cards/render';
+import { bindPrepared, prepareTemplates, trustedFields } from '../../cards/render';
 import { agendaLine } from '../agenda/cards';
 import { customerNeeds, needsHints, profileLines } from '../../../domain/customers/profile';
 import channelPart from '../../cards/templates/callbackChannel.json';
@@ -25,15 +25,17 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
   ownerPart,
   texts: t,
   title: (item) => t.card.title(item.id),
-  both: (item) => ({ topic: neutralise(item.data.topic) }),
-  owner: async (item, s) => {
+  both: (item) => ({ topic: item.data.topic }),
+  owner: (view) => {
+    const { item, env: s } = view;
     const d = item.data;
     // The customer record fills in what this callback did not ask (a returning customer's klantbeeld).
-    const record = typeof d.customerId === 'string' && !d.erased ? await s.customers.store.get(item.tenantId, d.customerId) : null;
+    const record = typeof d.customerId === 'string' && !d.erased ? view.customer : null;
     const known = { ...record?.profile, ...d.profile };
     const channel = d.preferredChannel ?? record?.preferredChannel;
     const needs = customerNeeds(known, channel);
-    return {
+    // All ours: the phone number is validated and formatted by the rules, the rest comes from texts/nl.
+    return trustedFields({
       phoneLink: d.erased ? '' : `[${d.phoneDisplay}](tel:${d.phone})`,
       preferredText: d.preferredMoment ? formatMoment(s.calendar, new Date(d.preferredMoment)) : '—',
       channelText: channel ? t.choices.preferredChannel[channel] : '—',
@@ -44,7 +46,7 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
       customerCardText: record ? nl.customers.ownerViewLink(record.id) : '',
       agendaLabel: nl.agenda.card.agenda,
       agendaText: agendaLine(s, item),
-    };
+    });
   },
 });
 
@@ -54,7 +56,7 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
  */
 export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string; inDialog?: boolean; moments?: MomentsView } = {}): Promise<Record<string, unknown>> {
   const choices = Object.fromEntries(Object.entries(t.choices).map(([k, m]) => [k, choiceList(m)]));
-  return bind(formTemplate, {
+  return bindPrepared(formTemplate, {
     t,
     f: t.fields,
     p: t.placeholders,

@@ -6,7 +6,7 @@ import type { Person } from '../../../domain/types';
 import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
-import { neutralise } from '../../cards/render';
+import { sayText, trusted } from '../../cards/render';
 import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
@@ -53,11 +53,11 @@ function createdText(turn: Turn, item: { id: string; deadline: Date | null; owne
   const deadline = item.deadline ? formatDeadline(turn.s.calendar, item.deadline, turn.s.clock.now()) : '';
   if (item.data.held === true) return nl.customers.pause.heldCreated(item.id);
   if (!posted) return t.createdNoChannel(item.id);
-  const base = t.created(item.id, deadline) + (item.owner && item.owner.id !== turn.actor.id ? ` ${t.createdFor(item.id, neutralise(item.owner.name))}` : '');
+  const base = t.created(item.id, deadline) + (item.owner && item.owner.id !== turn.actor.id ? ` ${sayText(t.createdFor, trusted(item.id), item.owner.name)}` : '');
   // A free moment picked in the form: say it goes into the colleague's agenda.
   const plan = (item as { data?: { agenda?: { state?: string; start?: string } } }).data?.agenda;
   return plan?.state === 'planned' && plan.start && item.owner
-    ? `${base} ${nl.agenda.msg.chosen(formatMoment(turn.s.calendar, new Date(plan.start), turn.s.clock.now()), neutralise(item.owner.name))}`
+    ? `${base} ${sayText(nl.agenda.msg.chosen, trusted(formatMoment(turn.s.calendar, new Date(plan.start), turn.s.clock.now())), item.owner.name)}`
     : base;
 }
 
@@ -85,7 +85,7 @@ export const callbacksFeature: Feature = {
         return cardResponse(await afterCreate(turn, outcome.item, createdText(turn, outcome.item, outcome.posted)));
       }
       const ok = outcome.status === 'created' || outcome.status === 'duplicate';
-      return cardResponse(noticeCard(outcomeText(turn, outcome), ok ? 'good' : 'attention', t.formTitle));
+      return cardResponse(noticeCard(trusted(outcomeText(turn, outcome)), ok ? 'good' : 'attention', trusted(t.formTitle)));
     },
     // "Klant opzoeken": the form again, with the known klantbeeld for the typed number (app/customers.ts).
     'callback.lookupCustomer': async (turn, data) => {

@@ -7,7 +7,7 @@ import type { Services } from '../../../app/services';
 import { nl } from '../../../texts/nl';
 import { cardResponse } from '../../cards/common';
 import { choiceList, cap, neutraliseValues } from '../../cards/itemCard';
-import { bind, neutralise } from '../../cards/render';
+import { bindPrepared, neutralise, sayText, trusted } from '../../cards/render';
 import type { Feature, Notice } from '../../feature';
 import template from '../../cards/templates/contactForm.json';
 
@@ -15,7 +15,7 @@ const t = nl.contacts;
 
 export function contactForm(s: Services, o: { values?: Record<string, unknown>; errors?: Record<string, string>; notice?: Notice; formId?: string } = {}): Record<string, unknown> {
   const values = neutraliseValues(o.values ?? {});
-  return bind(template, {
+  return bindPrepared(template, {
     title: t.formTitle,
     intro: t.formIntro,
     notice: o.notice ? { text: o.notice.text, style: cap(o.notice.style) } : null,
@@ -52,7 +52,7 @@ export const contactsFeature: Feature = {
         return cardResponse(contactForm(turn.s, { values: data, errors: outcome.fields, notice: { text: nl.common.formHasErrors, style: 'attention' }, formId }));
       }
       // Saved: a fresh, empty form for the next customer (the typed phone or e-mail is not shown again).
-      const text = outcome.status === 'saved' ? t.saved(neutralise(outcome.data.topic), t.how[outcome.data.how] ?? outcome.data.how) : t.savedAlready;
+      const text = outcome.status === 'saved' ? sayText(t.saved, outcome.data.topic, trusted(t.how[outcome.data.how] ?? outcome.data.how)) : t.savedAlready;
       return cardResponse(contactForm(turn.s, { notice: { text, style: 'good' } }));
     },
   },

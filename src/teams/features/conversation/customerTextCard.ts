@@ -3,8 +3,8 @@
 // e-mail" (a mailto: link with subject and body) when the customer has an e-mail address.
 import type { ReadyText } from '../../../app/customerTexts';
 import { nl } from '../../../texts/nl';
-import { bind, neutralise } from '../../cards/render';
-import { neutraliseValues } from '../../cards/itemCard';
+import { bindPrepared, neutralise } from '../../cards/render';
+import { inputValue } from '../../cards/itemCard';
 import template from '../../cards/templates/customerText.json';
 
 const t = nl.conversation;
@@ -14,14 +14,14 @@ export function customerTextCard(r: ReadyText): Record<string, unknown> {
   const intro = confirmation
     ? (r.letter ? t.confirmationCard.introLetter : r.mailto ? t.confirmationCard.intro : t.confirmationCard.introNoEmail)
     : (r.letter ? t.ladder.lastCardIntroLetter : t.ladder.lastCardIntro);
-  return bind(template, {
+  return bindPrepared(template, {
     title: confirmation ? t.confirmationCard.title(r.itemId) : t.ladder.lastCardTitle(r.itemId),
     intro,
     subjectLabel: t.confirmationCard.subjectLabel,
     subject: neutralise(r.text.subject),
     textLabel: t.confirmationCard.textLabel,
     // An input shows its value as typed text (not markdown): only ${ and control characters are neutralised.
-    body: neutraliseValues({ body: r.text.body }).body,
+    body: inputValue(r.text.body),
     tip: r.noDirectNumber ? t.confirmationCard.noDirectNumber : '',
     mailto: r.mailto ?? '',
     openInEmail: t.confirmationCard.openInEmail,

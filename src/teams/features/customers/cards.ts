@@ -9,7 +9,7 @@ import type { Item, Person } from '../../../domain/types';
 import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import type { Notice } from '../../feature';
-import { bind, neutralise, prepareTemplates } from '../../cards/render';
+import { bindPrepared, neutralise, prepareTemplates } from '../../cards/render';
 import customerTemplate from '../../cards/templates/customer.json';
 import pickTemplate from '../../cards/templates/customerPick.json';
 
@@ -47,7 +47,7 @@ function finishedRow(s: Services, i: Item) {
 export async function customerCard(s: Services, r: CustomerRecord, viewer: Person, notice?: Notice): Promise<Record<string, unknown>> {
   const view = await customerView(s, r);
   const isManager = s.policy.mayManage(viewer);
-  return bind(customerTemplate, {
+  return bindPrepared(customerTemplate, {
     t: t.card,
     id: r.id,
     title: t.card.title(r.id),
@@ -81,5 +81,5 @@ export async function pickCard(s: Services, records: CustomerRecord[], more: boo
       button: t.card.pickButton(r.id),
     });
   }
-  return bind(pickTemplate, { t, intro: t.pickIntro(records.length, more), rows });
+  return bindPrepared(pickTemplate, { t, intro: t.pickIntro(records.length, more), rows });
 }

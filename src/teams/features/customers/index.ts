@@ -14,6 +14,7 @@ import type { TeamsMessenger } from '../../proactive';
 import { guarded } from '../../delivery';
 import type { Turn } from '../../turn';
 import { customerCard, pickCard } from './cards';
+import { trusted } from '../../cards/render';
 
 const t = nl.customers;
 
@@ -78,7 +79,7 @@ function customerAnswer(s: Services, messenger: TeamsMessenger): DeliveryHandler
 
 async function shown(turn: Turn, id: string, notice?: Notice) {
   const r = await turn.s.customers.store.get(turn.tenantId, id);
-  if (!r) return cardResponse(noticeCard(t.notFound, 'warning'));
+  if (!r) return cardResponse(noticeCard(trusted(t.notFound), 'warning'));
   return cardResponse(await customerCard(turn.s, r, turn.actor, notice));
 }
 
@@ -89,24 +90,24 @@ export const customersFeature: Feature = {
   commands: { klant },
   verbs: {
     'customer.show': async (turn, data) => {
-      if (turn.scope !== 'personal') return cardResponse(noticeCard(t.sentToChat, 'warning'));
+      if (turn.scope !== 'personal') return cardResponse(noticeCard(trusted(t.sentToChat), 'warning'));
       const r = await turn.s.customers.store.get(turn.tenantId, idOf(data));
-      if (!r) return cardResponse(noticeCard(t.notFound, 'warning'));
+      if (!r) return cardResponse(noticeCard(trusted(t.notFound), 'warning'));
       await turn.s.customers.recordLookup(r, turn.actor);
       return cardResponse(await customerCard(turn.s, r, turn.actor));
     },
     'customer.pause': async (turn, data) => {
-      if (turn.scope !== 'personal') return cardResponse(noticeCard(t.pause.personalOnly, 'warning'));
+      if (turn.scope !== 'personal') return cardResponse(noticeCard(trusted(t.pause.personalOnly), 'warning'));
       const id = idOf(data);
       const out = await pauseCustomer(turn.s, turn.tenantId, id, typeof data.reason === 'string' ? data.reason : '', turn.actor);
-      if (out.status === 'notFound') return cardResponse(noticeCard(t.notFound, 'warning'));
+      if (out.status === 'notFound') return cardResponse(noticeCard(trusted(t.notFound), 'warning'));
       return shown(turn, id, out.status === 'ok' ? { text: t.pause.set, style: 'accent' } : { text: out.message, style: 'attention' });
     },
     'customer.lift': async (turn, data) => {
-      if (turn.scope !== 'personal') return cardResponse(noticeCard(t.pause.personalOnly, 'warning'));
+      if (turn.scope !== 'personal') return cardResponse(noticeCard(trusted(t.pause.personalOnly), 'warning'));
       const id = idOf(data);
       const out = await liftPause(turn.s, turn.tenantId, id, turn.actor);
-      if (out.status === 'notFound') return cardResponse(noticeCard(t.notFound, 'warning'));
+      if (out.status === 'notFound') return cardResponse(noticeCard(trusted(t.notFound), 'warning'));
       return shown(turn, id, out.status === 'ok' ? { text: t.pause.lifted(out.released ?? 0), style: 'accent' } : { text: out.message, style: 'attention' });
     },
   },

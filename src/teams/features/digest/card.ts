@@ -9,7 +9,7 @@ import type { Item, Person } from '../../../domain/types';
 import { formatDay, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
 import { addCalendarDays } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { bind, cardSize, neutralise } from '../../cards/render';
+import { bindPrepared, cardSize, neutralise } from '../../cards/render';
 import { problemLines } from '../../../app/deliveryProblems';
 import { digestItems } from '../../../app/openItems';
 import template from '../../cards/templates/digest.json';
@@ -82,7 +82,7 @@ export function renderDigestCard(d: Digest, cal: WorkingCalendar, o: DigestCardO
     more: s.moreItems > 0 ? (s.groups.length > 0 ? t.moreInSection(s.moreItems, s.moreGroups) : t.moreItems(s.moreItems)) : '',
   }));
 
-  return bind(template, {
+  return bindPrepared(template, {
     title: personal ? t.personalTitle(dayText) : t.channelTitle(dayText),
     subtitle: t.asOf(formatTime(cal, d.generatedAt), c.open),
     notices: (o.notices ?? []).map((text) => ({ text })),

@@ -4,15 +4,15 @@ import type { Services } from '../../../app/services';
 import type { Person } from '../../../domain/types';
 import type { UserSettings } from '../../../storage/repository';
 import { nl } from '../../../texts/nl';
-import { bind } from '../../cards/render';
+import { bindPrepared } from '../../cards/render';
 import template from '../../cards/templates/settings.json';
-import { neutraliseValues } from '../../cards/itemCard';
+import { inputValue } from '../../cards/itemCard';
 import type { Notice } from '../../feature';
 
 const t = nl.digest.settings;
 
 export function settingsCard(s: Services, settings: UserSettings, notice?: Notice, form: { directNumber?: string; error?: string } = {}): Record<string, unknown> {
-  return bind(template, {
+  return bindPrepared(template, {
     title: t.title,
     notice: notice ? { text: notice.text, style: notice.style.charAt(0).toUpperCase() + notice.style.slice(1) } : null,
     personalDigestLabel: t.personalDigest(s.config.digestTime),
@@ -20,7 +20,7 @@ export function settingsCard(s: Services, settings: UserSettings, notice?: Notic
     personalDigestHint: t.personalDigestHint,
     directNumberLabel: nl.conversation.settings.directNumberLabel,
     directNumberHint: nl.conversation.settings.directNumberHint,
-    directNumber: neutraliseValues({ v: form.directNumber ?? settings.directNumber ?? '' }).v,
+    directNumber: inputValue(form.directNumber ?? settings.directNumber ?? ''),
     directNumberError: form.error ?? '',
     save: t.save,
   });

@@ -2,14 +2,15 @@
 // form, the "zo besloot het team eerder" card shown before posting, and the library results.
 // Every value a person typed goes through neutralise(); input values shown back only lose ${ and control characters.
 import { randomUUID } from 'node:crypto';
+import type { ItemView } from '../../../app/itemView';
 import type { Services } from '../../../app/services';
 import type { DecidedCase, SimilarCase } from '../../../domain/exceptions/library';
 import type { ExceptionData } from '../../../domain/items/exception';
 import { echoOf } from '../../../domain/validation/mask';
-import type { HistoryEntry, Item } from '../../../domain/types';
+import type { HistoryEntry } from '../../../domain/types';
 import { formatDay, formatDeadline, formatMoment, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { bind, neutralise } from '../../cards/render';
+import { bind, bindPrepared, md, neutralise, say, trusted, trustedTexts, type Trusted } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
 import channelTemplate from '../../cards/templates/exceptionChannel.json';
 import formTemplate from '../../cards/templates/exceptionForm.json';
@@ -45,86 +46,86 @@ function choices(m: Record<string, string>, keys: readonly string[]): { title: s
 }
 
 /** "26 nov 14:40 · Bram Jansen · mening: eens" with the reasoning, newest last. */
-function historyLines(history: HistoryEntry[], cal: WorkingCalendar): { line: string }[] {
+function historyLines(history: readonly HistoryEntry[], cal: WorkingCalendar): { line: Trusted }[] {
   return history.map((h) => {
     const d = h.details ?? {};
     const extra =
-      typeof d.stance === 'string' ? `: ${t.stance[d.stance]?.toLowerCase() ?? d.stance}`
-        : typeof d.outcome === 'string' ? `: ${t.outcome[d.outcome]?.toLowerCase() ?? d.outcome}`
-          : typeof d.manager === 'string' ? ` (${neutralise(d.manager)})`
-            : typeof d.urgency === 'string' ? ` (${t.urgency[d.urgency]?.toLowerCase() ?? d.urgency})` : '';
-    const note = h.note ? ` — ${neutralise(h.note.length > 140 ? `${h.note.slice(0, 140)}…` : h.note)}` : '';
-    return { line: `${formatMoment(cal, h.at)} · ${neutralise(h.actor.name)} · ${t.history[h.action] ?? nl.integrity.history[h.action] ?? h.action}${extra}${note}` };
+      typeof d.stance === 'string' ? trusted(`: ${t.stance[d.stance]?.toLowerCase() ?? d.stance}`)
+        : typeof d.outcome === 'string' ? trusted(`: ${t.outcome[d.outcome]?.toLowerCase() ?? d.outcome}`)
+          : typeof d.manager === 'string' ? md` (${d.manager})`
+            : typeof d.urgency === 'string' ? trusted(` (${t.urgency[d.urgency]?.toLowerCase() ?? d.urgency})`) : '';
+    const note = h.note ? md` — ${h.note.length > 140 ? `${h.note.slice(0, 140)}…` : h.note}` : '';
+    return { line: md`${trusted(formatMoment(cal, h.at))} · ${h.actor.name} · ${trusted(t.history[h.action] ?? nl.integrity.history[h.action] ?? h.action)}${extra}${note}` };
   });
 }
 
-async function cardData(item: Item<ExceptionData>, s: Services, notice?: Notice, form: CardFormState = {}) {
+function cardData(view: ItemView<ExceptionData>, notice?: Notice, form: CardFormState = {}) {
+  const { item, env: s } = view;
   const cal = s.calendar;
   const now = s.clock.now();
   const d = item.data;
   const decided = item.status === 'decided';
   const escalated = item.status === 'escalated';
   const verdict = d.decision;
-  const history = await s.repo.history(item.tenantId, item.id);
+  const history = view.history;
   return {
     id: item.id,
     version: item.version,
-    title: t.card.title(item.id),
-    t: { ...t.card, history: nl.common.history },
-    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
-    statusText: verdict ? `${t.status.decided}: ${t.outcome[verdict.outcome].toLowerCase()}` : t.status[item.status] ?? item.status,
+    title: trusted(t.card.title(item.id)),
+    t: trustedTexts({ ...t.card, history: nl.common.history }),
+    notice: notice ? { text: trusted(notice.text), style: cap(notice.style) } : null,
+    statusText: trusted(verdict ? `${t.status.decided}: ${t.outcome[verdict.outcome].toLowerCase()}` : t.status[item.status] ?? item.status),
     statusColor: verdict ? (verdict.outcome === 'afwijken' ? 'Good' : 'Attention') : STATUS_COLOR[item.status] ?? 'Default',
     headerStyle: decided ? 'good' : 'emphasis', // red text on an 'attention' background reaches only 3.6:1
     guideline: !!d.guideline,
-    rule: neutralise(d.rule),
-    proposal: neutralise(d.proposal),
-    leaning: neutralise(d.leaning),
-    situation: neutralise(d.situation),
-    askedText: `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt)}`,
-    deadlineText: item.deadline ? formatDeadline(cal, item.deadline, now) : '—',
-    takenText: d.takenBy ? t.card.takenByText(neutralise(d.takenBy.name), d.takenAt ? formatTime(cal, new Date(d.takenAt)) : '') : t.card.nobodyYet,
+    rule: d.rule,
+    proposal: d.proposal,
+    leaning: d.leaning,
+    situation: d.situation,
+    askedText: md`${item.createdBy.name}, ${trusted(formatMoment(cal, item.createdAt))}`,
+    deadlineText: trusted(item.deadline ? formatDeadline(cal, item.deadline, now) : '—'),
+    takenText: d.takenBy ? say(t.card.takenByText, d.takenBy.name, trusted(d.takenAt ? formatTime(cal, new Date(d.takenAt)) : '')) : trusted(t.card.nobodyYet),
     decided,
     escalated,
     canTake: item.status === 'open',
-    questions: t.card.questions,
-    opinionsTitle: t.card.opinionsTitle(d.opinions.length),
+    questions: trustedTexts(t.card.questions),
+    opinionsTitle: trusted(t.card.opinionsTitle(d.opinions.length)),
     opinions: d.opinions.map((o) => ({
-      head: t.card.opinionHead(neutralise(o.by.name), t.stance[o.stance], formatMoment(cal, new Date(o.at))),
-      reasoning: neutralise(o.reasoning),
+      head: say(t.card.opinionHead, o.by.name, trusted(t.stance[o.stance]), trusted(formatMoment(cal, new Date(o.at)))),
+      reasoning: o.reasoning,
       color: STANCE_COLOR[o.stance] ?? 'Default',
     })),
-    escalationText: d.escalation ? t.card.escalatedText(neutralise(d.escalation.manager.name), neutralise(d.escalation.by.name), formatMoment(cal, new Date(d.escalation.at))) : '',
-    escalationReasoning: d.escalation ? neutralise(d.escalation.reasoning) : '',
+    escalationText: d.escalation ? say(t.card.escalatedText, d.escalation.manager.name, d.escalation.by.name, trusted(formatMoment(cal, new Date(d.escalation.at)))) : '',
+    escalationReasoning: d.escalation ? d.escalation.reasoning : '',
     decisionStyle: verdict?.outcome === 'afwijken' ? 'good' : 'attention',
-    decisionHead: verdict ? `${t.card.decisionTitle}: ${t.outcome[verdict.outcome].toLowerCase()}` : '',
+    decisionHead: trusted(verdict ? `${t.card.decisionTitle}: ${t.outcome[verdict.outcome].toLowerCase()}` : ''),
     decidedByText: verdict
-      ? (verdict.byManager ? t.card.decidedByManager : t.card.decidedBy)(neutralise(verdict.by.name), formatMoment(cal, new Date(verdict.at)))
+      ? say(verdict.byManager ? t.card.decidedByManager : t.card.decidedBy, verdict.by.name, trusted(formatMoment(cal, new Date(verdict.at))))
       : '',
-    decisionReasoning: verdict ? neutralise(verdict.reasoning) : '',
-    customerExplanation: verdict?.customerExplanation ? neutralise(verdict.customerExplanation) : '',
-    stanceChoices: choices(t.stance, ['eens', 'nietEens', 'twijfel']),
-    outcomeChoices: choices(t.outcome, ['afwijken', 'nietAfwijken', 'voorleggen']),
-    managerChoices: choices(t.outcome, ['afwijken', 'nietAfwijken']),
+    decisionReasoning: verdict ? verdict.reasoning : '',
+    customerExplanation: verdict?.customerExplanation ?? '',
+    stanceChoices: trustedTexts(choices(t.stance, ['eens', 'nietEens', 'twijfel'])),
+    outcomeChoices: trustedTexts(choices(t.outcome, ['afwijken', 'nietAfwijken', 'voorleggen'])),
+    managerChoices: trustedTexts(choices(t.outcome, ['afwijken', 'nietAfwijken'])),
     openForm: form.open ?? '',
-    values: inputValues(form.values ?? {}),
-    errors: form.errors ?? {},
+    values: trustedTexts(inputValues(form.values ?? {})),
+    errors: trustedTexts(form.errors ?? {}),
     history: historyLines(history, cal),
   };
 }
 
 /** One card for everyone: the channel, the invoke answer and the manager's 1:1 copy are the same. */
 export const exceptionCards: ItemCardRenderer & {
-  withForm(item: Item, s: Services, notice: Notice | undefined, form: CardFormState): Promise<Record<string, unknown>>;
+  withForm(view: ItemView, notice: Notice | undefined, form: CardFormState): Record<string, unknown>;
 } = {
-  async channel(item, s, notice) {
-    return exceptionCards.withForm(item, s, notice, {});
+  channel(view, notice) {
+    return exceptionCards.withForm(view, notice, {});
   },
-  async owner(item, s, notice) {
-    return exceptionCards.withForm(item, s, notice, {});
+  owner(view, notice) {
+    return exceptionCards.withForm(view, notice, {});
   },
-  async withForm(raw, s, notice, form) {
-    const item = raw as unknown as Item<ExceptionData>;
-    return bind(channelTemplate, await cardData(item, s, notice, form));
+  withForm(view, notice, form) {
+    return bind(channelTemplate, cardData(view as unknown as ItemView<ExceptionData>, notice, form));
   },
 };
 
@@ -136,7 +137,7 @@ export interface FormState {
 }
 
 export function exceptionForm(state: FormState = {}): Record<string, unknown> {
-  return bind(formTemplate, {
+  return bindPrepared(formTemplate, {
     t: t.form,
     f: t.form.fields,
     p: t.form.placeholders,
@@ -162,7 +163,7 @@ export const FORM_FIELDS = ['situation', 'rule', 'proposal', 'leaning', 'urgency
 
 export function similarCard(s: Services, similar: SimilarCase[], values: Record<string, unknown>, formId: string): Record<string, unknown> {
   const cal = s.calendar;
-  const card = bind(similarTemplate, {
+  const card = bindPrepared(similarTemplate, {
     t: t.similar,
     cases: similar.map(({ item: c, matched }) => ({
       head: `${c.id} · ${neutralise(shortText(c.data.rule, 120))}`,
@@ -194,7 +195,7 @@ export function libraryCard(
 ): Record<string, unknown> {
   const cal = s.calendar;
   const shown = results.slice(0, max);
-  return bind(libraryTemplate, {
+  return bindPrepared(libraryTemplate, {
     title: t.library.title(neutralise(echoOf(words))),
     intro: t.library.intro,
     partial: partial ? t.library.partial : '',

@@ -15,6 +15,9 @@ import type { Feature, Notice, VerbHandler } from '../../feature';
 import type { Turn } from '../../turn';
 import { exceptionCards, exceptionForm, FORM_FIELDS, libraryCard, similarCard, type OpenForm } from './cards';
 import { decidedCases, EXPORT_KIND, exportConsent, offerExport } from './export';
+import { renderChannel } from '../../cards/itemViews';
+import { loadItemView } from '../../../app/itemView';
+import { say, trusted } from '../../cards/render';
 
 const t = nl.exceptions;
 
@@ -52,11 +55,11 @@ const create: VerbHandler<'exception.create'> = async (turn, data) => {
   if (outcome.status === 'invalid') {
     return cardResponse(exceptionForm({ values, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' }, formId }));
   }
-  if (outcome.status === 'conflict') return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
+  if (outcome.status === 'conflict') return cardResponse(noticeCard(trusted(nl.common.somethingWrong), 'attention'));
   const item = outcome.item;
   const posted = outcome.status === 'created' ? outcome.posted : true;
   const deadline = item.deadline ? formatDeadline(s.calendar, item.deadline, s.clock.now()) : '';
-  return cardResponse(noticeCard(posted ? t.created(item.id, deadline) : t.createdNoChannel(item.id), 'good', t.form.title));
+  return cardResponse(noticeCard(trusted(posted ? t.created(item.id, deadline) : t.createdNoChannel(item.id)), 'good', trusted(t.form.title)));
 };
 
 /** Card input ids → the domain's input names, per form (ids are unique within the one card). */
@@ -94,19 +97,19 @@ function caseVerb(action: string, form?: OpenForm): VerbHandler<ExceptionCaseVer
       if (item) input.manager = (await managerFor(s, turn.tenantId, item.createdBy)) ?? undefined;
     }
     const outcome = await s.items.act(turn.tenantId, id, action, input, turn.actor);
-    if (outcome.status === 'notFound') return cardResponse(noticeCard(nl.common.unknownItem(id), 'warning'));
+    if (outcome.status === 'notFound') return cardResponse(noticeCard(say(nl.common.unknownItem, id), 'warning'));
     if (outcome.status === 'refused') {
       const cardVersion = Number(data.v);
       const stale = Number.isFinite(cardVersion) && cardVersion > 0 && cardVersion !== outcome.item.version;
       const text = stale ? `${outcome.refusal.message} ${nl.common.staleCard}` : outcome.refusal.message;
       const notice: Notice = { text, style: outcome.refusal.fields ? 'attention' : 'warning' };
       if (form && outcome.refusal.fields) {
-        return cardResponse(await exceptionCards.withForm(outcome.item, s, notice, { open: form, values: data, errors: toCard(form, outcome.refusal.fields) }));
+        return cardResponse(exceptionCards.withForm(await loadItemView(s, outcome.item), notice, { open: form, values: data, errors: toCard(form, outcome.refusal.fields) }));
       }
       // A refusal without fields (not allowed, no opinion yet, …): keep the form open with what was typed.
-      return cardResponse(await exceptionCards.withForm(outcome.item, s, notice, form ? { open: form, values: data } : {}));
+      return cardResponse(exceptionCards.withForm(await loadItemView(s, outcome.item), notice, form ? { open: form, values: data } : {}));
     }
-    return cardResponse(await exceptionCards.channel(outcome.item, s, outcome.message ? { text: outcome.message, style: 'good' } : undefined));
+    return cardResponse(await renderChannel(exceptionCards, s, outcome.item, outcome.message ? { text: outcome.message, style: 'good' } : undefined));
   };
 }
 
@@ -129,8 +132,8 @@ async function search(turn: Turn, args: string): Promise<void> {
 /** The item view for a refresh or an "open" without changing anything. */
 const view: VerbHandler<'exception.view' | 'exception.refresh'> = async (turn, data) => {
   const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
-  if (!item || item.kind !== 'exception') return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
-  return cardResponse(await exceptionCards.channel(item, turn.s));
+  if (!item || item.kind !== 'exception') return cardResponse(noticeCard(say(nl.common.unknownItem, String(data.id ?? '')), 'warning'));
+  return cardResponse(await renderChannel(exceptionCards, turn.s, item));
 };
 
 export const exceptionsFeature: Feature = {

@@ -9,14 +9,14 @@ import { nl } from '../../../texts/nl';
 import { MONTH_NAMES } from '../../../texts/nl/workingTime';
 import { cardResponse } from '../../cards/common';
 import { cap, choiceList, neutraliseValues } from '../../cards/itemCard';
-import { bind, neutralise } from '../../cards/render';
+import { bindPrepared, neutralise } from '../../cards/render';
 import type { Feature, Notice } from '../../feature';
 import template from '../../cards/templates/experienceForm.json';
 
 const t = nl.experiences;
 
 export function experienceForm(o: { values?: Record<string, unknown>; errors?: Record<string, string>; notice?: Notice; formId?: string } = {}): Record<string, unknown> {
-  return bind(template, {
+  return bindPrepared(template, {
     title: t.formTitle,
     intro: t.formIntro,
     notice: o.notice ? { text: o.notice.text, style: cap(o.notice.style) } : null,

@@ -3,7 +3,7 @@
 // form, the booking form (step 2), the request itself (booking details, tracking) and the monthly
 // overview. The "channel" card of the renderer names nothing: no language, no customer.
 import { randomUUID } from 'node:crypto';
-import type { Services } from '../../../app/services';
+import type { ItemView, RenderEnv } from '../../../app/itemView';
 import {
   INTERPRETER_MODES, OTHER_LANGUAGE, OWN_BY, previousWorkingDay,
   type InterpreterData, type InterpreterMonthFigures,
@@ -14,7 +14,7 @@ import { nl } from '../../../texts/nl';
 import { LANGUAGES } from '../../../texts/nl/interpreter';
 import { MONTH_NAMES } from '../../../texts/nl/workingTime';
 import { historyLines, noticeCard } from '../../cards/common';
-import { bind, neutralise } from '../../cards/render';
+import { bindPrepared, neutralise, trusted } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
 import startTemplate from '../../cards/templates/interpreterStart.json';
 import ownFormTemplate from '../../cards/templates/interpreterOwnForm.json';
@@ -75,7 +75,7 @@ export function cleanRelatedId(v: unknown): string {
 
 export function startCard(relatedId: string, notice?: Notice): Record<string, unknown> {
   const id = cleanRelatedId(relatedId);
-  return bind(startTemplate, {
+  return bindPrepared(startTemplate, {
     t: t.start,
     hint: t.card.ownerOnlyHint,
     notice: noticeOf(notice),
@@ -85,7 +85,7 @@ export function startCard(relatedId: string, notice?: Notice): Record<string, un
 }
 
 export function ownFormCard(state: FormState = {}): Record<string, unknown> {
-  return bind(ownFormTemplate, {
+  return bindPrepared(ownFormTemplate, {
     t: t.ownForm,
     f: t.fields,
     hint: t.card.ownerOnlyHint,
@@ -99,7 +99,7 @@ export function ownFormCard(state: FormState = {}): Record<string, unknown> {
 }
 
 export function bookingFormCard(state: FormState = {}): Record<string, unknown> {
-  const card = bind(formTemplate, {
+  const card = bindPrepared(formTemplate, {
     t: t.form,
     f: t.fields,
     hint: t.card.ownerOnlyHint,
@@ -121,14 +121,14 @@ function phoneLine(phone: string): string {
   return display && dial ? t.card.callLine(`[${display}](tel:${dial})`) : '';
 }
 
-function momentText(s: Services, d: InterpreterData): string {
+function momentText(s: RenderEnv, d: InterpreterData): string {
   const moment = new Date(d.moment);
   const text = formatMoment(s.calendar, moment, s.clock.now());
   return d.mode === 'phoneNow' ? `${t.card.now} (${text})` : text;
 }
 
 /** The lines to paste into the interpreter service's booking form. */
-export function bookingText(s: Services, d: InterpreterData): string {
+export function bookingText(s: RenderEnv, d: InterpreterData): string {
   const c = t.card.copy;
   const lines = [
     s.config.interpreter.customerNumber ? `${c.customerNumber}: ${s.config.interpreter.customerNumber}` : '',
@@ -143,8 +143,9 @@ export function bookingText(s: Services, d: InterpreterData): string {
 
 const STATUS_COLOR: Record<string, string> = { own: 'Good', requested: 'Warning', confirmed: 'Accent', done: 'Good', cancelled: 'Default' };
 
-async function ownerCard(raw: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>> {
-  const item = raw as unknown as Item<InterpreterData>;
+function ownerCard(view: ItemView, notice: Notice | undefined, form: FormState): Record<string, unknown> {
+  const s = view.env;
+  const item = view.item as unknown as Item<InterpreterData>;
   const d = item.data;
   const cal = s.calendar;
   const now = s.clock.now();
@@ -177,9 +178,9 @@ async function ownerCard(raw: Item, s: Services, notice: Notice | undefined, for
     const checkDay = previousWorkingDay(cal, cal.dayOf(new Date(d.moment)));
     if (checkDay > cal.dayOf(item.createdAt) && checkDay >= cal.dayOf(now)) ownReminderText = t.card.ownReminderPlanned(formatDay(cal, checkDay, now));
   }
-  const history = await s.repo.history(item.tenantId, item.id);
+  const history = view.history;
   const showBooking = d.path === 'service' && item.status === 'requested';
-  const card = bind(ownerTemplate, {
+  const card = bindPrepared(ownerTemplate, {
     id: item.id,
     version: item.version,
     title: t.card.title(item.id),
@@ -216,27 +217,27 @@ async function ownerCard(raw: Item, s: Services, notice: Notice | undefined, for
 /** A card that names nothing but the id and the status: what anyone but the owner or a manager gets. */
 export function neutralCard(item: Item, notice?: Notice): Record<string, unknown> {
   const text = `${t.card.title(item.id)}: ${t.status[item.status] ?? item.status}.`;
-  return noticeCard(notice ? `${notice.text} ${text}` : text, notice?.style ?? 'accent');
+  return noticeCard(trusted(notice ? `${notice.text} ${text}` : text), notice?.style ?? 'accent');
 }
 
 export const interpreterCards: ItemCardRenderer & {
-  ownerWithForm(item: Item, s: Services, notice: Notice | undefined, form: FormState): Promise<Record<string, unknown>>;
+  ownerWithForm(view: ItemView, notice: Notice | undefined, form: FormState): Record<string, unknown>;
 } = {
   // Never posted (interpreter requests are not a channel kind); safe if anything ever asks.
-  async channel(item, _s, notice) {
-    return neutralCard(item, notice);
+  channel(view, notice) {
+    return neutralCard(view.item, notice);
   },
-  async owner(item, s, notice) {
-    return ownerCard(item, s, notice, {});
+  owner(view, notice) {
+    return ownerCard(view, notice, {});
   },
-  async ownerWithForm(item, s, notice, form) {
-    return ownerCard(item, s, notice, form);
+  ownerWithForm(view, notice, form) {
+    return ownerCard(view, notice, form);
   },
 };
 
 export function overviewCard(f: InterpreterMonthFigures, hasNext: boolean, previousMonth: string, nextMonth: string): Record<string, unknown> {
   const monthName = `${MONTH_NAMES[Number(f.month.slice(5, 7)) - 1]} ${f.month.slice(0, 4)}`;
-  return bind(overviewTemplate, {
+  return bindPrepared(overviewTemplate, {
     t: t.overview,
     title: t.overview.title(monthName),
     isEmpty: f.total === 0 && f.cancelled === 0,

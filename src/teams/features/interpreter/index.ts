@@ -4,6 +4,7 @@
 import { CardFactory, TurnContext, type AdaptiveCardInvokeResponse, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ActOutcome } from '../../../app/itemService';
 import type { Services } from '../../../app/services';
+import { loadOwnerView } from '../../../app/itemView';
 import {
   INTERPRETER_LINK_ACTION, RELATED_KINDS, interpreterMonthFigures, isMonth, monthOf, shiftMonth,
   type InterpreterData, type RelatedRef,
@@ -16,6 +17,8 @@ import type { Turn } from '../../turn';
 import { bookingFormCard, cleanRelatedId, interpreterCards, neutralCard, overviewCard, ownFormCard, startCard } from './cards';
 import { appointmentCards } from '../appointments/cards';
 import { callbackCards } from '../callbacks/cards';
+import { renderChannel, renderOwner } from '../../cards/itemViews';
+import { say, trusted } from '../../cards/render';
 
 const t = nl.interpreter;
 
@@ -80,7 +83,7 @@ const personal = (turn: Turn) => turn.scope === 'personal';
 
 /** Outside the 1:1 chat an interpreter verb answers with a card that names nothing. */
 function notHere(): AdaptiveCardInvokeResponse {
-  return cardResponse(noticeCard(t.personalOnly, 'warning'));
+  return cardResponse(noticeCard(trusted(t.personalOnly), 'warning'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,8 +180,8 @@ const start: VerbHandler<'interpreter.start'> = async (turn, data) => {
   }
   const notice: Notice = { text: line ?? t.noPersonalChat.replace(/\*\*/g, ''), style: line ? 'good' : 'warning' };
   // Keep the card the user clicked on as it was (their view of the callback), with the neutral line.
-  if (related && renderer) return cardResponse(mayView ? await renderer.owner(related, turn.s, notice) : await renderer.channel(related, turn.s, notice));
-  return cardResponse(noticeCard(notice.text, notice.style));
+  if (related && renderer) return cardResponse(mayView ? await renderOwner(renderer, turn.s, related, notice) : await renderChannel(renderer, turn.s, related, notice));
+  return cardResponse(noticeCard(trusted(notice.text), notice.style));
 };
 
 /** Step 1 answered: yes → the own-interpreter form; no → the booking form (step 2). */
@@ -217,29 +220,29 @@ const create: VerbHandler<'interpreter.create'> = async (turn, data) => {
     const state = { values: data, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' as const }, formId };
     return cardResponse(path === 'own' ? ownFormCard(state) : bookingFormCard(state));
   }
-  if (outcome.status === 'conflict') return cardResponse(noticeCard(nl.common.somethingWrong, 'attention'));
+  if (outcome.status === 'conflict') return cardResponse(noticeCard(trusted(nl.common.somethingWrong), 'attention'));
   const item = outcome.item;
   const d = item.data as unknown as InterpreterData;
   if (outcome.status === 'created') await linkRelated(turn, item.id, d);
   const text = d.path === 'own' ? t.msg.createdOwn(item.id) : t.msg.created(item.id);
-  return cardResponse(await interpreterCards.owner(item, turn.s, { text, style: 'good' }));
+  return cardResponse(await renderOwner(interpreterCards, turn.s, item, { text, style: 'good' }));
 };
 
 /** The answer to a tracking verb: the private view for the owner or a manager, in the 1:1 chat only. */
 async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
-  if (outcome.status === 'notFound') return cardResponse(noticeCard(nl.common.unknownItem(typeof data.id === 'string' ? data.id : ''), 'warning'));
+  if (outcome.status === 'notFound') return cardResponse(noticeCard(say(nl.common.unknownItem, typeof data.id === 'string' ? data.id : ''), 'warning'));
   const item = outcome.item;
   const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
   if (outcome.status === 'refused') {
     const cardVersion = Number(data.v);
     const stale = Number.isFinite(cardVersion) && cardVersion > 0 && cardVersion !== item.version;
     const notice: Notice = { text: stale ? `${outcome.refusal.message} ${nl.common.staleCard}` : outcome.refusal.message, style: outcome.refusal.fields ? 'attention' : 'warning' };
-    if (!mayView || !personal(turn)) return cardResponse(noticeCard(notice.text, notice.style));
-    return cardResponse(await interpreterCards.ownerWithForm(item, turn.s, notice, { values: data, errors: outcome.refusal.fields }));
+    if (!mayView || !personal(turn)) return cardResponse(noticeCard(trusted(notice.text), notice.style));
+    return cardResponse(interpreterCards.ownerWithForm(await loadOwnerView(turn.s, item), notice, { values: data, errors: outcome.refusal.fields }));
   }
   const notice: Notice | undefined = outcome.message ? { text: outcome.message, style: 'good' } : undefined;
   if (!mayView || !personal(turn)) return cardResponse(neutralCard(item, notice));
-  return cardResponse(await interpreterCards.owner(item, turn.s, notice));
+  return cardResponse(await renderOwner(interpreterCards, turn.s, item, notice));
 }
 
 function track(action: string): VerbHandler<'interpreter.confirm' | 'interpreter.done' | 'interpreter.cancel'> {
@@ -247,7 +250,7 @@ function track(action: string): VerbHandler<'interpreter.confirm' | 'interpreter
     if (!personal(turn)) return notHere();
     const id = typeof data.id === 'string' ? data.id : '';
     const existing = await turn.s.items.get(turn.tenantId, id);
-    if (existing && existing.kind !== 'interpreter') return cardResponse(noticeCard(nl.common.unknownItem(id), 'warning'));
+    if (existing && existing.kind !== 'interpreter') return cardResponse(noticeCard(say(nl.common.unknownItem, id), 'warning'));
     const outcome = await turn.s.items.act(turn.tenantId, id, action, data, turn.actor);
     return respond(turn, outcome, data);
   };
@@ -258,7 +261,7 @@ const fallback: VerbHandler<'interpreter.fallback'> = async (turn, data) => {
   if (!personal(turn)) return notHere();
   const id = typeof data.id === 'string' ? data.id : '';
   const existing = await turn.s.items.get(turn.tenantId, id);
-  if (existing && existing.kind !== 'interpreter') return cardResponse(noticeCard(nl.common.unknownItem(id), 'warning'));
+  if (existing && existing.kind !== 'interpreter') return cardResponse(noticeCard(say(nl.common.unknownItem, id), 'warning'));
   const outcome = await turn.s.items.act(turn.tenantId, id, 'fallback', {}, turn.actor);
   if (outcome.status !== 'ok') return respond(turn, outcome, data);
   const d = outcome.item.data as unknown as InterpreterData;
@@ -274,14 +277,14 @@ const fallback: VerbHandler<'interpreter.fallback'> = async (turn, data) => {
 
 const view: VerbHandler<'interpreter.view' | 'interpreter.refresh'> = async (turn, data) => {
   const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
-  if (!item || item.kind !== 'interpreter') return cardResponse(noticeCard(nl.common.unknownItem(String(data.id ?? '')), 'warning'));
+  if (!item || item.kind !== 'interpreter') return cardResponse(noticeCard(say(nl.common.unknownItem, String(data.id ?? '')), 'warning'));
   const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
-  return cardResponse(mayView && personal(turn) ? await interpreterCards.owner(item, turn.s) : neutralCard(item));
+  return cardResponse(mayView && personal(turn) ? await renderOwner(interpreterCards, turn.s, item) : neutralCard(item));
 };
 
 const overview: VerbHandler<'interpreter.overview'> = async (turn, data) => {
   if (!personal(turn)) return notHere();
-  if (!turn.s.isManager(turn.actor)) return cardResponse(noticeCard(t.overview.managersOnly, 'warning'));
+  if (!turn.s.isManager(turn.actor)) return cardResponse(noticeCard(trusted(t.overview.managersOnly), 'warning'));
   const month = typeof data.month === 'string' && isMonth(data.month) ? data.month : monthOf(turn.s.calendar, turn.s.clock.now());
   return cardResponse(await overviewFor(turn.s, turn.tenantId, month));
 };

@@ -8,7 +8,7 @@ import { formatDay } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
 import { cap } from '../../cards/itemCard';
-import { bind, neutralise } from '../../cards/render';
+import { bindPrepared, neutralise, trusted } from '../../cards/render';
 import type { Feature, Notice } from '../../feature';
 import type { Turn } from '../../turn';
 import template from '../../cards/templates/report.json';
@@ -63,7 +63,7 @@ export function reportCard(s: Services, rep: OnTimeReport, notice?: Notice, fc?:
   const cal = s.calendar;
   const byName = (m: Record<string, Figures>, label: (k: string) => string) =>
     Object.entries(m).map(([k, f]) => ({ name: label(k), f })).sort((a, b) => b.f.made - a.f.made || a.name.localeCompare(b.name, 'nl'));
-  return bind(template, {
+  return bindPrepared(template, {
     title: r.title,
     intro: r.intro(formatDay(cal, rep.from, rep.now), formatDay(cal, rep.to, rep.now)),
     notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
@@ -132,7 +132,7 @@ export const reportFeature: Feature = {
   },
   verbs: {
     'report.csv': async (turn) => {
-      if (!turn.s.isManager(turn.actor)) return cardResponse(noticeCard(nl.common.managersOnly, 'warning'));
+      if (!turn.s.isManager(turn.actor)) return cardResponse(noticeCard(trusted(nl.common.managersOnly), 'warning'));
       const said = await sendCsv(turn);
       return cardResponse(reportCard(turn.s, await buildReport(turn.s, turn.tenantId), { text: said, style: 'good' }, await buildFirstContact(turn.s, turn.tenantId, REPORT_WEEKS)));
     },

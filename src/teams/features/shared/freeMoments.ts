@@ -4,7 +4,7 @@
 import { CALLBACK_MOMENTS, freeMomentsFor, type MomentsFor } from '../../../app/freeMoments';
 import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { neutralise } from '../../cards/render';
+import { sayText } from '../../cards/render';
 import { momentFrom, resolvePerson } from '../../people';
 import type { Turn } from '../../turn';
 
@@ -59,7 +59,7 @@ export async function freeMomentsView(turn: Turn, data: Record<string, unknown>,
       const now = s.clock.now();
       return {
         notice: '', noticeColor: 'Default',
-        label: whose!.id === turn.actor.id ? fm.labelOwn : fm.label(neutralise(whose!.name)),
+        label: whose!.id === turn.actor.id ? fm.labelOwn : sayText(fm.label, whose!.name),
         choices: [
           ...r.moments.map((m) => {
             const text = formatMoment(s.calendar, m.start, now);

@@ -9,7 +9,7 @@ import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { termOf } from '../../../domain/items/term';
 import { nl } from '../../../texts/nl';
 import { cap, STATE_COLOR } from '../../cards/itemCard';
-import { bind, cardSize, neutralise } from '../../cards/render';
+import { bindPrepared, cardSize, neutralise } from '../../cards/render';
 import type { Notice } from '../../feature';
 import template from '../../cards/templates/openItems.json';
 
@@ -88,7 +88,7 @@ export function listCard(s: Services, o: ListOptions): Record<string, unknown> {
   let max = o.maxRows ?? (o.mode === 'mine' ? MINE_MAX_ROWS : TEAM_MAX_ROWS);
   for (;;) {
     const { shown, more } = capList(shownRows, max);
-    const card = bind(template, {
+    const card = bindPrepared(template, {
       title: o.mode === 'mine' ? v.mineTitle(all.length) : v.teamTitle(all.length),
       intro: o.mode === 'mine' && all.length ? v.mineIntro : '',
       notice: o.notice ? { text: o.notice.text, style: cap(o.notice.style) } : null,

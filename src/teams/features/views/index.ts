@@ -14,6 +14,8 @@ import type { Feature, ItemCardRenderer } from '../../feature';
 import type { Turn } from '../../turn';
 import { hideSubject, listCard, type RowAction } from './cards';
 import { isHeld } from '../../../domain/customers/pause';
+import { renderChannel, renderOwner } from '../../cards/itemViews';
+import { say, trusted } from '../../cards/render';
 
 const v = nl.views;
 const STATES: readonly ItemState[] = ['overdue', 'dueToday', 'onTime', 'noDeadline'];
@@ -100,17 +102,17 @@ export function viewsFeature(features: readonly Feature[]): Feature {
         const id = typeof data.id === 'string' ? data.id : '';
         const item = await turn.s.items.get(turn.tenantId, id);
         const r = item ? renderer(item.kind) : undefined;
-        if (!item || !r) return cardResponse(noticeCard(nl.common.unknownItem(id), 'warning'));
+        if (!item || !r) return cardResponse(noticeCard(say(nl.common.unknownItem, id), 'warning'));
         const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
         const privateKind = !CHANNEL_KINDS.has(item.kind);
-        if (privateKind && !mayView) return cardResponse(noticeCard(nl.common.notAllowed, 'warning'));
-        if (hideSubject(item, turn.scope === 'groupChat')) return cardResponse(noticeCard(v.sensitiveOnlyPersonal, 'warning'));
+        if (privateKind && !mayView) return cardResponse(noticeCard(trusted(nl.common.notAllowed), 'warning'));
+        if (hideSubject(item, turn.scope === 'groupChat')) return cardResponse(noticeCard(trusted(v.sensitiveOnlyPersonal), 'warning'));
         let card: Record<string, unknown>;
         try {
-          card = mayView ? await r.owner(item, turn.s) : await r.channel(item, turn.s);
+          card = mayView ? await renderOwner(r, turn.s, item) : await renderChannel(r, turn.s, item);
         } catch (err) {
           turn.s.log.warn({ err, itemId: item.id }, 'item card cannot be shown: invalid stored data');
-          card = noticeCard(nl.integrity.unreadableLine(item.id), 'warning');
+          card = noticeCard(trusted(nl.integrity.unreadableLine(item.id)), 'warning');
         }
         const back = data.back === 'team'
           ? { verb: 'views.team', data: { kind: data.kind, owner: data.owner, state: data.state } }
