@@ -2,7 +2,7 @@
 // typing it (verb `command.run`, data.command), so a newcomer need not know the words yet.
 import { nl } from '../../texts/nl';
 import { COMMAND_VERB } from './contract/command';
-import { bindPrepared } from './render';
+import { bind, trustedTexts } from './render';
 import helpTemplate from './templates/help.json';
 import welcomeTemplate from './templates/welcome.json';
 
@@ -26,10 +26,11 @@ function rows<T>(buttons: T[]): { row: T[] }[] {
 }
 
 export function helpCard(has: (command: string) => boolean): Record<string, unknown> {
-  return bindPrepared(helpTemplate, { ...nl.help, buttonRows: rows(commandButtons(has, 'help')) });
+  // Every text on these cards is ours (texts/nl, command words).
+  return bind(helpTemplate, trustedTexts({ ...nl.help, buttonRows: rows(commandButtons(has, 'help')) }));
 }
 
 export function welcomeCard(has: (command: string) => boolean, card: 'welcomeTeam' | 'welcomePersonal'): Record<string, unknown> {
   // The welcome text itself goes in the message; the card only adds the buttons (no text twice).
-  return bindPrepared(welcomeTemplate, { text: nl.help.startHere, buttonRows: rows(commandButtons(has, card)) });
+  return bind(welcomeTemplate, trustedTexts({ text: nl.help.startHere, buttonRows: rows(commandButtons(has, card)) }));
 }

@@ -212,11 +212,11 @@ export function colleaguesOf(view: ItemView, exceptId?: string): { id: Trusted; 
 }
 
 /** Colleagues for a picker, optionally without one person (the current owner). */
-export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<{ id: Trusted; name: Trusted }[]> {
-  // The forms still bind with bindPrepared (render.ts): the names are made safe here until they move to bind().
+export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<{ id: Trusted; name: string }[]> {
+  // The name is user text: bind() neutralises it.
   return (await s.repo.listUsers(tenantId))
     .filter((u) => u.userId !== exceptId)
-    .map((u) => ({ id: trusted(u.userId), name: trusted(neutralise(u.name)) }));
+    .map((u) => ({ id: trusted(u.userId), name: u.name }));
 }
 
 /** Choice lists for Input.ChoiceSet from a { value: title } map. */

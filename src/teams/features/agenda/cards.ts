@@ -5,7 +5,7 @@ import type { CallbackData } from '../../../domain/items/callback';
 import type { Item } from '../../../domain/types';
 import { addCalendarDays, formatDeadline, formatMoment, formatTime, isoWeekdayOf, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { bindPrepared, neutralise } from '../../cards/render';
+import { bind, say, trusted, trustedFields, type Trusted } from '../../cards/render';
 import offerTemplate from '../../cards/templates/agendaOffer.json';
 import type { AgendaOffer } from './offer';
 
@@ -25,57 +25,61 @@ export function slotLabel(cal: WorkingCalendar, start: Date, now: Date): string 
 /** What happened to the agenda after creating: the offer, or why there is none. */
 export type AfterCreate = AgendaOffer | { kind: 'willFollow' };
 
+/** createdText is our text (composed with say()/sayText() by the caller). */
 export function offerCard(s: Services, item: Item<CallbackData>, createdText: string, offer: AfterCreate): Record<string, unknown> {
   const now = s.clock.now();
-  const who = neutralise(item.owner?.name ?? '');
+  // The owner's name is user text: each Dutch text takes it through say().
+  const who = item.owner?.name ?? '';
   const deadline = item.deadline ? formatDeadline(s.calendar, item.deadline, now) : '';
-  let agendaText = '';
+  let agendaText: Trusted = trusted('');
   let agendaStyle = 'Default';
   let hint = '';
-  let slots: { label: string; start: string }[] = [];
+  let slots: { label: Trusted; start: Trusted }[] = [];
   switch (offer.kind) {
     case 'notConfigured':
-      agendaText = a.notConfigured(who);
+      agendaText = say(a.notConfigured, who);
       agendaStyle = 'Warning';
       break;
     case 'willFollow':
     case 'unavailable':
-      agendaText = a.willFollow(who);
+      agendaText = say(a.willFollow, who);
       break;
     case 'noAccess':
-      agendaText = a.access.offer[offer.cause](who);
+      agendaText = say(a.access.offer[offer.cause], who);
       // Attention, not Warning: Teams' light theme draws warning text at about 1.4:1 contrast.
       agendaStyle = 'Attention';
       break;
     case 'signInRefused':
-      agendaText = a.signInRefused(who);
+      agendaText = say(a.signInRefused, who);
       // Attention, not Warning: Teams' light theme draws warning text at about 1.4:1 contrast.
       agendaStyle = 'Attention';
       break;
     case 'noAgenda':
-      agendaText = a.noAgenda(who);
+      agendaText = say(a.noAgenda, who);
       agendaStyle = 'Warning';
       break;
     case 'none':
-      agendaText = a.offer.none(who);
+      agendaText = say(a.offer.none, who);
       agendaStyle = 'Attention';
       break;
     case 'slots':
-      agendaText = offer.late ? a.offer.late(who, deadline) : a.offer.intro(who);
+      agendaText = offer.late ? say(a.offer.late, who, trusted(deadline)) : say(a.offer.intro, who);
       agendaStyle = offer.late ? 'Attention' : 'Default';
-      slots = offer.slots.map((x) => ({ label: slotLabel(s.calendar, x.start, now), start: x.start.toISOString() }));
+      slots = offer.slots.map((x) => trustedFields({ label: slotLabel(s.calendar, x.start, now), start: x.start.toISOString() }));
       hint = a.offer.autoHint;
       break;
   }
-  return bindPrepared(offerTemplate, {
-    title: nl.callbacks.formTitle,
-    createdText,
+  return bind(offerTemplate, {
+    ...trustedFields({
+      title: nl.callbacks.formTitle,
+      createdText,
+      agendaStyle,
+      agendaWeight: agendaStyle === 'Attention' ? 'Bolder' : 'Default',
+      itemId: item.id,
+      hint,
+    }),
     agendaText,
-    agendaStyle,
-    agendaWeight: agendaStyle === 'Attention' ? 'Bolder' : 'Default',
-    itemId: item.id,
     slots,
-    hint,
   });
 }
 

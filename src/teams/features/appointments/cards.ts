@@ -12,7 +12,7 @@ import type { Person } from '../../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, STATE_LABEL, type FormState } from '../../cards/itemCard';
-import { bindPrepared, mdText, neutralise, safeText, trusted, trustedFields } from '../../cards/render';
+import { bind, mdText, safeText, trusted, trustedFields, trustedTexts } from '../../cards/render';
 import type { Notice } from '../../feature';
 import channelPart from '../../cards/templates/appointmentChannel.json';
 import ownerPart from '../../cards/templates/appointmentOwner.json';
@@ -90,11 +90,10 @@ function termSummary(s: Services, kind: AppointmentKind): string {
 }
 
 export function appointmentChooser(s: Services, notice?: Notice): Record<string, unknown> {
-  return bindPrepared(chooseTemplate, {
-    title: t.chooseTitle,
-    intro: t.chooseIntro,
-    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
-    kinds: APPOINTMENT_KINDS.map((k) => ({ value: k, title: t.kindButtons[k], term: termSummary(s, k) })),
+  return bind(chooseTemplate, {
+    ...trustedFields({ title: t.chooseTitle, intro: t.chooseIntro }),
+    notice: notice ? trustedFields({ text: notice.text, style: cap(notice.style) }) : null,
+    kinds: APPOINTMENT_KINDS.map((k) => trustedFields({ value: k, title: t.kindButtons[k], term: termSummary(s, k) })),
   });
 }
 
@@ -120,35 +119,39 @@ export async function appointmentForm(
     prefill.owner = actor.id;
   }
   const people = await colleagues(s, tenantId);
-  if (!strict && !people.some((p) => String(safeText(p.id)) === actor.id)) people.unshift({ id: trusted(actor.id), name: trusted(neutralise(actor.name)) });
-  return bindPrepared(formTemplate, {
-    t,
-    f: t.fields,
-    p: t.placeholders,
-    promiseKind: kind,
-    title: t.formTitle[kind],
-    intro: t.formIntro[kind],
-    rule: kind === 'walkin' ? t.walkinRule : '',
-    requiredText: nl.common.fieldRequired,
-    notice: state.notice ? { text: state.notice.text, style: cap(state.notice.style) } : null,
-    values: { ...prefill, ...neutraliseValues(state.values ?? {}) },
-    errors: state.errors ?? {},
-    fixedReply,
-    momentLabel: t.momentLabel[kind],
-    momentHint: t.momentHint[kind],
+  if (!strict && !people.some((p) => String(safeText(p.id)) === actor.id)) people.unshift({ id: trusted(actor.id), name: actor.name });
+  return bind(formTemplate, {
+    t: trustedTexts(t),
+    f: trustedTexts(t.fields),
+    p: trustedTexts(t.placeholders),
+    ...trustedFields({
+      promiseKind: kind,
+      title: t.formTitle[kind],
+      intro: t.formIntro[kind],
+      rule: kind === 'walkin' ? t.walkinRule : '',
+      requiredText: nl.common.fieldRequired,
+      fixedReply,
+      momentLabel: t.momentLabel[kind],
+      momentHint: t.momentHint[kind],
+      ownerLabel: strict ? t.fields.ownerRequired : t.fields.owner,
+      formId: state.formId ?? randomUUID(),
+      lookupTitle: nl.customers.form.lookup,
+    }),
+    notice: state.notice ? trustedFields({ text: state.notice.text, style: cap(state.notice.style) }) : null,
+    // The prefill is ours (the charter's term, the actor's id); typed values are shown back as input values.
+    values: { ...trustedFields(prefill), ...neutraliseValues(state.values ?? {}) },
+    errors: trustedFields(state.errors ?? {}),
     momentRequired: strict,
     contactRequired: kind === 'walkin',
     showHow: kind === 'walkin',
     howChoices: choiceList(t.choices.how),
-    ownerLabel: strict ? t.fields.ownerRequired : t.fields.owner,
     ownerRequired: strict,
     colleagues: people,
-    formId: state.formId ?? randomUUID(),
-    lookupTitle: nl.customers.form.lookup,
     // "Vrije momenten tonen" (shared/freeMoments.ts): a meeting takes the picked moment; an e-mail or letter plans the writing.
-    fm: {
+    // Its texts are ours (a colleague's name in the label went through sayText).
+    fm: trustedTexts({
       button: fm.button, hint: MOMENT_IS_MEETING.has(kind) ? fm.hintMeeting : fm.hintWriting,
       notice: '', noticeColor: 'Default', label: '', choices: [], value: 'none', ...state.moments,
-    },
+    }),
   });
 }

@@ -6,7 +6,7 @@ import { oneOf } from '../../../domain/items/common';
 import type { Person } from '../../../domain/types';
 import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { neutralise } from '../../cards/render';
+import { sayText } from '../../cards/render';
 import { cardResponse, noticeCard } from '../../cards/common';
 import type { Feature } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
@@ -69,7 +69,7 @@ function createdText(turn: Turn, item: { id: string; deadline: Date | null; owne
   const plan = (item.data as { agenda?: { state?: string; start?: string; late?: boolean } }).agenda;
   if (plan?.state === 'planned' && plan.start && item.owner) {
     const when = formatMoment(turn.s.calendar, new Date(plan.start), now);
-    text += ` ${plan.late ? nl.agenda.msg.chosenLate(when, neutralise(item.owner.name)) : nl.agenda.msg.chosen(when, neutralise(item.owner.name))}`;
+    text += ` ${plan.late ? sayText(nl.agenda.msg.chosenLate, trusted(when), item.owner.name) : sayText(nl.agenda.msg.chosen, trusted(when), item.owner.name)}`;
   }
   return text;
 }

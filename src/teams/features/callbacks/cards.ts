@@ -7,7 +7,7 @@ import type { CallbackData } from '../../../domain/items/callback';
 import { formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cap, choiceList, colleagues, neutraliseValues, ownedItemRenderer, type FormState } from '../../cards/itemCard';
-import { bindPrepared, prepareTemplates, trustedFields } from '../../cards/render';
+import { bind, prepareTemplates, trusted, trustedFields, trustedTexts } from '../../cards/render';
 import { agendaLine } from '../agenda/cards';
 import { customerNeeds, needsHints, profileLines } from '../../../domain/customers/profile';
 import channelPart from '../../cards/templates/callbackChannel.json';
@@ -56,23 +56,26 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
  */
 export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string; inDialog?: boolean; moments?: MomentsView } = {}): Promise<Record<string, unknown>> {
   const choices = Object.fromEntries(Object.entries(t.choices).map(([k, m]) => [k, choiceList(m)]));
-  return bindPrepared(formTemplate, {
-    t,
-    f: t.fields,
-    p: t.placeholders,
-    requiredText: nl.common.fieldRequired,
-    notice: state.notice ? { text: state.notice.text, style: cap(state.notice.style) } : null,
-    values: { sensitive: 'false', ...neutraliseValues(state.values ?? {}) },
-    errors: state.errors ?? {},
+  return bind(formTemplate, {
+    t: trustedTexts(t),
+    f: trustedTexts(t.fields),
+    p: trustedTexts(t.placeholders),
+    ...trustedFields({
+      requiredText: nl.common.fieldRequired,
+      formId: state.formId ?? randomUUID(),
+      lookupTitle: nl.customers.form.lookup,
+      sensitiveSuggestion: nl.conversation.sensitiveSuggestion,
+    }),
+    notice: state.notice ? trustedFields({ text: state.notice.text, style: cap(state.notice.style) }) : null,
+    values: { sensitive: trusted('false'), ...neutraliseValues(state.values ?? {}) },
+    errors: trustedFields(state.errors ?? {}),
     colleagues: await colleagues(s, tenantId),
     choices,
-    formId: state.formId ?? randomUUID(),
     inDialog: state.inDialog === true,
-    lookupTitle: nl.customers.form.lookup,
     // Open when it holds something (filled from the customer record, or a refused form's values).
     profileOpen: ['ageGroup', 'digital', 'attitude', 'preferredChannel'].some((k) => typeof state.values?.[k] === 'string' && state.values[k] !== ''),
-    sensitiveSuggestion: nl.conversation.sensitiveSuggestion,
-    fm: { button: nl.conversation.freeMoments.button, hint: nl.conversation.freeMoments.hint, notice: '', noticeColor: 'Default', label: '', choices: [], value: 'none', ...state.moments },
+    // The free moments' texts are ours (a colleague's name in the label went through sayText).
+    fm: trustedTexts({ button: nl.conversation.freeMoments.button, hint: nl.conversation.freeMoments.hint, notice: '', noticeColor: 'Default', label: '', choices: [], value: 'none', ...state.moments }),
   });
 }
 

@@ -7,7 +7,7 @@ import type { Services } from '../../../app/services';
 import { nl } from '../../../texts/nl';
 import { cardResponse } from '../../cards/common';
 import { choiceList, cap, neutraliseValues } from '../../cards/itemCard';
-import { bindPrepared, neutralise, sayText, trusted } from '../../cards/render';
+import { bind, sayText, trusted, trustedFields } from '../../cards/render';
 import type { Feature, Notice } from '../../feature';
 import template from '../../cards/templates/contactForm.json';
 
@@ -15,23 +15,26 @@ const t = nl.contacts;
 
 export function contactForm(s: Services, o: { values?: Record<string, unknown>; errors?: Record<string, string>; notice?: Notice; formId?: string } = {}): Record<string, unknown> {
   const values = neutraliseValues(o.values ?? {});
-  return bindPrepared(template, {
-    title: t.formTitle,
-    intro: t.formIntro,
-    notice: o.notice ? { text: o.notice.text, style: cap(o.notice.style) } : null,
-    howLabel: t.howLabel,
+  return bind(template, {
+    ...trustedFields({
+      title: t.formTitle,
+      intro: t.formIntro,
+      howLabel: t.howLabel,
+      topicLabel: t.topicLabel,
+      customerLabel: t.customerLabel,
+      customerHint: t.customerHint,
+      errorHow: t.errors.howRequired,
+      errorTopic: t.errors.topicRequired,
+      save: t.save,
+      formId: o.formId ?? randomUUID(),
+    }),
+    notice: o.notice ? trustedFields({ text: o.notice.text, style: cap(o.notice.style) }) : null,
     howChoices: choiceList(t.how),
-    topicLabel: t.topicLabel,
-    topicChoices: s.config.conversation.contactTopics.map((x) => ({ title: neutralise(x), value: x })),
-    customerLabel: t.customerLabel,
-    customerHint: t.customerHint,
-    errorHow: t.errors.howRequired,
-    errorTopic: t.errors.topicRequired,
-    save: t.save,
+    // The topics come from the configuration: shown neutralised, the value is sent back as configured.
+    topicChoices: s.config.conversation.contactTopics.map((x) => ({ title: x, value: trusted(x) })),
     // Telefoon is the common case: already chosen.
-    values: { how: 'telefoon', ...values },
-    errors: o.errors ?? {},
-    formId: o.formId ?? randomUUID(),
+    values: { how: trusted('telefoon'), ...values },
+    errors: trustedFields(o.errors ?? {}),
   });
 }
 

@@ -3,7 +3,7 @@
 // e-mail" (a mailto: link with subject and body) when the customer has an e-mail address.
 import type { ReadyText } from '../../../app/customerTexts';
 import { nl } from '../../../texts/nl';
-import { bindPrepared, neutralise } from '../../cards/render';
+import { bind, trusted, trustedFields } from '../../cards/render';
 import { inputValue } from '../../cards/itemCard';
 import template from '../../cards/templates/customerText.json';
 
@@ -14,16 +14,18 @@ export function customerTextCard(r: ReadyText): Record<string, unknown> {
   const intro = confirmation
     ? (r.letter ? t.confirmationCard.introLetter : r.mailto ? t.confirmationCard.intro : t.confirmationCard.introNoEmail)
     : (r.letter ? t.ladder.lastCardIntroLetter : t.ladder.lastCardIntro);
-  return bindPrepared(template, {
-    title: confirmation ? t.confirmationCard.title(r.itemId) : t.ladder.lastCardTitle(r.itemId),
-    intro,
-    subjectLabel: t.confirmationCard.subjectLabel,
-    subject: neutralise(r.text.subject),
-    textLabel: t.confirmationCard.textLabel,
+  return bind(template, {
+    ...trustedFields({
+      title: confirmation ? t.confirmationCard.title(r.itemId) : t.ladder.lastCardTitle(r.itemId),
+      intro,
+      subjectLabel: t.confirmationCard.subjectLabel,
+      textLabel: t.confirmationCard.textLabel,
+      tip: r.noDirectNumber ? t.confirmationCard.noDirectNumber : '',
+      mailto: r.mailto ?? '',
+      openInEmail: t.confirmationCard.openInEmail,
+    }),
+    subject: r.text.subject,
     // An input shows its value as typed text (not markdown): only ${ and control characters are neutralised.
     body: inputValue(r.text.body),
-    tip: r.noDirectNumber ? t.confirmationCard.noDirectNumber : '',
-    mailto: r.mailto ?? '',
-    openInEmail: t.confirmationCard.openInEmail,
   });
 }

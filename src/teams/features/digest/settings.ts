@@ -4,7 +4,7 @@ import type { Services } from '../../../app/services';
 import type { Person } from '../../../domain/types';
 import type { UserSettings } from '../../../storage/repository';
 import { nl } from '../../../texts/nl';
-import { bindPrepared } from '../../cards/render';
+import { bind, trustedFields } from '../../cards/render';
 import template from '../../cards/templates/settings.json';
 import { inputValue } from '../../cards/itemCard';
 import type { Notice } from '../../feature';
@@ -12,17 +12,19 @@ import type { Notice } from '../../feature';
 const t = nl.digest.settings;
 
 export function settingsCard(s: Services, settings: UserSettings, notice?: Notice, form: { directNumber?: string; error?: string } = {}): Record<string, unknown> {
-  return bindPrepared(template, {
-    title: t.title,
-    notice: notice ? { text: notice.text, style: notice.style.charAt(0).toUpperCase() + notice.style.slice(1) } : null,
-    personalDigestLabel: t.personalDigest(s.config.digestTime),
-    personalDigest: settings.personalDigest === true ? 'true' : 'false',
-    personalDigestHint: t.personalDigestHint,
-    directNumberLabel: nl.conversation.settings.directNumberLabel,
-    directNumberHint: nl.conversation.settings.directNumberHint,
+  return bind(template, {
+    ...trustedFields({
+      title: t.title,
+      personalDigestLabel: t.personalDigest(s.config.digestTime),
+      personalDigest: settings.personalDigest === true ? 'true' : 'false',
+      personalDigestHint: t.personalDigestHint,
+      directNumberLabel: nl.conversation.settings.directNumberLabel,
+      directNumberHint: nl.conversation.settings.directNumberHint,
+      directNumberError: form.error ?? '',
+      save: t.save,
+    }),
+    notice: notice ? trustedFields({ text: notice.text, style: notice.style.charAt(0).toUpperCase() + notice.style.slice(1) }) : null,
     directNumber: inputValue(form.directNumber ?? settings.directNumber ?? ''),
-    directNumberError: form.error ?? '',
-    save: t.save,
   });
 }
 
