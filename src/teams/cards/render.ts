@@ -83,6 +83,11 @@ export function mdText(parts: TemplateStringsArray, ...values: (Trusted | string
   return out;
 }
 
+/** Values joined with our separator, each user text neutralised on its own (as a list of names or languages). */
+export function joinText(values: readonly (Trusted | string)[], separator: string): Trusted {
+  return trusted(values.map((v) => safeText(v)).join(separator));
+}
+
 /**
  * The data as the template sees it: plain strings (user text) neutralised, Trusted and trusted
  * text objects unwrapped as they are; numbers, booleans and dates untouched.

@@ -1,5 +1,5 @@
-// The digest card: binds a built Digest into digest.json. Subjects and names are people's text and
-// go through neutralise(). A size guard rebuilds with fewer lines should a card ever come near
+// The digest card: binds a built Digest into digest.json. Subjects and names are people's text:
+// plain strings (or say()/md`…` arguments) that bind() neutralises. A size guard rebuilds with fewer lines should a card ever come near
 // Teams' limit (keep a card under 80 KB; the hard cap is 100 KB).
 import { performance } from 'node:perf_hooks';
 import type { Services } from '../../../app/services';
@@ -9,7 +9,7 @@ import type { Item, Person } from '../../../domain/types';
 import { formatDay, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
 import { addCalendarDays } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { bindPrepared, cardSize, neutralise } from '../../cards/render';
+import { bind, cardSize, md, say, trusted, trustedFields } from '../../cards/render';
 import { problemLines } from '../../../app/deliveryProblems';
 import { digestItems } from '../../../app/openItems';
 import template from '../../cards/templates/digest.json';
@@ -45,7 +45,7 @@ export function renderDigestCard(d: Digest, cal: WorkingCalendar, o: DigestCardO
   const weekday = nextDayText.split(' ')[0] ?? nextDayText;
   const c = d.counts;
 
-  const tile = (label: string, value: number, key: SectionKey) => ({ label, value: String(value), color: value > 0 ? SECTION_COLOR[key] : 'Default' });
+  const tile = (label: string, value: number, key: SectionKey) => trustedFields({ label, value: String(value), color: value > 0 ? SECTION_COLOR[key] : 'Default' });
   const nextLabel = nextIsTomorrow ? t.tiles.tomorrow : t.tiles.nextDay(weekday);
   const tiles = c.open === 0 ? [] : [
     tile(t.tiles.overdue, c.overdue, 'overdue'),
@@ -65,37 +65,44 @@ export function renderDigestCard(d: Digest, cal: WorkingCalendar, o: DigestCardO
   };
 
   const sections = d.sections.map((s) => ({
-    title: t.withCount(sectionTitle(s.key), s.total),
-    color: SECTION_COLOR[s.key],
+    ...trustedFields({
+      title: t.withCount(sectionTitle(s.key), s.total),
+      color: SECTION_COLOR[s.key],
+      more: s.moreItems > 0 ? (s.groups.length > 0 ? t.moreInSection(s.moreItems, s.moreGroups) : t.moreItems(s.moreItems)) : '',
+    }),
     groups: s.groups.map((g) => ({
       // Personal: all are yours. Unclaimed section: all are nobody's; the title says so already.
-      header: personal || s.key === 'unclaimed' ? '' : g.owner ? t.owner(neutralise(g.owner.name), g.total) : t.nobody(g.total),
-      lines: g.lines.map((l) => l.unreadable ? { id: l.id, verb: '', text: nl.integrity.unreadableLine(l.id), meta: '', metaColor: 'Default' } : ({
-        id: l.id,
-        verb: `${l.kind}.view`,
-        text: `**${l.id}** · ${neutralise(l.subject)}`,
-        meta: `${t.kinds[l.kind] ?? l.kind} · ${l.deadlineText || t.noDeadline}${l.lateText ? t.lateSuffix(l.lateText) : ''}`,
-        metaColor: s.key === 'overdue' ? 'Attention' : 'Default',
+      header: personal || s.key === 'unclaimed' ? trusted('') : g.owner ? say(t.owner, g.owner.name, g.total) : trusted(t.nobody(g.total)),
+      lines: g.lines.map((l) => l.unreadable ? trustedFields({ id: l.id, verb: '', text: nl.integrity.unreadableLine(l.id), meta: '', metaColor: 'Default' }) : ({
+        ...trustedFields({
+          id: l.id,
+          verb: `${l.kind}.view`,
+          meta: `${t.kinds[l.kind] ?? l.kind} · ${l.deadlineText || t.noDeadline}${l.lateText ? t.lateSuffix(l.lateText) : ''}`,
+          metaColor: s.key === 'overdue' ? 'Attention' : 'Default',
+        }),
+        text: md`**${trusted(l.id)}** · ${l.subject}`,
       })),
-      more: g.more > 0 ? t.moreInGroup(g.more) : '',
+      more: trusted(g.more > 0 ? t.moreInGroup(g.more) : ''),
     })),
-    more: s.moreItems > 0 ? (s.groups.length > 0 ? t.moreInSection(s.moreItems, s.moreGroups) : t.moreItems(s.moreItems)) : '',
   }));
 
-  return bindPrepared(template, {
-    title: personal ? t.personalTitle(dayText) : t.channelTitle(dayText),
-    subtitle: t.asOf(formatTime(cal, d.generatedAt), c.open),
-    notices: (o.notices ?? []).map((text) => ({ text })),
+  return bind(template, {
+    ...trustedFields({
+      title: personal ? t.personalTitle(dayText) : t.channelTitle(dayText),
+      subtitle: t.asOf(formatTime(cal, d.generatedAt), c.open),
+      empty: c.open > 0 ? '' : personal ? t.emptyPersonal : t.emptyChannel,
+      openTitle: t.open,
+      truncated: d.truncated ? (personal ? t.truncatedPersonal : t.truncated) : '',
+      footer: personal ? t.footerPersonal(o.digestTime) : t.footerChannel,
+    }),
+    // Our warnings (app/deliveryProblems.ts neutralises the channel name in them).
+    notices: (o.notices ?? []).map((text) => trustedFields({ text })),
     tiles,
-    empty: c.open > 0 ? '' : personal ? t.emptyPersonal : t.emptyChannel,
     sections,
-    openTitle: t.open,
     // Only a count per kind: never a language, a customer or a subject (see docs/digest.md).
     // Not even a count of interpreter requests in the channel: in a small team "1 tolkaanvraag te laat"
     // next to the callbacks can point at a customer. Owners see theirs in the personal digest.
-    unlisted: personal ? d.unlisted.map((u) => ({ text: t.unlisted(t.kindsPlural[u.kind] ?? u.kind, u.open, u.overdue) })) : [],
-    truncated: d.truncated ? (personal ? t.truncatedPersonal : t.truncated) : '',
-    footer: personal ? t.footerPersonal(o.digestTime) : t.footerChannel,
+    unlisted: personal ? d.unlisted.map((u) => trustedFields({ text: t.unlisted(t.kindsPlural[u.kind] ?? u.kind, u.open, u.overdue) })) : [],
   });
 }
 
