@@ -8,8 +8,8 @@ import { capList, countRows, filterRows, type OpenFilter, type OpenRow } from '.
 import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { termOf } from '../../../domain/items/term';
 import { nl } from '../../../texts/nl';
-import { cap, STATE_COLOR } from '../../cards/itemCard';
-import { bindPrepared, cardSize, neutralise } from '../../cards/render';
+import { cap, inputValue, STATE_COLOR } from '../../cards/itemCard';
+import { bind, cardSize, md, trusted, trustedFields, trustedTexts } from '../../cards/render';
 import type { Notice } from '../../feature';
 import template from '../../cards/templates/openItems.json';
 
@@ -49,7 +49,7 @@ function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOp
     }
   }
   // One line with its id, no buttons; the rest of the list goes on (issue 13).
-  return { id: r.item.id, line: nl.integrity.unreadableLine(r.item.id), metaText: '', stateLabel: '', stateColor: 'Default', actions: [] };
+  return { ...trustedFields({ id: r.item.id, line: nl.integrity.unreadableLine(r.item.id), metaText: '', stateLabel: '', stateColor: 'Default' }), actions: [] };
 }
 
 function readableRow(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions'], hideSensitive?: boolean) {
@@ -62,12 +62,15 @@ function readableRow(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: Li
       : formatDeadline(s.calendar, term, now)
     : v.stateLabels.noDeadline;
   return {
-    id: item.id,
-    line: `**${item.id}** · ${kindLabel(item)} · ${hideSubject(item, hideSensitive) ? v.sensitiveSubject : neutralise(item.subject)}`,
-    metaText: mode === 'mine' ? deadlineText : `${deadlineText} · ${item.owner ? neutralise(item.owner.name) : v.nobody}`,
-    stateLabel: v.stateLabels[r.state] ?? r.state,
-    stateColor: r.state === 'noDeadline' ? 'Default' : STATE_COLOR[r.state],
-    actions: actions(item),
+    ...trustedFields({
+      id: item.id,
+      stateLabel: v.stateLabels[r.state] ?? r.state,
+      stateColor: r.state === 'noDeadline' ? 'Default' : STATE_COLOR[r.state],
+    }),
+    line: md`**${trusted(item.id)}** · ${trusted(kindLabel(item))} · ${hideSubject(item, hideSensitive) ? trusted(v.sensitiveSubject) : item.subject}`,
+    metaText: mode === 'mine' ? trusted(deadlineText) : md`${trusted(deadlineText)} · ${item.owner ? item.owner.name : trusted(v.nobody)}`,
+    // The buttons are ours: our titles, verbs and the item's id.
+    actions: trustedTexts(actions(item)),
   };
 }
 
@@ -88,23 +91,27 @@ export function listCard(s: Services, o: ListOptions): Record<string, unknown> {
   let max = o.maxRows ?? (o.mode === 'mine' ? MINE_MAX_ROWS : TEAM_MAX_ROWS);
   for (;;) {
     const { shown, more } = capList(shownRows, max);
-    const card = bindPrepared(template, {
-      title: o.mode === 'mine' ? v.mineTitle(all.length) : v.teamTitle(all.length),
-      intro: o.mode === 'mine' && all.length ? v.mineIntro : '',
-      notice: o.notice ? { text: o.notice.text, style: cap(o.notice.style) } : null,
-      summary: o.mode === 'mine' ? v.summaryMine(counts.overdue, counts.dueToday, counts.onTime) : v.summary(counts.overdue, counts.dueToday, counts.onTime, counts.unclaimed),
+    const card = bind(template, {
+      ...trustedFields({
+        title: o.mode === 'mine' ? v.mineTitle(all.length) : v.teamTitle(all.length),
+        intro: o.mode === 'mine' && all.length ? v.mineIntro : '',
+        summary: o.mode === 'mine' ? v.summaryMine(counts.overdue, counts.dueToday, counts.onTime) : v.summary(counts.overdue, counts.dueToday, counts.onTime, counts.unclaimed),
+        filteredText: filterActive ? v.filtered(shownRows.length, all.length) : '',
+        empty: o.mode === 'mine' ? v.mineEmpty : v.teamEmpty,
+        moreText: `${v.more(more)} ${o.mode === 'mine' ? v.moreMine : v.moreTeam}`,
+        hiddenText: o.hidden ? v.privateHidden(o.hidden) : '',
+      }),
+      notice: o.notice ? trustedFields({ text: o.notice.text, style: cap(o.notice.style) }) : null,
       showFilters: o.mode === 'team',
-      f: v.filters,
-      filter: { kind: filter.kind ?? '', owner: filter.owner ?? '', state: filter.state ?? '' },
-      kindChoices: [{ value: '', title: v.filters.allKinds }, ...(Object.keys(kindRules) as ItemKind[]).map((k) => ({ value: k, title: v.kindNames[k] ?? k }))],
-      ownerChoices: [{ value: '', title: v.filters.everyone }, { value: 'none', title: v.filters.unowned }, ...(o.owners ?? []).map((p) => ({ value: p.id, title: neutralise(p.name) }))],
-      stateChoices: [{ value: '', title: v.filters.allStates }, ...(['overdue', 'dueToday', 'onTime'] as const).map((k) => ({ value: k, title: cap(v.stateLabels[k]) }))],
-      filteredText: filterActive ? v.filtered(shownRows.length, all.length) : '',
-      empty: o.mode === 'mine' ? v.mineEmpty : v.teamEmpty,
+      f: trustedTexts(v.filters),
+      // The chosen filter is shown back in the pickers: an input value.
+      filter: { kind: inputValue(filter.kind ?? ''), owner: inputValue(filter.owner ?? ''), state: inputValue(filter.state ?? '') },
+      kindChoices: [{ value: '', title: v.filters.allKinds }, ...(Object.keys(kindRules) as ItemKind[]).map((k) => ({ value: k, title: v.kindNames[k] ?? k }))].map((c) => trustedFields(c)),
+      // A colleague's name is user text; the value is their id.
+      ownerChoices: [...[{ value: '', title: v.filters.everyone }, { value: 'none', title: v.filters.unowned }].map((c) => trustedFields(c)), ...(o.owners ?? []).map((p) => ({ value: trusted(p.id), title: p.name }))],
+      stateChoices: [{ value: '', title: v.filters.allStates }, ...(['overdue', 'dueToday', 'onTime'] as const).map((k) => ({ value: k, title: cap(v.stateLabels[k]) }))].map((c) => trustedFields(c)),
       rows: shown.map((r) => rowData(r, s, o.mode, o.actions, o.hideSensitiveSubjects)),
       more,
-      moreText: `${v.more(more)} ${o.mode === 'mine' ? v.moreMine : v.moreTeam}`,
-      hiddenText: o.hidden ? v.privateHidden(o.hidden) : '',
     });
     // Long subjects can make rows larger than planned: cut further until the card fits.
     if (cardSize(card) <= MAX_CARD_BYTES || max <= 1) return card;
