@@ -9,27 +9,29 @@ import { nl } from '../../../texts/nl';
 import { MONTH_NAMES } from '../../../texts/nl/workingTime';
 import { cardResponse } from '../../cards/common';
 import { cap, choiceList, neutraliseValues } from '../../cards/itemCard';
-import { bindPrepared, neutralise } from '../../cards/render';
+import { bind, sayText, trusted, trustedFields } from '../../cards/render';
 import type { Feature, Notice } from '../../feature';
 import template from '../../cards/templates/experienceForm.json';
 
 const t = nl.experiences;
 
 export function experienceForm(o: { values?: Record<string, unknown>; errors?: Record<string, string>; notice?: Notice; formId?: string } = {}): Record<string, unknown> {
-  return bindPrepared(template, {
-    title: t.formTitle,
-    intro: t.formIntro,
-    notice: o.notice ? { text: o.notice.text, style: cap(o.notice.style) } : null,
-    kindLabel: t.kindLabel,
+  return bind(template, {
+    ...trustedFields({
+      title: t.formTitle,
+      intro: t.formIntro,
+      kindLabel: t.kindLabel,
+      textLabel: t.textLabel,
+      lessonLabel: t.lessonLabel,
+      errorKind: t.errors.kindRequired,
+      errorText: nl.common.fieldRequired,
+      share: t.share,
+      formId: o.formId ?? randomUUID(),
+    }),
+    notice: o.notice ? trustedFields({ text: o.notice.text, style: cap(o.notice.style) }) : null,
     kindChoices: choiceList(t.kinds),
-    textLabel: t.textLabel,
-    lessonLabel: t.lessonLabel,
-    errorKind: t.errors.kindRequired,
-    errorText: nl.common.fieldRequired,
-    share: t.share,
     values: neutraliseValues(o.values ?? {}),
-    errors: o.errors ?? {},
-    formId: o.formId ?? randomUUID(),
+    errors: trustedFields(o.errors ?? {}),
   });
 }
 
@@ -38,9 +40,9 @@ export async function experiencesText(s: Services, tenantId: string): Promise<st
   const monthName = `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
   if (!list.length) return t.listEmpty(monthName);
   const now = s.clock.now();
-  const lines = list.map((e) => t.listLine(
-    formatDay(s.calendar, s.calendar.dayOf(e.at), now), neutralise(e.by.name), t.kinds[e.data.kind] ?? e.data.kind,
-    neutralise(e.data.text), e.data.lesson ? neutralise(e.data.lesson) : '',
+  const lines = list.map((e) => sayText(t.listLine,
+    trusted(formatDay(s.calendar, s.calendar.dayOf(e.at), now)), e.by.name, trusted(t.kinds[e.data.kind] ?? e.data.kind),
+    e.data.text, e.data.lesson ?? '',
   ));
   return [`**${t.listTitle(monthName)}**`, t.listIntro, '', ...lines].join('\n');
 }

@@ -8,7 +8,7 @@ import { formatDay } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
 import { cap } from '../../cards/itemCard';
-import { bindPrepared, neutralise, trusted } from '../../cards/render';
+import { bind, trusted, trustedFields, trustedTexts } from '../../cards/render';
 import type { Feature, Notice } from '../../feature';
 import type { Turn } from '../../turn';
 import template from '../../cards/templates/report.json';
@@ -31,14 +31,17 @@ export function kindLabel(key: string): string {
 function row(label: string, f: Figures, bold = false) {
   const avg = averageClaimMinutes(f);
   return {
-    label: neutralise(label),
-    weight: bold ? 'Bolder' : 'Default',
-    made: String(f.made),
-    kept: r.percent(f.kept, f.kept + f.late),
-    late: String(f.late),
-    lateColor: f.late ? 'Attention' : 'Default',
-    oneGo: r.percent(f.oneGo, f.done),
-    claim: avg === null ? r.none : r.minutes(avg),
+    // A source can be a name someone gave (an intake form's): the label is bound as user text.
+    label,
+    ...trustedFields({
+      weight: bold ? 'Bolder' : 'Default',
+      made: String(f.made),
+      kept: r.percent(f.kept, f.kept + f.late),
+      late: String(f.late),
+      lateColor: f.late ? 'Attention' : 'Default',
+      oneGo: r.percent(f.oneGo, f.done),
+      claim: avg === null ? r.none : r.minutes(avg),
+    }),
   };
 }
 
@@ -46,7 +49,8 @@ function row(label: string, f: Figures, bold = false) {
 function firstContactSection(fc: FirstContactReport) {
   const f = r.firstContact;
   const ch = (c: string) => f.channels[c] ?? c;
-  return {
+  // Our texts only: the counts and the contact channels' labels (a channel is one of the form's choices).
+  return trustedTexts({
     heading: f.heading,
     intro: f.intro,
     weeks: fc.weeks.map((w) => f.line(`${r.weekLabel(w.isoWeek)}${w.running ? ` (${r.running})` : ''}`, w.total.helped, w.total.contacts, helpedPercent(w.total))),
@@ -56,33 +60,35 @@ function firstContactSection(fc: FirstContactReport) {
       .sort((a, b) => b[1].contacts - a[1].contacts || a[0].localeCompare(b[0]))
       .map(([c, x]) => f.channelLine(ch(c), x.helped, x.contacts, helpedPercent(x))),
     no: f.no(fc.no.answered, fc.no.explained),
-  };
+  });
 }
 
 export function reportCard(s: Services, rep: OnTimeReport, notice?: Notice, fc?: FirstContactReport): Record<string, unknown> {
   const cal = s.calendar;
   const byName = (m: Record<string, Figures>, label: (k: string) => string) =>
     Object.entries(m).map(([k, f]) => ({ name: label(k), f })).sort((a, b) => b.f.made - a.f.made || a.name.localeCompare(b.name, 'nl'));
-  return bindPrepared(template, {
-    title: r.title,
-    intro: r.intro(formatDay(cal, rep.from, rep.now), formatDay(cal, rep.to, rep.now)),
-    notice: notice ? { text: notice.text, style: cap(notice.style) } : null,
-    c: r.columns,
+  return bind(template, {
+    ...trustedFields({
+      title: r.title,
+      intro: r.intro(formatDay(cal, rep.from, rep.now), formatDay(cal, rep.to, rep.now)),
+      explainTitle: 'Wat betekenen de cijfers?',
+      csvButton: r.csvButton,
+    }),
+    notice: notice ? trustedFields({ text: notice.text, style: cap(notice.style) }) : null,
+    c: trustedTexts(r.columns),
     tables: [
       {
-        heading: r.perWeek,
+        heading: trusted(r.perWeek),
         rows: [
           ...rep.weeks.map((w) => row(`${r.weekLabel(w.isoWeek)}${w.running ? ` (${r.running})` : ''}`, w.total)),
           row(r.total, rep.total, true),
         ],
       },
-      { heading: r.perKind, rows: byName(rep.byKind, kindLabel).map((x) => row(x.name, x.f)) },
-      { heading: r.perSource, rows: byName(rep.bySource, sourceLabel).map((x) => row(x.name, x.f)) },
+      { heading: trusted(r.perKind), rows: byName(rep.byKind, kindLabel).map((x) => row(x.name, x.f)) },
+      { heading: trusted(r.perSource), rows: byName(rep.bySource, sourceLabel).map((x) => row(x.name, x.f)) },
     ],
     firstContact: fc ? firstContactSection(fc) : null,
-    explainTitle: 'Wat betekenen de cijfers?',
-    explain: r.explain,
-    csvButton: r.csvButton,
+    explain: trustedTexts(r.explain),
   });
 }
 
