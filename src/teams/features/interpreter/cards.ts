@@ -14,7 +14,7 @@ import { nl } from '../../../texts/nl';
 import { LANGUAGES } from '../../../texts/nl/interpreter';
 import { MONTH_NAMES } from '../../../texts/nl/workingTime';
 import { historyLines, noticeCard } from '../../cards/common';
-import { bindPrepared, neutralise, trusted } from '../../cards/render';
+import { bind, md, safeText, trusted, trustedFields, trustedTexts, type Trusted } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
 import startTemplate from '../../cards/templates/interpreterStart.json';
 import ownFormTemplate from '../../cards/templates/interpreterOwnForm.json';
@@ -36,15 +36,15 @@ function cap(style: string): string {
 }
 
 function noticeOf(n: Notice | undefined) {
-  return n ? { text: n.text, style: cap(n.style) } : null;
+  return n ? trustedFields({ text: n.text, style: cap(n.style) }) : null;
 }
 
 /** Input values are shown back in inputs (not markdown), so only control characters and ${ are neutralised. */
-function neutraliseValues(v: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
+function neutraliseValues(v: Record<string, unknown>): Record<string, Trusted> {
+  const out: Record<string, Trusted> = {};
   for (const [k, x] of Object.entries(v)) {
-    if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u001f]/g, ' ');
-    else if (typeof x === 'number' && Number.isFinite(x)) out[k] = String(x);
+    if (typeof x === 'string') out[k] = trusted(x.replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u001f]/g, ' '));
+    else if (typeof x === 'number' && Number.isFinite(x)) out[k] = trusted(String(x));
   }
   return out;
 }
@@ -75,42 +75,41 @@ export function cleanRelatedId(v: unknown): string {
 
 export function startCard(relatedId: string, notice?: Notice): Record<string, unknown> {
   const id = cleanRelatedId(relatedId);
-  return bindPrepared(startTemplate, {
-    t: t.start,
-    hint: t.card.ownerOnlyHint,
+  return bind(startTemplate, {
+    t: trustedTexts(t.start),
+    // The id is cleaned to the shape of an item id (cleanRelatedId).
+    ...trustedFields({ hint: t.card.ownerOnlyHint, relatedId: id, relatedText: id ? t.start.related(id) : '' }),
     notice: noticeOf(notice),
-    relatedId: id,
-    relatedText: id ? t.start.related(id) : '',
   });
 }
 
 export function ownFormCard(state: FormState = {}): Record<string, unknown> {
-  return bindPrepared(ownFormTemplate, {
-    t: t.ownForm,
-    f: t.fields,
-    hint: t.card.ownerOnlyHint,
-    requiredText: nl.common.fieldRequired,
+  return bind(ownFormTemplate, {
+    t: trustedTexts(t.ownForm),
+    f: trustedTexts(t.fields),
+    ...trustedFields({ hint: t.card.ownerOnlyHint, requiredText: nl.common.fieldRequired, formId: state.formId ?? randomUUID() }),
     notice: noticeOf(state.notice),
     values: neutraliseValues(state.values ?? {}),
-    errors: state.errors ?? {},
-    ownByChoices: OWN_BY.map((value) => ({ value, title: t.ownBy[value] })),
-    formId: state.formId ?? randomUUID(),
+    errors: trustedFields(state.errors ?? {}),
+    ownByChoices: OWN_BY.map((value) => trustedFields({ value, title: t.ownBy[value] })),
   });
 }
 
 export function bookingFormCard(state: FormState = {}): Record<string, unknown> {
-  const card = bindPrepared(formTemplate, {
-    t: t.form,
-    f: t.fields,
-    hint: t.card.ownerOnlyHint,
-    requiredText: nl.common.fieldRequired,
+  const card = bind(formTemplate, {
+    t: trustedTexts(t.form),
+    f: trustedTexts(t.fields),
+    ...trustedFields({
+      hint: t.card.ownerOnlyHint,
+      requiredText: nl.common.fieldRequired,
+      momentHint: `${t.modes.phoneNow}: datum en tijd mogen leeg blijven.`,
+      formId: state.formId ?? randomUUID(),
+    }),
     notice: noticeOf(state.notice),
     values: neutraliseValues(state.values ?? {}),
-    errors: state.errors ?? {},
-    languages: [...LANGUAGES.map((l) => ({ value: l, title: l })), { value: OTHER_LANGUAGE, title: t.languageOther }],
-    modes: INTERPRETER_MODES.map((value) => ({ value, title: t.modes[value] })),
-    momentHint: `${t.modes.phoneNow}: datum en tijd mogen leeg blijven.`,
-    formId: state.formId ?? randomUUID(),
+    errors: trustedFields(state.errors ?? {}),
+    languages: [...LANGUAGES.map((l) => ({ value: l, title: l })), { value: OTHER_LANGUAGE, title: t.languageOther }].map((c) => trustedFields(c)),
+    modes: INTERPRETER_MODES.map((value) => trustedFields({ value, title: t.modes[value] })),
   });
   return fixNumberInput(card, 'duration');
 }
@@ -150,28 +149,30 @@ function ownerCard(view: ItemView, notice: Notice | undefined, form: FormState):
   const cal = s.calendar;
   const now = s.clock.now();
   const active = !item.closedAt;
-  const facts: { title: string; value: string }[] = [];
-  const add = (title: string, value: string | undefined) => {
-    if (value) facts.push({ title, value });
+  // A fact's value is user text (a plain string) or ours (Trusted); empty ones are left out.
+  const facts: { title: Trusted; value: Trusted | string }[] = [];
+  const add = (title: string, value: Trusted | string | undefined) => {
+    if (value !== undefined && safeText(value)) facts.push({ title: trusted(title), value });
   };
+  const ours = (text: string | undefined) => trusted(text ?? '');
   if (d.path === 'own') {
-    add(t.card.ownBy, d.ownBy ? t.ownBy[d.ownBy] : t.status.own);
-    add(t.card.moment, momentText(s, d));
+    add(t.card.ownBy, ours(d.ownBy ? t.ownBy[d.ownBy] : t.status.own));
+    add(t.card.moment, ours(momentText(s, d)));
   } else {
-    add(t.card.language, d.erased ? '—' : neutralise(d.language ?? ''));
-    add(t.card.mode, d.mode ? t.modes[d.mode] : '');
-    add(t.card.moment, momentText(s, d));
-    add(t.card.duration, d.durationMinutes ? t.card.minutes(d.durationMinutes) : '');
-    if (d.mode === 'onSite') add(t.card.address, d.erased ? '—' : neutralise(d.address ?? ''));
+    add(t.card.language, d.erased ? ours('—') : d.language ?? '');
+    add(t.card.mode, ours(d.mode ? t.modes[d.mode] : ''));
+    add(t.card.moment, ours(momentText(s, d)));
+    add(t.card.duration, ours(d.durationMinutes ? t.card.minutes(d.durationMinutes) : ''));
+    if (d.mode === 'onSite') add(t.card.address, d.erased ? ours('—') : d.address ?? '');
     if (item.status === 'requested' && d.confirmBy) {
       const by = formatDeadline(cal, new Date(d.confirmBy), now);
-      add(t.card.confirmBy, by.startsWith('uiterlijk') ? by : `uiterlijk ${by}`);
+      add(t.card.confirmBy, ours(by.startsWith('uiterlijk') ? by : `uiterlijk ${by}`));
     }
-    add(t.card.reference, d.reference ? neutralise(d.reference) : '');
+    add(t.card.reference, d.reference ?? '');
   }
-  add(t.card.related, d.relatedId ? neutralise(d.relatedId) : '');
-  if (item.status === 'cancelled') add(t.card.cancelReason, d.cancelReason ? neutralise(d.cancelReason) : '');
-  add(t.card.createdBy, `${neutralise(item.createdBy.name)}, ${formatMoment(cal, item.createdAt, now)}`);
+  add(t.card.related, d.relatedId ?? '');
+  if (item.status === 'cancelled') add(t.card.cancelReason, d.cancelReason ?? '');
+  add(t.card.createdBy, md`${item.createdBy.name}, ${trusted(formatMoment(cal, item.createdAt, now))}`);
 
   let ownReminderText = '';
   if (item.status === 'own') {
@@ -180,32 +181,35 @@ function ownerCard(view: ItemView, notice: Notice | undefined, form: FormState):
   }
   const history = view.history;
   const showBooking = d.path === 'service' && item.status === 'requested';
-  const card = bindPrepared(ownerTemplate, {
-    id: item.id,
+  const card = bind(ownerTemplate, {
+    ...trustedFields({
+      id: item.id,
+      title: t.card.title(item.id),
+      historyTitle: nl.common.history,
+      statusText: t.status[item.status] ?? item.status,
+      statusColor: STATUS_COLOR[item.status] ?? 'Default',
+      headerStyle: item.status === 'done' ? 'good' : 'emphasis',
+      ownReminderText,
+      // The booking text is shown in an input to copy: bookingText() makes it input-safe.
+      copyText: showBooking && !d.erased ? bookingText(s, d) : '',
+      callLine: phoneLine(s.config.interpreter.phone),
+      serviceUrl: s.config.interpreter.serviceUrl,
+      openStyle: item.status === 'requested' ? 'positive' : 'default',
+    }),
     version: item.version,
-    title: t.card.title(item.id),
-    t: t.card,
-    historyTitle: nl.common.history,
+    t: trustedTexts(t.card),
     notice: noticeOf(notice),
-    statusText: t.status[item.status] ?? item.status,
-    statusColor: STATUS_COLOR[item.status] ?? 'Default',
-    headerStyle: item.status === 'done' ? 'good' : 'emphasis',
     facts,
-    ownReminderText,
     showBooking,
-    steps: t.card.bookSteps.map((line, i) => ({ line: `${i + 1}. ${line}` })),
-    copyText: showBooking && !d.erased ? bookingText(s, d) : '',
-    callLine: phoneLine(s.config.interpreter.phone),
+    steps: t.card.bookSteps.map((line, i) => ({ line: trusted(`${i + 1}. ${line}`) })),
     showServiceLink: d.path === 'service' && (item.status === 'requested' || item.status === 'confirmed'),
-    serviceUrl: s.config.interpreter.serviceUrl,
-    openStyle: item.status === 'requested' ? 'positive' : 'default',
     isRequested: item.status === 'requested',
     isConfirmed: item.status === 'confirmed',
     isOwn: item.status === 'own',
     isActive: active,
     cancelOpen: !!form.errors?.reason,
     values: neutraliseValues(form.values ?? {}),
-    errors: form.errors ?? {},
+    errors: trustedFields(form.errors ?? {}),
     history: historyLines(history, cal, (a) => t.history[a] ?? nl.integrity.history[a] ?? a, true),
   });
   if (item.owner?.teamsId && active) {
@@ -237,18 +241,17 @@ export const interpreterCards: ItemCardRenderer & {
 
 export function overviewCard(f: InterpreterMonthFigures, hasNext: boolean, previousMonth: string, nextMonth: string): Record<string, unknown> {
   const monthName = `${MONTH_NAMES[Number(f.month.slice(5, 7)) - 1]} ${f.month.slice(0, 4)}`;
-  return bindPrepared(overviewTemplate, {
-    t: t.overview,
-    title: t.overview.title(monthName),
+  return bind(overviewTemplate, {
+    t: trustedTexts(t.overview),
+    ...trustedFields({ title: t.overview.title(monthName), previousMonth, nextMonth }),
     isEmpty: f.total === 0 && f.cancelled === 0,
-    f: {
+    f: trustedFields({
       total: String(f.total), own: String(f.own), service: String(f.service), done: String(f.done),
       cancelled: String(f.cancelled), minutes: String(f.minutes),
-    },
-    languages: f.perLanguage.map((l) => ({ title: neutralise(l.language), value: String(l.count) })),
-    modes: f.perMode.map((m) => ({ title: t.modes[m.mode] ?? m.mode, value: String(m.count) })),
-    previousMonth,
-    nextMonth,
+    }),
+    // A language can be typed ("anders"): user text.
+    languages: f.perLanguage.map((l) => ({ title: l.language, value: trusted(String(l.count)) })),
+    modes: f.perMode.map((m) => trustedFields({ title: t.modes[m.mode] ?? m.mode, value: String(m.count) })),
     hasNext,
   });
 }
