@@ -1,6 +1,6 @@
 // Cards for twijfelgevallen: the one discussion card (channel, and the manager's 1:1 copy), the
 // form, the "zo besloot het team eerder" card shown before posting, and the library results.
-// Every value a person typed goes through neutralise(); input values shown back only lose ${ and control characters.
+// Every value a person typed is bound as user text (bind() neutralises it); input values shown back only lose ${ and control characters.
 import { randomUUID } from 'node:crypto';
 import type { ItemView } from '../../../app/itemView';
 import type { Services } from '../../../app/services';
@@ -10,7 +10,7 @@ import { echoOf } from '../../../domain/validation/mask';
 import type { HistoryEntry } from '../../../domain/types';
 import { formatDay, formatDeadline, formatMoment, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
-import { bind, bindPrepared, md, neutralise, say, trusted, trustedTexts, type Trusted } from '../../cards/render';
+import { bind, md, say, trusted, trustedFields, trustedTexts, type Trusted } from '../../cards/render';
 import type { ItemCardRenderer, Notice } from '../../feature';
 import channelTemplate from '../../cards/templates/exceptionChannel.json';
 import formTemplate from '../../cards/templates/exceptionForm.json';
@@ -137,16 +137,16 @@ export interface FormState {
 }
 
 export function exceptionForm(state: FormState = {}): Record<string, unknown> {
-  return bindPrepared(formTemplate, {
-    t: t.form,
-    f: t.form.fields,
-    p: t.form.placeholders,
-    requiredText: nl.common.fieldRequired,
-    notice: state.notice ? { text: state.notice.text, style: cap(state.notice.style) } : null,
-    values: inputValues(state.values ?? {}),
-    errors: state.errors ?? {},
-    urgencyChoices: choices(t.urgency, ['vandaag', 'dezeWeek']),
-    formId: state.formId ?? randomUUID(),
+  return bind(formTemplate, {
+    t: trustedTexts(t.form),
+    f: trustedTexts(t.form.fields),
+    p: trustedTexts(t.form.placeholders),
+    ...trustedFields({ requiredText: nl.common.fieldRequired, formId: state.formId ?? randomUUID() }),
+    notice: state.notice ? trustedFields({ text: state.notice.text, style: cap(state.notice.style) }) : null,
+    // Typed values shown back in inputs: made input-safe by inputValues.
+    values: trustedFields(inputValues(state.values ?? {})),
+    errors: trustedFields(state.errors ?? {}),
+    urgencyChoices: trustedTexts(choices(t.urgency, ['vandaag', 'dezeWeek'])),
   });
 }
 
@@ -163,18 +163,20 @@ export const FORM_FIELDS = ['situation', 'rule', 'proposal', 'leaning', 'urgency
 
 export function similarCard(s: Services, similar: SimilarCase[], values: Record<string, unknown>, formId: string): Record<string, unknown> {
   const cal = s.calendar;
-  const card = bindPrepared(similarTemplate, {
-    t: t.similar,
+  const card = bind(similarTemplate, {
+    t: trustedTexts(t.similar),
     cases: similar.map(({ item: c, matched }) => ({
-      head: `${c.id} · ${neutralise(shortText(c.data.rule, 120))}`,
+      head: md`${trusted(c.id)} · ${shortText(c.data.rule, 120)}`,
       guideline: !!c.data.guideline,
-      guidelineText: t.card.guidelineBadge,
-      style: c.data.guideline ? 'good' : 'emphasis',
-      situation: neutralise(shortText(c.data.situation, 300)),
-      decision: decisionLine(c),
-      decisionColor: c.data.decision.outcome === 'afwijken' ? 'Good' : 'Attention',
-      reasoning: neutralise(shortText(c.data.decision.reasoning, 400)),
-      meta: `${t.similar.decidedOn(formatDay(cal, cal.dayOf(new Date(c.data.decision.at))), neutralise(c.data.decision.by.name))} · ${t.similar.matched(neutralise(matched.join(', ')))}`,
+      ...trustedFields({
+        guidelineText: t.card.guidelineBadge,
+        style: c.data.guideline ? 'good' : 'emphasis',
+        decision: decisionLine(c),
+        decisionColor: c.data.decision.outcome === 'afwijken' ? 'Good' : 'Attention',
+      }),
+      situation: shortText(c.data.situation, 300),
+      reasoning: shortText(c.data.decision.reasoning, 400),
+      meta: md`${say(t.similar.decidedOn, trusted(formatDay(cal, cal.dayOf(new Date(c.data.decision.at)))), c.data.decision.by.name)} · ${say(t.similar.matched, matched.join(', '))}`,
     })),
   });
   // The question travels in the buttons' data, set after binding so nothing in it is ever read as a template.
@@ -195,22 +197,26 @@ export function libraryCard(
 ): Record<string, unknown> {
   const cal = s.calendar;
   const shown = results.slice(0, max);
-  return bindPrepared(libraryTemplate, {
-    title: t.library.title(neutralise(echoOf(words))),
-    intro: t.library.intro,
-    partial: partial ? t.library.partial : '',
-    l: t.library,
+  return bind(libraryTemplate, {
+    title: say(t.library.title, echoOf(words)),
+    ...trustedFields({
+      intro: t.library.intro,
+      partial: partial ? t.library.partial : '',
+      more: results.length > shown.length ? t.library.more(shown.length, results.length) : '',
+      hint: t.library.hint,
+    }),
+    l: trustedTexts(t.library),
     cases: shown.map((c) => ({
-      head: t.library.head(c.id, formatDay(cal, cal.dayOf(new Date(c.data.decision.at)))),
+      ...trustedFields({
+        head: t.library.head(c.id, formatDay(cal, cal.dayOf(new Date(c.data.decision.at)))),
+        guidelineText: t.card.guidelineBadge,
+        style: c.data.guideline ? 'good' : 'emphasis',
+      }),
       guideline: !!c.data.guideline,
-      guidelineText: t.card.guidelineBadge,
-      style: c.data.guideline ? 'good' : 'emphasis',
-      rule: neutralise(shortText(c.data.rule, 200)),
-      situation: neutralise(shortText(c.data.situation, 300)),
-      decision: t.library.decisionText(t.outcome[c.data.decision.outcome], neutralise(c.data.decision.by.name), c.data.decision.byManager),
-      reasoning: neutralise(shortText(c.data.decision.reasoning, 400)),
+      rule: shortText(c.data.rule, 200),
+      situation: shortText(c.data.situation, 300),
+      decision: say(t.library.decisionText, trusted(t.outcome[c.data.decision.outcome]), c.data.decision.by.name, c.data.decision.byManager),
+      reasoning: shortText(c.data.decision.reasoning, 400),
     })),
-    more: results.length > shown.length ? t.library.more(shown.length, results.length) : '',
-    hint: t.library.hint,
   });
 }
