@@ -40,6 +40,23 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 14: under src/teams only bind() and say()/md`…` (cards/render.ts) neutralise user text;
+    // nothing else neutralises by hand (test/unit/neutraliseImports.test.ts checks the same).
+    files: ['src/teams/**/*.ts'],
+    ignores: ['src/teams/cards/render.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/domain/neutralise'], message: 'Bind user text as a plain string with bind(), or use say()/md`…`/sayText/mdText (cards/render.ts).' },
+            { group: ['**/cards/render', './render'], importNames: ['neutralise', 'neutraliseDeep'], message: 'Bind user text as a plain string with bind(), or use say()/md`…`.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read raw Bot Framework / Graph JSON: `any` there is the honest type.
     files: ['test/**/*.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

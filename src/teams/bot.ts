@@ -14,7 +14,7 @@ import { nl } from '../texts/nl';
 import { helpCard, MAIN_COMMANDS, welcomeCard } from './cards/commandButtons';
 import { COMMAND_VERB, isVerb, verbSchemas, type Verb, type VerbData } from './cards/contract';
 import { cardResponse, noticeCard } from './cards/common';
-import { neutralise, sayText, trusted } from './cards/render';
+import { mdText, sayText, trusted } from './cards/render';
 import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
 import { makeTurn, type Turn } from './turn';
 import { renderChannel, renderOwner } from './cards/itemViews';
@@ -135,7 +135,8 @@ export class TopContactBot extends TeamsActivityHandler {
     const turn = makeTurn(ctx, this.s);
     const results = value.dataset === COLLEAGUE_DATASET
       ? (await searchColleagues(this.s, turn.tenantId, value.queryText ?? '', value.queryOptions?.skip, value.queryOptions?.top))
-        .map((r) => ({ title: neutralise(r.title), value: r.value }))
+        // A colleague's name is user text: neutralised as in a card.
+        .map((r) => ({ title: mdText`${r.title}`, value: r.value }))
       : [];
     return { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results } } as SearchInvokeResponse;
   }

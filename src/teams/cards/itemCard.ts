@@ -17,7 +17,7 @@ import { nl } from '../../texts/nl';
 import { confirmationChoices, lifecycleCard } from '../../texts/nl/lifecycle';
 import type { ItemCardRenderer, Notice } from '../feature';
 import { historyLines, noticeOf } from './common';
-import { bind, md, neutralise, prepareTemplates, say, sayText, trusted, trustedTexts, type Trusted } from './render';
+import { bind, md, prepareTemplates, say, sayText, trusted, trustedTexts, type Trusted } from './render';
 import headPart from './templates/lifecycleHead.json';
 import channelPart from './templates/lifecycleChannel.json';
 import ownerPart from './templates/lifecycleOwner.json';

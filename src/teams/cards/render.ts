@@ -8,10 +8,10 @@ import type * as ACData from 'adaptivecards-templating';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
+// Only bind() and the say()/md`…` helpers below neutralise: src/teams imports neutralise nowhere
+// else (test/unit/neutraliseImports.test.ts).
 import { neutralise } from '../../domain/neutralise';
 import { nl } from '../../texts/nl';
-
-export { neutralise };
 
 const TRUSTED = Symbol('trusted');
 const TRUSTED_TREE = Symbol('trustedTree');
@@ -103,8 +103,6 @@ function safeData(v: unknown, userText: (s: string) => string): unknown {
   return out;
 }
 
-const asIs = (s: string): string => s;
-
 /** Neutralises every string in a data object (deep), except keys listed as trusted (our own texts). */
 export function neutraliseDeep<T>(v: T, trusted: ReadonlySet<string> = new Set(), key = ''): T {
   if (typeof v === 'string') return (trusted.has(key) ? v : neutralise(v)) as T;
@@ -168,14 +166,6 @@ export function warmTemplates(): Promise<void> {
  */
 export function bind(template: object, data: object): Record<string, unknown> {
   return expand(template, safeData(data, neutralise));
-}
-
-/**
- * Transitional (issue 14): the cards not yet moved to bind() still neutralise their user text
- * themselves and bind plain strings as they are (Trusted values are unwrapped). New cards use bind().
- */
-export function bindPrepared(template: object, data: object): Record<string, unknown> {
-  return expand(template, safeData(data, asIs));
 }
 
 function expand(template: object, data: unknown): Record<string, unknown> {

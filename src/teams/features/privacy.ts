@@ -9,7 +9,7 @@ import type { CustomerRecord } from '../../domain/customers/record';
 import { profileLines } from '../../domain/customers/profile';
 import { echoOf } from '../../domain/validation/mask';
 import { nl } from '../../texts/nl';
-import { neutralise, sayText, trusted } from '../cards/render';
+import { joinText, md, mdText, safeText, sayText, trusted, type Trusted } from '../cards/render';
 import type { Feature } from '../feature';
 import type { Turn } from '../turn';
 
@@ -34,19 +34,19 @@ async function itemExport(turn: Turn, item: Item): Promise<string> {
   const status = (nl.callbacks.status as Record<string, string>)[item.status] ?? item.status;
   const lines = [
     `**${item.id}** · ${t.kind[item.kind] ?? item.kind} · ${status}`,
-    `${t.created}: ${formatMoment(cal, item.createdAt)}, ${neutralise(item.createdBy.name)} (${t.source}: ${neutralise(item.source)})`,
+    mdText`${trusted(t.created)}: ${trusted(formatMoment(cal, item.createdAt))}, ${item.createdBy.name} (${trusted(t.source)}: ${item.source})`,
   ];
   if (item.deadline) lines.push(`${t.deadline}: ${formatMoment(cal, item.deadline)}`);
   if (item.closedAt) lines.push(`${t.closed}: ${formatMoment(cal, item.closedAt)}`);
   lines.push(`${t.customerData}:`);
   for (const [field, value] of privacyOf(item.kind).describe(item.data)) {
-    lines.push(`- ${t.field[field] ?? field}: ${neutralise(value)}`);
+    lines.push(mdText`- ${trusted(t.field[field] ?? field)}: ${value}`);
   }
   const history = await turn.s.repo.history(item.tenantId, item.id);
   lines.push(`${t.history}:`);
   for (const h of history) {
     const label = (nl.callbacks.history as Record<string, string>)[h.action] ?? h.action;
-    lines.push(`- ${formatMoment(cal, h.at)} · ${neutralise(h.actor.name)} · ${label}${h.note ? `: ${neutralise(h.note)}` : ''}`);
+    lines.push(mdText`- ${trusted(formatMoment(cal, h.at))} · ${h.actor.name} · ${trusted(label)}${h.note ? md`: ${h.note}` : trusted('')}`);
   }
   return lines.join('\n\n');
 }
@@ -71,23 +71,24 @@ export function chunks(parts: string[], max = MAX_MESSAGE_CHARS): string[] {
 async function recordExport(turn: Turn, r: CustomerRecord): Promise<string> {
   const c = nl.customers;
   const cal = turn.s.calendar;
+  const orDash = (list: Trusted) => (safeText(list) ? list : trusted('—'));
   const lines = [
     `**${c.privacy.record(r.id)}**`,
-    `- ${c.card.names}: ${r.names.map(neutralise).join(' / ') || '—'}`,
-    `- ${c.card.contact}: ${r.contacts.map((x) => neutralise(x.display)).join(', ') || '—'}`,
+    mdText`- ${trusted(c.card.names)}: ${orDash(joinText(r.names, ' / '))}`,
+    mdText`- ${trusted(c.card.contact)}: ${orDash(joinText(r.contacts.map((x) => x.display), ', '))}`,
     `- ${c.card.preferredChannel}: ${r.preferredChannel ? c.preferredChannel[r.preferredChannel] : '—'}`,
     `- ${c.card.profile}: ${profileLines(r.profile).join('; ') || '—'}`,
   ];
   if (r.pauseHistory.length) {
     lines.push(`${c.privacy.pauseHistory}:`);
     for (const p of r.pauseHistory) {
-      lines.push(`- ${formatMoment(cal, new Date(p.at))} · ${neutralise(p.by.name)} · ${c.history[p.action === 'paused' ? 'customerPaused' : 'customerPauseLifted']}${p.reason ? `: ${neutralise(p.reason)}` : ''}`);
+      lines.push(mdText`- ${trusted(formatMoment(cal, new Date(p.at)))} · ${p.by.name} · ${trusted(c.history[p.action === 'paused' ? 'customerPaused' : 'customerPauseLifted'])}${p.reason ? md`: ${p.reason}` : trusted('')}`);
     }
   }
   const lookups = await turn.s.customers.store.lookups(r.tenantId, r.id);
   lines.push(`${c.privacy.lookups}:`);
   if (!lookups.length) lines.push(`- ${c.privacy.noLookups}`);
-  for (const l of lookups) lines.push(`- ${formatMoment(cal, l.at)} · ${neutralise(l.by.name)}`);
+  for (const l of lookups) lines.push(mdText`- ${trusted(formatMoment(cal, l.at))} · ${l.by.name}`);
   return lines.join('\n\n');
 }
 

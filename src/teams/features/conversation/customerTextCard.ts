@@ -3,7 +3,7 @@
 // e-mail" (a mailto: link with subject and body) when the customer has an e-mail address.
 import type { ReadyText } from '../../../app/customerTexts';
 import { nl } from '../../../texts/nl';
-import { bind, trusted, trustedFields } from '../../cards/render';
+import { bind, trustedFields } from '../../cards/render';
 import { inputValue } from '../../cards/itemCard';
 import template from '../../cards/templates/customerText.json';
 
