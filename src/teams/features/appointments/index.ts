@@ -61,9 +61,9 @@ function createdText(turn: Turn, item: { id: string; deadline: Date | null; owne
   if (item.data.held === true) return nl.customers.pause.heldCreated(item.id);
   if (!posted) return t.createdNoChannel(item.id);
   let text = t.created(item.id, deadline);
-  if (item.owner && item.owner.id !== turn.actor.id) text += ` ${t.createdFor(item.id, item.owner.name)}`;
+  if (item.owner && item.owner.id !== turn.actor.id) text += ` ${sayText(t.createdFor, trusted(item.id), item.owner.name)}`;
   if (item.data.promiseKind === 'walkin' && item.owner && item.deadline) {
-    text += ` ${t.walkinCreated(item.owner.name, formatMoment(turn.s.calendar, item.deadline, now))}`;
+    text += ` ${sayText(t.walkinCreated, item.owner.name, trusted(formatMoment(turn.s.calendar, item.deadline, now)))}`;
   }
   // A free moment picked in the form: say it goes into the agenda.
   const plan = (item.data as { agenda?: { state?: string; start?: string; late?: boolean } }).agenda;
