@@ -19,6 +19,8 @@ export const interpreter = {
     cancelled: 'Geannuleerd',
   } as Record<string, string>,
   languageOther: 'Andere taal (typ hieronder)',
+  /** Under the moment fields of the interpreter form: a phone interpreter now needs no moment. */
+  momentHint: 'Telefonisch, nu: datum en tijd mogen leeg blijven.',
   modes: {
     phoneNow: 'Telefonisch, nu',
     phonePlanned: 'Telefonisch, gepland',

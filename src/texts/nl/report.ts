@@ -5,6 +5,7 @@ export const report = {
   intro: (from: string, to: string) => `De laatste 4 weken (${from} t/m ${to}), per week waarin de belofte is gedaan. Tijden in werktijd.`,
   weekLabel: (week: number) => `Week ${week}`,
   running: 'lopend',
+  explainTitle: 'Wat betekenen de cijfers?',
   columns: {
     made: 'Beloofd',
     kept: 'Op tijd',

@@ -102,7 +102,7 @@ export function bookingFormCard(state: FormState = {}): Record<string, unknown> 
     ...trustedFields({
       hint: t.card.ownerOnlyHint,
       requiredText: nl.common.fieldRequired,
-      momentHint: `${t.modes.phoneNow}: datum en tijd mogen leeg blijven.`,
+      momentHint: t.momentHint,
       formId: state.formId ?? randomUUID(),
     }),
     notice: noticeOf(state.notice),

@@ -71,7 +71,7 @@ export function reportCard(s: Services, rep: OnTimeReport, notice?: Notice, fc?:
     ...trustedFields({
       title: r.title,
       intro: r.intro(formatDay(cal, rep.from, rep.now), formatDay(cal, rep.to, rep.now)),
-      explainTitle: 'Wat betekenen de cijfers?',
+      explainTitle: r.explainTitle,
       csvButton: r.csvButton,
     }),
     notice: notice ? trustedFields({ text: notice.text, style: cap(notice.style) }) : null,
