@@ -49,8 +49,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/domain/neutralise'], message: 'Bind user text as a plain string with bind(), or use say()/md`…`/sayText/mdText (cards/render.ts).' },
-            { group: ['**/cards/render', './render'], importNames: ['neutralise', 'neutraliseDeep'], message: 'Bind user text as a plain string with bind(), or use say()/md`…`.' },
+            {
+              group: ['**/domain/neutralise'],
+              message: 'Bind user text as a plain string with bind(), or use say()/md`…`/sayText/mdText (cards/render.ts).',
+            },
+            {
+              group: ['**/cards/render', './render'],
+              importNames: ['neutralise', 'neutraliseDeep'],
+              message: 'Bind user text as a plain string with bind(), or use say()/md`…`.',
+            },
           ],
         },
       ],

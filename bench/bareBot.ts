@@ -2,8 +2,12 @@
 // invoke with a small card, nothing else (no storage, no rules). Run as a child process by run.ts.
 import restify from 'restify';
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler,
-  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
 } from 'botbuilder';
 
 class EchoBot extends TeamsActivityHandler {
@@ -12,7 +16,8 @@ class EchoBot extends TeamsActivityHandler {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
       value: {
-        type: 'AdaptiveCard', version: '1.5',
+        type: 'AdaptiveCard',
+        version: '1.5',
         body: [{ type: 'TextBlock', text: `${value.action.verb} ${JSON.stringify(value.action.data)}`, wrap: true }],
       } as never,
     };

@@ -31,7 +31,18 @@ async function seed(databaseUrl: string): Promise<void> {
     clock.set(new Date(now - ((i * 7919) % (44 * 60)) * 60_000));
     const p = staff((i % 12) + 1);
     const who = { id: p.aadObjectId, name: p.name, teamsId: p.id };
-    const r = await app.s.items.create('callback', TEST_TENANT, { customerName: `Bewaarde Klant ${i}`, phone: `06 ${String(30_000_000 + i)}`, topic: `Onderwerp ${i % 97}`, details: 'Wil graag teruggebeld worden over de reparatie.' }, who, 'bench');
+    const r = await app.s.items.create(
+      'callback',
+      TEST_TENANT,
+      {
+        customerName: `Bewaarde Klant ${i}`,
+        phone: `06 ${String(30_000_000 + i)}`,
+        topic: `Onderwerp ${i % 97}`,
+        details: 'Wil graag teruggebeld worden over de reparatie.',
+      },
+      who,
+      'bench',
+    );
     if (r.status === 'created' && i % 3 === 0) await app.s.items.act(TEST_TENANT, r.item.id, 'claim', {}, who);
   }
   await app.s.outbox.idle();
@@ -40,10 +51,12 @@ async function seed(databaseUrl: string): Promise<void> {
 
 function get(url: string): Promise<number> {
   return new Promise((resolve) => {
-    http.get(url, { agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    }).on('error', () => resolve(0));
+    http
+      .get(url, { agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      })
+      .on('error', () => resolve(0));
   });
 }
 
@@ -56,8 +69,15 @@ function rssMb(pid: number): { rss: number; peak: number } {
 /** Starts the bot on the seeded store, waits for ready and for the start-up tick to finish, reads its memory. */
 async function once(databaseUrl: string): Promise<{ rss: number; peak: number }> {
   const env = {
-    PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl,
-    ALLOWED_TENANT_IDS: TEST_TENANT, INTAKE_API_KEY: 'bench-intake-key-0123456789', FAKE_NOW,
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    ALLOWED_TENANT_IDS: TEST_TENANT,
+    INTAKE_API_KEY: 'bench-intake-key-0123456789',
+    FAKE_NOW,
   };
   const proc = spawn(process.execPath, [path.join(ROOT, 'src/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -90,7 +110,9 @@ async function measure(name: string, url: string): Promise<void> {
   const runs: { rss: number; peak: number }[] = [];
   for (let i = 0; i < STARTS; i++) runs.push(await once(url));
   const f = (x: number) => x.toFixed(0);
-  console.log(`${name}: ${N} open items, resident memory after start-up jobs: ${runs.map((r) => `${f(r.rss)} MB (peak ${f(r.peak)})`).join(', ')}; median ${f(median(runs.map((r) => r.rss)))} MB, peak ${f(median(runs.map((r) => r.peak)))} MB`);
+  console.log(
+    `${name}: ${N} open items, resident memory after start-up jobs: ${runs.map((r) => `${f(r.rss)} MB (peak ${f(r.peak)})`).join(', ')}; median ${f(median(runs.map((r) => r.rss)))} MB, peak ${f(median(runs.map((r) => r.peak)))} MB`,
+  );
 }
 
 async function main(): Promise<void> {

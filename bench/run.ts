@@ -32,7 +32,16 @@ import { loadConfig } from '../src/config/config';
 import { ManualClock } from '../src/domain/clock';
 import { createLogger } from '../src/logging';
 import { composeDigest, channelAudience } from '../src/teams/features/digest/card';
-import { adaptiveCardAction, channelMessage, generalChannel, teamNoord, anna, TEST_TENANT, setDefaultServiceUrl, type TestUser } from '../test/harness/activities';
+import {
+  adaptiveCardAction,
+  channelMessage,
+  generalChannel,
+  teamNoord,
+  anna,
+  TEST_TENANT,
+  setDefaultServiceUrl,
+  type TestUser,
+} from '../test/harness/activities';
 import { staff } from '../test/harness/scenario';
 
 const QUICK = !!process.env.BENCH_QUICK;
@@ -66,12 +75,16 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -79,32 +92,49 @@ function post(url: string, body: unknown, headers: Record<string, string> = {}):
 
 function get(url: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    http.get(url, { agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-    }).on('error', reject);
+    http
+      .get(url, { agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      })
+      .on('error', reject);
   });
 }
 
-interface LoadResult { n: number; seconds: number; rps: number; p50: number; p99: number; errors: number; cpuMsPerRequest?: number }
+interface LoadResult {
+  n: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  cpuMsPerRequest?: number;
+}
 
 /** Runs `n` requests with `clients` at a time; latency per request in ms. */
-async function load(n: number, clients: number, send: (i: number) => Promise<{ status: number; text: string }>, ok: (r: { status: number; text: string }) => boolean): Promise<LoadResult> {
+async function load(
+  n: number,
+  clients: number,
+  send: (i: number) => Promise<{ status: number; text: string }>,
+  ok: (r: { status: number; text: string }) => boolean,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= n) return;
-      const t0 = performance.now();
-      const r = await send(i).catch(() => ({ status: 0, text: '' }));
-      latencies.push(performance.now() - t0);
-      if (!ok(r)) errors++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= n) return;
+        const t0 = performance.now();
+        const r = await send(i).catch(() => ({ status: 0, text: '' }));
+        latencies.push(performance.now() - t0);
+        if (!ok(r)) errors++;
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
@@ -114,13 +144,23 @@ async function load(n: number, clients: number, send: (i: number) => Promise<{ s
 // ---------------------------------------------------------------- processes
 
 /** readyMs: spawn to /healthz 200 (wall clock); readyCpuMs: CPU the bot used until then (steadier on a busy machine). */
-interface Proc { proc: ChildProcess; url: string; pid: number; readyMs: number; readyCpuMs: number; stop(): Promise<void> }
+interface Proc {
+  proc: ChildProcess;
+  url: string;
+  pid: number;
+  readyMs: number;
+  readyCpuMs: number;
+  stop(): Promise<void>;
+}
 
 async function spawnBot(script: string, env: Record<string, string>): Promise<Proc> {
   const t0 = performance.now();
   // BENCH_PROFILE=<dir>: the bots write V8 CPU profiles there (open in Chrome DevTools).
   const flags = [...NODE_FLAGS, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])];
-  const proc = spawn(process.execPath, [...flags, script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...flags, script], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let url = '';
   let err = '';
   proc.stderr!.on('data', (d) => (err += String(d)));
@@ -149,19 +189,32 @@ async function spawnBot(script: string, env: Record<string, string>): Promise<Pr
   const readyCpuMs = cpuMs(proc.pid!);
   proc.stdout!.resume();
   return {
-    proc, url, pid: proc.pid!, readyMs, readyCpuMs,
-    stop: () => new Promise((resolve) => {
-      if (proc.exitCode !== null) return resolve();
-      proc.once('exit', () => resolve());
-      proc.kill('SIGTERM');
-    }),
+    proc,
+    url,
+    pid: proc.pid!,
+    readyMs,
+    readyCpuMs,
+    stop: () =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
   };
 }
 
 function botEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl,
-    ALLOWED_TENANT_IDS: TEST_TENANT, INTAKE_API_KEY: INTAKE_KEY, INTAKE_RATE_PER_MINUTE: '100000', FAKE_NOW, ...extra,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    ALLOWED_TENANT_IDS: TEST_TENANT,
+    INTAKE_API_KEY: INTAKE_KEY,
+    INTAKE_RATE_PER_MINUTE: '100000',
+    FAKE_NOW,
+    ...extra,
   };
 }
 
@@ -180,7 +233,9 @@ function rssMb(pid: number): { rss: number; peak: number } {
 /** The minimal connector (bench/sinkConnector.ts) in its own process; activities point at it. */
 async function startSink(): Promise<ChildProcess> {
   const proc = spawn(process.execPath, [path.join(ROOT, 'bench/sinkConnector.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => proc.stdout!.once('data', (d) => resolve(String(JSON.parse(String(d).split('\n')[0]!).url))));
+  const url = await new Promise<string>((resolve) =>
+    proc.stdout!.once('data', (d) => resolve(String(JSON.parse(String(d).split('\n')[0]!).url))),
+  );
   setDefaultServiceUrl(url);
   return proc;
 }
@@ -190,16 +245,32 @@ async function startSink(): Promise<ChildProcess> {
 const people: TestUser[] = Array.from({ length: 40 }, (_, i) => staff(i + 1));
 
 function claimBody(id: string, i: number) {
-  return adaptiveCardAction({ from: people[i % people.length]!, conversation: generalChannel.id, team: teamNoord, channel: generalChannel, verb: 'callback.claim', data: { id } });
+  return adaptiveCardAction({
+    from: people[i % people.length]!,
+    conversation: generalChannel.id,
+    team: teamNoord,
+    channel: generalChannel,
+    verb: 'callback.claim',
+    data: { id },
+  });
 }
 
 async function createItems(url: string, n: number, clients: number, offset: number): Promise<{ ids: string[]; result: LoadResult }> {
   const ids: string[] = new Array(n);
-  const result = await load(n, clients, async (i) => {
-    const r = await post(`${url}/api/callbacks`, { customerName: `Bench Klant ${offset + i}`, phone: `06 ${String(20_000_000 + offset + i)}`, topic: `Bench ${i % 50}` }, { authorization: `Bearer ${INTAKE_KEY}` });
-    if (r.status === 201) ids[i] = String(JSON.parse(r.text).id);
-    return r;
-  }, (r) => r.status === 201);
+  const result = await load(
+    n,
+    clients,
+    async (i) => {
+      const r = await post(
+        `${url}/api/callbacks`,
+        { customerName: `Bench Klant ${offset + i}`, phone: `06 ${String(20_000_000 + offset + i)}`, topic: `Bench ${i % 50}` },
+        { authorization: `Bearer ${INTAKE_KEY}` },
+      );
+      if (r.status === 201) ids[i] = String(JSON.parse(r.text).id);
+      return r;
+    },
+    (r) => r.status === 201,
+  );
   return { ids: ids.filter(Boolean), result };
 }
 
@@ -215,12 +286,21 @@ async function outboxDrained(url: string, timeoutMs = 600_000): Promise<void> {
 
 async function claims(url: string, pid: number, ids: string[]): Promise<LoadResult> {
   const warm = ids.slice(0, CLAIM_WARMUP);
-  await load(warm.length, CLAIM_CLIENTS, (i) => post(`${url}/api/messages`, claimBody(warm[i]!, i)), () => true);
+  await load(
+    warm.length,
+    CLAIM_CLIENTS,
+    (i) => post(`${url}/api/messages`, claimBody(warm[i]!, i)),
+    () => true,
+  );
   await outboxDrained(url);
   const measured = ids.slice(CLAIM_WARMUP, CLAIM_WARMUP + CLAIMS);
   const cpu0 = cpuMs(pid);
-  const r = await load(measured.length, CLAIM_CLIENTS, (i) => post(`${url}/api/messages`, claimBody(measured[i]!, i)),
-    (res) => res.status === 200 && res.text.includes('opgepakt'));
+  const r = await load(
+    measured.length,
+    CLAIM_CLIENTS,
+    (i) => post(`${url}/api/messages`, claimBody(measured[i]!, i)),
+    (res) => res.status === 200 && res.text.includes('opgepakt'),
+  );
   await outboxDrained(url); // the card updates belong to the cost of a claim
   return { ...r, cpuMsPerRequest: (cpuMs(pid) - cpu0) / measured.length };
 }
@@ -230,10 +310,20 @@ async function bareClaims(): Promise<LoadResult> {
   try {
     const ids = Array.from({ length: CLAIM_WARMUP + CLAIMS }, (_, i) => `TB-${100_000 + i}`);
     const warm = ids.slice(0, CLAIM_WARMUP);
-    await load(warm.length, CLAIM_CLIENTS, (i) => post(`${bare.url}/api/messages`, claimBody(warm[i]!, i)), () => true);
+    await load(
+      warm.length,
+      CLAIM_CLIENTS,
+      (i) => post(`${bare.url}/api/messages`, claimBody(warm[i]!, i)),
+      () => true,
+    );
     const measured = ids.slice(CLAIM_WARMUP);
     const cpu0 = cpuMs(bare.pid);
-    const r = await load(measured.length, CLAIM_CLIENTS, (i) => post(`${bare.url}/api/messages`, claimBody(measured[i]!, i)), (res) => res.status === 200);
+    const r = await load(
+      measured.length,
+      CLAIM_CLIENTS,
+      (i) => post(`${bare.url}/api/messages`, claimBody(measured[i]!, i)),
+      (res) => res.status === 200,
+    );
     return { ...r, cpuMsPerRequest: (cpuMs(bare.pid) - cpu0) / measured.length };
   } finally {
     await bare.stop();
@@ -250,7 +340,18 @@ async function seed(databaseUrl: string, n: number): Promise<void> {
     // Created over the last ~2 days: due tomorrow, today, and some overdue (as on a normal morning).
     clock.set(new Date(now - ((i * 7919) % (44 * 60)) * 60_000));
     const who = { id: people[i % 12]!.aadObjectId, name: people[i % 12]!.name, teamsId: people[i % 12]!.id };
-    const r = await app.s.items.create('callback', TEST_TENANT, { customerName: `Bewaarde Klant ${i}`, phone: `06 ${String(30_000_000 + i)}`, topic: `Onderwerp ${i % 97}`, details: 'Wil graag teruggebeld worden over de reparatie.' }, who, 'bench');
+    const r = await app.s.items.create(
+      'callback',
+      TEST_TENANT,
+      {
+        customerName: `Bewaarde Klant ${i}`,
+        phone: `06 ${String(30_000_000 + i)}`,
+        topic: `Onderwerp ${i % 97}`,
+        details: 'Wil graag teruggebeld worden over de reparatie.',
+      },
+      who,
+      'bench',
+    );
     if (r.status === 'created' && i % 3 === 0) await app.s.items.act(TEST_TENANT, r.item.id, 'claim', {}, who);
   }
   await app.s.outbox.idle();
@@ -258,7 +359,9 @@ async function seed(databaseUrl: string, n: number): Promise<void> {
 }
 
 /** Databases of its own on the PostgreSQL server of PG_URL (created, copied with CREATE DATABASE … TEMPLATE, dropped at the end). */
-interface PgDatabases { create(name: string, template?: string): Promise<string> }
+interface PgDatabases {
+  create(name: string, template?: string): Promise<string>;
+}
 
 async function withPg<T>(fn: (pg: PgDatabases) => Promise<T>): Promise<T | null> {
   const admin = new Pool({ connectionString: PG_URL, max: 1, connectionTimeoutMillis: 3000 });
@@ -303,10 +406,22 @@ async function withPg<T>(fn: (pg: PgDatabases) => Promise<T>): Promise<T | null>
 // ---------------------------------------------------------------- the run
 
 /** One claims round: a fresh store, intake, the bare bot, then our claims (all in the same minute). */
-interface ClaimRound { intake: LoadResult; claim: LoadResult; bare: LoadResult }
+interface ClaimRound {
+  intake: LoadResult;
+  claim: LoadResult;
+  bare: LoadResult;
+}
 /** One round with the seeded store (a fresh copy each round): two starts, memory after work, the digest over HTTP. */
-interface MemoryRound { readyMs: number[]; readyCpuMs: number[]; rss: { rss: number; peak: number }; digestLoadMs: number }
-interface StoreResult { claims: ClaimRound[]; memory: MemoryRound[] }
+interface MemoryRound {
+  readyMs: number[];
+  readyCpuMs: number[];
+  rss: { rss: number; peak: number };
+  digestLoadMs: number;
+}
+interface StoreResult {
+  claims: ClaimRound[];
+  memory: MemoryRound[];
+}
 
 async function claimRound(kind: string, round: number, databaseUrl: string, script: string): Promise<ClaimRound> {
   process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] intake and claims\n`);
@@ -321,7 +436,9 @@ async function claimRound(kind: string, round: number, databaseUrl: string, scri
     const claim = await claims(bot.url, bot.pid, [...first.ids, ...extra.ids]);
     await outboxDrained(bot.url);
     const r = { intake: first.result, claim, bare };
-    process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] CPU per claim ${f(claim.cpuMsPerRequest!, 2)} ms, bare ${f(bare.cpuMsPerRequest!, 2)} ms (${f(claim.cpuMsPerRequest! / bare.cpuMsPerRequest!, 2)}×); ${f(claim.rps)} /s, bare ${f(bare.rps)} /s\n`);
+    process.stderr.write(
+      `[${kind} ${round + 1}/${ROUNDS}] CPU per claim ${f(claim.cpuMsPerRequest!, 2)} ms, bare ${f(bare.cpuMsPerRequest!, 2)} ms (${f(claim.cpuMsPerRequest! / bare.cpuMsPerRequest!, 2)}×); ${f(claim.rps)} /s, bare ${f(bare.rps)} /s\n`,
+    );
     return r;
   } finally {
     await bot.stop();
@@ -344,7 +461,12 @@ async function memoryRound(kind: string, round: number, seededUrl: string, scrip
     const t0 = performance.now();
     await post(`${b.url}/api/messages`, channelMessage({ text: 'digest', from: anna, team: teamNoord, channel: generalChannel }));
     digestLoadMs = performance.now() - t0;
-    await load(200, 16, (k) => post(`${b.url}/api/messages`, claimBody(`TB-${1001 + 3 * k + 1}`, k)), () => true);
+    await load(
+      200,
+      16,
+      (k) => post(`${b.url}/api/messages`, claimBody(`TB-${1001 + 3 * k + 1}`, k)),
+      () => true,
+    );
     await new Promise((r) => setTimeout(r, 1000));
     rss = rssMb(b.pid);
   } finally {
@@ -355,7 +477,9 @@ async function memoryRound(kind: string, round: number, seededUrl: string, scrip
   readyMs.push(again.readyMs);
   readyCpuMs.push(again.readyCpuMs);
   await again.stop();
-  process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] ready ${readyMs.map((x) => f(x)).join(' / ')} ms (CPU ${readyCpuMs.map((x) => f(x)).join(' / ')} ms), RSS ${f(rss.rss)} MB (peak ${f(rss.peak)} MB)\n`);
+  process.stderr.write(
+    `[${kind} ${round + 1}/${ROUNDS}] ready ${readyMs.map((x) => f(x)).join(' / ')} ms (CPU ${readyCpuMs.map((x) => f(x)).join(' / ')} ms), RSS ${f(rss.rss)} MB (peak ${f(rss.peak)} MB)\n`,
+  );
   return { readyMs, readyCpuMs, rss, digestLoadMs };
 }
 
@@ -373,7 +497,11 @@ const VARIANTS: { label: string; script: string }[] = [
  * A store measured ROUNDS times: each round, per variant, a claims run on a fresh store (with the
  * bare bot right before) and a memory run on a fresh copy of the seeded store (`copy(r, v)` gives its URL).
  */
-async function storeRun(kind: string, fresh: (round: number, variant: number) => Promise<string>, copy: (round: number, variant: number) => Promise<string>): Promise<StoreResult[]> {
+async function storeRun(
+  kind: string,
+  fresh: (round: number, variant: number) => Promise<string>,
+  copy: (round: number, variant: number) => Promise<string>,
+): Promise<StoreResult[]> {
   const out: StoreResult[] = VARIANTS.map(() => ({ claims: [], memory: [] }));
   for (let r = 0; r < ROUNDS; r++) {
     // Alternate which variant goes first, so neither always meets the same phase of the machine's load.
@@ -423,34 +551,108 @@ function claimRows(store: 'SQLite' | 'PostgreSQL', label: string, c: ClaimRound[
   const cpuRatios = c.map((x) => x.claim.cpuMsPerRequest! / x.bare.cpuMsPerRequest!);
   const rpsRatios = c.map((x) => x.claim.rps / x.bare.rps);
   const p99s = c.map((x) => x.claim.p99);
-  add(`Claim invokes, ${name}: CPU per claim (bot process, incl. its card update), × bare bot`,
-    `${spread(cpuRatios, 2, '×')}; ${spread(c.map((x) => x.claim.cpuMsPerRequest!), 2)} ms, bare ${spread(c.map((x) => x.bare.cpuMsPerRequest!), 2)} ms`,
-    `≤ ${TARGETS.cpuRatio[store]} × bare`, median(cpuRatios) <= TARGETS.cpuRatio[store]);
-  add(`Claim invokes, ${name}: throughput (32 clients), × bare bot`, `${spread(rpsRatios, 2, '×')}; ${spread(c.map((x) => x.claim.rps))} /s, bare ${spread(c.map((x) => x.bare.rps))} /s`,
-    `≥ ${f(TARGETS.throughputRatio, 2)} × bare`, median(rpsRatios) >= TARGETS.throughputRatio);
-  add(`Claim invokes, ${name}: p50`, `${spread(c.map((x) => x.claim.p50), 1, ' ms')}, bare ${spread(c.map((x) => x.bare.p50), 1, ' ms')}`, '—', null);
-  add(`Claim invokes, ${name}: p99`, `${spread(p99s, 1, ' ms')}, bare ${spread(c.map((x) => x.bare.p99), 1, ' ms')}`, `≤ ${TARGETS.p99Ms} ms`, median(p99s) <= TARGETS.p99Ms);
+  add(
+    `Claim invokes, ${name}: CPU per claim (bot process, incl. its card update), × bare bot`,
+    `${spread(cpuRatios, 2, '×')}; ${spread(
+      c.map((x) => x.claim.cpuMsPerRequest!),
+      2,
+    )} ms, bare ${spread(
+      c.map((x) => x.bare.cpuMsPerRequest!),
+      2,
+    )} ms`,
+    `≤ ${TARGETS.cpuRatio[store]} × bare`,
+    median(cpuRatios) <= TARGETS.cpuRatio[store],
+  );
+  add(
+    `Claim invokes, ${name}: throughput (32 clients), × bare bot`,
+    `${spread(rpsRatios, 2, '×')}; ${spread(c.map((x) => x.claim.rps))} /s, bare ${spread(c.map((x) => x.bare.rps))} /s`,
+    `≥ ${f(TARGETS.throughputRatio, 2)} × bare`,
+    median(rpsRatios) >= TARGETS.throughputRatio,
+  );
+  add(
+    `Claim invokes, ${name}: p50`,
+    `${spread(
+      c.map((x) => x.claim.p50),
+      1,
+      ' ms',
+    )}, bare ${spread(
+      c.map((x) => x.bare.p50),
+      1,
+      ' ms',
+    )}`,
+    '—',
+    null,
+  );
+  add(
+    `Claim invokes, ${name}: p99`,
+    `${spread(p99s, 1, ' ms')}, bare ${spread(
+      c.map((x) => x.bare.p99),
+      1,
+      ' ms',
+    )}`,
+    `≤ ${TARGETS.p99Ms} ms`,
+    median(p99s) <= TARGETS.p99Ms,
+  );
   const errors = c.reduce((n, x) => n + x.claim.errors, 0);
-  add(`Claim invokes, ${name}: answers other than 200 + "opgepakt"`, `${errors} of ${c.reduce((n, x) => n + x.claim.n, 0)}`, '0', errors === 0);
+  add(
+    `Claim invokes, ${name}: answers other than 200 + "opgepakt"`,
+    `${errors} of ${c.reduce((n, x) => n + x.claim.n, 0)}`,
+    '0',
+    errors === 0,
+  );
   const intakeErrors = c.reduce((n, x) => n + x.intake.errors, 0);
-  add(`Intake, ${name}: ${INTAKES} POSTs at 20`, `${spread(c.map((x) => x.intake.rps))} /s, p50 ${f(median(c.map((x) => x.intake.p50)), 1)} ms, p99 ${f(median(c.map((x) => x.intake.p99)), 1)} ms, errors ${intakeErrors}`,
-    '— (reported)', intakeErrors === 0 ? null : false);
+  add(
+    `Intake, ${name}: ${INTAKES} POSTs at 20`,
+    `${spread(c.map((x) => x.intake.rps))} /s, p50 ${f(median(c.map((x) => x.intake.p50)), 1)} ms, p99 ${f(median(c.map((x) => x.intake.p99)), 1)} ms, errors ${intakeErrors}`,
+    '— (reported)',
+    intakeErrors === 0 ? null : false,
+  );
 }
 
 function memoryRows(store: 'SQLite' | 'PostgreSQL', label: string, m: MemoryRound[], add: AddRow): void {
   const name = `${store}${label}`;
   const ready = m.flatMap((x) => x.readyMs);
   const rss = m.map((x) => x.rss.rss);
-  add(`Start to ready (/healthz 200), ${name}, ${STORED} items`, `${spread(ready, 0, ' ms')}, ${ready.length} starts`, `≤ ${TARGETS.readyMs} ms`, median(ready) <= TARGETS.readyMs);
-  add(`CPU used from start to ready, ${name}, ${STORED} items`, spread(m.flatMap((x) => x.readyCpuMs), 0, ' ms'), '— (reported)', null);
-  add(`Resident memory, ${name}, ${STORED} items (after start-up jobs, a digest, 200 claims)`, `${spread(rss, 0, ' MB')}, peak ${f(median(m.map((x) => x.rss.peak)))} MB`,
-    `≤ ${TARGETS.rssMb} MB`, median(rss) <= TARGETS.rssMb);
-  add(`Digest command over HTTP, ${name}, ${STORED} items (load + build + send)`, spread(m.map((x) => x.digestLoadMs), 0, ' ms'), '— (reported)', null);
+  add(
+    `Start to ready (/healthz 200), ${name}, ${STORED} items`,
+    `${spread(ready, 0, ' ms')}, ${ready.length} starts`,
+    `≤ ${TARGETS.readyMs} ms`,
+    median(ready) <= TARGETS.readyMs,
+  );
+  add(
+    `CPU used from start to ready, ${name}, ${STORED} items`,
+    spread(
+      m.flatMap((x) => x.readyCpuMs),
+      0,
+      ' ms',
+    ),
+    '— (reported)',
+    null,
+  );
+  add(
+    `Resident memory, ${name}, ${STORED} items (after start-up jobs, a digest, 200 claims)`,
+    `${spread(rss, 0, ' MB')}, peak ${f(median(m.map((x) => x.rss.peak)))} MB`,
+    `≤ ${TARGETS.rssMb} MB`,
+    median(rss) <= TARGETS.rssMb,
+  );
+  add(
+    `Digest command over HTTP, ${name}, ${STORED} items (load + build + send)`,
+    spread(
+      m.map((x) => x.digestLoadMs),
+      0,
+      ' ms',
+    ),
+    '— (reported)',
+    null,
+  );
 }
 
 async function main(): Promise<void> {
   const cpu = os.cpus();
-  const machine = `${cpu.length} × ${cpu[0]?.model ?? '?'}, ${f(os.totalmem() / 2 ** 30, 1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+  const machine = `${cpu.length} × ${cpu[0]?.model ?? '?'}, ${f(os.totalmem() / 2 ** 30, 1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load average at start ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`;
   process.stderr.write(`machine: ${machine}\n`);
   const began = performance.now();
   const connector = await startSink();
@@ -464,20 +666,35 @@ async function main(): Promise<void> {
     if (seedSqlite) process.stderr.write(`[sqlite] seeding ${STORED} items\n`);
     if (seedSqlite) await seed(`sqlite:${seededFile}`, STORED);
     const digest = ONLY === '' && seedSqlite ? await digestBench(`sqlite:${seededFile}`) : null;
-    const sqlite = !STORES.includes('sqlite') ? null : await storeRun('sqlite', async (r, v) => `sqlite:${path.join(tmp, `claims-${r}-${v}.db`)}`, async (r, v) => {
-      const file = path.join(tmp, `memory-${r}-${v}.db`);
-      fs.copyFileSync(seededFile, file);
-      return `sqlite:${file}`;
-    });
+    const sqlite = !STORES.includes('sqlite')
+      ? null
+      : await storeRun(
+          'sqlite',
+          async (r, v) => `sqlite:${path.join(tmp, `claims-${r}-${v}.db`)}`,
+          async (r, v) => {
+            const file = path.join(tmp, `memory-${r}-${v}.db`);
+            fs.copyFileSync(seededFile, file);
+            return `sqlite:${file}`;
+          },
+        );
     // PostgreSQL: the seeded database is the template of every memory round's database.
-    const pg = !STORES.includes('postgres') ? null : await withPg(async (dbs) => {
-      const seeded = await dbs.create('seed');
-      process.stderr.write(`[postgres] seeding ${STORED} items\n`);
-      if (ONLY !== 'claims') await seed(seeded, STORED);
-      return storeRun('postgres', (r, v) => dbs.create(`claims${r}_${v}`), (r, v) => dbs.create(`memory${r}_${v}`, 'seed'));
-    });
+    const pg = !STORES.includes('postgres')
+      ? null
+      : await withPg(async (dbs) => {
+          const seeded = await dbs.create('seed');
+          process.stderr.write(`[postgres] seeding ${STORED} items\n`);
+          if (ONLY !== 'claims') await seed(seeded, STORED);
+          return storeRun(
+            'postgres',
+            (r, v) => dbs.create(`claims${r}_${v}`),
+            (r, v) => dbs.create(`memory${r}_${v}`, 'seed'),
+          );
+        });
 
-    for (const [name, results] of [['SQLite', sqlite], ['PostgreSQL', pg]] as const) {
+    for (const [name, results] of [
+      ['SQLite', sqlite],
+      ['PostgreSQL', pg],
+    ] as const) {
       if (!STORES.includes(name === 'SQLite' ? 'sqlite' : 'postgres')) continue;
       if (!results) {
         add(`${name}`, 'not run (database not reachable)', '', null);
@@ -488,8 +705,15 @@ async function main(): Promise<void> {
         if (r.memory.length) memoryRows(name, VARIANTS[v]!.label, r.memory, add);
       });
     }
-    if (digest) add(`Digest for ${digest.items} open items: build + card (composeDigest)`, `${f(digest.ms, 1)} ms (build ${f(digest.buildMs, 1)}, card ${f(digest.cardMs, 1)})`, '≤ 50 ms', digest.ms <= 50);
-    if (digest) add(`Digest card size, ${digest.items} open items`, `${f(digest.bytes / 1024, 1)} KB`, '≤ 80 KB', digest.bytes <= 80 * 1024);
+    if (digest)
+      add(
+        `Digest for ${digest.items} open items: build + card (composeDigest)`,
+        `${f(digest.ms, 1)} ms (build ${f(digest.buildMs, 1)}, card ${f(digest.cardMs, 1)})`,
+        '≤ 50 ms',
+        digest.ms <= 50,
+      );
+    if (digest)
+      add(`Digest card size, ${digest.items} open items`, `${f(digest.bytes / 1024, 1)} KB`, '≤ 80 KB', digest.bytes <= 80 * 1024);
   } finally {
     connector.kill('SIGTERM');
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -497,12 +721,19 @@ async function main(): Promise<void> {
   }
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length), ['Metric', 'Result', 'Target', 'Met'][c]!.length));
   const line = (r: string[]) => `| ${r.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\nTop Contact benchmark ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK: reduced sizes)' : ''}, ${ROUNDS} rounds: median (min–max), ratios against the bare bot of the same round`);
+  console.log(
+    `\nTop Contact benchmark ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK: reduced sizes)' : ''}, ${ROUNDS} rounds: median (min–max), ratios against the bare bot of the same round`,
+  );
   console.log(`Machine: ${machine}\nBots run as: node ${NODE_FLAGS.join(' ')} dist/src/index.js\n`);
   console.log(line(['Metric', 'Result', 'Target', 'Met']));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
-  console.log(`\nLoad average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; the bench took ${f((performance.now() - began) / 60_000, 1)} min`);
+  console.log(
+    `\nLoad average at the end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; the bench took ${f((performance.now() - began) / 60_000, 1)} min`,
+  );
 }
 
 void main().catch((err) => {

@@ -8,9 +8,10 @@ const server = http.createServer((req, res) => {
   req.resume();
   req.on('end', () => {
     const url = req.url ?? '';
-    const body = req.method === 'POST' && /\/v3\/conversations\/?$/.test(url)
-      ? { id: `a:bench-${++n}`, activityId: String(++n) } // createConversation
-      : { id: String(++n) };
+    const body =
+      req.method === 'POST' && /\/v3\/conversations\/?$/.test(url)
+        ? { id: `a:bench-${++n}`, activityId: String(++n) } // createConversation
+        : { id: String(++n) };
     const payload = JSON.stringify(body);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
     res.end(payload);

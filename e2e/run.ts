@@ -57,7 +57,10 @@ function teamsContext(config: string): World['teams'] {
 }
 
 function selected(all: Scenario[]): Scenario[] {
-  const only = (process.env.E2E_ONLY || '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (process.env.E2E_ONLY || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!only.length) return all;
   const want = new Set<string>();
   const add = (id: string) => {
@@ -77,7 +80,9 @@ async function main(): Promise<number> {
   const headed = process.env.E2E_HEADED === '1';
   const botCommands = new Set(features.flatMap((f) => Object.keys(f.commands ?? {}).map((c) => c.toLowerCase())));
   if (!fs.existsSync(CHROMIUM)) {
-    console.error(`[e2e] ${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium); this run never downloads a browser.`);
+    console.error(
+      `[e2e] ${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium); this run never downloads a browser.`,
+    );
     return 1;
   }
 
@@ -110,7 +115,9 @@ async function main(): Promise<number> {
   try {
     stack = await startStack({ fakeNow: FAKE_NOW, verbose: process.env.E2E_VERBOSE === '1' });
     process.on('exit', stack.killNow); // last resort (an uncaught error): never leave the children running
-    console.log(`[e2e] bot ${stack.botUrl}, Playground ${stack.playgroundUrl}, clock ${FAKE_NOW}, temp ${stack.tmp} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `[e2e] bot ${stack.botUrl}, Playground ${stack.playgroundUrl}, clock ${FAKE_NOW}, temp ${stack.tmp} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
     const teams = teamsContext(stack.config);
 
     const outDir = path.join(stack.root, 'build', 'e2e');
@@ -168,7 +175,12 @@ async function main(): Promise<number> {
       const missing = (s.commands ?? []).filter((c) => !botCommands.has(c));
       const failedNeed = (s.needs ?? []).find((n) => outcomes.find((o) => o.id === n)?.status !== 'passed');
       if (missing.length) {
-        outcomes.push({ id: s.id, status: 'skipped', ms: 0, note: `the bot has no ${missing.map((m) => `"${m}"`).join(', ')} command on this branch yet` });
+        outcomes.push({
+          id: s.id,
+          status: 'skipped',
+          ms: 0,
+          note: `the bot has no ${missing.map((m) => `"${m}"`).join(', ')} command on this branch yet`,
+        });
       } else if (failedNeed) {
         outcomes.push({ id: s.id, status: 'failed', ms: 0, note: `not run: ${failedNeed} did not pass` });
       } else {
@@ -176,7 +188,12 @@ async function main(): Promise<number> {
           await s.run(world);
           outcomes.push({ id: s.id, status: 'passed', ms: Date.now() - t0 });
         } catch (err) {
-          const msg = err instanceof AssertionError ? err.message : err instanceof Error ? err.message.split('\n').slice(0, 6).join('\n    ') : String(err);
+          const msg =
+            err instanceof AssertionError
+              ? err.message
+              : err instanceof Error
+                ? err.message.split('\n').slice(0, 6).join('\n    ')
+                : String(err);
           await page.screenshot({ path: path.join(outDir, `${s.id}-FAILED.png`) }).catch(() => undefined);
           outcomes.push({ id: s.id, status: 'failed', ms: Date.now() - t0, note: msg });
         }

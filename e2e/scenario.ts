@@ -9,7 +9,12 @@ export interface World {
   stack: Stack;
   /** The Playground's mock Teams context (from .m365agentsplayground.yml). */
   teams: {
-    tenantId: string; teamId: string; teamName: string; channelId: string; channelName: string; personalChatId: string;
+    tenantId: string;
+    teamId: string;
+    teamName: string;
+    channelId: string;
+    channelName: string;
+    personalChatId: string;
     /** The Playground's current user (the one clicking). */
     me: string;
     /** Another person of the mock tenant, for what a colleague does (sent as mock activities). */
@@ -50,7 +55,14 @@ export async function expectText(locator: Locator, text: string | RegExp, what: 
   try {
     await locator.filter({ hasText: text }).first().waitFor({ timeout });
   } catch {
-    const shown = (await locator.first().innerText({ timeout: 1000 }).catch(() => '(nothing)')).replace(/\s+/g, ' ').slice(0, 400);
+    const shown = (
+      await locator
+        .first()
+        .innerText({ timeout: 1000 })
+        .catch(() => '(nothing)')
+    )
+      .replace(/\s+/g, ' ')
+      .slice(0, 400);
     throw new AssertionError(`${what}: expected "${text}" but it shows: ${shown}`);
   }
 }

@@ -14,7 +14,12 @@ import type { Locator } from 'playwright-core';
 const t = nl.callbacks;
 
 /** The customer of the happy path (made up). */
-const CUSTOMER = { name: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer', details: 'Er lekt water bij de douche. Klant is thuis na 13:00.' };
+const CUSTOMER = {
+  name: 'Mevrouw Jansen',
+  phone: '06 12345678',
+  topic: 'Lekkage badkamer',
+  details: 'Er lekt water bij de douche. Klant is thuis na 13:00.',
+};
 const DOSSIER_NOTE = 'Klant gebeld. De loodgieter komt maandag 30 november tussen 8:00 en 12:00.';
 /** A follow-up appointment: an e-mail to answer. */
 const APPOINTMENT = { name: 'De heer Pieters', contact: 'j.pieters@voorbeeld.nl', topic: 'Vraag over de huurtoeslag' };
@@ -46,10 +51,17 @@ function interpreterTexts() {
 
 /** The inputs of a card (role, name, value), for a failure message. */
 async function inputsOf(card: Locator): Promise<string> {
-  return card.locator('input, [role="combobox"]').evaluateAll((els) => els.map((e) => {
-    const i = e as HTMLInputElement;
-    return `${i.tagName.toLowerCase()}[role=${i.getAttribute('role')} type=${i.type} label=${i.getAttribute('aria-label') ?? i.labels?.[0]?.innerText ?? ''} value=${i.value ?? ''}]`;
-  }).join(', ')).catch(() => '(unknown)');
+  return card
+    .locator('input, [role="combobox"]')
+    .evaluateAll((els) =>
+      els
+        .map((e) => {
+          const i = e as HTMLInputElement;
+          return `${i.tagName.toLowerCase()}[role=${i.getAttribute('role')} type=${i.type} label=${i.getAttribute('aria-label') ?? i.labels?.[0]?.innerText ?? ''} value=${i.value ?? ''}]`;
+        })
+        .join(', '),
+    )
+    .catch(() => '(unknown)');
 }
 
 /** What the channel card must say as deadline: the charter's "end of the next working day", in the bot's own words. */
@@ -139,7 +151,9 @@ export const scenarios: Scenario[] = [
       const form = await openFilledForm(w, CUSTOMER);
       await w.shot('03-terugbellen-formulier', form);
       const answer = await ui.execute(form, t.submit);
-      const created = cardTexts(answer).map((x) => /Terugbelverzoek \*\*(TB-\d+)\*\* is aangemaakt/.exec(x)).find(Boolean);
+      const created = cardTexts(answer)
+        .map((x) => /Terugbelverzoek \*\*(TB-\d+)\*\* is aangemaakt/.exec(x))
+        .find(Boolean);
       assert(created, `the bot confirms the new callback, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
       const id = created[1];
       w.shared.callbackId = id;
@@ -153,7 +167,11 @@ export const scenarios: Scenario[] = [
       await card.waitFor();
       await expectText(card, CUSTOMER.topic, 'the channel card');
       await expectText(card, CUSTOMER.name, 'the channel card');
-      const term = momentTerm(new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime), callbackDeadline(new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime), w.fakeNow), w.fakeNow);
+      const term = momentTerm(
+        new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime),
+        callbackDeadline(new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime), w.fakeNow),
+        w.fakeNow,
+      );
       await expectText(card, clockTexts.termLine(term.word, term.absolute), 'the term on the channel card: state word, then day and time');
       await expectText(card, t.status.open, 'the status on the channel card');
       const text = await card.innerText();
@@ -164,14 +182,17 @@ export const scenarios: Scenario[] = [
   },
   {
     id: '04-oppakken',
-    title: "\"Ik pak 'm op\" makes Anna the owner; the channel card shows her name",
+    title: '"Ik pak \'m op" makes Anna the owner; the channel card shows her name',
     needs: ['03-terugbellen'],
     async run(w) {
       const { ui } = w;
       const id = w.shared.callbackId;
       const card = ui.card(t.card.title(id));
       const answer = await ui.execute(card, t.card.claim);
-      assert(cardTexts(answer).includes(t.msg.claimed(id)), `the bot confirms the claim to Anna, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
+      assert(
+        cardTexts(answer).includes(t.msg.claimed(id)),
+        `the bot confirms the claim to Anna, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`,
+      );
       await ui.updated(t.card.claimedBy(w.teams.me, ''));
       await expectText(card, new RegExp(`Opgepakt door ${w.teams.me} om \\d\\d:\\d\\d`), 'the channel card after the claim');
       await expectGone(ui.button(card, t.card.claim), `the "${t.card.claim}" button`);
@@ -202,7 +223,10 @@ export const scenarios: Scenario[] = [
       const answer = await ui.execute(card, t.card.doneSubmit);
       const said = cardTexts(answer);
       assert(said.includes(t.msg.done(id)), `the bot confirms "${t.msg.done(id)}", but it answered: ${said.join(' | ').slice(0, 300)}`);
-      assert(said.some((x) => x.includes(DOSSIER_NOTE)), 'the dossier note is kept on the item (shown in the owner view)');
+      assert(
+        said.some((x) => x.includes(DOSSIER_NOTE)),
+        'the dossier note is kept on the item (shown in the owner view)',
+      );
       await ui.updated(t.card.doneBy(w.teams.me, ''));
       await expectText(card, new RegExp(`Afgerond door ${w.teams.me} om \\d\\d:\\d\\d`), 'the card after done');
       await expectText(card, t.status.done, 'the status on the card');
@@ -213,7 +237,7 @@ export const scenarios: Scenario[] = [
   },
   {
     id: '06-afspraak',
-    title: '`afspraak`: an e-mail to answer, with the charter\'s terms; the card in the channel without the contact details',
+    title: "`afspraak`: an e-mail to answer, with the charter's terms; the card in the channel without the contact details",
     needs: ['01-kanaal-koppelen'],
     commands: ['afspraak'],
     async run(w) {
@@ -234,7 +258,9 @@ export const scenarios: Scenario[] = [
       await ui.input(form, ta.fields.topic).fill(APPOINTMENT.topic);
       await w.shot('06-afspraak-formulier', form);
       const answer = await ui.execute(form, ta.submit);
-      const created = cardTexts(answer).map((x) => /Afspraak \*\*(AF-\d+)\*\* is vastgelegd/.exec(x)).find(Boolean);
+      const created = cardTexts(answer)
+        .map((x) => /Afspraak \*\*(AF-\d+)\*\* is vastgelegd/.exec(x))
+        .find(Boolean);
       assert(created, `the bot confirms the appointment, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
       const id = created[1];
       w.shared.appointmentId = id;
@@ -245,7 +271,7 @@ export const scenarios: Scenario[] = [
       await expectText(card, APPOINTMENT.topic, 'the appointment card in the channel');
       await expectText(card, `Opgepakt door ${w.teams.me}`, 'the owner on the card (the creator by default)');
       const text = await card.innerText();
-      assert(!text.includes(APPOINTMENT.contact), 'the customer\'s e-mail address stays out of the channel');
+      assert(!text.includes(APPOINTMENT.contact), "the customer's e-mail address stays out of the channel");
       await w.shot('06-afspraak-kanaal', card);
     },
   },
@@ -270,7 +296,8 @@ export const scenarios: Scenario[] = [
   },
   {
     id: '08-tolk',
-    title: '`tolk` through both steps: the customer cannot bring an interpreter, the booking details and the service button; nothing in the channel',
+    title:
+      '`tolk` through both steps: the customer cannot bring an interpreter, the booking details and the service button; nothing in the channel',
     commands: ['tolk'],
     async run(w) {
       const { ui } = w;
@@ -285,7 +312,10 @@ export const scenarios: Scenario[] = [
       await expectText(start, ti.start.question, 'step 1');
       await w.shot('08-tolk-stap-1', start);
       const step2 = await ui.execute(start, ti.start.no);
-      assert(cardTexts(step2).includes(ti.form.title), `"${ti.start.no}" opens step 2, but the bot answered: ${cardTexts(step2).join(' | ').slice(0, 200)}`);
+      assert(
+        cardTexts(step2).includes(ti.form.title),
+        `"${ti.start.no}" opens step 2, but the bot answered: ${cardTexts(step2).join(' | ').slice(0, 200)}`,
+      );
       const form = ui.card(ti.form.title);
       await form.waitFor();
       // The language list is a searchable list: type, then pick.
@@ -307,13 +337,16 @@ export const scenarios: Scenario[] = [
       await expectText(card, 'Arabisch', 'the details to copy');
       await w.shot('08-tolk-boeken', card);
       // Privacy (a language can reveal origin): nothing of this reached the channel.
-      const channelTraffic = JSON.stringify(ui.stream.slice(streamFrom).filter((m) => m.actionConversationId?.startsWith(w.teams.channelId)));
-      for (const word of ['Arabisch', 'TK-', 'olk']) assert(!channelTraffic.includes(word), `the channel received "${word}" during the tolk steps`);
+      const channelTraffic = JSON.stringify(
+        ui.stream.slice(streamFrom).filter((m) => m.actionConversationId?.startsWith(w.teams.channelId)),
+      );
+      for (const word of ['Arabisch', 'TK-', 'olk'])
+        assert(!channelTraffic.includes(word), `the channel received "${word}" during the tolk steps`);
     },
   },
   {
     id: '09-twijfel',
-    title: '`twijfel` through to a decision: the question in the channel, a colleague\'s opinion, the decision on the card',
+    title: "`twijfel` through to a decision: the question in the channel, a colleague's opinion, the decision on the card",
     needs: ['01-kanaal-koppelen'],
     commands: ['twijfel'],
     async run(w) {
@@ -332,7 +365,9 @@ export const scenarios: Scenario[] = [
       await form.getByRole('radio', { name: te.urgency.dezeWeek }).check();
       await w.shot('09-twijfel-formulier', form);
       const answer = await ui.execute(form, te.form.submit);
-      const created = cardTexts(answer).map((x) => /Je vraag \*\*(TW-\d+)\*\* staat in het kanaal/.exec(x)).find(Boolean);
+      const created = cardTexts(answer)
+        .map((x) => /Je vraag \*\*(TW-\d+)\*\* staat in het kanaal/.exec(x))
+        .find(Boolean);
       assert(created, `the bot confirms the question, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
       const id = created[1];
 
@@ -345,7 +380,11 @@ export const scenarios: Scenario[] = [
 
       // A colleague gives an opinion (the Playground has one user at a time: sent as a mock activity).
       const c = teams.colleague;
-      await ui.invokeAs({ id: c.id, name: c.name, aadObjectId: c.aadObjectId }, teams.channelId, 'exception.opinion', { id, stance: 'eens', opinionReasoning: DOUBT.opinion });
+      await ui.invokeAs({ id: c.id, name: c.name, aadObjectId: c.aadObjectId }, teams.channelId, 'exception.opinion', {
+        id,
+        stance: 'eens',
+        opinionReasoning: DOUBT.opinion,
+      });
       await ui.updated(DOUBT.opinion);
       await expectText(card, DOUBT.opinion, "the colleague's opinion on the card");
       await expectText(card, te.status.taken, 'the status after the opinion');
@@ -356,7 +395,10 @@ export const scenarios: Scenario[] = [
       await ui.input(card, te.card.decisionReasoning).fill(DOUBT.decision);
       await w.shot('09-twijfel-besluit', card);
       const decided = await ui.execute(card, te.card.saveDecision);
-      assert(cardTexts(decided).some((x) => x.includes(te.msg.decided(id, te.outcome.afwijken))), `the bot confirms the decision, but it answered: ${cardTexts(decided).join(' | ').slice(0, 300)}`);
+      assert(
+        cardTexts(decided).some((x) => x.includes(te.msg.decided(id, te.outcome.afwijken))),
+        `the bot confirms the decision, but it answered: ${cardTexts(decided).join(' | ').slice(0, 300)}`,
+      );
       await ui.updated(DOUBT.decision);
       await expectText(card, te.status.decided, 'the status after the decision');
       await expectText(card, DOUBT.decision, 'the decision with its reasoning on the card');
@@ -376,7 +418,12 @@ export const scenarios: Scenario[] = [
       const res = await fetch(`${stack.botUrl}/api/callbacks`, {
         method: 'POST',
         headers: { authorization: `Bearer ${stack.intakeKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ customerName: 'Familie De Graaf', phone: '0313 123 456', topic: 'Vraag over de servicekosten', source: 'website' }),
+        body: JSON.stringify({
+          customerName: 'Familie De Graaf',
+          phone: '0313 123 456',
+          topic: 'Vraag over de servicekosten',
+          source: 'website',
+        }),
       });
       assert(res.status === 201, `the intake API accepts the callback (HTTP ${res.status})`);
       const { id } = (await res.json()) as { id: string };
@@ -395,7 +442,10 @@ export const scenarios: Scenario[] = [
       assert(!text.includes(w.shared.callbackId), `the callback that is done (${w.shared.callbackId}) is not in the digest`);
       if (w.shared.interpreterId) {
         // Anna's open interpreter request is left out of the channel entirely (a language can reveal origin).
-        assert(!text.includes(w.shared.interpreterId) && !/tolk/i.test(text), 'the channel digest says nothing about the interpreter request');
+        assert(
+          !text.includes(w.shared.interpreterId) && !/tolk/i.test(text),
+          'the channel digest says nothing about the interpreter request',
+        );
       }
       await w.shot('10-digest', card);
     },
@@ -442,7 +492,8 @@ export const scenarios: Scenario[] = [
   },
   {
     id: '12-klant',
-    title: '`klant` finds the finished callback with its note (the number in another notation); "Contact pauzeren" is set from the card; typed in the channel, the answer goes to the 1:1 chat',
+    title:
+      '`klant` finds the finished callback with its note (the number in another notation); "Contact pauzeren" is set from the card; typed in the channel, the answer goes to the 1:1 chat',
     needs: ['05-afronden'],
     commands: ['klant'],
     async run(w) {
@@ -459,7 +510,10 @@ export const scenarios: Scenario[] = [
       await ui.button(card, tc.card.pauseButton).click(); // Action.ShowCard: the reason form opens
       await ui.input(card, /Wat is er gebeurd/).fill('Dreigde aan de telefoon.');
       const answer = await ui.execute(card, tc.card.pauseButton, 1);
-      assert(cardTexts(answer).includes(tc.pause.set), `the bot confirms the pause, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`);
+      assert(
+        cardTexts(answer).includes(tc.pause.set),
+        `the bot confirms the pause, but it answered: ${cardTexts(answer).join(' | ').slice(0, 300)}`,
+      );
       const paused = ui.card(tc.pause.set);
       await expectText(paused, /Contact gepauzeerd sinds/, 'the customer card after pausing');
       await w.shot('12-klant-gepauzeerd', paused);
@@ -470,12 +524,16 @@ export const scenarios: Scenario[] = [
       const line = ui.page.getByText('Het antwoord staat in je persoonlijke chat met mij').nth(before);
       await line.waitFor();
       const said = await line.innerText();
-      assert(!said.includes('Jansen') && !said.includes('12345678') && !/KL-\d/.test(said), `the channel line holds no customer data: ${said}`);
+      assert(
+        !said.includes('Jansen') && !said.includes('12345678') && !/KL-\d/.test(said),
+        `the channel line holds no customer data: ${said}`,
+      );
     },
   },
   {
     id: '12-kaart-volgt-de-klok',
-    title: 'a long note is cut behind "Meer tonen"; the owner view keeps four buttons with the rest under "…"; the card turns "te laat" by the clock alone',
+    title:
+      'a long note is cut behind "Meer tonen"; the owner view keeps four buttons with the rest under "…"; the card turns "te laat" by the clock alone',
     needs: ['01-kanaal-koppelen'],
     async run(w) {
       const { ui, teams } = w;
@@ -483,7 +541,9 @@ export const scenarios: Scenario[] = [
       // Another customer: 12-klant paused contact with CUSTOMER, and a paused customer's new callback is held (no channel card).
       const form = await openFilledForm(w, { name: 'De heer Bakker', phone: '06 23456789', topic: 'Lange toelichting', details: long });
       const answer = await ui.execute(form, t.submit);
-      const id = cardTexts(answer).map((x) => /Terugbelverzoek \*\*(TB-\d+)\*\* is aangemaakt/.exec(x)).find(Boolean)?.[1];
+      const id = cardTexts(answer)
+        .map((x) => /Terugbelverzoek \*\*(TB-\d+)\*\* is aangemaakt/.exec(x))
+        .find(Boolean)?.[1];
       assert(id, 'the callback with the long note is created');
 
       await ui.openChannel(teams.channelName);
@@ -526,14 +586,30 @@ export const scenarios: Scenario[] = [
       // A new moment two minutes from now: the card says "vandaag"; after it, "te laat", with no click.
       const now = new Date(await ui.page.evaluate(() => Date.now()));
       const at = new Date(Math.ceil((now.getTime() + 70_000) / 60_000) * 60_000);
-      const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+      const local = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Amsterdam',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(at);
       const [day, time] = local.split(' ');
       // The Playground shows its own date and time pickers (no typing): the new moment is sent as
       // Anna's click on "Opslaan" (the same invoke Teams sends), through the Playground's mock activity.
       const yml = fs.readFileSync(path.join(process.cwd(), '.m365agentsplayground.yml'), 'utf8');
       const cu = yml.slice(yml.search(/^currentUser:/m));
-      const me = { id: /^\s+id:\s*(.+)$/m.exec(cu)![1]!.trim(), name: w.teams.me, aadObjectId: /^\s+aadObjectId:\s*(.+)$/m.exec(cu)?.[1]?.trim() };
-      await ui.invokeAs(me, teams.channelId, 'callback.reschedule', { id, date: day, time, reason: 'Klant vraagt om later terug te bellen' });
+      const me = {
+        id: /^\s+id:\s*(.+)$/m.exec(cu)![1]!.trim(),
+        name: w.teams.me,
+        aadObjectId: /^\s+aadObjectId:\s*(.+)$/m.exec(cu)?.[1]?.trim(),
+      };
+      await ui.invokeAs(me, teams.channelId, 'callback.reschedule', {
+        id,
+        date: day,
+        time,
+        reason: 'Klant vraagt om later terug te bellen',
+      });
       const cal = new WorkingCalendar(loadConfig({ NODE_ENV: 'development' }).workingTime);
       await ui.updated(clockTexts.termLine(stateWords.dueToday, momentTerm(cal, at, at).absolute));
       const late = clockTexts.termLine(stateWords.overdue, momentTerm(cal, at, at).absolute);
@@ -555,12 +631,18 @@ export const scenarios: Scenario[] = [
       const form = forms.nth(before);
       await form.waitFor();
       assert(await form.getByRole('radio', { name: tc.how.telefoon! }).isChecked(), 'Telefoon is chosen already');
-      await form.getByRole('combobox', { name: new RegExp(tc.topicLabel) }).first().click();
+      await form
+        .getByRole('combobox', { name: new RegExp(tc.topicLabel) })
+        .first()
+        .click();
       await ui.page.getByRole('option', { name: 'Reparatie' }).first().click();
       await w.shot('13-geholpen-formulier', form);
       const answer = await ui.execute(form, tc.save);
       const said = cardTexts(answer);
-      assert(said.includes(tc.saved('Reparatie', tc.how.telefoon!)), `the bot confirms the log, but it answered: ${said.join(' | ').slice(0, 300)}`);
+      assert(
+        said.includes(tc.saved('Reparatie', tc.how.telefoon!)),
+        `the bot confirms the log, but it answered: ${said.join(' | ').slice(0, 300)}`,
+      );
     },
   },
   {
@@ -593,7 +675,8 @@ export const scenarios: Scenario[] = [
   },
   {
     id: '16-balie-collega',
-    title: '`afspraak balie`: the walk-in form with a moment and a colleague picked from the owner list; the appointment is with that colleague',
+    title:
+      '`afspraak balie`: the walk-in form with a moment and a colleague picked from the owner list; the appointment is with that colleague',
     needs: ['01-kanaal-koppelen'],
     commands: ['afspraak'],
     async run(w) {
@@ -603,8 +686,11 @@ export const scenarios: Scenario[] = [
       // The owner list holds the colleagues the bot knows (everyone who talked to it): Bram clicks
       // once (a mock invoke that only asks for the kind chooser) so he is one of them.
       await ui.invokeAs(colleague, teams.channelId, 'appointment.start', {});
-      await ui.until(`the bot to answer ${colleague.name}'s click`, () => ui.log.some((l) =>
-        l.response?.statusCode !== undefined && (l.request?.body?.from as { id?: string } | undefined)?.id === colleague.id));
+      await ui.until(`the bot to answer ${colleague.name}'s click`, () =>
+        ui.log.some(
+          (l) => l.response?.statusCode !== undefined && (l.request?.body?.from as { id?: string } | undefined)?.id === colleague.id,
+        ),
+      );
 
       await ui.openPersonalChat();
       const forms = ui.page.locator('.ac-adaptiveCard').filter({ hasText: ta.formTitle.walkin });
@@ -640,12 +726,21 @@ export const scenarios: Scenario[] = [
       const answer = await ui.execute(form, ta.submit);
       const said = cardTexts(answer);
       const created = said.map((x) => /Afspraak \*\*(AF-\d+)\*\* is vastgelegd/.exec(x)).find(Boolean);
-      assert(created, `the bot confirms the appointment, but it answered: ${said.join(' | ').slice(0, 300)}; inputs: ${await inputsOf(form)}`);
+      assert(
+        created,
+        `the bot confirms the appointment, but it answered: ${said.join(' | ').slice(0, 300)}; inputs: ${await inputsOf(form)}`,
+      );
       const id = created[1];
       const all = said.join(' ');
-      assert(all.includes(ta.createdFor(id, colleague.name)), `the confirmation says the appointment is with ${colleague.name}: ${all.slice(0, 300)}`);
+      assert(
+        all.includes(ta.createdFor(id, colleague.name)),
+        `the confirmation says the appointment is with ${colleague.name}: ${all.slice(0, 300)}`,
+      );
       const moment = formatMoment(cal, cal.at(day, time), w.fakeNow);
-      assert(all.includes(ta.walkinCreated(colleague.name, moment)), `the confirmation gives the customer line "${ta.walkinCreated(colleague.name, moment)}": ${all.slice(0, 300)}`);
+      assert(
+        all.includes(ta.walkinCreated(colleague.name, moment)),
+        `the confirmation gives the customer line "${ta.walkinCreated(colleague.name, moment)}": ${all.slice(0, 300)}`,
+      );
 
       await ui.openChannel(teams.channelName);
       const card = ui.card(ta.card.title(id, ta.kinds.walkin));
@@ -653,13 +748,14 @@ export const scenarios: Scenario[] = [
       await expectText(card, WALKIN.topic, 'the walk-in card in the channel');
       await expectText(card, ta.card.claimedBy(colleague.name, ''), `the owner on the channel card (${colleague.name}, not ${teams.me})`);
       const text = await card.innerText();
-      assert(!text.includes(WALKIN.phone), 'the customer\'s phone number stays out of the channel');
+      assert(!text.includes(WALKIN.phone), "the customer's phone number stays out of the channel");
       await w.shot('16-balie-collega', card);
     },
   },
   {
     id: '15-typeahead',
-    title: 'the colleague choice is a typeahead on the bot\'s own dataset: when the Playground sends application/search, the bot answers with the colleagues',
+    title:
+      "the colleague choice is a typeahead on the bot's own dataset: when the Playground sends application/search, the bot answers with the colleagues",
     async run(w) {
       const { ui } = w;
       const form = await openFilledForm(w, { name: 'Mevrouw Peters', phone: '06 87654321', topic: 'Vraag over de huur' });
@@ -670,7 +766,8 @@ export const scenarios: Scenario[] = [
       const searches = ui.answered('application/search');
       // Recorded in docs/e2e.md: whether this Playground version sends the invoke at all.
       console.log(`[e2e] application/search invokes sent by the Playground: ${searches.length}`);
-      for (const l of searches) assert(l.response?.statusCode === 200, `the bot answers the search with 200 (got ${l.response?.statusCode})`);
+      for (const l of searches)
+        assert(l.response?.statusCode === 200, `the bot answers the search with 200 (got ${l.response?.statusCode})`);
     },
   },
 ];

@@ -53,7 +53,11 @@ function tail(file: string, n: number): string {
   return fs.readFileSync(file, 'utf8').split(/\r?\n/).filter(Boolean).slice(-n).join('\n');
 }
 
-function spawnLogged(command: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string; verbose?: boolean; label: string }): ChildProcess {
+function spawnLogged(
+  command: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; log: string; verbose?: boolean; label: string },
+): ChildProcess {
   const out = fs.openSync(opts.log, 'a');
   const child = spawn(command, args, {
     cwd: opts.cwd,
@@ -114,8 +118,10 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     },
     tails(n = 15) {
       return [
-        `--- bot (${botLog})`, tail(botLog, n),
-        `--- Playground (${playgroundOut})`, tail(playgroundOut, n),
+        `--- bot (${botLog})`,
+        tail(botLog, n),
+        `--- Playground (${playgroundOut})`,
+        tail(playgroundOut, n),
         ...playgroundLogErrors(playgroundLog, 0).map((l) => `  ${l}`),
       ].join('\n');
     },
@@ -124,7 +130,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     // 1. The bot. Only what the run needs is set; the Playground does not sign requests (auth off).
     const botPort = await freePort();
     const entry = path.join(root, 'dist', 'src', 'index.js');
-    if (!fs.existsSync(entry)) throw new Error(`${path.relative(root, entry)} not found: run "npm run build" first (npm run test:e2e does)`);
+    if (!fs.existsSync(entry))
+      throw new Error(`${path.relative(root, entry)} not found: run "npm run build" first (npm run test:e2e does)`);
     const tenant = /^tenantId:\s*["']?([^"'\s#]+)/m.exec(config)?.[1] ?? '';
     const botStarted = Date.now();
     const bot = spawnLogged(process.execPath, ['--disable-warning=DEP0111', entry], {
@@ -166,7 +173,18 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     const pgPort = await freePort();
     const pg = spawnLogged(
       process.execPath,
-      ['-r', path.join(__dirname, 'playgroundClock.js'), cli, '-e', `${stack.botUrl}/api/messages`, '-c', 'msteams', '-p', String(pgPort), '--disable-telemetry'],
+      [
+        '-r',
+        path.join(__dirname, 'playgroundClock.js'),
+        cli,
+        '-e',
+        `${stack.botUrl}/api/messages`,
+        '-c',
+        'msteams',
+        '-p',
+        String(pgPort),
+        '--disable-telemetry',
+      ],
       {
         cwd: playgroundDir,
         label: 'playground',

@@ -71,10 +71,13 @@ export class PlaygroundUi {
       ui.answering.set(id, { done, resolve });
       const settle = () => {
         // The page applies the answer in its next tasks; two animation frames later it has.
-        void page.evaluate(() => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)))).catch(() => undefined).finally(() => {
-          ui.answering.delete(id);
-          resolve();
-        });
+        void page
+          .evaluate(() => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res))))
+          .catch(() => undefined)
+          .finally(() => {
+            ui.answering.delete(id);
+            resolve();
+          });
       };
       void r.response().then(async (res) => {
         await res?.finished().catch(() => undefined);
@@ -124,7 +127,10 @@ export class PlaygroundUi {
   /** Activities the Playground delivered to the bot and the bot answered (status known). */
   answered(activityName: string, conversationId?: string): LogItem[] {
     return this.log.filter(
-      (l) => l.from === PLAYGROUND && l.activityName === activityName && l.response?.statusCode !== undefined &&
+      (l) =>
+        l.from === PLAYGROUND &&
+        l.activityName === activityName &&
+        l.response?.statusCode !== undefined &&
         (!conversationId || l.conversationId === conversationId),
     );
   }
@@ -150,7 +156,12 @@ export class PlaygroundUi {
 
   /** Messages the Playground delivered to the bot whose text (without the @mention) is `text`. */
   private handled(text: string): number {
-    return this.answered('message').filter((l) => String(l.request?.body?.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim() === text).length;
+    return this.answered('message').filter(
+      (l) =>
+        String(l.request?.body?.text ?? '')
+          .replace(/<at>[^<]*<\/at>/g, '')
+          .trim() === text,
+    ).length;
   }
 
   /**
@@ -203,7 +214,9 @@ export class PlaygroundUi {
    */
   async execute(card: Locator, title: string, nth = 0): Promise<Record<string, unknown>> {
     const answer: Promise<Response> = this.page.waitForResponse(
-      (r) => r.url().includes('/_conversation/v1/invoke') && r.request().method() === 'POST' &&
+      (r) =>
+        r.url().includes('/_conversation/v1/invoke') &&
+        r.request().method() === 'POST' &&
         JSON.stringify(r.request().postDataJSON()?.value?.action?.title ?? '') === JSON.stringify(title),
       { timeout: 15_000 },
     );
@@ -219,7 +232,11 @@ export class PlaygroundUi {
 
   /** Resolves when the Playground pushed an update of a message (the bot's updateActivity) whose text or card contains `text`. */
   async updated(text: string, timeout = 15_000): Promise<void> {
-    await this.until(`an updated card with "${text}"`, () => this.stream.some((s) => s.action !== 'createMessage' && JSON.stringify(s.message ?? s).includes(text)), timeout);
+    await this.until(
+      `an updated card with "${text}"`,
+      () => this.stream.some((s) => s.action !== 'createMessage' && JSON.stringify(s.message ?? s).includes(text)),
+      timeout,
+    );
   }
 
   /**
@@ -227,7 +244,11 @@ export class PlaygroundUi {
    * browser): the Playground's template of `type` for the conversation, changed by `edit` if given
    * (a "Custom activity"). The Playground answers at once and forwards it to the bot afterwards.
    */
-  async mockActivity(conversationId: string, type: 'install' | 'uninstall' | 'botAdded', edit?: (a: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+  async mockActivity(
+    conversationId: string,
+    type: 'install' | 'uninstall' | 'botAdded',
+    edit?: (a: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<void> {
     const q = new URLSearchParams({ conversationId, type });
     const tpl = await fetch(`${this.baseUrl}/_internal/v1/customActivities/template?${q}`);
     if (!tpl.ok) throw new Error(`the Playground refused a "${type}" template for ${conversationId}: HTTP ${tpl.status}`);
@@ -246,7 +267,12 @@ export class PlaygroundUi {
    * A colleague clicks a card button (the Playground has one user at a time): an Action.Execute
    * invoke from `from`, sent as a mock activity in the conversation of the card.
    */
-  async invokeAs(from: { id: string; name: string; aadObjectId?: string }, conversationId: string, verb: string, data: Record<string, unknown>): Promise<void> {
+  async invokeAs(
+    from: { id: string; name: string; aadObjectId?: string },
+    conversationId: string,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
     await this.mockActivity(conversationId, 'install', (a) => {
       const { action: _action, ...rest } = a;
       return {

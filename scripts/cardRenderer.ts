@@ -6,8 +6,14 @@ import { chromium, type Browser } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /**
@@ -18,7 +24,8 @@ export const CHROMIUM_ARGS = [
 export function teamsLightHostConfig(): Record<string, unknown> {
   const file = require.resolve('adaptivecards-designer/lib/hostConfigs/microsoft-teams-light.json');
   const hc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  for (const t of Object.values(hc.fontTypes ?? {}) as { fontFamily?: string }[]) t.fontFamily = `${t.fontFamily}, 'Noto Sans', 'DejaVu Sans', sans-serif`;
+  for (const t of Object.values(hc.fontTypes ?? {}) as { fontFamily?: string }[])
+    t.fontFamily = `${t.fontFamily}, 'Noto Sans', 'DejaVu Sans', sans-serif`;
   return hc;
 }
 
@@ -52,7 +59,12 @@ export interface CardSample {
 
 export async function withBrowser<T>(fn: (b: Browser) => Promise<T>): Promise<T> {
   // --lang: Chromium formats date and time inputs in its UI language (a Dutch Teams user sees 03-12-2026).
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--lang=nl-NL'], headless: true, env: { ...process.env, LANGUAGE: 'nl_NL', LANG: 'nl_NL.UTF-8' } });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, '--lang=nl-NL'],
+    headless: true,
+    env: { ...process.env, LANGUAGE: 'nl_NL', LANG: 'nl_NL.UTF-8' },
+  });
   try {
     return await fn(browser);
   } finally {
@@ -76,37 +88,60 @@ export async function renderCards(samples: CardSample[], outDir: string): Promis
   return warnings;
 }
 
-async function renderAt(samples: CardSample[], outDir: string, width: number, hostConfig: object, warnings: Record<string, string[]>): Promise<void> {
+async function renderAt(
+  samples: CardSample[],
+  outDir: string,
+  width: number,
+  hostConfig: object,
+  warnings: Record<string, string[]>,
+): Promise<void> {
   await withBrowser(async (browser) => {
     // Dutch locale: dates and times in inputs as a Dutch Teams user sees them (03-12-2026, 14:30).
-    const page = await browser.newPage({ viewport: { width: width + 40, height: 400 }, deviceScaleFactor: 1, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-    await page.route('**/*', (route) => (route.request().url().startsWith('data:') || route.request().url() === 'about:blank' ? route.continue() : route.abort()));
+    const page = await browser.newPage({
+      viewport: { width: width + 40, height: 400 },
+      deviceScaleFactor: 1,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+    });
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith('data:') || route.request().url() === 'about:blank' ? route.continue() : route.abort(),
+    );
     for (const s of samples) {
       await page.setContent(pageHtml(width));
-      const parsed: string[] = await page.evaluate(({ card, hostConfig }) => {
-        // In the browser: the renderer's global has no types here.
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const AC = (window as any).AdaptiveCards;
-        // Teams renders a markdown subset in TextBlocks and FactSet values: bold, links, escapes.
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        AC.AdaptiveCard.onProcessMarkdown = (text: string, result: any) => {
-          const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-          let html = esc(text).replace(/\\([\\`*_[\]~.#+-])/g, (_m: string, c: string) => `&#${c.charCodeAt(0)};`);
-          html = html.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/\[([^\]]+)\]\(([^)]+)\)/g, '<a href="$2">$1</a>').replace(/\n/g, '<br>');
-          result.outputHtml = html;
-          result.didProcess = true;
-        };
-        const ac = new AC.AdaptiveCard();
-        ac.hostConfig = new AC.HostConfig(hostConfig);
-        const ctx = new AC.SerializationContext();
-        ac.parse(card, ctx);
-        const frame = document.getElementById('frame')!;
-        frame.innerHTML = '';
-        frame.appendChild(ac.render());
-        return ctx.eventCount ? Array.from({ length: ctx.eventCount }, (_: unknown, i: number) => ctx.getEventAt(i).message) : [];
-      }, { card: s.card, hostConfig });
+      const parsed: string[] = await page.evaluate(
+        ({ card, hostConfig }) => {
+          // In the browser: the renderer's global has no types here.
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          const AC = (window as any).AdaptiveCards;
+          // Teams renders a markdown subset in TextBlocks and FactSet values: bold, links, escapes.
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          AC.AdaptiveCard.onProcessMarkdown = (text: string, result: any) => {
+            const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+            let html = esc(text).replace(/\\([\\`*_[\]~.#+-])/g, (_m: string, c: string) => `&#${c.charCodeAt(0)};`);
+            html = html
+              .replace(/\*\*(.+?)\*\*/g, '<b>$1</b>')
+              .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '<a href="$2">$1</a>')
+              .replace(/\n/g, '<br>');
+            result.outputHtml = html;
+            result.didProcess = true;
+          };
+          const ac = new AC.AdaptiveCard();
+          ac.hostConfig = new AC.HostConfig(hostConfig);
+          const ctx = new AC.SerializationContext();
+          ac.parse(card, ctx);
+          const frame = document.getElementById('frame')!;
+          frame.innerHTML = '';
+          frame.appendChild(ac.render());
+          return ctx.eventCount ? Array.from({ length: ctx.eventCount }, (_: unknown, i: number) => ctx.getEventAt(i).message) : [];
+        },
+        { card: s.card, hostConfig },
+      );
       for (const title of s.click ?? []) {
-        await page.locator('button', { hasText: title }).first().click().catch(() => undefined);
+        await page
+          .locator('button', { hasText: title })
+          .first()
+          .click()
+          .catch(() => undefined);
       }
       // Labels must not wrap inside a word nor be cut off (a word whose text spans two line boxes is split).
       const labels: string[] = await page.evaluate(() => {
@@ -130,7 +165,11 @@ async function renderAt(samples: CardSample[], outDir: string, width: number, ho
         }
         return bad;
       });
-      warnings[s.name] = [...(warnings[s.name] ?? []), ...parsed.filter((w) => !(warnings[s.name] ?? []).includes(w)), ...labels.map((l) => `${width} px: ${l}`)];
+      warnings[s.name] = [
+        ...(warnings[s.name] ?? []),
+        ...parsed.filter((w) => !(warnings[s.name] ?? []).includes(w)),
+        ...labels.map((l) => `${width} px: ${l}`),
+      ];
       await page.locator('#frame').screenshot({ path: path.join(outDir, `${s.name}.png`) });
     }
   });

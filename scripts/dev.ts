@@ -180,13 +180,19 @@ async function main(): Promise<number> {
   // Tenant check: a bot limited to ALLOWED_TENANT_IDS must let the Playground's tenant in.
   const config = fs.readFileSync(path.join(root, CONFIG_FILE), 'utf8');
   const tenant = /^tenantId:\s*["']?([^"'\s#]+)/m.exec(config)?.[1];
-  const allowed = (env.ALLOWED_TENANT_IDS || '').split(',').map((s) => s.trim()).filter(Boolean);
+  const allowed = (env.ALLOWED_TENANT_IDS || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (tenant && allowed.length && !allowed.includes(tenant)) {
     console.warn(`[dev] ALLOWED_TENANT_IDS does not contain the Playground tenant ${tenant}; the bot may ignore every message.`);
   }
 
   const you = playgroundUser(config);
-  const managerIds = [...(env.MANAGER_IDS || '').split(','), you?.aadObjectId ?? ''].map((x) => x.trim()).filter(Boolean).join(',');
+  const managerIds = [...(env.MANAGER_IDS || '').split(','), you?.aadObjectId ?? '']
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .join(',');
 
   // 1. The bot.
   if (await answers(`${botBase}/healthz`)) {
@@ -217,7 +223,10 @@ async function main(): Promise<number> {
     });
     await waitFor(`${botBase}/healthz`, 'the bot', children.bot);
     console.log(`[dev] bot is up: ${botBase}/healthz`);
-    if (you) console.log(`[dev] ${you.name}, the Playground's user, is a manager (leidinggevende) in this bot (MANAGER_IDS): try rapport, inzage and tolk overzicht.`);
+    if (you)
+      console.log(
+        `[dev] ${you.name}, the Playground's user, is a manager (leidinggevende) in this bot (MANAGER_IDS): try rapport, inzage and tolk overzicht.`,
+      );
   }
 
   // 2. The Playground.
@@ -228,16 +237,7 @@ async function main(): Promise<number> {
   const logFile = path.join(root, 'devTools', 'm365agentsplayground.log');
   const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const pg = playgroundCommand(root);
-  const args = [
-    ...pg.args,
-    '-e',
-    `${botBase}/api/messages`,
-    '-c',
-    'msteams',
-    '-p',
-    String(playgroundPort),
-    '--disable-telemetry',
-  ];
+  const args = [...pg.args, '-e', `${botBase}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--disable-telemetry'];
   const pgEnv: NodeJS.ProcessEnv = {
     ...env,
     // The Playground's own dependencies print deprecation warnings that are not ours to fix.

@@ -92,7 +92,10 @@ export function placeholderValues(env: Record<string, string | undefined>): Plac
         'This package is fine for a validation or a look, but it will not reach a real bot.',
     );
   }
-  const domain = (env.BOT_DOMAIN || '').trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const domain = (env.BOT_DOMAIN || '')
+    .trim()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
   return { values: { BOT_ID: botId, BOT_DOMAIN: domain || undefined }, warnings };
 }
 
@@ -167,9 +170,10 @@ function pointerToParts(pointer: string): (string | number)[] {
 
 /** Bundled schema file for a `$schema` URL, or undefined when @microsoft/app-manifest does not ship it. */
 export function bundledSchemaFile(schemaUrl: string): string | undefined {
-  const m = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/(v[0-9]+\.[0-9]+|vDevPreview)\/MicrosoftTeams\.schema\.json$/i.exec(
-    schemaUrl,
-  );
+  const m =
+    /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/(v[0-9]+\.[0-9]+|vDevPreview)\/MicrosoftTeams\.schema\.json$/i.exec(
+      schemaUrl,
+    );
   if (!m) return undefined;
   const pkgDir = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));
   const file = path.join(pkgDir, 'build', 'json-schemas', 'teams', m[1], 'MicrosoftTeams.schema.json');
@@ -186,7 +190,7 @@ function bundledVersions(): string {
     .map((m) => Number(m[1]))
     .sort((a, b) => a - b);
   const ranges: string[] = [];
-  for (let i = 0; i < minors.length; ) {
+  for (let i = 0; i < minors.length;) {
     let j = i;
     while (j + 1 < minors.length && minors[j + 1] === minors[j] + 1) j++;
     ranges.push(i === j ? `v1.${minors[i]}` : `v1.${minors[i]}–v1.${minors[j]}`);
@@ -291,7 +295,8 @@ function teamsRuleIssues(manifest: Json): ManifestIssue[] {
             });
           }
           const key = command.title.toLowerCase();
-          if (titles.has(key)) issues.push({ path: formatPath([...at, 'title']), message: `"${command.title}" appears twice in this command list` });
+          if (titles.has(key))
+            issues.push({ path: formatPath([...at, 'title']), message: `"${command.title}" appears twice in this command list` });
           titles.add(key);
         }
         if (typeof command?.description === 'string' && command.description.length > BOT_COMMAND_DESCRIPTION_MAX) {
@@ -307,7 +312,10 @@ function teamsRuleIssues(manifest: Json): ManifestIssue[] {
   asArray(m.composeExtensions).forEach((ext, e) => {
     const extension = asObject(ext);
     if (typeof botId === 'string' && typeof extension?.botId === 'string' && extension.botId !== botId) {
-      issues.push({ path: formatPath(['composeExtensions', e, 'botId']), message: 'differs from bots[0].botId; the message extension is served by the same bot' });
+      issues.push({
+        path: formatPath(['composeExtensions', e, 'botId']),
+        message: 'differs from bots[0].botId; the message extension is served by the same bot',
+      });
     }
     const ids = new Set<string>();
     asArray(extension?.commands).forEach((cmd, c) => {
@@ -348,7 +356,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 export function readPngInfo(buf: Buffer): PngInfo | undefined {
   if (buf.length < 33 || !buf.subarray(0, 8).equals(PNG_SIGNATURE) || buf.toString('latin1', 12, 16) !== 'IHDR') return undefined;
   let hasTransparencyChunk = false;
-  for (let off = 8; off + 8 <= buf.length; ) {
+  for (let off = 8; off + 8 <= buf.length;) {
     const len = buf.readUInt32BE(off);
     const type = buf.toString('latin1', off + 4, off + 8);
     if (type === 'tRNS') hasTransparencyChunk = true;
@@ -374,7 +382,7 @@ export function countNonWhiteVisiblePixels(buf: Buffer): number | undefined {
   if (!info || info.bitDepth !== 8 || info.interlace !== 0 || (info.colorType !== 6 && info.colorType !== 4)) return undefined;
   const channels = info.colorType === 6 ? 4 : 2;
   const idat: Buffer[] = [];
-  for (let off = 8; off + 8 <= buf.length; ) {
+  for (let off = 8; off + 8 <= buf.length;) {
     const len = buf.readUInt32BE(off);
     const type = buf.toString('latin1', off + 4, off + 8);
     if (type === 'IDAT') idat.push(buf.subarray(off + 8, off + 8 + len));
@@ -547,7 +555,7 @@ if (require.main === module) {
   main().then(
     (code) => process.exit(code),
     (err: unknown) => {
-      console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+      console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
       process.exit(1);
     },
   );

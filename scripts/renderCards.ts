@@ -8,7 +8,10 @@ async function main(): Promise<void> {
   const dir = path.join(__dirname, 'cardSamples');
   const only = process.argv[2];
   const all: CardSample[] = [];
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.js')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.endsWith('.js'))
+    .sort()) {
     // Sample modules are found at run time (one file per feature), so a static import cannot name them.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(dir, f)) as { samples?: () => Promise<CardSample[]> };

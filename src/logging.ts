@@ -48,9 +48,24 @@ function serializeError(e: unknown): unknown {
 }
 
 const REDACT = [
-  'customerName', 'phone', 'email', 'name', 'text', 'details', 'note', 'address',
-  '*.customerName', '*.phone', '*.email', '*.name', '*.text', '*.details', '*.note', '*.address',
-  'req.headers.authorization', 'headers.authorization',
+  'customerName',
+  'phone',
+  'email',
+  'name',
+  'text',
+  'details',
+  'note',
+  'address',
+  '*.customerName',
+  '*.phone',
+  '*.email',
+  '*.name',
+  '*.text',
+  '*.details',
+  '*.note',
+  '*.address',
+  'req.headers.authorization',
+  'headers.authorization',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

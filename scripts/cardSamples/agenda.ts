@@ -15,13 +15,29 @@ export async function samples(): Promise<CardSample[]> {
   const { app, cleanup } = await sampleApp('2026-11-26T10:00:00+01:00');
   const s = app.s;
   try {
-    const input = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage in de badkamer', details: 'Water komt door het plafond.', assignee: bram, agendaMode: 'offer' };
+    const input = {
+      customerName: 'Mevrouw Jansen',
+      phone: '06 12345678',
+      topic: 'Lekkage in de badkamer',
+      details: 'Water komt door het plafond.',
+      assignee: bram,
+      agendaMode: 'offer',
+    };
     const made = await s.items.create('callback', SAMPLE_TENANT, input, anna, 'teams');
     if (made.status !== 'created') throw new Error('sample create failed');
     const item = made.item as unknown as Item<CallbackData>;
     const created = `Terugbelverzoek **${item.id}** is aangemaakt. Uiterlijk: morgen 17:00. Terugbelverzoek **${item.id}** staat klaar voor Bram Jansen.`;
     const at = (iso: string) => ({ start: new Date(iso), end: new Date(new Date(iso).getTime() + 15 * 60_000) });
-    const slots = offerCard(s, item, created, { kind: 'slots', late: false, slots: [at('2026-11-26T12:00:00+01:00'), at('2026-11-26T13:30:00+01:00'), at('2026-11-26T14:30:00+01:00'), at('2026-11-27T08:30:00+01:00')] });
+    const slots = offerCard(s, item, created, {
+      kind: 'slots',
+      late: false,
+      slots: [
+        at('2026-11-26T12:00:00+01:00'),
+        at('2026-11-26T13:30:00+01:00'),
+        at('2026-11-26T14:30:00+01:00'),
+        at('2026-11-27T08:30:00+01:00'),
+      ],
+    });
     const late = offerCard(s, item, created, { kind: 'slots', late: true, slots: [at('2026-11-30T08:30:00+01:00')] });
     const notConfigured = offerCard(s, item, created, { kind: 'notConfigured' });
     const willFollow = offerCard(s, item, created, { kind: 'willFollow' });
@@ -32,7 +48,20 @@ export async function samples(): Promise<CardSample[]> {
     const planned = await s.items.act(SAMPLE_TENANT, item.id, 'planSlot', { start: '2026-11-26T13:30:00+01:00' }, anna);
     if (planned.status !== 'ok') throw new Error('planSlot failed');
     const p = planned.item as unknown as Item<CallbackData>;
-    const synced: Item<CallbackData> = { ...p, data: { ...p.data, calendarEvent: { userId: bram.id, eventId: 'E1', start: p.data.agenda!.start!, end: p.data.agenda!.end!, marker: 'm', linked: true } } };
+    const synced: Item<CallbackData> = {
+      ...p,
+      data: {
+        ...p.data,
+        calendarEvent: {
+          userId: bram.id,
+          eventId: 'E1',
+          start: p.data.agenda!.start!,
+          end: p.data.agenda!.end!,
+          marker: 'm',
+          linked: true,
+        },
+      },
+    };
     // The owner's view as it looks with Graph configured and the event in Outlook.
     const withGraph: Services = { ...s, graph: {} as GraphService };
     const owner = await renderOwner(callbackCards, withGraph, synced as unknown as Item);

@@ -28,7 +28,11 @@ async function history(app: App, clock: ManualClock): Promise<void> {
     return o.item.id;
   };
   const note = { answer: 'ja', note: 'Klant gebeld en de vraag beantwoord.', confirmation: 'email' };
-  for (const [week, day] of [['2026-11-02', 0], ['2026-11-09', 1], ['2026-11-16', 2]] as const) {
+  for (const [week, day] of [
+    ['2026-11-02', 0],
+    ['2026-11-09', 1],
+    ['2026-11-16', 2],
+  ] as const) {
     void day;
     clock.set(`${week}T09:00:00+01:00`);
     const a = await make('callback', cb('Reparatieverzoek keuken'), bram, 'intake:website');
@@ -51,23 +55,48 @@ async function history(app: App, clock: ManualClock): Promise<void> {
   }
 }
 
-
 export async function samples(): Promise<CardSample[]> {
   const { app, clock, cleanup } = await sampleApp('2026-11-26T09:15:00+01:00');
   const s = app.s;
   try {
     await history(app, clock);
     clock.set('2026-11-26T09:15:00+01:00');
-    const email = await s.items.create('appointment', SAMPLE_TENANT, {
-      promiseKind: 'email', customerName: 'Mevrouw Jansen', contact: 'j.jansen@example.nl', topic: 'Vraag over de servicekosten 2026',
-      details: 'Mevrouw wil weten waarom de servicekosten hoger zijn dan vorig jaar.',
-    }, bram, 'teams');
-    const walkin = await s.items.create('appointment', SAMPLE_TENANT, {
-      promiseKind: 'walkin', customerName: 'Meneer El Amrani', contact: '06 12345678', topic: 'Schimmel in de slaapkamer',
-      how: 'thuis', owner: anna, moment: '2026-11-30T10:00:00+01:00',
-    }, bram, 'teams');
+    const email = await s.items.create(
+      'appointment',
+      SAMPLE_TENANT,
+      {
+        promiseKind: 'email',
+        customerName: 'Mevrouw Jansen',
+        contact: 'j.jansen@example.nl',
+        topic: 'Vraag over de servicekosten 2026',
+        details: 'Mevrouw wil weten waarom de servicekosten hoger zijn dan vorig jaar.',
+      },
+      bram,
+      'teams',
+    );
+    const walkin = await s.items.create(
+      'appointment',
+      SAMPLE_TENANT,
+      {
+        promiseKind: 'walkin',
+        customerName: 'Meneer El Amrani',
+        contact: '06 12345678',
+        topic: 'Schimmel in de slaapkamer',
+        how: 'thuis',
+        owner: anna,
+        moment: '2026-11-30T10:00:00+01:00',
+      },
+      bram,
+      'teams',
+    );
     if (email.status !== 'created' || walkin.status !== 'created') throw new Error('sample create failed');
-    const walkinRefused = await s.items.create('appointment', SAMPLE_TENANT, { promiseKind: 'walkin', customerName: 'Meneer El Amrani', topic: 'Schimmel' }, bram, 'teams');
+    const walkinRefused = await s.items.create(
+      'appointment',
+      SAMPLE_TENANT,
+      { promiseKind: 'walkin', customerName: 'Meneer El Amrani', topic: 'Schimmel' },
+      bram,
+      'teams',
+    );
     const refusal = walkinRefused.status === 'invalid' ? walkinRefused.refusal : undefined;
     clock.set('2026-11-26T11:05:00+01:00');
     const emailCard = await renderChannel(appointmentCards, s, email.item);
@@ -77,12 +106,29 @@ export async function samples(): Promise<CardSample[]> {
     if (ack.status !== 'ok') throw new Error('acknowledge failed');
     const ownerCard = await renderOwner(appointmentCards, s, ack.item, { text: ack.message ?? '', style: 'good' });
     // "Tolk nodig" on the walk-in: the booking is linked to the appointment (owner view only).
-    const tolk = await s.items.create('interpreter', SAMPLE_TENANT, {
-      path: 'service', language: 'Arabisch', mode: 'video', moment: '2026-11-30T10:00:00+01:00', duration: '30',
-      relatedId: walkin.item.id, related: { id: walkin.item.id, kind: 'appointment' },
-    }, anna, 'teams');
+    const tolk = await s.items.create(
+      'interpreter',
+      SAMPLE_TENANT,
+      {
+        path: 'service',
+        language: 'Arabisch',
+        mode: 'video',
+        moment: '2026-11-30T10:00:00+01:00',
+        duration: '30',
+        relatedId: walkin.item.id,
+        related: { id: walkin.item.id, kind: 'appointment' },
+      },
+      anna,
+      'teams',
+    );
     if (tolk.status !== 'created') throw new Error('interpreter sample failed');
-    const linked = await s.items.act(SAMPLE_TENANT, walkin.item.id, 'interpreterLinked', { interpreterId: tolk.item.id, own: false, moment: tolk.item.data.moment }, anna);
+    const linked = await s.items.act(
+      SAMPLE_TENANT,
+      walkin.item.id,
+      'interpreterLinked',
+      { interpreterId: tolk.item.id, own: false, moment: tolk.item.data.moment },
+      anna,
+    );
     if (linked.status !== 'ok') throw new Error('interpreter link failed');
     const walkinLinked = await renderOwner(appointmentCards, s, linked.item);
     // Open work for the views: yesterday's callback is overdue, one is due today, some later.
@@ -97,14 +143,32 @@ export async function samples(): Promise<CardSample[]> {
     const now = s.clock.now();
     const all = await s.repo.queryItems(SAMPLE_TENANT, { open: true });
     const open = (item: { id: string }) => [{ title: 'Openen', verb: 'views.open', data: { id: item.id } }];
-    const mine = listCard(s, { mode: 'mine', rows: openRows(all.filter((i) => i.owner?.id === anna.id), s.calendar, now), hidden: 0, actions: open });
+    const mine = listCard(s, {
+      mode: 'mine',
+      rows: openRows(
+        all.filter((i) => i.owner?.id === anna.id),
+        s.calendar,
+        now,
+      ),
+      hidden: 0,
+      actions: open,
+    });
     const owners = [anna, bram, dirk].map((p) => ({ id: p.id, name: p.name }));
     const team = listCard(s, {
-      mode: 'team', rows: openRows(all, s.calendar, now), hidden: 0, owners,
-      actions: (item) => item.owner ? open(item) : [{ title: "Ik pak 'm op", verb: `${item.kind}.claim`, data: { id: item.id } }, ...open(item)],
+      mode: 'team',
+      rows: openRows(all, s.calendar, now),
+      hidden: 0,
+      owners,
+      actions: (item) =>
+        item.owner ? open(item) : [{ title: "Ik pak 'm op", verb: `${item.kind}.claim`, data: { id: item.id } }, ...open(item)],
     });
     const teamFiltered = listCard(s, {
-      mode: 'team', rows: openRows(all, s.calendar, now), hidden: 0, owners, filter: { kind: 'appointment' }, actions: open,
+      mode: 'team',
+      rows: openRows(all, s.calendar, now),
+      hidden: 0,
+      owners,
+      filter: { kind: 'appointment' },
+      actions: open,
     });
     const report = reportCard(s, await buildReport(s, SAMPLE_TENANT));
     return [
@@ -117,7 +181,9 @@ export async function samples(): Promise<CardSample[]> {
       {
         name: 'appointment-form-walkin-refused',
         card: await appointmentForm(s, SAMPLE_TENANT, 'walkin', bram, {
-          values: { customerName: 'Meneer El Amrani', topic: 'Schimmel' }, errors: refusal?.fields, notice: refusal ? { text: refusal.message, style: 'attention' } : undefined,
+          values: { customerName: 'Meneer El Amrani', topic: 'Schimmel' },
+          errors: refusal?.fields,
+          notice: refusal ? { text: refusal.message, style: 'attention' } : undefined,
         }),
       },
       { name: 'appointment-channel-email', card: emailCard },

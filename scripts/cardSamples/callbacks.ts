@@ -9,10 +9,37 @@ export async function samples(): Promise<CardSample[]> {
   const { app, clock, cleanup } = await sampleApp('2026-11-26T09:15:00+01:00');
   const s = app.s;
   try {
-    const input = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage in de badkamer', details: 'Water komt door het plafond van de benedenburen. Graag vandaag terugbellen.', digital: 'liever-persoonlijk', ageGroup: '55-of-ouder', attitude: 'hulp-bij-regelen', preferredChannel: 'telefoon' };
+    const input = {
+      customerName: 'Mevrouw Jansen',
+      phone: '06 12345678',
+      topic: 'Lekkage in de badkamer',
+      details: 'Water komt door het plafond van de benedenburen. Graag vandaag terugbellen.',
+      digital: 'liever-persoonlijk',
+      ageGroup: '55-of-ouder',
+      attitude: 'hulp-bij-regelen',
+      preferredChannel: 'telefoon',
+    };
     const open = await s.items.create('callback', SAMPLE_TENANT, input, bram, 'teams');
-    const sensitive = await s.items.create('callback', SAMPLE_TENANT, { customerName: 'Dhr. de Groot', phone: '+32 470 12 34 56', topic: 'Huurachterstand', details: 'Wil een betalingsregeling bespreken.', sensitive: true }, { ...SYSTEM, name: 'Intake (website)' }, 'intake:website');
-    const late = await s.items.create('callback', SAMPLE_TENANT, { customerName: 'Mevrouw Bakker', phone: '0313 123456', topic: 'Vraag over de servicekosten' }, dirk, 'teams');
+    const sensitive = await s.items.create(
+      'callback',
+      SAMPLE_TENANT,
+      {
+        customerName: 'Dhr. de Groot',
+        phone: '+32 470 12 34 56',
+        topic: 'Huurachterstand',
+        details: 'Wil een betalingsregeling bespreken.',
+        sensitive: true,
+      },
+      { ...SYSTEM, name: 'Intake (website)' },
+      'intake:website',
+    );
+    const late = await s.items.create(
+      'callback',
+      SAMPLE_TENANT,
+      { customerName: 'Mevrouw Bakker', phone: '0313 123456', topic: 'Vraag over de servicekosten' },
+      dirk,
+      'teams',
+    );
     if (open.status !== 'created' || sensitive.status !== 'created' || late.status !== 'created') throw new Error('sample create failed');
     const openCard = await renderChannel(callbackCards, s, open.item);
     clock.set('2026-11-26T14:32:00+01:00');
@@ -22,7 +49,13 @@ export async function samples(): Promise<CardSample[]> {
     const ownerCard = await renderOwner(callbackCards, s, claimed.item, { text: claimed.message ?? '', style: 'good' });
     await s.items.act(SAMPLE_TENANT, open.item.id, 'notReached', {}, anna);
     clock.set('2026-11-26T15:10:00+01:00');
-    const done = await s.items.act(SAMPLE_TENANT, open.item.id, 'done', { answer: 'ja', note: 'Loodgieter komt morgen om 10:00. Mevrouw is thuis.', confirmation: 'brief' }, anna);
+    const done = await s.items.act(
+      SAMPLE_TENANT,
+      open.item.id,
+      'done',
+      { answer: 'ja', note: 'Loodgieter komt morgen om 10:00. Mevrouw is thuis.', confirmation: 'brief' },
+      anna,
+    );
     if (done.status !== 'ok') throw new Error('done failed');
     const sensitiveCard = await renderChannel(callbackCards, s, sensitive.item);
     const sensitiveClaimed = await s.items.act(SAMPLE_TENANT, sensitive.item.id, 'claim', {}, anna);

@@ -7,16 +7,23 @@ import { SYSTEM } from '../../src/domain/types';
 import { anna, bram, sampleApp, SAMPLE_TENANT } from './sampleApp';
 import { renderChannel, renderOwner } from '../../src/teams/cards/itemViews';
 
-const LONG = 'Mevrouw belt voor de derde keer over lawaai van de installatie op het dak. Het geluid is er vooral '
-  + '’s nachts, tussen 23:00 en 06:00. Zij slaapt slecht en heeft een briefje van de huisarts. De monteur is in '
-  + 'oktober geweest, maar volgens mevrouw is het daarna erger geworden. Zij wil weten wanneer het wordt opgelost '
-  + 'en of zij tot die tijd ergens anders kan slapen. Bel haar liefst na 10:00, dan is zij thuis.';
+const LONG =
+  'Mevrouw belt voor de derde keer over lawaai van de installatie op het dak. Het geluid is er vooral ' +
+  '’s nachts, tussen 23:00 en 06:00. Zij slaapt slecht en heeft een briefje van de huisarts. De monteur is in ' +
+  'oktober geweest, maar volgens mevrouw is het daarna erger geworden. Zij wil weten wanneer het wordt opgelost ' +
+  'en of zij tot die tijd ergens anders kan slapen. Bel haar liefst na 10:00, dan is zij thuis.';
 
 export async function samples(): Promise<CardSample[]> {
   const { app, clock, cleanup } = await sampleApp('2026-11-26T10:00:00+01:00');
   const s = app.s;
   try {
-    const made = await s.items.create('callback', SAMPLE_TENANT, { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Geluidsoverlast installatie', details: LONG }, bram, 'teams');
+    const made = await s.items.create(
+      'callback',
+      SAMPLE_TENANT,
+      { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Geluidsoverlast installatie', details: LONG },
+      bram,
+      'teams',
+    );
     if (made.status !== 'created') throw new Error('sample create failed');
     const id = made.item.id;
     const at = async () => renderChannel(callbackCards, s, (await s.items.get(SAMPLE_TENANT, id))!);
@@ -34,7 +41,13 @@ export async function samples(): Promise<CardSample[]> {
     if (absent.status !== 'ok') throw new Error('absent failed');
     const absentCard = await renderChannel(callbackCards, s, absent.item);
     clock.set('2026-11-27T11:15:00+01:00');
-    const done = await s.items.act(SAMPLE_TENANT, id, 'done', { note: 'Monteur komt maandag. Mevrouw slaapt tot dan bij haar dochter.', confirmation: 'brief' }, anna);
+    const done = await s.items.act(
+      SAMPLE_TENANT,
+      id,
+      'done',
+      { note: 'Monteur komt maandag. Mevrouw slaapt tot dan bij haar dochter.', confirmation: 'brief' },
+      anna,
+    );
     if (done.status !== 'refused' && done.status !== 'ok') throw new Error('done failed');
     return [
       { name: 'clock-1-thursday-morgen', card: thursday },

@@ -19,16 +19,28 @@ export async function samples(): Promise<CardSample[]> {
       return c.item;
     };
     const first = await make({
-      customerName: 'Mevrouw Ria Klaassen', phone: '06-24681357', topic: 'Kapotte cv-ketel', details: 'Geen warm water sinds gisteren.',
-      digital: 'liever-persoonlijk', attitude: 'hulp-bij-regelen', ageGroup: '55-of-ouder', preferredChannel: 'brief',
+      customerName: 'Mevrouw Ria Klaassen',
+      phone: '06-24681357',
+      topic: 'Kapotte cv-ketel',
+      details: 'Geen warm water sinds gisteren.',
+      digital: 'liever-persoonlijk',
+      attitude: 'hulp-bij-regelen',
+      ageGroup: '55-of-ouder',
+      preferredChannel: 'brief',
     });
     await s.items.act(SAMPLE_TENANT, first.id, 'claim', {}, anna);
-    await s.items.act(SAMPLE_TENANT, first.id, 'done', { note: 'Monteur komt maandag om 9:00; mevrouw is thuis. Bevestigd per brief.', confirmation: 'brief' }, anna);
+    await s.items.act(
+      SAMPLE_TENANT,
+      first.id,
+      'done',
+      { note: 'Monteur komt maandag om 9:00; mevrouw is thuis. Bevestigd per brief.', confirmation: 'brief' },
+      anna,
+    );
     clock.set('2026-11-26T14:32:00+01:00');
     const open = await make({ customerName: 'Dhr. Klaassen', phone: '0624681357', topic: 'Vraag over de servicekosten' });
     await s.items.act(SAMPLE_TENANT, open.id, 'claim', {}, bram);
     await make({ customerName: 'Mevrouw Klaassen-de Boer', phone: '06 13572468', topic: 'Huurtoeslag aanvragen' });
-    const record = (await s.customers.find(SAMPLE_TENANT, '06 24681357'));
+    const record = await s.customers.find(SAMPLE_TENANT, '06 24681357');
     if (record.status !== 'one') throw new Error('record not found');
     const card = await customerCard(s, record.record, anna);
     const many = await s.customers.find(SAMPLE_TENANT, 'klaassen');
@@ -42,7 +54,8 @@ export async function samples(): Promise<CardSample[]> {
       notice: { text: nl.customers.form.filled('KL-2'), style: 'accent' },
     });
     const both = (name: string, c: Record<string, unknown>, click?: string[]): CardSample[] => [
-      { name, card: c, click, width: 500 }, { name: `${name}-320`, card: c, click, width: 320 },
+      { name, card: c, click, width: 500 },
+      { name: `${name}-320`, card: c, click, width: 320 },
     ];
     return [
       ...both('customer-card', card, [nl.customers.card.pauseButton]),

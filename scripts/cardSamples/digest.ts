@@ -11,11 +11,31 @@ import { anna, bram, dirk, sampleApp, SAMPLE_TENANT } from './sampleApp';
 
 const carla: Person = { id: 'c3c3c3c3-0000-4000-8000-00000000000c', name: 'Carla Smit', teamsId: '29:carla' };
 
-async function plainItem(app: App, id: string, kind: ItemKind, subject: string, owner: Person | null, deadline: string | null): Promise<void> {
+async function plainItem(
+  app: App,
+  id: string,
+  kind: ItemKind,
+  subject: string,
+  owner: Person | null,
+  deadline: string | null,
+): Promise<void> {
   const now = app.s.clock.now();
   const item: Item = {
-    tenantId: SAMPLE_TENANT, id, kind, status: owner ? 'claimed' : 'open', subject, owner, createdBy: bram, createdAt: now, updatedAt: now,
-    deadline: deadline ? new Date(deadline) : null, closedAt: null, source: 'teams', version: 1, data: {}, card: null,
+    tenantId: SAMPLE_TENANT,
+    id,
+    kind,
+    status: owner ? 'claimed' : 'open',
+    subject,
+    owner,
+    createdBy: bram,
+    createdAt: now,
+    updatedAt: now,
+    deadline: deadline ? new Date(deadline) : null,
+    closedAt: null,
+    source: 'teams',
+    version: 1,
+    data: {},
+    card: null,
   };
   await app.s.repo.commit({ item, expectedVersion: null, history: [], outbox: [] });
 }
@@ -25,7 +45,13 @@ export async function samples(): Promise<CardSample[]> {
   const s = app.s;
   const callback = async (at: string, topic: string, owner?: Person) => {
     clock.set(at);
-    const out = await s.items.create('callback', SAMPLE_TENANT, { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic }, bram, 'teams');
+    const out = await s.items.create(
+      'callback',
+      SAMPLE_TENANT,
+      { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic },
+      bram,
+      'teams',
+    );
     if (out.status !== 'created') throw new Error('sample create failed');
     if (owner) await s.items.act(SAMPLE_TENANT, out.item.id, 'claim', {}, owner);
     return out.item;
@@ -57,18 +83,33 @@ export async function samples(): Promise<CardSample[]> {
     const many: Item[] = [...open];
     for (let i = 0; i < 400; i++) {
       const base = open[i % open.length]!;
-      many.push({ ...base, id: `TB-${5000 + i}`, kind: 'callback', subject: `Terugbelverzoek ${i + 1}`, owner: i % 3 === 0 ? null : people[i % 4]!,
-        deadline: new Date(new Date('2026-11-24T17:00:00+01:00').getTime() + (i % 4) * 24 * 3_600_000) });
+      many.push({
+        ...base,
+        id: `TB-${5000 + i}`,
+        kind: 'callback',
+        subject: `Terugbelverzoek ${i + 1}`,
+        owner: i % 3 === 0 ? null : people[i % 4]!,
+        deadline: new Date(new Date('2026-11-24T17:00:00+01:00').getTime() + (i % 4) * 24 * 3_600_000),
+      });
     }
     const cut = composeDigest(many, channelAudience, now, s.calendar, o);
     const empty = composeDigest([], channelAudience, now, s.calendar, o);
-    console.log(`digest samples: channel ${channel.bytes} B, personal ${personal.bytes} B, cut ${cut.bytes} B (${cut.digest.shownLines} lines of ${cut.digest.counts.open})`);
+    console.log(
+      `digest samples: channel ${channel.bytes} B, personal ${personal.bytes} B, cut ${cut.bytes} B (${cut.digest.shownLines} lines of ${cut.digest.counts.open})`,
+    );
     return [
       { name: 'digest-channel', card: channel.card },
       { name: 'digest-personal', card: personal.card },
       { name: 'digest-channel-cut', card: cut.card },
       { name: 'digest-channel-empty', card: empty.card },
-      { name: 'digest-settings', card: settingsCard(s, { personalDigest: true }, { text: 'Opgeslagen. Je krijgt elke werkdag om 08:30 je eigen dagoverzicht.', style: 'good' }) },
+      {
+        name: 'digest-settings',
+        card: settingsCard(
+          s,
+          { personalDigest: true },
+          { text: 'Opgeslagen. Je krijgt elke werkdag om 08:30 je eigen dagoverzicht.', style: 'good' },
+        ),
+      },
     ];
   } finally {
     await cleanup();

@@ -22,29 +22,84 @@ export async function samples(): Promise<CardSample[]> {
   const T = SAMPLE_TENANT;
   try {
     // Two earlier decisions in the library, one a guideline.
-    const old1 = ok(await s.items.create('exception', T, {
-      situation: 'Huurder heeft 4 maanden achterstand na een scheiding. Inkomen is weer stabiel, maar 12 maanden aflossen lukt niet.',
-      rule: 'Een betalingsregeling duurt hoogstens 12 maanden',
-      proposal: 'Regeling van 18 maanden, met een gesprek bij de schuldhulp',
-      leaning: 'Met 12 maanden loopt het weer vast; zo voorkomen we een ontruiming.',
-      urgency: 'dezeWeek',
-    }, carla, 'teams'), 'old1');
-    ok(await s.items.act(T, old1.item.id, 'opinion', { stance: 'eens', reasoning: 'Schuldhulp erbij maakt het haalbaar en controleerbaar.' }, bram), 'old1 opinion');
-    ok(await s.items.act(T, old1.item.id, 'decide', { outcome: 'afwijken', reasoning: 'Langere regeling is goedkoper dan een ontruiming; voorwaarde is schuldhulp.' }, carla), 'old1 decide');
+    const old1 = ok(
+      await s.items.create(
+        'exception',
+        T,
+        {
+          situation: 'Huurder heeft 4 maanden achterstand na een scheiding. Inkomen is weer stabiel, maar 12 maanden aflossen lukt niet.',
+          rule: 'Een betalingsregeling duurt hoogstens 12 maanden',
+          proposal: 'Regeling van 18 maanden, met een gesprek bij de schuldhulp',
+          leaning: 'Met 12 maanden loopt het weer vast; zo voorkomen we een ontruiming.',
+          urgency: 'dezeWeek',
+        },
+        carla,
+        'teams',
+      ),
+      'old1',
+    );
+    ok(
+      await s.items.act(
+        T,
+        old1.item.id,
+        'opinion',
+        { stance: 'eens', reasoning: 'Schuldhulp erbij maakt het haalbaar en controleerbaar.' },
+        bram,
+      ),
+      'old1 opinion',
+    );
+    ok(
+      await s.items.act(
+        T,
+        old1.item.id,
+        'decide',
+        { outcome: 'afwijken', reasoning: 'Langere regeling is goedkoper dan een ontruiming; voorwaarde is schuldhulp.' },
+        carla,
+      ),
+      'old1 decide',
+    );
     ok(await s.items.act(T, old1.item.id, 'markGuideline', {}, dirk), 'old1 guideline');
     clock.set('2026-11-18T11:00:00+01:00');
-    const old2 = ok(await s.items.create('exception', T, {
-      situation: 'Huurder wil een betalingsregeling van 24 maanden voor een kleine achterstand van 2 maanden huur.',
-      rule: 'Een betalingsregeling duurt hoogstens 12 maanden',
-      proposal: 'Regeling van 24 maanden',
-      leaning: 'Dan zijn de termijnen laag.',
-      urgency: 'vandaag',
-    }, bram, 'teams'), 'old2');
-    ok(await s.items.act(T, old2.item.id, 'opinion', { stance: 'nietEens', reasoning: 'Voor een kleine achterstand is 12 maanden genoeg; anders is het niet gelijk voor anderen.' }, anna), 'old2 opinion');
-    ok(await s.items.act(T, old2.item.id, 'decide', {
-      outcome: 'nietAfwijken', reasoning: 'Kleine achterstand past binnen 12 maanden; gelijke behandeling.',
-      customerExplanation: 'We spreken 12 maanden af. Zo is het voor iedereen gelijk, en de termijnen blijven te betalen.',
-    }, bram), 'old2 decide');
+    const old2 = ok(
+      await s.items.create(
+        'exception',
+        T,
+        {
+          situation: 'Huurder wil een betalingsregeling van 24 maanden voor een kleine achterstand van 2 maanden huur.',
+          rule: 'Een betalingsregeling duurt hoogstens 12 maanden',
+          proposal: 'Regeling van 24 maanden',
+          leaning: 'Dan zijn de termijnen laag.',
+          urgency: 'vandaag',
+        },
+        bram,
+        'teams',
+      ),
+      'old2',
+    );
+    ok(
+      await s.items.act(
+        T,
+        old2.item.id,
+        'opinion',
+        { stance: 'nietEens', reasoning: 'Voor een kleine achterstand is 12 maanden genoeg; anders is het niet gelijk voor anderen.' },
+        anna,
+      ),
+      'old2 opinion',
+    );
+    ok(
+      await s.items.act(
+        T,
+        old2.item.id,
+        'decide',
+        {
+          outcome: 'nietAfwijken',
+          reasoning: 'Kleine achterstand past binnen 12 maanden; gelijke behandeling.',
+          customerExplanation: 'We spreken 12 maanden af. Zo is het voor iedereen gelijk, en de termijnen blijven te betalen.',
+        },
+        bram,
+      ),
+      'old2 decide',
+    );
 
     // A new question: the form, and the earlier decisions shown before posting.
     clock.set('2026-11-26T09:40:00+01:00');
@@ -62,22 +117,67 @@ export async function samples(): Promise<CardSample[]> {
     clock.set('2026-11-26T10:12:00+01:00');
     ok(await s.items.act(T, id, 'take', {}, bram), 'take');
     clock.set('2026-11-26T10:20:00+01:00');
-    ok(await s.items.act(T, id, 'opinion', { stance: 'eens', reasoning: 'Er is een eerdere richtlijn: bij een langere regeling met schuldhulp wijken we af. Ziekte is een goede reden.' }, bram), 'opinion 1');
+    ok(
+      await s.items.act(
+        T,
+        id,
+        'opinion',
+        {
+          stance: 'eens',
+          reasoning: 'Er is een eerdere richtlijn: bij een langere regeling met schuldhulp wijken we af. Ziekte is een goede reden.',
+        },
+        bram,
+      ),
+      'opinion 1',
+    );
     clock.set('2026-11-26T10:35:00+01:00');
-    const two = ok(await s.items.act(T, id, 'opinion', { stance: 'twijfel', reasoning: 'Eerste 3 maanden lager vind ik lastig: dan loopt de achterstand eerst nog op.' }, carla), 'opinion 2');
+    const two = ok(
+      await s.items.act(
+        T,
+        id,
+        'opinion',
+        { stance: 'twijfel', reasoning: 'Eerste 3 maanden lager vind ik lastig: dan loopt de achterstand eerst nog op.' },
+        carla,
+      ),
+      'opinion 2',
+    );
     const withOpinions = await renderChannel(exceptionCards, s, two.item);
-    const formError = exceptionCards.withForm(await loadItemView(s, two.item), { text: 'Niet alles is goed ingevuld. Kijk naar de meldingen bij de velden.', style: 'attention' }, {
-      open: 'decide', values: { outcome: 'nietAfwijken', decisionReasoning: 'We houden ons aan de 12 maanden.' },
-      errors: { customerExplanation: 'Schrijf de uitleg die de klant krijgt. Een "nee" krijgt altijd een duidelijke uitleg.' },
-    });
+    const formError = exceptionCards.withForm(
+      await loadItemView(s, two.item),
+      { text: 'Niet alles is goed ingevuld. Kijk naar de meldingen bij de velden.', style: 'attention' },
+      {
+        open: 'decide',
+        values: { outcome: 'nietAfwijken', decisionReasoning: 'We houden ons aan de 12 maanden.' },
+        errors: { customerExplanation: 'Schrijf de uitleg die de klant krijgt. Een "nee" krijgt altijd een duidelijke uitleg.' },
+      },
+    );
     clock.set('2026-11-26T11:02:00+01:00');
-    const escalated = ok(await s.items.act(T, id, 'decide', { outcome: 'voorleggen', reasoning: 'We zijn het niet eens over de lagere eerste maanden.', manager: dirk }, anna), 'escalate');
+    const escalated = ok(
+      await s.items.act(
+        T,
+        id,
+        'decide',
+        { outcome: 'voorleggen', reasoning: 'We zijn het niet eens over de lagere eerste maanden.', manager: dirk },
+        anna,
+      ),
+      'escalate',
+    );
     const escalatedCard = await renderChannel(exceptionCards, s, escalated.item);
     clock.set('2026-11-26T13:45:00+01:00');
-    const decided = ok(await s.items.act(T, id, 'managerDecide', {
-      outcome: 'afwijken', reasoning: 'Ziekte is een bijzondere situatie en past bij de richtlijn. 18 maanden, wel elke maand hetzelfde bedrag.',
-      customerExplanation: 'U mag de achterstand in 18 maanden betalen, elke maand hetzelfde bedrag.',
-    }, dirk), 'manager decide');
+    const decided = ok(
+      await s.items.act(
+        T,
+        id,
+        'managerDecide',
+        {
+          outcome: 'afwijken',
+          reasoning: 'Ziekte is een bijzondere situatie en past bij de richtlijn. 18 maanden, wel elke maand hetzelfde bedrag.',
+          customerExplanation: 'U mag de achterstand in 18 maanden betalen, elke maand hetzelfde bedrag.',
+        },
+        dirk,
+      ),
+      'manager decide',
+    );
     const decidedCard = await renderChannel(exceptionCards, s, decided.item);
     const found = searchLibrary('betalingsregeling', await decidedCases(s, T));
     return [

@@ -13,25 +13,61 @@ export async function samples(): Promise<CardSample[]> {
   const { app, clock, cleanup } = await sampleApp('2026-11-26T09:15:00+01:00');
   const s = app.s;
   try {
-    for (const [topic, owner] of [['Vraag over de servicekosten', null], ['Sleutel kwijt, slot vervangen?', bram]] as const) {
-      const r = await s.items.create('callback', SAMPLE_TENANT, { customerName: 'Meneer de Vries', phone: '06 87654321', topic }, anna, 'teams');
+    for (const [topic, owner] of [
+      ['Vraag over de servicekosten', null],
+      ['Sleutel kwijt, slot vervangen?', bram],
+    ] as const) {
+      const r = await s.items.create(
+        'callback',
+        SAMPLE_TENANT,
+        { customerName: 'Meneer de Vries', phone: '06 87654321', topic },
+        anna,
+        'teams',
+      );
       if (r.status === 'created' && owner) await s.items.act(SAMPLE_TENANT, r.item.id, 'claim', {}, owner);
     }
     const now = clock.now();
     const bad: Item = {
-      tenantId: SAMPLE_TENANT, id: 'TB-9001', kind: 'callback', status: 'open', subject: 'Kapotte data', owner: null, createdBy: bram,
-      createdAt: now, updatedAt: now, deadline: new Date('+010000-01-01T09:00:00Z'), closedAt: null, source: 'teams', version: 1, data: {}, card: null,
+      tenantId: SAMPLE_TENANT,
+      id: 'TB-9001',
+      kind: 'callback',
+      status: 'open',
+      subject: 'Kapotte data',
+      owner: null,
+      createdBy: bram,
+      createdAt: now,
+      updatedAt: now,
+      deadline: new Date('+010000-01-01T09:00:00Z'),
+      closedAt: null,
+      source: 'teams',
+      version: 1,
+      data: {},
+      card: null,
     };
     await s.repo.commit({ item: bad, expectedVersion: null, history: [], outbox: [] });
     const open = await s.repo.queryItems(SAMPLE_TENANT, { open: true });
     const overview = listCard(s, {
-      mode: 'team', rows: openRows(open, s.calendar, now), hidden: 0, owners: [anna, bram],
-      actions: (item) => [...(item.owner ? [] : [{ title: nl.views.claim, verb: 'callback.claim', data: { id: item.id } }]), { title: nl.views.open, verb: 'views.open', data: { id: item.id } }],
+      mode: 'team',
+      rows: openRows(open, s.calendar, now),
+      hidden: 0,
+      owners: [anna, bram],
+      actions: (item) => [
+        ...(item.owner ? [] : [{ title: nl.views.claim, verb: 'callback.claim', data: { id: item.id } }]),
+        { title: nl.views.open, verb: 'views.open', data: { id: item.id } },
+      ],
     });
     const digest = composeDigest(open, channelAudience, now, s.calendar, { digestTime: '08:30' });
-    const values = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage', preferredDate: '2027-12-01', preferredTime: '10:00' };
+    const values = {
+      customerName: 'Mevrouw Jansen',
+      phone: '06 12345678',
+      topic: 'Lekkage',
+      preferredDate: '2027-12-01',
+      preferredTime: '10:00',
+    };
     const form = await callbackForm(s, SAMPLE_TENANT, {
-      values, errors: { preferredMoment: nl.integrity.beyondHorizon(12) }, notice: { text: nl.common.formHasErrors, style: 'attention' },
+      values,
+      errors: { preferredMoment: nl.integrity.beyondHorizon(12) },
+      notice: { text: nl.common.formHasErrors, style: 'attention' },
     });
     return [
       { name: 'integrity-overzicht-bad-item', card: overview },

@@ -12,11 +12,27 @@ export const anna: Person = { id: 'a1a1a1a1-0000-4000-8000-00000000000a', name: 
 export const bram: Person = { id: 'b2b2b2b2-0000-4000-8000-00000000000b', name: 'Bram Jansen', teamsId: '29:bram' };
 export const dirk: Person = { id: 'd4d4d4d4-0000-4000-8000-00000000000d', name: 'Dirk Bakker', teamsId: '29:dirk' };
 
-export async function sampleApp(now = '2026-11-26T14:32:00+01:00'): Promise<{ app: App; clock: ManualClock; cleanup: () => Promise<void> }> {
+export async function sampleApp(
+  now = '2026-11-26T14:32:00+01:00',
+): Promise<{ app: App; clock: ManualClock; cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-samples-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, MANAGER_IDS: dirk.id });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`,
+    MANAGER_IDS: dirk.id,
+  });
   const clock = new ManualClock(now);
   const app = await createApp(config, { clock, scheduler: false });
-  for (const p of [anna, bram, dirk]) await app.s.repo.upsertUser({ tenantId: SAMPLE_TENANT, userId: p.id, teamsId: p.teamsId, name: p.name });
-  return { app, clock, cleanup: async () => { await app.s.outbox.stop(); await app.s.repo.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  for (const p of [anna, bram, dirk])
+    await app.s.repo.upsertUser({ tenantId: SAMPLE_TENANT, userId: p.id, teamsId: p.teamsId, name: p.name });
+  return {
+    app,
+    clock,
+    cleanup: async () => {
+      await app.s.outbox.stop();
+      await app.s.repo.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -72,7 +72,8 @@ export interface App {
 /** How often the outbox looks for due messages by itself (besides kicks after commits and the tick). */
 export const OUTBOX_POLL_MS = 5_000;
 
-export const VERSION: string = (JSON.parse(readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** Waits for p, but at most ms (a stop must end even when something hangs). */
 function within(p: Promise<unknown>, ms: number): Promise<void> {
@@ -94,21 +95,51 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const outbox = new OutboxDispatcher(repo, clock, log, { lockMs: config.outboxLockSeconds * 1000, ...opts.outbox });
   const itemPageSize = opts.itemPageSize ?? ITEM_PAGE_SIZE;
   const customers = new CustomerService(customerStoreFor(repo), repo, clock, itemPageSize);
-  const items = new ItemService({ repo, clock, calendar, isManager, momentHorizonMonths: config.momentHorizonMonths, kick: () => outbox.kick(), customers, notReachedAttempts: config.conversation.notReachedAttempts, itemPageSize });
+  const items = new ItemService({
+    repo,
+    clock,
+    calendar,
+    isManager,
+    momentHorizonMonths: config.momentHorizonMonths,
+    kick: () => outbox.kick(),
+    customers,
+    notReachedAttempts: config.conversation.notReachedAttempts,
+    itemPageSize,
+  });
   const graphAuth = config.graph ? new CredentialHealth('Microsoft Graph', GRAPH_SETTINGS(graphCredentialKind(config.graph)), log) : null;
   const graph = config.graph ? createGraphService(config.graph, clock, { ...opts.graph, health: graphAuth ?? undefined }) : null;
   const people = new PeopleDirectory({
-    graph, graphConfig: config.graph, repo, clock, log, fallbackId: config.managerFallbackId,
+    graph,
+    graphConfig: config.graph,
+    repo,
+    clock,
+    log,
+    fallbackId: config.managerFallbackId,
     onAccessDenied: (tenantId, f, person) => reportGraphAccess(s, tenantId, f, { op: 'directory', userId: person.id, name: person.name }),
   });
   // The bot's sign-in (inbound token checks, outbound tokens): one credentials factory for both adapters.
   const bfAuth = botAuth(config, log);
   const s: Services = {
-    config, clock, calendar, repo, items, outbox, log, isManager, policy: makePolicy(isManager), graph, people, customers,
-    credentials: { bot: bfAuth.health, graph: graphAuth }, itemPageSize,
+    config,
+    clock,
+    calendar,
+    repo,
+    items,
+    outbox,
+    log,
+    isManager,
+    policy: makePolicy(isManager),
+    graph,
+    people,
+    customers,
+    credentials: { bot: bfAuth.health, graph: graphAuth },
+    itemPageSize,
   };
   if (!config.bot.appId) {
-    log.warn({ botFrameworkAuth: 'off' }, 'Bot Framework authentication is OFF (no MicrosoftAppId): every activity is accepted unchecked, and the bot only talks to local service URLs (Agents Playground, tests)');
+    log.warn(
+      { botFrameworkAuth: 'off' },
+      'Bot Framework authentication is OFF (no MicrosoftAppId): every activity is accepted unchecked, and the bot only talks to local service URLs (Agents Playground, tests)',
+    );
   }
 
   const authOptions = bfAuth.options;
@@ -123,7 +154,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const bot = new TopContactBot(s, features);
   // Outbox sends go through an adapter without botbuilder's own retries: the outbox owns retry and order.
-  const messenger = new TeamsMessenger(outboundAdapter(authOptions, sendTimeoutMs(outbox.options.lockMs), bfAuth.credentialsFactory), config.bot.appId, repo);
+  const messenger = new TeamsMessenger(
+    outboundAdapter(authOptions, sendTimeoutMs(outbox.options.lockMs), bfAuth.credentialsFactory),
+    config.bot.appId,
+    repo,
+  );
   outbox.hooks = { ...deliveryProblemHooks(s), ...poisonHooks(s) };
   const renderers: Partial<Record<string, ItemCardRenderer>> = Object.assign({}, ...features.map((f) => f.cards ?? {}));
   // Calendar sync is a no-op unless a feature registers its own handler below (features/agenda does).
@@ -166,7 +201,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   let timer: NodeJS.Timeout | null = null;
   let poller: NodeJS.Timeout | null = null;
   const app: App = {
-    s, server, adapter, tick,
+    s,
+    server,
+    adapter,
+    tick,
     listen: (port = config.port, host = config.host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -198,7 +236,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       http.closeIdleConnections?.();
       http.closeAllConnections?.();
       await closed;
-      if (ticking) await within(ticking.catch(() => undefined), 1_000);
+      if (ticking)
+        await within(
+          ticking.catch(() => undefined),
+          1_000,
+        );
       // 3. Send what those turns queued, within the flush window; the rest (also a send still
       //    waiting on an unreachable connector) stays in the outbox for the next start.
       await within(outbox.stop(o.flushMs ?? 0), (o.flushMs ?? 0) + 1_000);

@@ -30,7 +30,8 @@ export function nextCardChange(s: Services, item: Item, now: Date): Date | null 
 
 /** After a channel card was sent (post or update; `item.card` set): remember what it showed and when it changes next. */
 export async function recordCardSent(s: Services, item: Item, card: object): Promise<void> {
-  await s.repo.cardClock.recordSent(item.tenantId, item.id, cardHash(card), nextCardChange(s, item, s.clock.now()))
+  await s.repo.cardClock
+    .recordSent(item.tenantId, item.id, cardHash(card), nextCardChange(s, item, s.clock.now()))
     .catch((err) => s.log.warn({ err, itemId: item.id }, 'card clock: could not record the card sent'));
 }
 
@@ -45,16 +46,17 @@ export async function followTheClock(s: Services, now: Date, render: ChannelCard
     const next = item ? nextCardChange(s, item, now) : null;
     const card = item?.card ? await render(item) : null;
     const changed = !!card && cardHash(card) !== row.hash;
-    const message = changed && item?.card
-      ? {
-          tenantId: item.tenantId,
-          // One key per change: a second instance (or a retry of this tick) cannot enqueue it twice.
-          key: `clock:${item.tenantId}:${item.id}:${row.nextChangeAt.getTime()}`,
-          type: 'updateCard',
-          lane: `clock:${item.card.conversationId.split(';')[0]}`,
-          payload: { itemId: item.id, byClock: true },
-        }
-      : undefined;
+    const message =
+      changed && item?.card
+        ? {
+            tenantId: item.tenantId,
+            // One key per change: a second instance (or a retry of this tick) cannot enqueue it twice.
+            key: `clock:${item.tenantId}:${item.id}:${row.nextChangeAt.getTime()}`,
+            type: 'updateCard',
+            lane: `clock:${item.card.conversationId.split(';')[0]}`,
+            payload: { itemId: item.id, byClock: true },
+          }
+        : undefined;
     const taken = await store.advance(row, next, now, message ? { message, spacingMs: CARD_CLOCK_SPACING_MS } : undefined);
     if (taken && message) enqueued++;
   }

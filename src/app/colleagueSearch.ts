@@ -7,11 +7,25 @@ import type { Services } from './services';
 export const COLLEAGUE_DATASET = 'topcontact.colleagues';
 const MAX = 15;
 
-export async function searchColleagues(s: Services, tenantId: string, text: string, skip = 0, top = MAX): Promise<{ title: string; value: string }[]> {
+export async function searchColleagues(
+  s: Services,
+  tenantId: string,
+  text: string,
+  skip = 0,
+  top = MAX,
+): Promise<{ title: string; value: string }[]> {
   const q = text.trim().toLowerCase();
   const users = await s.repo.listUsers(tenantId);
   return users
-    .filter((u) => !q || u.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) || u.name.toLowerCase().includes(q))
+    .filter(
+      (u) =>
+        !q ||
+        u.name
+          .toLowerCase()
+          .split(/\s+/)
+          .some((w) => w.startsWith(q)) ||
+        u.name.toLowerCase().includes(q),
+    )
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
     .slice(Math.max(0, skip), Math.max(0, skip) + Math.min(MAX, Math.max(1, top)))
     .map((u) => ({ title: u.name, value: u.userId }));

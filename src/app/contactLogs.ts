@@ -8,20 +8,34 @@ import type { CustomerRef } from '../storage/records';
 import type { Services } from './services';
 
 export type LogOutcome =
-  | { status: 'saved'; id: string; data: ContactLogData }
-  | { status: 'duplicate' }
-  | { status: 'invalid'; fields: Record<string, string> };
+  { status: 'saved'; id: string; data: ContactLogData } | { status: 'duplicate' } | { status: 'invalid'; fields: Record<string, string> };
 
-export async function logContact(s: Services, tenantId: string, actor: Person, input: Record<string, unknown>, formId?: string): Promise<LogOutcome> {
+export async function logContact(
+  s: Services,
+  tenantId: string,
+  actor: Person,
+  input: Record<string, unknown>,
+  formId?: string,
+): Promise<LogOutcome> {
   const read = readContactLog(input, s.config.conversation.contactTopics);
   if (!read.ok) return { status: 'invalid', fields: read.fields };
   const id = `GH-${await s.repo.nextSequence('*', 'GH', 1001)}`;
   // A phone number or e-mail address: the log belongs to that customer's record (made when new),
   // as an item does, so inzage, vergeet and retention reach it.
   const record = read.customerKey ? await s.customers.forContactLog(tenantId, read.customerKey) : null;
-  const saved = await s.repo.records.add({
-    tenantId, kind: 'contact', id, at: s.clock.now(), by: { id: actor.id, name: actor.name }, customerKey: read.customerKey, customerId: record?.id ?? null, data: { ...read.data },
-  }, formId ? `contact:${formId}:${actor.id}` : undefined);
+  const saved = await s.repo.records.add(
+    {
+      tenantId,
+      kind: 'contact',
+      id,
+      at: s.clock.now(),
+      by: { id: actor.id, name: actor.name },
+      customerKey: read.customerKey,
+      customerId: record?.id ?? null,
+      data: { ...read.data },
+    },
+    formId ? `contact:${formId}:${actor.id}` : undefined,
+  );
   return saved ? { status: 'saved', id, data: read.data } : { status: 'duplicate' };
 }
 
@@ -37,11 +51,21 @@ function customerRef(query: string, records: readonly CustomerRecord[]): Custome
 }
 
 /** Contact logs of the customer (inzage): linked to one of the records, or naming the typed number or address. */
-export async function contactLogsOf(s: Services, tenantId: string, query: string, records: readonly CustomerRecord[] = []): Promise<number> {
+export async function contactLogsOf(
+  s: Services,
+  tenantId: string,
+  query: string,
+  records: readonly CustomerRecord[] = [],
+): Promise<number> {
   return (await s.repo.records.forCustomer(tenantId, customerRef(query, records))).length;
 }
 
 /** Vergeet: the logs lose their link to the customer (number, address and record id); the figures stay. */
-export async function unlinkContactLogs(s: Services, tenantId: string, query: string, records: readonly CustomerRecord[] = []): Promise<number> {
+export async function unlinkContactLogs(
+  s: Services,
+  tenantId: string,
+  query: string,
+  records: readonly CustomerRecord[] = [],
+): Promise<number> {
   return s.repo.records.unlinkCustomer(tenantId, { who: customerRef(query, records) });
 }

@@ -32,11 +32,22 @@ export async function readyText(s: Services, item: Item, to: Person, which: 'con
     directNumber,
     sensitive: d.sensitive === true,
   };
-  const text = which === 'confirmation'
-    ? confirmationText({ ...base, answer: d.answer as Answer | undefined, explanation: typeof d.explanation === 'string' ? d.explanation : undefined })
-    : notReachedText({ ...base, attempts: ((d.attempts ?? []) as { at: string }[]).map((a) => formatMoment(s.calendar, new Date(a.at))).join('; ') });
+  const text =
+    which === 'confirmation'
+      ? confirmationText({
+          ...base,
+          answer: d.answer as Answer | undefined,
+          explanation: typeof d.explanation === 'string' ? d.explanation : undefined,
+        })
+      : notReachedText({
+          ...base,
+          attempts: ((d.attempts ?? []) as { at: string }[]).map((a) => formatMoment(s.calendar, new Date(a.at))).join('; '),
+        });
   return {
-    itemId: item.id, which, text, letter: needs.letter,
+    itemId: item.id,
+    which,
+    text,
+    letter: needs.letter,
     mailto: needs.email && !needs.letter ? mailtoLink(needs.email, text) : undefined,
     noDirectNumber: base.sensitive && !directNumber,
   };

@@ -2,11 +2,15 @@
 // onCreate), found with `klant` (every lookup recorded), paused for safety and lifted by a manager,
 // erased by retention and `vergeet`. See docs/customers.md.
 import { contactPoint } from '../domain/customers/contact';
+import { creationUnderPause, markLifted, markPaused, type ItemChange } from '../domain/customers/pause';
 import {
-  creationUnderPause, markLifted, markPaused, type ItemChange,
-} from '../domain/customers/pause';
-import {
-  customerFacts, linkItem, matchesName, mergeFacts, newRecord, type CustomerFacts, type CustomerRecord,
+  customerFacts,
+  linkItem,
+  matchesName,
+  mergeFacts,
+  newRecord,
+  type CustomerFacts,
+  type CustomerRecord,
 } from '../domain/customers/record';
 import type { Refusal } from '../domain/items/lifecycle';
 import type { Clock } from '../domain/clock';
@@ -39,12 +43,15 @@ export interface CustomerLinker {
 }
 
 export type FindResult =
-  | { status: 'none' }
-  | { status: 'one'; record: CustomerRecord }
-  | { status: 'many'; records: CustomerRecord[]; more: boolean };
+  { status: 'none' } | { status: 'one'; record: CustomerRecord } | { status: 'many'; records: CustomerRecord[]; more: boolean };
 
 export class CustomerService implements CustomerLinker {
-  constructor(readonly store: CustomerStore, private readonly repo: Repository, private readonly clock: Clock, private readonly pageSize?: number) {}
+  constructor(
+    readonly store: CustomerStore,
+    private readonly repo: Repository,
+    private readonly clock: Clock,
+    private readonly pageSize?: number,
+  ) {}
 
   /**
    * Links a new item to its customer's record (created when new): the item's contact point, or
@@ -143,7 +150,9 @@ export class CustomerService implements CustomerLinker {
       return r ? { status: 'one', record: r } : { status: 'none' };
     }
     // A name: the latest customers first.
-    const found = (await this.store.list(tenantId)).filter((r) => matchesName(r, q)).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+    const found = (await this.store.list(tenantId))
+      .filter((r) => matchesName(r, q))
+      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
     if (found.length === 0) return { status: 'none' };
     if (found.length === 1) return { status: 'one', record: found[0]! };
     return { status: 'many', records: found.slice(0, PICK_LIST_MAX), more: found.length > PICK_LIST_MAX };
@@ -177,8 +186,13 @@ export class CustomerService implements CustomerLinker {
  * "Klant opzoeken" on a form: the known klantbeeld, preferred channel and latest name for the typed
  * number or e-mail, filled in where the form is still empty (what was typed stays). The lookup is recorded.
  */
-export async function prefillFromRecord(s: Services, tenantId: string, values: Record<string, unknown>, contactField: string, viewer: Person):
-  Promise<{ status: 'filled'; record: CustomerRecord; values: Record<string, unknown> } | { status: 'none' | 'noContact' }> {
+export async function prefillFromRecord(
+  s: Services,
+  tenantId: string,
+  values: Record<string, unknown>,
+  contactField: string,
+  viewer: Person,
+): Promise<{ status: 'filled'; record: CustomerRecord; values: Record<string, unknown> } | { status: 'none' | 'noContact' }> {
   const raw = typeof values[contactField] === 'string' ? (values[contactField] as string) : '';
   const point = raw.trim() ? contactPoint(raw) : null;
   if (!point) return { status: raw.trim() ? 'none' : 'noContact' };
@@ -197,8 +211,13 @@ export async function customerView(s: Services, r: CustomerRecord): Promise<{ op
   const items = await s.customers.items(r);
   const cutoff = s.clock.now().getTime() - s.config.retentionDays * DAY_MS;
   const shown = items.filter((i) => i.kind !== 'exception' && i.data.erased !== true);
-  const languages = [...new Set(shown.filter((i) => i.kind === 'interpreter' && typeof i.data.language === 'string' && i.data.language)
-    .map((i) => String(i.data.language)))];
+  const languages = [
+    ...new Set(
+      shown
+        .filter((i) => i.kind === 'interpreter' && typeof i.data.language === 'string' && i.data.language)
+        .map((i) => String(i.data.language)),
+    ),
+  ];
   return {
     open: shown.filter((i) => !i.closedAt && i.kind !== 'interpreter'),
     finished: shown.filter((i) => i.closedAt && i.closedAt.getTime() >= cutoff && i.kind !== 'interpreter').reverse(),
@@ -206,7 +225,8 @@ export async function customerView(s: Services, r: CustomerRecord): Promise<{ op
   };
 }
 
-export type PauseOutcome = { status: 'ok'; record: CustomerRecord; released?: number } | { status: 'refused'; message: string } | { status: 'notFound' };
+export type PauseOutcome =
+  { status: 'ok'; record: CustomerRecord; released?: number } | { status: 'refused'; message: string } | { status: 'notFound' };
 
 /**
  * "Contact gepauzeerd": any colleague sets it with a reason. The managers are told in their 1:1
@@ -218,9 +238,14 @@ export async function pauseCustomer(s: Services, tenantId: string, id: string, r
   const now = s.clock.now();
   let already = false;
   const record = await s.customers.change(tenantId, id, (r) => {
-    if (r.pause) return (already = true), null;
+    if (r.pause) return ((already = true), null);
     const pause = { since: now.toISOString(), by: { id: actor.id, name: actor.name }, reason: why };
-    return { ...r, pause, pauseHistory: [...r.pauseHistory, { action: 'paused', at: pause.since, by: pause.by, reason: why }], updatedAt: now };
+    return {
+      ...r,
+      pause,
+      pauseHistory: [...r.pauseHistory, { action: 'paused', at: pause.since, by: pause.by, reason: why }],
+      updatedAt: now,
+    };
   });
   if (already) return { status: 'refused', message: t.pause.already };
   if (!record) return { status: 'notFound' };
@@ -230,7 +255,10 @@ export async function pauseCustomer(s: Services, tenantId: string, id: string, r
     const u = await s.repo.getUser(tenantId, managerId);
     const to: Person = u ? { id: u.userId, name: u.name, teamsId: u.teamsId } : { id: managerId, name: managerId };
     managers.push({
-      tenantId, key: `customerPause:${tenantId}:${id}:${now.getTime()}:${managerId}`, type: 'notifyPerson', lane: `user:${to.id}`,
+      tenantId,
+      key: `customerPause:${tenantId}:${id}:${now.getTime()}:${managerId}`,
+      type: 'notifyPerson',
+      lane: `user:${to.id}`,
       payload: { to, text: t.pause.managerNotice(id, neutralise(actor.name), neutralise(why)) },
     });
   }
@@ -250,14 +278,24 @@ export async function liftPause(s: Services, tenantId: string, id: string, actor
   const now = s.clock.now();
   let notPaused = false;
   const record = await s.customers.change(tenantId, id, (r) => {
-    if (!r.pause) return (notPaused = true), null;
-    return { ...r, pause: null, pauseHistory: [...r.pauseHistory, { action: 'lifted', at: now.toISOString(), by: { id: actor.id, name: actor.name } }], updatedAt: now };
+    if (!r.pause) return ((notPaused = true), null);
+    return {
+      ...r,
+      pause: null,
+      pauseHistory: [...r.pauseHistory, { action: 'lifted', at: now.toISOString(), by: { id: actor.id, name: actor.name } }],
+      updatedAt: now,
+    };
   });
   if (notPaused) return { status: 'refused', message: t.pause.notPaused };
   if (!record) return { status: 'notFound' };
   let released = 0;
   for (const item of await s.customers.items(record)) {
-    const change = await s.items.changeForCustomer(tenantId, item.id, (i): ItemChange | null => markLifted(i, record, s.calendar, now), actor);
+    const change = await s.items.changeForCustomer(
+      tenantId,
+      item.id,
+      (i): ItemChange | null => markLifted(i, record, s.calendar, now),
+      actor,
+    );
     if (change?.post) released++;
   }
   s.outbox.kick();

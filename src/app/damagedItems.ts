@@ -69,7 +69,10 @@ async function tellManagers(s: Services, tenantId: string, ids: string[]): Promi
   }
   const now = s.clock.now();
   const messages: OutboxMessage[] = [...people.values()].map((to) => ({
-    tenantId, key: `damaged:${tenantId}:${ids.join(',')}:${to.id}`, type: 'notifyPerson', lane: `user:${to.id}`,
+    tenantId,
+    key: `damaged:${tenantId}:${ids.join(',')}:${to.id}`,
+    type: 'notifyPerson',
+    lane: `user:${to.id}`,
     payload: { to, text: nl.integrity.damagedFound(ids) },
   }));
   await s.repo.enqueue(messages, now);

@@ -18,9 +18,15 @@ export function deliveryProblemHooks(s: Services): OutboxHooks {
     onProblem: async (msg, problem, error) => {
       if (!problem.target) return;
       const now = s.clock.now();
-      const row = await s.repo.recordDeliveryProblem({ tenantId: msg.tenantId, target: problem.target, code: problem.code, detail: error.slice(0, 300) }, now);
+      const row = await s.repo.recordDeliveryProblem(
+        { tenantId: msg.tenantId, target: problem.target, code: problem.code, detail: error.slice(0, 300) },
+        now,
+      );
       openTargets.forget();
-      s.log.warn({ tenantId: msg.tenantId, target: problem.target.split(':')[0], code: problem.code, failures: row.failures }, 'conversation cannot be written to');
+      s.log.warn(
+        { tenantId: msg.tenantId, target: problem.target.split(':')[0], code: problem.code, failures: row.failures },
+        'conversation cannot be written to',
+      );
       if (problem.target.startsWith('channel:')) await tellTheTeam(s, msg.tenantId, row);
     },
     onDelivered: async (msg, target) => {
@@ -67,7 +73,10 @@ async function tellTheTeam(s: Services, tenantId: string, p: DeliveryProblem): P
   }
   const now = s.clock.now();
   const messages: OutboxMessage[] = [...people.values()].map((to) => ({
-    tenantId, key: `problem:${tenantId}:${p.target}:${p.firstAt.getTime()}:${to.id}`, type: 'notifyPerson', lane: `user:${to.id}`,
+    tenantId,
+    key: `problem:${tenantId}:${p.target}:${p.firstAt.getTime()}:${to.id}`,
+    type: 'notifyPerson',
+    lane: `user:${to.id}`,
     payload: { to, text: t.channelBlocked(channelName) },
   }));
   if (messages.length) {
@@ -95,5 +104,10 @@ export async function problemLines(s: Services, tenantId: string): Promise<strin
 export async function problemSummary(s: Services): Promise<{ target: string; code: string; since: string; failures: number }[]> {
   // 'graph:' rows are Microsoft Graph access problems: /healthz shows them apart (graphAccess.ts).
   const open = (await s.repo.listDeliveryProblems({ open: true })).filter((p) => !p.target.startsWith('graph:'));
-  return open.map((p) => ({ target: p.target.startsWith('channel:') ? 'channel' : 'person', code: p.code, since: p.firstAt.toISOString(), failures: p.failures }));
+  return open.map((p) => ({
+    target: p.target.startsWith('channel:') ? 'channel' : 'person',
+    code: p.code,
+    since: p.firstAt.toISOString(),
+    failures: p.failures,
+  }));
 }

@@ -5,13 +5,27 @@
 // once and moves the lane on, instead of parking the lane for half an hour.
 
 /** Error codes of Node's sockets, undici (fetch) and @azure/core-rest-pipeline that mean "the network". */
-const NETWORK_CODE = /^(E(CONN\w+|TIMEDOUT|PIPE|AI_AGAIN|NOTFOUND|HOSTUNREACH|NETUNREACH|NETDOWN|PROTO)|UND_ERR_\w+|ERR_SOCKET_\w+|ERR_STREAM_PREMATURE_CLOSE|REQUEST_SEND_ERROR)$/;
+const NETWORK_CODE =
+  /^(E(CONN\w+|TIMEDOUT|PIPE|AI_AGAIN|NOTFOUND|HOSTUNREACH|NETUNREACH|NETDOWN|PROTO)|UND_ERR_\w+|ERR_SOCKET_\w+|ERR_STREAM_PREMATURE_CLOSE|REQUEST_SEND_ERROR)$/;
 const NETWORK_NAME = new Set(['AbortError', 'TimeoutError', 'FetchError']);
 
 export function isTransientFailure(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 3) return false;
-  const e = err as { statusCode?: unknown; status?: unknown; code?: unknown; name?: unknown; message?: unknown; transient?: unknown; cause?: unknown };
-  const status = typeof e.statusCode === 'number' && e.statusCode > 0 ? e.statusCode : typeof e.status === 'number' && e.status > 0 ? e.status : undefined;
+  const e = err as {
+    statusCode?: unknown;
+    status?: unknown;
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+    transient?: unknown;
+    cause?: unknown;
+  };
+  const status =
+    typeof e.statusCode === 'number' && e.statusCode > 0
+      ? e.statusCode
+      : typeof e.status === 'number' && e.status > 0
+        ? e.status
+        : undefined;
   if (status !== undefined) return status === 408 || status === 412 || status === 429 || status >= 500;
   if (e.transient === true) return true; // GraphFailure says so itself
   if (typeof e.code === 'string' && NETWORK_CODE.test(e.code)) return true;

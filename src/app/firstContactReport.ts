@@ -9,5 +9,11 @@ export async function buildFirstContact(s: Services, tenantId: string, weeks: nu
   const since = s.calendar.at(reportStart(s.calendar, now, weeks), '00:00');
   const logs = await s.repo.records.list(tenantId, 'contact', since, new Date(now.getTime() + 1));
   const items = await s.repo.queryItems(tenantId, { createdSince: since, kinds: ['callback', 'appointment'] });
-  return firstContactReport(logs.map((l) => ({ at: l.at, how: String(l.data.how) })), items, s.calendar, now, weeks);
+  return firstContactReport(
+    logs.map((l) => ({ at: l.at, how: String(l.data.how) })),
+    items,
+    s.calendar,
+    now,
+    weeks,
+  );
 }

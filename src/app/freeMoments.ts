@@ -36,7 +36,13 @@ export const CALLBACK_MOMENTS: MomentsFor = {
   minutes: CALLBACK_SLOT_MINUTES,
 };
 
-export async function freeMomentsFor(s: Services, tenantId: string, colleagueId: string | undefined, preferred: Date | undefined, form: MomentsFor = CALLBACK_MOMENTS): Promise<FreeMomentsResult> {
+export async function freeMomentsFor(
+  s: Services,
+  tenantId: string,
+  colleagueId: string | undefined,
+  preferred: Date | undefined,
+  form: MomentsFor = CALLBACK_MOMENTS,
+): Promise<FreeMomentsResult> {
   if (!s.graph || !graphServesTenant(s.config.graph, tenantId)) return { kind: 'notConfigured' };
   if (!colleagueId) return { kind: 'noColleague' };
   const now = s.clock.now();
@@ -44,7 +50,16 @@ export async function freeMomentsFor(s: Services, tenantId: string, colleagueId:
   const window = searchWindow(s.calendar, now, deadline);
   try {
     const busy = await s.graph.getSchedule(colleagueId, window.start, window.end, { timeoutMs: FREE_MOMENTS_BUDGET_MS, noRetry: true });
-    const r = findSlots({ calendar: s.calendar, now, deadline, busy, horizon: window.end, max: 40, spacingMinutes: 30, durationMinutes: form.minutes });
+    const r = findSlots({
+      calendar: s.calendar,
+      now,
+      deadline,
+      busy,
+      horizon: window.end,
+      max: 40,
+      spacingMinutes: 30,
+      durationMinutes: form.minutes,
+    });
     if (!r.slots.length) return { kind: 'none', deadline };
     return { kind: 'moments', moments: nearestMoments(r.slots, deadline, preferred), deadline };
   } catch (err) {

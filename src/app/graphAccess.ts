@@ -63,8 +63,14 @@ export async function reportGraphAccess(s: Services, tenantId: string, f: GraphF
     const target = targetFor(cause, probe);
     // The re-check asks for the access that was refused: a directory refusal met on the agenda path is re-checked on the directory.
     const op = cause === 'directory' ? 'directory' : probe.op;
-    const row = await s.repo.recordDeliveryProblem({ tenantId, target, code: f.code ?? String(f.status ?? ''), detail: `${op} ${probe.userId}` }, now);
-    s.log.warn({ tenantId, cause, status: f.status, code: f.code, failures: row.failures }, 'Microsoft Graph refuses access; told to the managers, re-checked every 15 minutes');
+    const row = await s.repo.recordDeliveryProblem(
+      { tenantId, target, code: f.code ?? String(f.status ?? ''), detail: `${op} ${probe.userId}` },
+      now,
+    );
+    s.log.warn(
+      { tenantId, cause, status: f.status, code: f.code, failures: row.failures },
+      'Microsoft Graph refuses access; told to the managers, re-checked every 15 minutes',
+    );
     if (!(await s.repo.claimOnce(tenantId, `graph-access:${target}:${row.firstAt.getTime()}`, now))) return;
     const who = probe.name || (await s.repo.getUser(tenantId, probe.userId))?.name || t.unknownColleague;
     const text = cause === 'consent' ? t.managers.consent : cause === 'directory' ? t.managers.directory : t.managers.mailbox(who);
@@ -74,7 +80,11 @@ export async function reportGraphAccess(s: Services, tenantId: string, f: GraphF
       if (u) people.set(u.userId, { id: u.userId, name: u.name, teamsId: u.teamsId });
     }
     const messages: OutboxMessage[] = [...people.values()].map((to) => ({
-      tenantId, key: `graph-access:${tenantId}:${target}:${row.firstAt.getTime()}:${to.id}`, type: 'notifyPerson', lane: `user:${to.id}`, payload: { to, text },
+      tenantId,
+      key: `graph-access:${tenantId}:${target}:${row.firstAt.getTime()}:${to.id}`,
+      type: 'notifyPerson',
+      lane: `user:${to.id}`,
+      payload: { to, text },
     }));
     if (messages.length) {
       await s.repo.enqueue(messages, now);
@@ -94,7 +104,9 @@ async function openProblems(s: Services, tenantId?: string): Promise<DeliveryPro
 export async function calendarBlocked(s: Services, tenantId: string): Promise<(userId: string) => boolean> {
   const open = await openProblems(s, tenantId);
   const consent = open.some((p) => p.target === `${PREFIX}consent` || p.target === `${PREFIX}directory`);
-  const mailboxes = new Set(open.filter((p) => causeOfTarget(p.target) === 'mailbox').map((p) => p.target.slice(`${PREFIX}mailbox:`.length)));
+  const mailboxes = new Set(
+    open.filter((p) => causeOfTarget(p.target) === 'mailbox').map((p) => p.target.slice(`${PREFIX}mailbox:`.length)),
+  );
   return (userId) => consent || mailboxes.has(userId);
 }
 
@@ -114,8 +126,15 @@ export function userCauseOf(f: GraphFailure, probe: GraphAccessProbe): 'consent'
 }
 
 /** For /healthz: the cause, Graph's code and since when; no names or ids of people. */
-export async function graphAccessSummary(s: Services): Promise<{ cause: GraphAccessCause; code: string; since: string; failures: number }[]> {
-  return (await openProblems(s)).map((p) => ({ cause: causeOfTarget(p.target), code: p.code, since: p.firstAt.toISOString(), failures: p.failures }));
+export async function graphAccessSummary(
+  s: Services,
+): Promise<{ cause: GraphAccessCause; code: string; since: string; failures: number }[]> {
+  return (await openProblems(s)).map((p) => ({
+    cause: causeOfTarget(p.target),
+    code: p.code,
+    since: p.firstAt.toISOString(),
+    failures: p.failures,
+  }));
 }
 
 /**
@@ -140,7 +159,10 @@ export async function recheckGraphAccess(s: Services, now: Date): Promise<string
     try {
       await s.graph.checkAccess(probe.userId, probe.op, { timeoutMs: 10_000 });
     } catch (err) {
-      s.log.info({ tenantId: p.tenantId, cause: causeOfTarget(p.target), error: err instanceof Error ? err.message : String(err) }, 'Microsoft Graph still refuses access');
+      s.log.info(
+        { tenantId: p.tenantId, cause: causeOfTarget(p.target), error: err instanceof Error ? err.message : String(err) },
+        'Microsoft Graph still refuses access',
+      );
       continue;
     }
     if (await s.repo.resolveDeliveryProblem(p.tenantId, p.target, now)) {

@@ -8,7 +8,12 @@ import { yieldToEventLoop } from './services';
 export const ITEM_PAGE_SIZE = 500;
 
 /** The pages of the items matching `q`; the event loop breathes between pages. */
-export async function* itemPages(repo: Repository, tenantId: string, q: Omit<ItemQuery, 'order' | 'afterId' | 'limit'>, size = ITEM_PAGE_SIZE): AsyncGenerator<Item[]> {
+export async function* itemPages(
+  repo: Repository,
+  tenantId: string,
+  q: Omit<ItemQuery, 'order' | 'afterId' | 'limit'>,
+  size = ITEM_PAGE_SIZE,
+): AsyncGenerator<Item[]> {
   let afterId: string | undefined;
   for (;;) {
     const page = await repo.queryItems(tenantId, { ...q, order: 'id', afterId, limit: size });
@@ -20,7 +25,12 @@ export async function* itemPages(repo: Repository, tenantId: string, q: Omit<Ite
 }
 
 /** Every item matching `q`, one page in memory at a time. */
-export async function* eachItem(repo: Repository, tenantId: string, q: Omit<ItemQuery, 'order' | 'afterId' | 'limit'>, size = ITEM_PAGE_SIZE): AsyncGenerator<Item> {
+export async function* eachItem(
+  repo: Repository,
+  tenantId: string,
+  q: Omit<ItemQuery, 'order' | 'afterId' | 'limit'>,
+  size = ITEM_PAGE_SIZE,
+): AsyncGenerator<Item> {
   for await (const page of itemPages(repo, tenantId, q, size)) yield* page;
 }
 
@@ -32,7 +42,12 @@ export class InItemOrder<T> {
   private readonly rows: { value: T; deadline: number; createdAt: number; id: string }[] = [];
 
   add(item: Item, value: T): void {
-    this.rows.push({ value, deadline: item.deadline?.getTime() ?? Number.POSITIVE_INFINITY, createdAt: item.createdAt.getTime(), id: item.id });
+    this.rows.push({
+      value,
+      deadline: item.deadline?.getTime() ?? Number.POSITIVE_INFINITY,
+      createdAt: item.createdAt.getTime(),
+      id: item.id,
+    });
   }
 
   get length(): number {

@@ -49,7 +49,14 @@ export class ItemService {
   constructor(private readonly d: ItemServiceDeps) {}
 
   private ctx(actor: Person) {
-    return { now: this.d.clock.now(), calendar: this.d.calendar, actor, isManager: this.d.isManager(actor), momentHorizonMonths: this.d.momentHorizonMonths, notReachedAttempts: this.d.notReachedAttempts };
+    return {
+      now: this.d.clock.now(),
+      calendar: this.d.calendar,
+      actor,
+      isManager: this.d.isManager(actor),
+      momentHorizonMonths: this.d.momentHorizonMonths,
+      notReachedAttempts: this.d.notReachedAttempts,
+    };
   }
 
   async get(tenantId: string, id: string): Promise<Item | null> {
@@ -79,9 +86,21 @@ export class ItemService {
     const id = `${rules.idPrefix}-${seq}`;
     const n = creation.item;
     const item: Item = {
-      tenantId, id, kind, status: n.status, subject: n.subject, owner: n.owner, createdBy: actor,
-      createdAt: ctx.now, updatedAt: ctx.now, deadline: n.deadline, closedAt: null, source, version: 1,
-      data: n.data as Record<string, unknown>, card: null,
+      tenantId,
+      id,
+      kind,
+      status: n.status,
+      subject: n.subject,
+      owner: n.owner,
+      createdBy: actor,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      deadline: n.deadline,
+      closedAt: null,
+      source,
+      version: 1,
+      data: n.data as Record<string, unknown>,
+      card: null,
     };
     // One place links every item that names a customer (form, message action, intake, appointments, interpreter requests).
     if (this.d.customers) {
@@ -91,11 +110,19 @@ export class ItemService {
     }
     // A held item (the customer's contact is paused) gets no channel card until a manager lifts the pause.
     const binding = CHANNEL_KINDS.has(kind) && !isHeld(item) ? await this.d.repo.getBinding(tenantId) : null;
-    const outbox = this.outboxFor(item, null, n.effects.map((e) => withId(e, id)), binding?.channelId ?? null);
+    const outbox = this.outboxFor(
+      item,
+      null,
+      n.effects.map((e) => withId(e, id)),
+      binding?.channelId ?? null,
+    );
     const history: HistoryEntry = { tenantId, itemId: id, at: ctx.now, actor, ...n.history };
     if (isHeld(item)) history.details = { ...history.details, held: true };
     const ok = await this.d.repo.commit({
-      item, expectedVersion: null, history: [history], outbox,
+      item,
+      expectedVersion: null,
+      history: [history],
+      outbox,
       idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
     });
     if (!ok) {
@@ -124,7 +151,8 @@ export class ItemService {
       const next: Item = { ...decision.item, version: item.version + 1, updatedAt: ctx.now };
       const history: HistoryEntry = { tenantId, itemId: id, at: ctx.now, actor, ...decision.history };
       // Not posted yet (or the post is in flight): queue the update behind the post, in the channel's lane.
-      const pendingChannel = !item.card && CHANNEL_KINDS.has(item.kind) ? (await this.d.repo.getBinding(tenantId))?.channelId ?? null : null;
+      const pendingChannel =
+        !item.card && CHANNEL_KINDS.has(item.kind) ? ((await this.d.repo.getBinding(tenantId))?.channelId ?? null) : null;
       const outbox = this.outboxFor(next, item, decision.effects, pendingChannel);
       if (await this.d.repo.commit({ item: next, expectedVersion: item.version, history: [history], outbox })) {
         if (outbox.length) this.d.kick();
@@ -144,7 +172,12 @@ export class ItemService {
     const item = await this.d.repo.getItem(tenantId, id);
     if (!item || item.data.damaged) return false;
     const now = this.d.clock.now();
-    const next: Item = { ...item, version: item.version + 1, updatedAt: now, data: { ...item.data, damaged: { at: now.toISOString(), fields } } };
+    const next: Item = {
+      ...item,
+      version: item.version + 1,
+      updatedAt: now,
+      data: { ...item.data, damaged: { at: now.toISOString(), fields } },
+    };
     const history: HistoryEntry = { tenantId, itemId: id, at: now, actor: SYSTEM, action: 'damaged', details: { fields } };
     return this.d.repo.commit({ item: next, expectedVersion: item.version, history: [history], outbox: [] });
   }
@@ -155,7 +188,12 @@ export class ItemService {
    * history entry and notices, or null when there is nothing to change. Written like act():
    * conditional on the version, with its history entry and card update; a released held item is posted.
    */
-  async changeForCustomer(tenantId: string, id: string, decide: (item: Item) => ItemChange | null, actor: Person): Promise<ItemChange | null> {
+  async changeForCustomer(
+    tenantId: string,
+    id: string,
+    decide: (item: Item) => ItemChange | null,
+    actor: Person,
+  ): Promise<ItemChange | null> {
     for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
       const item = await this.d.repo.getItem(tenantId, id);
       if (!item) return null;
@@ -164,9 +202,15 @@ export class ItemService {
       const now = this.d.clock.now();
       const next: Item = { ...item, data: change.data, deadline: change.deadline, version: item.version + 1, updatedAt: now };
       const binding = CHANNEL_KINDS.has(item.kind) && !item.card ? await this.d.repo.getBinding(tenantId) : null;
-      const outbox = this.outboxFor(next, item, change.effects, change.post ? null : binding?.channelId ?? null);
+      const outbox = this.outboxFor(next, item, change.effects, change.post ? null : (binding?.channelId ?? null));
       if (change.post && binding) {
-        outbox.unshift({ tenantId, key: `post:${tenantId}:${id}:released:v${next.version}`, type: 'postCard', lane: `conv:${binding.channelId}`, payload: { itemId: id } });
+        outbox.unshift({
+          tenantId,
+          key: `post:${tenantId}:${id}:released:v${next.version}`,
+          type: 'postCard',
+          lane: `conv:${binding.channelId}`,
+          payload: { itemId: id },
+        });
       }
       const history: HistoryEntry = { tenantId, itemId: id, at: now, actor, ...change.history };
       if (await this.d.repo.commit({ item: next, expectedVersion: item.version, history: [history], outbox })) {
@@ -187,24 +231,66 @@ export class ItemService {
     if (item.card) {
       // One lane per card (a card is its own thread in Teams): updates of one card stay in order,
       // cards of different items are updated side by side instead of one after the other.
-      out.push({ tenantId: item.tenantId, key: `card:${base}`, type: 'updateCard', lane: `card:${item.card.conversationId}:${item.card.activityId}`, payload: { itemId: item.id } });
+      out.push({
+        tenantId: item.tenantId,
+        key: `card:${base}`,
+        type: 'updateCard',
+        lane: `card:${item.card.conversationId}:${item.card.activityId}`,
+        payload: { itemId: item.id },
+      });
     } else if (!before && channelIdForNewCard) {
-      out.push({ tenantId: item.tenantId, key: `post:${item.tenantId}:${item.id}`, type: 'postCard', lane: `conv:${channelIdForNewCard}`, payload: { itemId: item.id } });
+      out.push({
+        tenantId: item.tenantId,
+        key: `post:${item.tenantId}:${item.id}`,
+        type: 'postCard',
+        lane: `conv:${channelIdForNewCard}`,
+        payload: { itemId: item.id },
+      });
     } else if (before && channelIdForNewCard) {
       // The card may be posted between our read and this commit: an update in the same lane as the
       // post runs after it and finds the card (or finds none and has nothing to do).
-      out.push({ tenantId: item.tenantId, key: `card:${base}`, type: 'updateCard', lane: `conv:${channelIdForNewCard}`, payload: { itemId: item.id } });
+      out.push({
+        tenantId: item.tenantId,
+        key: `card:${base}`,
+        type: 'updateCard',
+        lane: `conv:${channelIdForNewCard}`,
+        payload: { itemId: item.id },
+      });
     }
     effects.forEach((e, i) => {
       const key = `fx:${base}:${i}`;
       if (e.type === 'notifyPerson') {
-        out.push({ tenantId: item.tenantId, key, type: 'notifyPerson', lane: `user:${e.to.id}`, payload: { to: e.to, text: e.text, itemId: item.id } });
+        out.push({
+          tenantId: item.tenantId,
+          key,
+          type: 'notifyPerson',
+          lane: `user:${e.to.id}`,
+          payload: { to: e.to, text: e.text, itemId: item.id },
+        });
       } else if (e.type === 'notifyChannel') {
-        out.push({ tenantId: item.tenantId, key, type: 'notifyChannel', lane: `channel:${item.tenantId}`, payload: { text: e.text, itemId: item.id } });
+        out.push({
+          tenantId: item.tenantId,
+          key,
+          type: 'notifyChannel',
+          lane: `channel:${item.tenantId}`,
+          payload: { text: e.text, itemId: item.id },
+        });
       } else if (e.type === 'customerText') {
-        out.push({ tenantId: item.tenantId, key, type: 'customerText', lane: `user:${e.to.id}`, payload: { to: e.to, itemId: item.id, which: e.which } });
+        out.push({
+          tenantId: item.tenantId,
+          key,
+          type: 'customerText',
+          lane: `user:${e.to.id}`,
+          payload: { to: e.to, itemId: item.id, which: e.which },
+        });
       } else if (e.type === 'calendarSync') {
-        out.push({ tenantId: item.tenantId, key, type: 'calendarSync', lane: `graph:${item.tenantId}:${item.id}`, payload: { itemId: item.id } });
+        out.push({
+          tenantId: item.tenantId,
+          key,
+          type: 'calendarSync',
+          lane: `graph:${item.tenantId}:${item.id}`,
+          payload: { itemId: item.id },
+        });
       }
     });
     return out;
@@ -224,7 +310,13 @@ export class ItemService {
     const msgs = new InItemOrder<OutboxMessage>();
     for await (const i of eachItem(this.d.repo, tenantId, { withoutCard: true, open: true }, this.d.itemPageSize)) {
       if (!CHANNEL_KINDS.has(i.kind) || isHeld(i)) continue;
-      msgs.add(i, { tenantId, key: `post:${tenantId}:${i.id}:b${generation}`, type: 'postCard', lane: `conv:${channelId}`, payload: { itemId: i.id } });
+      msgs.add(i, {
+        tenantId,
+        key: `post:${tenantId}:${i.id}:b${generation}`,
+        type: 'postCard',
+        lane: `conv:${channelId}`,
+        payload: { itemId: i.id },
+      });
     }
     if (msgs.length) {
       await this.d.repo.enqueue(msgs.values(), now);
@@ -245,7 +337,14 @@ function withId(e: Effect, id: string): Effect {
 function hashInput(kind: string, input: Record<string, unknown>): string {
   const stable = (v: unknown): unknown =>
     v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
-      ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(
+          Object.keys(v as object)
+            .sort()
+            .map((k) => [k, stable((v as Record<string, unknown>)[k])]),
+        )
       : v;
-  return createHash('sha256').update(kind).update(JSON.stringify(stable(input))).digest('hex');
+  return createHash('sha256')
+    .update(kind)
+    .update(JSON.stringify(stable(input)))
+    .digest('hex');
 }

@@ -91,9 +91,10 @@ async function loadOwnerPart(s: Services, item: Item): Promise<OwnerPart> {
   const d = item.data as { interpreters?: InterpreterLink[]; customerId?: unknown; erased?: unknown };
   const linked = new Map<string, Item | null>();
   for (const l of d.interpreters ?? []) linked.set(l.id, await s.repo.getItem(item.tenantId, l.id));
-  const record = item.kind === 'callback' && typeof d.customerId === 'string' && !d.erased
-    ? await s.customers.store.get(item.tenantId, d.customerId)
-    : null;
+  const record =
+    item.kind === 'callback' && typeof d.customerId === 'string' && !d.erased
+      ? await s.customers.store.get(item.tenantId, d.customerId)
+      : null;
   const users = await s.repo.listUsers(item.tenantId);
   return {
     colleagues: users.map((u) => ({ userId: u.userId, name: u.name })),
@@ -106,7 +107,11 @@ async function loadOwnerPart(s: Services, item: Item): Promise<OwnerPart> {
  * The view of `item` at its version. `owner`: also the parts only the owner view shows (colleagues,
  * linked items, customer record). Shared with every render of the same version that follows soon.
  */
-export async function loadItemView<D = Record<string, unknown>>(s: Services, item: Item<D>, o: { owner?: boolean } = {}): Promise<ItemView<D>> {
+export async function loadItemView<D = Record<string, unknown>>(
+  s: Services,
+  item: Item<D>,
+  o: { owner?: boolean } = {},
+): Promise<ItemView<D>> {
   const raw = item as unknown as Item;
   const e = entryFor(s, raw);
   if (o.owner && !e.owner) {

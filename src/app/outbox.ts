@@ -65,9 +65,19 @@ export class OutboxDispatcher {
   readonly options: Readonly<Required<OutboxOptions>>;
   hooks: OutboxHooks = {};
 
-  constructor(private readonly repo: Repository, private readonly clock: Clock, private readonly log: Logger, opts: OutboxOptions = {}) {
+  constructor(
+    private readonly repo: Repository,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    opts: OutboxOptions = {},
+  ) {
     this.options = {
-      batchSize: 20, lockMs: 60_000, maxAttempts: 12, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, maxRetryAfterMs: 60 * 60_000,
+      batchSize: 20,
+      lockMs: 60_000,
+      maxAttempts: 12,
+      baseBackoffMs: 1_000,
+      maxBackoffMs: 10 * 60_000,
+      maxRetryAfterMs: 60 * 60_000,
       ...opts,
     };
   }
@@ -172,7 +182,8 @@ export class OutboxDispatcher {
     if (result.ok) {
       await this.repo.completeOutbox(msg.id!, now);
       this.log.debug({ outboxId: msg.id, type: msg.type, attempts: msg.attempts }, 'outbox message delivered');
-      if (result.target && this.hooks.onDelivered) await this.hooks.onDelivered(msg, result.target).catch((err) => this.log.warn({ err }, 'outbox delivered hook failed'));
+      if (result.target && this.hooks.onDelivered)
+        await this.hooks.onDelivered(msg, result.target).catch((err) => this.log.warn({ err }, 'outbox delivered hook failed'));
       return;
     }
     const attempts = msg.attempts ?? 1;

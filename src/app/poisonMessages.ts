@@ -11,12 +11,18 @@ export function poisonHooks(s: Services): Pick<OutboxHooks, 'onPoison'> {
   return {
     onPoison: async (msg, error) => {
       const itemId = typeof msg.payload.itemId === 'string' ? msg.payload.itemId : null;
-      s.log.error({ outboxId: msg.id, type: msg.type, tenantId: msg.tenantId, itemId, error }, 'outbox message cannot be sent (not the network): failed for good');
+      s.log.error(
+        { outboxId: msg.id, type: msg.type, tenantId: msg.tenantId, itemId, error },
+        'outbox message cannot be sent (not the network): failed for good',
+      );
       if (!(await s.repo.getBinding(msg.tenantId))) return;
       // The unique key makes it once: a second poison message about the same item adds nothing,
       // and this notice failing in turn cannot start a loop.
       const notice: OutboxMessage = {
-        tenantId: msg.tenantId, key: `poison:${msg.tenantId}:${itemId ?? msg.key}`, type: 'notifyChannel', lane: `channel:${msg.tenantId}`,
+        tenantId: msg.tenantId,
+        key: `poison:${msg.tenantId}:${itemId ?? msg.key}`,
+        type: 'notifyChannel',
+        lane: `channel:${msg.tenantId}`,
         payload: { text: nl.integrity.messageFailed(itemId) },
       };
       await s.repo.enqueue([notice], s.clock.now());

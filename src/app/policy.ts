@@ -25,5 +25,3 @@ export function makePolicy(isManager: (p: Person) => boolean): Policy {
     mayMoveWorkChannel: (boundBy, actor) => samePerson(boundBy, actor) || isManager(actor),
   };
 }
-
-

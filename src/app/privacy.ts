@@ -21,8 +21,14 @@ export async function findCustomerItems(s: Services, tenantId: string, query: st
   const all = await s.repo.queryItems(tenantId, {});
   const direct = all.filter((i) => matchesCustomer(i, privacyOf(i.kind), query));
   const ids = new Set(direct.map((i) => i.id));
-  const linked = all.filter((i) => !ids.has(i.id) && typeof i.data.relatedId === 'string' && ids.has(i.data.relatedId)
-    && privacyOf(i.kind).holdsCustomerData && i.data.erased !== true);
+  const linked = all.filter(
+    (i) =>
+      !ids.has(i.id) &&
+      typeof i.data.relatedId === 'string' &&
+      ids.has(i.data.relatedId) &&
+      privacyOf(i.kind).holdsCustomerData &&
+      i.data.erased !== true,
+  );
   return [...direct, ...linked].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
@@ -43,7 +49,9 @@ export async function eraseItem(s: Services, tenantId: string, id: string, reaso
     const next: Item = { ...item, data: privacyOf(item.kind).erase(item.data), version: item.version + 1, updatedAt: now };
     const outbox = s.items.outboxFor(next, item, [], null);
     const ok = await s.repo.commit({
-      item: next, expectedVersion: item.version, outbox,
+      item: next,
+      expectedVersion: item.version,
+      outbox,
       history: [{ tenantId, itemId: id, at: now, actor, action: 'erased', details: { reason } }],
     });
     if (ok) {
@@ -79,6 +87,9 @@ export const retentionJob: Job = async (s, now) => {
   let purged = { outbox: 0, idempotency: 0 };
   if (await s.repo.claimOnce('*', `retention-purge:${day}`, now)) purged = await s.repo.purgeBefore(cutoff);
   if (erased || purged.outbox || purged.idempotency) {
-    s.log.info({ erased, purgedOutbox: purged.outbox, purgedIdempotency: purged.idempotency, retentionDays: s.config.retentionDays }, 'retention: old customer data erased');
+    s.log.info(
+      { erased, purgedOutbox: purged.outbox, purgedIdempotency: purged.idempotency, retentionDays: s.config.retentionDays },
+      'retention: old customer data erased',
+    );
   }
 };

@@ -29,8 +29,12 @@ export async function bindWorkChannel(s: Services, wanted: ChannelBinding): Prom
   const same = current && current.channelId === wanted.channelId;
   const binding = same ? { ...wanted, boundBy: current.boundBy, boundAt: current.boundAt } : wanted;
   const previous = await s.repo.saveBinding(binding);
-  if (previous && previous.channelId !== wanted.channelId && (!current || current.channelId !== previous.channelId)
-    && !s.policy.mayMoveWorkChannel(previous.boundBy, actor)) {
+  if (
+    previous &&
+    previous.channelId !== wanted.channelId &&
+    (!current || current.channelId !== previous.channelId) &&
+    !s.policy.mayMoveWorkChannel(previous.boundBy, actor)
+  ) {
     // Someone else bound a channel between our read and our write: put theirs back.
     await s.repo.saveBinding(previous);
     return { status: 'refused', current: previous };
@@ -48,10 +52,15 @@ async function announceMove(s: Services, from: ChannelBinding, to: ChannelBindin
   const by = neutralise(to.boundBy.name);
   const [fromName, toName, team] = [neutralise(from.channelName), neutralise(to.channelName), neutralise(to.teamName || to.channelName)];
   const oldRef = from.conversationRef as Partial<ConversationReference>;
-  const messages: OutboxMessage[] = [{
-    tenantId: to.tenantId, key: `channelMoved:${to.tenantId}:${from.channelId}:${at}`, type: 'notifyChannel', lane: `channel:${from.channelId}`,
-    payload: { conversationRef: oldRef, text: t.movedAwayNotice(toName, team, by) },
-  }];
+  const messages: OutboxMessage[] = [
+    {
+      tenantId: to.tenantId,
+      key: `channelMoved:${to.tenantId}:${from.channelId}:${at}`,
+      type: 'notifyChannel',
+      lane: `channel:${from.channelId}`,
+      payload: { conversationRef: oldRef, text: t.movedAwayNotice(toName, team, by) },
+    },
+  ];
   const people = new Map<string, Person>();
   people.set(from.boundBy.id, from.boundBy);
   for (const id of s.config.managerIds) {
@@ -61,7 +70,10 @@ async function announceMove(s: Services, from: ChannelBinding, to: ChannelBindin
   for (const p of people.values()) {
     if (p.id === to.boundBy.id || (p.teamsId && p.teamsId === to.boundBy.teamsId)) continue;
     messages.push({
-      tenantId: to.tenantId, key: `channelMoved:${to.tenantId}:${from.channelId}:${at}:${p.id}`, type: 'notifyPerson', lane: `user:${p.id}`,
+      tenantId: to.tenantId,
+      key: `channelMoved:${to.tenantId}:${from.channelId}:${at}:${p.id}`,
+      type: 'notifyPerson',
+      lane: `user:${p.id}`,
       payload: { to: p, text: t.movedToManagers(by, fromName, toName, team) },
     });
   }

@@ -16,14 +16,15 @@ export interface CredentialSettings {
 export const BOT_SETTINGS = (kind: 'secret' | 'managedIdentity'): CredentialSettings => ({
   clientId: 'MicrosoftAppId',
   tenant: 'MicrosoftAppTenantId',
-  secret: kind === 'secret' ? 'MicrosoftAppPassword' : 'MicrosoftAppId (the managed identity\'s client id)',
+  secret: kind === 'secret' ? 'MicrosoftAppPassword' : "MicrosoftAppId (the managed identity's client id)",
   scope: 'ToChannelFromBotOAuthScope',
 });
 
 export const GRAPH_SETTINGS = (kind: 'secret' | 'certificate' | 'managedIdentity'): CredentialSettings => ({
   clientId: kind === 'managedIdentity' ? 'GRAPH_MANAGED_IDENTITY_CLIENT_ID' : 'GRAPH_CLIENT_ID',
   tenant: 'GRAPH_TENANT_ID',
-  secret: kind === 'secret' ? 'GRAPH_CLIENT_SECRET' : kind === 'certificate' ? 'GRAPH_CERTIFICATE_PATH' : 'GRAPH_MANAGED_IDENTITY_CLIENT_ID',
+  secret:
+    kind === 'secret' ? 'GRAPH_CLIENT_SECRET' : kind === 'certificate' ? 'GRAPH_CERTIFICATE_PATH' : 'GRAPH_MANAGED_IDENTITY_CLIENT_ID',
   scope: 'GRAPH_BASE_URL',
 });
 
@@ -39,11 +40,19 @@ export interface TokenFailure {
 /** AADSTS codes seen for client-credentials requests → what is wrong. */
 const AADSTS: { codes: number[]; what: string; check: (c: CredentialSettings) => string }[] = [
   { codes: [7000215, 7000222, 7000216], what: 'the client secret is wrong or expired', check: (c) => c.secret },
-  { codes: [700027, 700024, 700023, 500181], what: 'the client certificate is not accepted (not uploaded to the app registration, expired, or another one)', check: (c) => c.secret },
+  {
+    codes: [700027, 700024, 700023, 500181],
+    what: 'the client certificate is not accepted (not uploaded to the app registration, expired, or another one)',
+    check: (c) => c.secret,
+  },
   { codes: [700016, 7000229], what: 'the application is not known in this tenant', check: (c) => `${c.clientId} and ${c.tenant}` },
   { codes: [90002, 900023, 90072], what: 'the tenant is not known', check: (c) => c.tenant },
   { codes: [500011, 70011, 1002012], what: 'the requested resource (scope) is not known', check: (c) => c.scope },
-  { codes: [65001, 650057, 650051, 7000112, 7000114], what: 'admin consent is missing or the app is disabled', check: () => 'admin consent (Entra ID > Enterprise applications > Permissions)' },
+  {
+    codes: [65001, 650057, 650051, 7000112, 7000114],
+    what: 'admin consent is missing or the app is disabled',
+    check: () => 'admin consent (Entra ID > Enterprise applications > Permissions)',
+  },
 ];
 
 /** Reads an error from @azure/identity (or botbuilder's credentials) into a TokenFailure. */
@@ -58,12 +67,20 @@ export function describeTokenFailure(err: unknown, who: 'Bot Framework' | 'Micro
     return { code: `AADSTS${n}`, check, message: `${who} token refused by Entra ID (AADSTS${n}: ${what}): check ${check}` };
   }
   if (/managed identity|ManagedIdentity|IDENTITY_ENDPOINT|No User Assigned/i.test(text)) {
-    return { code: 'managedIdentity', check: settings.secret, message: `${who} token refused by the managed identity endpoint: check ${settings.secret} and that the identity is assigned to this App Service` };
+    return {
+      code: 'managedIdentity',
+      check: settings.secret,
+      message: `${who} token refused by the managed identity endpoint: check ${settings.secret} and that the identity is assigned to this App Service`,
+    };
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|network|certificate|self[- ]signed|fetch failed/i.test(text)) {
     return { code: 'network', check: 'network', message: `${who} token endpoint not reachable: ${firstLine(text)}` };
   }
-  return { code: 'unknown', check: `${settings.clientId}, ${settings.tenant} and ${settings.secret}`, message: `${who} token request failed: ${firstLine(text)}` };
+  return {
+    code: 'unknown',
+    check: `${settings.clientId}, ${settings.tenant} and ${settings.secret}`,
+    message: `${who} token request failed: ${firstLine(text)}`,
+  };
 }
 
 function errorText(err: unknown): string {

@@ -37,7 +37,12 @@ export const PUBLIC_LOGIN_HOST = 'https://login.microsoftonline.com';
 export const PUBLIC_BOT_SCOPE = 'https://api.botframework.com';
 
 /** Settings the SDK fetches from: https only in production. */
-const FETCHED: BotEndpointName[] = ['ToBotFromChannelOpenIdMetadataUrl', 'ToBotFromEmulatorOpenIdMetadataUrl', 'ToChannelFromBotLoginUrl', 'OAuthUrl'];
+const FETCHED: BotEndpointName[] = [
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromEmulatorOpenIdMetadataUrl',
+  'ToChannelFromBotLoginUrl',
+  'OAuthUrl',
+];
 
 /**
  * Reads the eight settings: null when none is set, all of them when all are set, otherwise one
@@ -51,7 +56,10 @@ export function loadBotEndpoints(env: NodeJS.ProcessEnv, production: boolean, te
   if (set.length === 0) return null;
   const missing = BOT_ENDPOINT_NAMES.filter((n) => !set.includes(n));
   if (missing.length) {
-    fail(missing.join(', '), `required because ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set (the Bot Framework endpoints are set together or not at all; see docs/deployment.md)`);
+    fail(
+      missing.join(', '),
+      `required because ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set (the Bot Framework endpoints are set together or not at all; see docs/deployment.md)`,
+    );
   }
   const v = (n: BotEndpointName) => env[n]!.trim();
   for (const n of BOT_ENDPOINT_NAMES.filter((x) => x !== 'ValidateAuthority' && x !== 'CallerId')) {
@@ -70,7 +78,10 @@ export function loadBotEndpoints(env: NodeJS.ProcessEnv, production: boolean, te
   const loginTenant = login.pathname.split('/').filter(Boolean).pop() ?? '';
   if (!loginTenant) fail('ToChannelFromBotLoginUrl', `expected <login host>/<tenant>, got "${v('ToChannelFromBotLoginUrl')}"`);
   if (tenantId && loginTenant.toLowerCase() !== tenantId.toLowerCase()) {
-    fail('ToChannelFromBotLoginUrl', `must end with /${tenantId} (MicrosoftAppTenantId: a single-tenant bot signs in to its own tenant), got "${v('ToChannelFromBotLoginUrl')}"`);
+    fail(
+      'ToChannelFromBotLoginUrl',
+      `must end with /${tenantId} (MicrosoftAppTenantId: a single-tenant bot signs in to its own tenant), got "${v('ToChannelFromBotLoginUrl')}"`,
+    );
   }
   return {
     toBotFromChannelOpenIdMetadataUrl: v('ToBotFromChannelOpenIdMetadataUrl'),

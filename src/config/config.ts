@@ -8,7 +8,11 @@ import { checkIdentityEndpoint, loadBotEndpoints, type BotEndpoints } from './bo
 export class ConfigError extends Error {}
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const DAYS: Record<string, 1 | 2 | 3 | 4 | 5 | 6 | 7> = { ma: 1, di: 2, wo: 3, do: 4, vr: 5, za: 6, zo: 7 };
 
 export interface GraphConfig {
@@ -70,7 +74,8 @@ function parseOfficeHours(raw: string | undefined): WorkingTimeConfig['officeHou
   if (!raw) return hours;
   const range = (s: string): OfficeHours => {
     const m = /^(\d\d:\d\d)-(\d\d:\d\d)$/.exec(s.trim());
-    if (!m || !HHMM.test(m[1]) || !HHMM.test(m[2]) || m[1] >= m[2]) fail('OFFICE_HOURS', `expected HH:MM-HH:MM with open before close, got "${s.trim()}"`);
+    if (!m || !HHMM.test(m[1]) || !HHMM.test(m[2]) || m[1] >= m[2])
+      fail('OFFICE_HOURS', `expected HH:MM-HH:MM with open before close, got "${s.trim()}"`);
     return { open: m[1], close: m[2] };
   };
   if (/^\d\d:\d\d-\d\d:\d\d$/.test(raw.trim())) {
@@ -78,7 +83,10 @@ function parseOfficeHours(raw: string | undefined): WorkingTimeConfig['officeHou
     for (const d of [1, 2, 3, 4, 5] as const) hours[d] = r;
     return hours;
   }
-  for (const part of raw.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [day, spec] = part.split(/\s+/, 2);
     const d = DAYS[day?.toLowerCase() ?? ''];
     if (!d || !spec) fail('OFFICE_HOURS', `expected "08:30-17:00" or "ma 08:30-17:00; vr 08:30-12:00; za gesloten", got "${part}"`);
@@ -94,12 +102,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = nodeEnv === 'production';
 
   const appType = (env.MicrosoftAppType || 'SingleTenant') as Config['bot']['appType'];
-  if (!['SingleTenant', 'MultiTenant', 'UserAssignedMSI'].includes(appType)) fail('MicrosoftAppType', `expected SingleTenant, MultiTenant or UserAssignedMSI, got "${appType}"`);
-  const bot = { appId: env.MicrosoftAppId || '', appPassword: env.MicrosoftAppPassword || '', appType, tenantId: env.MicrosoftAppTenantId || '' };
+  if (!['SingleTenant', 'MultiTenant', 'UserAssignedMSI'].includes(appType))
+    fail('MicrosoftAppType', `expected SingleTenant, MultiTenant or UserAssignedMSI, got "${appType}"`);
+  const bot = {
+    appId: env.MicrosoftAppId || '',
+    appPassword: env.MicrosoftAppPassword || '',
+    appType,
+    tenantId: env.MicrosoftAppTenantId || '',
+  };
   if (production && !bot.appId) fail('MicrosoftAppId', 'required when NODE_ENV=production (the bot refuses to run without credentials)');
   if (production && appType !== 'UserAssignedMSI' && !bot.appPassword) fail('MicrosoftAppPassword', 'required when NODE_ENV=production');
   if (bot.appId && appType !== 'MultiTenant' && !bot.tenantId) fail('MicrosoftAppTenantId', `required for MicrosoftAppType=${appType}`);
-  if (appType === 'UserAssignedMSI' && bot.appPassword) fail('MicrosoftAppPassword', 'must be empty for MicrosoftAppType=UserAssignedMSI (the managed identity signs in)');
+  if (appType === 'UserAssignedMSI' && bot.appPassword)
+    fail('MicrosoftAppPassword', 'must be empty for MicrosoftAppType=UserAssignedMSI (the managed identity signs in)');
   const botEndpoints = loadBotEndpoints(env, production, appType === 'MultiTenant' ? null : bot.tenantId || null, fail);
   checkIdentityEndpoint(env, production, fail);
 
@@ -112,7 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } catch {
       fail('DATABASE_URL', 'expected a valid postgres://user@host:port/db URL');
     }
-    if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) fail('DATABASE_URL', 'schema= must be letters, digits and _ (at most 63)');
+    if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
+      fail('DATABASE_URL', 'schema= must be letters, digits and _ (at most 63)');
   }
 
   const apiKey = env.INTAKE_API_KEY || null;
@@ -128,7 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.FAKE_NOW) {
     if (production) fail('FAKE_NOW', 'not allowed when NODE_ENV=production');
     fakeNow = new Date(env.FAKE_NOW);
-    if (Number.isNaN(fakeNow.getTime()) || !/^\d{4}-\d\d-\d\dT/.test(env.FAKE_NOW)) fail('FAKE_NOW', `expected an ISO instant like 2026-11-26T09:00:00+01:00, got "${env.FAKE_NOW}"`);
+    if (Number.isNaN(fakeNow.getTime()) || !/^\d{4}-\d\d-\d\dT/.test(env.FAKE_NOW))
+      fail('FAKE_NOW', `expected an ISO instant like 2026-11-26T09:00:00+01:00, got "${env.FAKE_NOW}"`);
   }
 
   const liberation = (env.LIBERATION_DAY || 'lustrum') as WorkingTimeConfig['liberationDay'];
@@ -140,7 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return ['true', '1', 'ja'].includes(v.toLowerCase());
   };
   const closingDays = list(env.CLOSING_DAYS);
-  for (const d of closingDays) if (!/^\d{4}-\d\d-\d\d$/.test(d) || Number.isNaN(Date.parse(d))) fail('CLOSING_DAYS', `expected comma-separated dates YYYY-MM-DD, got "${d}"`);
+  for (const d of closingDays)
+    if (!/^\d{4}-\d\d-\d\d$/.test(d) || Number.isNaN(Date.parse(d)))
+      fail('CLOSING_DAYS', `expected comma-separated dates YYYY-MM-DD, got "${d}"`);
   const workingTime: WorkingTimeConfig = {
     ...defaultWorkingTimeConfig,
     officeHours: parseOfficeHours(env.OFFICE_HOURS),
@@ -153,7 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!HHMM.test(digestTime)) fail('DIGEST_TIME', `expected HH:MM, got "${digestTime}"`);
 
   const interpreterUrl = env.INTERPRETER_SERVICE_URL || 'https://www.globaltalk.nl';
-  if (!urlSchema.safeParse(interpreterUrl).success || !interpreterUrl.startsWith('https://')) fail('INTERPRETER_SERVICE_URL', 'expected an https:// URL');
+  if (!urlSchema.safeParse(interpreterUrl).success || !interpreterUrl.startsWith('https://'))
+    fail('INTERPRETER_SERVICE_URL', 'expected an https:// URL');
 
   let graph: GraphConfig | null = null;
   if (env.GRAPH_CLIENT_ID || env.GRAPH_TENANT_ID || env.GRAPH_MANAGED_IDENTITY_CLIENT_ID) {
@@ -163,10 +183,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fail('GRAPH_CLIENT_SECRET', 'required (or GRAPH_CERTIFICATE_PATH, or GRAPH_MANAGED_IDENTITY_CLIENT_ID) when GRAPH_CLIENT_ID is set');
     }
     const baseUrl = env.GRAPH_BASE_URL || 'https://graph.microsoft.com/v1.0';
-    if (!urlSchema.safeParse(baseUrl).success || !/^https?:\/\//.test(baseUrl)) fail('GRAPH_BASE_URL', 'expected a URL like https://graph.microsoft.com/v1.0');
+    if (!urlSchema.safeParse(baseUrl).success || !/^https?:\/\//.test(baseUrl))
+      fail('GRAPH_BASE_URL', 'expected a URL like https://graph.microsoft.com/v1.0');
     if (production && !baseUrl.startsWith('https://')) fail('GRAPH_BASE_URL', 'must be https:// when NODE_ENV=production');
     const authorityHost = env.GRAPH_AUTHORITY_HOST || undefined;
-    if (authorityHost && (!urlSchema.safeParse(authorityHost).success || !authorityHost.startsWith('https://'))) fail('GRAPH_AUTHORITY_HOST', 'expected an https:// URL like https://login.microsoftonline.us');
+    if (authorityHost && (!urlSchema.safeParse(authorityHost).success || !authorityHost.startsWith('https://')))
+      fail('GRAPH_AUTHORITY_HOST', 'expected an https:// URL like https://login.microsoftonline.us');
     graph = {
       tenantId: env.GRAPH_TENANT_ID,
       clientId: env.GRAPH_CLIENT_ID || '',
@@ -179,7 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) fail('LOG_LEVEL', 'expected one of fatal, error, warn, info, debug, trace, silent');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
+    fail('LOG_LEVEL', 'expected one of fatal, error, warn, info, debug, trace, silent');
 
   return {
     nodeEnv,
@@ -220,7 +243,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export const DEFAULT_CONTACT_TOPICS = ['Huur en betalen', 'Reparatie', 'Woning zoeken', 'Overlast', 'Verhuizen en opzeggen', 'Overig'];
 function contactTopics(raw: string | undefined): string[] {
   if (raw === undefined || raw.trim() === '') return DEFAULT_CONTACT_TOPICS;
-  const topics = [...new Set(raw.split(',').map((t) => t.trim()).filter(Boolean))];
-  if (!topics.length || topics.length > 30 || topics.some((t) => t.length > 60)) fail('CONTACT_TOPICS', 'expected 1 to 30 comma-separated topics of at most 60 characters');
+  const topics = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (!topics.length || topics.length > 30 || topics.some((t) => t.length > 60))
+    fail('CONTACT_TOPICS', 'expected 1 to 30 comma-separated topics of at most 60 characters');
   return topics;
 }

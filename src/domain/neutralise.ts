@@ -30,13 +30,15 @@ export function breakUrls(s: string): string {
 
 /** Makes user text inert in a TextBlock or chat message: no markdown, no HTML, no ${…} expressions. */
 export function neutralise(s: string): string {
-  return breakUrls(stripInvisible(String(s ?? '')))
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/\$\{/g, '$\u200b{')
-    .replace(/</g, '‹')
-    .replace(/>/g, '›')
-    .replace(/([\\`*_[\]~])/g, '\\$1')
-    // [^\S\r\n]: blanks within the line only (\s would run on over newlines from every line start: quadratic).
-    .replace(/^([^\S\r\n]*)(\d+)\./gm, '$1$2\\.')
-    .replace(/^([^\S\r\n]*)([-+#])/gm, '$1\\$2');
+  return (
+    breakUrls(stripInvisible(String(s ?? '')))
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/\$\{/g, '$\u200b{')
+      .replace(/</g, '‹')
+      .replace(/>/g, '›')
+      .replace(/([\\`*_[\]~])/g, '\\$1')
+      // [^\S\r\n]: blanks within the line only (\s would run on over newlines from every line start: quadratic).
+      .replace(/^([^\S\r\n]*)(\d+)\./gm, '$1$2\\.')
+      .replace(/^([^\S\r\n]*)([-+#])/gm, '$1\\$2')
+  );
 }

@@ -30,8 +30,23 @@ export interface KindPrivacy {
  * (language can reveal origin, address of a visit, a cancel reason).
  */
 export const PERSONAL_FIELDS = [
-  'customerName', 'phone', 'phoneDisplay', 'email', 'address', 'postcode', 'details', 'doneNote', 'note', 'notes',
-  'profile', 'preferredChannel', 'customerNumber', 'birthDate', 'language', 'cancelReason', 'reason',
+  'customerName',
+  'phone',
+  'phoneDisplay',
+  'email',
+  'address',
+  'postcode',
+  'details',
+  'doneNote',
+  'note',
+  'notes',
+  'profile',
+  'preferredChannel',
+  'customerNumber',
+  'birthDate',
+  'language',
+  'cancelReason',
+  'reason',
   // appointments: how to reach the customer ({ kind: 'phone' | 'email', value, display }); removed, not emptied
   'contact',
 ] as const;
@@ -88,7 +103,10 @@ export const genericPrivacy: KindPrivacy = {
     const contact = contactOf(data);
     return {
       names: strings(data, NAME_FIELDS),
-      phones: [...strings(data, PHONE_FIELDS), ...(contact.phone ? [contact.phone] : [])].map((p) => normalisePhone(p)).filter((p) => p.ok).map((p) => p.e164!),
+      phones: [...strings(data, PHONE_FIELDS), ...(contact.phone ? [contact.phone] : [])]
+        .map((p) => normalisePhone(p))
+        .filter((p) => p.ok)
+        .map((p) => p.e164!),
       emails: [...strings(data, EMAIL_FIELDS), ...(contact.email ? [contact.email] : [])].map((e) => e.trim().toLowerCase()),
     };
   },
@@ -108,8 +126,14 @@ export const genericPrivacy: KindPrivacy = {
     Object.entries(data)
       .filter(([k]) => (PERSONAL_FIELDS as readonly string[]).includes(k) || k === 'topic' || k === 'preferredMoment' || k === 'attempts')
       .filter(([k]) => k !== 'phoneDisplay')
-      .map(([k, v]): [string, string] => [k, k === 'phone' && typeof data.phoneDisplay === 'string' ? data.phoneDisplay
-        : k === 'contact' && v && typeof v === 'object' ? String((v as { display?: unknown; value?: unknown }).display ?? (v as { value?: unknown }).value ?? '') : text(v)])
+      .map(([k, v]): [string, string] => [
+        k,
+        k === 'phone' && typeof data.phoneDisplay === 'string'
+          ? data.phoneDisplay
+          : k === 'contact' && v && typeof v === 'object'
+            ? String((v as { display?: unknown; value?: unknown }).display ?? (v as { value?: unknown }).value ?? '')
+            : text(v),
+      ])
       .filter(([, v]) => v !== ''),
 };
 

@@ -94,9 +94,16 @@ export function bundle<M extends Notice>(messages: M[], day: string): M[] {
     const ids = group.map((m) => String(m.payload.itemId));
     const shown = nl.common.remindersIdList(ids.slice(0, 10), Math.max(0, ids.length - 10));
     const first = group[0]!;
-    const text = first.type === 'notifyPerson' ? nl.common.remindersBundledOwner(ids.length, shown) : nl.common.remindersBundledChannel(ids.length, shown);
+    const text =
+      first.type === 'notifyPerson'
+        ? nl.common.remindersBundledOwner(ids.length, shown)
+        : nl.common.remindersBundledChannel(ids.length, shown);
     // The key names the day and the first item: the per-item once-claims already keep a rerun from repeating it.
-    out.push({ ...first, key: `bundle:${first.tenantId}:${lane}:${day}:${ids[0]}`, payload: { ...first.payload, text, itemId: undefined } });
+    out.push({
+      ...first,
+      key: `bundle:${first.tenantId}:${lane}:${day}:${ids[0]}`,
+      payload: { ...first.payload, text, itemId: undefined },
+    });
   }
   return out;
 }

@@ -2,12 +2,7 @@
 // → @microsoft/microsoft-graph-client with the client's own RetryHandler (429/503/504, Retry-After,
 // bounded). Only this folder knows Graph; the rest of the bot uses GraphService (service.ts).
 import fs from 'node:fs';
-import {
-  ClientCertificateCredential,
-  ClientSecretCredential,
-  ManagedIdentityCredential,
-  type TokenCredential,
-} from '@azure/identity';
+import { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import {
   Client,
   HTTPMessageHandler,
@@ -24,7 +19,13 @@ import { parseRetryAfter } from './errors';
 import { mayRepeatInline, methodAndUrl } from './retryPolicy';
 
 /** National-cloud Graph hosts: their token scope is their own origin. */
-const GRAPH_HOSTS = new Set(['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'graph.microsoft.de', 'microsoftgraph.chinacloudapi.cn']);
+const GRAPH_HOSTS = new Set([
+  'graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'graph.microsoft.de',
+  'microsoftgraph.chinacloudapi.cn',
+]);
 
 export interface GraphClientOptions {
   /** Replaces the configured credential (tests: a TokenCredential returning a fixed token). */
@@ -80,7 +81,10 @@ export function splitBaseUrl(baseUrl: string): { baseUrl: string; version: strin
  */
 class BearerTokenHandler implements Middleware {
   private next?: Middleware;
-  constructor(private readonly provider: TokenCredentialAuthenticationProvider, private readonly origin: string) {}
+  constructor(
+    private readonly provider: TokenCredentialAuthenticationProvider,
+    private readonly origin: string,
+  ) {}
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     const headers = (context.options ??= {}).headers as Record<string, string> | undefined;

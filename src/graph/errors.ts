@@ -50,13 +50,24 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
 /** Any error from the Graph client (GraphError, fetch TypeError, AbortError, credential errors) → GraphFailure. */
 export function toGraphFailure(err: unknown, nowMs: number): GraphFailure {
   if (err instanceof GraphFailure) return err;
-  const e = (err ?? {}) as { statusCode?: number; code?: string | null; name?: string; message?: string; headers?: { get?: (n: string) => string | null } };
+  const e = (err ?? {}) as {
+    statusCode?: number;
+    code?: string | null;
+    name?: string;
+    message?: string;
+    headers?: { get?: (n: string) => string | null };
+  };
   const status = typeof e.statusCode === 'number' && e.statusCode > 0 ? e.statusCode : undefined;
   const code = typeof e.code === 'string' ? e.code : null;
   if (status === undefined) {
     // The Graph client wraps native errors (statusCode -1) and keeps their name in `code`.
     const name = code ?? e.name ?? 'Error';
-    const what = name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : name === 'AuthenticationError' || name === 'CredentialUnavailableError' ? 'credential' : 'network';
+    const what =
+      name === 'TimeoutError' || name === 'AbortError'
+        ? 'timeout'
+        : name === 'AuthenticationError' || name === 'CredentialUnavailableError'
+          ? 'credential'
+          : 'network';
     return new GraphFailure(`graph ${what}: ${name}`, undefined, null, true);
   }
   const retryAfterMs = parseRetryAfter(e.headers?.get?.('retry-after') ?? null, nowMs);

@@ -120,14 +120,18 @@ function userSeg(userId: string): string {
 /** The pieces [from, to) is asked in: each shorter than 62 days. */
 export function schedulePieces(from: Date, to: Date): { start: Date; end: Date }[] {
   const out: { start: Date; end: Date }[] = [];
-  for (let t = from.getTime(); t < to.getTime(); t += SCHEDULE_PIECE_MS) out.push({ start: new Date(t), end: new Date(Math.min(t + SCHEDULE_PIECE_MS, to.getTime())) });
+  for (let t = from.getTime(); t < to.getTime(); t += SCHEDULE_PIECE_MS)
+    out.push({ start: new Date(t), end: new Date(Math.min(t + SCHEDULE_PIECE_MS, to.getTime())) });
   return out;
 }
 
 export class HttpGraphService implements GraphService {
   private readonly addresses = new Map<string, { address: string; at: number }>();
 
-  constructor(private readonly client: Client, private readonly clock: Clock) {}
+  constructor(
+    private readonly client: Client,
+    private readonly clock: Clock,
+  ) {}
 
   private async call<T>(o: CallOptions | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     try {
@@ -143,8 +147,14 @@ export class HttpGraphService implements GraphService {
     const now = this.clock.now().getTime();
     const known = this.addresses.get(userId);
     if (known && now - known.at < ADDRESS_TTL_MS) return known.address;
-    const u = await this.call(o, (signal) =>
-      this.client.api(`/users/${userSeg(userId)}`).select(['id', 'mail', 'userPrincipalName']).options({ signal }).get() as Promise<{ mail?: string | null; userPrincipalName?: string }>,
+    const u = await this.call(
+      o,
+      (signal) =>
+        this.client
+          .api(`/users/${userSeg(userId)}`)
+          .select(['id', 'mail', 'userPrincipalName'])
+          .options({ signal })
+          .get() as Promise<{ mail?: string | null; userPrincipalName?: string }>,
     );
     const address = u.mail || u.userPrincipalName || userId;
     this.addresses.set(userId, { address, at: now });
@@ -161,15 +171,25 @@ export class HttpGraphService implements GraphService {
   }
 
   private async schedulePiece(userId: string, address: string, from: Date, to: Date, o?: CallOptions): Promise<BusyBlock[]> {
-    const res = await this.call(o, (signal) =>
-      this.client
-        .api(`/users/${userSeg(userId)}/calendar/getSchedule`)
-        .header('Prefer', 'outlook.timezone="UTC"')
-        .middlewareOptions(o?.noRetry ? [new RetryHandlerOptions(0, 0)] : [])
-        .options({ signal })
-        .post({ schedules: [address], startTime: utc(from), endTime: utc(to), availabilityViewInterval: 15 }) as Promise<{
-        value?: { scheduleId?: string; error?: { message?: string; responseCode?: string }; scheduleItems?: { status?: string; start?: { dateTime?: string; timeZone?: string }; end?: { dateTime?: string; timeZone?: string } }[] }[];
-      }>,
+    const res = await this.call(
+      o,
+      (signal) =>
+        this.client
+          .api(`/users/${userSeg(userId)}/calendar/getSchedule`)
+          .header('Prefer', 'outlook.timezone="UTC"')
+          .middlewareOptions(o?.noRetry ? [new RetryHandlerOptions(0, 0)] : [])
+          .options({ signal })
+          .post({ schedules: [address], startTime: utc(from), endTime: utc(to), availabilityViewInterval: 15 }) as Promise<{
+          value?: {
+            scheduleId?: string;
+            error?: { message?: string; responseCode?: string };
+            scheduleItems?: {
+              status?: string;
+              start?: { dateTime?: string; timeZone?: string };
+              end?: { dateTime?: string; timeZone?: string };
+            }[];
+          }[];
+        }>,
     );
     const info = res.value?.[0];
     if (!info) throw toGraphFailure({ statusCode: 502, code: 'EmptySchedule' }, 0);
@@ -203,12 +223,17 @@ export class HttpGraphService implements GraphService {
   }
 
   async createEvent(userId: string, d: EventDraft, o?: CallOptions): Promise<{ id: string }> {
-    const created = await this.call(o, (signal) =>
-      this.client.api(`/users/${userSeg(userId)}/events`).options({ signal }).post({
-        ...this.eventBody(d),
-        transactionId: transactionIdFor(d.marker),
-        singleValueExtendedProperties: [{ id: MARKER_PROPERTY, value: d.marker }],
-      }) as Promise<{ id?: string }>,
+    const created = await this.call(
+      o,
+      (signal) =>
+        this.client
+          .api(`/users/${userSeg(userId)}/events`)
+          .options({ signal })
+          .post({
+            ...this.eventBody(d),
+            transactionId: transactionIdFor(d.marker),
+            singleValueExtendedProperties: [{ id: MARKER_PROPERTY, value: d.marker }],
+          }) as Promise<{ id?: string }>,
     );
     if (!created?.id) throw toGraphFailure({ statusCode: 502, code: 'NoEventId' }, 0);
     return { id: created.id };
@@ -216,10 +241,18 @@ export class HttpGraphService implements GraphService {
 
   async findEvent(userId: string, marker: string, o?: CallOptions): Promise<{ id: string } | null> {
     const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${MARKER_PROPERTY}' and ep/value eq '${marker.replace(/'/g, "''")}')`;
-    const res = await this.call(o, (signal) =>
-      // The Graph client puts $filter into the URL as it is: encode it, or a marker with '&', '#'
-      // or '+' would cut or change the query (https://learn.microsoft.com/en-us/graph/query-parameters).
-      this.client.api(`/users/${userSeg(userId)}/events`).filter(encodeURIComponent(filter)).select(['id']).top(1).options({ signal }).get() as Promise<{ value?: { id?: string }[] }>,
+    const res = await this.call(
+      o,
+      (signal) =>
+        // The Graph client puts $filter into the URL as it is: encode it, or a marker with '&', '#'
+        // or '+' would cut or change the query (https://learn.microsoft.com/en-us/graph/query-parameters).
+        this.client
+          .api(`/users/${userSeg(userId)}/events`)
+          .filter(encodeURIComponent(filter))
+          .select(['id'])
+          .top(1)
+          .options({ signal })
+          .get() as Promise<{ value?: { id?: string }[] }>,
     );
     const id = res.value?.[0]?.id;
     return id ? { id } : null;
@@ -227,12 +260,22 @@ export class HttpGraphService implements GraphService {
 
   async updateEvent(userId: string, eventId: string, d: EventDraft, o?: CallOptions): Promise<void> {
     const { subject, body, start, end } = this.eventBody(d);
-    await this.call(o, (signal) => this.client.api(`/users/${userSeg(userId)}/events/${seg(eventId)}`).options({ signal }).patch({ subject, body, start, end }));
+    await this.call(o, (signal) =>
+      this.client
+        .api(`/users/${userSeg(userId)}/events/${seg(eventId)}`)
+        .options({ signal })
+        .patch({ subject, body, start, end }),
+    );
   }
 
   async deleteEvent(userId: string, eventId: string, o?: CallOptions): Promise<void> {
     try {
-      await this.call(o, (signal) => this.client.api(`/users/${userSeg(userId)}/events/${seg(eventId)}`).options({ signal }).delete());
+      await this.call(o, (signal) =>
+        this.client
+          .api(`/users/${userSeg(userId)}/events/${seg(eventId)}`)
+          .options({ signal })
+          .delete(),
+      );
     } catch (err) {
       if (toGraphFailure(err, 0).notFound) return;
       throw err;
@@ -241,8 +284,14 @@ export class HttpGraphService implements GraphService {
 
   async getManager(userId: string, o?: CallOptions): Promise<DirectoryUser | null> {
     try {
-      const m = await this.call(o, (signal) =>
-        this.client.api(`/users/${userSeg(userId)}/manager`).select(['id', 'displayName', 'mail']).options({ signal }).get() as Promise<{ '@odata.type'?: string; id?: string; displayName?: string; mail?: string | null }>,
+      const m = await this.call(
+        o,
+        (signal) =>
+          this.client
+            .api(`/users/${userSeg(userId)}/manager`)
+            .select(['id', 'displayName', 'mail'])
+            .options({ signal })
+            .get() as Promise<{ '@odata.type'?: string; id?: string; displayName?: string; mail?: string | null }>,
       );
       // The manager is a directoryObject: a user, or an organisational contact (no mailbox of ours,
       // no Teams account) that cannot act as a manager here (https://learn.microsoft.com/en-us/graph/api/user-list-manager).
@@ -263,11 +312,18 @@ export class HttpGraphService implements GraphService {
   }
 
   async automaticReplies(userId: string, o?: CallOptions): Promise<AutomaticReplies> {
-    const r = await this.call(o, (signal) =>
-      this.client.api(`/users/${userSeg(userId)}/mailboxSettings/automaticRepliesSetting`)
-        .header('Prefer', 'outlook.timezone="UTC"').options({ signal }).get() as Promise<{
-        status?: string; scheduledStartDateTime?: { dateTime?: string; timeZone?: string }; scheduledEndDateTime?: { dateTime?: string; timeZone?: string };
-      }>,
+    const r = await this.call(
+      o,
+      (signal) =>
+        this.client
+          .api(`/users/${userSeg(userId)}/mailboxSettings/automaticRepliesSetting`)
+          .header('Prefer', 'outlook.timezone="UTC"')
+          .options({ signal })
+          .get() as Promise<{
+          status?: string;
+          scheduledStartDateTime?: { dateTime?: string; timeZone?: string };
+          scheduledEndDateTime?: { dateTime?: string; timeZone?: string };
+        }>,
     );
     const status = r?.status === 'alwaysEnabled' || r?.status === 'scheduled' ? r.status : 'disabled';
     if (status !== 'scheduled') return { status };

@@ -31,10 +31,13 @@ function tenantOfBody(body: unknown): string {
   return b.channelData?.tenant?.id || b.conversation?.tenantId || '';
 }
 
-
 export function createServer({ s, adapter, bot, version }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'top-contact', handleUncaughtExceptions: false });
-  server.use(restify.plugins.jsonBodyParser({ maxBodySize: s.config.bodyLimitBytes, mapParams: false } as Parameters<typeof restify.plugins.jsonBodyParser>[0]));
+  server.use(
+    restify.plugins.jsonBodyParser({ maxBodySize: s.config.bodyLimitBytes, mapParams: false } as Parameters<
+      typeof restify.plugins.jsonBodyParser
+    >[0]),
+  );
 
   let inFlight = 0;
   let draining = false;
@@ -52,7 +55,15 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
       counted = false;
       inFlight--;
       // Path only (no query, no body): nothing personal in the log.
-      s.log.debug({ method: req.method, path: (req.url ?? '').split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+      s.log.debug(
+        {
+          method: req.method,
+          path: (req.url ?? '').split('?')[0],
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
     };
     res.once('finish', done);
     res.once('close', done);
@@ -78,7 +89,9 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
       endpoints: {
         messages: 'POST /api/messages (Bot Framework activities from Teams; signed requests only)',
         health: 'GET /healthz',
-        intake: s.config.intake.apiKey ? 'POST /api/callbacks (Authorization: Bearer <INTAKE_API_KEY>)' : 'POST /api/callbacks (off: INTAKE_API_KEY is not set)',
+        intake: s.config.intake.apiKey
+          ? 'POST /api/callbacks (Authorization: Bearer <INTAKE_API_KEY>)'
+          : 'POST /api/callbacks (off: INTAKE_API_KEY is not set)',
       },
       use: 'Talk to the bot in Microsoft Teams (docs/teams-app.md), or locally in the Agents Playground with npm run dev.',
     });
@@ -100,7 +113,13 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     if (s.credentials?.graph) details.graphAuth = s.credentials.graph.current;
     res.status(storage ? 200 : 503);
     // botFrameworkAuth 'off': no MicrosoftAppId, anyone may post activities; only local service URLs are served.
-    res.json({ status: storage ? 'ok' : 'degraded', version, storage: { kind: s.repo.kind, ok: storage }, botFrameworkAuth: s.config.bot.appId ? 'on' : 'off', ...details });
+    res.json({
+      status: storage ? 'ok' : 'degraded',
+      version,
+      storage: { kind: s.repo.kind, ok: storage },
+      botFrameworkAuth: s.config.bot.appId ? 'on' : 'off',
+      ...details,
+    });
   });
 
   server.post('/api/messages', async (req, res) => {
@@ -115,11 +134,21 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     if (problem) return jsonError(res, 400, 'BadActivity', `Expected a Bot Framework activity (problem: ${problem}).`);
     if (!s.config.bot.appId && !isLocalServiceUrl((req.body as { serviceUrl?: unknown }).serviceUrl)) {
       s.log.warn('activity with a non-local serviceUrl refused: Bot Framework authentication is off');
-      return jsonError(res, 403, 'ServiceUrlNotLocal', 'Without MicrosoftAppId this bot only talks to local service URLs (Agents Playground, tests).');
+      return jsonError(
+        res,
+        403,
+        'ServiceUrlNotLocal',
+        'Without MicrosoftAppId this bot only talks to local service URLs (Agents Playground, tests).',
+      );
     }
     // Sends caused by this activity wait until it has been answered (see OutboxDispatcher.afterAnswer).
     await s.outbox.afterAnswer(async () => {
-      const outcome = await adapter.handle(req.header('authorization') ?? '', req.body as Record<string, unknown>, (ctx) => bot.run(ctx), s.log);
+      const outcome = await adapter.handle(
+        req.header('authorization') ?? '',
+        req.body as Record<string, unknown>,
+        (ctx) => bot.run(ctx),
+        s.log,
+      );
       if (outcome.status === 'unauthorized') {
         res.header('WWW-Authenticate', 'Bearer');
         return jsonError(res, 401, 'Unauthorized', 'A valid Bot Framework token is required.');
@@ -128,7 +157,7 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
       const ir = outcome.invokeResponse;
       // botbuilder answers invokes it does not support (unknown names, a card action that is not
       // Action.Execute) with 501; that is the sender's mistake, not a server fault.
-      res.status(ir?.status === 501 ? 400 : ir?.status ?? 200);
+      res.status(ir?.status === 501 ? 400 : (ir?.status ?? 200));
       if (ir?.body !== undefined && ir.body !== null) res.json(ir.body);
       else res.end();
     });
@@ -140,7 +169,16 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
     // Body parser and routing errors as JSON with a clear code (413 too large, 415 wrong type, 400 bad JSON).
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     // Never the parser's own message: V8's JSON errors quote the body ("…" is not valid JSON), and the body may hold customer data.
-    const message = status === 413 ? 'Request body too large.' : status === 400 ? 'The body is not valid JSON.' : status === 404 ? 'Not found.' : status === 405 ? 'Method not allowed.' : 'Request refused.';
+    const message =
+      status === 413
+        ? 'Request body too large.'
+        : status === 400
+          ? 'The body is not valid JSON.'
+          : status === 404
+            ? 'Not found.'
+            : status === 405
+              ? 'Method not allowed.'
+              : 'Request refused.';
     err.toJSON = () => ({ error: { code: err.name || 'Error', message } });
     return cb();
   });

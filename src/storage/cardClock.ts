@@ -27,5 +27,10 @@ export const CARD_CLOCK_OUTBOX_INSERT = `INSERT INTO outbox (tenant_id, key, typ
   VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (key) DO NOTHING`;
 
 export function rowFrom(r: Record<string, unknown>): CardClockRow {
-  return { tenantId: String(r.tenant_id), itemId: String(r.item_id), nextChangeAt: new Date(Number(r.next_change_at)), hash: String(r.card_hash) };
+  return {
+    tenantId: String(r.tenant_id),
+    itemId: String(r.item_id),
+    nextChangeAt: new Date(Number(r.next_change_at)),
+    hash: String(r.card_hash),
+  };
 }

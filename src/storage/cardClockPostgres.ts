@@ -34,31 +34,57 @@ export class PostgresCardClock implements CardClockStore {
   }
 
   async recordSent(tenantId: string, itemId: string, hash: string, nextChangeAt: Date | null): Promise<void> {
-    await this.run((c) => nextChangeAt === null
-      ? c.query('DELETE FROM card_clock WHERE tenant_id = $1 AND item_id = $2', [tenantId, itemId])
-      : c.query(`INSERT INTO card_clock (tenant_id, item_id, next_change_at, card_hash) VALUES ($1, $2, $3, $4)
+    await this.run((c) =>
+      nextChangeAt === null
+        ? c.query('DELETE FROM card_clock WHERE tenant_id = $1 AND item_id = $2', [tenantId, itemId])
+        : c.query(
+            `INSERT INTO card_clock (tenant_id, item_id, next_change_at, card_hash) VALUES ($1, $2, $3, $4)
           ON CONFLICT (tenant_id, item_id) DO UPDATE SET next_change_at = EXCLUDED.next_change_at, card_hash = EXCLUDED.card_hash`,
-        [tenantId, itemId, nextChangeAt.getTime(), hash]));
+            [tenantId, itemId, nextChangeAt.getTime(), hash],
+          ),
+    );
   }
 
   async due(now: Date, limit: number): Promise<CardClockRow[]> {
-    const res = await this.run((c) => c.query('SELECT * FROM card_clock WHERE next_change_at <= $1 ORDER BY next_change_at LIMIT $2', [now.getTime(), limit]));
+    const res = await this.run((c) =>
+      c.query('SELECT * FROM card_clock WHERE next_change_at <= $1 ORDER BY next_change_at LIMIT $2', [now.getTime(), limit]),
+    );
     return (res.rows as Record<string, unknown>[]).map(rowFrom);
   }
 
   async advance(row: CardClockRow, to: Date | null, now: Date, update?: { message: OutboxMessage; spacingMs: number }): Promise<boolean> {
     return this.run(async (c) => {
       const from = row.nextChangeAt.getTime();
-      const res = to === null
-        ? await c.query('DELETE FROM card_clock WHERE tenant_id = $1 AND item_id = $2 AND next_change_at = $3', [row.tenantId, row.itemId, from])
-        : await c.query('UPDATE card_clock SET next_change_at = $1 WHERE tenant_id = $2 AND item_id = $3 AND next_change_at = $4', [to.getTime(), row.tenantId, row.itemId, from]);
+      const res =
+        to === null
+          ? await c.query('DELETE FROM card_clock WHERE tenant_id = $1 AND item_id = $2 AND next_change_at = $3', [
+              row.tenantId,
+              row.itemId,
+              from,
+            ])
+          : await c.query('UPDATE card_clock SET next_change_at = $1 WHERE tenant_id = $2 AND item_id = $3 AND next_change_at = $4', [
+              to.getTime(),
+              row.tenantId,
+              row.itemId,
+              from,
+            ]);
       if ((res.rowCount ?? 0) === 0) return false; // another instance took this change; the empty transaction commits harmlessly
       if (update) {
         const m = update.message;
-        const slot = await c.query(`INSERT INTO card_pace (lane, next_slot) VALUES ($1, $2)
+        const slot = await c.query(
+          `INSERT INTO card_pace (lane, next_slot) VALUES ($1, $2)
           ON CONFLICT (lane) DO UPDATE SET next_slot = GREATEST(card_pace.next_slot + $3, EXCLUDED.next_slot) RETURNING next_slot`,
-        [m.lane, now.getTime(), update.spacingMs]);
-        await c.query(pg(CARD_CLOCK_OUTBOX_INSERT), [m.tenantId, m.key, m.type, m.lane, JSON.stringify(m.payload), Number(slot.rows[0].next_slot), now.getTime()]);
+          [m.lane, now.getTime(), update.spacingMs],
+        );
+        await c.query(pg(CARD_CLOCK_OUTBOX_INSERT), [
+          m.tenantId,
+          m.key,
+          m.type,
+          m.lane,
+          JSON.stringify(m.payload),
+          Number(slot.rows[0].next_slot),
+          now.getTime(),
+        ]);
       }
       return true;
     }, true);

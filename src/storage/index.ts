@@ -25,7 +25,8 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
   const u = new URL(url);
   const schema = u.searchParams.get('schema') ?? undefined;
   if (schema === undefined) return { connectionString: url };
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`DATABASE_URL: schema must be letters, digits and _ (at most 63), got "${schema.slice(0, 70)}"`);
+  if (!SCHEMA_NAME.test(schema))
+    throw new Error(`DATABASE_URL: schema must be letters, digits and _ (at most 63), got "${schema.slice(0, 70)}"`);
   u.searchParams.delete('schema');
   return { connectionString: u.toString(), schema };
 }

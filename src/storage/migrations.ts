@@ -212,16 +212,11 @@ export const migrations: Migration[] = [
   {
     version: 8,
     name: 'open items paged by id (scheduled jobs read a page at a time)',
-    statements: [
-      `CREATE INDEX items_open_id ON items (tenant_id, closed_at, id)`,
-    ],
+    statements: [`CREATE INDEX items_open_id ON items (tenant_id, closed_at, id)`],
   },
   {
     version: 7,
     name: 'records: contact logs linked to the customer record (KL-12); older logs keep matching by key',
-    statements: [
-      `ALTER TABLE records ADD COLUMN customer_id TEXT`,
-      `CREATE INDEX records_customer_id ON records (tenant_id, customer_id)`,
-    ],
+    statements: [`ALTER TABLE records ADD COLUMN customer_id TEXT`, `CREATE INDEX records_customer_id ON records (tenant_id, customer_id)`],
   },
 ].sort((a, b) => a.version - b.version); // branches add versions out of order: apply ascending

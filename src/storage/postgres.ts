@@ -7,11 +7,29 @@ import { migrations } from './migrations';
 import { PostgresCardClock } from './cardClockPostgres';
 import { PostgresRecords } from './records';
 import type {
-  ChangeSet, ChannelBinding, DeliveryProblem, ItemQuery, OutboxMessage, OutboxStatus, Repository, UserRecord, UserSettings,
+  ChangeSet,
+  ChannelBinding,
+  DeliveryProblem,
+  ItemQuery,
+  OutboxMessage,
+  OutboxStatus,
+  Repository,
+  UserRecord,
+  UserSettings,
 } from './repository';
 import {
-  bindingFromRow, historyFromRow, historyToValues, ITEM_COLUMNS, ITEM_UPDATE_SLICE, itemFromRow, itemQuerySql, itemToValues,
-  outboxFromRow, problemFromRow, userFromRow, type Row,
+  bindingFromRow,
+  historyFromRow,
+  historyToValues,
+  ITEM_COLUMNS,
+  ITEM_UPDATE_SLICE,
+  itemFromRow,
+  itemQuerySql,
+  itemToValues,
+  outboxFromRow,
+  problemFromRow,
+  userFromRow,
+  type Row,
 } from './rows';
 
 const ph = (i: number): string => `$${i}`;
@@ -128,7 +146,9 @@ export class PostgresRepository implements Repository {
       // CREATE ... IF NOT EXISTS statements, happens under the lock (those race on the catalog otherwise).
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`top-contact:migrate:${this.schema ?? ''}`]);
       if (this.schema !== undefined) await c.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.schema)}`);
-      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+      await c.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+      );
       const done = new Set((await c.query('SELECT version FROM schema_migrations')).rows.map((r: Row) => Number(r.version)));
       for (const m of migrations) {
         if (done.has(m.version)) continue;
@@ -152,7 +172,10 @@ export class PostgresRepository implements Repository {
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
     });
-    const probe = this.query('SELECT 1 AS ok').then((r) => r.rows.length === 1, () => false);
+    const probe = this.query('SELECT 1 AS ok').then(
+      (r) => r.rows.length === 1,
+      () => false,
+    );
     try {
       return await Promise.race([probe, timeout]);
     } finally {
@@ -181,14 +204,24 @@ export class PostgresRepository implements Repository {
     const result = await this.tx(async (c) => {
       if (change.idempotency) {
         const res = await c.query(IDEMPOTENCY_INSERT, [
-          change.item.tenantId, change.idempotency.key, change.idempotency.requestHash, change.item.id, change.item.updatedAt.getTime(),
+          change.item.tenantId,
+          change.idempotency.key,
+          change.idempotency.requestHash,
+          change.item.id,
+          change.item.updatedAt.getTime(),
         ]);
         if (res.rowCount === 0) return ROLLBACK;
       }
       const values = itemToValues(change.item);
-      const res = change.expectedVersion === null
-        ? await c.query(ITEM_INSERT, values)
-        : await c.query(ITEM_UPDATE, [...values.slice(...ITEM_UPDATE_SLICE), change.item.tenantId, change.item.id, change.expectedVersion]);
+      const res =
+        change.expectedVersion === null
+          ? await c.query(ITEM_INSERT, values)
+          : await c.query(ITEM_UPDATE, [
+              ...values.slice(...ITEM_UPDATE_SLICE),
+              change.item.tenantId,
+              change.item.id,
+              change.expectedVersion,
+            ]);
       if (res.rowCount === 0) return ROLLBACK;
       for (const h of change.history) await c.query(HISTORY_INSERT, historyToValues(h));
       await insertOutbox(c, change.outbox, change.item.updatedAt);
@@ -211,7 +244,12 @@ export class PostgresRepository implements Repository {
     const item = itemToValues(change.item);
     let changed: string;
     if (change.expectedVersion === null) {
-      changed = `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${item.map((v) => { values.push(v); return `$${values.length}`; }).join(', ')})
+      changed = `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${item
+        .map((v) => {
+          values.push(v);
+          return `$${values.length}`;
+        })
+        .join(', ')})
         ON CONFLICT (tenant_id, id) DO NOTHING RETURNING 1`;
     } else {
       const set = UPDATE_COLUMNS.map((col, k) => {
@@ -232,9 +270,11 @@ export class PostgresRepository implements Repository {
     }
     if (change.outbox.length) {
       const now = change.item.updatedAt;
-      const rows = change.outbox.map((m) => `SELECT ${p(m.tenantId, 'text')}, ${p(m.key, 'text')}, ${p(m.type, 'text')}, ${p(m.lane, 'text')},
+      const rows = change.outbox.map(
+        (m) => `SELECT ${p(m.tenantId, 'text')}, ${p(m.key, 'text')}, ${p(m.type, 'text')}, ${p(m.lane, 'text')},
         ${p(JSON.stringify(m.payload), 'text')}, 'pending', 0, ${p((m.nextAttemptAt ?? now).getTime(), 'bigint')}, ${p((m.createdAt ?? now).getTime(), 'bigint')}
-        WHERE EXISTS (SELECT 1 FROM changed)`);
+        WHERE EXISTS (SELECT 1 FROM changed)`,
+      );
       parts.push(`o AS (INSERT INTO outbox (tenant_id, key, type, lane, payload, status, attempts, next_attempt_at, created_at) ${rows.join(' UNION ALL ')}
         ON CONFLICT (key) DO NOTHING)`);
     }
@@ -259,8 +299,11 @@ export class PostgresRepository implements Repository {
     const moved = await this.tx(async (c) => {
       const items = await c.query('UPDATE items SET tenant_id = $1 WHERE tenant_id = $2', [to, from]);
       await c.query('UPDATE history SET tenant_id = $1 WHERE tenant_id = $2', [to, from]);
-      await c.query(`UPDATE idempotency i SET tenant_id = $1 WHERE tenant_id = $2
-        AND NOT EXISTS (SELECT 1 FROM idempotency j WHERE j.tenant_id = $1 AND j.key = i.key)`, [to, from]);
+      await c.query(
+        `UPDATE idempotency i SET tenant_id = $1 WHERE tenant_id = $2
+        AND NOT EXISTS (SELECT 1 FROM idempotency j WHERE j.tenant_id = $1 AND j.key = i.key)`,
+        [to, from],
+      );
       await c.query('UPDATE outbox SET tenant_id = $1 WHERE tenant_id = $2', [to, from]);
       return items.rowCount ?? 0;
     });
@@ -274,16 +317,35 @@ export class PostgresRepository implements Repository {
 
   async setCardRef(tenantId: string, itemId: string, ref: { conversationId: string; activityId: string }): Promise<void> {
     await this.query('UPDATE items SET card_conversation_id = $1, card_activity_id = $2 WHERE tenant_id = $3 AND id = $4', [
-      ref.conversationId, ref.activityId, tenantId, itemId,
+      ref.conversationId,
+      ref.activityId,
+      tenantId,
+      itemId,
     ]);
   }
 
-  async updateData(tenantId: string, itemId: string, expectedVersion: number, data: Record<string, unknown>, subject?: string): Promise<boolean> {
-    const res = subject === undefined
-      ? await this.query('UPDATE items SET data = $1 WHERE tenant_id = $2 AND id = $3 AND version = $4', [JSON.stringify(data), tenantId, itemId, expectedVersion])
-      : await this.query('UPDATE items SET data = $1, subject = $2 WHERE tenant_id = $3 AND id = $4 AND version = $5', [
-        JSON.stringify(data), subject, tenantId, itemId, expectedVersion,
-      ]);
+  async updateData(
+    tenantId: string,
+    itemId: string,
+    expectedVersion: number,
+    data: Record<string, unknown>,
+    subject?: string,
+  ): Promise<boolean> {
+    const res =
+      subject === undefined
+        ? await this.query('UPDATE items SET data = $1 WHERE tenant_id = $2 AND id = $3 AND version = $4', [
+            JSON.stringify(data),
+            tenantId,
+            itemId,
+            expectedVersion,
+          ])
+        : await this.query('UPDATE items SET data = $1, subject = $2 WHERE tenant_id = $3 AND id = $4 AND version = $5', [
+            JSON.stringify(data),
+            subject,
+            tenantId,
+            itemId,
+            expectedVersion,
+          ]);
     return res.rowCount > 0;
   }
 
@@ -304,7 +366,16 @@ export class PostgresRepository implements Repository {
           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenant_id) DO UPDATE SET team_id = excluded.team_id, team_name = excluded.team_name,
           channel_id = excluded.channel_id, channel_name = excluded.channel_name, conversation_ref = excluded.conversation_ref,
           bound_by_json = excluded.bound_by_json, bound_at = excluded.bound_at`,
-        [b.tenantId, b.teamId, b.teamName, b.channelId, b.channelName, JSON.stringify(b.conversationRef), JSON.stringify(b.boundBy), b.boundAt.getTime()],
+        [
+          b.tenantId,
+          b.teamId,
+          b.teamName,
+          b.channelId,
+          b.channelName,
+          JSON.stringify(b.conversationRef),
+          JSON.stringify(b.boundBy),
+          b.boundAt.getTime(),
+        ],
       );
       return prev ? bindingFromRow(prev) : null;
     });
@@ -312,9 +383,10 @@ export class PostgresRepository implements Repository {
   }
 
   async getUser(tenantId: string, userId: string): Promise<UserRecord | null> {
-    const { rows } = await this.query('SELECT * FROM users WHERE tenant_id = $1 AND (user_id = $2 OR teams_id = $2) ORDER BY user_id = $2 DESC LIMIT 1', [
-      tenantId, userId,
-    ]);
+    const { rows } = await this.query(
+      'SELECT * FROM users WHERE tenant_id = $1 AND (user_id = $2 OR teams_id = $2) ORDER BY user_id = $2 DESC LIMIT 1',
+      [tenantId, userId],
+    );
     return rows[0] ? userFromRow(rows[0]) : null;
   }
 
@@ -327,8 +399,15 @@ export class PostgresRepository implements Repository {
           conversation_ref = COALESCE(excluded.conversation_ref, users.conversation_ref),
           settings = CASE WHEN $7::boolean THEN excluded.settings ELSE users.settings END
         RETURNING *`,
-      [u.tenantId, u.userId, u.teamsId ?? null, u.name, u.conversationRef ? JSON.stringify(u.conversationRef) : null,
-        JSON.stringify(u.settings ?? {}), u.settings !== undefined],
+      [
+        u.tenantId,
+        u.userId,
+        u.teamsId ?? null,
+        u.name,
+        u.conversationRef ? JSON.stringify(u.conversationRef) : null,
+        JSON.stringify(u.settings ?? {}),
+        u.settings !== undefined,
+      ],
     );
     return userFromRow(rows[0]!);
   }
@@ -371,11 +450,18 @@ export class PostgresRepository implements Repository {
   }
 
   async completeOutbox(id: number, now: Date): Promise<void> {
-    await this.query("UPDATE outbox SET status = 'done', done_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2", [now.getTime(), id]);
+    await this.query("UPDATE outbox SET status = 'done', done_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2", [
+      now.getTime(),
+      id,
+    ]);
   }
 
   async retryOutbox(id: number, nextAttemptAt: Date, error: string): Promise<void> {
-    await this.query('UPDATE outbox SET next_attempt_at = $1, last_error = $2, locked_until = NULL WHERE id = $3', [nextAttemptAt.getTime(), error, id]);
+    await this.query('UPDATE outbox SET next_attempt_at = $1, last_error = $2, locked_until = NULL WHERE id = $3', [
+      nextAttemptAt.getTime(),
+      error,
+      id,
+    ]);
   }
 
   async failOutbox(id: number, error: string): Promise<void> {
@@ -408,7 +494,9 @@ export class PostgresRepository implements Repository {
 
   async claimOnce(tenantId: string, key: string, now: Date): Promise<boolean> {
     const res = await this.query('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-      tenantId, key, now.getTime(),
+      tenantId,
+      key,
+      now.getTime(),
     ]);
     return res.rowCount === 1;
   }
@@ -421,7 +509,9 @@ export class PostgresRepository implements Repository {
   async enqueueOnce(tenantId: string, claimKey: string, messages: OutboxMessage[], now: Date): Promise<boolean> {
     const result = await this.tx(async (c) => {
       const res = await c.query('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-        tenantId, claimKey, now.getTime(),
+        tenantId,
+        claimKey,
+        now.getTime(),
       ]);
       if ((res.rowCount ?? 0) === 0) return ROLLBACK;
       await insertOutbox(c, messages, now); // a throw here rolls the claim back
@@ -458,9 +548,10 @@ export class PostgresRepository implements Repository {
   }
 
   async resolveDeliveryProblem(tenantId: string, target: string, now: Date): Promise<boolean> {
-    const res = await this.query('UPDATE delivery_problems SET resolved_at = $1 WHERE tenant_id = $2 AND target = $3 AND resolved_at IS NULL', [
-      now.getTime(), tenantId, target,
-    ]);
+    const res = await this.query(
+      'UPDATE delivery_problems SET resolved_at = $1 WHERE tenant_id = $2 AND target = $3 AND resolved_at IS NULL',
+      [now.getTime(), tenantId, target],
+    );
     return res.rowCount > 0;
   }
 
@@ -473,19 +564,26 @@ export class PostgresRepository implements Repository {
     }
     if (q.open === true) clauses.push('resolved_at IS NULL');
     if (q.open === false) clauses.push('resolved_at IS NOT NULL');
-    const { rows } = await this.query(`SELECT * FROM delivery_problems WHERE ${clauses.join(' AND ')} ORDER BY tenant_id, first_at, target`, values);
+    const { rows } = await this.query(
+      `SELECT * FROM delivery_problems WHERE ${clauses.join(' AND ')} ORDER BY tenant_id, first_at, target`,
+      values,
+    );
     return rows.map(problemFromRow);
   }
 
   async eraseHistoryNotes(tenantId: string, itemId: string): Promise<number> {
-    const res = await this.query('UPDATE history SET note = NULL WHERE tenant_id = $1 AND item_id = $2 AND note IS NOT NULL', [tenantId, itemId]);
+    const res = await this.query('UPDATE history SET note = NULL WHERE tenant_id = $1 AND item_id = $2 AND note IS NOT NULL', [
+      tenantId,
+      itemId,
+    ]);
     return res.rowCount;
   }
 
   async purgeBefore(before: Date): Promise<{ outbox: number; idempotency: number }> {
     const t = before.getTime();
     const result = await this.tx(async (c) => ({
-      outbox: (await c.query("DELETE FROM outbox WHERE status IN ('done', 'failed') AND COALESCE(done_at, created_at) < $1", [t])).rowCount ?? 0,
+      outbox:
+        (await c.query("DELETE FROM outbox WHERE status IN ('done', 'failed') AND COALESCE(done_at, created_at) < $1", [t])).rowCount ?? 0,
       idempotency: (await c.query('DELETE FROM idempotency WHERE created_at < $1', [t])).rowCount ?? 0,
     }));
     return result === ROLLBACK ? { outbox: 0, idempotency: 0 } : result;
@@ -495,7 +593,13 @@ export class PostgresRepository implements Repository {
 async function insertOutbox(c: PoolClient, messages: OutboxMessage[], now: Date): Promise<void> {
   for (const m of messages) {
     await c.query(OUTBOX_INSERT, [
-      m.tenantId, m.key, m.type, m.lane, JSON.stringify(m.payload), (m.nextAttemptAt ?? now).getTime(), (m.createdAt ?? now).getTime(),
+      m.tenantId,
+      m.key,
+      m.type,
+      m.lane,
+      JSON.stringify(m.payload),
+      (m.nextAttemptAt ?? now).getTime(),
+      (m.createdAt ?? now).getTime(),
     ]);
   }
 }

@@ -67,33 +67,54 @@ function fromRow(r: Row): StoredRecord {
   };
 }
 
-const values = (r: StoredRecord, formKey?: string) =>
-  [r.tenantId, r.kind, r.id, r.at.getTime(), JSON.stringify(r.by), r.customerKey, JSON.stringify(r.data), formKey ?? null, r.customerId ?? null];
+const values = (r: StoredRecord, formKey?: string) => [
+  r.tenantId,
+  r.kind,
+  r.id,
+  r.at.getTime(),
+  JSON.stringify(r.by),
+  r.customerKey,
+  JSON.stringify(r.data),
+  formKey ?? null,
+  r.customerId ?? null,
+];
 
 export class SqliteRecords implements RecordStore {
   constructor(private readonly db: Database.Database) {}
 
   async add(r: StoredRecord, formKey?: string): Promise<boolean> {
-    const res = this.db.prepare(`INSERT INTO records (tenant_id, kind, id, at, by_json, customer_key, data, form_key, customer_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(...values(r, formKey));
+    const res = this.db
+      .prepare(
+        `INSERT INTO records (tenant_id, kind, id, at, by_json, customer_key, data, form_key, customer_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      )
+      .run(...values(r, formKey));
     return res.changes === 1;
   }
 
   async list(tenantId: string, kind: RecordKind, from: Date, to: Date): Promise<StoredRecord[]> {
-    return (this.db.prepare('SELECT * FROM records WHERE tenant_id = ? AND kind = ? AND at >= ? AND at < ? ORDER BY at, id')
-      .all(tenantId, kind, from.getTime(), to.getTime()) as Row[]).map(fromRow);
+    return (
+      this.db
+        .prepare('SELECT * FROM records WHERE tenant_id = ? AND kind = ? AND at >= ? AND at < ? ORDER BY at, id')
+        .all(tenantId, kind, from.getTime(), to.getTime()) as Row[]
+    ).map(fromRow);
   }
 
   async forCustomer(tenantId: string, who: CustomerRef | string): Promise<StoredRecord[]> {
     const w = whoClause(who, 2, () => '?');
-    return (this.db.prepare(`SELECT * FROM records WHERE tenant_id = ? AND ${w.sql} ORDER BY at, id`).all(tenantId, ...w.values) as Row[]).map(fromRow);
+    return (
+      this.db.prepare(`SELECT * FROM records WHERE tenant_id = ? AND ${w.sql} ORDER BY at, id`).all(tenantId, ...w.values) as Row[]
+    ).map(fromRow);
   }
 
   async unlinkCustomer(tenantId: string, q: { who?: CustomerRef; customerKey?: string; before?: Date }): Promise<number> {
     const who = q.who ?? q.customerKey;
     const w = who ? whoClause(who, 2, () => '?') : { sql: 'TRUE', values: [] };
-    return this.db.prepare(`UPDATE records SET customer_key = NULL, customer_id = NULL WHERE tenant_id = ?
-      AND (customer_key IS NOT NULL OR customer_id IS NOT NULL) AND ${w.sql} AND (? IS NULL OR at < ?)`)
+    return this.db
+      .prepare(
+        `UPDATE records SET customer_key = NULL, customer_id = NULL WHERE tenant_id = ?
+      AND (customer_key IS NOT NULL OR customer_id IS NOT NULL) AND ${w.sql} AND (? IS NULL OR at < ?)`,
+      )
       .run(tenantId, ...w.values, q.before?.getTime() ?? null, q.before?.getTime() ?? null).changes;
   }
 }
@@ -104,27 +125,42 @@ export class PostgresRecords implements RecordStore {
   constructor(private readonly query: PgQuery) {}
 
   async add(r: StoredRecord, formKey?: string): Promise<boolean> {
-    const res = await this.query(`INSERT INTO records (tenant_id, kind, id, at, by_json, customer_key, data, form_key, customer_id)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`, values(r, formKey));
+    const res = await this.query(
+      `INSERT INTO records (tenant_id, kind, id, at, by_json, customer_key, data, form_key, customer_id)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+      values(r, formKey),
+    );
     return res.rowCount === 1;
   }
 
   async list(tenantId: string, kind: RecordKind, from: Date, to: Date): Promise<StoredRecord[]> {
-    return (await this.query('SELECT * FROM records WHERE tenant_id = $1 AND kind = $2 AND at >= $3 AND at < $4 ORDER BY at, id',
-      [tenantId, kind, from.getTime(), to.getTime()])).rows.map(fromRow);
+    return (
+      await this.query('SELECT * FROM records WHERE tenant_id = $1 AND kind = $2 AND at >= $3 AND at < $4 ORDER BY at, id', [
+        tenantId,
+        kind,
+        from.getTime(),
+        to.getTime(),
+      ])
+    ).rows.map(fromRow);
   }
 
   async forCustomer(tenantId: string, who: CustomerRef | string): Promise<StoredRecord[]> {
     const w = whoClause(who, 2, (n) => `$${n}`);
-    return (await this.query(`SELECT * FROM records WHERE tenant_id = $1 AND ${w.sql} ORDER BY at, id`, [tenantId, ...w.values])).rows.map(fromRow);
+    return (await this.query(`SELECT * FROM records WHERE tenant_id = $1 AND ${w.sql} ORDER BY at, id`, [tenantId, ...w.values])).rows.map(
+      fromRow,
+    );
   }
 
   async unlinkCustomer(tenantId: string, q: { who?: CustomerRef; customerKey?: string; before?: Date }): Promise<number> {
     const who = q.who ?? q.customerKey;
     const w = who ? whoClause(who, 2, (n) => `$${n}`) : { sql: 'TRUE', values: [] as string[] };
     const at = w.values.length + 2;
-    return (await this.query(`UPDATE records SET customer_key = NULL, customer_id = NULL WHERE tenant_id = $1
+    return (
+      await this.query(
+        `UPDATE records SET customer_key = NULL, customer_id = NULL WHERE tenant_id = $1
       AND (customer_key IS NOT NULL OR customer_id IS NOT NULL) AND ${w.sql} AND ($${at}::bigint IS NULL OR at < $${at})`,
-    [tenantId, ...w.values, q.before?.getTime() ?? null])).rowCount;
+        [tenantId, ...w.values, q.before?.getTime() ?? null],
+      )
+    ).rowCount;
   }
 }

@@ -82,7 +82,7 @@ export interface DeliveryProblem {
 
 export interface ItemQuery {
   kinds?: ItemKind[];
-  open?: boolean;             // true: closedAt is null; false: closed
+  open?: boolean; // true: closedAt is null; false: closed
   ownerId?: string;
   unowned?: boolean;
   createdSince?: Date;

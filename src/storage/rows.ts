@@ -37,15 +37,43 @@ export const ITEM_UPDATE_SLICE = [2, -2] as const;
 
 /** Column values in the order of ITEM_COLUMNS. */
 export const ITEM_COLUMNS = [
-  'tenant_id', 'id', 'kind', 'status', 'subject', 'owner_id', 'owner_json', 'created_by_json', 'created_at',
-  'updated_at', 'deadline', 'closed_at', 'source', 'version', 'data', 'card_conversation_id', 'card_activity_id',
+  'tenant_id',
+  'id',
+  'kind',
+  'status',
+  'subject',
+  'owner_id',
+  'owner_json',
+  'created_by_json',
+  'created_at',
+  'updated_at',
+  'deadline',
+  'closed_at',
+  'source',
+  'version',
+  'data',
+  'card_conversation_id',
+  'card_activity_id',
 ] as const;
 
 export function itemToValues(i: Item): unknown[] {
   return [
-    i.tenantId, i.id, i.kind, i.status, i.subject, i.owner?.id ?? null, i.owner ? JSON.stringify(i.owner) : null,
-    JSON.stringify(i.createdBy), i.createdAt.getTime(), i.updatedAt.getTime(), i.deadline?.getTime() ?? null,
-    i.closedAt?.getTime() ?? null, i.source, i.version, JSON.stringify(i.data), i.card?.conversationId ?? null,
+    i.tenantId,
+    i.id,
+    i.kind,
+    i.status,
+    i.subject,
+    i.owner?.id ?? null,
+    i.owner ? JSON.stringify(i.owner) : null,
+    JSON.stringify(i.createdBy),
+    i.createdAt.getTime(),
+    i.updatedAt.getTime(),
+    i.deadline?.getTime() ?? null,
+    i.closedAt?.getTime() ?? null,
+    i.source,
+    i.version,
+    JSON.stringify(i.data),
+    i.card?.conversationId ?? null,
     i.card?.activityId ?? null,
   ];
 }
@@ -63,7 +91,15 @@ export function historyFromRow(r: Row): HistoryEntry {
 }
 
 export function historyToValues(h: HistoryEntry): unknown[] {
-  return [h.tenantId, h.itemId, h.at.getTime(), JSON.stringify(h.actor), h.action, h.note ?? null, h.details ? JSON.stringify(h.details) : null];
+  return [
+    h.tenantId,
+    h.itemId,
+    h.at.getTime(),
+    JSON.stringify(h.actor),
+    h.action,
+    h.note ?? null,
+    h.details ? JSON.stringify(h.details) : null,
+  ];
 }
 
 export function bindingFromRow(r: Row): ChannelBinding {

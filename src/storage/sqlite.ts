@@ -8,17 +8,37 @@ import { migrations } from './migrations';
 import { SqliteCardClock } from './cardClockSqlite';
 import { SqliteRecords } from './records';
 import type {
-  ChangeSet, ChannelBinding, DeliveryProblem, ItemQuery, OutboxMessage, OutboxStatus, Repository, UserRecord, UserSettings,
+  ChangeSet,
+  ChannelBinding,
+  DeliveryProblem,
+  ItemQuery,
+  OutboxMessage,
+  OutboxStatus,
+  Repository,
+  UserRecord,
+  UserSettings,
 } from './repository';
 import {
-  bindingFromRow, historyFromRow, historyToValues, ITEM_COLUMNS, ITEM_UPDATE_SLICE, itemFromRow, itemQuerySql, itemToValues,
-  outboxFromRow, problemFromRow, userFromRow, type Row,
+  bindingFromRow,
+  historyFromRow,
+  historyToValues,
+  ITEM_COLUMNS,
+  ITEM_UPDATE_SLICE,
+  itemFromRow,
+  itemQuerySql,
+  itemToValues,
+  outboxFromRow,
+  problemFromRow,
+  userFromRow,
+  type Row,
 } from './rows';
 
 // An insert of an existing id is a version conflict like any other: commit returns false.
 const ITEM_INSERT = `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')})
   ON CONFLICT (tenant_id, id) DO NOTHING`;
-const ITEM_UPDATE = `UPDATE items SET ${ITEM_COLUMNS.slice(...ITEM_UPDATE_SLICE).map((c) => `${c} = ?`).join(', ')} WHERE tenant_id = ? AND id = ? AND version = ?`;
+const ITEM_UPDATE = `UPDATE items SET ${ITEM_COLUMNS.slice(...ITEM_UPDATE_SLICE)
+  .map((c) => `${c} = ?`)
+  .join(', ')} WHERE tenant_id = ? AND id = ? AND version = ?`;
 const HISTORY_INSERT = 'INSERT INTO history (tenant_id, item_id, at, actor_json, action, note, details) VALUES (?, ?, ?, ?, ?, ?, ?)';
 const OUTBOX_INSERT = `INSERT INTO outbox (tenant_id, key, type, lane, payload, status, attempts, next_attempt_at, created_at)
   VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (key) DO NOTHING`;
@@ -61,9 +81,15 @@ export class SqliteRepository implements Repository {
   readonly records: SqliteRecords;
 
   async migrate(): Promise<void> {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+    );
     const run = this.db.transaction(() => {
-      const done = new Set(this.stmt('SELECT version FROM schema_migrations').all().map((r) => Number((r as Row).version)));
+      const done = new Set(
+        this.stmt('SELECT version FROM schema_migrations')
+          .all()
+          .map((r) => Number((r as Row).version)),
+      );
       for (const m of migrations) {
         if (done.has(m.version)) continue;
         for (const s of m.statements) this.db.exec(s.replaceAll('{{SERIAL}}', 'INTEGER PRIMARY KEY AUTOINCREMENT'));
@@ -87,9 +113,10 @@ export class SqliteRepository implements Repository {
   }
 
   async nextSequence(tenantId: string, name: string, start: number): Promise<number> {
-    const row = this.stmt(`INSERT INTO counters (tenant_id, name, value) VALUES (?, ?, ?)
-        ON CONFLICT (tenant_id, name) DO UPDATE SET value = value + 1 RETURNING value`)
-      .get(tenantId, name, start) as Row;
+    const row = this.stmt(
+      `INSERT INTO counters (tenant_id, name, value) VALUES (?, ?, ?)
+        ON CONFLICT (tenant_id, name) DO UPDATE SET value = value + 1 RETURNING value`,
+    ).get(tenantId, name, start) as Row;
     return Number(row.value);
   }
 
@@ -103,14 +130,16 @@ export class SqliteRepository implements Repository {
     // transaction would COMMIT the writes made so far (e.g. the idempotency key).
     const tx = this.db.transaction((c: ChangeSet): void => {
       if (c.idempotency) {
-        const res = this.stmt('INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
-          .run(c.item.tenantId, c.idempotency.key, c.idempotency.requestHash, c.item.id, c.item.updatedAt.getTime());
+        const res = this.stmt(
+          'INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        ).run(c.item.tenantId, c.idempotency.key, c.idempotency.requestHash, c.item.id, c.item.updatedAt.getTime());
         if (res.changes === 0) throw STALE;
       }
       const values = itemToValues(c.item);
-      const res = c.expectedVersion === null
-        ? this.stmt(ITEM_INSERT).run(...values)
-        : this.stmt(ITEM_UPDATE).run(...values.slice(...ITEM_UPDATE_SLICE), c.item.tenantId, c.item.id, c.expectedVersion);
+      const res =
+        c.expectedVersion === null
+          ? this.stmt(ITEM_INSERT).run(...values)
+          : this.stmt(ITEM_UPDATE).run(...values.slice(...ITEM_UPDATE_SLICE), c.item.tenantId, c.item.id, c.expectedVersion);
       if (res.changes === 0) throw STALE;
       const h = this.stmt(HISTORY_INSERT);
       for (const e of c.history) h.run(...historyToValues(e));
@@ -128,7 +157,15 @@ export class SqliteRepository implements Repository {
   private insertOutbox(messages: OutboxMessage[], now: Date): void {
     const o = this.stmt(OUTBOX_INSERT);
     for (const m of messages) {
-      o.run(m.tenantId, m.key, m.type, m.lane, JSON.stringify(m.payload), (m.nextAttemptAt ?? now).getTime(), (m.createdAt ?? now).getTime());
+      o.run(
+        m.tenantId,
+        m.key,
+        m.type,
+        m.lane,
+        JSON.stringify(m.payload),
+        (m.nextAttemptAt ?? now).getTime(),
+        (m.createdAt ?? now).getTime(),
+      );
     }
   }
 
@@ -139,8 +176,9 @@ export class SqliteRepository implements Repository {
   }
 
   async tenants(): Promise<string[]> {
-    const rows = this.stmt('SELECT tenant_id FROM items UNION SELECT tenant_id FROM channel_bindings UNION SELECT tenant_id FROM users ORDER BY tenant_id')
-      .all() as Row[];
+    const rows = this.stmt(
+      'SELECT tenant_id FROM items UNION SELECT tenant_id FROM channel_bindings UNION SELECT tenant_id FROM users ORDER BY tenant_id',
+    ).all() as Row[];
     return rows.map((r) => String(r.tenant_id));
   }
 
@@ -161,14 +199,36 @@ export class SqliteRepository implements Repository {
   }
 
   async setCardRef(tenantId: string, itemId: string, ref: { conversationId: string; activityId: string }): Promise<void> {
-    this.stmt('UPDATE items SET card_conversation_id = ?, card_activity_id = ? WHERE tenant_id = ? AND id = ?')
-      .run(ref.conversationId, ref.activityId, tenantId, itemId);
+    this.stmt('UPDATE items SET card_conversation_id = ?, card_activity_id = ? WHERE tenant_id = ? AND id = ?').run(
+      ref.conversationId,
+      ref.activityId,
+      tenantId,
+      itemId,
+    );
   }
 
-  async updateData(tenantId: string, itemId: string, expectedVersion: number, data: Record<string, unknown>, subject?: string): Promise<boolean> {
-    const res = subject === undefined
-      ? this.stmt('UPDATE items SET data = ? WHERE tenant_id = ? AND id = ? AND version = ?').run(JSON.stringify(data), tenantId, itemId, expectedVersion)
-      : this.stmt('UPDATE items SET data = ?, subject = ? WHERE tenant_id = ? AND id = ? AND version = ?').run(JSON.stringify(data), subject, tenantId, itemId, expectedVersion);
+  async updateData(
+    tenantId: string,
+    itemId: string,
+    expectedVersion: number,
+    data: Record<string, unknown>,
+    subject?: string,
+  ): Promise<boolean> {
+    const res =
+      subject === undefined
+        ? this.stmt('UPDATE items SET data = ? WHERE tenant_id = ? AND id = ? AND version = ?').run(
+            JSON.stringify(data),
+            tenantId,
+            itemId,
+            expectedVersion,
+          )
+        : this.stmt('UPDATE items SET data = ?, subject = ? WHERE tenant_id = ? AND id = ? AND version = ?').run(
+            JSON.stringify(data),
+            subject,
+            tenantId,
+            itemId,
+            expectedVersion,
+          );
     return res.changes > 0;
   }
 
@@ -180,31 +240,54 @@ export class SqliteRepository implements Repository {
   async saveBinding(b: ChannelBinding): Promise<ChannelBinding | null> {
     const tx = this.db.transaction((): ChannelBinding | null => {
       const prev = this.stmt('SELECT * FROM channel_bindings WHERE tenant_id = ?').get(b.tenantId) as Row | undefined;
-      this.stmt(`INSERT INTO channel_bindings (tenant_id, team_id, team_name, channel_id, channel_name, conversation_ref, bound_by_json, bound_at)
+      this.stmt(
+        `INSERT INTO channel_bindings (tenant_id, team_id, team_name, channel_id, channel_name, conversation_ref, bound_by_json, bound_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET team_id = excluded.team_id, team_name = excluded.team_name,
           channel_id = excluded.channel_id, channel_name = excluded.channel_name, conversation_ref = excluded.conversation_ref,
-          bound_by_json = excluded.bound_by_json, bound_at = excluded.bound_at`)
-        .run(b.tenantId, b.teamId, b.teamName, b.channelId, b.channelName, JSON.stringify(b.conversationRef), JSON.stringify(b.boundBy), b.boundAt.getTime());
+          bound_by_json = excluded.bound_by_json, bound_at = excluded.bound_at`,
+      ).run(
+        b.tenantId,
+        b.teamId,
+        b.teamName,
+        b.channelId,
+        b.channelName,
+        JSON.stringify(b.conversationRef),
+        JSON.stringify(b.boundBy),
+        b.boundAt.getTime(),
+      );
       return prev ? bindingFromRow(prev) : null;
     });
     return tx.immediate();
   }
 
   async getUser(tenantId: string, userId: string): Promise<UserRecord | null> {
-    const r = this.stmt('SELECT * FROM users WHERE tenant_id = ? AND (user_id = ? OR teams_id = ?) ORDER BY user_id = ? DESC LIMIT 1').get(tenantId, userId, userId, userId) as Row | undefined;
+    const r = this.stmt('SELECT * FROM users WHERE tenant_id = ? AND (user_id = ? OR teams_id = ?) ORDER BY user_id = ? DESC LIMIT 1').get(
+      tenantId,
+      userId,
+      userId,
+      userId,
+    ) as Row | undefined;
     return r ? userFromRow(r) : null;
   }
 
   async upsertUser(u: Omit<UserRecord, 'settings'> & { settings?: UserSettings }): Promise<UserRecord> {
-    const row = this.stmt(`INSERT INTO users (tenant_id, user_id, teams_id, name, conversation_ref, settings) VALUES (?, ?, ?, ?, ?, ?)
+    const row = this.stmt(
+      `INSERT INTO users (tenant_id, user_id, teams_id, name, conversation_ref, settings) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (tenant_id, user_id) DO UPDATE SET
           teams_id = COALESCE(excluded.teams_id, users.teams_id),
           name = excluded.name,
           conversation_ref = COALESCE(excluded.conversation_ref, users.conversation_ref),
           settings = CASE WHEN ? THEN excluded.settings ELSE users.settings END
-        RETURNING *`)
-      .get(u.tenantId, u.userId, u.teamsId ?? null, u.name, u.conversationRef ? JSON.stringify(u.conversationRef) : null,
-        JSON.stringify(u.settings ?? {}), u.settings ? 1 : 0) as Row;
+        RETURNING *`,
+    ).get(
+      u.tenantId,
+      u.userId,
+      u.teamsId ?? null,
+      u.name,
+      u.conversationRef ? JSON.stringify(u.conversationRef) : null,
+      JSON.stringify(u.settings ?? {}),
+      u.settings ? 1 : 0,
+    ) as Row;
     return userFromRow(row);
   }
 
@@ -219,9 +302,10 @@ export class SqliteRepository implements Repository {
   async claimOutbox(now: Date, limit: number, lockMs: number, worker: string): Promise<OutboxMessage[]> {
     const t = now.getTime();
     const tx = this.db.transaction((): OutboxMessage[] => {
-      const rows = this.stmt(`SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
-          AND id = (SELECT MIN(id) FROM outbox p WHERE p.lane = o.lane AND p.status = 'pending') ORDER BY id LIMIT ?`)
-        .all(t, t, limit) as Row[];
+      const rows = this.stmt(
+        `SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
+          AND id = (SELECT MIN(id) FROM outbox p WHERE p.lane = o.lane AND p.status = 'pending') ORDER BY id LIMIT ?`,
+      ).all(t, t, limit) as Row[];
       const lock = this.stmt('UPDATE outbox SET locked_until = ?, locked_by = ?, attempts = attempts + 1 WHERE id = ?');
       for (const r of rows) lock.run(t + lockMs, worker, r.id);
       return rows.map((r) => ({ ...outboxFromRow(r), attempts: Number(r.attempts) + 1 }));
@@ -234,7 +318,11 @@ export class SqliteRepository implements Repository {
   }
 
   async retryOutbox(id: number, nextAttemptAt: Date, error: string): Promise<void> {
-    this.stmt('UPDATE outbox SET next_attempt_at = ?, last_error = ?, locked_until = NULL WHERE id = ?').run(nextAttemptAt.getTime(), error, id);
+    this.stmt('UPDATE outbox SET next_attempt_at = ?, last_error = ?, locked_until = NULL WHERE id = ?').run(
+      nextAttemptAt.getTime(),
+      error,
+      id,
+    );
   }
 
   async failOutbox(id: number, error: string): Promise<void> {
@@ -258,12 +346,19 @@ export class SqliteRepository implements Repository {
     if (q.status) where('status = ?', q.status);
     if (q.tenantId) where('tenant_id = ?', q.tenantId);
     if (q.type) where('type = ?', q.type);
-    const rows = this.stmt(`SELECT * FROM outbox WHERE ${clauses.join(' AND ')} ORDER BY id LIMIT ?`).all(...values, q.limit ?? 1000) as Row[];
+    const rows = this.stmt(`SELECT * FROM outbox WHERE ${clauses.join(' AND ')} ORDER BY id LIMIT ?`).all(
+      ...values,
+      q.limit ?? 1000,
+    ) as Row[];
     return rows.map(outboxFromRow);
   }
 
   async claimOnce(tenantId: string, key: string, now: Date): Promise<boolean> {
-    const res = this.stmt('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(tenantId, key, now.getTime());
+    const res = this.stmt('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(
+      tenantId,
+      key,
+      now.getTime(),
+    );
     return res.changes === 1;
   }
 
@@ -273,7 +368,11 @@ export class SqliteRepository implements Repository {
 
   async enqueueOnce(tenantId: string, claimKey: string, messages: OutboxMessage[], now: Date): Promise<boolean> {
     const tx = this.db.transaction((): boolean => {
-      const res = this.stmt('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(tenantId, claimKey, now.getTime());
+      const res = this.stmt('INSERT INTO once_claims (tenant_id, key, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(
+        tenantId,
+        claimKey,
+        now.getTime(),
+      );
       if (res.changes === 0) return false; // nothing written: committing the empty transaction is harmless
       this.insertOutbox(messages, now); // a throw here rolls the claim back
       return true;
@@ -282,31 +381,37 @@ export class SqliteRepository implements Repository {
   }
 
   async getIdempotent(tenantId: string, key: string): Promise<{ requestHash: string; itemId: string } | null> {
-    const r = this.stmt('SELECT request_hash, item_id FROM idempotency WHERE tenant_id = ? AND key = ?').get(tenantId, key) as Row | undefined;
+    const r = this.stmt('SELECT request_hash, item_id FROM idempotency WHERE tenant_id = ? AND key = ?').get(tenantId, key) as
+      Row | undefined;
     return r ? { requestHash: String(r.request_hash), itemId: String(r.item_id) } : null;
   }
 
   async putIdempotent(tenantId: string, key: string, requestHash: string, itemId: string, now: Date): Promise<boolean> {
-    const res = this.stmt('INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
-      .run(tenantId, key, requestHash, itemId, now.getTime());
+    const res = this.stmt(
+      'INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ).run(tenantId, key, requestHash, itemId, now.getTime());
     return res.changes === 1;
   }
 
   async recordDeliveryProblem(p: { tenantId: string; target: string; code: string; detail: string }, now: Date): Promise<DeliveryProblem> {
-    const row = this.stmt(`INSERT INTO delivery_problems (tenant_id, target, code, detail, first_at, last_at, failures, resolved_at)
+    const row = this.stmt(
+      `INSERT INTO delivery_problems (tenant_id, target, code, detail, first_at, last_at, failures, resolved_at)
         VALUES (?, ?, ?, ?, ?, ?, 1, NULL)
         ON CONFLICT (tenant_id, target) DO UPDATE SET code = excluded.code, detail = excluded.detail, last_at = excluded.last_at,
           first_at = CASE WHEN delivery_problems.resolved_at IS NULL THEN delivery_problems.first_at ELSE excluded.first_at END,
           failures = CASE WHEN delivery_problems.resolved_at IS NULL THEN delivery_problems.failures + 1 ELSE 1 END,
           resolved_at = NULL
-        RETURNING *`)
-      .get(p.tenantId, p.target, p.code, p.detail, now.getTime(), now.getTime()) as Row;
+        RETURNING *`,
+    ).get(p.tenantId, p.target, p.code, p.detail, now.getTime(), now.getTime()) as Row;
     return problemFromRow(row);
   }
 
   async resolveDeliveryProblem(tenantId: string, target: string, now: Date): Promise<boolean> {
-    const res = this.stmt('UPDATE delivery_problems SET resolved_at = ? WHERE tenant_id = ? AND target = ? AND resolved_at IS NULL')
-      .run(now.getTime(), tenantId, target);
+    const res = this.stmt('UPDATE delivery_problems SET resolved_at = ? WHERE tenant_id = ? AND target = ? AND resolved_at IS NULL').run(
+      now.getTime(),
+      tenantId,
+      target,
+    );
     return res.changes > 0;
   }
 
@@ -319,19 +424,24 @@ export class SqliteRepository implements Repository {
     }
     if (q.open === true) clauses.push('resolved_at IS NULL');
     if (q.open === false) clauses.push('resolved_at IS NOT NULL');
-    const rows = this.stmt(`SELECT * FROM delivery_problems WHERE ${clauses.join(' AND ')} ORDER BY tenant_id, first_at, target`).all(...values) as Row[];
+    const rows = this.stmt(`SELECT * FROM delivery_problems WHERE ${clauses.join(' AND ')} ORDER BY tenant_id, first_at, target`).all(
+      ...values,
+    ) as Row[];
     return rows.map(problemFromRow);
   }
 
   async eraseHistoryNotes(tenantId: string, itemId: string): Promise<number> {
-    return this.stmt('UPDATE history SET note = NULL WHERE tenant_id = ? AND item_id = ? AND note IS NOT NULL').run(tenantId, itemId).changes;
+    return this.stmt('UPDATE history SET note = NULL WHERE tenant_id = ? AND item_id = ? AND note IS NOT NULL').run(tenantId, itemId)
+      .changes;
   }
 
   async purgeBefore(before: Date): Promise<{ outbox: number; idempotency: number }> {
     const t = before.getTime();
-    return this.db.transaction(() => ({
-      outbox: this.stmt("DELETE FROM outbox WHERE status IN ('done', 'failed') AND COALESCE(done_at, created_at) < ?").run(t).changes,
-      idempotency: this.stmt('DELETE FROM idempotency WHERE created_at < ?').run(t).changes,
-    })).immediate();
+    return this.db
+      .transaction(() => ({
+        outbox: this.stmt("DELETE FROM outbox WHERE status IN ('done', 'failed') AND COALESCE(done_at, created_at) < ?").run(t).changes,
+        idempotency: this.stmt('DELETE FROM idempotency WHERE created_at < ?').run(t).changes,
+      }))
+      .immediate();
   }
 }

@@ -2,9 +2,17 @@
 // into commands, Action.Execute invokes into verbs and message-extension calls into feature
 // handlers; everything else happens in the application services.
 import {
-  CardFactory, TeamsActivityHandler, TurnContext,
-  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse, type MessagingExtensionAction,
-  type MessagingExtensionActionResponse, type SearchInvokeResponse, type SearchInvokeValue, type TeamsChannelAccount,
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type SearchInvokeResponse,
+  type SearchInvokeValue,
+  type TeamsChannelAccount,
 } from 'botbuilder';
 import type { Services } from '../app/services';
 import { COLLEAGUE_DATASET, searchColleagues } from '../app/colleagueSearch';
@@ -27,7 +35,10 @@ export class TopContactBot extends TeamsActivityHandler {
   private renderers: Partial<Record<string, ItemCardRenderer>> = {};
   private fileConsents = new Map<string, FileConsentHandler>();
 
-  constructor(private readonly s: Services, features: Feature[]) {
+  constructor(
+    private readonly s: Services,
+    features: Feature[],
+  ) {
     super();
     for (const f of features) {
       for (const [k, h] of Object.entries(f.commands ?? {})) this.commands.set(k.toLowerCase(), h);
@@ -102,10 +113,14 @@ export class TopContactBot extends TeamsActivityHandler {
     const turn = makeTurn(ctx, this.s);
     const now = this.s.clock.now();
     const conversation = (ctx.activity.conversation?.id ?? '').split(';')[0];
-    if (turn.tenantId && !(await this.s.repo.claimOnce(turn.tenantId, `welcome:${conversation}:${this.s.calendar.dayOf(now)}`, now))) return;
+    if (turn.tenantId && !(await this.s.repo.claimOnce(turn.tenantId, `welcome:${conversation}:${this.s.calendar.dayOf(now)}`, now)))
+      return;
     const which = turn.scope === 'personal' ? 'welcomePersonal' : 'welcomeTeam';
     // The text as before (also for clients that show no card), and the buttons for the main actions.
-    await ctx.sendActivity({ text: nl.common[which], attachments: [CardFactory.adaptiveCard(welcomeCard((c) => this.commands.has(c), which))] });
+    await ctx.sendActivity({
+      text: nl.common[which],
+      attachments: [CardFactory.adaptiveCard(welcomeCard((c) => this.commands.has(c), which))],
+    });
   }
 
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -118,11 +133,15 @@ export class TopContactBot extends TeamsActivityHandler {
       // The card contract: data a handler cannot use gets the item's current card with a note, never an error.
       const parsed = verbSchemas[verb as Verb].safeParse(data);
       if (!parsed.success) {
-        this.s.log.warn({ verb, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`) }, 'card action with invalid data');
+        this.s.log.warn(
+          { verb, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`) },
+          'card action with invalid data',
+        );
         return await this.currentCard(turn, data, nl.common.invalidAction);
       }
       await this.remember(turn);
-      if (verb === COMMAND_VERB) return await this.runCommand({ ...turn, hasCommand: (c) => this.commands.has(c) }, parsed.data as VerbData<typeof COMMAND_VERB>);
+      if (verb === COMMAND_VERB)
+        return await this.runCommand({ ...turn, hasCommand: (c) => this.commands.has(c) }, parsed.data as VerbData<typeof COMMAND_VERB>);
       return await handler!(turn, parsed.data);
     } catch (err) {
       this.s.log.error({ err, verb }, 'card action failed');
@@ -133,11 +152,12 @@ export class TopContactBot extends TeamsActivityHandler {
   /** Typeahead in a card (Data.Query): the colleagues the bot knows; other datasets get no results. */
   protected override async onSearchInvoke(ctx: TurnContext, value: SearchInvokeValue): Promise<SearchInvokeResponse> {
     const turn = makeTurn(ctx, this.s);
-    const results = value.dataset === COLLEAGUE_DATASET
-      ? (await searchColleagues(this.s, turn.tenantId, value.queryText ?? '', value.queryOptions?.skip, value.queryOptions?.top))
-        // A colleague's name is user text: neutralised as in a card.
-        .map((r) => ({ title: mdText`${r.title}`, value: r.value }))
-      : [];
+    const results =
+      value.dataset === COLLEAGUE_DATASET
+        ? (await searchColleagues(this.s, turn.tenantId, value.queryText ?? '', value.queryOptions?.skip, value.queryOptions?.top))
+            // A colleague's name is user text: neutralised as in a card.
+            .map((r) => ({ title: mdText`${r.title}`, value: r.value }))
+        : [];
     return { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results } } as SearchInvokeResponse;
   }
 
@@ -152,13 +172,19 @@ export class TopContactBot extends TeamsActivityHandler {
     return cardResponse(mayView ? await renderOwner(renderer, this.s, item, notice) : await renderChannel(renderer, this.s, item, notice));
   }
 
-  protected override async handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    ctx: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     const h = this.fetchTasks.get(action.commandId ?? '');
     if (!h) return { task: { type: 'message', value: nl.common.unknownAction } } as MessagingExtensionActionResponse;
     return h(makeTurn(ctx, this.s), action);
   }
 
-  protected override async handleTeamsMessagingExtensionSubmitAction(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    ctx: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     const h = this.submits.get(action.commandId ?? '');
     if (!h) return { task: { type: 'message', value: nl.common.unknownAction } } as MessagingExtensionActionResponse;
     return h(makeTurn(ctx, this.s), action);
@@ -184,7 +210,13 @@ export class TopContactBot extends TeamsActivityHandler {
     const conv = ref ? `${String(ref.serviceUrl)}|${String((ref.conversation as { id?: string } | undefined)?.id)}` : '';
     const signature = `${turn.actor.teamsId}|${turn.actor.name}|${conv}`;
     if (this.remembered.get(key) === signature) return;
-    await this.s.repo.upsertUser({ tenantId: turn.tenantId, userId: turn.actor.id, teamsId: turn.actor.teamsId, name: turn.actor.name, conversationRef: ref });
+    await this.s.repo.upsertUser({
+      tenantId: turn.tenantId,
+      userId: turn.actor.id,
+      teamsId: turn.actor.teamsId,
+      name: turn.actor.name,
+      conversationRef: ref,
+    });
     if (this.remembered.size >= 10_000) this.remembered.clear();
     this.remembered.set(key, signature);
   }

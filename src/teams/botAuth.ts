@@ -20,7 +20,11 @@ import type { Logger } from '../logging';
 
 /** botbuilder AppCredentials whose token comes from an @azure/identity credential. */
 class TokenCredentialAppCredentials extends AppCredentials {
-  constructor(appId: string, scope: string, private readonly credential: TokenCredential) {
+  constructor(
+    appId: string,
+    scope: string,
+    private readonly credential: TokenCredential,
+  ) {
     super(appId, undefined, scope);
   }
   protected async refreshToken(): Promise<AuthenticatorResult> {
@@ -32,7 +36,11 @@ class TokenCredentialAppCredentials extends AppCredentials {
 }
 
 export class TokenCredentialFactory extends ServiceClientCredentialsFactory {
-  constructor(private readonly appId: string, private readonly scope: string, private readonly credential: TokenCredential) {
+  constructor(
+    private readonly appId: string,
+    private readonly scope: string,
+    private readonly credential: TokenCredential,
+  ) {
     super();
   }
   async isValidAppId(appId: string): Promise<boolean> {

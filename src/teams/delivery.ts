@@ -54,13 +54,20 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
     if (!renderer) return { ok: false, retry: false, error: `no renderer for ${item.kind}` };
     const binding = await s.repo.getBinding(m.tenantId);
     const baseRef = (binding?.conversationRef ?? {}) as Partial<ConversationReference>;
-    const ref = { ...baseRef, conversation: { ...(baseRef.conversation ?? {}), id: item.card.conversationId } } as Partial<ConversationReference>;
+    const ref = {
+      ...baseRef,
+      conversation: { ...(baseRef.conversation ?? {}), id: item.card.conversationId },
+    } as Partial<ConversationReference>;
     const card = item.card;
-    return guarded(channelTarget(card.conversationId), async () => {
-      const content = await renderChannel(renderer, s, item);
-      await messenger.update(ref, card.activityId, { attachments: [CardFactory.adaptiveCard(content)] });
-      await recordCardSent(s, item, content); // cards follow the clock: what was sent, and when it changes next
-    }, { messageGoneIsFine: true });
+    return guarded(
+      channelTarget(card.conversationId),
+      async () => {
+        const content = await renderChannel(renderer, s, item);
+        await messenger.update(ref, card.activityId, { attachments: [CardFactory.adaptiveCard(content)] });
+        await recordCardSent(s, item, content); // cards follow the clock: what was sent, and when it changes next
+      },
+      { messageGoneIsFine: true },
+    );
   };
   return {
     postCard: async (m) => {
@@ -134,8 +141,12 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
       if (!binding) return { ok: false, retry: false, error: 'no channel bound' };
       const itemId = typeof m.payload.itemId === 'string' ? m.payload.itemId : null;
       const item = itemId ? await s.repo.getItem(m.tenantId, itemId) : null;
-      const thread = item?.card && channelConversationId(item.card.conversationId) === channelConversationId(String((binding.conversationRef as Partial<ConversationReference>).conversation?.id ?? ''))
-        ? item.card.activityId : undefined;
+      const thread =
+        item?.card &&
+        channelConversationId(item.card.conversationId) ===
+          channelConversationId(String((binding.conversationRef as Partial<ConversationReference>).conversation?.id ?? ''))
+          ? item.card.activityId
+          : undefined;
       const ref = channelRef(binding.conversationRef, thread);
       return guarded(channelTarget(String(ref.conversation!.id)), async () => {
         await messenger.post(ref, { text: String(m.payload.text ?? '') });

@@ -1,6 +1,11 @@
 // A feature plugs text commands, card verbs, message-extension commands and outbox delivery
 // handlers into the bot (periodic jobs are the app's: src/app/jobs/index.ts). Adding a capability = one Feature + one line in features/index.ts.
-import type { AdaptiveCardInvokeResponse, FileConsentCardResponse, MessagingExtensionActionResponse, MessagingExtensionAction } from 'botbuilder';
+import type {
+  AdaptiveCardInvokeResponse,
+  FileConsentCardResponse,
+  MessagingExtensionActionResponse,
+  MessagingExtensionAction,
+} from 'botbuilder';
 import type { ItemView } from '../app/itemView';
 import type { DeliveryHandler } from '../app/outbox';
 import type { Services } from '../app/services';

@@ -5,15 +5,19 @@
 // malformed activity, 500 (without details) only for a failure of the bot itself.
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import {
-  AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult, type BotFrameworkAuthentication, type ClaimsIdentity,
-  type ConnectorClient, type ConnectorFactory, type UserTokenClient,
+  AuthenticationConstants,
+  AuthenticationError,
+  type AuthenticateRequestResult,
+  type BotFrameworkAuthentication,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type ConnectorFactory,
+  type UserTokenClient,
 } from 'botframework-connector';
 import type { Logger } from '../logging';
 
 export type InboundOutcome =
-  | { status: 'ok'; invokeResponse?: InvokeResponse }
-  | { status: 'unauthorized'; reason: string }
-  | { status: 'failed' };
+  { status: 'ok'; invokeResponse?: InvokeResponse } | { status: 'unauthorized'; reason: string } | { status: 'failed' };
 
 /** The activity fields the adapter and our handler rely on; anything else is a 400. */
 export function activityProblem(body: unknown): string | null {
@@ -27,12 +31,15 @@ export function activityProblem(body: unknown): string | null {
   if (a.from !== undefined && (!from || typeof from !== 'object' || (from.id !== undefined && typeof from.id !== 'string'))) return 'from';
   const recipient = a.recipient as Record<string, unknown> | undefined;
   if (a.recipient !== undefined && (!recipient || typeof recipient !== 'object')) return 'recipient';
-  for (const f of ['id', 'channelId', 'text', 'name', 'replyToId', 'locale']) if (a[f] !== undefined && a[f] !== null && typeof a[f] !== 'string') return f;
+  for (const f of ['id', 'channelId', 'text', 'name', 'replyToId', 'locale'])
+    if (a[f] !== undefined && a[f] !== null && typeof a[f] !== 'string') return f;
   for (const f of ['timestamp', 'localTimestamp', 'expiration']) {
     if (a[f] !== undefined && a[f] !== null && (typeof a[f] !== 'string' || Number.isNaN(Date.parse(a[f] as string)))) return f;
   }
-  for (const f of ['attachments', 'entities', 'membersAdded', 'membersRemoved']) if (a[f] !== undefined && a[f] !== null && !Array.isArray(a[f])) return f;
-  if (a.channelData !== undefined && a.channelData !== null && (typeof a.channelData !== 'object' || Array.isArray(a.channelData))) return 'channelData';
+  for (const f of ['attachments', 'entities', 'membersAdded', 'membersRemoved'])
+    if (a[f] !== undefined && a[f] !== null && !Array.isArray(a[f])) return f;
+  if (a.channelData !== undefined && a.channelData !== null && (typeof a.channelData !== 'object' || Array.isArray(a.channelData)))
+    return 'channelData';
   return null;
 }
 
@@ -81,7 +88,12 @@ export class InboundAdapter extends CloudAdapter {
   }
 
   /** Authenticates, then runs the turn. Never throws. */
-  async handle(authHeader: string, body: Record<string, unknown>, logic: (ctx: TurnContext) => Promise<void>, log: Logger): Promise<InboundOutcome> {
+  async handle(
+    authHeader: string,
+    body: Record<string, unknown>,
+    logic: (ctx: TurnContext) => Promise<void>,
+    log: Logger,
+  ): Promise<InboundOutcome> {
     const activity = { ...body } as unknown as Activity & Record<string, unknown>;
     for (const f of ['timestamp', 'localTimestamp', 'expiration'] as const) {
       const v = activity[f] as unknown;

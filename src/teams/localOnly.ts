@@ -18,5 +18,8 @@ export function isLocalServiceUrl(url: unknown): boolean {
 
 /** The error an outbound send gets for a non-local service URL while authentication is off (final: 400). */
 export function notLocalError(): Error {
-  return Object.assign(new Error('service URL is not local while Bot Framework authentication is off'), { statusCode: 400, code: 'ServiceUrlNotLocal' });
+  return Object.assign(new Error('service URL is not local while Bot Framework authentication is off'), {
+    statusCode: 400,
+    code: 'ServiceUrlNotLocal',
+  });
 }

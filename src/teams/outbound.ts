@@ -12,7 +12,10 @@ import type { ConnectorClient, ConnectorFactory, ServiceClientCredentialsFactory
 interface PipelineLike {
   getOrderedPolicies(): { name: string }[];
   removePolicy(options: { name?: string }): unknown[];
-  addPolicy(policy: { name: string; sendRequest: (req: { timeout: number }, next: (req: unknown) => Promise<unknown>) => Promise<unknown> }): void;
+  addPolicy(policy: {
+    name: string;
+    sendRequest: (req: { timeout: number }, next: (req: unknown) => Promise<unknown>) => Promise<unknown>;
+  }): void;
 }
 
 export const BOTBUILDER_RETRY_POLICY = 'defaultRetryPolicy';
@@ -27,7 +30,8 @@ export function withoutRetries(client: ConnectorClient, timeoutMs: number): Conn
   if (!pipeline) throw new Error('botbuilder ConnectorClient has no pipeline: cannot turn its retries off');
   const names = pipeline.getOrderedPolicies().map((p) => p.name);
   if (names.includes('topContactTimeout')) return client;
-  if (!names.includes(BOTBUILDER_RETRY_POLICY)) throw new Error(`botbuilder ConnectorClient has no ${BOTBUILDER_RETRY_POLICY}: its internals changed`);
+  if (!names.includes(BOTBUILDER_RETRY_POLICY))
+    throw new Error(`botbuilder ConnectorClient has no ${BOTBUILDER_RETRY_POLICY}: its internals changed`);
   pipeline.removePolicy({ name: BOTBUILDER_RETRY_POLICY });
   pipeline.addPolicy({
     name: 'topContactTimeout',
@@ -40,7 +44,11 @@ export function withoutRetries(client: ConnectorClient, timeoutMs: number): Conn
 }
 
 /** A CloudAdapter whose connector clients never retry and time out after `timeoutMs` (credentials: teams/botAuth.ts). */
-export function outboundAdapter(auth: ConfigurationBotFrameworkAuthenticationOptions, timeoutMs: number, credentials?: ServiceClientCredentialsFactory): CloudAdapter {
+export function outboundAdapter(
+  auth: ConfigurationBotFrameworkAuthenticationOptions,
+  timeoutMs: number,
+  credentials?: ServiceClientCredentialsFactory,
+): CloudAdapter {
   const bfa = new ConfigurationBotFrameworkAuthentication(auth, credentials);
   const create = bfa.createConnectorFactory.bind(bfa);
   // One client per service URL and audience, reused: building a ConnectorClient (its HTTP pipeline,

@@ -3,14 +3,18 @@
 // retries, see outbound.ts). Errors are classified for the outbox: 429 (honouring Retry-After),
 // 412, 5xx, timeouts and network errors are retried; 403 (MessageWritesBlocked) and 404
 // (conversation gone) are final and reported as a delivery problem; other 4xx are final.
-import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from "botbuilder";
+import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { DeliveryResult } from '../app/outbox';
 import { failureText, isTransientFailure } from '../app/failures';
 import type { Person } from '../domain/types';
 import type { Repository } from '../storage/repository';
 
 export class TeamsMessenger {
-  constructor(private readonly adapter: CloudAdapter, private readonly appId: string, private readonly repo: Repository) {}
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly repo: Repository,
+  ) {}
 
   /**
    * Runs fn in a proactive turn and returns its result. The error of fn is rethrown here even when
@@ -41,7 +45,12 @@ export class TeamsMessenger {
 
   async update(ref: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void> {
     await this.withConversation(ref, async (ctx) => {
-      await ctx.updateActivity({ ...activity, id: activityId, type: 'message', conversation: ref.conversation as Activity['conversation'] });
+      await ctx.updateActivity({
+        ...activity,
+        id: activityId,
+        type: 'message',
+        conversation: ref.conversation as Activity['conversation'],
+      });
     });
   }
 
@@ -55,7 +64,10 @@ export class TeamsMessenger {
     let created: Partial<ConversationReference> | null = null;
     let failed: { error: unknown } | null = null;
     await this.adapter.createConversationAsync(
-      this.appId, 'msteams', template.serviceUrl, '',
+      this.appId,
+      'msteams',
+      template.serviceUrl,
+      '',
       {
         isGroup: false,
         bot: template.bot as ConversationReference['bot'],
@@ -73,7 +85,13 @@ export class TeamsMessenger {
     );
     if (failed) throw (failed as { error: unknown }).error;
     if (created) {
-      await this.repo.upsertUser({ tenantId, userId: person.id, teamsId: known?.teamsId || person.teamsId, name: known?.name || person.name, conversationRef: created });
+      await this.repo.upsertUser({
+        tenantId,
+        userId: person.id,
+        teamsId: known?.teamsId || person.teamsId,
+        name: known?.name || person.name,
+        conversationRef: created,
+      });
     }
     return created;
   }
@@ -104,7 +122,11 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
 // eslint-disable-next-line no-restricted-syntax -- see above
 export function classifySendError(err: unknown, nowMs: number = Date.now()): DeliveryResult {
   const e = (err ?? {}) as {
-    statusCode?: number; status?: number; code?: string; name?: string; message?: string;
+    statusCode?: number;
+    status?: number;
+    code?: string;
+    name?: string;
+    message?: string;
     response?: { headers?: { get?: (n: string) => string | null | undefined } };
   };
   const status = e.statusCode ?? e.status;

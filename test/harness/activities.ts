@@ -103,9 +103,7 @@ export function getDefaultServiceUrl(): string | undefined {
 function serviceUrlOf(explicit: string | undefined): string {
   const url = explicit ?? defaultServiceUrl;
   if (!url) {
-    throw new Error(
-      'No serviceUrl for the activity: start a fake connector first (startFakeConnector) or pass { serviceUrl }.',
-    );
+    throw new Error('No serviceUrl for the activity: start a fake connector first (startFakeConnector) or pass { serviceUrl }.');
   }
   return url;
 }
@@ -467,7 +465,12 @@ export function messagePayload(opts: MessagePayloadOptions): Record<string, unkn
   const created = (opts.createdDateTime ?? new Date()).toISOString();
   const from =
     opts.from === 'bot'
-      ? { user: null, application: { applicationIdentityType: 'bot', id: BOT_ID.slice(3), displayName: BOT_NAME }, device: null, conversation: null }
+      ? {
+          user: null,
+          application: { applicationIdentityType: 'bot', id: BOT_ID.slice(3), displayName: BOT_NAME },
+          device: null,
+          conversation: null,
+        }
       : {
           user: { id: opts.from.aadObjectId, displayName: opts.from.name, userIdentityType: 'aadUser', tenantId: opts.from.tenantId },
           application: null,
@@ -548,5 +551,9 @@ export interface SearchInvokeOptions extends InvokeContext {
 
 /** invoke 'application/search': a typeahead Input.ChoiceSet with Data.Query (Teams omits `kind`). */
 export function searchInvoke(opts: SearchInvokeOptions): TeamsActivity {
-  return invokeBase('application/search', opts, { queryText: opts.queryText, queryOptions: { skip: opts.skip ?? 0, top: opts.top ?? 15 }, dataset: opts.dataset });
+  return invokeBase('application/search', opts, {
+    queryText: opts.queryText,
+    queryOptions: { skip: opts.skip ?? 0, top: opts.top ?? 15 },
+    dataset: opts.dataset,
+  });
 }

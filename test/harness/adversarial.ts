@@ -8,16 +8,16 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'many <': (n) => '<'.repeat(n),
   'many <br / <at>': (n) => '<br<at>'.repeat(Math.ceil(n / 7)),
   'a word and !': (n) => `${'a'.repeat(n - 1)}!`,
-  'newlines': (n) => '\n'.repeat(n),
+  newlines: (n) => '\n'.repeat(n),
   'nested spaces': (n) => `a${' \t \n'.repeat(Math.ceil(n / 4))}x`,
   'spaces then bevestig?': (n) => `a${' '.repeat(n - 10)}bevestigx`,
   'digit run': (n) => `${'0'.repeat(n - 1)}x`,
   'digits and separators': (n) => `${'0 1-2.(3)/'.repeat(Math.ceil(n / 10))}x`,
-  'quotes': (n) => `${"'".repeat(n - 1)}a`,
+  quotes: (n) => `${"'".repeat(n - 1)}a`,
   'at and dots': (n) => `a@${'.'.repeat(n - 3)} `,
   'local parts': (n) => `${'a.'.repeat(Math.ceil(n / 2))}@`,
   'obfuscated at': (n) => 'a[at]'.repeat(Math.ceil(n / 5)),
-  'salutations': (n) => 'mevrouw van '.repeat(Math.ceil(n / 12)),
+  salutations: (n) => 'mevrouw van '.repeat(Math.ceil(n / 12)),
   'url-ish': (n) => 'a+b://'.repeat(Math.ceil(n / 6)),
   'template open': (n) => '${'.repeat(Math.ceil(n / 2)),
   'bidi and zero-width': (n) => '\u202e\u200b'.repeat(Math.ceil(n / 2)),
@@ -47,7 +47,12 @@ export async function bestCpu(fn: () => unknown, runs = 3): Promise<number> {
  * The CPU-time ratio large/small of `run(text)` for one adversarial kind. Small runs are repeated
  * until they take a few milliseconds, so timer resolution cannot make the ratio.
  */
-export async function cpuRatio(run: (text: string) => unknown, kind: (n: number) => string, runs = 3, sizes: [number, number] = [SMALL, LARGE]): Promise<{ small: number; large: number; ratio: number }> {
+export async function cpuRatio(
+  run: (text: string) => unknown,
+  kind: (n: number) => string,
+  runs = 3,
+  sizes: [number, number] = [SMALL, LARGE],
+): Promise<{ small: number; large: number; ratio: number }> {
   const small = kind(sizes[0]);
   const large = kind(sizes[1]);
   let reps = 1;

@@ -83,7 +83,14 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
   const clock = opts.clock ?? (opts.realTime ? new RunningClock(start) : new ManualClock(start));
   if (opts.repo) await opts.repo.migrate();
   // Every test bot logs at debug level into the run's log capture (scanned for personal data at the end).
-  const app = await createApp(config, { clock, scheduler: false, logger: createLogger('debug', logSink), repo: opts.repo, outbox: opts.outbox, ...opts.app });
+  const app = await createApp(config, {
+    clock,
+    scheduler: false,
+    logger: createLogger('debug', logSink),
+    repo: opts.repo,
+    outbox: opts.outbox,
+    ...opts.app,
+  });
   // Note the customer data each test stores, so the log scan knows what to look for.
   const commit = app.s.repo.commit.bind(app.s.repo);
   app.s.repo.commit = async (change) => {
@@ -92,7 +99,11 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
   };
   const url = await app.listen(0, '127.0.0.1');
   return {
-    app, url, clock, config, databaseUrl,
+    app,
+    url,
+    clock,
+    config,
+    databaseUrl,
     post: (activity) => postActivity(url, activity as TeamsActivity),
     tick: () => app.tick(),
     settle: async () => {

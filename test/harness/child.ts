@@ -81,7 +81,12 @@ export async function startChildBot(opts: ChildOptions = {}): Promise<ChildBot> 
     }),
   ]).finally(() => clearTimeout(timer));
   return {
-    proc, pid: proc.pid!, url, exited, lines, stderr,
+    proc,
+    pid: proc.pid!,
+    url,
+    exited,
+    lines,
+    stderr,
     kill: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
       return exited;

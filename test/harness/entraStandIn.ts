@@ -62,7 +62,9 @@ export interface Refusal {
 
 export const REFUSALS = {
   consentMissing: (clientId: string): Refusal => ({
-    status: 400, error: 'invalid_grant', code: 65001,
+    status: 400,
+    error: 'invalid_grant',
+    code: 65001,
     description: `AADSTS65001: The user or administrator has not consented to use the application with ID '${clientId}'. Send an interactive authorization request for this user and resource.`,
   }),
 };
@@ -76,7 +78,14 @@ export interface EntraStandIn {
   /** The eight Bot Framework settings pointing here (for the bot's tenant). */
   botEndpointsEnv(tenant: string): Record<string, string>;
   /** A token as Teams' channel service signs it for a request to the bot. */
-  channelToken(o: { appId: string; serviceUrl: string; expiresInSeconds?: number; issuer?: string; audience?: string; key?: 'msteams' | 'webchat' | 'unknown' }): string;
+  channelToken(o: {
+    appId: string;
+    serviceUrl: string;
+    expiresInSeconds?: number;
+    issuer?: string;
+    audience?: string;
+    key?: 'msteams' | 'webchat' | 'unknown';
+  }): string;
   /** What the fake Bot Connector accepts: a token this stand-in issued to `appId` for the Bot Framework. */
   connectorExpectation(tenant: string, appId: string): TokenExpectation;
   /** What Graph accepts: a token for https://graph.microsoft.com issued here. */
@@ -160,8 +169,17 @@ export async function startEntraStandIn(o: { pki: TestPki; apps: StandInApp[]; i
   const issue = (tenant: string, clientId: string, resource: string) => {
     const now = Math.floor(Date.now() / 1000);
     const claims = {
-      aud: resource, iss: issuerFor(tenant), iat: now, nbf: now, exp: now + lifetime,
-      appid: clientId, azp: clientId, tid: tenant, ver: '2.0', oid: crypto.randomUUID(), sub: clientId,
+      aud: resource,
+      iss: issuerFor(tenant),
+      iat: now,
+      nbf: now,
+      exp: now + lifetime,
+      appid: clientId,
+      azp: clientId,
+      tid: tenant,
+      ver: '2.0',
+      oid: crypto.randomUUID(),
+      sub: clientId,
       ...(resource === GRAPH_RESOURCE ? { roles: ['Calendars.ReadWrite', 'Calendars.ReadBasic.All', 'User.Read.All'] } : {}),
     };
     return signJwt(claims, k.entra.privateKey, { kid: k.entra.kid });
@@ -179,14 +197,29 @@ export async function startEntraStandIn(o: { pki: TestPki; apps: StandInApp[]; i
       entraError(res, r);
     };
     if (!o.apps.some((a) => a.tenant === tenant)) {
-      return refuse({ status: 400, error: 'invalid_request', code: 90002, description: `AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.` });
+      return refuse({
+        status: 400,
+        error: 'invalid_request',
+        code: 90002,
+        description: `AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      });
     }
     if (form.get('grant_type') !== 'client_credentials') {
-      return refuse({ status: 400, error: 'unsupported_grant_type', code: 70003, description: 'AADSTS70003: The app requested an unsupported grant type.' });
+      return refuse({
+        status: 400,
+        error: 'unsupported_grant_type',
+        code: 70003,
+        description: 'AADSTS70003: The app requested an unsupported grant type.',
+      });
     }
     const app = o.apps.find((a) => a.clientId === clientId && a.tenant === tenant);
     if (!app) {
-      return refuse({ status: 400, error: 'unauthorized_client', code: 700016, description: `AADSTS700016: Application with identifier '${clientId}' was not found in the directory '${tenant}'.` });
+      return refuse({
+        status: 400,
+        error: 'unauthorized_client',
+        code: 700016,
+        description: `AADSTS700016: Application with identifier '${clientId}' was not found in the directory '${tenant}'.`,
+      });
     }
     const assertion = form.get('client_assertion');
     if (assertion) {
@@ -196,31 +229,56 @@ export async function startEntraStandIn(o: { pki: TestPki; apps: StandInApp[]; i
       const x5t = der ? b64url(crypto.createHash('sha1').update(der).digest()) : '';
       const x5t256 = der ? b64url(crypto.createHash('sha256').update(der).digest()) : '';
       const now = Math.floor(Date.now() / 1000);
-      const ok = !!d && !!der && !!app.certificateKey
-        && form.get('client_assertion_type') === 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
-        && (d.header.x5t === x5t || d.header['x5t#S256'] === x5t256)
-        && signatureValid(d, app.certificateKey)
-        && d.claims.iss === clientId && d.claims.sub === clientId
-        && d.claims.aud === `${base}/${tenant}/oauth2/v2.0/token`
-        && typeof d.claims.exp === 'number' && d.claims.exp > now;
+      const ok =
+        !!d &&
+        !!der &&
+        !!app.certificateKey &&
+        form.get('client_assertion_type') === 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' &&
+        (d.header.x5t === x5t || d.header['x5t#S256'] === x5t256) &&
+        signatureValid(d, app.certificateKey) &&
+        d.claims.iss === clientId &&
+        d.claims.sub === clientId &&
+        d.claims.aud === `${base}/${tenant}/oauth2/v2.0/token` &&
+        typeof d.claims.exp === 'number' &&
+        d.claims.exp > now;
       if (!ok) {
-        return refuse({ status: 401, error: 'invalid_client', code: 700027, description: `AADSTS700027: The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${d?.header.x5t ?? ''}']` });
+        return refuse({
+          status: 401,
+          error: 'invalid_client',
+          code: 700027,
+          description: `AADSTS700027: The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${d?.header.x5t ?? ''}']`,
+        });
       }
     } else {
       rec.via = 'secret';
       if (!app.secret || form.get('client_secret') !== app.secret) {
-        return refuse({ status: 401, error: 'invalid_client', code: 7000215, description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.` });
+        return refuse({
+          status: 401,
+          error: 'invalid_client',
+          code: 7000215,
+          description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`,
+        });
       }
     }
     const m = /^(https:\/\/[^\s]+)\/\.default$/.exec(scope);
     const resource = m?.[1];
     if (!resource || ![BOT_FRAMEWORK_SCOPE, GRAPH_RESOURCE].includes(resource)) {
-      return refuse({ status: 400, error: 'invalid_resource', code: 500011, description: `AADSTS500011: The resource principal named ${resource ?? scope} was not found in the tenant named ${tenant}. This can happen if the application has not been installed by the administrator of the tenant.` });
+      return refuse({
+        status: 400,
+        error: 'invalid_resource',
+        code: 500011,
+        description: `AADSTS500011: The resource principal named ${resource ?? scope} was not found in the tenant named ${tenant}. This can happen if the application has not been installed by the administrator of the tenant.`,
+      });
     }
     const refusal = refusals.get(clientId);
     if (refusal) return refuse(refusal);
     rec.status = 200;
-    send(res, 200, { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: issue(tenant, clientId, resource) });
+    send(res, 200, {
+      token_type: 'Bearer',
+      expires_in: lifetime,
+      ext_expires_in: lifetime,
+      access_token: issue(tenant, clientId, resource),
+    });
   }
 
   function metadata(res: http.ServerResponse, tenant: string): void {
@@ -292,12 +350,19 @@ export async function startEntraStandIn(o: { pki: TestPki; apps: StandInApp[]; i
     const id = (o.identities ?? []).find((i) => i.clientId === clientId);
     if (!id) return fail(400, 'No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.');
     rec.tenant = id.tenant;
-    if (![BOT_FRAMEWORK_SCOPE, GRAPH_RESOURCE].includes(resource)) return fail(400, `AADSTS500011: The resource principal named ${resource} was not found in the tenant.`);
+    if (![BOT_FRAMEWORK_SCOPE, GRAPH_RESOURCE].includes(resource))
+      return fail(400, `AADSTS500011: The resource principal named ${resource} was not found in the tenant.`);
     const refusal = refusals.get(clientId);
     if (refusal) return fail(refusal.status, refusal.description);
     rec.status = 200;
     const exp = Math.floor(Date.now() / 1000) + lifetime;
-    send(res, 200, { access_token: issue(id.tenant, clientId, resource), expires_on: String(exp), resource, token_type: 'Bearer', client_id: clientId });
+    send(res, 200, {
+      access_token: issue(id.tenant, clientId, resource),
+      expires_on: String(exp),
+      resource,
+      token_type: 'Bearer',
+      client_id: clientId,
+    });
   }
 
   const server = https.createServer({ key: o.pki.serverKey, cert: o.pki.serverCert }, (req, res) => {

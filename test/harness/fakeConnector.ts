@@ -556,8 +556,7 @@ export async function startFakeConnector(opts: FakeConnectorOptions = {}): Promi
       case 'createConversation': {
         const params = body ?? {};
         const members = Array.isArray(params['members']) ? (params['members'] as JsonActivity[]) : [];
-        const tenantId: string =
-          params['tenantId'] ?? params['channelData']?.['tenant']?.['id'] ?? roster.tenantId;
+        const tenantId: string = params['tenantId'] ?? params['channelData']?.['tenant']?.['id'] ?? roster.tenantId;
         const channelId: string | undefined = params['channelData']?.['channel']?.['id'];
         let id: string;
         let activityId: string | undefined;
@@ -846,12 +845,32 @@ export async function startFakeConnector(opts: FakeConnectorOptions = {}): Promi
       for (const i of items) lines.push(`  ${i}`);
     };
     const att = (n: number) => (n > 1 ? ` (attempts ${n})` : '');
-    section('sent', sent.map((s) => `[${s.conversationId}] #${s.id} ${describeActivity(s.activity)}${att(s.attempts)}`));
-    section('replies', replies.map((s) => `[${s.conversationId}] #${s.id} → ${s.replyToId}: ${describeActivity(s.activity)}${att(s.attempts)}`));
-    section('updates', updates.map((u) => `[${u.conversationId}] #${u.activityId} ${describeActivity(u.activity)}${att(u.attempts)}`));
-    section('deletes', deletes.map((d) => `[${d.conversationId}] #${d.activityId}`));
-    section('createdConversations', createdConversations.map((c) => `${c.id}${c.isNew ? '' : ' (existing)'} members=${JSON.stringify((c.params['members'] as unknown[] | undefined) ?? [])}`));
-    section('rejected requests', rejected.map((r) => `${r.method} ${r.url} → ${r.status}${r.injected ? ` (${r.injected})` : ''}`));
+    section(
+      'sent',
+      sent.map((s) => `[${s.conversationId}] #${s.id} ${describeActivity(s.activity)}${att(s.attempts)}`),
+    );
+    section(
+      'replies',
+      replies.map((s) => `[${s.conversationId}] #${s.id} → ${s.replyToId}: ${describeActivity(s.activity)}${att(s.attempts)}`),
+    );
+    section(
+      'updates',
+      updates.map((u) => `[${u.conversationId}] #${u.activityId} ${describeActivity(u.activity)}${att(u.attempts)}`),
+    );
+    section(
+      'deletes',
+      deletes.map((d) => `[${d.conversationId}] #${d.activityId}`),
+    );
+    section(
+      'createdConversations',
+      createdConversations.map(
+        (c) => `${c.id}${c.isNew ? '' : ' (existing)'} members=${JSON.stringify((c.params['members'] as unknown[] | undefined) ?? [])}`,
+      ),
+    );
+    section(
+      'rejected requests',
+      rejected.map((r) => `${r.method} ${r.url} → ${r.status}${r.injected ? ` (${r.injected})` : ''}`),
+    );
     return lines.join('\n');
   }
 

@@ -124,7 +124,10 @@ export interface FakeGraph {
   /** getSchedule answers in this time zone whatever Prefer asks (a proxy that drops the header). */
   ignoreTimeZonePreference(zone: string | null): void;
   /** Outlook automatic replies of a user (GET …/mailboxSettings/automaticRepliesSetting). */
-  setAutomaticReplies(user: TestUser | string, setting: { status: 'disabled' | 'alwaysEnabled' | 'scheduled'; start?: string | Date; end?: string | Date }): void;
+  setAutomaticReplies(
+    user: TestUser | string,
+    setting: { status: 'disabled' | 'alwaysEnabled' | 'scheduled'; start?: string | Date; end?: string | Date },
+  ): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -150,7 +153,12 @@ interface ActiveFault {
 const MARKER_FILTER = /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '([^']+)' and ep\/value eq '((?:[^']|'')*)'\)$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Windows zone names Graph accepts in Prefer: outlook.timezone, mapped to IANA (the ones tests use). */
-const ZONES: Record<string, string> = { UTC: 'UTC', 'W. Europe Standard Time': 'Europe/Amsterdam', 'Pacific Standard Time': 'America/Los_Angeles', 'Europe/Amsterdam': 'Europe/Amsterdam' };
+const ZONES: Record<string, string> = {
+  UTC: 'UTC',
+  'W. Europe Standard Time': 'Europe/Amsterdam',
+  'Pacific Standard Time': 'America/Los_Angeles',
+  'Europe/Amsterdam': 'Europe/Amsterdam',
+};
 
 function graphError(status: number, code: string, message: string): { error: { code: string; message: string } } {
   return { error: { code, message } };
@@ -166,7 +174,20 @@ function ms(v: { dateTime: string; timeZone?: string } | undefined): number {
 function graphTime(t: number, zone = 'UTC'): { dateTime: string; timeZone: string } {
   const iana = ZONES[zone] ?? 'UTC';
   if (iana === 'UTC') return { dateTime: new Date(t).toISOString().replace(/\.\d+Z$/, '.0000000'), timeZone: 'UTC' };
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: iana, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: iana,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(t))
+      .map((x) => [x.type, x.value]),
+  );
   return { dateTime: `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}.0000000`, timeZone: zone };
 }
 
@@ -213,10 +234,19 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
 
   const userOf = (key: TestUser | string): TestUser | undefined => {
     const k = (typeof key === 'string' ? key : key.aadObjectId).toLowerCase();
-    return roster.users.find((u) => u.aadObjectId.toLowerCase() === k || u.email.toLowerCase() === k || u.userPrincipalName.toLowerCase() === k);
+    return roster.users.find(
+      (u) => u.aadObjectId.toLowerCase() === k || u.email.toLowerCase() === k || u.userPrincipalName.toLowerCase() === k,
+    );
   };
   const idOf = (key: TestUser | string): string => userOf(key)?.aadObjectId ?? (typeof key === 'string' ? key : key.aadObjectId);
-  const userJson = (u: TestUser) => ({ '@odata.type': '#microsoft.graph.user', id: u.aadObjectId, displayName: u.name, mail: u.email, userPrincipalName: u.userPrincipalName, jobTitle: u.jobTitle ?? null });
+  const userJson = (u: TestUser) => ({
+    '@odata.type': '#microsoft.graph.user',
+    id: u.aadObjectId,
+    displayName: u.name,
+    mail: u.email,
+    userPrincipalName: u.userPrincipalName,
+    jobTitle: u.jobTitle ?? null,
+  });
   /** A user as /users/{id} finds them (https://learn.microsoft.com/en-us/graph/api/user-get): object id or userPrincipalName, nothing else. */
   const userByKey = (key: string): TestUser | undefined => {
     const k = key.toLowerCase();
@@ -225,13 +255,25 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
   };
   /** A schedule address (SMTP) in getSchedule: the primary mail address (or the UPN, which Exchange also accepts as an address). */
   const userByAddress = (addr: string): TestUser | undefined =>
-    addr.includes('@') ? roster.users.find((u) => u.email.toLowerCase() === addr.toLowerCase() || u.userPrincipalName.toLowerCase() === addr.toLowerCase()) : undefined;
+    addr.includes('@')
+      ? roster.users.find((u) => u.email.toLowerCase() === addr.toLowerCase() || u.userPrincipalName.toLowerCase() === addr.toLowerCase())
+      : undefined;
   const denied = (kind: 'consent' | 'directory') => denials.includes(kind);
   const policyDenies = (uid: string) => denials.some((d) => typeof d === 'object' && idOf(d.policyFor) === uid);
 
-  function route(method: string, path: string, query: Record<string, string>, body: any, headers: http.IncomingHttpHeaders): { status: number; body?: unknown; headers?: Record<string, string> } {
+  function route(
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body: any,
+    headers: http.IncomingHttpHeaders,
+  ): { status: number; body?: unknown; headers?: Record<string, string> } {
     // https://learn.microsoft.com/en-us/graph/errors: 401 with NoPermissionsInAccessToken when the app's token carries no roles.
-    if (denied('consent')) return { status: 401, body: graphError(401, 'NoPermissionsInAccessToken', 'The token contains no permissions, or permissions can not be understood.') };
+    if (denied('consent'))
+      return {
+        status: 401,
+        body: graphError(401, 'NoPermissionsInAccessToken', 'The token contains no permissions, or permissions can not be understood.'),
+      };
     // https://learn.microsoft.com/en-us/graph/errors: 415 for a body of a type the service does not take.
     if ((method === 'POST' || method === 'PATCH') && !/^application\/json\b/i.test(String(headers['content-type'] ?? ''))) {
       return { status: 415, body: graphError(415, 'UnsupportedMediaType', 'Content-Type application/json is required.') };
@@ -241,16 +283,37 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
     const key = decodeURIComponent(m[1]);
     const rest = m[2] ?? '';
     // https://learn.microsoft.com/en-us/graph/api/user-get: {id | userPrincipalName}; anything else is not an identifier.
-    if (!GUID.test(key) && !key.includes('@')) return { status: 400, body: graphError(400, 'Request_BadRequest', `Invalid object identifier '${key}'.`) };
+    if (!GUID.test(key) && !key.includes('@'))
+      return { status: 400, body: graphError(400, 'Request_BadRequest', `Invalid object identifier '${key}'.`) };
     const user = userByKey(key);
-    if (!user) return { status: 404, body: graphError(404, 'Request_ResourceNotFound', `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`) };
+    if (!user)
+      return {
+        status: 404,
+        body: graphError(
+          404,
+          'Request_ResourceNotFound',
+          `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`,
+        ),
+      };
     const uid = user.aadObjectId;
     const calendarCall = rest.startsWith('/calendar') || rest.startsWith('/events');
     if (calendarCall) {
       // https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access: a mailbox outside the app's access policy.
-      if (policyDenies(uid)) return { status: 403, body: graphError(403, 'ErrorAccessDenied', 'Access to OData is disabled: Blocked by tenant configured AppOnly AccessPolicy settings.') };
+      if (policyDenies(uid))
+        return {
+          status: 403,
+          body: graphError(
+            403,
+            'ErrorAccessDenied',
+            'Access to OData is disabled: Blocked by tenant configured AppOnly AccessPolicy settings.',
+          ),
+        };
       // Exchange KB 4462988: no Exchange Online mailbox → the whole request fails.
-      if (noMailbox.has(uid)) return { status: 404, body: graphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.') };
+      if (noMailbox.has(uid))
+        return {
+          status: 404,
+          body: graphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.'),
+        };
     } else if (denied('directory')) {
       return { status: 403, body: graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.') };
     }
@@ -261,15 +324,24 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
       const contact = contacts.get(uid);
       if (contact) return { status: 200, body: { '@odata.type': '#microsoft.graph.orgContact', ...contact } };
       const mgr = user.managerAadObjectId ? userOf(user.managerAadObjectId) : undefined;
-      return mgr ? { status: 200, body: userJson(mgr) } : { status: 404, body: graphError(404, 'Request_ResourceNotFound', 'Resource manager does not exist') };
+      return mgr
+        ? { status: 200, body: userJson(mgr) }
+        : { status: 404, body: graphError(404, 'Request_ResourceNotFound', 'Resource manager does not exist') };
     }
     if (method === 'GET' && rest === '/mailboxSettings/automaticRepliesSetting') {
       if (noMailbox.has(uid)) return { status: 404, body: graphError(404, 'ErrorMailboxNotFound', 'No mailbox.') };
       const a = autoReplies.get(uid) ?? { status: 'disabled', start: 0, end: 0 };
-      return { status: 200, body: {
-        status: a.status, externalAudience: 'all', internalReplyMessage: '', externalReplyMessage: '',
-        scheduledStartDateTime: graphTime(a.start), scheduledEndDateTime: graphTime(a.end),
-      } };
+      return {
+        status: 200,
+        body: {
+          status: a.status,
+          externalAudience: 'all',
+          internalReplyMessage: '',
+          externalReplyMessage: '',
+          scheduledStartDateTime: graphTime(a.start),
+          scheduledEndDateTime: graphTime(a.end),
+        },
+      };
     }
     if (method === 'POST' && rest === '/calendar/getSchedule') {
       // https://learn.microsoft.com/en-us/graph/api/calendar-getschedule
@@ -278,26 +350,56 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
       if (!Array.isArray(body?.schedules) || Number.isNaN(from) || Number.isNaN(to) || to <= from) {
         return { status: 400, body: graphError(400, 'ErrorInvalidRequest', 'schedules, startTime and endTime are required') };
       }
-      if (body.schedules.length > 20) return { status: 400, body: graphError(400, 'ErrorInvalidParameter', 'At most 20 schedules can be requested.') };
-      if (to - from >= 62 * 24 * 3600_000) return { status: 400, body: graphError(400, 'ErrorTimeIntervalTooBig', 'The requested time duration is too long (62 days or more).') };
+      if (body.schedules.length > 20)
+        return { status: 400, body: graphError(400, 'ErrorInvalidParameter', 'At most 20 schedules can be requested.') };
+      if (to - from >= 62 * 24 * 3600_000)
+        return {
+          status: 400,
+          body: graphError(400, 'ErrorTimeIntervalTooBig', 'The requested time duration is too long (62 days or more).'),
+        };
       const interval = body.availabilityViewInterval === undefined ? 30 : Number(body.availabilityViewInterval);
-      if (!Number.isInteger(interval) || interval < 5 || interval > 1440) return { status: 400, body: graphError(400, 'ErrorInvalidParameter', 'availabilityViewInterval must be between 5 and 1440.') };
+      if (!Number.isInteger(interval) || interval < 5 || interval > 1440)
+        return { status: 400, body: graphError(400, 'ErrorInvalidParameter', 'availabilityViewInterval must be between 5 and 1440.') };
       // Prefer: outlook.timezone sets the zone of the answer's times; without it they are UTC.
       const zone = forcedZone ?? preferredZone(headers.prefer as string | undefined) ?? 'UTC';
       const value = (body.schedules as string[]).map((addr) => {
         const who = userByAddress(addr);
-        if (!who) return { scheduleId: addr, error: { message: 'The SMTP address has no mailbox associated with it.', responseCode: 'ErrorInvalidSmtpAddress' } };
-        if (noMailbox.has(who.aadObjectId)) return { scheduleId: addr, error: { message: 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.', responseCode: 'ErrorMailboxNotFound' } };
-        if (policyDenies(who.aadObjectId)) return { scheduleId: addr, error: { message: 'Access is denied.', responseCode: 'ErrorAccessDenied' } };
+        if (!who)
+          return {
+            scheduleId: addr,
+            error: { message: 'The SMTP address has no mailbox associated with it.', responseCode: 'ErrorInvalidSmtpAddress' },
+          };
+        if (noMailbox.has(who.aadObjectId))
+          return {
+            scheduleId: addr,
+            error: {
+              message: 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.',
+              responseCode: 'ErrorMailboxNotFound',
+            },
+          };
+        if (policyDenies(who.aadObjectId))
+          return { scheduleId: addr, error: { message: 'Access is denied.', responseCode: 'ErrorAccessDenied' } };
         const blocks = [
           ...(busy.get(who.aadObjectId) ?? []),
-          ...(events.get(who.aadObjectId) ?? []).filter((e) => e.showAs !== 'free').map((e) => ({ start: ms(e.start), end: ms(e.end), status: e.showAs })),
+          ...(events.get(who.aadObjectId) ?? [])
+            .filter((e) => e.showAs !== 'free')
+            .map((e) => ({ start: ms(e.start), end: ms(e.end), status: e.showAs })),
         ].filter((b) => b.start < to && b.end > from);
         return {
           scheduleId: addr,
           availabilityView: availabilityView(blocks, from, to, interval),
-          scheduleItems: blocks.map((b) => ({ isPrivate: false, status: b.status, start: graphTime(b.start, zone), end: graphTime(b.end, zone) })),
-          workingHours: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:30:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'W. Europe Standard Time' } },
+          scheduleItems: blocks.map((b) => ({
+            isPrivate: false,
+            status: b.status,
+            start: graphTime(b.start, zone),
+            end: graphTime(b.end, zone),
+          })),
+          workingHours: {
+            daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+            startTime: '08:30:00.0000000',
+            endTime: '17:00:00.0000000',
+            timeZone: { name: 'W. Europe Standard Time' },
+          },
         };
       });
       return { status: 200, body: { value } };
@@ -340,10 +442,19 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
         const value = fm[2].replace(/''/g, "'");
         // https://learn.microsoft.com/en-us/graph/api/singlevaluelegacyextendedproperty-get: the id
         // (its Name) is compared case-sensitively, the value case-insensitively.
-        list = list.filter((e) => (e.singleValueExtendedProperties ?? []).some((p) => p.id === fm[1] && p.value.toLowerCase() === value.toLowerCase()));
+        list = list.filter((e) =>
+          (e.singleValueExtendedProperties ?? []).some((p) => p.id === fm[1] && p.value.toLowerCase() === value.toLowerCase()),
+        );
       }
       const top = query.$top ? Number(query.$top) : list.length;
-      return { status: 200, body: { value: list.slice(0, top).map((e) => (query.$select ? Object.fromEntries(query.$select.split(',').map((k) => [k, (e as any)[k]])) : e)) } };
+      return {
+        status: 200,
+        body: {
+          value: list
+            .slice(0, top)
+            .map((e) => (query.$select ? Object.fromEntries(query.$select.split(',').map((k) => [k, (e as any)[k]])) : e)),
+        },
+      };
     }
     const em = /^\/events\/([^/]+)$/.exec(rest);
     if (em) {
@@ -352,13 +463,17 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
       const ev = list.find((e) => e.id === eid);
       if (!ev) return { status: 404, body: graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.') };
       if (method === 'PATCH') {
-        for (const k of ['subject', 'body', 'showAs', 'categories', 'isReminderOn', 'reminderMinutesBeforeStart', 'sensitivity'] as const) if (body?.[k] !== undefined) (ev as any)[k] = body[k];
+        for (const k of ['subject', 'body', 'showAs', 'categories', 'isReminderOn', 'reminderMinutesBeforeStart', 'sensitivity'] as const)
+          if (body?.[k] !== undefined) (ev as any)[k] = body[k];
         if (body?.start) ev.start = graphTime(ms(body.start));
         if (body?.end) ev.end = graphTime(ms(body.end));
         return { status: 200, body: ev };
       }
       if (method === 'DELETE') {
-        events.set(uid, list.filter((e) => e.id !== eid));
+        events.set(
+          uid,
+          list.filter((e) => e.id !== eid),
+        );
         return { status: 204 };
       }
       if (method === 'GET') return { status: 200, body: ev };
@@ -382,7 +497,16 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
       }
       const method = req.method ?? 'GET';
       const path = u.pathname;
-      const rec: GraphRequestRecord = { method, path, query, body, auth: req.headers.authorization, status: 0, at: Date.now(), headers: req.headers };
+      const rec: GraphRequestRecord = {
+        method,
+        path,
+        query,
+        body,
+        auth: req.headers.authorization,
+        status: 0,
+        at: Date.now(),
+        headers: req.headers,
+      };
       requests.push(rec);
       if (isDown) {
         rec.status = 'cut';
@@ -396,7 +520,11 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
       }
       const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
         rec.status = status;
-        res.writeHead(status, { ...(payload !== undefined ? { 'Content-Type': 'application/json' } : {}), 'request-id': randomUUID(), ...headers });
+        res.writeHead(status, {
+          ...(payload !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          'request-id': randomUUID(),
+          ...headers,
+        });
         res.end(payload !== undefined ? JSON.stringify(payload) : undefined);
       };
       if (req.headers.authorization !== `Bearer ${token}`) {
@@ -409,8 +537,14 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
       if (fault) {
         if (fault.spec.afterwards) route(method, path, query, body, req.headers);
         if (fault.remaining !== undefined) fault.remaining--;
-        const code = fault.spec.code ?? (fault.spec.status === 429 ? 'TooManyRequests' : fault.spec.status === 503 ? 'ServiceNotAvailable' : 'GatewayTimeout');
-        send(fault.spec.status, graphError(fault.spec.status, code, 'Injected fault'), fault.spec.retryAfter !== undefined ? { 'Retry-After': String(fault.spec.retryAfter) } : {});
+        const code =
+          fault.spec.code ??
+          (fault.spec.status === 429 ? 'TooManyRequests' : fault.spec.status === 503 ? 'ServiceNotAvailable' : 'GatewayTimeout');
+        send(
+          fault.spec.status,
+          graphError(fault.spec.status, code, 'Injected fault'),
+          fault.spec.retryAfter !== undefined ? { 'Retry-After': String(fault.spec.retryAfter) } : {},
+        );
         return;
       }
       const out = route(method, path, query, body, req.headers);
@@ -442,7 +576,10 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
       GRAPH_BASE_URL: `${url}/v1.0`,
     }),
     setBusy(user, blocks) {
-      busy.set(idOf(user), blocks.map((b) => ({ start: new Date(b.start).getTime(), end: new Date(b.end).getTime(), status: b.status ?? 'busy' })));
+      busy.set(
+        idOf(user),
+        blocks.map((b) => ({ start: new Date(b.start).getTime(), end: new Date(b.end).getTime(), status: b.status ?? 'busy' })),
+      );
     },
     eventsOf: (user) => [...(events.get(idOf(user)) ?? [])],
     allEvents: () => [...events.values()].flat(),
@@ -482,7 +619,11 @@ export async function startFakeGraph(opts: { roster?: Roster; token?: string } =
       forcedZone = zone;
     },
     setAutomaticReplies(user, a) {
-      autoReplies.set(idOf(user), { status: a.status, start: a.start ? new Date(a.start).getTime() : 0, end: a.end ? new Date(a.end).getTime() : 0 });
+      autoReplies.set(idOf(user), {
+        status: a.status,
+        start: a.start ? new Date(a.start).getTime() : 0,
+        end: a.end ? new Date(a.end).getTime() : 0,
+      });
     },
     reset() {
       autoReplies.clear();

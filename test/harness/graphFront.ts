@@ -33,9 +33,16 @@ export async function startGraphFront(o: { pki: TestPki; graph: FakeGraph; expec
     const auth = String(req.headers.authorization ?? '');
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
     const problem = token ? tokenProblem(token, o.expect) : 'no bearer token';
-    seen.push({ method: req.method ?? 'GET', path: (req.url ?? '').split('?')[0]!, claims: token ? decodeJwt(token)?.claims : undefined, problem });
+    seen.push({
+      method: req.method ?? 'GET',
+      path: (req.url ?? '').split('?')[0]!,
+      claims: token ? decodeJwt(token)?.claims : undefined,
+      problem,
+    });
     if (problem) {
-      const body = JSON.stringify({ error: { code: 'InvalidAuthenticationToken', message: `Access token validation failure (${problem}).` } });
+      const body = JSON.stringify({
+        error: { code: 'InvalidAuthenticationToken', message: `Access token validation failure (${problem}).` },
+      });
       res.writeHead(401, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
       res.end(body);
       return;

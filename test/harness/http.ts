@@ -65,11 +65,7 @@ export function httpJson<T = any>(
  * `botBaseUrl` is the bot's origin ('http://127.0.0.1:3978'); '/api/messages' is appended when
  * the URL has no path. A full endpoint URL is used as is.
  */
-export function postActivity<T = any>(
-  botBaseUrl: string,
-  activity: unknown,
-  headers: Record<string, string> = {},
-): Promise<HttpResult<T>> {
+export function postActivity<T = any>(botBaseUrl: string, activity: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
   const u = new URL(botBaseUrl);
   if (u.pathname === '/' || u.pathname === '') u.pathname = '/api/messages';
   return httpJson<T>('POST', u.toString(), activity, headers);

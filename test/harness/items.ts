@@ -21,8 +21,21 @@ export function anItem<D = Record<string, unknown>>(o: Partial<Item<D>> & { kind
   const { at = DEFAULT_AT, ...over } = o;
   const kind = over.kind ?? 'callback';
   return {
-    tenantId: 't', id: `${PREFIX[kind]}-${1000 + ++seq}`, kind, status: over.owner ? 'claimed' : 'open', subject: 'Onderwerp', owner: null,
-    createdBy: staff.bram, createdAt: at, updatedAt: at, deadline: null, closedAt: null, source: 'teams', version: 1, data: {} as D, card: null,
+    tenantId: 't',
+    id: `${PREFIX[kind]}-${1000 + ++seq}`,
+    kind,
+    status: over.owner ? 'claimed' : 'open',
+    subject: 'Onderwerp',
+    owner: null,
+    createdBy: staff.bram,
+    createdAt: at,
+    updatedAt: at,
+    deadline: null,
+    closedAt: null,
+    source: 'teams',
+    version: 1,
+    data: {} as D,
+    card: null,
     ...over,
   };
 }
@@ -47,9 +60,21 @@ export function createdItem<D = Record<string, unknown>>(
   if (!c.ok) throw new Error(`create ${kind} refused: ${JSON.stringify(c.refusal)}`);
   const n = c.item as { status: string; subject: string; owner: Person | null; deadline: Date | null; data: D };
   return {
-    tenantId: 't', id: `${PREFIX[kind]}-1001`, kind, status: n.status, subject: n.subject, owner: n.owner, createdBy: ctx.actor,
-    createdAt: ctx.now, updatedAt: ctx.now, deadline: n.deadline, closedAt: null, source: 'teams', version: 1, data: n.data, card: null,
+    tenantId: 't',
+    id: `${PREFIX[kind]}-1001`,
+    kind,
+    status: n.status,
+    subject: n.subject,
+    owner: n.owner,
+    createdBy: ctx.actor,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    deadline: n.deadline,
+    closedAt: null,
+    source: 'teams',
+    version: 1,
+    data: n.data,
+    card: null,
     ...over,
   };
 }
-

@@ -40,7 +40,12 @@ export function decodeJwt(token: string): DecodedJwt | null {
 export function signatureValid(d: DecodedJwt, key: KeyObject): boolean {
   if (d.header.alg === 'RS256') return crypto.verify('sha256', Buffer.from(d.signingInput), key, d.signature);
   if (d.header.alg === 'PS256') {
-    return crypto.verify('sha256', Buffer.from(d.signingInput), { key, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, d.signature);
+    return crypto.verify(
+      'sha256',
+      Buffer.from(d.signingInput),
+      { key, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 },
+      d.signature,
+    );
   }
   return false;
 }

@@ -102,8 +102,14 @@ export const carla = user('CarlaSmit', 'Carla', 'Smit', 'c3c3c3c3-0000-4000-8000
  * Graph's /users/{id | userPrincipalName} lookups); a test that needs him adds him to its roster.
  */
 export const erik: TestUser = {
-  ...carla, id: '29:1Erik', aadObjectId: 'e6e6e6e6-0000-4000-8000-00000000000e', name: 'Erik Mol', givenName: 'Erik', surname: 'Mol',
-  email: 'erik.mol@wij.example', userPrincipalName: 'emol@wij.onmicrosoft.example',
+  ...carla,
+  id: '29:1Erik',
+  aadObjectId: 'e6e6e6e6-0000-4000-8000-00000000000e',
+  name: 'Erik Mol',
+  givenName: 'Erik',
+  surname: 'Mol',
+  email: 'erik.mol@wij.example',
+  userPrincipalName: 'emol@wij.onmicrosoft.example',
 };
 
 /** Team "WIJ Noord": General plus an "Aanmeldingen" channel; all four users are members. */
@@ -194,10 +200,7 @@ export function findUser(roster: Roster, key: string): TestUser | undefined {
 }
 
 /** Team whose id or one of whose channel ids equals the (base) conversation id. */
-export function findTeamByConversation(
-  roster: Roster,
-  conversationId: string,
-): { team: TestTeam; channel: TestChannel } | undefined {
+export function findTeamByConversation(roster: Roster, conversationId: string): { team: TestTeam; channel: TestChannel } | undefined {
   const base = baseConversationId(conversationId);
   for (const team of roster.teams) {
     const channel = team.channels.find((c) => c.id === base);

@@ -2,17 +2,40 @@
  * Small steps shared by the reliability tests: bind the work channel, create callbacks through
  * the intake API, click buttons, make up extra staff members.
  */
-import { adaptiveCardAction, channelMessage, generalChannel, teamNoord, anna, TEST_TENANT, type TestChannel, type TestUser } from './activities';
+import {
+  adaptiveCardAction,
+  channelMessage,
+  generalChannel,
+  teamNoord,
+  anna,
+  TEST_TENANT,
+  type TestChannel,
+  type TestUser,
+} from './activities';
 import { httpJson, postActivity, type HttpResult } from './http';
 import { INTAKE_KEY } from './child';
 import type { FakeConnector } from './fakeConnector';
 import { noteCustomer } from './logCapture';
 
-export async function bindChannel(url: string, connector: FakeConnector, from: TestUser = anna, channel: TestChannel = generalChannel): Promise<void> {
+export async function bindChannel(
+  url: string,
+  connector: FakeConnector,
+  from: TestUser = anna,
+  channel: TestChannel = generalChannel,
+): Promise<void> {
   const res = await postActivity(url, channelMessage({ text: 'koppel', from, team: teamNoord, channel }));
   if (res.status !== 200) throw new Error(`koppel answered ${res.status}`);
   const before = connector.allPosted().length;
-  await connector.waitFor((c) => c.allPosted().slice(before).find((p) => /werkkanaal/.test(String(p.activity.text ?? ''))) ?? c.allPosted().find((p) => p.conversationId.startsWith(channel.id) && /werkkanaal/.test(String(p.activity.text ?? ''))), 10_000, 'koppel answer');
+  await connector.waitFor(
+    (c) =>
+      c
+        .allPosted()
+        .slice(before)
+        .find((p) => /werkkanaal/.test(String(p.activity.text ?? ''))) ??
+      c.allPosted().find((p) => p.conversationId.startsWith(channel.id) && /werkkanaal/.test(String(p.activity.text ?? ''))),
+    10_000,
+    'koppel answer',
+  );
 }
 
 export interface IntakeBody {
@@ -22,7 +45,12 @@ export interface IntakeBody {
   [k: string]: unknown;
 }
 
-export function intake(url: string, body: IntakeBody | string, headers: Record<string, string> = {}, key = INTAKE_KEY): Promise<HttpResult> {
+export function intake(
+  url: string,
+  body: IntakeBody | string,
+  headers: Record<string, string> = {},
+  key = INTAKE_KEY,
+): Promise<HttpResult> {
   // The log scan at the end of the run looks for these (also when a child process stored them).
   if (typeof body === 'object') noteCustomer({ name: body.customerName, phone: body.phone });
   return httpJson('POST', `${url}/api/callbacks`, body, { authorization: `Bearer ${key}`, ...headers });
@@ -34,7 +62,14 @@ export function phoneFor(n: number): string {
 }
 
 export function claimInvoke(from: TestUser, id: string, version?: number) {
-  return adaptiveCardAction({ from, conversation: generalChannel.id, team: teamNoord, channel: generalChannel, verb: 'callback.claim', data: version ? { id, v: version } : { id } });
+  return adaptiveCardAction({
+    from,
+    conversation: generalChannel.id,
+    team: teamNoord,
+    channel: generalChannel,
+    verb: 'callback.claim',
+    data: version ? { id, v: version } : { id },
+  });
 }
 
 export function click(url: string, from: TestUser, verb: string, data: Record<string, unknown>, conversation: string = generalChannel.id) {

@@ -26,13 +26,25 @@ describe('absent owner: "Behandelaar afwezig" and "Overnemen"', function () {
   async function start(withGraph: boolean) {
     connector.reset();
     fake.reset();
-    bot = await startBot({ env: { MANAGER_IDS: dirk.aadObjectId, ...(withGraph ? fake.env() : {}) }, app: { graph: { credential: fixedTokenCredential() } } });
+    bot = await startBot({
+      env: { MANAGER_IDS: dirk.aadObjectId, ...(withGraph ? fake.env() : {}) },
+      app: { graph: { credential: fixedTokenCredential() } },
+    });
     await bindChannel(bot, connector);
     await introduce(bot, anna, bram, carla, dirk);
   }
 
-  const toTeam = (id: string) => connector.messagesIn(generalChannel.id).filter((m) => String(m.activity.text ?? '').includes(absentTexts.toTeam(id, anna.name)));
-  const toOwner = (id: string) => connector.allPosted().filter((p) => p.conversationId === personalConversationId(anna) && String(p.activity.text ?? '').includes(`**${id}**`) && String(p.activity.text ?? '').includes('afwezig'));
+  const toTeam = (id: string) =>
+    connector.messagesIn(generalChannel.id).filter((m) => String(m.activity.text ?? '').includes(absentTexts.toTeam(id, anna.name)));
+  const toOwner = (id: string) =>
+    connector
+      .allPosted()
+      .filter(
+        (p) =>
+          p.conversationId === personalConversationId(anna) &&
+          String(p.activity.text ?? '').includes(`**${id}**`) &&
+          String(p.activity.text ?? '').includes('afwezig'),
+      );
 
   it('automatic replies until after the term: the card says so, told once, a colleague takes it over', async () => {
     await start(true);

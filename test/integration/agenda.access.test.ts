@@ -88,8 +88,8 @@ describe('Microsoft Graph as it really behaves: the agenda and managers end to e
     // Consent given (and in the token): the next re-check finds it and the waiting work goes out.
     fake.allowAccess();
     await later(15);
-    expect(fake.eventsOf(bram), 'Bram\'s callback planned').to.have.length(1);
-    expect(fake.eventsOf(carla), 'Carla\'s callback planned').to.have.length(1);
+    expect(fake.eventsOf(bram), "Bram's callback planned").to.have.length(1);
+    expect(fake.eventsOf(carla), "Carla's callback planned").to.have.length(1);
     expect((await get(first.item.id)).data.agenda?.state).to.equal('planned');
     expect((await healthz()).body.graphAccess).to.deep.equal([]);
     expect(toManagers(), 'still one message to the managers').to.have.length(1);
@@ -106,7 +106,10 @@ describe('Microsoft Graph as it really behaves: the agenda and managers end to e
     expect(textOf(chosen.body.value), 'the one who chose hears why').to.contain(access.chosen.mailbox('§', bram.name).split('§')[1]);
     await bot.settle();
     const toBram = () => fake.requests.filter((r) => r.path.startsWith(`/v1.0/users/${bram.aadObjectId}/`));
-    expect(toBram().map((r) => r.status), 'one refused request, not retried').to.deep.equal([403]);
+    expect(
+      toBram().map((r) => r.status),
+      'one refused request, not retried',
+    ).to.deep.equal([403]);
     expect(await pendingSync()).to.have.length(0);
     expect(toManagers()).to.deep.equal([access.managers.mailbox(bram.name)]);
     expect((await healthz()).body.graphAccess.map((p: any) => p.cause)).to.deep.equal(['mailbox']);
@@ -114,7 +117,10 @@ describe('Microsoft Graph as it really behaves: the agenda and managers end to e
     // The catch-up does not retry it; Carla's agenda still works.
     await later(16);
     const probes = toBram().filter((r) => r.method === 'GET' && r.path.endsWith('/events') && !r.query.$filter);
-    expect(probes.map((r) => r.status), 'only the re-check\'s one cheap call').to.deep.equal([403]);
+    expect(
+      probes.map((r) => r.status),
+      "only the re-check's one cheap call",
+    ).to.deep.equal([403]);
     expect(toBram().length - probes.length, 'the sync itself is not tried again').to.equal(1);
     const other = await createFor(carla);
     expect(slotsOf(other.card).length).to.be.greaterThan(0);
@@ -147,7 +153,10 @@ describe('Microsoft Graph as it really behaves: the agenda and managers end to e
     fake.allowAccess();
     await later(16);
     expect((await healthz()).body.graphAccess).to.deep.equal([]);
-    expect(fake.requestsTo('GET', /\/users\/[0-9a-f-]{36}$/).filter((r) => r.status === 200), 'the re-check: one cheap directory read').to.have.length(2);
+    expect(
+      fake.requestsTo('GET', /\/users\/[0-9a-f-]{36}$/).filter((r) => r.status === 200),
+      'the re-check: one cheap directory read',
+    ).to.have.length(2);
     expect(fake.eventsOf(bram), 'the waiting callback is planned').to.have.length(1);
   });
 

@@ -5,7 +5,19 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import type { CallbackData } from '../../src/domain/items/callback';
 import type { Item } from '../../src/domain/types';
-import { adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, teamNoord, TEST_TENANT, type TestUser } from '../harness/activities';
+import {
+  adaptiveCardAction,
+  anna,
+  bram,
+  carla,
+  channelMessage,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  teamNoord,
+  TEST_TENANT,
+  type TestUser,
+} from '../harness/activities';
 import type { BotUnderTest } from '../harness/bot';
 
 export const FORM = { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer', details: 'Water door het plafond.' };
@@ -45,9 +57,12 @@ export async function createCallbackFor(bot: BotUnderTest, colleague: TestUser, 
   const res = await cardAct(bot, anna, 'callback.create', { ...FORM, assignee: colleague.aadObjectId, formId: randomUUID(), ...extra });
   expect(res.status).to.equal(200);
   const items = await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['callback'] });
-  const item = items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))[0] as unknown as Item<CallbackData>;
+  const item = items.sort(
+    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id),
+  )[0] as unknown as Item<CallbackData>;
   return { card: res.body.value, item };
 }
 
-export const getCallback = async (bot: BotUnderTest, id: string) => (await bot.app.s.repo.getItem(TEST_TENANT, id)) as unknown as Item<CallbackData>;
+export const getCallback = async (bot: BotUnderTest, id: string) =>
+  (await bot.app.s.repo.getItem(TEST_TENANT, id)) as unknown as Item<CallbackData>;
 export const pendingCalendarSync = async (bot: BotUnderTest) => bot.app.s.repo.listOutbox({ status: 'pending', type: 'calendarSync' });

@@ -64,13 +64,20 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     expect(textOf(card)).to.contain('Kies een moment van 15 minuten in de agenda van Bram Jansen');
     const slots = slotsOf(card);
     expect(slots.map((s) => s.title)).to.deep.equal(['vandaag 12:00', 'vandaag 13:30', 'vandaag 14:30', 'vandaag 15:30']);
-    expect(slots.map((s) => s.data.start)).to.deep.equal([cet('2026-11-26T12:00:00'), cet('2026-11-26T13:30:00'), cet('2026-11-26T14:30:00'), cet('2026-11-26T15:30:00')]);
+    expect(slots.map((s) => s.data.start)).to.deep.equal([
+      cet('2026-11-26T12:00:00'),
+      cet('2026-11-26T13:30:00'),
+      cet('2026-11-26T14:30:00'),
+      cet('2026-11-26T15:30:00'),
+    ]);
     expect(slots.every((s) => s.data.id === item.id)).to.equal(true);
     await bot.settle();
     expect(fake.allEvents(), 'nothing is created before the choice').to.have.length(0);
     // The callback itself is there: posted in the channel, and Bram was told.
     expect(connector.messagesIn(generalChannel.id).some((m) => textOf(m.card).includes(item.id))).to.equal(true);
-    expect(connector.messagesIn(personalConversationId(bram)).some((m) => /voor jou aangemaakt/.test(String(m.activity.text)))).to.equal(true);
+    expect(connector.messagesIn(personalConversationId(bram)).some((m) => /voor jou aangemaakt/.test(String(m.activity.text)))).to.equal(
+      true,
+    );
 
     const chosen = await act(anna, 'callback.planSlot', { id: item.id, start: slots[1].data.start });
     expect(textOf(chosen.body.value)).to.contain(nl.agenda.msg.inAgenda('donderdag 26 november, 13:30–13:45', bram.name));
@@ -84,7 +91,9 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     expect(ev.categories).to.deep.equal(['Top Contact']);
     expect(ev.body.content).to.contain('Mevrouw Jansen').and.contain('06 12345678').and.contain(item.id);
     const card1 = (await get(item.id)).card!;
-    expect(ev.body.content).to.contain(`https://teams.microsoft.com/l/message/${encodeURIComponent(generalChannel.id)}/${card1.activityId}?tenantId=${TEST_TENANT}`);
+    expect(ev.body.content).to.contain(
+      `https://teams.microsoft.com/l/message/${encodeURIComponent(generalChannel.id)}/${card1.activityId}?tenantId=${TEST_TENANT}`,
+    );
     const after = await get(item.id);
     expect(after.data.calendarEvent).to.include({ userId: bram.aadObjectId, eventId: ev.id, start: cet('2026-11-26T13:30:00') });
     expect((await bot.app.s.repo.history(TEST_TENANT, item.id)).map((h) => h.action)).to.include.members(['planned', 'calendarCreated']);
@@ -119,7 +128,9 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     const slots = slotsOf(card);
     expect(slots.map((s) => s.title)).to.deep.equal(['ma 30 nov 08:30']);
     const chosen = await act(anna, 'callback.planSlot', { id: item.id, start: slots[0].data.start });
-    expect(textOf(chosen.body.value)).to.contain(nl.agenda.msg.chosenLate('ma 30 nov 08:30', bram.name).split('. ')[1]).and.contain(nl.agenda.lateAdvice);
+    expect(textOf(chosen.body.value))
+      .to.contain(nl.agenda.msg.chosenLate('ma 30 nov 08:30', bram.name).split('. ')[1])
+      .and.contain(nl.agenda.lateAdvice);
     await bot.settle();
     expect(fake.eventsOf(bram).map((e) => e.start.dateTime.slice(0, 16))).to.deep.equal(['2026-11-30T07:30']);
     expect((await get(item.id)).data.agenda).to.include({ state: 'planned', late: true });
@@ -133,10 +144,17 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     const first = fake.eventsOf(bram)[0];
     expect(first.start.dateTime).to.match(/^2026-11-26T09:15/); // 10:15 CET
 
-    const moved = await act(bram, 'callback.reschedule', { id: item.id, date: '2026-11-27', time: '11:00', reason: 'Klant belt liever morgen.' });
+    const moved = await act(bram, 'callback.reschedule', {
+      id: item.id,
+      date: '2026-11-27',
+      time: '11:00',
+      reason: 'Klant belt liever morgen.',
+    });
     expect(moved.status).to.equal(200);
     await bot.settle();
-    expect(fake.eventsOf(bram).map((e) => [e.id, e.start.dateTime.slice(0, 16), e.end.dateTime.slice(0, 16)])).to.deep.equal([[first.id, '2026-11-27T10:00', '2026-11-27T10:15']]);
+    expect(fake.eventsOf(bram).map((e) => [e.id, e.start.dateTime.slice(0, 16), e.end.dateTime.slice(0, 16)])).to.deep.equal([
+      [first.id, '2026-11-27T10:00', '2026-11-27T10:15'],
+    ]);
 
     await act(bram, 'callback.handover', { id: item.id, to: carla.aadObjectId });
     await bot.settle();
@@ -151,9 +169,23 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     const done = await get(item.id);
     expect(done.status).to.equal('done');
     expect(done.data.calendarEvent).to.equal(undefined);
-    expect(fake.requestsTo('POST', /\/events$/).map((r) => r.path)).to.deep.equal([`/v1.0/users/${bram.aadObjectId}/events`, `/v1.0/users/${carla.aadObjectId}/events`]);
+    expect(fake.requestsTo('POST', /\/events$/).map((r) => r.path)).to.deep.equal([
+      `/v1.0/users/${bram.aadObjectId}/events`,
+      `/v1.0/users/${carla.aadObjectId}/events`,
+    ]);
     const actions = (await bot.app.s.repo.history(TEST_TENANT, item.id)).map((h) => h.action);
-    expect(actions).to.deep.equal(['created', 'planned', 'calendarCreated', 'rescheduled', 'calendarMoved', 'handedOver', 'calendarRemoved', 'calendarCreated', 'done', 'calendarRemoved']);
+    expect(actions).to.deep.equal([
+      'created',
+      'planned',
+      'calendarCreated',
+      'rescheduled',
+      'calendarMoved',
+      'handedOver',
+      'calendarRemoved',
+      'calendarCreated',
+      'done',
+      'calendarRemoved',
+    ]);
   });
 
   it('release and cancel remove the event', async () => {
@@ -221,7 +253,10 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     expect(textOf(card)).to.contain('Ik kan de agenda van Bram Jansen nu niet bekijken');
     expect(slotsOf(card)).to.have.length(0);
     await bot.settle();
-    expect(connector.messagesIn(generalChannel.id).some((m) => textOf(m.card).includes(item.id)), 'posted in the channel').to.equal(true);
+    expect(
+      connector.messagesIn(generalChannel.id).some((m) => textOf(m.card).includes(item.id)),
+      'posted in the channel',
+    ).to.equal(true);
     expect((await get(item.id)).data.agenda?.state).to.equal('auto');
     const [queued] = await pendingSync();
     expect(queued.attempts).to.be.at.least(1);
@@ -238,7 +273,9 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     const events = fake.eventsOf(bram);
     expect(events).to.have.length(1);
     expect(events[0].start.dateTime).to.match(/^2026-11-26T09:30/);
-    const notice = connector.messagesIn(personalConversationId(anna)).find((m) => /in de agenda van Bram Jansen gezet/.test(String(m.activity.text)));
+    const notice = connector
+      .messagesIn(personalConversationId(anna))
+      .find((m) => /in de agenda van Bram Jansen gezet/.test(String(m.activity.text)));
     expect(String(notice?.activity.text)).to.contain('donderdag 26 november, 10:30');
     expect(await pendingSync()).to.have.length(0);
   });
@@ -321,13 +358,22 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     await bot.settle();
     expect(fake.eventsOf(bram).map((e) => e.start.dateTime.slice(0, 16))).to.deep.equal(['2026-11-26T09:45']); // 10:45 CET
     expect((await get(item.id)).data.agenda).to.include({ state: 'planned', by: 'auto' });
-    expect(connector.messagesIn(personalConversationId(anna)).some((m) => /in de agenda van Bram Jansen gezet op donderdag 26 november, 10:45/.test(String(m.activity.text)))).to.equal(true);
+    expect(
+      connector
+        .messagesIn(personalConversationId(anna))
+        .some((m) => /in de agenda van Bram Jansen gezet op donderdag 26 november, 10:45/.test(String(m.activity.text))),
+    ).to.equal(true);
   });
 
   it('intake for a colleague: planned by the bot, the owner hears about a late slot', async () => {
     await setup();
     fake.setBusy(bram, [{ start: cet('2026-11-26T08:00:00'), end: cet('2026-11-27T18:00:00') }]);
-    const res = await httpJson('POST', `${bot.url}/api/callbacks`, { ...FORM, assignee: bram.aadObjectId }, { authorization: 'Bearer test-intake-key-0123456789' });
+    const res = await httpJson(
+      'POST',
+      `${bot.url}/api/callbacks`,
+      { ...FORM, assignee: bram.aadObjectId },
+      { authorization: 'Bearer test-intake-key-0123456789' },
+    );
     expect(res.status).to.equal(201);
     await bot.settle();
     expect(fake.eventsOf(bram).map((e) => e.start.dateTime.slice(0, 16))).to.deep.equal(['2026-11-30T07:30']);
@@ -365,10 +411,21 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
   it('managerOf: the manager from Graph, the fallback when there is none, and Graph trouble', async () => {
     await setup();
     const people = bot.app.s.people;
-    expect(await people.managerOf(TEST_TENANT, { id: anna.aadObjectId, name: anna.name })).to.deep.equal({ id: dirk.aadObjectId, name: dirk.name, teamsId: dirk.id });
-    expect(await people.managerOf(TEST_TENANT, { id: dirk.aadObjectId, name: dirk.name })).to.deep.equal({ id: carla.aadObjectId, name: carla.name, teamsId: carla.id });
+    expect(await people.managerOf(TEST_TENANT, { id: anna.aadObjectId, name: anna.name })).to.deep.equal({
+      id: dirk.aadObjectId,
+      name: dirk.name,
+      teamsId: dirk.id,
+    });
+    expect(await people.managerOf(TEST_TENANT, { id: dirk.aadObjectId, name: dirk.name })).to.deep.equal({
+      id: carla.aadObjectId,
+      name: carla.name,
+      teamsId: carla.id,
+    });
     expect((await people.managerOf(TEST_TENANT, { id: '29:teams-only', name: 'X' }))?.id, 'not an Entra id').to.equal(carla.aadObjectId);
-    expect((await people.managerOf('00000000-0000-4000-8000-000000000000', { id: anna.aadObjectId, name: anna.name }))?.id, 'another tenant').to.equal(carla.aadObjectId);
+    expect(
+      (await people.managerOf('00000000-0000-4000-8000-000000000000', { id: anna.aadObjectId, name: anna.name }))?.id,
+      'another tenant',
+    ).to.equal(carla.aadObjectId);
     fake.down();
     let thrown: unknown;
     try {
@@ -378,7 +435,9 @@ describe('Outlook agenda via Microsoft Graph (fake Graph over HTTP)', function (
     }
     expect(thrown).to.be.instanceOf(GraphFailure);
     expect((thrown as GraphFailure).transient).to.equal(true);
-    expect((await people.managerOf(TEST_TENANT, { id: bram.aadObjectId, name: bram.name }, { fallbackOnError: true }))?.id).to.equal(carla.aadObjectId);
+    expect((await people.managerOf(TEST_TENANT, { id: bram.aadObjectId, name: bram.name }, { fallbackOnError: true }))?.id).to.equal(
+      carla.aadObjectId,
+    );
     // Cached: Anna's manager is known without Graph.
     expect((await people.managerOf(TEST_TENANT, { id: anna.aadObjectId, name: anna.name }))?.id).to.equal(dirk.aadObjectId);
     expect(fake.requestsTo('GET', /\/manager$/).filter((r) => r.path.includes(anna.aadObjectId))).to.have.length(1);

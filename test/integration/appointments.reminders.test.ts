@@ -22,10 +22,23 @@ describe('follow-up appointments: reminders (ManualClock)', () => {
   }
 
   it('a walk-in appointment for Anna on Monday 10:00 that is not kept: one note a working day, from Monday 10:00 on', async () => {
-    const res = await bot.post(adaptiveCardAction({
-      from: bram, conversation: personalConversationId(bram), verb: 'appointment.create',
-      data: { promiseKind: 'walkin', customerName: 'Meneer El Amrani', contact: '06 12345678', topic: 'Schimmel in de slaapkamer', date: '2026-11-30', time: '10:00', how: 'thuis', owner: anna.aadObjectId },
-    }));
+    const res = await bot.post(
+      adaptiveCardAction({
+        from: bram,
+        conversation: personalConversationId(bram),
+        verb: 'appointment.create',
+        data: {
+          promiseKind: 'walkin',
+          customerName: 'Meneer El Amrani',
+          contact: '06 12345678',
+          topic: 'Schimmel in de slaapkamer',
+          date: '2026-11-30',
+          time: '10:00',
+          how: 'thuis',
+          owner: anna.aadObjectId,
+        },
+      }),
+    );
     const id = /AF-\d+/.exec(JSON.stringify(res.body.value))?.[0];
     expect(id, JSON.stringify(res.body.value)).to.be.a('string');
 

@@ -5,7 +5,15 @@ import { expect } from 'chai';
 import { nl } from '../../src/texts/nl';
 import { type FakeConnector } from '../harness/fakeConnector';
 import {
-  adaptiveCardAction, anna, bram, carla, dirk, generalChannel, personalConversationId, personalMessage, TEST_TENANT,
+  adaptiveCardAction,
+  anna,
+  bram,
+  carla,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  TEST_TENANT,
 } from '../harness/activities';
 import type { BotUnderTest } from '../harness/bot';
 import { startTeamBot } from '../harness/team';
@@ -26,8 +34,14 @@ describe('follow-up appointments (HTTP)', () => {
 
   async function createWalkin(): Promise<string> {
     const res = await act(bram, 'appointment.create', {
-      promiseKind: 'walkin', customerName: 'Meneer El Amrani', contact: '06 12345678', topic: 'Schimmel in de slaapkamer',
-      date: '2026-11-30', time: '10:00', how: 'thuis', owner: anna.aadObjectId,
+      promiseKind: 'walkin',
+      customerName: 'Meneer El Amrani',
+      contact: '06 12345678',
+      topic: 'Schimmel in de slaapkamer',
+      date: '2026-11-30',
+      time: '10:00',
+      how: 'thuis',
+      owner: anna.aadObjectId,
     });
     expect(res.status).to.equal(200);
     const text = json(res.body.value);
@@ -59,7 +73,9 @@ describe('follow-up appointments (HTTP)', () => {
     await bot.post(personalMessage({ text: 'afspraak balie', from: bram }));
     const walkin = (await connector.waitFor((c) => c.messagesIn(personal(bram)).find((m) => m.card))).card!;
     expect(json(walkin)).to.contain('Zorg dat de klant niet vertrekt zonder afspraak');
-    const w = Object.fromEntries(findAll(walkin, (e) => typeof e.id === 'string' && String(e.type).startsWith('Input.')).map((i) => [i.id, i]));
+    const w = Object.fromEntries(
+      findAll(walkin, (e) => typeof e.id === 'string' && String(e.type).startsWith('Input.')).map((i) => [i.id, i]),
+    );
     expect(w.date.isRequired).to.equal(true);
     expect(w.owner.isRequired).to.equal(true);
     expect(w.owner.value ?? '').to.equal('');
@@ -77,7 +93,14 @@ describe('follow-up appointments (HTTP)', () => {
     expect(await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['appointment'] })).to.have.length(0);
     // A moment in the past is refused too.
     const past = await act(bram, 'appointment.create', {
-      promiseKind: 'walkin', customerName: 'X', contact: '06 12345678', topic: 'Y', how: 'telefoon', owner: anna.aadObjectId, date: '2026-11-25', time: '10:00',
+      promiseKind: 'walkin',
+      customerName: 'X',
+      contact: '06 12345678',
+      topic: 'Y',
+      how: 'telefoon',
+      owner: anna.aadObjectId,
+      date: '2026-11-25',
+      time: '10:00',
     });
     expect(json(past.body.value)).to.contain(nl.common.momentInPast);
   });
@@ -90,7 +113,10 @@ describe('follow-up appointments (HTTP)', () => {
     expect(item!.deadline!.toISOString()).to.equal('2026-11-30T09:00:00.000Z');
     const posted = await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => json(m.card).includes(id)));
     const channelText = json(posted.card);
-    expect(channelText).to.contain('Schimmel in de slaapkamer').and.contain('maandag 30 november, 10:00').and.contain(nl.appointments.choices.how.thuis);
+    expect(channelText)
+      .to.contain('Schimmel in de slaapkamer')
+      .and.contain('maandag 30 november, 10:00')
+      .and.contain(nl.appointments.choices.how.thuis);
     expect(channelText).to.not.contain('12345678');
     expect(channelText).to.not.contain('+316');
     const notice = await connector.waitFor((c) => c.messagesIn(personal(anna)).find((m) => String(m.activity.text ?? '').includes(id)));
@@ -100,7 +126,12 @@ describe('follow-up appointments (HTTP)', () => {
 
   it('life cycle: claim once, handover, new appointment with a reason keeps both moments, done with a dossier note', async () => {
     const res = await act(carla, 'appointment.create', {
-      promiseKind: 'other', customerName: 'Mevrouw Jansen', topic: 'Vraag over de tuin', owner: '', date: '', time: '',
+      promiseKind: 'other',
+      customerName: 'Mevrouw Jansen',
+      topic: 'Vraag over de tuin',
+      owner: '',
+      date: '',
+      time: '',
     });
     const id = /AF-\d+/.exec(json(res.body.value))![0];
     const fresh = await bot.app.s.items.get(TEST_TENANT, id);
@@ -114,9 +145,18 @@ describe('follow-up appointments (HTTP)', () => {
     const other = owner.id === anna.aadObjectId ? bram : anna;
     const ownerUser = owner.id === anna.aadObjectId ? anna : bram;
 
-    expect(json((await act(other, 'appointment.done', { id, answer: 'ja', note: 'Geregeld met de klant.', confirmation: 'email' })).body.value)).to.contain('alleen de behandelaar');
-    expect(json((await act(ownerUser, 'appointment.reschedule', { id, date: '2026-12-01', time: '14:00' })).body.value)).to.contain(nl.appointments.errors.reasonRequired);
-    const moved = await act(ownerUser, 'appointment.reschedule', { id, date: '2026-12-01', time: '14:00', reason: 'Klant is ziek, gebeld en nieuwe afspraak gemaakt' });
+    expect(
+      json((await act(other, 'appointment.done', { id, answer: 'ja', note: 'Geregeld met de klant.', confirmation: 'email' })).body.value),
+    ).to.contain('alleen de behandelaar');
+    expect(json((await act(ownerUser, 'appointment.reschedule', { id, date: '2026-12-01', time: '14:00' })).body.value)).to.contain(
+      nl.appointments.errors.reasonRequired,
+    );
+    const moved = await act(ownerUser, 'appointment.reschedule', {
+      id,
+      date: '2026-12-01',
+      time: '14:00',
+      reason: 'Klant is ziek, gebeld en nieuwe afspraak gemaakt',
+    });
     expect(json(moved.body.value)).to.contain('nieuw moment: dinsdag 1 december, 14:00');
     const handed = await act(ownerUser, 'appointment.handover', { id, to: carla.aadObjectId });
     expect(json(handed.body.value)).to.contain('overgedragen aan Carla Smit');
@@ -135,13 +175,22 @@ describe('follow-up appointments (HTTP)', () => {
 
   it('an e-mail has two terms: the reply by the next working day, then the answer; release and cancel', async () => {
     const res = await act(anna, 'appointment.create', {
-      promiseKind: 'email', customerName: 'Mevrouw Jansen', contact: 'jansen@example.nl', topic: 'Servicekosten', date: '2026-12-03', time: '17:00', owner: anna.aadObjectId,
+      promiseKind: 'email',
+      customerName: 'Mevrouw Jansen',
+      contact: 'jansen@example.nl',
+      topic: 'Servicekosten',
+      date: '2026-12-03',
+      time: '17:00',
+      owner: anna.aadObjectId,
     });
     const id = /AF-\d+/.exec(json(res.body.value))![0];
     let item = await bot.app.s.items.get(TEST_TENANT, id);
     expect(item!.deadline!.toISOString(), 'first the reply').to.equal('2026-11-27T16:00:00.000Z');
     const view = json((await act(anna, 'appointment.view', { id })).body.value);
-    expect(view).to.contain(nl.appointments.termLabels.emailReply).and.contain(nl.appointments.termLabels.emailAnswer).and.contain('mailto:jansen@example.nl');
+    expect(view)
+      .to.contain(nl.appointments.termLabels.emailReply)
+      .and.contain(nl.appointments.termLabels.emailAnswer)
+      .and.contain('mailto:jansen@example.nl');
     const ack = await act(anna, 'appointment.acknowledge', { id });
     expect(json(ack.body.value)).to.contain('Het antwoord komt uiterlijk donderdag 3 december, 17:00');
     item = await bot.app.s.items.get(TEST_TENANT, id);
@@ -155,15 +204,34 @@ describe('follow-up appointments (HTTP)', () => {
   });
 
   it('the shared life cycle as callbacks have it: an owner first, the cancel fold, named handover errors, a capped history', async () => {
-    const res = await act(carla, 'appointment.create', { promiseKind: 'other', customerName: 'Mevrouw Jansen', topic: 'Vraag over de tuin', owner: '', date: '', time: '' });
+    const res = await act(carla, 'appointment.create', {
+      promiseKind: 'other',
+      customerName: 'Mevrouw Jansen',
+      topic: 'Vraag over de tuin',
+      owner: '',
+      date: '',
+      time: '',
+    });
     const id = /AF-\d+/.exec(json(res.body.value))![0];
     // Nobody picked it up: even a manager cannot finish it; a manager's handover assigns it.
-    expect(json((await act(dirk, 'appointment.done', { id, answer: 'ja', note: 'Afgehandeld door de teamleider.', confirmation: 'none' })).body.value))
-      .to.contain('Niemand heeft deze afspraak opgepakt.');
-    expect(json((await act(dirk, 'appointment.handover', { id, to: 'f0f0f0f0-0000-4000-8000-0000000000ff' })).body.value)).to.contain('Deze collega ken ik niet.');
-    expect(json((await act(dirk, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain('overgedragen aan Anna de Vries');
-    expect(json((await act(dirk, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain(nl.appointments.errors.assigneeIsOwner(anna.name));
-    expect(json((await act(anna, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain(nl.appointments.errors.assigneeSelf);
+    expect(
+      json(
+        (await act(dirk, 'appointment.done', { id, answer: 'ja', note: 'Afgehandeld door de teamleider.', confirmation: 'none' })).body
+          .value,
+      ),
+    ).to.contain('Niemand heeft deze afspraak opgepakt.');
+    expect(json((await act(dirk, 'appointment.handover', { id, to: 'f0f0f0f0-0000-4000-8000-0000000000ff' })).body.value)).to.contain(
+      'Deze collega ken ik niet.',
+    );
+    expect(json((await act(dirk, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain(
+      'overgedragen aan Anna de Vries',
+    );
+    expect(json((await act(dirk, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain(
+      nl.appointments.errors.assigneeIsOwner(anna.name),
+    );
+    expect(json((await act(anna, 'appointment.handover', { id, to: anna.aadObjectId })).body.value)).to.contain(
+      nl.appointments.errors.assigneeSelf,
+    );
 
     // A long history: the card shows the last lines, the count the whole history.
     for (let i = 0; i < 25; i++) {
@@ -181,9 +249,14 @@ describe('follow-up appointments (HTTP)', () => {
     const long = (await act(anna, 'appointment.cancel', { id, cancelReason: 'r'.repeat(501) })).body.value;
     expect(json(long)).to.contain(nl.common.tooLong(500));
     expect(findAll(long, (e) => e.id === 'cancelReason')[0]!.value).to.equal('r'.repeat(501));
-    expect(json((await act(anna, 'appointment.cancel', { id, cancelReason: 'Klant heeft de vraag ingetrokken' })).body.value)).to.contain(nl.appointments.msg.cancelled(id));
+    expect(json((await act(anna, 'appointment.cancel', { id, cancelReason: 'Klant heeft de vraag ingetrokken' })).body.value)).to.contain(
+      nl.appointments.msg.cancelled(id),
+    );
     expect(json((await act(anna, 'appointment.notReached', { id })).body.value)).to.contain(nl.appointments.msg.cancelledAlready);
-    expect((await bot.app.s.repo.history(TEST_TENANT, id)).at(-1)).to.deep.include({ action: 'cancelled', note: 'Klant heeft de vraag ingetrokken' });
+    expect((await bot.app.s.repo.history(TEST_TENANT, id)).at(-1)).to.deep.include({
+      action: 'cancelled',
+      note: 'Klant heeft de vraag ingetrokken',
+    });
   });
 
   it('a colleague who is not the owner sees the channel card, not the owner view with the contact', async () => {

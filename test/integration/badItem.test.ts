@@ -8,7 +8,15 @@
 // - at the next start it is found, marked damaged (history entry) and the manager is told once.
 import { expect } from 'chai';
 import {
-  anna, bram, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord, TEST_TENANT,
+  anna,
+  bram,
+  channelMessage,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  TEST_TENANT,
 } from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
 import { startFakeConnector, type FakeConnector, type JsonActivity } from '../harness/fakeConnector';
@@ -21,7 +29,7 @@ import { click, CUSTOMER, intake, textOf } from './callbacks.helpers';
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const YEAR_10000 = new Date('+010000-01-01T09:00:00.000Z');
 const P = (u: typeof anna): Person => ({ id: u.aadObjectId, name: u.name, teamsId: u.id });
-const json = (v: unknown): string => JSON.stringify(v) ?? "";
+const json = (v: unknown): string => JSON.stringify(v) ?? '';
 
 interface Storage {
   name: string;
@@ -62,16 +70,36 @@ const postgres: Storage = {
     const schema = `tc_baditem_${Date.now().toString(36)}_${process.pid}_${schemas.length}`;
     schemas.push(schema);
     // Its own schema (never the shared public one): the repository sets search_path on each connection.
-    return { open: () => startBot({ repo: new PostgresRepository(PG_URL, { schema }) as unknown as Repository, env: { MANAGER_IDS: dirk.aadObjectId } }) };
+    return {
+      open: () =>
+        startBot({ repo: new PostgresRepository(PG_URL, { schema }) as unknown as Repository, env: { MANAGER_IDS: dirk.aadObjectId } }),
+    };
   },
 };
 
 /** A callback with its deadline and preferred moment in the year 10000, written straight into storage. */
 function badCallback(id: string, owner: Person | null, now: Date): Item {
   return {
-    tenantId: TEST_TENANT, id, kind: 'callback', status: owner ? 'claimed' : 'open', subject: 'Kapotte data', owner,
-    createdBy: P(bram), createdAt: now, updatedAt: now, deadline: YEAR_10000, closedAt: null, source: 'teams', version: 1,
-    data: { customerName: 'Mevrouw Tienduizend', phone: '+31611111111', phoneDisplay: '06 11111111', preferredMoment: YEAR_10000.toISOString(), attempts: [] },
+    tenantId: TEST_TENANT,
+    id,
+    kind: 'callback',
+    status: owner ? 'claimed' : 'open',
+    subject: 'Kapotte data',
+    owner,
+    createdBy: P(bram),
+    createdAt: now,
+    updatedAt: now,
+    deadline: YEAR_10000,
+    closedAt: null,
+    source: 'teams',
+    version: 1,
+    data: {
+      customerName: 'Mevrouw Tienduizend',
+      phone: '+31611111111',
+      phoneDisplay: '06 11111111',
+      preferredMoment: YEAR_10000.toISOString(),
+      attempts: [],
+    },
     card: null,
   };
 }
@@ -115,7 +143,12 @@ for (const storage of [sqlite, postgres]) {
 
     /** The card the bot answered a command with, in a conversation, after `before` messages. */
     async function answerCard(conversation: string, before: number): Promise<JsonActivity> {
-      const m = await connector.waitFor((c) => c.messagesIn(conversation).slice(before).find((x) => x.card));
+      const m = await connector.waitFor((c) =>
+        c
+          .messagesIn(conversation)
+          .slice(before)
+          .find((x) => x.card),
+      );
       return m.card!;
     }
 
@@ -135,11 +168,25 @@ for (const storage of [sqlite, postgres]) {
       const repo = b.app.s.repo;
       const bad = badCallback('TB-9001', null, now);
       const binding = (await repo.getBinding(TEST_TENANT))!;
-      expect(await repo.commit({
-        item: bad, expectedVersion: null, history: [{ tenantId: TEST_TENANT, itemId: bad.id, at: now, actor: P(bram), action: 'created' }],
-        outbox: [{ tenantId: TEST_TENANT, key: `post:${TEST_TENANT}:${bad.id}`, type: 'postCard', lane: `conv:${binding.channelId}`, payload: { itemId: bad.id } }],
-      })).to.equal(true);
-      expect(await repo.commit({ item: badCallback('TB-9002', P(anna), now), expectedVersion: null, history: [], outbox: [] })).to.equal(true);
+      expect(
+        await repo.commit({
+          item: bad,
+          expectedVersion: null,
+          history: [{ tenantId: TEST_TENANT, itemId: bad.id, at: now, actor: P(bram), action: 'created' }],
+          outbox: [
+            {
+              tenantId: TEST_TENANT,
+              key: `post:${TEST_TENANT}:${bad.id}`,
+              type: 'postCard',
+              lane: `conv:${binding.channelId}`,
+              payload: { itemId: bad.id },
+            },
+          ],
+        }),
+      ).to.equal(true);
+      expect(await repo.commit({ item: badCallback('TB-9002', P(anna), now), expectedVersion: null, history: [], outbox: [] })).to.equal(
+        true,
+      );
 
       // A new card in the same channel, queued behind the bad one.
       const next = await newCallback(b);
@@ -182,10 +229,23 @@ for (const storage of [sqlite, postgres]) {
 
       // A 1:1 message about the bad item (as a reminder would send) still reaches its owner, without the card.
       before = connector.messagesIn(personalConversationId(anna)).length;
-      await repo.enqueue([{ tenantId: TEST_TENANT, key: 'test:note:TB-9002', type: 'notifyPerson', lane: `user:${anna.aadObjectId}`,
-        payload: { to: P(anna), text: 'Herinnering over TB-9002', itemId: 'TB-9002' } }], b.app.s.clock.now());
+      await repo.enqueue(
+        [
+          {
+            tenantId: TEST_TENANT,
+            key: 'test:note:TB-9002',
+            type: 'notifyPerson',
+            lane: `user:${anna.aadObjectId}`,
+            payload: { to: P(anna), text: 'Herinnering over TB-9002', itemId: 'TB-9002' },
+          },
+        ],
+        b.app.s.clock.now(),
+      );
       await b.settle();
-      const note = connector.messagesIn(personalConversationId(anna)).slice(before).find((m) => json(m).includes('Herinnering over TB-9002'));
+      const note = connector
+        .messagesIn(personalConversationId(anna))
+        .slice(before)
+        .find((m) => json(m).includes('Herinnering over TB-9002'));
       expect(note, 'the text reaches the owner').to.not.equal(undefined);
       expect(note!.card).to.equal(undefined);
 

@@ -3,21 +3,42 @@
 // privacy of the channel card, and answering an invoke before any slow send.
 import { expect } from 'chai';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  anna, bram, carla, dirk, generalChannel, personalConversationId, TEST_TENANT, type TestUser,
-} from '../harness/activities';
+import { anna, bram, carla, dirk, generalChannel, personalConversationId, TEST_TENANT, type TestUser } from '../harness/activities';
 import { type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
 import type { OutboxMessage } from '../../src/storage/repository';
 import type { DeliveryHandler } from '../../src/app/outbox';
 import {
-  allChannelCardVersions, bindChannel, channelCard, channelMessageOf, click, createCallback, CUSTOMER, extraUser, getItem,
-  createViaForm, historyActions, inputOf, introduce, log, PHONE_FORMS, startCallbackBot, textOf, verbsOf,
+  allChannelCardVersions,
+  bindChannel,
+  channelCard,
+  channelMessageOf,
+  click,
+  createCallback,
+  CUSTOMER,
+  extraUser,
+  getItem,
+  createViaForm,
+  historyActions,
+  inputOf,
+  introduce,
+  log,
+  PHONE_FORMS,
+  startCallbackBot,
+  textOf,
+  verbsOf,
 } from './callbacks.helpers';
 import { useBot } from '../harness/suite';
 import { nl } from '../../src/texts/nl';
 
-const OWNER_VERBS = ['callback.done', 'callback.notReached', 'callback.reschedule', 'callback.handover', 'callback.release', 'callback.cancel'];
+const OWNER_VERBS = [
+  'callback.done',
+  'callback.notReached',
+  'callback.reschedule',
+  'callback.handover',
+  'callback.release',
+  'callback.cancel',
+];
 const NOT_ALLOWED = nl.common.notAllowed;
 
 function median(xs: number[]): number {
@@ -76,10 +97,14 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
         expect(t).to.contain(`Opgepakt door ${winner.name}`);
         for (const p of PHONE_FORMS) expect(t).to.not.contain(p);
       }
-      log(`20 concurrent claims: invoke latency median ${median(results.map((r) => r.ms)).toFixed(1)} ms, max ${Math.max(...results.map((r) => r.ms)).toFixed(1)} ms`);
+      log(
+        `20 concurrent claims: invoke latency median ${median(results.map((r) => r.ms)).toFixed(1)} ms, max ${Math.max(...results.map((r) => r.ms)).toFixed(1)} ms`,
+      );
 
       await bot.settle();
-      const cards = connector.messagesIn(generalChannel.id).filter((m) => JSON.stringify(m.card ?? {}).includes(nl.callbacks.card.title(item.id)));
+      const cards = connector
+        .messagesIn(generalChannel.id)
+        .filter((m) => JSON.stringify(m.card ?? {}).includes(nl.callbacks.card.title(item.id)));
       expect(cards, 'one channel message, updated in place').to.have.length(1);
       expect(cards[0]!.id).to.equal(posted.id);
       expect(cards[0]!.updates).to.be.at.least(1);
@@ -96,7 +121,9 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const id = await claimedBy(anna);
       const events: string[] = [];
       // Mark the moment the bot writes its HTTP answer to the invoke…
-      const httpServer = (bot.app.server as unknown as { server: { on: (e: string, f: (req: IncomingMessage, res: ServerResponse) => void) => void } }).server;
+      const httpServer = (
+        bot.app.server as unknown as { server: { on: (e: string, f: (req: IncomingMessage, res: ServerResponse) => void) => void } }
+      ).server;
       httpServer.on('request', (req, res) => {
         if (req.url !== '/api/messages') return;
         const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
@@ -179,14 +206,24 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       await bot.settle();
       const updatesBefore = (await channelMessageOf(bot, connector, id)).updates;
       bot.clock.set('2026-11-26T15:10:00+01:00');
-      const done = await click(bot, anna, 'callback.done', { id, v: 2, answer: 'ja', note: 'Loodgieter komt morgen om 10:00.', confirmation: 'brief' });
+      const done = await click(bot, anna, 'callback.done', {
+        id,
+        v: 2,
+        answer: 'ja',
+        note: 'Loodgieter komt morgen om 10:00.',
+        confirmation: 'brief',
+      });
       expect(textOf(done.card)).to.contain(nl.callbacks.msg.done(id)).and.contain('Loodgieter komt morgen om 10:00.');
       const item = await getItem(bot, id);
       expect(item).to.include({ status: 'done' });
       expect(item!.closedAt!.toISOString()).to.equal('2026-11-26T14:10:00.000Z');
       expect(item!.data).to.include({ doneNote: 'Loodgieter komt morgen om 10:00.', confirmation: 'brief' });
       const history = await bot.app.s.repo.history(TEST_TENANT, id);
-      expect(history.at(-1)).to.deep.include({ action: 'done', note: 'Loodgieter komt morgen om 10:00.', details: { confirmation: 'brief', answer: 'ja', explained: false } });
+      expect(history.at(-1)).to.deep.include({
+        action: 'done',
+        note: 'Loodgieter komt morgen om 10:00.',
+        details: { confirmation: 'brief', answer: 'ja', explained: false },
+      });
       await bot.settle();
       const m = await channelMessageOf(bot, connector, id);
       expect(m.updates).to.equal(updatesBefore + 1);
@@ -198,15 +235,28 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
     });
 
     it('the owner view carries the customer profile, and the letter hint for a customer who is not digital', async () => {
-      const id = await createViaForm(bot, carla, { digital: 'liever-persoonlijk', ageGroup: '55-of-ouder', attitude: 'hulp-bij-regelen', preferredChannel: 'brief' });
+      const id = await createViaForm(bot, carla, {
+        digital: 'liever-persoonlijk',
+        ageGroup: '55-of-ouder',
+        attitude: 'hulp-bij-regelen',
+        preferredChannel: 'brief',
+      });
       const view = await click(bot, anna, 'callback.claim', { id });
       const text = textOf(view.card);
       const p = nl.customers.profile;
-      expect(text).to.contain(`${p.ageGroup['55-of-ouder']}; ${p.digital['liever-persoonlijk']}; ${p.attitude['hulp-bij-regelen']}`).and.contain('Brief');
+      expect(text)
+        .to.contain(`${p.ageGroup['55-of-ouder']}; ${p.digital['liever-persoonlijk']}; ${p.attitude['hulp-bij-regelen']}`)
+        .and.contain('Brief');
       expect(text).to.contain(nl.customers.needs.letter).and.contain(nl.customers.needs.help);
-      expect(text).to.contain(nl.callbacks.card.checklistTitle).and.contain('Stel jezelf voor').and.contain('Geef nogmaals je naam').and.contain('Voel je verantwoordelijk voor de afspraak die jij hebt gemaakt.');
+      expect(text)
+        .to.contain(nl.callbacks.card.checklistTitle)
+        .and.contain('Stel jezelf voor')
+        .and.contain('Geef nogmaals je naam')
+        .and.contain('Voel je verantwoordelijk voor de afspraak die jij hebt gemaakt.');
       // Another customer (another number: the first one's record prefers a letter).
-      const plain = await click(bot, anna, 'callback.claim', { id: await createViaForm(bot, carla, { digital: 'regelt-digitaal', phone: '06 87654321' }) });
+      const plain = await click(bot, anna, 'callback.claim', {
+        id: await createViaForm(bot, carla, { digital: 'regelt-digitaal', phone: '06 87654321' }),
+      });
       expect(textOf(plain.card)).to.not.contain(nl.customers.needs.letter);
       expect(textOf(plain.card)).to.contain(nl.customers.needs.digital);
     });
@@ -234,7 +284,7 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       expect(verbsOf(card)).to.deep.equal([]);
       // The owner's 1:1 chat: "wij konden u niet bereiken", ready to copy.
       const dm = connector.messagesIn(personalConversationId(anna)).find((m) => textOf(m.card).includes(l.lastCardTitle(id)));
-      expect(dm, 'the ready text in Anna\'s 1:1 chat').to.not.equal(undefined);
+      expect(dm, "the ready text in Anna's 1:1 chat").to.not.equal(undefined);
       expect(inputOf(dm!.card, 'customerText')!.value).to.contain('Wij hebben geprobeerd u te bereiken over: Lekkage in de badkamer');
     });
 
@@ -245,7 +295,9 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       for (let i = 0; i < 3; i++) last = textOf((await click(bot, anna, 'callback.notReached', { id })).card);
       expect(last).to.contain(nl.conversation.ladder.last(3));
       await bot.settle();
-      const dm = connector.messagesIn(personalConversationId(anna)).find((m) => textOf(m.card).includes(nl.conversation.ladder.lastCardTitle(id)));
+      const dm = connector
+        .messagesIn(personalConversationId(anna))
+        .find((m) => textOf(m.card).includes(nl.conversation.ladder.lastCardTitle(id)));
       expect(textOf(dm!.card)).to.contain(nl.conversation.ladder.lastCardIntroLetter);
     });
 
@@ -280,7 +332,9 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       await bot.settle();
       const dm = connector.messagesIn(personalConversationId(bram)).find((m) => /aan jou overgedragen/.test(String(m.activity.text)));
       expect(dm, 'a 1:1 message to Bram').to.not.equal(undefined);
-      expect(String(dm!.activity.text)).to.contain(nl.callbacks.msg.handoverNotice(id, anna.name, 'Lekkage in de badkamer', 'morgen 17:00'));
+      expect(String(dm!.activity.text)).to.contain(
+        nl.callbacks.msg.handoverNotice(id, anna.name, 'Lekkage in de badkamer', 'morgen 17:00'),
+      );
       expect(JSON.stringify(dm!.card)).to.contain('tel:+31612345678');
       const card = await channelCard(bot, connector, id);
       expect(textOf(card)).to.contain('Opgepakt door Bram Jansen');
@@ -300,7 +354,13 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       expect(textOf(past.card)).to.contain(nl.common.momentInPast);
       expect(inputOf(past.card, 'reason')!.value).to.equal('Te laat');
 
-      const res = await click(bot, anna, 'callback.reschedule', { id, v: 2, date: '2026-11-30', time: '10:30', reason: 'Klant is tot maandag weg' });
+      const res = await click(bot, anna, 'callback.reschedule', {
+        id,
+        v: 2,
+        date: '2026-11-30',
+        time: '10:30',
+        reason: 'Klant is tot maandag weg',
+      });
       expect(textOf(res.card)).to.contain(`${id} heeft een nieuw moment: maandag 30 november, 10:30.`);
       const item = await getItem(bot, id);
       expect(item!.deadline!.toISOString()).to.equal('2026-11-30T09:30:00.000Z');
@@ -325,15 +385,26 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const card = await channelCard(bot, connector, id);
       expect(textOf(card)).to.contain(nl.callbacks.status.cancelled);
       expect(verbsOf(card)).to.deep.equal([]);
-      expect((await bot.app.s.repo.history(TEST_TENANT, id)).at(-1)).to.deep.include({ action: 'cancelled', note: 'Klant belde zelf terug' });
+      expect((await bot.app.s.repo.history(TEST_TENANT, id)).at(-1)).to.deep.include({
+        action: 'cancelled',
+        note: 'Klant belde zelf terug',
+      });
       // The creator (not the owner) may cancel too.
-      const created = await bot.app.s.items.create('callback', TEST_TENANT, CUSTOMER, { id: carla.aadObjectId, name: carla.name, teamsId: carla.id }, 'teams');
+      const created = await bot.app.s.items.create(
+        'callback',
+        TEST_TENANT,
+        CUSTOMER,
+        { id: carla.aadObjectId, name: carla.name, teamsId: carla.id },
+        'teams',
+      );
       expect(created.status).to.equal('created');
       const cid = created.status === 'created' ? created.item.id : '';
       await bot.settle();
       await click(bot, anna, 'callback.claim', { id: cid });
       expect(textOf((await click(bot, bram, 'callback.cancel', { id: cid, cancelReason: 'Dubbel' })).card)).to.contain(NOT_ALLOWED);
-      expect(textOf((await click(bot, carla, 'callback.cancel', { id: cid, cancelReason: 'Dubbel ingevoerd' })).card)).to.contain(nl.callbacks.msg.cancelled(cid));
+      expect(textOf((await click(bot, carla, 'callback.cancel', { id: cid, cancelReason: 'Dubbel ingevoerd' })).card)).to.contain(
+        nl.callbacks.msg.cancelled(cid),
+      );
     });
 
     it('a manager (MANAGER_IDS) may do owner actions, and sees the owner view', async () => {
@@ -347,17 +418,29 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       expect(textOf(handover.card)).to.contain('overgedragen aan Bram Jansen');
       const toOwner = await click(bot, dirk, 'callback.handover', { id, to: bram.aadObjectId });
       expect(textOf(toOwner.card)).to.contain(nl.callbacks.errors.assigneeIsOwner(bram.name));
-      const done = await click(bot, dirk, 'callback.done', { id, answer: 'ja', note: 'Afgehandeld door de teamleider.', confirmation: 'none' });
+      const done = await click(bot, dirk, 'callback.done', {
+        id,
+        answer: 'ja',
+        note: 'Afgehandeld door de teamleider.',
+        confirmation: 'none',
+      });
       expect(textOf(done.card)).to.contain('is afgerond');
       const history = await bot.app.s.repo.history(TEST_TENANT, id);
       expect(history.slice(-3).map((h) => [h.action, h.actor.name])).to.deep.equal([
-        ['rescheduled', dirk.name], ['handedOver', dirk.name], ['done', dirk.name],
+        ['rescheduled', dirk.name],
+        ['handedOver', dirk.name],
+        ['done', dirk.name],
       ]);
     });
 
     it('owner actions need an owner: a manager cannot finish what nobody picked up (handover assigns it)', async () => {
       const item = await createCallback(bot);
-      const res = await click(bot, dirk, 'callback.done', { id: item.id, answer: 'ja', note: 'Afgehandeld door de teamleider.', confirmation: 'none' });
+      const res = await click(bot, dirk, 'callback.done', {
+        id: item.id,
+        answer: 'ja',
+        note: 'Afgehandeld door de teamleider.',
+        confirmation: 'none',
+      });
       expect(textOf(res.card)).to.contain('Niemand heeft dit verzoek opgepakt.');
       const assign = await click(bot, dirk, 'callback.handover', { id: item.id, to: carla.aadObjectId });
       expect(textOf(assign.card)).to.contain('overgedragen aan Carla Smit');
@@ -379,14 +462,20 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
     it('an action on a finished callback answers with its current card', async () => {
       const id = await claimedBy(anna);
       await click(bot, anna, 'callback.done', { id, v: 2, answer: 'ja', note: 'Klant gebeld, opgelost.', confirmation: 'none' });
-      for (const [user, verb] of [[bram, 'callback.claim'], [anna, 'callback.notReached'], [anna, 'callback.release']] as const) {
+      for (const [user, verb] of [
+        [bram, 'callback.claim'],
+        [anna, 'callback.notReached'],
+        [anna, 'callback.release'],
+      ] as const) {
         const res = await click(bot, user, verb, { id, v: 2 });
         expect(textOf(res.card), verb).to.contain(nl.callbacks.msg.finished);
         expect(textOf(res.card), verb).to.contain('Afgerond door Anna de Vries');
       }
       const cancelled = await claimedBy(anna);
       await click(bot, anna, 'callback.cancel', { id: cancelled, cancelReason: 'Dubbel' });
-      expect(textOf((await click(bot, bram, 'callback.claim', { id: cancelled, v: 2 })).card)).to.contain(nl.callbacks.msg.cancelledAlready);
+      expect(textOf((await click(bot, bram, 'callback.claim', { id: cancelled, v: 2 })).card)).to.contain(
+        nl.callbacks.msg.cancelledAlready,
+      );
     });
 
     it('an unknown id, or a button this bot no longer knows, answers with a short note', async () => {
@@ -407,7 +496,8 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
       const card = await channelCard(bot, connector, id);
       expect(card.refresh.userIds).to.deep.equal([anna.id]);
       expect(card.refresh.userIds.length).to.be.at.most(60);
-      const writes = () => connector.requests.filter((r) => ['send', 'reply', 'update', 'createConversation', 'delete'].includes(r.route)).length;
+      const writes = () =>
+        connector.requests.filter((r) => ['send', 'reply', 'update', 'createConversation', 'delete'].includes(r.route)).length;
       const before = { writes: writes(), item: await getItem(bot, id), outbox: (await bot.app.s.repo.listOutbox({})).length };
 
       const mine = await click(bot, anna, 'callback.refresh', { id }, { trigger: 'automatic' });
@@ -447,10 +537,18 @@ describe('callbacks: claim and owner actions (HTTP, fake connector)', () => {
     });
 
     it('a sensitive callback: no version of the channel card carries name or details; the owner view does', async () => {
-      const item = await createCallback(bot, { customerName: 'Dhr. Van der Berg', details: 'Wil een betalingsregeling voor zijn huurachterstand.', topic: 'Betalingsregeling', sensitive: true });
+      const item = await createCallback(bot, {
+        customerName: 'Dhr. Van der Berg',
+        details: 'Wil een betalingsregeling voor zijn huurachterstand.',
+        topic: 'Betalingsregeling',
+        sensitive: true,
+      });
       const res = await click(bot, anna, 'callback.claim', { id: item.id, v: 1 });
       const owner = textOf(res.card);
-      expect(owner).to.contain('Dhr. Van der Berg').and.contain('Wil een betalingsregeling voor zijn huurachterstand.').and.contain('tel:+31612345678');
+      expect(owner)
+        .to.contain('Dhr. Van der Berg')
+        .and.contain('Wil een betalingsregeling voor zijn huurachterstand.')
+        .and.contain('tel:+31612345678');
       await click(bot, anna, 'callback.notReached', { id: item.id });
       await bot.tick(); // reminders and anything else that might post about it
       await bot.settle();

@@ -3,25 +3,54 @@
 // the intake API; each invalid field; a restart between create and claim.
 import { expect } from 'chai';
 import {
-  aanmeldingenChannel, adaptiveCardAction, anna, bram, channelMessage, generalChannel, messageExtensionFetchTask, messageExtensionSubmit,
-  personalConversationId, personalMessage, teamNoord, threadConversationId, TEST_TENANT,
+  aanmeldingenChannel,
+  adaptiveCardAction,
+  anna,
+  bram,
+  channelMessage,
+  generalChannel,
+  messageExtensionFetchTask,
+  messageExtensionSubmit,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  threadConversationId,
+  TEST_TENANT,
 } from '../harness/activities';
 import { startFakeConnector, type FakeConnector, type JsonActivity } from '../harness/fakeConnector';
 import { httpJson } from '../harness/http';
 import { tempSqliteUrl, type BotUnderTest } from '../harness/bot';
 import {
-  bindChannel, channelCard, click, CUSTOMER, getItem, historyActions, inputOf, intake, INTAKE_KEY, introduce, PHONE_FORMS,
-  startCallbackBot, textOf, verbsOf,
+  bindChannel,
+  channelCard,
+  click,
+  CUSTOMER,
+  getItem,
+  historyActions,
+  inputOf,
+  intake,
+  INTAKE_KEY,
+  introduce,
+  PHONE_FORMS,
+  startCallbackBot,
+  textOf,
+  verbsOf,
 } from './callbacks.helpers';
 import { nl } from '../../src/texts/nl';
 
-const cardOf = (a: JsonActivity) => a.attachments?.find((x: JsonActivity) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+const cardOf = (a: JsonActivity) =>
+  a.attachments?.find((x: JsonActivity) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 
 /** Sends `terugbellen` in Anna's 1:1 chat and returns the form card the bot answered with. */
 async function openForm(bot: BotUnderTest, connector: FakeConnector): Promise<JsonActivity> {
   const before = connector.allPosted().length;
   await bot.post(personalMessage({ text: 'terugbellen', from: anna }));
-  const sent = await connector.waitFor((c) => c.allPosted().slice(before).find((p) => cardOf(p.activity)));
+  const sent = await connector.waitFor((c) =>
+    c
+      .allPosted()
+      .slice(before)
+      .find((p) => cardOf(p.activity)),
+  );
   return cardOf(sent.activity);
 }
 
@@ -29,9 +58,14 @@ async function openForm(bot: BotUnderTest, connector: FakeConnector): Promise<Js
 async function submitForm(bot: BotUnderTest, form: JsonActivity, values: Record<string, unknown>, from = anna) {
   const action = (form.actions as JsonActivity[]).find((a) => a.type === 'Action.Execute');
   expect(action?.verb).to.equal('callback.create');
-  const res = await bot.post(adaptiveCardAction({
-    from, conversation: personalConversationId(from), verb: action!.verb, data: { ...action!.data, ...values },
-  }));
+  const res = await bot.post(
+    adaptiveCardAction({
+      from,
+      conversation: personalConversationId(from),
+      verb: action!.verb,
+      data: { ...action!.data, ...values },
+    }),
+  );
   expect(res.status).to.equal(200);
   return res.body.value as JsonActivity;
 }
@@ -55,7 +89,20 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       await introduce(bot, anna, bram);
       const form = await openForm(bot, connector);
       expect(form.version).to.equal('1.5');
-      for (const id of ['customerName', 'phone', 'topic', 'details', 'sensitive', 'preferredDate', 'preferredTime', 'assignee', 'ageGroup', 'digital', 'attitude', 'preferredChannel']) {
+      for (const id of [
+        'customerName',
+        'phone',
+        'topic',
+        'details',
+        'sensitive',
+        'preferredDate',
+        'preferredTime',
+        'assignee',
+        'ageGroup',
+        'digital',
+        'attitude',
+        'preferredChannel',
+      ]) {
         expect(inputOf(form, id), id).to.not.equal(undefined);
       }
       const picker = inputOf(form, 'assignee')!;
@@ -65,10 +112,17 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       expect(picker['choices.data']).to.deep.include({ dataset: 'topcontact.colleagues', associatedInputs: 'auto' });
       expect(picker.choices.map((c: JsonActivity) => c.title)).to.include.members([anna.name, bram.name]);
       const text = textOf(form);
-      expect(text).to.contain(nl.callbacks.formTitle).and.contain(nl.callbacks.fields.customerName).and.contain(nl.callbacks.fields.phone).and.contain('Gevoelig onderwerp');
+      expect(text)
+        .to.contain(nl.callbacks.formTitle)
+        .and.contain(nl.callbacks.fields.customerName)
+        .and.contain(nl.callbacks.fields.phone)
+        .and.contain('Gevoelig onderwerp');
       // The klantbeeld choices are worded for the customer to read (texts/nl/customers.ts).
-      expect(text).to.contain(nl.customers.profile.ageGroup['55-of-ouder']).and.contain(nl.customers.profile.digital['liever-persoonlijk'])
-        .and.contain(nl.customers.profile.attitude['hulp-bij-regelen']).and.contain('Brief');
+      expect(text)
+        .to.contain(nl.customers.profile.ageGroup['55-of-ouder'])
+        .and.contain(nl.customers.profile.digital['liever-persoonlijk'])
+        .and.contain(nl.customers.profile.attitude['hulp-bij-regelen'])
+        .and.contain('Brief');
       // "Klant opzoeken" and "Vrije momenten tonen" refresh the form; the submit creates.
       expect(verbsOf(form)).to.deep.equal(['callback.lookupCustomer', 'callback.freeMoments', 'callback.create']);
       expect((form.actions as JsonActivity[])[0]!.data.formId).to.match(/^[0-9a-f-]{36}$/);
@@ -77,7 +131,12 @@ describe('callbacks: create (form, message extension, intake API)', () => {
     it('creates the callback, answers with its id and deadline, and posts the channel card', async () => {
       await bindChannel(bot, connector);
       const form = await openForm(bot, connector);
-      const answer = await submitForm(bot, form, { ...CUSTOMER, sensitive: 'false', digital: 'liever-persoonlijk', ageGroup: '55-of-ouder' });
+      const answer = await submitForm(bot, form, {
+        ...CUSTOMER,
+        sensitive: 'false',
+        digital: 'liever-persoonlijk',
+        ageGroup: '55-of-ouder',
+      });
       expect(textOf(answer)).to.match(/Terugbelverzoek \*\*TB-1001\*\* is aangemaakt\. Uiterlijk: morgen 17:00\./);
       const item = await getItem(bot, 'TB-1001');
       expect(item).to.include({ status: 'open', source: 'teams', owner: null });
@@ -87,8 +146,13 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       expect(await historyActions(bot, 'TB-1001')).to.deep.equal(['created']);
       await bot.settle();
       const card = await channelCard(bot, connector, 'TB-1001');
-      expect(textOf(card)).to.contain(nl.callbacks.card.title('TB-1001')).and.contain('Lekkage in de badkamer').and.contain('Mevrouw Jansen')
-        .and.contain('morgen · uiterlijk vrijdag 27 november, 17:00').and.contain(nl.callbacks.status.open).and.contain(anna.name);
+      expect(textOf(card))
+        .to.contain(nl.callbacks.card.title('TB-1001'))
+        .and.contain('Lekkage in de badkamer')
+        .and.contain('Mevrouw Jansen')
+        .and.contain('morgen · uiterlijk vrijdag 27 november, 17:00')
+        .and.contain(nl.callbacks.status.open)
+        .and.contain(anna.name);
       expect(verbsOf(card)).to.deep.equal(['callback.claim']);
     });
 
@@ -104,7 +168,9 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       expect(textOf(again)).to.contain('al verstuurd').and.contain('TB-1001');
       expect(await bot.app.s.repo.queryItems(TEST_TENANT, {})).to.have.length(2);
       await bot.settle();
-      expect(connector.messagesIn(generalChannel.id).filter((m) => m.card && /Terugbelverzoek TB-/.test(JSON.stringify(m.card)))).to.have.length(2);
+      expect(
+        connector.messagesIn(generalChannel.id).filter((m) => m.card && /Terugbelverzoek TB-/.test(JSON.stringify(m.card))),
+      ).to.have.length(2);
     });
 
     const invalid: [string, Record<string, unknown>, RegExp][] = [
@@ -179,15 +245,27 @@ describe('callbacks: create (form, message extension, intake API)', () => {
   });
 
   describe('the message extension "Terugbelverzoek maken"', () => {
-    const message = { from: bram, html: '<p>Mevrouw Pieters belde over de cv-ketel &amp; de thermostaat.</p><p>Ze is bereikbaar op 06-87654321 na 14:00.</p>' };
+    const message = {
+      from: bram,
+      html: '<p>Mevrouw Pieters belde over de cv-ketel &amp; de thermostaat.</p><p>Ze is bereikbaar op 06-87654321 na 14:00.</p>',
+    };
 
     it('opens the form prefilled from the message, submitting with Action.Submit (dialogs do not run Action.Execute)', async () => {
-      const res = await bot.post(messageExtensionFetchTask({ from: anna, conversation: threadConversationId(generalChannel.id, '1700000000001'), commandId: 'terugbelverzoekMaken', message }));
+      const res = await bot.post(
+        messageExtensionFetchTask({
+          from: anna,
+          conversation: threadConversationId(generalChannel.id, '1700000000001'),
+          commandId: 'terugbelverzoekMaken',
+          message,
+        }),
+      );
       expect(res.status).to.equal(200);
       expect(res.body.task.type).to.equal('continue');
       expect(res.body.task.value.title).to.equal(nl.callbacks.formTitle);
       const form = res.body.task.value.card.content;
-      expect(inputOf(form, 'details')!.value).to.equal('Mevrouw Pieters belde over de cv-ketel & de thermostaat.\nZe is bereikbaar op 06-87654321 na 14:00.');
+      expect(inputOf(form, 'details')!.value).to.equal(
+        'Mevrouw Pieters belde over de cv-ketel & de thermostaat.\nZe is bereikbaar op 06-87654321 na 14:00.',
+      );
       expect(inputOf(form, 'phone')!.value).to.equal('06-87654321');
       expect(inputOf(form, 'topic')!.value).to.equal('Mevrouw Pieters belde over de cv-ketel & de thermostaat.');
       expect(inputOf(form, 'customerName')!.value ?? '').to.equal('');
@@ -202,13 +280,29 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       const formId = (form.actions as JsonActivity[])[0]!.data.formId;
       const prefilled = { details: inputOf(form, 'details')!.value, phone: inputOf(form, 'phone')!.value, topic: 'Cv-ketel' };
 
-      const bad = await bot.post(messageExtensionSubmit({ from: anna, conversation, commandId: 'terugbelverzoekMaken', message, data: { formId, ...prefilled, customerName: '' } }));
+      const bad = await bot.post(
+        messageExtensionSubmit({
+          from: anna,
+          conversation,
+          commandId: 'terugbelverzoekMaken',
+          message,
+          data: { formId, ...prefilled, customerName: '' },
+        }),
+      );
       expect(bad.body.task.type).to.equal('continue');
       const again = bad.body.task.value.card.content;
       expect(textOf(again)).to.contain('Vul dit veld in').and.contain('Niet alles is goed ingevuld');
       expect(inputOf(again, 'phone')!.value).to.equal('06-87654321');
 
-      const ok = await bot.post(messageExtensionSubmit({ from: anna, conversation, commandId: 'terugbelverzoekMaken', message, data: { formId, ...prefilled, customerName: 'Mevrouw Pieters' } }));
+      const ok = await bot.post(
+        messageExtensionSubmit({
+          from: anna,
+          conversation,
+          commandId: 'terugbelverzoekMaken',
+          message,
+          data: { formId, ...prefilled, customerName: 'Mevrouw Pieters' },
+        }),
+      );
       expect(ok.body.task).to.deep.equal({ type: 'message', value: nl.callbacks.created('TB-1001', 'morgen 17:00').replace(/\*\*/g, '') });
       const item = await getItem(bot, 'TB-1001');
       expect(item).to.include({ source: 'messageExtension', subject: 'Cv-ketel' });
@@ -287,7 +381,8 @@ describe('callbacks: create (form, message extension, intake API)', () => {
 
     it('answers 415 for a body that is not JSON', async () => {
       const res = await httpJson('POST', `${bot.url}/api/callbacks`, 'customerName=Jansen', {
-        authorization: `Bearer ${INTAKE_KEY}`, 'Content-Type': 'application/x-www-form-urlencoded',
+        authorization: `Bearer ${INTAKE_KEY}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
       });
       expect(res.status).to.equal(415);
       expect(await bot.app.s.repo.queryItems(TEST_TENANT, {})).to.have.length(0);
@@ -301,7 +396,9 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       expect(retry.status).to.equal(201);
       expect(retry.body).to.deep.equal(first.body);
       expect(retry.headers['idempotent-replayed']).to.equal('true');
-      const burst = await Promise.all(Array.from({ length: 8 }, () => intake(bot, { ...CUSTOMER, topic: 'Tweede' }, { 'Idempotency-Key': 'telefooncentrale-77' })));
+      const burst = await Promise.all(
+        Array.from({ length: 8 }, () => intake(bot, { ...CUSTOMER, topic: 'Tweede' }, { 'Idempotency-Key': 'telefooncentrale-77' })),
+      );
       expect(new Set(burst.map((r) => r.status))).to.deep.equal(new Set([201]));
       expect(new Set(burst.map((r) => r.body.id)).size).to.equal(1);
       expect(await bot.app.s.repo.queryItems(TEST_TENANT, {})).to.have.length(2);
@@ -324,7 +421,10 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord }));
       await bot.settle();
       const said = connector.allPosted().map((p) => String(p.activity.text ?? ''));
-      expect(said.some((t) => /1 verzoek dat wachtte/.test(t)), said.join(' | ')).to.equal(true);
+      expect(
+        said.some((t) => /1 verzoek dat wachtte/.test(t)),
+        said.join(' | '),
+      ).to.equal(true);
       const card = await channelCard(bot, connector, res.body.id);
       expect(textOf(card)).to.contain('Lekkage in de badkamer');
       // koppel again posts nothing twice.
@@ -335,7 +435,9 @@ describe('callbacks: create (form, message extension, intake API)', () => {
 
     it('a card that could not be posted (bot removed from the channel) is posted when another channel is bound', async () => {
       await bindChannel(bot, connector);
-      connector.block(generalChannel.id, 403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+      connector.block(generalChannel.id, 403, {
+        error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+      });
       const res = await intake(bot, CUSTOMER);
       await bot.settle();
       expect((await getItem(bot, res.body.id))!.card).to.equal(null);
@@ -354,7 +456,9 @@ describe('callbacks: create (form, message extension, intake API)', () => {
       expect(res.status).to.equal(201);
       expect(res.body.status).to.equal('claimed');
       await bot.settle();
-      expect(connector.messagesIn(personalConversationId(bram)).some((m) => /voor jou aangemaakt/.test(String(m.activity.text)))).to.equal(true);
+      expect(connector.messagesIn(personalConversationId(bram)).some((m) => /voor jou aangemaakt/.test(String(m.activity.text)))).to.equal(
+        true,
+      );
     });
 
     it('the channel card never carries the phone number, in any form', async () => {

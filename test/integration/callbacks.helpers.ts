@@ -3,8 +3,19 @@
 // connector received. Everything goes over real HTTP.
 import { expect } from 'chai';
 import {
-  adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, personalMessage,
-  teamNoord, threadConversationId, TEST_TENANT, type TestUser,
+  adaptiveCardAction,
+  anna,
+  bram,
+  carla,
+  channelMessage,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  threadConversationId,
+  TEST_TENANT,
+  type TestUser,
 } from '../harness/activities';
 import { startBot, type BotUnderTest, type StartOptions } from '../harness/bot';
 import type { FakeConnector, JsonActivity, MessageState } from '../harness/fakeConnector';
@@ -53,9 +64,14 @@ export async function createCallback(bot: BotUnderTest, body: Record<string, unk
 
 /** Creates a callback through the form's callback.create verb (as `user`, from their 1:1 chat); returns its id. */
 export async function createViaForm(bot: BotUnderTest, user: TestUser, values: Record<string, unknown>): Promise<string> {
-  const res = await bot.post(adaptiveCardAction({
-    from: user, conversation: personalConversationId(user), verb: 'callback.create', data: { formId: `f-${Math.random()}`, ...CUSTOMER, ...values },
-  }));
+  const res = await bot.post(
+    adaptiveCardAction({
+      from: user,
+      conversation: personalConversationId(user),
+      verb: 'callback.create',
+      data: { formId: `f-${Math.random()}`, ...CUSTOMER, ...values },
+    }),
+  );
   const text = textOf(res.body?.value);
   const id = /\*\*(TB-\d+)\*\*/.exec(text)?.[1];
   expect(id, text).to.be.a('string');
@@ -86,8 +102,12 @@ export async function channelCard(bot: BotUnderTest, connector: FakeConnector, i
 export async function allChannelCardVersions(bot: BotUnderTest, connector: FakeConnector, id: string): Promise<JsonActivity[]> {
   const item = await getItem(bot, id);
   const activityId = item!.card!.activityId;
-  const cardOf = (a: JsonActivity) => a.attachments?.find((x: JsonActivity) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
-  const posted = connector.allPosted().filter((p) => p.id === activityId).map((p) => cardOf(p.activity));
+  const cardOf = (a: JsonActivity) =>
+    a.attachments?.find((x: JsonActivity) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  const posted = connector
+    .allPosted()
+    .filter((p) => p.id === activityId)
+    .map((p) => cardOf(p.activity));
   const updated = connector.updates.filter((u) => u.activityId === activityId).map((u) => cardOf(u.activity));
   return [...posted, ...updated].filter(Boolean);
 }

@@ -10,7 +10,18 @@ import { anna, generalChannel, TEST_TENANT } from '../harness/activities';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
 import {
-  bindChannel, click, createViaForm, CUSTOMER, extraUser, getItem, historyActions, intake, introduce, log, startCallbackBot, textOf,
+  bindChannel,
+  click,
+  createViaForm,
+  CUSTOMER,
+  extraUser,
+  getItem,
+  historyActions,
+  intake,
+  introduce,
+  log,
+  startCallbackBot,
+  textOf,
 } from './callbacks.helpers';
 import { PG_URL, requirePostgres } from '../harness/pg';
 
@@ -66,7 +77,7 @@ describe('callbacks: two instances on one PostgreSQL', function () {
       ...Array.from({ length: 8 }, (_, i) => createViaForm(i % 2 ? a : b, extraUser(i + 1), { topic: `Formulier ${i}` })),
     ]);
     log(`32 concurrent creates on two instances: ${Date.now() - started} ms`);
-    const ids = results.map((r) => (typeof r === 'string' ? r : r.body.id as string));
+    const ids = results.map((r) => (typeof r === 'string' ? r : (r.body.id as string)));
     expect(new Set(ids).size).to.equal(32);
     for (const id of ids) expect(id).to.match(/^TB-\d{4}$/);
     const items = await a.app.s.repo.queryItems(TEST_TENANT, {});

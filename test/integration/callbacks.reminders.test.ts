@@ -30,8 +30,10 @@ describe('callbacks: reminders (ManualClock)', () => {
     await introduce(bot, anna);
   }
 
-  const inChannel = (re: RegExp): MessageState[] => connector.messagesIn(generalChannel.id).filter((m) => re.test(String(m.activity.text ?? '')));
-  const toAnna = (re: RegExp): MessageState[] => connector.messagesIn(personalConversationId(anna)).filter((m) => re.test(String(m.activity.text ?? '')));
+  const inChannel = (re: RegExp): MessageState[] =>
+    connector.messagesIn(generalChannel.id).filter((m) => re.test(String(m.activity.text ?? '')));
+  const toAnna = (re: RegExp): MessageState[] =>
+    connector.messagesIn(personalConversationId(anna)).filter((m) => re.test(String(m.activity.text ?? '')));
 
   /** Moves the clock and runs the scheduler once (jobs + outbox). */
   async function at(iso: string): Promise<void> {
@@ -59,7 +61,13 @@ describe('callbacks: reminders (ManualClock)', () => {
     expect(inChannel(NUDGE)).to.have.length(1);
 
     // Overdue after 17:00 on Friday: nobody hears about it at night or in the weekend.
-    for (const t of ['2026-11-27T17:01:00+01:00', '2026-11-27T23:00:00+01:00', '2026-11-28T10:00:00+01:00', '2026-11-29T12:00:00+01:00', '2026-11-30T08:29:00+01:00']) {
+    for (const t of [
+      '2026-11-27T17:01:00+01:00',
+      '2026-11-27T23:00:00+01:00',
+      '2026-11-28T10:00:00+01:00',
+      '2026-11-29T12:00:00+01:00',
+      '2026-11-30T08:29:00+01:00',
+    ]) {
       await at(t);
       expect(inChannel(OVERDUE_CHANNEL), t).to.have.length(0);
     }
@@ -93,9 +101,7 @@ describe('callbacks: reminders (ManualClock)', () => {
     await at('2026-11-30T14:00:00+01:00');
     const notes = toAnna(OVERDUE_OWNER);
     expect(notes).to.have.length(1);
-    expect(String(notes[0]!.activity.text)).to.equal(
-      nl.callbacks.msg.overdueOwner(item.id, 'Lekkage in de badkamer', '1 werkdag te laat'),
-    );
+    expect(String(notes[0]!.activity.text)).to.equal(nl.callbacks.msg.overdueOwner(item.id, 'Lekkage in de badkamer', '1 werkdag te laat'));
     expect(JSON.stringify(notes[0]!.card)).to.contain('tel:+31612345678');
     expect(inChannel(OVERDUE_CHANNEL)).to.have.length(0);
     await at('2026-12-01T08:45:00+01:00');

@@ -3,7 +3,16 @@
 // there is no item; never an error, and nothing changes. Data as older cards sent it still works.
 import { expect } from 'chai';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
-import { adaptiveCardAction, anna, bram, generalChannel, personalConversationId, teamNoord, TEST_TENANT, type TestUser } from '../harness/activities';
+import {
+  adaptiveCardAction,
+  anna,
+  bram,
+  generalChannel,
+  personalConversationId,
+  teamNoord,
+  TEST_TENANT,
+  type TestUser,
+} from '../harness/activities';
 import type { BotUnderTest } from '../harness/bot';
 import { findAll } from '../harness/cards';
 import { startTeamBot } from '../harness/team';
@@ -25,7 +34,13 @@ describe('card contract at /api/messages: invalid data gets the current card wit
   after(async () => connector.close());
   beforeEach(async () => {
     bot = await startTeamBot(connector);
-    const made = await bot.app.s.items.create('callback', TEST_TENANT, { customerName: 'Klant Contract', phone: '06 12345670', topic: 'Lekkage' }, P(bram), 'teams');
+    const made = await bot.app.s.items.create(
+      'callback',
+      TEST_TENANT,
+      { customerName: 'Klant Contract', phone: '06 12345670', topic: 'Lekkage' },
+      P(bram),
+      'teams',
+    );
     if (made.status !== 'created') throw new Error(made.status);
     id = made.item.id;
     await bot.settle();
@@ -77,10 +92,14 @@ describe('card contract at /api/messages: invalid data gets the current card wit
 
   it('a form with broken data (callback.create, formId an object): the note, nothing made', async () => {
     const count = (await bot.app.s.repo.queryItems(TEST_TENANT, {})).length;
-    const res = await bot.post(adaptiveCardAction({
-      from: anna, conversation: personalConversationId(anna), verb: 'callback.create',
-      data: { formId: { x: 1 }, customerName: 'Klant Formulier', phone: '06 12345671', topic: 'Vraag' },
-    }));
+    const res = await bot.post(
+      adaptiveCardAction({
+        from: anna,
+        conversation: personalConversationId(anna),
+        verb: 'callback.create',
+        data: { formId: { x: 1 }, customerName: 'Klant Formulier', phone: '06 12345671', topic: 'Vraag' },
+      }),
+    );
     expect(res.status).to.equal(200);
     expect(json(res.body.value)).to.contain(nl.common.invalidAction);
     expect((await bot.app.s.repo.queryItems(TEST_TENANT, {})).length).to.equal(count);

@@ -74,7 +74,9 @@ function runWith(name: string, databaseUrl: () => Promise<string | null>, cleanu
       await tickBoth('2026-11-30T10:00:00+01:00');
       expect(await versions()).to.equal(posted + 2);
       // Every update went out through the outbox, each exactly once (unique keys per change).
-      const sent = (await a.app.s.repo.listOutbox({ tenantId: TEST_TENANT, type: 'updateCard', limit: 100 })).filter((m) => m.payload.byClock);
+      const sent = (await a.app.s.repo.listOutbox({ tenantId: TEST_TENANT, type: 'updateCard', limit: 100 })).filter(
+        (m) => m.payload.byClock,
+      );
       expect(sent).to.have.length(2);
       expect(sent.every((m) => m.status === 'done')).to.equal(true);
     });
@@ -82,11 +84,19 @@ function runWith(name: string, databaseUrl: () => Promise<string | null>, cleanu
 }
 
 let schema = '';
-runWith('SQLite', async () => tempSqliteUrl('tc-clock'), async () => undefined);
-runWith('PostgreSQL', async () => {
-  if (!(await pgAvailable())) return null;
-  schema = freshSchema('tc_clock');
-  return pgUrlWithSchema(schema);
-}, async () => {
-  if (schema) await dropSchema(schema);
-});
+runWith(
+  'SQLite',
+  async () => tempSqliteUrl('tc-clock'),
+  async () => undefined,
+);
+runWith(
+  'PostgreSQL',
+  async () => {
+    if (!(await pgAvailable())) return null;
+    schema = freshSchema('tc_clock');
+    return pgUrlWithSchema(schema);
+  },
+  async () => {
+    if (schema) await dropSchema(schema);
+  },
+);

@@ -1,9 +1,7 @@
 // Help and welcome cards carry buttons for the main actions; a button does what typing the
 // command does (same form, same answer), and the clicked card stays.
 import { expect } from 'chai';
-import {
-  adaptiveCardAction, anna, installPersonal, personalConversationId, personalMessage,
-} from '../harness/activities';
+import { adaptiveCardAction, anna, installPersonal, personalConversationId, personalMessage } from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
 import { type FakeConnector } from '../harness/fakeConnector';
 import { useBot } from '../harness/suite';
@@ -36,7 +34,11 @@ describe('help and welcome buttons (HTTP, fake connector)', () => {
   const suite = useBot(async () => startBot({ databaseUrl: tempSqliteUrl() }));
   beforeEach(() => ({ connector, bot } = suite));
 
-  const cardsIn = () => connector.messagesIn(personalConversationId(anna)).map((m) => m.card as Card | undefined).filter((c): c is Card => !!c);
+  const cardsIn = () =>
+    connector
+      .messagesIn(personalConversationId(anna))
+      .map((m) => m.card as Card | undefined)
+      .filter((c): c is Card => !!c);
 
   it('the help card has a button per main action the bot has, each running its command', async () => {
     await bot.post(personalMessage({ text: 'hulp', from: anna }));
@@ -44,7 +46,12 @@ describe('help and welcome buttons (HTTP, fake connector)', () => {
     const help = cardsIn()[0];
     const buttons = buttonsOf(help);
     expect(buttons.length).to.be.at.least(4);
-    expect(buttons.map((b) => b.title)).to.include.members([nl.help.buttons.terugbellen, nl.help.buttons.afspraak, nl.help.buttons.mijn, nl.help.buttons.overzicht]);
+    expect(buttons.map((b) => b.title)).to.include.members([
+      nl.help.buttons.terugbellen,
+      nl.help.buttons.afspraak,
+      nl.help.buttons.mijn,
+      nl.help.buttons.overzicht,
+    ]);
     for (const b of buttons) {
       expect(b.type).to.equal('Action.Execute');
       expect(b.verb).to.equal(COMMAND_VERB);
@@ -58,7 +65,9 @@ describe('help and welcome buttons (HTTP, fake connector)', () => {
       await bot.settle();
       const typed = cardsIn().at(-1);
       const before = cardsIn().length;
-      const res = await bot.post(adaptiveCardAction({ from: anna, conversation: personalConversationId(anna), verb: COMMAND_VERB, data: { command, card: 'help' } }));
+      const res = await bot.post(
+        adaptiveCardAction({ from: anna, conversation: personalConversationId(anna), verb: COMMAND_VERB, data: { command, card: 'help' } }),
+      );
       expect(res.status).to.equal(200);
       expect(JSON.stringify(res.body.value)).to.contain(nl.help.title);
       await bot.settle();
@@ -68,7 +77,14 @@ describe('help and welcome buttons (HTTP, fake connector)', () => {
   }
 
   it('a button with a command that is not a main action runs nothing (no koppel or vergeet by a crafted click)', async () => {
-    const res = await bot.post(adaptiveCardAction({ from: anna, conversation: personalConversationId(anna), verb: COMMAND_VERB, data: { command: 'vergeet', card: 'help' } }));
+    const res = await bot.post(
+      adaptiveCardAction({
+        from: anna,
+        conversation: personalConversationId(anna),
+        verb: COMMAND_VERB,
+        data: { command: 'vergeet', card: 'help' },
+      }),
+    );
     expect(res.status).to.equal(200);
     await bot.settle();
     expect(connector.messagesIn(personalConversationId(anna))).to.have.length(0);

@@ -3,7 +3,18 @@
 // ready confirmation text in the owner's 1:1 chat (answer, explanation, name, direct number; no
 // internal notes); "Openen in e-mail" where the customer has an e-mail address.
 import { expect } from 'chai';
-import { adaptiveCardAction, anna, bram, carla, dirk, generalChannel, personalConversationId, personalMessage, searchInvoke, type TestUser } from '../harness/activities';
+import {
+  adaptiveCardAction,
+  anna,
+  bram,
+  carla,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  searchInvoke,
+  type TestUser,
+} from '../harness/activities';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
 import { tempSqliteUrl } from '../harness/bot';
@@ -16,7 +27,7 @@ const fc = nl.report.firstContact;
 const c = nl.conversation;
 
 function actionsOf(card: unknown): Record<string, any>[] {
-  return ((card as { actions?: Record<string, any>[] })?.actions ?? []);
+  return (card as { actions?: Record<string, any>[] })?.actions ?? [];
 }
 
 for (const db of ['sqlite', 'postgres'] as const) {
@@ -48,27 +59,40 @@ for (const db of ['sqlite', 'postgres'] as const) {
     async function reportCardOf(user: TestUser): Promise<unknown> {
       connector.reset();
       await bot.post(personalMessage({ text: 'rapport', from: user }));
-      const m = await connector.waitFor((x) => x.messagesIn(personalConversationId(user)).find((msg) => textOf(msg.card).includes(r.title)));
+      const m = await connector.waitFor((x) =>
+        x.messagesIn(personalConversationId(user)).find((msg) => textOf(msg.card).includes(r.title)),
+      );
       return m.card;
     }
 
     it('three geholpen logs and one callback give "3 van 4" in the report, per week and per channel; the CSV has the same figures', async () => {
       await bot.post(personalMessage({ text: 'geholpen', from: anna }));
-      const form = (await connector.waitFor((x) => x.messagesIn(personalConversationId(anna)).find((m) => textOf(m.card).includes(nl.contacts.formTitle)))).card;
+      const form = (
+        await connector.waitFor((x) =>
+          x.messagesIn(personalConversationId(anna)).find((m) => textOf(m.card).includes(nl.contacts.formTitle)),
+        )
+      ).card;
       // Telefoon is chosen already: one choice (the topic) and one click.
       expect(inputOf(form, 'how')!.value).to.equal('telefoon');
       const formId = String((actionsOf(form)[0]!.data as Record<string, unknown>).formId);
       const first = await invoke(anna, 'contact.create', { formId, how: 'telefoon', topic: 'Reparatie' });
       expect(textOf(first.body.value)).to.contain(nl.contacts.saved('Reparatie', nl.contacts.how.telefoon!));
       // A double submit of the same form stores one log.
-      expect(textOf((await invoke(anna, 'contact.create', { formId, how: 'telefoon', topic: 'Reparatie' })).body.value)).to.contain(nl.contacts.savedAlready);
+      expect(textOf((await invoke(anna, 'contact.create', { formId, how: 'telefoon', topic: 'Reparatie' })).body.value)).to.contain(
+        nl.contacts.savedAlready,
+      );
       // A wrong phone: a field error, nothing stored, and the reply does not echo what was typed elsewhere.
       const bad = await invoke(anna, 'contact.create', { formId: 'f-bad', how: 'balie', topic: 'Overlast', customer: '12' });
       expect(textOf(bad.body.value)).to.contain(nl.contacts.errors.customerInvalid);
       const unknownTopic = await invoke(anna, 'contact.create', { formId: 'f-topic', how: 'balie', topic: 'Iets anders' });
       expect(textOf(unknownTopic.body.value)).to.contain(nl.contacts.errors.topicUnknown);
       await invoke(bram, 'contact.create', { formId: 'f-2', how: 'balie', topic: 'Overlast', customer: '06 12345678' });
-      const linked = await invoke(bram, 'contact.create', { formId: 'f-3', how: 'telefoon', topic: 'Huur en betalen', customer: 'J.Jansen@Example.NL' });
+      const linked = await invoke(bram, 'contact.create', {
+        formId: 'f-3',
+        how: 'telefoon',
+        topic: 'Huur en betalen',
+        customer: 'J.Jansen@Example.NL',
+      });
       expect(JSON.stringify(linked.body.value)).to.not.contain('Jansen@').and.not.contain('jansen@');
       const logs = await bot.app.s.repo.records.list(anna.tenantId, 'contact', new Date(0), new Date('2100-01-01'));
       expect(logs).to.have.length(3);
@@ -94,11 +118,15 @@ for (const db of ['sqlite', 'postgres'] as const) {
       // Not a manager: no report.
       connector.reset();
       await bot.post(personalMessage({ text: 'rapport', from: anna }));
-      await connector.waitFor((x) => x.messagesIn(personalConversationId(anna)).find((m) => String(m.activity.text ?? '').includes(nl.common.managersOnly)));
+      await connector.waitFor((x) =>
+        x.messagesIn(personalConversationId(anna)).find((m) => String(m.activity.text ?? '').includes(nl.common.managersOnly)),
+      );
 
       connector.reset();
       await bot.post(personalMessage({ text: 'rapport csv', from: dirk }));
-      const csv = await connector.waitFor((x) => x.messagesIn(personalConversationId(dirk)).find((m) => String(m.activity.text ?? '').includes('in_een_keer_geholpen')));
+      const csv = await connector.waitFor((x) =>
+        x.messagesIn(personalConversationId(dirk)).find((m) => String(m.activity.text ?? '').includes('in_een_keer_geholpen')),
+      );
       const csvText = String(csv.activity.text);
       expect(csvText).to.contain(fc.csvHeader.join(';'));
       expect(csvText).to.contain('week 48;2026-11-23;totaal;3;4;75');
@@ -116,26 +144,45 @@ for (const db of ['sqlite', 'postgres'] as const) {
       const item = await createCallback(bot, { sensitive: true, details: 'Intern: buren klagen al maanden.' });
       await click(bot, anna, 'callback.claim', { id: item.id });
       const note = 'Dossier: tweede schuur aangevraagd, afgewezen.';
-      const refused = await click(bot, anna, 'callback.done', { id: item.id, answer: 'nee', note, confirmation: 'email' }, { where: 'personal' });
+      const refused = await click(
+        bot,
+        anna,
+        'callback.done',
+        { id: item.id, answer: 'nee', note, confirmation: 'email' },
+        { where: 'personal' },
+      );
       expect(textOf(refused.card)).to.contain(c.errors.explanationRequired);
       expect(inputOf(refused.card, 'note')!.value, 'typed values stay').to.equal(note);
       // The "Afronden" part stays open (not folded behind its button again), with the message at the field.
       const folds: string[] = [];
-      JSON.stringify(refused.card, (_k, v) => { if (v && v.type === 'Action.ShowCard') folds.push(v.title); return v; });
+      JSON.stringify(refused.card, (_k, v) => {
+        if (v && v.type === 'Action.ShowCard') folds.push(v.title);
+        return v;
+      });
       expect(folds).to.not.include(nl.callbacks.card.done);
       expect(folds).to.include(nl.callbacks.card.reschedule);
-      const open = (refused.card.body as Record<string, any>[]).find((e) => e.type === 'Container' && e.style === 'emphasis' && JSON.stringify(e).includes('"id":"explanation"'));
+      const open = (refused.card.body as Record<string, any>[]).find(
+        (e) => e.type === 'Container' && e.style === 'emphasis' && JSON.stringify(e).includes('"id":"explanation"'),
+      );
       expect(open, 'the open part in the card body').to.not.equal(undefined);
-      expect(JSON.stringify(open)).to.contain(JSON.stringify(c.errors.explanationRequired).slice(1, -1)).and.contain('"verb":"callback.done"');
+      expect(JSON.stringify(open))
+        .to.contain(JSON.stringify(c.errors.explanationRequired).slice(1, -1))
+        .and.contain('"verb":"callback.done"');
       expect((await bot.app.s.repo.getItem(anna.tenantId, item.id))!.status).to.equal('claimed');
 
       const explanation = 'Een tweede schuur past niet binnen de regels voor deze woning.';
       connector.reset();
-      const done = await click(bot, anna, 'callback.done', { id: item.id, answer: 'nee', explanation, note, confirmation: 'email' }, { where: 'personal' });
+      const done = await click(
+        bot,
+        anna,
+        'callback.done',
+        { id: item.id, answer: 'nee', explanation, note, confirmation: 'email' },
+        { where: 'personal' },
+      );
       expect(textOf(done.card)).to.contain(nl.callbacks.msg.done(item.id)).and.contain(explanation);
       await bot.settle();
       const dm = connector.messagesIn(personalConversationId(anna)).find((m) => textOf(m.card).includes(c.confirmationCard.title(item.id)));
-      expect(dm, 'the confirmation card in Anna\'s 1:1 chat').to.not.equal(undefined);
+      expect(dm, "the confirmation card in Anna's 1:1 chat").to.not.equal(undefined);
       const body = String(inputOf(dm!.card, 'customerText')!.value);
       expect(body).to.contain(c.confirmation.answer.nee!).and.contain(explanation).and.contain(c.confirmation.helpedBy(anna.name));
       expect(body).to.contain(c.confirmation.reach('0313 123 456'));
@@ -149,24 +196,50 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect(report).to.contain(fc.no(1, 1));
     });
 
-    it('ervaring is shared in the work channel without customer identifiers; ervaringen lists this month\'s', async () => {
-      const withPhone = await invoke(anna, 'experience.create', { formId: 'e-1', kind: 'goed', text: 'Mevrouw belde op 06 12345678 en was heel blij met de snelle hulp.' });
+    it("ervaring is shared in the work channel without customer identifiers; ervaringen lists this month's", async () => {
+      const withPhone = await invoke(anna, 'experience.create', {
+        formId: 'e-1',
+        kind: 'goed',
+        text: 'Mevrouw belde op 06 12345678 en was heel blij met de snelle hulp.',
+      });
       expect(textOf(withPhone.body.value)).to.contain(nl.exceptions.errors.identifier(nl.exceptions.identifierKinds.phone!));
       expect(inputOf(withPhone.body.value, 'text')!.value, 'typed text stays').to.contain('heel blij');
       const noKind = await invoke(anna, 'experience.create', { formId: 'e-1', text: 'Iets wat goed ging met een klant vandaag.' });
       expect(textOf(noKind.body.value)).to.contain(nl.experiences.errors.kindRequired);
       connector.reset();
-      const ok = await invoke(anna, 'experience.create', { formId: 'e-1', kind: 'minderGoed', text: 'Een klant werd drie keer doorverbonden voordat iemand hielp.', lesson: 'Eerst zelf de vraag helder maken.' });
+      const ok = await invoke(anna, 'experience.create', {
+        formId: 'e-1',
+        kind: 'minderGoed',
+        text: 'Een klant werd drie keer doorverbonden voordat iemand hielp.',
+        lesson: 'Eerst zelf de vraag helder maken.',
+      });
       expect(textOf(ok.body.value)).to.contain(nl.experiences.shared);
-      expect(textOf((await invoke(anna, 'experience.create', { formId: 'e-1', kind: 'minderGoed', text: 'Een klant werd drie keer doorverbonden voordat iemand hielp.' })).body.value)).to.contain(nl.experiences.sharedAlready);
+      expect(
+        textOf(
+          (
+            await invoke(anna, 'experience.create', {
+              formId: 'e-1',
+              kind: 'minderGoed',
+              text: 'Een klant werd drie keer doorverbonden voordat iemand hielp.',
+            })
+          ).body.value,
+        ),
+      ).to.contain(nl.experiences.sharedAlready);
       await bot.settle();
       const posts = connector.allPosted().filter((p) => String(p.activity.text ?? '').includes('drie keer doorverbonden'));
       expect(posts, 'one post in the work channel').to.have.length(1);
       expect(String(posts[0]!.activity.conversation?.id)).to.contain(generalChannel.id);
-      expect(String(posts[0]!.activity.text)).to.contain(nl.experiences.kinds.minderGoed!).and.contain(anna.name).and.contain('Eerst zelf de vraag helder maken.');
+      expect(String(posts[0]!.activity.text))
+        .to.contain(nl.experiences.kinds.minderGoed!)
+        .and.contain(anna.name)
+        .and.contain('Eerst zelf de vraag helder maken.');
       connector.reset();
       await bot.post(personalMessage({ text: 'ervaringen', from: bram }));
-      const list = await connector.waitFor((x) => x.messagesIn(personalConversationId(bram)).find((m) => String(m.activity.text ?? '').includes(nl.experiences.listTitle('november 2026'))));
+      const list = await connector.waitFor((x) =>
+        x
+          .messagesIn(personalConversationId(bram))
+          .find((m) => String(m.activity.text ?? '').includes(nl.experiences.listTitle('november 2026'))),
+      );
       expect(String(list.activity.text)).to.contain('drie keer doorverbonden').and.not.contain('heel blij');
     });
 
@@ -191,15 +264,24 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect((await search(bram, 'an', 'graph.microsoft.com/users')).body.value.results).to.deep.equal([]);
     });
 
-    it('an appointment with the customer\'s e-mail address: the confirmation opens in e-mail with subject and body', async () => {
+    it("an appointment with the customer's e-mail address: the confirmation opens in e-mail with subject and body", async () => {
       const res = await invoke(bram, 'appointment.create', {
-        promiseKind: 'email', customerName: 'Meneer Smit', contact: 'smit@example.nl', topic: 'Huurverhoging', owner: bram.aadObjectId,
+        promiseKind: 'email',
+        customerName: 'Meneer Smit',
+        contact: 'smit@example.nl',
+        topic: 'Huurverhoging',
+        owner: bram.aadObjectId,
       });
       const id = /AF-\d+/.exec(JSON.stringify(res.body.value))?.[0];
       expect(id, JSON.stringify(res.body.value)).to.be.a('string');
       await bot.settle();
       connector.reset();
-      const done = await invoke(bram, 'appointment.done', { id, answer: 'info', note: 'Uitleg gegeven over de huurverhoging.', confirmation: 'email' });
+      const done = await invoke(bram, 'appointment.done', {
+        id,
+        answer: 'info',
+        note: 'Uitleg gegeven over de huurverhoging.',
+        confirmation: 'email',
+      });
       expect(done.status).to.equal(200);
       await bot.settle();
       const dm = connector.messagesIn(personalConversationId(bram)).find((m) => textOf(m.card).includes(c.confirmationCard.title(id!)));
@@ -207,14 +289,20 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect(open?.title).to.equal(c.confirmationCard.openInEmail);
       const url = String(open!.url);
       expect(url.startsWith('mailto:smit@example.nl?subject=')).to.equal(true);
-      expect(decodeURIComponent(url.split('body=')[1]!)).to.contain(c.confirmation.answer.info!).and.contain(c.confirmation.helpedBy(bram.name));
+      expect(decodeURIComponent(url.split('body=')[1]!))
+        .to.contain(c.confirmation.answer.info!)
+        .and.contain(c.confirmation.helpedBy(bram.name));
     });
 
     it('a customer known only from a geholpen log: the log is linked to a customer record; inzage finds it, vergeet erases its identifiers', async () => {
       const said = async (user: TestUser, text: string, expected: string) => {
         connector.reset();
         await bot.post(personalMessage({ text, from: user }));
-        return connector.waitFor((x) => x.messagesIn(personalConversationId(user)).find((m) => String(m.activity.text ?? '').includes(expected)), 5000, expected);
+        return connector.waitFor(
+          (x) => x.messagesIn(personalConversationId(user)).find((m) => String(m.activity.text ?? '').includes(expected)),
+          5000,
+          expected,
+        );
       };
       await invoke(bram, 'contact.create', { formId: 'f-only', how: 'balie', topic: 'Overlast', customer: '06 44440001' });
       await invoke(bram, 'contact.create', { formId: 'f-other', how: 'telefoon', topic: 'Reparatie', customer: 'p.devries@example.nl' });
@@ -235,12 +323,20 @@ for (const db of ['sqlite', 'postgres'] as const) {
       const after = await all();
       expect(after, 'the figures stay').to.have.length(2);
       const erased = after.find((l) => l.id === mine.id)!;
-      expect([erased.customerKey, erased.customerId], 'the log\'s identifiers are gone').to.deep.equal([null, null]);
-      expect(after.find((l) => l.id !== mine.id)!.customerKey, 'another customer\'s log keeps its link').to.equal('p.devries@example.nl');
+      expect([erased.customerKey, erased.customerId], "the log's identifiers are gone").to.deep.equal([null, null]);
+      expect(after.find((l) => l.id !== mine.id)!.customerKey, "another customer's log keeps its link").to.equal('p.devries@example.nl');
       expect(await bot.app.s.customers.store.byKey(anna.tenantId, '+31644440001'), 'the record is gone').to.equal(null);
       await said(dirk, 'inzage 06 44440001', nl.privacy.nothingFound);
       // A log from before the link (no record id) is still found by its number.
-      await bot.app.s.repo.records.add({ tenantId: anna.tenantId, kind: 'contact', id: 'GH-OLD', at: new Date('2026-11-20T10:00:00Z'), by: { id: bram.aadObjectId, name: bram.name }, customerKey: '+31655550001', data: { how: 'balie', topic: 'Overlast' } });
+      await bot.app.s.repo.records.add({
+        tenantId: anna.tenantId,
+        kind: 'contact',
+        id: 'GH-OLD',
+        at: new Date('2026-11-20T10:00:00Z'),
+        by: { id: bram.aadObjectId, name: bram.name },
+        customerKey: '+31655550001',
+        data: { how: 'balie', topic: 'Overlast' },
+      });
       await said(dirk, 'inzage 06 55550001', nl.contacts.privacyLine(1));
       await said(dirk, 'vergeet 06 55550001 bevestig', nl.contacts.privacyErased(1));
       expect((await all()).find((l) => l.id === 'GH-OLD')!.customerKey).to.equal(null);

@@ -16,16 +16,36 @@ const TRICKY = 'Klant schreef letterlijk "digital":"digitaal" in het webformulie
 
 function oldItem(id: string): Item {
   return {
-    tenantId: 't', id, kind: 'callback', status: 'open', subject: 'Lekkage', owner: null, createdBy: { id: 'u', name: 'U' },
-    createdAt: AT, updatedAt: AT, deadline: AT, closedAt: null, source: 'teams', version: 1, card: null,
+    tenantId: 't',
+    id,
+    kind: 'callback',
+    status: 'open',
+    subject: 'Lekkage',
+    owner: null,
+    createdBy: { id: 'u', name: 'U' },
+    createdAt: AT,
+    updatedAt: AT,
+    deadline: AT,
+    closedAt: null,
+    source: 'teams',
+    version: 1,
+    card: null,
     data: {
-      customerName: 'Mevrouw Oud', phone: '+31612345678', details: TRICKY, preferredChannel: 'persoonlijk',
+      customerName: 'Mevrouw Oud',
+      phone: '+31612345678',
+      details: TRICKY,
+      preferredChannel: 'persoonlijk',
       profile: { ageGroup: 'senior', digital: 'nietDigitaal', attitude: 'afhankelijk' },
     },
   };
 }
 
-const UNDO_4 = ['DELETE FROM schema_migrations WHERE version = 4', 'DROP TABLE customer_lookups', 'DROP TABLE customer_keys', 'DROP TABLE customers'];
+const UNDO_4 = [
+  'DELETE FROM schema_migrations WHERE version = 4',
+  'DROP TABLE customer_lookups',
+  'DROP TABLE customer_keys',
+  'DROP TABLE customers',
+];
 
 describe('migration 4: klantbeeld labels renamed, customer tables', function () {
   this.timeout(30_000);

@@ -8,7 +8,19 @@
 // skipped when the default server cannot be reached, failing when TEST_DATABASE_URL is set.
 import { expect } from 'chai';
 import { Pool } from 'pg';
-import { anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord, TEST_TENANT, type TestUser } from '../harness/activities';
+import {
+  anna,
+  bram,
+  carla,
+  channelMessage,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  TEST_TENANT,
+  type TestUser,
+} from '../harness/activities';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
 import { PostgresRepository } from '../../src/storage/postgres';
@@ -22,8 +34,11 @@ const t = nl.customers;
 const DAY = 24 * 60 * 60 * 1000;
 
 const KLAASSEN = {
-  customerName: 'Mevrouw Ria Klaassen', phone: '06-24681357', topic: 'Kapotte cv-ketel',
-  details: 'Geen warm water sinds gisteren.', preferredChannel: 'brief',
+  customerName: 'Mevrouw Ria Klaassen',
+  phone: '06-24681357',
+  topic: 'Kapotte cv-ketel',
+  details: 'Geen warm water sinds gisteren.',
+  preferredChannel: 'brief',
   profile: { digital: 'liever-persoonlijk', attitude: 'hulp-bij-regelen', ageGroup: '55-of-ouder' },
 };
 const NOTE = 'Monteur komt maandag om 9:00; mevrouw is thuis.';
@@ -69,15 +84,25 @@ for (const db of ['sqlite', 'postgres'] as const) {
     afterEach(async () => bot?.stop());
 
     const personal = (u: TestUser) => connector.messagesIn(personalConversationId(u));
-    const personalText = (u: TestUser) => personal(u).map((m) => `${String(m.activity.text ?? '')}\n${textOf(m.card ?? {})}`).join('\n');
-    const channelText = () => connector.messagesIn(generalChannel.id).map((m) => `${String(m.activity.text ?? '')}\n${textOf(m.card ?? {})}`).join('\n');
+    const personalText = (u: TestUser) =>
+      personal(u)
+        .map((m) => `${String(m.activity.text ?? '')}\n${textOf(m.card ?? {})}`)
+        .join('\n');
+    const channelText = () =>
+      connector
+        .messagesIn(generalChannel.id)
+        .map((m) => `${String(m.activity.text ?? '')}\n${textOf(m.card ?? {})}`)
+        .join('\n');
     /** `text` in u's 1:1 chat; the bot's answer (text and card) as one string. */
     async function say(u: TestUser, text: string): Promise<string> {
       const before = personal(u).length;
       const res = await bot.post(personalMessage({ text, from: u }));
       expect(res.status).to.equal(200);
       await bot.settle();
-      return personal(u).slice(before).map((m) => `${String(m.activity.text ?? '')}\n${textOf(m.card ?? {})}`).join('\n');
+      return personal(u)
+        .slice(before)
+        .map((m) => `${String(m.activity.text ?? '')}\n${textOf(m.card ?? {})}`)
+        .join('\n');
     }
     /** The latest card the bot sent u in the 1:1 chat. */
     const lastCard = (u: TestUser) => [...personal(u)].reverse().find((m) => m.card)?.card;
@@ -104,17 +129,35 @@ for (const db of ['sqlite', 'postgres'] as const) {
         expect(text).to.contain('06 24681357'); // the stored contact details, in the colleague's own chat
       }
       // An appointment by e-mail for the same family: its own record, found by the address in any case.
-      const appt = await click(bot, carla, 'appointment.create', {
-        promiseKind: 'email', customerName: 'Dhr. Klaassen', contact: 'H.Klaassen@Voorbeeld.nl', topic: 'Vraag over de huurprijs', formId: 'f-appt-1',
-      }, { where: 'personal' });
+      const appt = await click(
+        bot,
+        carla,
+        'appointment.create',
+        {
+          promiseKind: 'email',
+          customerName: 'Dhr. Klaassen',
+          contact: 'H.Klaassen@Voorbeeld.nl',
+          topic: 'Vraag over de huurprijs',
+          formId: 'f-appt-1',
+        },
+        { where: 'personal' },
+      );
       expect(textOf(appt.card)).to.match(/VA-\d+|afspraak/i);
       const byEmail = await say(anna, 'klant h.klaassen@VOORBEELD.nl');
       expect(byEmail).to.contain('Vraag over de huurprijs').and.to.contain('h.klaassen@voorbeeld.nl');
       // By name: two records hold the name Klaassen → a pick list told apart by last four digits and the latest topic.
       const pick = await say(anna, 'klant klaassen');
-      expect(pick).to.contain(t.pickTitle).and.to.contain('1357').and.to.contain('Kapotte cv-ketel').and.to.contain('Vraag over de huurprijs');
+      expect(pick)
+        .to.contain(t.pickTitle)
+        .and.to.contain('1357')
+        .and.to.contain('Kapotte cv-ketel')
+        .and.to.contain('Vraag over de huurprijs');
       const pickCard = lastCard(anna)!;
-      const recordId = /KL-\d+/.exec(textOf(pickCard).split('\n').find((l) => l.includes('Mevrouw Ria Klaassen')) ?? '')?.[0];
+      const recordId = /KL-\d+/.exec(
+        textOf(pickCard)
+          .split('\n')
+          .find((l) => l.includes('Mevrouw Ria Klaassen')) ?? '',
+      )?.[0];
       expect(recordId).to.be.a('string');
       const chosen = await click(bot, anna, 'customer.show', { id: recordId }, { where: 'personal' });
       expect(textOf(chosen.card)).to.contain(NOTE);
@@ -133,10 +176,18 @@ for (const db of ['sqlite', 'postgres'] as const) {
       const res = await bot.post(channelMessage({ text: 'klant 06 24681357', from: carla, team: teamNoord }));
       expect(res.status).to.equal(200);
       await bot.settle();
-      const added = connector.messagesIn(generalChannel.id).slice(channelBefore).map((m) => `${String(m.activity.text ?? '')}${JSON.stringify(m.card ?? {})}`).join('\n');
+      const added = connector
+        .messagesIn(generalChannel.id)
+        .slice(channelBefore)
+        .map((m) => `${String(m.activity.text ?? '')}${JSON.stringify(m.card ?? {})}`)
+        .join('\n');
       expect(added).to.contain(t.sentToChat);
       for (const leak of ['Klaassen', '24681357', '1357', NOTE, 'cv-ketel', 'KL-']) expect(added, leak).not.to.contain(leak);
-      const card = await connector.waitFor(() => personal(carla).find((m) => textOf(m.card ?? {}).includes(NOTE)), 5000, 'customer card in the 1:1 chat');
+      const card = await connector.waitFor(
+        () => personal(carla).find((m) => textOf(m.card ?? {}).includes(NOTE)),
+        5000,
+        'customer card in the 1:1 chat',
+      );
       expect(textOf(card.card)).to.contain(id);
 
       await say(anna, 'klant klaassen');
@@ -164,7 +215,13 @@ for (const db of ['sqlite', 'postgres'] as const) {
       const recordId = String(JSON.stringify(card).match(/"id":"(KL-\d+)"/)![1]);
 
       // In a channel the pause button is refused.
-      const inChannel = await clickIn(bot.url, anna, 'customer.pause', { id: recordId, reason: 'Dreigde aan de telefoon' }, generalChannel.id);
+      const inChannel = await clickIn(
+        bot.url,
+        anna,
+        'customer.pause',
+        { id: recordId, reason: 'Dreigde aan de telefoon' },
+        generalChannel.id,
+      );
       expect(JSON.stringify(inChannel.body)).to.contain(t.pause.personalOnly);
       expect((await bot.app.s.customers.store.get(TEST_TENANT, recordId))!.pause).to.equal(null);
       // Without a reason: refused at the field.
@@ -194,7 +251,11 @@ for (const db of ['sqlite', 'postgres'] as const) {
       await bot.tick();
       await bot.post(channelMessage({ text: 'digest', from: anna, team: teamNoord }));
       await bot.settle();
-      const channelNow = connector.messagesIn(generalChannel.id).slice(cardsBefore).map((m) => `${String(m.activity.text ?? '')}${JSON.stringify(m.card ?? {})}`).join('\n');
+      const channelNow = connector
+        .messagesIn(generalChannel.id)
+        .slice(cardsBefore)
+        .map((m) => `${String(m.activity.text ?? '')}${JSON.stringify(m.card ?? {})}`)
+        .join('\n');
       expect(channelNow).not.to.contain(heldId).and.not.to.contain('Nog steeds geen warm water');
       expect((await getItem(bot, heldId))!.card).to.equal(null);
       // Binding again (posting pending items) skips it too.
@@ -206,10 +267,23 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect(await say(carla, 'overzicht')).not.to.contain(heldId);
 
       // No new home visit.
-      const visit = await click(bot, carla, 'appointment.create', {
-        promiseKind: 'homevisit', customerName: 'Mevrouw Ria Klaassen', contact: '06 24681357', topic: 'Ketel bekijken',
-        date: '2026-12-04', time: '10:00', moment: '2026-12-04T10:00:00+01:00', owner: carla.aadObjectId, formId: 'f-visit-1',
-      }, { where: 'personal' });
+      const visit = await click(
+        bot,
+        carla,
+        'appointment.create',
+        {
+          promiseKind: 'homevisit',
+          customerName: 'Mevrouw Ria Klaassen',
+          contact: '06 24681357',
+          topic: 'Ketel bekijken',
+          date: '2026-12-04',
+          time: '10:00',
+          moment: '2026-12-04T10:00:00+01:00',
+          owner: carla.aadObjectId,
+          formId: 'f-visit-1',
+        },
+        { where: 'personal' },
+      );
       expect(textOf(visit.card)).to.contain(t.pause.homeVisitRefused);
 
       // Only a manager lifts it.
@@ -234,7 +308,13 @@ for (const db of ['sqlite', 'postgres'] as const) {
 
     it('"Klant opzoeken" on the callback form fills in the known klantbeeld for the typed number; what was typed stays', async () => {
       await finishedCallback();
-      const filled = await click(bot, carla, 'callback.lookupCustomer', { formId: 'f-look-1', phone: '(06) 24 68 13 57', topic: 'Rooster', attitude: 'denkt-mee' }, { where: 'personal' });
+      const filled = await click(
+        bot,
+        carla,
+        'callback.lookupCustomer',
+        { formId: 'f-look-1', phone: '(06) 24 68 13 57', topic: 'Rooster', attitude: 'denkt-mee' },
+        { where: 'personal' },
+      );
       expect(textOf(filled.card)).to.match(/Bekende klant \(KL-\d+\)/);
       expect(inputOf(filled.card, 'digital')!.value).to.equal('liever-persoonlijk');
       expect(inputOf(filled.card, 'preferredChannel')!.value).to.equal('brief');
@@ -242,11 +322,29 @@ for (const db of ['sqlite', 'postgres'] as const) {
       expect(inputOf(filled.card, 'customerName')!.value).to.equal('Mevrouw Ria Klaassen');
       expect(inputOf(filled.card, 'topic')!.value).to.equal('Rooster');
       expect(JSON.stringify(filled.card)).to.contain('"isVisible":true');
-      const unknown = await click(bot, carla, 'callback.lookupCustomer', { formId: 'f-look-2', phone: '06 11223344' }, { where: 'personal' });
+      const unknown = await click(
+        bot,
+        carla,
+        'callback.lookupCustomer',
+        { formId: 'f-look-2', phone: '06 11223344' },
+        { where: 'personal' },
+      );
       expect(textOf(unknown.card)).to.contain(t.form.none);
       expect(inputOf(unknown.card, 'digital')!.value ?? '').to.equal('');
       // A submitted number that matches links the new callback to the record; its owner view shows the profile.
-      const id = /\*\*(TB-\d+)\*\*/.exec(textOf((await click(bot, carla, 'callback.create', { formId: 'f-look-1', customerName: 'Mevrouw Ria Klaassen', phone: '0624681357', topic: 'Rooster' }, { where: 'personal' })).card))![1]!;
+      const id = /\*\*(TB-\d+)\*\*/.exec(
+        textOf(
+          (
+            await click(
+              bot,
+              carla,
+              'callback.create',
+              { formId: 'f-look-1', customerName: 'Mevrouw Ria Klaassen', phone: '0624681357', topic: 'Rooster' },
+              { where: 'personal' },
+            )
+          ).card,
+        ),
+      )![1]!;
       const item = (await getItem(bot, id))!;
       expect(item.data.customerId).to.match(/^KL-\d+$/);
       const view = await click(bot, bram, 'callback.claim', { id });
@@ -254,7 +352,10 @@ for (const db of ['sqlite', 'postgres'] as const) {
     });
 
     it('retention: the record and its lookups go once no item is within RETENTION_DAYS and no pause is active; two intakes at once make one record', async () => {
-      const [a, b] = await Promise.all([intake(bot, { ...KLAASSEN, phone: '06 55550001' }), intake(bot, { ...KLAASSEN, phone: '+31655550001', topic: 'Tuin' })]);
+      const [a, b] = await Promise.all([
+        intake(bot, { ...KLAASSEN, phone: '06 55550001' }),
+        intake(bot, { ...KLAASSEN, phone: '+31655550001', topic: 'Tuin' }),
+      ]);
       expect([a.status, b.status]).to.deep.equal([201, 201]);
       const s = bot.app.s;
       const records = await s.customers.store.list(TEST_TENANT);
@@ -264,12 +365,18 @@ for (const db of ['sqlite', 'postgres'] as const) {
       await bot.settle();
       for (const id of [a.body.id, b.body.id, other.body.id]) {
         await click(bot, bram, 'callback.claim', { id });
-        await click(bot, bram, 'callback.done', { id, answer: 'ja', note: 'Gebeld, alles is geregeld.', confirmation: 'none' }, { where: 'personal' });
+        await click(
+          bot,
+          bram,
+          'callback.done',
+          { id, answer: 'ja', note: 'Gebeld, alles is geregeld.', confirmation: 'none' },
+          { where: 'personal' },
+        );
         expect((await getItem(bot, id))!.status).to.equal('done');
       }
       await say(carla, 'klant 06 55550001');
       await say(carla, 'klant 06 55550002');
-      const paused = (await s.customers.find(TEST_TENANT, '06 55550002'));
+      const paused = await s.customers.find(TEST_TENANT, '06 55550002');
       expect(paused.status).to.equal('one');
       const pausedId = paused.status === 'one' ? paused.record.id : '';
       await click(bot, anna, 'customer.pause', { id: pausedId, reason: 'Schold een collega uit' }, { where: 'personal' });
@@ -287,12 +394,24 @@ for (const db of ['sqlite', 'postgres'] as const) {
 
     it('"Klant opzoeken" on the appointment form: the name filled in, the klantbeeld and what it asks in the notice', async () => {
       await finishedCallback();
-      const found = await click(bot, carla, 'appointment.lookupCustomer', { formId: 'f-al-1', promiseKind: 'letter', contact: '0031624681357' }, { where: 'personal' });
+      const found = await click(
+        bot,
+        carla,
+        'appointment.lookupCustomer',
+        { formId: 'f-al-1', promiseKind: 'letter', contact: '0031624681357' },
+        { where: 'personal' },
+      );
       const text = textOf(found.card);
       expect(text).to.match(/Bekende klant \(KL-\d+\)/);
       expect(text).to.contain(t.profile.attitude['hulp-bij-regelen']).and.to.contain(t.needs.help);
       expect(inputOf(found.card, 'customerName')!.value).to.equal('Mevrouw Ria Klaassen');
-      const none = await click(bot, carla, 'appointment.lookupCustomer', { formId: 'f-al-2', promiseKind: 'letter', contact: 'niemand@voorbeeld.nl' }, { where: 'personal' });
+      const none = await click(
+        bot,
+        carla,
+        'appointment.lookupCustomer',
+        { formId: 'f-al-2', promiseKind: 'letter', contact: 'niemand@voorbeeld.nl' },
+        { where: 'personal' },
+      );
       expect(textOf(none.card)).to.contain(t.form.none).and.not.to.contain('Bekende klant');
     });
 

@@ -7,8 +7,18 @@ import { Pool } from 'pg';
 import type { Item } from '../../src/domain/types';
 import { PostgresRepository } from '../../src/storage/postgres';
 import {
-  adaptiveCardAction, anna, bram, carla, channelMessage, generalChannel, groupChatMessage, personalConversationId, personalMessage,
-  teamNoord, TEST_TENANT, type TestUser,
+  adaptiveCardAction,
+  anna,
+  bram,
+  carla,
+  channelMessage,
+  generalChannel,
+  groupChatMessage,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  TEST_TENANT,
+  type TestUser,
 } from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
 import { startFakeConnector, type FakeConnector, type MessageState } from '../harness/fakeConnector';
@@ -20,7 +30,8 @@ import { asPerson } from '../harness/roster';
 const person = asPerson;
 const titleOf = (m: MessageState): string => String((m.card as any)?.body?.[0]?.items?.[0]?.text ?? '');
 const channelDigests = (c: FakeConnector) => c.messagesIn(generalChannel.id).filter((m) => titleOf(m).startsWith('Dagoverzicht'));
-const personalDigests = (c: FakeConnector, u: TestUser) => c.messagesIn(personalConversationId(u)).filter((m) => titleOf(m).startsWith('Jouw dagoverzicht'));
+const personalDigests = (c: FakeConnector, u: TestUser) =>
+  c.messagesIn(personalConversationId(u)).filter((m) => titleOf(m).startsWith('Jouw dagoverzicht'));
 const cardText = (m: MessageState) => JSON.stringify(m.card);
 /** Ids on the card's Open buttons, in card order. */
 function openIds(m: MessageState): string[] {
@@ -44,7 +55,13 @@ async function bind(bot: BotUnderTest, c: FakeConnector): Promise<void> {
 
 async function callback(bot: BotUnderTest, at: string, topic: string, owner?: TestUser): Promise<string> {
   bot.clock.set(at);
-  const out = await bot.app.s.items.create('callback', TEST_TENANT, { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic }, person(bram), 'teams');
+  const out = await bot.app.s.items.create(
+    'callback',
+    TEST_TENANT,
+    { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic },
+    person(bram),
+    'teams',
+  );
   if (out.status !== 'created') throw new Error(`create failed: ${out.status}`);
   if (owner) {
     const claimed = await bot.app.s.items.act(TEST_TENANT, out.item.id, 'claim', {}, person(owner));
@@ -54,13 +71,30 @@ async function callback(bot: BotUnderTest, at: string, topic: string, owner?: Te
 }
 
 /** Items of kinds other engineers are adding (same Item model); written directly until their rules exist. */
-async function otherKind(bot: BotUnderTest, o: Pick<Item, 'id' | 'kind' | 'subject' | 'owner' | 'deadline'> & { data?: Record<string, unknown> }): Promise<string> {
+async function otherKind(
+  bot: BotUnderTest,
+  o: Pick<Item, 'id' | 'kind' | 'subject' | 'owner' | 'deadline'> & { data?: Record<string, unknown> },
+): Promise<string> {
   const now = bot.clock.now();
   const item: Item = {
-    tenantId: TEST_TENANT, status: o.owner ? 'claimed' : 'open', createdBy: person(bram), createdAt: now, updatedAt: now,
-    closedAt: null, source: 'teams', version: 1, card: null, ...o, data: o.data ?? {},
+    tenantId: TEST_TENANT,
+    status: o.owner ? 'claimed' : 'open',
+    createdBy: person(bram),
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
+    source: 'teams',
+    version: 1,
+    card: null,
+    ...o,
+    data: o.data ?? {},
   };
-  const ok = await bot.app.s.repo.commit({ item, expectedVersion: null, history: [{ tenantId: TEST_TENANT, itemId: o.id, at: now, actor: person(bram), action: 'created' }], outbox: [] });
+  const ok = await bot.app.s.repo.commit({
+    item,
+    expectedVersion: null,
+    history: [{ tenantId: TEST_TENANT, itemId: o.id, at: now, actor: person(bram), action: 'created' }],
+    outbox: [],
+  });
   if (!ok) throw new Error('insert failed');
   return o.id;
 }
@@ -72,7 +106,14 @@ async function tickAt(bot: BotUnderTest, at: string): Promise<void> {
 }
 
 async function optIn(bot: BotUnderTest, u: TestUser, on: boolean): Promise<any> {
-  const res = await bot.post(adaptiveCardAction({ from: u, conversation: personalConversationId(u), verb: 'settings.save', data: { personalDigest: on ? 'true' : 'false' } }));
+  const res = await bot.post(
+    adaptiveCardAction({
+      from: u,
+      conversation: personalConversationId(u),
+      verb: 'settings.save',
+      data: { personalDigest: on ? 'true' : 'false' },
+    }),
+  );
   expect(res.status).to.equal(200);
   return res.body.value;
 }
@@ -100,12 +141,28 @@ describe('daily digest (HTTP, fake connector)', function () {
     const today = await callback(bot, '2026-11-25T10:00:00+01:00', 'Sleutel kwijt', bram); // due Thu 17:00
     const todayNobody = await callback(bot, '2026-11-25T11:00:00+01:00', 'Vraag over huurverhoging'); // due Thu 17:00
     const tomorrow = await callback(bot, '2026-11-26T08:00:00+01:00', 'Geluidsoverlast buren'); // due Fri 17:00
-    const appointment = await otherKind(bot, { id: 'AF-2001', kind: 'appointment', subject: 'E-mail over parkeerplaats beantwoorden', owner: person(anna), deadline: new Date('2026-11-26T12:00:00+01:00') });
+    const appointment = await otherKind(bot, {
+      id: 'AF-2001',
+      kind: 'appointment',
+      subject: 'E-mail over parkeerplaats beantwoorden',
+      owner: person(anna),
+      deadline: new Date('2026-11-26T12:00:00+01:00'),
+    });
     const interpreter = await otherKind(bot, {
-      id: 'TK-3001', kind: 'interpreter', subject: 'Tolk Arabisch voor mevrouw El Amrani', owner: person(anna), deadline: new Date('2026-11-27T11:00:00+01:00'),
+      id: 'TK-3001',
+      kind: 'interpreter',
+      subject: 'Tolk Arabisch voor mevrouw El Amrani',
+      owner: person(anna),
+      deadline: new Date('2026-11-27T11:00:00+01:00'),
       data: { language: 'Arabisch', customerName: 'mevrouw El Amrani' },
     });
-    const exception = await otherKind(bot, { id: 'TW-4001', kind: 'exception', subject: 'Afwijken van de wachttijd?', owner: null, deadline: null });
+    const exception = await otherKind(bot, {
+      id: 'TW-4001',
+      kind: 'exception',
+      subject: 'Afwijken van de wachttijd?',
+      owner: null,
+      deadline: null,
+    });
     await bot.settle();
     return { overdue, today, todayNobody, tomorrow, appointment, interpreter, exception };
   }
@@ -122,11 +179,13 @@ describe('daily digest (HTTP, fake connector)', function () {
     expect(channelDigests(connector)).to.have.length(1);
   });
 
-  it('a channel bound before the digest time gets that day\'s digest as usual', async () => {
+  it("a channel bound before the digest time gets that day's digest as usual", async () => {
     bot.clock.set('2026-11-24T08:00:00+01:00');
     await bind(bot, connector);
     const reply = connector.allPosted().find((p) => /werkkanaal/.test(String(p.activity.text ?? '')))!;
-    expect(String(reply.activity.text)).to.contain(nl.common.boundNext(formatMoment(bot.app.s.calendar, new Date('2026-11-24T08:30:00+01:00'))));
+    expect(String(reply.activity.text)).to.contain(
+      nl.common.boundNext(formatMoment(bot.app.s.calendar, new Date('2026-11-24T08:30:00+01:00'))),
+    );
     await tickAt(bot, '2026-11-24T08:31:00+01:00');
     expect(channelDigests(connector)).to.have.length(1);
   });
@@ -144,15 +203,27 @@ describe('daily digest (HTTP, fake connector)', function () {
     const text = cardText(d);
     expect(text).to.contain(nl.digest.asOf('08:30', 6));
     const w = nl.digest.withCount;
-    for (const s of [w(nl.digest.sections.overdue, 1), w(nl.digest.sections.today, 3), w(nl.digest.sections.tomorrow('vrijdag 27 november'), 1), w(nl.digest.sections.unclaimed, 1),
-      nl.digest.owner(anna.name, 1), nl.digest.owner(bram.name, 1), nl.digest.nobody(1),
-      `**${k.overdue}** · Lekkage badkamer`, 'Terugbelverzoek · uiterlijk woensdag 25 november, 17:00 · 1 werkdag te laat',
-      'Afspraak · vandaag 12:00', 'Terugbelverzoek · morgen 17:00', 'Twijfelgeval · geen termijn']) {
+    for (const s of [
+      w(nl.digest.sections.overdue, 1),
+      w(nl.digest.sections.today, 3),
+      w(nl.digest.sections.tomorrow('vrijdag 27 november'), 1),
+      w(nl.digest.sections.unclaimed, 1),
+      nl.digest.owner(anna.name, 1),
+      nl.digest.owner(bram.name, 1),
+      nl.digest.nobody(1),
+      `**${k.overdue}** · Lekkage badkamer`,
+      'Terugbelverzoek · uiterlijk woensdag 25 november, 17:00 · 1 werkdag te laat',
+      'Afspraak · vandaag 12:00',
+      'Terugbelverzoek · morgen 17:00',
+      'Twijfelgeval · geen termijn',
+    ]) {
       expect(text, s).to.contain(s);
     }
     expect(openIds(d)).to.deep.equal([
       `callback.view ${k.overdue}`,
-      `callback.view ${k.todayNobody}`, `appointment.view ${k.appointment}`, `callback.view ${k.today}`,
+      `callback.view ${k.todayNobody}`,
+      `appointment.view ${k.appointment}`,
+      `callback.view ${k.today}`,
       `callback.view ${k.tomorrow}`,
       `exception.view ${k.exception}`,
     ]);
@@ -162,19 +233,29 @@ describe('daily digest (HTTP, fake connector)', function () {
     await tickAt(bot, '2026-11-26T16:00:00+01:00');
     expect(channelDigests(connector)).to.have.length(1);
     // An Open button answers with the item's card.
-    const res = await bot.post(adaptiveCardAction({ from: carla, conversation: generalChannel.id, verb: 'callback.view', data: { id: k.tomorrow } }));
+    const res = await bot.post(
+      adaptiveCardAction({ from: carla, conversation: generalChannel.id, verb: 'callback.view', data: { id: k.tomorrow } }),
+    );
     expect(JSON.stringify(res.body.value)).to.contain('Geluidsoverlast buren');
   });
 
   it('no digest on a Saturday, on Koningsdag (Tuesday 27 April 2027) or on a configured closing day; the next working day it comes', async () => {
     await bind(bot, connector);
     await callback(bot, '2026-11-26T10:00:00+01:00', 'Iets open');
-    for (const at of ['2026-11-28T08:30:00+01:00', '2026-11-28T12:00:00+01:00', '2026-11-29T09:00:00+01:00',
-      '2027-04-27T08:30:00+02:00', '2027-04-27T13:00:00+02:00', '2026-12-08T08:30:00+01:00', '2026-12-08T15:00:00+01:00']) {
+    for (const at of [
+      '2026-11-28T08:30:00+01:00',
+      '2026-11-28T12:00:00+01:00',
+      '2026-11-29T09:00:00+01:00',
+      '2027-04-27T08:30:00+02:00',
+      '2027-04-27T13:00:00+02:00',
+      '2026-12-08T08:30:00+01:00',
+      '2026-12-08T15:00:00+01:00',
+    ]) {
       await tickAt(bot, at);
     }
     expect(channelDigests(connector)).to.have.length(0);
-    for (const day of ['2026-11-28', '2026-11-29', '2027-04-27', '2026-12-08']) expect(await bot.app.s.repo.hasClaim(TEST_TENANT, `digest:${day}`), day).to.equal(false);
+    for (const day of ['2026-11-28', '2026-11-29', '2027-04-27', '2026-12-08'])
+      expect(await bot.app.s.repo.hasClaim(TEST_TENANT, `digest:${day}`), day).to.equal(false);
     await tickAt(bot, '2026-12-09T08:30:00+01:00');
     expect(channelDigests(connector).map(titleOf)).to.deep.equal([nl.digest.channelTitle('woensdag 9 december')]);
   });
@@ -206,14 +287,17 @@ describe('daily digest (HTTP, fake connector)', function () {
     expect(await bot.app.s.repo.hasClaim(TEST_TENANT, 'digest:2026-11-27')).to.equal(false);
     expect(channelDigests(connector)).to.have.length(1);
     await tickAt(bot, '2026-11-30T08:30:00+01:00');
-    expect(channelDigests(connector).map(titleOf)).to.deep.equal([nl.digest.channelTitle('donderdag 26 november'), nl.digest.channelTitle('maandag 30 november')]);
+    expect(channelDigests(connector).map(titleOf)).to.deep.equal([
+      nl.digest.channelTitle('donderdag 26 november'),
+      nl.digest.channelTitle('maandag 30 november'),
+    ]);
   });
 
   it('a digest still pending at midnight (Teams kept refusing) is dropped, not sent the next day', async () => {
     await knownSet();
     connector.block(generalChannel.id, 412); // retried by the outbox (not by botbuilder itself, which would take seconds)
     await tickAt(bot, '2026-11-26T08:30:00+01:00');
-    expect((await bot.app.s.repo.listOutbox({ type: 'digest', status: 'pending' }))).to.have.length(1);
+    expect(await bot.app.s.repo.listOutbox({ type: 'digest', status: 'pending' })).to.have.length(1);
     await bot.stop();
     connector.unblock(generalChannel.id);
     bot = await startBot({ databaseUrl: db, now: '2026-11-27T08:00:00+01:00' });
@@ -229,7 +313,9 @@ describe('daily digest (HTTP, fake connector)', function () {
     const k = await knownSet();
     // Anna opens her settings in the 1:1 chat and switches the personal digest on.
     await bot.post(personalMessage({ text: 'instellingen', from: anna }));
-    const settings = await connector.waitFor((c) => c.messagesIn(personalConversationId(anna)).find((m) => /Jouw instellingen/.test(cardText(m))));
+    const settings = await connector.waitFor((c) =>
+      c.messagesIn(personalConversationId(anna)).find((m) => /Jouw instellingen/.test(cardText(m))),
+    );
     expect(cardText(settings)).to.contain('"value":"false"');
     const saved = await optIn(bot, anna, true);
     expect(JSON.stringify(saved)).to.contain('Opgeslagen. Je krijgt elke werkdag om 08:30').and.contain('"value":"true"');
@@ -246,7 +332,11 @@ describe('daily digest (HTTP, fake connector)', function () {
     const annas = personalDigests(connector, anna);
     expect(annas).to.have.length(1);
     expect(titleOf(annas[0]!)).to.equal(nl.digest.personalTitle('donderdag 26 november'));
-    expect(openIds(annas[0]!)).to.deep.equal([`callback.view ${k.overdue}`, `appointment.view ${k.appointment}`, `interpreter.view ${k.interpreter}`]);
+    expect(openIds(annas[0]!)).to.deep.equal([
+      `callback.view ${k.overdue}`,
+      `appointment.view ${k.appointment}`,
+      `interpreter.view ${k.interpreter}`,
+    ]);
     expect(cardText(annas[0]!)).to.contain('Tolk Arabisch voor mevrouw El Amrani').and.not.contain('Sleutel kwijt');
     expect(personalDigests(connector, bram)).to.have.length(0);
     expect(personalDigests(connector, carla)).to.have.length(0);
@@ -274,10 +364,20 @@ describe('daily digest (HTTP, fake connector)', function () {
     expect(channelDigests(connector)).to.have.length(2);
     // Not in a group chat or another team's channel (people outside the team may read along).
     await bot.post(groupChatMessage({ text: 'digest', from: bram }));
-    const otherTeam = { id: '19:Zz0other0team0a1b2c3d4e5f6@thread.tacv2', name: 'WIJ Zuid', aadGroupId: 'f6f6f6f6-0000-4000-8000-0000000000f6', channels: [{ id: '19:Zz0other0team0a1b2c3d4e5f6@thread.tacv2', name: 'General', isGeneral: true }] };
+    const otherTeam = {
+      id: '19:Zz0other0team0a1b2c3d4e5f6@thread.tacv2',
+      name: 'WIJ Zuid',
+      aadGroupId: 'f6f6f6f6-0000-4000-8000-0000000000f6',
+      channels: [{ id: '19:Zz0other0team0a1b2c3d4e5f6@thread.tacv2', name: 'General', isGeneral: true }],
+    };
     await bot.post(channelMessage({ text: 'digest', from: bram, team: otherTeam }));
-    await connector.waitFor((c) => c.allPosted().filter((p) => /alleen in het team van het werkkanaal/.test(String(p.activity.text ?? ''))).length === 2 || undefined);
-    const elsewhere = connector.allPosted().filter((p) => p.conversationId.startsWith('19:meeting') || p.conversationId.startsWith(otherTeam.id));
+    await connector.waitFor(
+      (c) =>
+        c.allPosted().filter((p) => /alleen in het team van het werkkanaal/.test(String(p.activity.text ?? ''))).length === 2 || undefined,
+    );
+    const elsewhere = connector
+      .allPosted()
+      .filter((p) => p.conversationId.startsWith('19:meeting') || p.conversationId.startsWith(otherTeam.id));
     expect(elsewhere).to.have.length(2);
     expect(elsewhere.every((p) => !p.activity.attachments?.length)).to.equal(true);
     // Somebody with nothing open gets a short, friendly card.
@@ -297,10 +397,21 @@ describe('daily digest (HTTP, fake connector)', function () {
       const created = new Date(start);
       const item: Item = {
         // Appointments and interpreter requests: 5,000 overdue callbacks would also set off 5,000 reminders.
-        tenantId: TEST_TENANT, id: `AF-${10000 + i}`, kind: i % 9 === 0 ? 'interpreter' : 'appointment', status: 'open',
-        subject: `Onderwerp ${i} `.padEnd(120, 'x'), owner: i % 4 === 0 ? null : owners[i % 3]!, createdBy: owners[0]!,
-        createdAt: created, updatedAt: created, deadline: new Date(start + (i % 300) * 40 * 60_000), closedAt: null,
-        source: 'teams', version: 1, data: {}, card: null,
+        tenantId: TEST_TENANT,
+        id: `AF-${10000 + i}`,
+        kind: i % 9 === 0 ? 'interpreter' : 'appointment',
+        status: 'open',
+        subject: `Onderwerp ${i} `.padEnd(120, 'x'),
+        owner: i % 4 === 0 ? null : owners[i % 3]!,
+        createdBy: owners[0]!,
+        createdAt: created,
+        updatedAt: created,
+        deadline: new Date(start + (i % 300) * 40 * 60_000),
+        closedAt: null,
+        source: 'teams',
+        version: 1,
+        data: {},
+        card: null,
       };
       await repo.commit({ item, expectedVersion: null, history: [], outbox: [] });
     }
@@ -308,7 +419,9 @@ describe('daily digest (HTTP, fake connector)', function () {
     await tickAt(bot, '2026-11-26T08:30:00+01:00');
     const d = channelDigests(connector);
     expect(d).to.have.length(1);
-    const posted = connector.allPosted().find((p) => String(p.activity.attachments?.[0]?.content?.body?.[0]?.items?.[0]?.text ?? '').startsWith('Dagoverzicht'))!;
+    const posted = connector
+      .allPosted()
+      .find((p) => String(p.activity.attachments?.[0]?.content?.body?.[0]?.items?.[0]?.text ?? '').startsWith('Dagoverzicht'))!;
     const bytes = Buffer.byteLength(JSON.stringify(posted.activity), 'utf8');
     console.log(`      5,000 items (inserted in ${insertMs} ms): the posted activity is ${(bytes / 1024).toFixed(1)} KB`);
     expect(bytes).to.be.below(80 * 1024);
@@ -317,7 +430,6 @@ describe('daily digest (HTTP, fake connector)', function () {
 });
 
 // ---------------------------------------------------------------- two instances on one PostgreSQL
-
 
 describe('daily digest: two instances on one PostgreSQL', function () {
   let connector: FakeConnector;
@@ -362,6 +474,8 @@ describe('daily digest: two instances on one PostgreSQL', function () {
     }
     expect(channelDigests(connector)).to.have.length(1);
     expect(personalDigests(connector, anna)).to.have.length(1);
-    expect(cardText(channelDigests(connector)[0]!)).to.contain('Lekkage badkamer').and.contain('Sleutel kwijt');
+    expect(cardText(channelDigests(connector)[0]!))
+      .to.contain('Lekkage badkamer')
+      .and.contain('Sleutel kwijt');
   });
 });

@@ -8,8 +8,18 @@ import { nl } from '../../src/texts/nl';
 import type { FakeConnector } from '../harness/fakeConnector';
 import { useConnectorAndGraph } from '../harness/suite';
 import {
-  adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord,
-  TEST_TENANT, type TestUser,
+  adaptiveCardAction,
+  anna,
+  bram,
+  carla,
+  channelMessage,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  TEST_TENANT,
+  type TestUser,
 } from '../harness/activities';
 import { startBot, type BotUnderTest } from '../harness/bot';
 import { fixedTokenCredential, type FakeGraph } from '../harness/fakeGraph';
@@ -74,7 +84,10 @@ describe('exceptions: voorleggen reaches the manager from Microsoft Graph (fake 
     const id = /TW-\d+/.exec(json(created))![0];
     await bot.settle();
     await onCard(bram, 'exception.opinion', id, { stance: 'eens', opinionReasoning: 'Ziekte is een goede reden om af te wijken.' });
-    const answer = await onCard(anna, 'exception.decide', id, { outcome: 'voorleggen', decisionReasoning: 'We twijfelen; graag een besluit.' });
+    const answer = await onCard(anna, 'exception.decide', id, {
+      outcome: 'voorleggen',
+      decisionReasoning: 'We twijfelen; graag een besluit.',
+    });
     await bot.settle();
     return { id, answer };
   }
@@ -100,9 +113,13 @@ describe('exceptions: voorleggen reaches the manager from Microsoft Graph (fake 
     expect(personal(carla).filter((m) => json(m.activity).includes(id))).to.have.length(0);
 
     // Not a manager by configuration, but the case was put to him: Dirk decides; Carla may not.
-    expect(json(await invoke(carla, 'exception.managerDecide', { id, managerOutcome: 'afwijken', managerReasoning: 'Akkoord.' }))).to.contain(nl.common.managersOnly);
+    expect(
+      json(await invoke(carla, 'exception.managerDecide', { id, managerOutcome: 'afwijken', managerReasoning: 'Akkoord.' })),
+    ).to.contain(nl.common.managersOnly);
     const decided = await invoke(dirk, 'exception.managerDecide', {
-      id, managerOutcome: 'afwijken', managerReasoning: 'Ziekte en schuldhulp: bijzonder genoeg.',
+      id,
+      managerOutcome: 'afwijken',
+      managerReasoning: 'Ziekte en schuldhulp: bijzonder genoeg.',
     });
     expect(json(decided)).to.contain('Besluit: afwijken');
     expect((await item(id)).data.decision).to.deep.include({ outcome: 'afwijken', byManager: true });

@@ -10,7 +10,16 @@ import { loadConfig } from '../../src/config/config';
 import { ManualClock } from '../../src/domain/clock';
 import { PostgresRepository } from '../../src/storage/postgres';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
-import { adaptiveCardAction, anna, bram, channelMessage, generalChannel, teamNoord, TEST_TENANT, type TestUser } from '../harness/activities';
+import {
+  adaptiveCardAction,
+  anna,
+  bram,
+  channelMessage,
+  generalChannel,
+  teamNoord,
+  TEST_TENANT,
+  type TestUser,
+} from '../harness/activities';
 import { postActivity } from '../harness/http';
 import { PG_URL, requirePostgres } from '../harness/pg';
 
@@ -47,17 +56,35 @@ describe('exceptions on PostgreSQL: take exactly once across two instances', fun
   it('20 concurrent takes over two instances: one taker, one history entry, 19 polite refusals', async () => {
     await postActivity(apps[0].url, channelMessage({ text: 'koppel', from: anna, team: teamNoord }));
     const s = apps[0].app.s;
-    const created = await s.items.create('exception', TEST_TENANT, {
-      situation: 'Huurder vraagt een regeling van 18 maanden na een lange ziekte.', rule: 'Betalingsregeling hoogstens 12 maanden',
-      proposal: 'Regeling van 18 maanden', leaning: 'Anders lukt het niet.', urgency: 'vandaag',
-    }, { id: anna.aadObjectId, name: anna.name, teamsId: anna.id }, 'teams');
+    const created = await s.items.create(
+      'exception',
+      TEST_TENANT,
+      {
+        situation: 'Huurder vraagt een regeling van 18 maanden na een lange ziekte.',
+        rule: 'Betalingsregeling hoogstens 12 maanden',
+        proposal: 'Regeling van 18 maanden',
+        leaning: 'Anders lukt het niet.',
+        urgency: 'vandaag',
+      },
+      { id: anna.aadObjectId, name: anna.name, teamsId: anna.id },
+      'teams',
+    );
     if (created.status !== 'created') throw new Error(created.status);
     const id = created.item.id;
     const colleagues: TestUser[] = Array.from({ length: 20 }, (_, i) => ({
-      ...bram, id: `29:1Pg${i}-x`, aadObjectId: `dddddddd-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Collega ${i}`,
+      ...bram,
+      id: `29:1Pg${i}-x`,
+      aadObjectId: `dddddddd-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `Collega ${i}`,
     }));
-    const answers = await Promise.all(colleagues.map((u, i) => postActivity(apps[i % 2].url,
-      adaptiveCardAction({ from: u, conversation: `${generalChannel.id};messageid=1`, verb: 'exception.take', data: { id } }))));
+    const answers = await Promise.all(
+      colleagues.map((u, i) =>
+        postActivity(
+          apps[i % 2].url,
+          adaptiveCardAction({ from: u, conversation: `${generalChannel.id};messageid=1`, verb: 'exception.take', data: { id } }),
+        ),
+      ),
+    );
     const bodies = answers.map((a) => JSON.stringify(a.body));
     expect(answers.every((a) => a.status === 200)).to.equal(true);
     expect(bodies.filter((b) => b.includes(nl.exceptions.msg.taken(id)))).to.have.length(1);

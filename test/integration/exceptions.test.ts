@@ -7,15 +7,24 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type FakeConnector } from '../harness/fakeConnector';
 import {
-  adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord,
-  TEST_TENANT, type TestUser,
+  adaptiveCardAction,
+  anna,
+  bram,
+  carla,
+  channelMessage,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  TEST_TENANT,
+  type TestUser,
 } from '../harness/activities';
 import { startBot, type BotUnderTest } from '../harness/bot';
 import type { ExceptionData } from '../../src/domain/items/exception';
 import type { Item } from '../../src/domain/types';
 import { FORM } from './exceptions.helpers';
 import { useBot } from '../harness/suite';
-
 
 const text = (a: Record<string, any>) => String(a.text ?? '');
 const json = (v: unknown) => JSON.stringify(v);
@@ -70,7 +79,11 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     return id;
   }
 
-  const personal = (u: TestUser) => connector.messagesIn(personalConversationId(u)).map((m) => text(m.activity)).join('\n');
+  const personal = (u: TestUser) =>
+    connector
+      .messagesIn(personalConversationId(u))
+      .map((m) => text(m.activity))
+      .join('\n');
 
   it('twijfel and oefenen open the form; the form refuses a phone number and keeps what was typed', async () => {
     await bot.post(personalMessage({ text: 'twijfel', from: anna }));
@@ -92,8 +105,16 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     expect(json(created)).to.match(/Je vraag \*\*TW-1001\*\* staat in het kanaal/);
     await bot.settle();
     const posted = channelCard('TW-1001');
-    for (const s of [nl.exceptions.card.questions[0]!, nl.exceptions.card.questions[1]!, 'gelijke behandeling, precedent', "Wat zijn de risico's of kosten?",
-      'Hoe leggen we een \\"nee\\" uit aan de klant?', 'Een betalingsregeling duurt hoogstens 12 maanden', nl.exceptions.status.open, 'exception.take']) {
+    for (const s of [
+      nl.exceptions.card.questions[0]!,
+      nl.exceptions.card.questions[1]!,
+      'gelijke behandeling, precedent',
+      "Wat zijn de risico's of kosten?",
+      'Hoe leggen we een \\"nee\\" uit aan de klant?',
+      'Een betalingsregeling duurt hoogstens 12 maanden',
+      nl.exceptions.status.open,
+      'exception.take',
+    ]) {
       expect(json(posted.card), s).to.contain(s);
     }
     expect((await item('TW-1001')).deadline?.toISOString()).to.equal(new Date('2026-11-26T17:00:00+01:00').toISOString());
@@ -102,32 +123,58 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     const taken = await onCard(bram, 'exception.take', 'TW-1001');
     expect(json(taken)).to.contain(nl.exceptions.msg.taken('TW-1001'));
     await bot.settle();
-    expect(json(channelCard('TW-1001').card)).to.contain(nl.exceptions.card.takenByText(bram.name, '10:12')).and.not.contain('exception.take');
+    expect(json(channelCard('TW-1001').card))
+      .to.contain(nl.exceptions.card.takenByText(bram.name, '10:12'))
+      .and.not.contain('exception.take');
     expect(personal(anna)).to.contain(nl.exceptions.msg.takenNotice('TW-1001', bram.name, '').split(' (')[0]);
 
-    await onCard(bram, 'exception.opinion', 'TW-1001', { stance: 'eens', opinionReasoning: 'Ziekte is een goede reden; met schuldhulp is het haalbaar.' });
-    const second = await onCard(carla, 'exception.opinion', 'TW-1001', { stance: 'twijfel', opinionReasoning: 'Dan moeten anderen dit ook kunnen krijgen.' });
+    await onCard(bram, 'exception.opinion', 'TW-1001', {
+      stance: 'eens',
+      opinionReasoning: 'Ziekte is een goede reden; met schuldhulp is het haalbaar.',
+    });
+    const second = await onCard(carla, 'exception.opinion', 'TW-1001', {
+      stance: 'twijfel',
+      opinionReasoning: 'Dan moeten anderen dit ook kunnen krijgen.',
+    });
     expect(json(second)).to.contain(nl.exceptions.msg.opinionSaved('TW-1001').split('. ')[0]);
     await bot.settle();
     const withOpinions = json(channelCard('TW-1001').card);
-    expect(withOpinions).to.contain(nl.exceptions.card.opinionsTitle(2)).and.contain('**Bram Jansen**: Eens').and.contain('**Carla Smit**: Twijfel')
+    expect(withOpinions)
+      .to.contain(nl.exceptions.card.opinionsTitle(2))
+      .and.contain('**Bram Jansen**: Eens')
+      .and.contain('**Carla Smit**: Twijfel')
       .and.contain('Dan moeten anderen dit ook kunnen krijgen.');
     expect(personal(anna)).to.contain(nl.exceptions.msg.opinionNotice('TW-1001', carla.name, 'twijfel').split('. ')[0]);
 
     bot.clock.set('2026-11-26T11:00:00+01:00');
-    const decided = await onCard(anna, 'exception.decide', 'TW-1001', { outcome: 'afwijken', decisionReasoning: 'Ziekte is bijzonder; regeling met schuldhulp.' });
+    const decided = await onCard(anna, 'exception.decide', 'TW-1001', {
+      outcome: 'afwijken',
+      decisionReasoning: 'Ziekte is bijzonder; regeling met schuldhulp.',
+    });
     expect(json(decided)).to.contain(nl.exceptions.msg.decided('TW-1001', nl.exceptions.outcome.afwijken));
     await bot.settle();
     const final = channelCard('TW-1001');
-    expect(json(final.card)).to.contain('Besluit: afwijken').and.contain('Ziekte is bijzonder; regeling met schuldhulp.').and.not.contain('exception.decide');
+    expect(json(final.card))
+      .to.contain('Besluit: afwijken')
+      .and.contain('Ziekte is bijzonder; regeling met schuldhulp.')
+      .and.not.contain('exception.decide');
     expect(final.updates).to.be.greaterThan(0);
     // One card for this case in the channel, updated in place; the history tells who said what and when.
-    expect(connector.messagesIn(generalChannel.id).filter((m) => m.card && json(m.card).includes(nl.exceptions.card.title('TW-1001')))).to.have.length(1);
+    expect(
+      connector.messagesIn(generalChannel.id).filter((m) => m.card && json(m.card).includes(nl.exceptions.card.title('TW-1001'))),
+    ).to.have.length(1);
     expect(json(final.card)).to.contain(`${nl.common.history} (5)`).and.contain('Carla Smit · mening: twijfel');
-    for (const u of [bram, carla]) expect(personal(u), u.name).to.contain(nl.exceptions.msg.decidedNotice('TW-1001', anna.name, nl.exceptions.outcomeLower.afwijken!, '').split('. Onderbouwing')[0]);
+    for (const u of [bram, carla])
+      expect(personal(u), u.name).to.contain(
+        nl.exceptions.msg.decidedNotice('TW-1001', anna.name, nl.exceptions.outcomeLower.afwijken!, '').split('. Onderbouwing')[0],
+      );
     const history = await bot.app.s.repo.history(TEST_TENANT, 'TW-1001');
     expect(history.map((h) => [h.action, h.actor.name])).to.deep.equal([
-      ['created', anna.name], ['taken', bram.name], ['opinion', bram.name], ['opinion', carla.name], ['decided', anna.name],
+      ['created', anna.name],
+      ['taken', bram.name],
+      ['opinion', bram.name],
+      ['opinion', carla.name],
+      ['decided', anna.name],
     ]);
   });
 
@@ -136,28 +183,52 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     await onCard(bram, 'exception.take', id);
     await onCard(bram, 'exception.opinion', id, { stance: 'eens', opinionReasoning: 'Ziekte is een goede reden om af te wijken.' });
     await onCard(carla, 'exception.opinion', id, { stance: 'nietEens', opinionReasoning: 'Dan moeten we het iedereen geven; precedent.' });
-    const escalated = await onCard(anna, 'exception.decide', id, { outcome: 'voorleggen', decisionReasoning: 'We zijn het niet eens; graag een besluit.' });
+    const escalated = await onCard(anna, 'exception.decide', id, {
+      outcome: 'voorleggen',
+      decisionReasoning: 'We zijn het niet eens; graag een besluit.',
+    });
     expect(json(escalated)).to.contain(nl.exceptions.msg.escalated(id, dirk.name));
     await bot.settle();
-    expect(json(channelCard(id).card)).to.contain(nl.exceptions.status.escalated).and.contain('voor aan Dirk Bakker').and.contain('exception.managerDecide');
+    expect(json(channelCard(id).card))
+      .to.contain(nl.exceptions.status.escalated)
+      .and.contain('voor aan Dirk Bakker')
+      .and.contain('exception.managerDecide');
 
     // Dirk's 1:1 chat: the notice with the whole case card (situation, rule, opinions, the decision form).
     const toDirk = connector.messagesIn(personalConversationId(dirk)).find((m) => text(m.activity).includes(id));
     expect(toDirk, connector.summary()).to.not.equal(undefined);
     expect(text(toDirk!.activity)).to.contain(nl.exceptions.msg.escalationNotice(id, anna.name, '').split(' (')[0]!);
     const caseCard = json(toDirk!.card);
-    for (const s of [FORM.situation, FORM.rule, FORM.proposal, 'Ziekte is een goede reden om af te wijken.', 'precedent', 'exception.managerDecide']) expect(caseCard, s).to.contain(s);
+    for (const s of [
+      FORM.situation,
+      FORM.rule,
+      FORM.proposal,
+      'Ziekte is een goede reden om af te wijken.',
+      'precedent',
+      'exception.managerDecide',
+    ])
+      expect(caseCard, s).to.contain(s);
 
     // Only the manager decides now.
-    expect(json(await onCard(anna, 'exception.decide', id, { outcome: 'afwijken', decisionReasoning: 'Dan toch maar zelf.' }))).to.contain('ligt bij de leidinggevende');
-    expect(json(await onCard(bram, 'exception.managerDecide', id, { managerOutcome: 'afwijken', managerReasoning: 'Ik beslis het wel.' }))).to.contain(nl.common.managersOnly);
-    const noExplanation = await invoke(dirk, 'exception.managerDecide', { id, managerOutcome: 'nietAfwijken', managerReasoning: 'Precedent weegt zwaarder.' });
+    expect(json(await onCard(anna, 'exception.decide', id, { outcome: 'afwijken', decisionReasoning: 'Dan toch maar zelf.' }))).to.contain(
+      'ligt bij de leidinggevende',
+    );
+    expect(
+      json(await onCard(bram, 'exception.managerDecide', id, { managerOutcome: 'afwijken', managerReasoning: 'Ik beslis het wel.' })),
+    ).to.contain(nl.common.managersOnly);
+    const noExplanation = await invoke(dirk, 'exception.managerDecide', {
+      id,
+      managerOutcome: 'nietAfwijken',
+      managerReasoning: 'Precedent weegt zwaarder.',
+    });
     expect(json(noExplanation)).to.contain('Schrijf de uitleg die de klant krijgt.');
     expect((await item(id)).status).to.equal('escalated');
 
     bot.clock.set('2026-11-26T14:00:00+01:00');
     const decided = await invoke(dirk, 'exception.managerDecide', {
-      id, managerOutcome: 'nietAfwijken', managerReasoning: 'Precedent weegt zwaarder; schuldhulp kan binnen 12 maanden.',
+      id,
+      managerOutcome: 'nietAfwijken',
+      managerReasoning: 'Precedent weegt zwaarder; schuldhulp kan binnen 12 maanden.',
       managerExplanation: 'We spreken een regeling van 12 maanden af, net als met andere huurders. Schuldhulp helpt u daarbij.',
     });
     expect(json(decided)).to.contain('Besluit: niet afwijken');
@@ -165,7 +236,9 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     const card = json(channelCard(id).card);
     expect(card).to.contain('Dirk Bakker (leidinggevende)').and.contain('We spreken een regeling van 12 maanden af');
     for (const u of [anna, bram, carla]) {
-      expect(personal(u), u.name).to.contain(nl.exceptions.msg.managerDecidedNotice(id, dirk.name, nl.exceptions.outcomeLower.nietAfwijken!, '').split('. Onderbouwing')[0]);
+      expect(personal(u), u.name).to.contain(
+        nl.exceptions.msg.managerDecidedNotice(id, dirk.name, nl.exceptions.outcomeLower.nietAfwijken!, '').split('. Onderbouwing')[0],
+      );
     }
     const it = await item(id);
     expect(it.data.decision).to.deep.include({ outcome: 'nietAfwijken', byManager: true });
@@ -175,11 +248,15 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
   it('take is exactly once under 20 concurrent invokes', async () => {
     const id = await fileCase();
     const colleagues: TestUser[] = Array.from({ length: 20 }, (_, i) => ({
-      ...bram, id: `29:1Colleague${i}-x`, aadObjectId: `c0c0c0c0-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Collega ${i}`,
+      ...bram,
+      id: `29:1Colleague${i}-x`,
+      aadObjectId: `c0c0c0c0-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `Collega ${i}`,
     }));
     const card = channelCard(id);
-    const answers = await Promise.all(colleagues.map((u) =>
-      invoke(u, 'exception.take', { id, v: 1 }, `${generalChannel.id};messageid=${card.id}`)));
+    const answers = await Promise.all(
+      colleagues.map((u) => invoke(u, 'exception.take', { id, v: 1 }, `${generalChannel.id};messageid=${card.id}`)),
+    );
     const won = answers.filter((a) => json(a).includes(nl.exceptions.msg.taken(id)));
     const lost = answers.filter((a) => json(a).includes('denkt al mee over deze vraag'));
     expect(won).to.have.length(1);
@@ -202,7 +279,10 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     const byColleague = await onCard(bram, 'exception.decide', id, { outcome: 'afwijken', decisionReasoning: 'Ik vind het goed.' });
     expect(json(byColleague)).to.contain(nl.exceptions.card.decideHint);
 
-    const noExplanation = await onCard(anna, 'exception.decide', id, { outcome: 'nietAfwijken', decisionReasoning: 'We houden ons aan de regel.' });
+    const noExplanation = await onCard(anna, 'exception.decide', id, {
+      outcome: 'nietAfwijken',
+      decisionReasoning: 'We houden ons aan de regel.',
+    });
     const card = json(noExplanation);
     expect(card).to.contain('Schrijf de uitleg die de klant krijgt. Een \\"nee\\" krijgt altijd een duidelijke uitleg.');
     expect(card).to.contain('We houden ons aan de regel.'); // what she typed stays
@@ -210,11 +290,17 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     expect((await item(id)).status).to.equal('taken');
 
     const byManager = await onCard(dirk, 'exception.decide', id, {
-      outcome: 'nietAfwijken', decisionReasoning: 'Richtlijn: hoogstens 12 maanden.', customerExplanation: 'We spreken 12 maanden af, zoals met iedereen.',
+      outcome: 'nietAfwijken',
+      decisionReasoning: 'Richtlijn: hoogstens 12 maanden.',
+      customerExplanation: 'We spreken 12 maanden af, zoals met iedereen.',
     });
     expect(json(byManager)).to.contain('Besluit: niet afwijken');
     const it = await item(id);
-    expect(it.data.decision).to.deep.include({ outcome: 'nietAfwijken', customerExplanation: 'We spreken 12 maanden af, zoals met iedereen.', byManager: true });
+    expect(it.data.decision).to.deep.include({
+      outcome: 'nietAfwijken',
+      customerExplanation: 'We spreken 12 maanden af, zoals met iedereen.',
+      byManager: true,
+    });
     await bot.settle();
     expect(personal(anna)).to.contain(`Dirk Bakker (leidinggevende) heeft besloten over twijfelgeval **${id}**`);
   });
@@ -224,19 +310,48 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     const decide = async (values: Record<string, unknown>, outcome: string, reasoning: string, extra: Record<string, unknown> = {}) => {
       const c = await s.items.create('exception', TEST_TENANT, values, { id: carla.aadObjectId, name: carla.name }, 'teams');
       if (c.status !== 'created') throw new Error(c.status);
-      await s.items.act(TEST_TENANT, c.item.id, 'opinion', { stance: 'eens', reasoning: 'Goed idee, doen.' }, { id: bram.aadObjectId, name: bram.name });
-      const d = await s.items.act(TEST_TENANT, c.item.id, 'decide', { outcome, reasoning, ...extra }, { id: carla.aadObjectId, name: carla.name });
+      await s.items.act(
+        TEST_TENANT,
+        c.item.id,
+        'opinion',
+        { stance: 'eens', reasoning: 'Goed idee, doen.' },
+        { id: bram.aadObjectId, name: bram.name },
+      );
+      const d = await s.items.act(
+        TEST_TENANT,
+        c.item.id,
+        'decide',
+        { outcome, reasoning, ...extra },
+        { id: carla.aadObjectId, name: carla.name },
+      );
       if (d.status !== 'ok') throw new Error(json(d));
       return c.item.id;
     };
     bot.clock.set('2026-11-02T10:00:00+01:00');
-    const older = await decide({ ...FORM, situation: 'Achterstand na een scheiding, inkomen weer stabiel, vraagt 18 maanden.' }, 'afwijken', 'Goedkoper dan ontruiming, met schuldhulp.');
+    const older = await decide(
+      { ...FORM, situation: 'Achterstand na een scheiding, inkomen weer stabiel, vraagt 18 maanden.' },
+      'afwijken',
+      'Goedkoper dan ontruiming, met schuldhulp.',
+    );
     bot.clock.set('2026-11-16T10:00:00+01:00');
-    const newer = await decide({ ...FORM, situation: 'Kleine achterstand van twee maanden, wil 24 maanden.' }, 'nietAfwijken', 'Kleine achterstand past in 12 maanden.',
-      { customerExplanation: 'We spreken 12 maanden af, zoals met iedereen.' });
+    const newer = await decide(
+      { ...FORM, situation: 'Kleine achterstand van twee maanden, wil 24 maanden.' },
+      'nietAfwijken',
+      'Kleine achterstand past in 12 maanden.',
+      { customerExplanation: 'We spreken 12 maanden af, zoals met iedereen.' },
+    );
     bot.clock.set('2026-11-18T10:00:00+01:00');
-    const pets = await decide({ situation: 'Huurder wil een hulphond houden in de flat.', rule: 'Geen huisdieren in de flat', proposal: 'Hulphond toestaan', leaning: 'Een hulphond is nodig.', urgency: 'dezeWeek' },
-      'afwijken', 'Een hulphond is geen huisdier.');
+    const pets = await decide(
+      {
+        situation: 'Huurder wil een hulphond houden in de flat.',
+        rule: 'Geen huisdieren in de flat',
+        proposal: 'Hulphond toestaan',
+        leaning: 'Een hulphond is nodig.',
+        urgency: 'dezeWeek',
+      },
+      'afwijken',
+      'Een hulphond is geen huisdier.',
+    );
     // The manager makes the older one a guideline.
     const g = await s.items.act(TEST_TENANT, older, 'markGuideline', {}, { id: dirk.aadObjectId, name: dirk.name });
     expect(g.status).to.equal('ok');
@@ -244,12 +359,17 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
 
     // Search: every payment case, guideline first, then the newest.
     await bot.post(personalMessage({ text: 'afwegingen betalingsregeling', from: bram }));
-    const found = await connector.waitFor((c) => c.messagesIn(personalConversationId(bram)).find((m) => m.card && json(m.card).includes('Afwegingen')));
+    const found = await connector.waitFor((c) =>
+      c.messagesIn(personalConversationId(bram)).find((m) => m.card && json(m.card).includes('Afwegingen')),
+    );
     const f = json(found.card);
     expect(f.indexOf(older)).to.be.greaterThan(-1);
     expect(f.indexOf(older)).to.be.lessThan(f.indexOf(newer));
     expect(f).to.not.contain(pets);
-    expect(f).to.contain(nl.exceptions.card.guidelineBadge).and.contain('Kleine achterstand past in 12 maanden.').and.contain('maandag 16 november');
+    expect(f)
+      .to.contain(nl.exceptions.card.guidelineBadge)
+      .and.contain('Kleine achterstand past in 12 maanden.')
+      .and.contain('maandag 16 november');
     await bot.post(channelMessage({ text: 'afwegingen hulphond', from: carla, team: teamNoord }));
     const dogs = await connector.waitFor((c) => c.allPosted().find((p) => json(p.activity).includes('Afwegingen: \\"hulphond\\"')));
     expect(json(dogs.activity)).to.contain(pets).and.not.contain(older);
@@ -263,7 +383,7 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     expect(card.indexOf(older)).to.be.lessThan(card.indexOf(newer));
     expect(card).to.not.contain(pets);
     expect(card).to.contain(nl.exceptions.similar.matched('betalingsregeling'));
-    expect((await s.repo.queryItems(TEST_TENANT, { kinds: ['exception'], open: true }))).to.have.length(0);
+    expect(await s.repo.queryItems(TEST_TENANT, { kinds: ['exception'], open: true })).to.have.length(0);
 
     // "Vraag aanpassen" goes back to the form with the values; "Toch plaatsen" posts, once even when clicked twice.
     const postAnyway = shown.actions.find((a: any) => a.id === 'postAnyway');
@@ -274,7 +394,9 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     expect(ids[0]).to.match(/^TW-\d+$/);
     expect(ids[1]).to.equal(ids[0]);
     await bot.settle();
-    expect(connector.messagesIn(generalChannel.id).filter((m) => json(m.card ?? {}).includes(nl.exceptions.card.title(ids[0]!)))).to.have.length(1);
+    expect(
+      connector.messagesIn(generalChannel.id).filter((m) => json(m.card ?? {}).includes(nl.exceptions.card.title(ids[0]!))),
+    ).to.have.length(1);
   });
 
   it('a manager makes a decision a guideline from the card; a colleague cannot', async () => {
@@ -284,7 +406,9 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     expect(json(await onCard(bram, 'exception.markGuideline', id))).to.contain(nl.common.managersOnly);
     expect(json(await onCard(dirk, 'exception.markGuideline', id))).to.contain('Dit besluit is nu een richtlijn.');
     await bot.settle();
-    expect(json(channelCard(id).card)).to.contain(nl.exceptions.card.guidelineBadge).and.contain('exception.unmarkGuideline');
+    expect(json(channelCard(id).card))
+      .to.contain(nl.exceptions.card.guidelineBadge)
+      .and.contain('exception.unmarkGuideline');
   });
 
   it('a case nobody takes gets exactly one nudge after 2 working hours, in its thread; a taken case gets none', async () => {
@@ -336,8 +460,11 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
     await connector.waitFor((c) => c.allPosted().find((p) => /alleen in onze persoonlijke chat/.test(text(p.activity))));
 
     await bot.post(personalMessage({ text: 'afwegingen export', from: carla }));
-    const offer = await connector.waitFor((c) => c.messagesIn(personalConversationId(carla)).find((m) =>
-      m.activity.attachments?.[0]?.contentType === 'application/vnd.microsoft.teams.card.file.consent'));
+    const offer = await connector.waitFor((c) =>
+      c
+        .messagesIn(personalConversationId(carla))
+        .find((m) => m.activity.attachments?.[0]?.contentType === 'application/vnd.microsoft.teams.card.file.consent'),
+    );
     const consent = offer.activity.attachments[0];
     expect(consent.name).to.equal('afwegingen-2026-11-26.csv');
     expect(consent.content.description).to.contain('Alle 1 besluiten');
@@ -358,10 +485,15 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
       const accept = adaptiveCardAction({ from: carla, conversation: personalConversationId(carla), verb: 'x' });
       accept.name = 'fileConsent/invoke';
       accept.value = {
-        type: 'fileUpload', action: 'accept', context: consent.content.acceptContext,
+        type: 'fileUpload',
+        action: 'accept',
+        context: consent.content.acceptContext,
         uploadInfo: {
-          name: consent.name, uploadUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload`,
-          contentUrl: 'https://wij.sharepoint.com/personal/carla/Documents/afwegingen-2026-11-26.csv', uniqueId: 'ABC-123', fileType: 'csv',
+          name: consent.name,
+          uploadUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload`,
+          contentUrl: 'https://wij.sharepoint.com/personal/carla/Documents/afwegingen-2026-11-26.csv',
+          uniqueId: 'ABC-123',
+          fileType: 'csv',
         },
       };
       const res = await bot.post(accept);
@@ -371,8 +503,11 @@ describe('exceptions: oefen met een collega (HTTP, fake connector)', function ()
       expect(csv.startsWith('\ufeff"Nummer";"Besloten op";"Richtlijn";"Regel"')).to.equal(true);
       expect(csv).to.contain(`"${id}";"2026-11-26";"nee";"${FORM.rule}"`).and.contain('"Ziekte is bijzonder, dus ""afwijken""."');
       expect(uploads[0].headers['content-range']).to.equal(`bytes 0-${Buffer.byteLength(csv) - 1}/${Buffer.byteLength(csv)}`);
-      const info = await connector.waitFor((c) => c.messagesIn(personalConversationId(carla)).find((m) =>
-        m.activity.attachments?.[0]?.contentType === 'application/vnd.microsoft.teams.card.file.info'));
+      const info = await connector.waitFor((c) =>
+        c
+          .messagesIn(personalConversationId(carla))
+          .find((m) => m.activity.attachments?.[0]?.contentType === 'application/vnd.microsoft.teams.card.file.info'),
+      );
       expect(info.activity.attachments[0].content.uniqueId).to.equal('ABC-123');
       expect(text(info.activity)).to.contain('staat nu in je OneDrive');
     } finally {

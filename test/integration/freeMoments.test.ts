@@ -10,7 +10,19 @@ import type { Item } from '../../src/domain/types';
 import { nl } from '../../src/texts/nl';
 import { formatMoment } from '../../src/domain/workingTime';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
-import { adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId, teamNoord, TEST_TENANT, type TestUser } from '../harness/activities';
+import {
+  adaptiveCardAction,
+  anna,
+  bram,
+  carla,
+  channelMessage,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  teamNoord,
+  TEST_TENANT,
+  type TestUser,
+} from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
 import { fixedTokenCredential, startFakeGraph, type FakeGraph } from '../harness/fakeGraph';
 import { dropSchema, freshSchema, pgAvailable, pgUrlWithSchema } from '../harness/pg';
@@ -19,8 +31,13 @@ import { inputOf, textOf } from './callbacks.helpers';
 const fm = nl.conversation.freeMoments;
 const cet = (local: string) => new Date(`${local}+01:00`).toISOString();
 const TYPED = {
-  customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer', details: 'Water door het plafond.',
-  preferredDate: '2026-11-27', preferredTime: '10:00', assignee: bram.aadObjectId,
+  customerName: 'Mevrouw Jansen',
+  phone: '06 12345678',
+  topic: 'Lekkage badkamer',
+  details: 'Water door het plafond.',
+  preferredDate: '2026-11-27',
+  preferredTime: '10:00',
+  assignee: bram.aadObjectId,
 };
 
 for (const dbKind of ['sqlite', 'postgres'] as const) {
@@ -58,7 +75,8 @@ for (const dbKind of ['sqlite', 'postgres'] as const) {
         app: graph ? { graph: { credential: fixedTokenCredential() } } : {},
       });
       await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
-      for (const u of [anna, bram, carla, dirk]) await bot.app.s.repo.upsertUser({ tenantId: TEST_TENANT, userId: u.aadObjectId, teamsId: u.id, name: u.name });
+      for (const u of [anna, bram, carla, dirk])
+        await bot.app.s.repo.upsertUser({ tenantId: TEST_TENANT, userId: u.aadObjectId, teamsId: u.id, name: u.name });
       await bot.settle();
     }
     const act = (from: TestUser, verb: string, data: Record<string, unknown>) =>
@@ -81,7 +99,9 @@ for (const dbKind of ['sqlite', 'postgres'] as const) {
       // Nearest to Friday 10:00, none inside the busy hour, all within the term (the preferred moment): none marked late.
       for (const m of moments) {
         expect(Math.abs(m - Date.parse(cet('2026-11-27T10:00:00')))).to.be.at.most(3 * 3_600_000);
-        expect(m >= Date.parse(cet('2026-11-27T10:00:00')) && m < Date.parse(cet('2026-11-27T11:00:00')), 'not in the busy hour').to.equal(false);
+        expect(m >= Date.parse(cet('2026-11-27T10:00:00')) && m < Date.parse(cet('2026-11-27T11:00:00')), 'not in the busy hour').to.equal(
+          false,
+        );
       }
       expect(textOf(form)).to.not.contain('te laat');
       expect(fake.requestsTo('POST', /getSchedule/)).to.have.length(1);
@@ -102,8 +122,15 @@ for (const dbKind of ['sqlite', 'postgres'] as const) {
       // A home visit by Bram, the customer would like Friday 10:00; Bram is busy 10:00–11:00.
       fake.setBusy(bram, [{ start: cet('2026-11-27T10:00:00'), end: cet('2026-11-27T11:00:00') }]);
       const typed = {
-        promiseKind: 'homevisit', customerName: 'Mevrouw Jansen', contact: '06 12345678', topic: 'Schimmel slaapkamer',
-        details: 'Kijken naar de ventilatie.', sensitive: 'false', date: '2026-11-27', time: '10:00', owner: bram.aadObjectId,
+        promiseKind: 'homevisit',
+        customerName: 'Mevrouw Jansen',
+        contact: '06 12345678',
+        topic: 'Schimmel slaapkamer',
+        details: 'Kijken naar de ventilatie.',
+        sensitive: 'false',
+        date: '2026-11-27',
+        time: '10:00',
+        owner: bram.aadObjectId,
       };
       const formId = randomUUID();
       const res = await act(anna, 'appointment.freeMoments', { ...typed, formId });
@@ -120,16 +147,22 @@ for (const dbKind of ['sqlite', 'postgres'] as const) {
       for (const m of moments) {
         expect(Math.abs(m - Date.parse(cet('2026-11-27T10:00:00')))).to.be.at.most(3 * 3_600_000);
         // A home visit takes 30 minutes: none overlaps the busy hour.
-        expect(m + 30 * 60_000 > Date.parse(cet('2026-11-27T10:00:00')) && m < Date.parse(cet('2026-11-27T11:00:00')), 'not in the busy hour').to.equal(false);
+        expect(
+          m + 30 * 60_000 > Date.parse(cet('2026-11-27T10:00:00')) && m < Date.parse(cet('2026-11-27T11:00:00')),
+          'not in the busy hour',
+        ).to.equal(false);
       }
       expect(textOf(form)).to.not.contain('te laat');
       expect(fake.requestsTo('POST', /getSchedule/)).to.have.length(1);
 
       const pick = values.find((v) => v !== 'none' && Date.parse(v) >= Date.parse(cet('2026-11-27T11:00:00')))!;
       const created = await act(anna, 'appointment.create', { ...typed, formId, slot: pick });
-      expect(textOf(created.body.value)).to.contain(nl.agenda.msg.chosen(formatMoment(bot.app.s.calendar, new Date(pick), bot.app.s.clock.now()), bram.name));
+      expect(textOf(created.body.value)).to.contain(
+        nl.agenda.msg.chosen(formatMoment(bot.app.s.calendar, new Date(pick), bot.app.s.clock.now()), bram.name),
+      );
       await bot.settle();
-      const get = async () => (await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['appointment'] }))[0] as unknown as Item<AppointmentData>;
+      const get = async () =>
+        (await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['appointment'] }))[0] as unknown as Item<AppointmentData>;
       const item = await get();
       // The home visit is at the picked moment.
       expect(item.deadline!.toISOString()).to.equal(new Date(pick).toISOString());
@@ -142,12 +175,22 @@ for (const dbKind of ['sqlite', 'postgres'] as const) {
       expect(events[0]!.subject).to.equal(nl.agenda.event.appointmentSubject(nl.appointments.kinds.homevisit!, typed.topic));
 
       // Moving the appointment moves the event (the same event, at the new moment).
-      const moved = await act(bram, 'appointment.reschedule', { id: item.id, date: '2026-11-30', time: '14:00', reason: 'Klant is vrijdag niet thuis.' });
+      const moved = await act(bram, 'appointment.reschedule', {
+        id: item.id,
+        date: '2026-11-30',
+        time: '14:00',
+        reason: 'Klant is vrijdag niet thuis.',
+      });
       expect(moved.status).to.equal(200);
       await bot.settle();
       const after = fake.eventsOf(bram);
-      expect(after.map((e) => [e.id, utc(e.start.dateTime)])).to.deep.equal([[events[0]!.id, new Date(cet('2026-11-30T14:00:00')).toISOString()]]);
-      expect((await get()).data.calendarEvent).to.include({ eventId: events[0]!.id, start: new Date(cet('2026-11-30T14:00:00')).toISOString() });
+      expect(after.map((e) => [e.id, utc(e.start.dateTime)])).to.deep.equal([
+        [events[0]!.id, new Date(cet('2026-11-30T14:00:00')).toISOString()],
+      ]);
+      expect((await get()).data.calendarEvent).to.include({
+        eventId: events[0]!.id,
+        start: new Date(cet('2026-11-30T14:00:00')).toISOString(),
+      });
 
       // Cancelling removes it.
       await act(bram, 'appointment.cancel', { id: item.id, cancelReason: 'Klant heeft het zelf opgelost.' });
@@ -158,9 +201,17 @@ for (const dbKind of ['sqlite', 'postgres'] as const) {
       expect(actions).to.deep.equal(['created', 'calendarCreated', 'rescheduled', 'calendarMoved', 'cancelled', 'calendarRemoved']);
     });
 
-    it('afspraak: one\'s own agenda counts; a slow agenda keeps everything typed; without Graph the form says so; an appointment without a picked moment gets no event', async () => {
+    it("afspraak: one's own agenda counts; a slow agenda keeps everything typed; without Graph the form says so; an appointment without a picked moment gets no event", async () => {
       await setup();
-      const typed = { promiseKind: 'other', customerName: 'Meneer De Vries', contact: 'p.devries@example.nl', topic: 'Huurverhoging', date: '2026-11-27', time: '15:00', owner: anna.aadObjectId };
+      const typed = {
+        promiseKind: 'other',
+        customerName: 'Meneer De Vries',
+        contact: 'p.devries@example.nl',
+        topic: 'Huurverhoging',
+        date: '2026-11-27',
+        time: '15:00',
+        owner: anna.aadObjectId,
+      };
       // Anna's own agenda; she is busy until Friday evening, so the moments are past the term of "iets anders" (end of Friday): marked late.
       fake.setBusy(anna, [{ start: cet('2026-11-26T08:00:00'), end: cet('2026-11-27T18:00:00') }]);
       const own = await act(anna, 'appointment.freeMoments', { ...typed, formId: 'own' });
@@ -172,9 +223,14 @@ for (const dbKind of ['sqlite', 'postgres'] as const) {
       for (const c of offered) {
         const at = new Date(c.value);
         const late = at.getTime() + 30 * 60_000 > Date.parse(cet('2026-11-27T17:00:00'));
-        expect(c.title, c.value).to.equal(late ? fm.lateChoice(formatMoment(cal, at, bot.app.s.clock.now())) : fm.choice(formatMoment(cal, at, bot.app.s.clock.now())));
+        expect(c.title, c.value).to.equal(
+          late ? fm.lateChoice(formatMoment(cal, at, bot.app.s.clock.now())) : fm.choice(formatMoment(cal, at, bot.app.s.clock.now())),
+        );
       }
-      expect(offered.some((c) => Date.parse(c.value) >= Date.parse(cet('2026-11-30T08:00:00'))), 'Monday, after the term').to.equal(true);
+      expect(
+        offered.some((c) => Date.parse(c.value) >= Date.parse(cet('2026-11-30T08:00:00'))),
+        'Monday, after the term',
+      ).to.equal(true);
       const before = fake.requestsTo('POST', /getSchedule/).length;
       fake.failNext(1, { status: 503, match: (r) => r.method === 'POST' && /getSchedule/.test(r.path) });
       const slow = await act(anna, 'appointment.freeMoments', { ...typed, formId: 'slow' });
@@ -208,7 +264,9 @@ for (const dbKind of ['sqlite', 'postgres'] as const) {
       for (const [k, v] of Object.entries(TYPED)) expect(inputOf(res.body.value, k)?.value, k).to.equal(v);
       expect(inputOf(res.body.value, 'slot')).to.equal(undefined);
       // Choosing oneself: ask for a colleague.
-      expect(textOf((await act(anna, 'callback.freeMoments', { ...TYPED, assignee: anna.aadObjectId })).body.value)).to.contain(fm.noColleague);
+      expect(textOf((await act(anna, 'callback.freeMoments', { ...TYPED, assignee: anna.aadObjectId })).body.value)).to.contain(
+        fm.noColleague,
+      );
       await bot.stop();
       await setup(false);
       expect(textOf((await act(anna, 'callback.freeMoments', { ...TYPED })).body.value)).to.contain(fm.notConfigured);

@@ -12,8 +12,22 @@ import { createHash } from 'node:crypto';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import { startBot, type BotUnderTest } from '../harness/bot';
 import {
-  adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, groupChatMessage, installInTeam, installPersonal,
-  messageExtensionFetchTask, messageExtensionSubmit, personalConversationId, personalMessage, teamNoord, TEST_TENANT,
+  adaptiveCardAction,
+  anna,
+  bram,
+  carla,
+  channelMessage,
+  dirk,
+  generalChannel,
+  groupChatMessage,
+  installInTeam,
+  installPersonal,
+  messageExtensionFetchTask,
+  messageExtensionSubmit,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  TEST_TENANT,
 } from '../harness/activities';
 import { httpJson } from '../harness/http';
 import { bindChannel, intake, phoneFor } from '../harness/scenario';
@@ -60,7 +74,8 @@ describe('fuzz: 10,000 malformed and mutated activities over HTTP', function () 
     const history = await Promise.all(items.map((i) => repo.history(TEST_TENANT, i.id)));
     const all = {
       tenants: await repo.tenants(),
-      items, history,
+      items,
+      history,
       users: await Promise.all((await repo.tenants()).map((t) => repo.listUsers(t))),
       binding: await repo.getBinding(TEST_TENANT),
       outbox: await repo.listOutbox({ limit: 1_000_000 }),
@@ -86,7 +101,10 @@ describe('fuzz: 10,000 malformed and mutated activities over HTTP', function () 
       const s = statuses[i]!;
       const ok = (s >= 200 && s < 300) || (s >= 400 && s < 500);
       if (!ok) throw new Error(`answer ${s} for ${cases[i]!.note}: ${JSON.stringify(cases[i]!.body ?? cases[i]!.raw).slice(0, 600)}`);
-      if (mustBeRefused && s < 400) throw new Error(`answer ${s} (expected a refusal) for ${cases[i]!.note}: ${JSON.stringify(cases[i]!.body ?? cases[i]!.raw).slice(0, 600)}`);
+      if (mustBeRefused && s < 400)
+        throw new Error(
+          `answer ${s} (expected a refusal) for ${cases[i]!.note}: ${JSON.stringify(cases[i]!.body ?? cases[i]!.raw).slice(0, 600)}`,
+        );
     }
     await bot.settle();
     if (statuses.every((s) => s >= 400)) {
@@ -103,35 +121,87 @@ describe('fuzz: 10,000 malformed and mutated activities over HTTP', function () 
   const commands = [...new Set(features.flatMap((f) => Object.keys(f.commands ?? {})))];
 
   /** A valid activity of some kind (built fresh: real item ids, the fake connector as serviceUrl). */
-  const validActivity = fc.record({
-    kind: fc.nat(11),
-    who: fc.constantFrom(...people),
-    id: fc.nat(100),
-    verb: fc.oneof(fc.constantFrom(...verbs), fc.string({ maxLength: 20 })),
-    command: fc.oneof(fc.constantFrom(...commands), fc.string({ maxLength: 40 })),
-    data: fc.dictionary(fc.constantFrom('id', 'note', 'reason', 'to', 'date', 'time', 'confirmation', 'v', 'formId', 'customerName', 'phone', 'topic', 'personalDigest'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 }),
-  }).map(({ kind, who, id, verb, command, data }) => {
-    const itemId = ids[id % ids.length]!;
-    const cardData = { id: id % 5 === 0 ? `TB-${id}` : itemId, ...data };
-    switch (kind) {
-      case 0: return personalMessage({ text: command, from: who });
-      case 1: return channelMessage({ text: command === 'koppel' ? 'hulp' : command, from: who, team: teamNoord });
-      case 2: return groupChatMessage({ text: command, from: who, chatId: '19:groupchat-fuzz@thread.v2' } as never);
-      case 3: case 4: case 5: return adaptiveCardAction({ from: who, conversation: generalChannel.id, verb, data: cardData });
-      case 6: return adaptiveCardAction({ from: who, conversation: personalConversationId(who), verb, data: cardData });
-      case 7: return messageExtensionFetchTask({ from: who, conversation: generalChannel.id, commandId: command, message: { from: who, text: command } });
-      case 8: return messageExtensionSubmit({ from: who, conversation: generalChannel.id, commandId: 'terugbelverzoekMaken', data: cardData });
-      case 9: return installInTeam({ team: teamNoord, from: who });
-      case 10: return installPersonal({ from: who });
-      default: return { ...personalMessage({ text: 'x', from: who }), type: command || 'event', name: verb, value: data };
-    }
-  });
+  const validActivity = fc
+    .record({
+      kind: fc.nat(11),
+      who: fc.constantFrom(...people),
+      id: fc.nat(100),
+      verb: fc.oneof(fc.constantFrom(...verbs), fc.string({ maxLength: 20 })),
+      command: fc.oneof(fc.constantFrom(...commands), fc.string({ maxLength: 40 })),
+      data: fc.dictionary(
+        fc.constantFrom(
+          'id',
+          'note',
+          'reason',
+          'to',
+          'date',
+          'time',
+          'confirmation',
+          'v',
+          'formId',
+          'customerName',
+          'phone',
+          'topic',
+          'personalDigest',
+        ),
+        fc.jsonValue({ maxDepth: 2 }),
+        { maxKeys: 5 },
+      ),
+    })
+    .map(({ kind, who, id, verb, command, data }) => {
+      const itemId = ids[id % ids.length]!;
+      const cardData = { id: id % 5 === 0 ? `TB-${id}` : itemId, ...data };
+      switch (kind) {
+        case 0:
+          return personalMessage({ text: command, from: who });
+        case 1:
+          return channelMessage({ text: command === 'koppel' ? 'hulp' : command, from: who, team: teamNoord });
+        case 2:
+          return groupChatMessage({ text: command, from: who, chatId: '19:groupchat-fuzz@thread.v2' } as never);
+        case 3:
+        case 4:
+        case 5:
+          return adaptiveCardAction({ from: who, conversation: generalChannel.id, verb, data: cardData });
+        case 6:
+          return adaptiveCardAction({ from: who, conversation: personalConversationId(who), verb, data: cardData });
+        case 7:
+          return messageExtensionFetchTask({
+            from: who,
+            conversation: generalChannel.id,
+            commandId: command,
+            message: { from: who, text: command },
+          });
+        case 8:
+          return messageExtensionSubmit({ from: who, conversation: generalChannel.id, commandId: 'terugbelverzoekMaken', data: cardData });
+        case 9:
+          return installInTeam({ team: teamNoord, from: who });
+        case 10:
+          return installPersonal({ from: who });
+        default:
+          return { ...personalMessage({ text: 'x', from: who }), type: command || 'event', name: verb, value: data };
+      }
+    });
 
-  type Op = { op: 'set'; path: number[]; value: unknown } | { op: 'delete'; path: number[] } | { op: 'add'; path: number[]; key: string; value: unknown };
+  type Op =
+    | { op: 'set'; path: number[]; value: unknown }
+    | { op: 'delete'; path: number[] }
+    | { op: 'add'; path: number[]; key: string; value: unknown };
   const opArb: fc.Arbitrary<Op> = fc.oneof(
-    fc.record({ op: fc.constant('set' as const), path: fc.array(fc.nat(50), { minLength: 1, maxLength: 4 }), value: fc.jsonValue({ maxDepth: 3 }) }),
+    fc.record({
+      op: fc.constant('set' as const),
+      path: fc.array(fc.nat(50), { minLength: 1, maxLength: 4 }),
+      value: fc.jsonValue({ maxDepth: 3 }),
+    }),
     fc.record({ op: fc.constant('delete' as const), path: fc.array(fc.nat(50), { minLength: 1, maxLength: 4 }) }),
-    fc.record({ op: fc.constant('add' as const), path: fc.array(fc.nat(50), { maxLength: 3 }), key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'value', 'action', 'data', 'verb', 'tenant', 'id', 'channelData')), value: fc.jsonValue({ maxDepth: 3 }) }),
+    fc.record({
+      op: fc.constant('add' as const),
+      path: fc.array(fc.nat(50), { maxLength: 3 }),
+      key: fc.oneof(
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom('__proto__', 'constructor', 'value', 'action', 'data', 'verb', 'tenant', 'id', 'channelData'),
+      ),
+      value: fc.jsonValue({ maxDepth: 3 }),
+    }),
   );
 
   /** Applies an op at a path chosen by index among existing keys (so mutations hit real fields). */
@@ -174,20 +244,30 @@ describe('fuzz: 10,000 malformed and mutated activities over HTTP', function () 
   const otherTenant = '00000000-0000-4000-8000-00000000dead';
   const refused: fc.Arbitrary<Case> = fc.oneof(
     fc.string({ maxLength: 200 }).map((raw) => ({ body: undefined, raw: raw.startsWith('{') ? `${raw}}}` : `{${raw}`, note: 'not JSON' })),
-    fc.oneof(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }), fc.integer(), fc.constant(null), fc.boolean(), fc.string()).map((v) => ({ body: v, note: 'not an object' })),
-    fc.tuple(validActivity, fc.constantFrom('type', 'serviceUrl', 'conversation'), fc.oneof(fc.constant(undefined), fc.integer(), fc.array(fc.integer(), { maxLength: 2 }), fc.constant(''), fc.constant({}))).map(([a, field, v]) => {
-      const copy = JSON.parse(JSON.stringify(a)) as Record<string, unknown>;
-      if (v === undefined) delete copy[field];
-      else copy[field] = v;
-      return { body: copy, note: `bad ${field}` };
-    }),
+    fc
+      .oneof(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }), fc.integer(), fc.constant(null), fc.boolean(), fc.string())
+      .map((v) => ({ body: v, note: 'not an object' })),
+    fc
+      .tuple(
+        validActivity,
+        fc.constantFrom('type', 'serviceUrl', 'conversation'),
+        fc.oneof(fc.constant(undefined), fc.integer(), fc.array(fc.integer(), { maxLength: 2 }), fc.constant(''), fc.constant({})),
+      )
+      .map(([a, field, v]) => {
+        const copy = JSON.parse(JSON.stringify(a)) as Record<string, unknown>;
+        if (v === undefined) delete copy[field];
+        else copy[field] = v;
+        return { body: copy, note: `bad ${field}` };
+      }),
     validActivity.map((a) => {
       const copy = JSON.parse(JSON.stringify(a)) as Record<string, any>;
       if (copy.channelData?.tenant) copy.channelData.tenant.id = otherTenant;
       if (copy.conversation) copy.conversation.tenantId = otherTenant;
       return { body: copy, note: 'tenant not allowed' };
     }),
-    fc.tuple(validActivity, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'text/html', 'application/xml')).map(([a, type]) => ({ body: a, contentType: type, note: `content type ${type}` })),
+    fc
+      .tuple(validActivity, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'text/html', 'application/xml'))
+      .map(([a, type]) => ({ body: a, contentType: type, note: `content type ${type}` })),
     validActivity.map((a) => ({ body: { ...a, text: 'x'.repeat(300 * 1024) }, note: 'body too large' })),
   );
 
@@ -197,19 +277,33 @@ describe('fuzz: 10,000 malformed and mutated activities over HTTP', function () 
   const brief = (out: fc.RunDetails<[Case[]]>) => {
     if (!out.failed) return;
     const err = out.errorInstance as Error | undefined;
-    throw new Error(`fuzz failed (seed ${out.seed}, path ${out.counterexamplePath}): ${err?.message?.slice(0, 3000) ?? String(out.errorInstance)}`);
+    throw new Error(
+      `fuzz failed (seed ${out.seed}, path ${out.counterexamplePath}): ${err?.message?.slice(0, 3000) ?? String(out.errorInstance)}`,
+    );
   };
 
   it(`phase A: 5,000 broken requests are all refused with 4xx and change nothing (seed ${SEED})`, async () => {
-    await fc.assert(fc.asyncProperty(fc.array(refused, { minLength: BATCH, maxLength: BATCH }), (cases) => batch(cases, true)), {
-      numRuns: RUNS_PER_PHASE, seed: SEED, endOnFailure: true, reporter: brief,
-    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(refused, { minLength: BATCH, maxLength: BATCH }), (cases) => batch(cases, true)),
+      {
+        numRuns: RUNS_PER_PHASE,
+        seed: SEED,
+        endOnFailure: true,
+        reporter: brief,
+      },
+    );
   });
 
   it(`phase B: 5,000 mutated activities and invokes get 2xx or 4xx, no crash, no unhandled rejection (seed ${SEED})`, async () => {
-    await fc.assert(fc.asyncProperty(fc.array(mutated, { minLength: BATCH, maxLength: BATCH }), (cases) => batch(cases, false)), {
-      numRuns: RUNS_PER_PHASE, seed: SEED + 1, endOnFailure: true, reporter: brief,
-    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutated, { minLength: BATCH, maxLength: BATCH }), (cases) => batch(cases, false)),
+      {
+        numRuns: RUNS_PER_PHASE,
+        seed: SEED + 1,
+        endOnFailure: true,
+        reporter: brief,
+      },
+    );
     // The bot still works normally afterwards.
     const health = await httpJson('GET', `${bot.url}/healthz`);
     expect(health.status).to.equal(200);

@@ -31,14 +31,23 @@ describe('Microsoft Graph as documented: the fake Graph over raw HTTP', () => {
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(`${fake.baseUrl}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${FAKE_GRAPH_TOKEN}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      headers: {
+        Authorization: `Bearer ${FAKE_GRAPH_TOKEN}`,
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
   const schedule = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    call('POST', `/users/${bram.aadObjectId}/calendar/getSchedule`, { schedules: [bram.email], startTime: utc(T0), endTime: utc(T0 + DAY), availabilityViewInterval: 60, ...body }, headers);
+    call(
+      'POST',
+      `/users/${bram.aadObjectId}/calendar/getSchedule`,
+      { schedules: [bram.email], startTime: utc(T0), endTime: utc(T0 + DAY), availabilityViewInterval: 60, ...body },
+      headers,
+    );
 
   it('getSchedule: a window of 62 days or more is refused (ErrorTimeIntervalTooBig), just under is answered', async () => {
     expect((await schedule({ endTime: utc(T0 + 62 * DAY) })).body.error.code).to.equal('ErrorTimeIntervalTooBig');
@@ -74,7 +83,11 @@ describe('Microsoft Graph as documented: the fake Graph over raw HTTP', () => {
   });
 
   it('POST and PATCH without Content-Type: application/json are refused (415)', async () => {
-    const res = await fetch(`${fake.baseUrl}/users/${bram.aadObjectId}/events`, { method: 'POST', headers: { Authorization: `Bearer ${FAKE_GRAPH_TOKEN}`, 'Content-Type': 'text/plain' }, body: '{}' });
+    const res = await fetch(`${fake.baseUrl}/users/${bram.aadObjectId}/events`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${FAKE_GRAPH_TOKEN}`, 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(res.status).to.equal(415);
     expect(fake.eventsOf(bram)).to.have.length(0);
   });
@@ -91,7 +104,9 @@ describe('Microsoft Graph as documented: the fake Graph over raw HTTP', () => {
     const res = await schedule({});
     expect(res.status).to.equal(404);
     expect(res.body.error.code).to.equal('MailboxNotEnabledForRESTAPI');
-    expect((await call('POST', `/users/${bram.aadObjectId}/events`, { subject: 'x', start: utc(T0), end: utc(T0 + 900_000) })).body.error.code).to.equal('MailboxNotEnabledForRESTAPI');
+    expect(
+      (await call('POST', `/users/${bram.aadObjectId}/events`, { subject: 'x', start: utc(T0), end: utc(T0 + 900_000) })).body.error.code,
+    ).to.equal('MailboxNotEnabledForRESTAPI');
     expect((await call('GET', `/users/${bram.aadObjectId}`)).status, 'the directory still knows them').to.equal(200);
   });
 
@@ -104,11 +119,21 @@ describe('Microsoft Graph as documented: the fake Graph over raw HTTP', () => {
   });
 
   it('extended properties: the id is matched case-sensitively, the value case-insensitively', async () => {
-    await call('POST', `/users/${bram.aadObjectId}/events`, { subject: 'x', start: utc(T0), end: utc(T0 + 900_000), singleValueExtendedProperties: [{ id: MARKER_PROPERTY, value: 'topcontact/T/TB-1/0' }] });
+    await call('POST', `/users/${bram.aadObjectId}/events`, {
+      subject: 'x',
+      start: utc(T0),
+      end: utc(T0 + 900_000),
+      singleValueExtendedProperties: [{ id: MARKER_PROPERTY, value: 'topcontact/T/TB-1/0' }],
+    });
     const find = (id: string, value: string) =>
-      call('GET', `/users/${bram.aadObjectId}/events?$filter=${encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${id}' and ep/value eq '${value}')`)}`);
+      call(
+        'GET',
+        `/users/${bram.aadObjectId}/events?$filter=${encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${id}' and ep/value eq '${value}')`)}`,
+      );
     expect((await find(MARKER_PROPERTY, 'TOPCONTACT/t/tb-1/0')).body.value).to.have.length(1);
-    expect((await find(MARKER_PROPERTY.replace('TopContactMarker', 'topcontactmarker'), 'topcontact/T/TB-1/0')).body.value).to.have.length(0);
+    expect((await find(MARKER_PROPERTY.replace('TopContactMarker', 'topcontactmarker'), 'topcontact/T/TB-1/0')).body.value).to.have.length(
+      0,
+    );
   });
 
   it('/manager carries @odata.type: a user, or an organisational contact', async () => {
@@ -143,7 +168,10 @@ describe('GraphService against Graph as documented', () => {
   beforeEach(() => {
     fake.reset();
     const config = loadConfig({ NODE_ENV: 'test', ...fake.env() });
-    graph = createGraphService(config.graph!, new ManualClock('2026-11-26T08:00:00Z'), { credential: fixedTokenCredential(), retryDelaySeconds: 0 });
+    graph = createGraphService(config.graph!, new ManualClock('2026-11-26T08:00:00Z'), {
+      credential: fixedTokenCredential(),
+      retryDelaySeconds: 0,
+    });
   });
 
   it('asks a window of 62 days or more in pieces under 62 days, and reads every piece', async () => {
@@ -152,7 +180,8 @@ describe('GraphService against Graph as documented', () => {
     expect(busy.map((b) => b.start.getTime())).to.deep.equal([T0 + 70 * DAY]);
     const asked = fake.requestsTo('POST', /getSchedule$/);
     expect(asked).to.have.length(2);
-    for (const r of asked) expect(Date.parse(`${r.body.endTime.dateTime}Z`) - Date.parse(`${r.body.startTime.dateTime}Z`)).to.be.below(62 * DAY);
+    for (const r of asked)
+      expect(Date.parse(`${r.body.endTime.dateTime}Z`) - Date.parse(`${r.body.startTime.dateTime}Z`)).to.be.below(62 * DAY);
     expect(asked.map((r) => r.status)).to.deep.equal([200, 200]);
   });
 
@@ -164,7 +193,9 @@ describe('GraphService against Graph as documented', () => {
 
   it('asks getSchedule in UTC and reads the times only when Graph answers in UTC', async () => {
     fake.setBusy(bram, [{ start: new Date(T0 + 3600_000), end: new Date(T0 + 2 * 3600_000) }]);
-    expect((await graph.getSchedule(bram.aadObjectId, new Date(T0), new Date(T0 + DAY)))[0].start.toISOString()).to.equal('2026-11-26T09:00:00.000Z');
+    expect((await graph.getSchedule(bram.aadObjectId, new Date(T0), new Date(T0 + DAY)))[0].start.toISOString()).to.equal(
+      '2026-11-26T09:00:00.000Z',
+    );
     expect(fake.requestsTo('POST', /getSchedule$/)[0].headers.prefer).to.equal('outlook.timezone="UTC"');
     // A proxy drops the header: the answer is in local time. Read as UTC it would be an hour off.
     fake.ignoreTimeZonePreference('W. Europe Standard Time');
@@ -172,7 +203,7 @@ describe('GraphService against Graph as documented', () => {
     expect(f).to.include({ code: 'ScheduleNotInUtc', transient: false });
   });
 
-  it('encodes the $filter value: a marker with + & # \' is found, and only that one', async () => {
+  it("encodes the $filter value: a marker with + & # ' is found, and only that one", async () => {
     const marker = "topcontact/t+1/TB-1&x=2#frag/o'brien";
     const { id } = await graph.createEvent(bram.aadObjectId, draft(marker));
     await graph.createEvent(bram.aadObjectId, draft('topcontact/t 1/TB-1', '2026-11-26T10:00:00Z', '2026-11-26T10:15:00Z'));
@@ -184,7 +215,8 @@ describe('GraphService against Graph as documented', () => {
     const { id } = await graph.createEvent(bram.aadObjectId, draft('ct'));
     await graph.updateEvent(bram.aadObjectId, id, draft('ct', '2026-11-26T11:00:00Z', '2026-11-26T11:15:00Z'));
     await graph.getSchedule(bram.aadObjectId, new Date(T0), new Date(T0 + DAY));
-    for (const r of fake.requests.filter((x) => x.method === 'POST' || x.method === 'PATCH')) expect(String(r.headers['content-type'])).to.match(/^application\/json/);
+    for (const r of fake.requests.filter((x) => x.method === 'POST' || x.method === 'PATCH'))
+      expect(String(r.headers['content-type'])).to.match(/^application\/json/);
   });
 
   it('a user id that Graph would not take (a Teams id) fails at once and permanently, without a request', async () => {
@@ -217,7 +249,7 @@ describe('GraphService against Graph as documented', () => {
     expect(mayRepeatInline('PATCH', `${events}/1`, 504), 'a PATCH repeated sets the same values').to.equal(true);
   });
 
-  it('transactionId is sent with every create (Graph\'s own guard, besides the marker)', async () => {
+  it("transactionId is sent with every create (Graph's own guard, besides the marker)", async () => {
     await graph.createEvent(bram.aadObjectId, draft('tx'));
     expect(fake.requestsTo('POST', /\/events$/)[0].body.transactionId).to.equal(transactionIdFor('tx'));
   });
@@ -228,7 +260,7 @@ describe('GraphService against Graph as documented', () => {
     expect(await graph.getManager(anna.aadObjectId)).to.equal(null);
   });
 
-  it('401 NoPermissionsInAccessToken and 403 are final (accessDenied), not retried; an expired token\'s 401 stays transient', async () => {
+  it("401 NoPermissionsInAccessToken and 403 are final (accessDenied), not retried; an expired token's 401 stays transient", async () => {
     fake.denyAccess('consent');
     const f401 = await failure(graph.getManager(anna.aadObjectId));
     expect(f401).to.include({ status: 401, code: 'NoPermissionsInAccessToken', transient: false, accessDenied: true });
@@ -238,7 +270,10 @@ describe('GraphService against Graph as documented', () => {
     expect(f403).to.include({ status: 403, transient: false, accessDenied: true });
     expect(fake.requests.filter((r) => r.status === 401 || r.status === 403)).to.have.length(2);
     const config = loadConfig({ NODE_ENV: 'test', ...fake.env() });
-    const wrong = createGraphService(config.graph!, new ManualClock('2026-11-26T08:00:00Z'), { credential: fixedTokenCredential('expired'), maxRetries: 0 });
+    const wrong = createGraphService(config.graph!, new ManualClock('2026-11-26T08:00:00Z'), {
+      credential: fixedTokenCredential('expired'),
+      maxRetries: 0,
+    });
     expect(await failure(wrong.getManager(anna.aadObjectId))).to.include({ status: 401, transient: true, accessDenied: false });
   });
 });

@@ -5,8 +5,14 @@ import { GraphFailure } from '../../src/graph';
 
 /** A calendar event as the bot drafts it for a callback, with its marker. */
 export const draft = (marker: string, start = '2026-11-26T09:30:00Z', end = '2026-11-26T09:45:00Z') => ({
-  subject: 'Terugbellen: Lekkage', bodyHtml: '<p>Klant</p>', start: new Date(start), end: new Date(end),
-  reminderMinutes: 10, categories: ['Top Contact'], private: true, marker,
+  subject: 'Terugbellen: Lekkage',
+  bodyHtml: '<p>Klant</p>',
+  start: new Date(start),
+  end: new Date(end),
+  reminderMinutes: 10,
+  categories: ['Top Contact'],
+  private: true,
+  marker,
 });
 
 /** The GraphFailure `p` rejects with; fails the test when it resolves or throws anything else. */

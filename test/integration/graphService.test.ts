@@ -27,13 +27,22 @@ describe('GraphService against the fake Graph (HTTP)', () => {
   });
 
   it('splits base URLs and picks the token scope of the cloud', () => {
-    expect(splitBaseUrl('https://graph.microsoft.com/v1.0')).to.deep.equal({ baseUrl: 'https://graph.microsoft.com', version: 'v1.0', origin: 'https://graph.microsoft.com', scope: 'https://graph.microsoft.com/.default' });
+    expect(splitBaseUrl('https://graph.microsoft.com/v1.0')).to.deep.equal({
+      baseUrl: 'https://graph.microsoft.com',
+      version: 'v1.0',
+      origin: 'https://graph.microsoft.com',
+      scope: 'https://graph.microsoft.com/.default',
+    });
     expect(splitBaseUrl('https://graph.microsoft.us/beta').scope).to.equal('https://graph.microsoft.us/.default');
     expect(splitBaseUrl('http://127.0.0.1:9/prefix/v1.0')).to.include({ baseUrl: 'http://127.0.0.1:9/prefix', version: 'v1.0' });
   });
 
-  it('sends the credential\'s token and reads free/busy (blocks and events) by the user\'s mail address', async () => {
-    fake.setBusy(bram, [{ start: '2026-11-26T09:00:00Z', end: '2026-11-26T10:00:00Z' }, { start: '2026-11-26T11:00:00Z', end: '2026-11-26T11:30:00Z', status: 'free' }, { start: '2026-11-27T09:00:00Z', end: '2026-11-27T10:00:00Z', status: 'oof' }]);
+  it("sends the credential's token and reads free/busy (blocks and events) by the user's mail address", async () => {
+    fake.setBusy(bram, [
+      { start: '2026-11-26T09:00:00Z', end: '2026-11-26T10:00:00Z' },
+      { start: '2026-11-26T11:00:00Z', end: '2026-11-26T11:30:00Z', status: 'free' },
+      { start: '2026-11-27T09:00:00Z', end: '2026-11-27T10:00:00Z', status: 'oof' },
+    ]);
     await graph.createEvent(bram.aadObjectId, draft('m1', '2026-11-26T13:00:00Z', '2026-11-26T13:15:00Z'));
     const busy = await graph.getSchedule(bram.aadObjectId, new Date('2026-11-26T08:00:00Z'), new Date('2026-11-28T00:00:00Z'));
     expect(busy.map((b) => [b.start.toISOString(), b.end.toISOString()])).to.deep.equal([
@@ -50,7 +59,15 @@ describe('GraphService against the fake Graph (HTTP)', () => {
   it('creates an event with reminder, busy, category, private, transactionId and marker; finds it by marker; moves and deletes it', async () => {
     const { id } = await graph.createEvent(bram.aadObjectId, draft('tenant/TB-1001/0'));
     const ev = fake.eventsOf(bram)[0];
-    expect(ev).to.include({ id, subject: 'Terugbellen: Lekkage', showAs: 'busy', isReminderOn: true, reminderMinutesBeforeStart: 10, sensitivity: 'private', transactionId: transactionIdFor('tenant/TB-1001/0') });
+    expect(ev).to.include({
+      id,
+      subject: 'Terugbellen: Lekkage',
+      showAs: 'busy',
+      isReminderOn: true,
+      reminderMinutesBeforeStart: 10,
+      sensitivity: 'private',
+      transactionId: transactionIdFor('tenant/TB-1001/0'),
+    });
     expect(ev.categories).to.deep.equal(['Top Contact']);
     expect(ev.singleValueExtendedProperties).to.deep.equal([{ id: MARKER_PROPERTY, value: 'tenant/TB-1001/0' }]);
     expect(await graph.findEvent(bram.aadObjectId, 'tenant/TB-1001/0')).to.deep.equal({ id });
@@ -124,16 +141,24 @@ describe('GraphService against the fake Graph (HTTP)', () => {
 
   it('an unknown user or a mailbox without calendar is a permanent failure', async () => {
     const nobody = '00000000-0000-4000-8000-000000000404';
-    expect(await failure(graph.getSchedule(nobody, new Date('2026-11-26T08:00:00Z'), new Date('2026-11-27T08:00:00Z')))).to.include({ status: 404, transient: false });
+    expect(await failure(graph.getSchedule(nobody, new Date('2026-11-26T08:00:00Z'), new Date('2026-11-27T08:00:00Z')))).to.include({
+      status: 404,
+      transient: false,
+    });
     expect(await failure(graph.createEvent(nobody, draft('m404')))).to.include({ status: 404, transient: false });
     expect(await graph.getManager(nobody)).to.equal(null); // Graph answers 404 alike: no such user, or no manager
     fake.setNoMailbox(bram);
-    expect(await failure(graph.getSchedule(bram.aadObjectId, new Date('2026-11-26T08:00:00Z'), new Date('2026-11-27T08:00:00Z')))).to.include({ transient: false });
+    expect(
+      await failure(graph.getSchedule(bram.aadObjectId, new Date('2026-11-26T08:00:00Z'), new Date('2026-11-27T08:00:00Z'))),
+    ).to.include({ transient: false });
   });
 
   it('a wrong token is refused by the fake (so the token really travels)', async () => {
     const config = loadConfig({ NODE_ENV: 'test', ...fake.env() });
-    const wrong = createGraphService(config.graph!, new ManualClock('2026-11-26T08:00:00Z'), { credential: fixedTokenCredential('wrong'), maxRetries: 0 });
+    const wrong = createGraphService(config.graph!, new ManualClock('2026-11-26T08:00:00Z'), {
+      credential: fixedTokenCredential('wrong'),
+      maxRetries: 0,
+    });
     expect(await failure(wrong.getManager(anna.aadObjectId))).to.include({ status: 401 });
   });
 });

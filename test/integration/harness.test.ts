@@ -397,7 +397,10 @@ class ProbeBot extends TeamsActivityHandler {
     _ctx: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
-    this.seen.push({ kind: 'fetchTask', detail: { commandId: action.commandId, context: action.commandContext, body: action.messagePayload?.body?.content } });
+    this.seen.push({
+      kind: 'fetchTask',
+      detail: { commandId: action.commandId, context: action.commandContext, body: action.messagePayload?.body?.content },
+    });
     return { task: { type: 'continue', value: { title: 'Nieuw item', card: card('Nieuw item') } } } as MessagingExtensionActionResponse;
   }
 
@@ -405,7 +408,10 @@ class ProbeBot extends TeamsActivityHandler {
     _ctx: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
-    this.seen.push({ kind: 'submit', detail: { commandId: action.commandId, data: action.data, author: action.messagePayload?.from?.user?.displayName } });
+    this.seen.push({
+      kind: 'submit',
+      detail: { commandId: action.commandId, data: action.data, author: action.messagePayload?.from?.user?.displayName },
+    });
     return { task: { type: 'message', value: `Opgeslagen: ${(action.data as { title: string }).title}` } as TaskModuleResponse['task'] };
   }
 }
@@ -470,12 +476,21 @@ describe('test harness: activity builders through a TeamsActivityHandler', funct
   it('adaptiveCardAction: invoke answered in the HTTP response', async () => {
     const res = await postActivity(
       botUrl,
-      adaptiveCardAction({ verb: 'markDone', data: { itemId: '42' }, from: anna, conversation: personalConversationId(anna), replyToId: '1700000000001' }),
+      adaptiveCardAction({
+        verb: 'markDone',
+        data: { itemId: '42' },
+        from: anna,
+        conversation: personalConversationId(anna),
+        replyToId: '1700000000001',
+      }),
     );
     expect(res.status).to.equal(200);
     expect(res.body).to.deep.include({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(res.body.value.body[0].text).to.equal('Gedaan: markDone');
-    expect(bot.seen[0]).to.deep.equal({ kind: 'cardAction', detail: { verb: 'markDone', data: { itemId: '42' }, replyToId: '1700000000001' } });
+    expect(bot.seen[0]).to.deep.equal({
+      kind: 'cardAction',
+      detail: { verb: 'markDone', data: { itemId: '42' }, replyToId: '1700000000001' },
+    });
   });
 
   it('messageExtensionFetchTask and messageExtensionSubmit carry the messagePayload', async () => {

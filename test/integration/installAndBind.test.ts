@@ -4,8 +4,15 @@
 import { expect } from 'chai';
 import { type FakeConnector } from '../harness/fakeConnector';
 import {
-  aanmeldingenChannel, anna, channelMessage, generalChannel, installationUpdate, installInTeam, installPersonal,
-  personalConversationId, teamNoord,
+  aanmeldingenChannel,
+  anna,
+  channelMessage,
+  generalChannel,
+  installationUpdate,
+  installInTeam,
+  installPersonal,
+  personalConversationId,
+  teamNoord,
 } from '../harness/activities';
 import { startBot, tempSqliteUrl, type BotUnderTest } from '../harness/bot';
 import { useBot } from '../harness/suite';
@@ -28,7 +35,9 @@ describe('installation and koppel (HTTP, fake connector)', () => {
     ]);
     expect(results.map((r) => r.status)).to.deep.equal([200, 200]);
     await bot.settle();
-    const welcomes = connector.messagesIn(teamNoord.id).filter((m) => /Typ in het kanaal waar jullie het werk willen zien/.test(textOf(m.activity)));
+    const welcomes = connector
+      .messagesIn(teamNoord.id)
+      .filter((m) => /Typ in het kanaal waar jullie het werk willen zien/.test(textOf(m.activity)));
     expect(welcomes).to.have.length(1);
   });
 
@@ -42,7 +51,7 @@ describe('installation and koppel (HTTP, fake connector)', () => {
     expect(connector.messagesIn(teamNoord.id).filter((m) => /koppel/.test(textOf(m.activity)))).to.have.length(1);
   });
 
-  it('names the channel from the team\'s channel list when the message does not carry the name', async () => {
+  it("names the channel from the team's channel list when the message does not carry the name", async () => {
     const msg = channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: aanmeldingenChannel });
     const channel = (msg.channelData as { channel: { id: string; name?: string } }).channel;
     delete channel.name; // as Teams sends it

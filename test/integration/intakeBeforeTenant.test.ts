@@ -37,7 +37,9 @@ describe('intake before the bot knows its tenant', () => {
     expect(connector.allPosted()).to.have.length(0);
 
     await bot.post(channelMessage({ text: 'koppel', from: anna, team: teamNoord }));
-    const card = await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(res.body.id)));
+    const card = await connector.waitFor((c) =>
+      c.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(res.body.id)),
+    );
     expect(JSON.stringify(card.card)).to.contain('Lekkage badkamer');
     expect(await bot.app.s.repo.getItem(PENDING_TENANT, res.body.id)).to.equal(null);
     await bot.settle(); // the outbox records the card's id after the connector answered
@@ -61,15 +63,27 @@ describe('intake before the bot knows its tenant', () => {
 
 describe('storage: adoptTenant', () => {
   const cases: [string, () => Promise<{ repo: Repository; done: () => Promise<void> }>][] = [
-    ['SQLite', async () => {
-      const repo = new SqliteRepository(tempSqliteUrl('adopt').slice('sqlite:'.length));
-      return { repo, done: () => repo.close() };
-    }],
-    ['PostgreSQL', async () => {
-      const schema = freshSchema('tc_adopt');
-      const repo = new PostgresRepository(PG_URL, { schema });
-      return { repo, done: async () => { await repo.close(); await dropSchema(schema); } };
-    }],
+    [
+      'SQLite',
+      async () => {
+        const repo = new SqliteRepository(tempSqliteUrl('adopt').slice('sqlite:'.length));
+        return { repo, done: () => repo.close() };
+      },
+    ],
+    [
+      'PostgreSQL',
+      async () => {
+        const schema = freshSchema('tc_adopt');
+        const repo = new PostgresRepository(PG_URL, { schema });
+        return {
+          repo,
+          done: async () => {
+            await repo.close();
+            await dropSchema(schema);
+          },
+        };
+      },
+    ],
   ];
   for (const [name, make] of cases) {
     it(`${name}: moves items, history, idempotency keys and outbox of one tenant to another, nothing else`, async function () {
@@ -79,12 +93,41 @@ describe('storage: adoptTenant', () => {
         await repo.migrate();
         const now = new Date('2026-11-26T09:00:00Z');
         const item = (tenantId: string, id: string) => ({
-          tenantId, id, kind: 'callback' as const, status: 'open', subject: 'x', owner: null, createdBy: { id: 'system', name: 'T' },
-          createdAt: now, updatedAt: now, deadline: null, closedAt: null, source: 'api', version: 1, data: {}, card: null,
+          tenantId,
+          id,
+          kind: 'callback' as const,
+          status: 'open',
+          subject: 'x',
+          owner: null,
+          createdBy: { id: 'system', name: 'T' },
+          createdAt: now,
+          updatedAt: now,
+          deadline: null,
+          closedAt: null,
+          source: 'api',
+          version: 1,
+          data: {},
+          card: null,
         });
-        const h = (tenantId: string, itemId: string) => ({ tenantId, itemId, at: now, actor: { id: 'system', name: 'T' }, action: 'created' });
-        expect(await repo.commit({ item: item('pending', 'TB-1'), expectedVersion: null, history: [h('pending', 'TB-1')], outbox: [{ tenantId: 'pending', key: 'k1', type: 'postCard', lane: 'l', payload: {} }], idempotency: { key: 'i1', requestHash: 'x' } })).to.equal(true);
-        expect(await repo.commit({ item: item('other', 'TB-2'), expectedVersion: null, history: [h('other', 'TB-2')], outbox: [] })).to.equal(true);
+        const h = (tenantId: string, itemId: string) => ({
+          tenantId,
+          itemId,
+          at: now,
+          actor: { id: 'system', name: 'T' },
+          action: 'created',
+        });
+        expect(
+          await repo.commit({
+            item: item('pending', 'TB-1'),
+            expectedVersion: null,
+            history: [h('pending', 'TB-1')],
+            outbox: [{ tenantId: 'pending', key: 'k1', type: 'postCard', lane: 'l', payload: {} }],
+            idempotency: { key: 'i1', requestHash: 'x' },
+          }),
+        ).to.equal(true);
+        expect(
+          await repo.commit({ item: item('other', 'TB-2'), expectedVersion: null, history: [h('other', 'TB-2')], outbox: [] }),
+        ).to.equal(true);
         expect(await repo.adoptTenant('pending', 'real')).to.equal(1);
         expect(await repo.getItem('pending', 'TB-1')).to.equal(null);
         expect((await repo.getItem('real', 'TB-1'))?.tenantId).to.equal('real');

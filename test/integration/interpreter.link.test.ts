@@ -25,10 +25,24 @@ describe('interpreter request linked to a callback: its owner or a manager only 
   afterEach(async () => bot.stop());
 
   let n = 0;
-  const book = (from: TestUser) => bot.post(adaptiveCardAction({
-    from, conversation: personalConversationId(from), verb: 'interpreter.create',
-    data: { path: 'service', formId: `link-${++n}`, language: 'Arabisch', mode: 'video', date: '2026-12-02', time: '10:00', duration: '30', relatedId: cb },
-  }));
+  const book = (from: TestUser) =>
+    bot.post(
+      adaptiveCardAction({
+        from,
+        conversation: personalConversationId(from),
+        verb: 'interpreter.create',
+        data: {
+          path: 'service',
+          formId: `link-${++n}`,
+          language: 'Arabisch',
+          mode: 'video',
+          date: '2026-12-02',
+          time: '10:00',
+          duration: '30',
+          relatedId: cb,
+        },
+      }),
+    );
   const links = async () => ((await bot.app.s.repo.getItem(TEST_TENANT, cb))!.data as { interpreters?: unknown[] }).interpreters ?? [];
   const requests = async () => bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['interpreter'] });
 

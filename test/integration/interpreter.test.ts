@@ -6,8 +6,18 @@
 import { expect } from 'chai';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import {
-  adaptiveCardAction, anna, bram, carla, channelMessage, dirk, generalChannel, personalConversationId,
-  personalMessage, teamNoord, type TestUser, type WireConversation,
+  adaptiveCardAction,
+  anna,
+  bram,
+  carla,
+  channelMessage,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  type TestUser,
+  type WireConversation,
 } from '../harness/activities';
 import { httpJson } from '../harness/http';
 import { startBot, type BotUnderTest } from '../harness/bot';
@@ -107,7 +117,12 @@ describe('interpreter requests (tolk) over HTTP', () => {
     return found;
   }
 
-  async function invoke(from: TestUser, verb: string, data: Record<string, unknown>, conversation: WireConversation | string = personalConversationId(from)) {
+  async function invoke(
+    from: TestUser,
+    verb: string,
+    data: Record<string, unknown>,
+    conversation: WireConversation | string = personalConversationId(from),
+  ) {
     const res = await bot.post(adaptiveCardAction({ from, conversation, verb, data }));
     expect(res.status, `${verb} HTTP status`).to.equal(200);
     const card = res.body?.value;
@@ -127,19 +142,29 @@ describe('interpreter requests (tolk) over HTTP', () => {
 
   /** A sensitive callback (name masked on the channel card), claimed by Anna in the channel. */
   async function claimedCallback(): Promise<{ id: string; conversationId: string }> {
-    const res = await httpJson('POST', `${bot.url}/api/callbacks`, { customerName: CUSTOMER, phone: CUSTOMER_PHONE, topic: 'Vraag over de huurverhoging', sensitive: true }, {
-      authorization: 'Bearer test-intake-key-0123456789',
-    });
+    const res = await httpJson(
+      'POST',
+      `${bot.url}/api/callbacks`,
+      { customerName: CUSTOMER, phone: CUSTOMER_PHONE, topic: 'Vraag over de huurverhoging', sensitive: true },
+      {
+        authorization: 'Bearer test-intake-key-0123456789',
+      },
+    );
     expect(res.status).to.equal(201);
     await bot.settle();
-    const posted = await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => m.card && json(m.card).includes(res.body.id)));
+    const posted = await connector.waitFor((c) =>
+      c.messagesIn(generalChannel.id).find((m) => m.card && json(m.card).includes(res.body.id)),
+    );
     await invoke(anna, 'callback.claim', { id: res.body.id }, posted.conversationId);
     await bot.settle();
     return { id: res.body.id, conversationId: posted.conversationId };
   }
 
   function personalCards(u: TestUser): any[] {
-    return connector.messagesIn(personalConversationId(u)).map((m) => m.card).filter(Boolean);
+    return connector
+      .messagesIn(personalConversationId(u))
+      .map((m) => m.card)
+      .filter(Boolean);
   }
 
   /** Creates a booking through the form in Anna's 1:1 chat; returns the answer card and the item id. */
@@ -162,7 +187,8 @@ describe('interpreter requests (tolk) over HTTP', () => {
     await bot.settle();
     const found = [...leaks(channelTraffic()), ...leaks(channelAnswers.map(json), FORBIDDEN_IN_ANSWERS)];
     await bot.stop();
-    if (this.currentTest?.state !== 'failed') expect(found, 'channel traffic names a language, a customer or an interpreter').to.deep.equal([]);
+    if (this.currentTest?.state !== 'failed')
+      expect(found, 'channel traffic names a language, a customer or an interpreter').to.deep.equal([]);
   });
 
   it('`tolk` typed in a channel: a neutral line there, step 1 in the 1:1 chat', async () => {
@@ -170,7 +196,9 @@ describe('interpreter requests (tolk) over HTTP', () => {
     await bot.post(channelMessage({ text: 'tolk', from: anna, team: teamNoord }));
     const step1 = await connector.waitFor(() => personalCards(anna).find((c) => texts(c).includes(nl.interpreter.start.question)));
     expect(texts(step1)).to.contain('stap 1 van 2');
-    const line = await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => /persoonlijk bericht/.test(String(m.activity.text ?? ''))));
+    const line = await connector.waitFor((c) =>
+      c.messagesIn(generalChannel.id).find((m) => /persoonlijk bericht/.test(String(m.activity.text ?? ''))),
+    );
     expect(line.activity.text).to.equal(nl.interpreter.sentPersonal);
     expect(line.card).to.equal(undefined);
     // The channel got exactly the binding line and the neutral line: no card.
@@ -201,13 +229,25 @@ describe('interpreter requests (tolk) over HTTP', () => {
     const submit = actions(form).find((a) => a.verb === 'interpreter.create');
 
     // Bad input first: a moment in the past, kept in the card with a Dutch message.
-    const bad = await invoke(anna, 'interpreter.create', { ...submit.data, relatedId: cb.id, date: '2026-11-25', time: '10:00', ownBy: 'family' });
+    const bad = await invoke(anna, 'interpreter.create', {
+      ...submit.data,
+      relatedId: cb.id,
+      date: '2026-11-25',
+      time: '10:00',
+      ownBy: 'family',
+    });
     expect(texts(bad)).to.contain(nl.common.momentInPast);
     expect(findInput(bad, 'date').value).to.equal('2026-11-25');
     expect(findInput(bad, 'ownBy').value).to.equal('family');
 
     // Wednesday 2 December 10:00: the check is on Tuesday 1 December.
-    const done = await invoke(anna, 'interpreter.create', { ...submit.data, relatedId: cb.id, date: '2026-12-02', time: '10:00', ownBy: 'family' });
+    const done = await invoke(anna, 'interpreter.create', {
+      ...submit.data,
+      relatedId: cb.id,
+      date: '2026-12-02',
+      time: '10:00',
+      ownBy: 'family',
+    });
     const id = /Tolk (TK-\d+)/.exec(texts(done))![1]!;
     expect(texts(done)).to.contain(nl.interpreter.status.own);
     expect(texts(done)).to.contain('woensdag 2 december, 10:00');
@@ -231,7 +271,8 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect(json(channelCard.card)).not.to.match(/tolk/i);
 
     // The check reminder: not before the working day before, not before office hours, exactly once.
-    const before = () => connector.messagesIn(personalConversationId(anna)).filter((m) => String(m.activity.text ?? '').startsWith(CHECK_REMINDER)).length;
+    const before = () =>
+      connector.messagesIn(personalConversationId(anna)).filter((m) => String(m.activity.text ?? '').startsWith(CHECK_REMINDER)).length;
     bot.clock.set('2026-11-30T10:00:00+01:00');
     await bot.tick();
     expect(before()).to.equal(0);
@@ -245,7 +286,9 @@ describe('interpreter requests (tolk) over HTTP', () => {
     await bot.tick();
     expect(before()).to.equal(1);
     expect(await bot.app.s.repo.hasClaim(TEST_TENANT, `interpreter-owncheck:${id}`)).to.equal(true);
-    const reminder = connector.messagesIn(personalConversationId(anna)).find((m) => String(m.activity.text ?? '').startsWith(CHECK_REMINDER))!;
+    const reminder = connector
+      .messagesIn(personalConversationId(anna))
+      .find((m) => String(m.activity.text ?? '').startsWith(CHECK_REMINDER))!;
     expect(reminder.activity.text).to.contain(id);
     expect(texts(reminder.card)).to.contain(nl.interpreter.card.fallback);
 
@@ -262,8 +305,15 @@ describe('interpreter requests (tolk) over HTTP', () => {
     await bind();
     // A sensitive walk-in follow-up for Anna, made by Bram at the desk.
     const made = await invoke(bram, 'appointment.create', {
-      promiseKind: 'walkin', customerName: CUSTOMER, contact: CUSTOMER_PHONE, topic: 'Vraag over de huurverhoging', sensitive: 'true',
-      date: '2026-12-02', time: '10:00', how: 'kantoor', owner: anna.aadObjectId,
+      promiseKind: 'walkin',
+      customerName: CUSTOMER,
+      contact: CUSTOMER_PHONE,
+      topic: 'Vraag over de huurverhoging',
+      sensitive: 'true',
+      date: '2026-12-02',
+      time: '10:00',
+      how: 'kantoor',
+      owner: anna.aadObjectId,
     });
     const afId = /AF-\d+/.exec(json(made))![0];
     await bot.settle();
@@ -280,7 +330,14 @@ describe('interpreter requests (tolk) over HTTP', () => {
     const no = actions(step1).find((a) => a.verb === 'interpreter.answer' && a.data.answer === 'service');
     const form = await invoke(anna, 'interpreter.answer', no.data);
     expect(findInput(form, 'relatedId').value).to.equal(afId);
-    const { id } = await book(anna, { language: 'Arabisch', mode: 'video', date: '2026-12-02', time: '10:00', duration: '30', relatedId: afId });
+    const { id } = await book(anna, {
+      language: 'Arabisch',
+      mode: 'video',
+      date: '2026-12-02',
+      time: '10:00',
+      duration: '30',
+      relatedId: afId,
+    });
     expect(id).to.match(/^TK-\d+$/);
 
     // Recorded on the appointment: data + a private history line, and in the owner's view.
@@ -307,13 +364,28 @@ describe('interpreter requests (tolk) over HTTP', () => {
     const language = findInput(form, 'language');
     expect(language.style).to.equal('filtered');
     const offered = language.choices.map((c: any) => c.title);
-    for (const l of ['Arabisch', 'Tigrinya', 'Turks', 'Pools', 'Oekraïens', 'Engels', 'Dari', 'Farsi', 'Somalisch', 'Koerdisch']) expect(offered).to.include(l);
+    for (const l of ['Arabisch', 'Tigrinya', 'Turks', 'Pools', 'Oekraïens', 'Engels', 'Dari', 'Farsi', 'Somalisch', 'Koerdisch'])
+      expect(offered).to.include(l);
     expect(language.choices.at(-1).value).to.equal('other');
-    expect(findInput(form, 'mode').choices.map((c: any) => c.title)).to.deep.equal([nl.interpreter.modes.phoneNow, nl.interpreter.modes.phonePlanned, 'Video', nl.interpreter.modes.onSite]);
+    expect(findInput(form, 'mode').choices.map((c: any) => c.title)).to.deep.equal([
+      nl.interpreter.modes.phoneNow,
+      nl.interpreter.modes.phonePlanned,
+      'Video',
+      nl.interpreter.modes.onSite,
+    ]);
     const formId = actions(form).find((a) => a.verb === 'interpreter.create').data.formId;
 
     // On site, in the past, zero minutes, no address.
-    const bad = await invoke(anna, 'interpreter.create', { path: 'service', formId, language: 'Tigrinya', mode: 'onSite', date: '2026-11-25', time: '14:00', duration: '0', address: '  ' });
+    const bad = await invoke(anna, 'interpreter.create', {
+      path: 'service',
+      formId,
+      language: 'Tigrinya',
+      mode: 'onSite',
+      date: '2026-11-25',
+      time: '14:00',
+      duration: '0',
+      address: '  ',
+    });
     const t1 = texts(bad);
     expect(t1).to.contain('Niet alles is goed ingevuld');
     expect(t1).to.contain(nl.common.momentInPast);
@@ -328,14 +400,37 @@ describe('interpreter requests (tolk) over HTTP', () => {
     // No language, no kind, no moment, an unknown related id.
     const bad2 = await invoke(anna, 'interpreter.create', { path: 'service', formId, duration: '30', relatedId: 'TB-9999' });
     const t2 = texts(bad2);
-    for (const m of [nl.interpreter.errors.languageRequired, nl.interpreter.errors.modeRequired, nl.interpreter.errors.momentRequired, 'Ik kan TB-9999 niet vinden.']) expect(t2).to.contain(m);
+    for (const m of [
+      nl.interpreter.errors.languageRequired,
+      nl.interpreter.errors.modeRequired,
+      nl.interpreter.errors.momentRequired,
+      'Ik kan TB-9999 niet vinden.',
+    ])
+      expect(t2).to.contain(m);
     expect(findInput(bad2, 'relatedId').value).to.equal('TB-9999');
     // "Andere taal" chosen but not typed.
-    const bad3 = await invoke(anna, 'interpreter.create', { path: 'service', formId, language: 'other', mode: 'video', date: '2026-12-03', time: '14:00', duration: '30' });
+    const bad3 = await invoke(anna, 'interpreter.create', {
+      path: 'service',
+      formId,
+      language: 'other',
+      mode: 'video',
+      date: '2026-12-03',
+      time: '14:00',
+      duration: '30',
+    });
     expect(texts(bad3)).to.contain(nl.interpreter.errors.languageOtherRequired);
     expect(await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['interpreter'] })).to.have.length(0);
 
-    const ok = await invoke(anna, 'interpreter.create', { path: 'service', formId, language: 'Tigrinya', mode: 'onSite', date: '2026-12-03', time: '14:00', duration: '45', address: ADDRESS });
+    const ok = await invoke(anna, 'interpreter.create', {
+      path: 'service',
+      formId,
+      language: 'Tigrinya',
+      mode: 'onSite',
+      date: '2026-12-03',
+      time: '14:00',
+      duration: '45',
+      address: ADDRESS,
+    });
     const id = /Tolk (TK-\d+)/.exec(texts(ok))![1]!;
     expect(texts(ok)).to.contain(nl.interpreter.status.requested);
     const open = actions(ok).find((a) => a.type === 'Action.OpenUrl');
@@ -353,7 +448,16 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect(texts(ok)).to.contain('morgen 17:00'); // confirm by the end of the next working day
 
     // A double click on the same form makes no second request.
-    const again = await invoke(anna, 'interpreter.create', { path: 'service', formId, language: 'Tigrinya', mode: 'onSite', date: '2026-12-03', time: '14:00', duration: '45', address: ADDRESS });
+    const again = await invoke(anna, 'interpreter.create', {
+      path: 'service',
+      formId,
+      language: 'Tigrinya',
+      mode: 'onSite',
+      date: '2026-12-03',
+      time: '14:00',
+      duration: '45',
+      address: ADDRESS,
+    });
     expect(texts(again)).to.contain(`Tolk ${id}`);
     expect(await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['interpreter'] })).to.have.length(1);
 
@@ -395,7 +499,9 @@ describe('interpreter requests (tolk) over HTTP', () => {
     const item = await bot.app.s.items.get(TEST_TENANT, id);
     expect(item!.status).to.equal('done');
     expect(item!.closedAt).to.not.equal(null);
-    const told = await connector.waitFor(() => connector.messagesIn(personalConversationId(anna)).find((m) => /Dirk Bakker: .* is afgerond/.test(String(m.activity.text ?? ''))));
+    const told = await connector.waitFor(() =>
+      connector.messagesIn(personalConversationId(anna)).find((m) => /Dirk Bakker: .* is afgerond/.test(String(m.activity.text ?? ''))),
+    );
     expect(told.activity.text).to.contain(id);
     expect(texts(await invoke(anna, 'interpreter.cancel', { id, reason: 'te laat' }))).to.contain('al afgerond');
 
@@ -419,7 +525,8 @@ describe('interpreter requests (tolk) over HTTP', () => {
     const late = await book(anna, { language: 'Somalisch', mode: 'phonePlanned', date: '2026-12-07', time: '10:00', duration: '30' });
     const confirmedInTime = await book(anna, { language: 'Dari', mode: 'video', date: '2026-12-08', time: '10:00', duration: '30' });
     await invoke(anna, 'interpreter.confirm', { id: confirmedInTime.id, reference: 'GT-1' });
-    const reminders = () => connector.messagesIn(personalConversationId(anna)).filter((m) => /is nog niet bevestigd/.test(String(m.activity.text ?? '')));
+    const reminders = () =>
+      connector.messagesIn(personalConversationId(anna)).filter((m) => /is nog niet bevestigd/.test(String(m.activity.text ?? '')));
 
     bot.clock.set('2026-11-27T16:59:00+01:00');
     await bot.tick();
@@ -471,9 +578,13 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect(personalCards(bram).filter((c) => texts(c).includes('Tolken in'))).to.have.length(0);
 
     await bot.post(channelMessage({ text: 'tolk overzicht', from: dirk, team: teamNoord }));
-    const card = await connector.waitFor(() => personalCards(dirk).find((c) => texts(c).includes(nl.interpreter.overview.title('november 2026'))));
+    const card = await connector.waitFor(() =>
+      personalCards(dirk).find((c) => texts(c).includes(nl.interpreter.overview.title('november 2026'))),
+    );
     await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => m.activity.text === nl.interpreter.sentPersonal));
-    const facts = (card.body as any[]).filter((b) => b.type === 'FactSet').map((f) => Object.fromEntries(f.facts.map((x: any) => [x.title, x.value])));
+    const facts = (card.body as any[])
+      .filter((b) => b.type === 'FactSet')
+      .map((f) => Object.fromEntries(f.facts.map((x: any) => [x.title, x.value])));
     expect(facts[0]).to.deep.equal({
       [nl.interpreter.overview.total]: '4',
       [nl.interpreter.overview.own]: '1',
@@ -485,7 +596,8 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect(facts[1]).to.deep.equal({ Arabisch: '2', Tigrinya: '1' });
     expect(facts[2]).to.deep.equal({ [nl.interpreter.modes.phoneNow]: '1', Video: '1', [nl.interpreter.modes.onSite]: '1' });
     const whole = json(card);
-    for (const personal of [CUSTOMER, 'Kerkstraat', cb.id, anna.givenName, bram.givenName, carla.givenName]) expect(whole).not.to.contain(personal);
+    for (const personal of [CUSTOMER, 'Kerkstraat', cb.id, anna.givenName, bram.givenName, carla.givenName])
+      expect(whole).not.to.contain(personal);
 
     // The previous month, from the card's own button, in Dirk's 1:1 chat.
     const prev = actions(card).find((a) => a.verb === 'interpreter.overview');
@@ -494,7 +606,9 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect(texts(october)).to.contain(nl.interpreter.overview.none);
     expect(texts(await invoke(bram, 'interpreter.overview', prev.data))).to.contain('alleen voor leidinggevenden');
     await say(dirk, 'tolk overzicht 2026-13');
-    await connector.waitFor(() => connector.messagesIn(personalConversationId(dirk)).find((m) => /Gebruik: \*\*tolk overzicht\*\*/.test(String(m.activity.text ?? ''))));
+    await connector.waitFor(() =>
+      connector.messagesIn(personalConversationId(dirk)).find((m) => /Gebruik: \*\*tolk overzicht\*\*/.test(String(m.activity.text ?? ''))),
+    );
   });
 
   it('the privacy scan finds a language when one is there (it can fail)', async () => {
@@ -505,7 +619,9 @@ describe('interpreter requests (tolk) over HTTP', () => {
     expect(channelTraffic().length).to.be.greaterThan(1);
     // The same scan over Anna's 1:1 chat does see the language (so it would see it in a channel).
     const personalTraffic = connector.requests.filter((r) => r.conversationId?.startsWith('a:')).map((r) => json(r.body ?? ''));
-    const invokeAnswer = await invoke(anna, 'interpreter.view', { id: (await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['interpreter'] }))[0]!.id });
+    const invokeAnswer = await invoke(anna, 'interpreter.view', {
+      id: (await bot.app.s.repo.queryItems(TEST_TENANT, { kinds: ['interpreter'] }))[0]!.id,
+    });
     expect(leaks([...personalTraffic, json(invokeAnswer)]).some((l) => l.includes('Farsi'))).to.equal(true);
   });
 });

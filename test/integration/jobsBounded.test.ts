@@ -97,6 +97,8 @@ describe('jobs: a tick reads items a page at a time (HTTP, SQLite)', () => {
     const pending = await repo.listOutbox({ tenantId: TEST_TENANT, type: 'notifyChannel', limit: 100 });
     const bundled = pending.filter((m) => String(m.key).startsWith(`bundle:${TEST_TENANT}:channel:${TEST_TENANT}:2026-11-30:`));
     expect(bundled).to.have.length(1);
-    expect(bundled[0]!.payload.text).to.equal(nl.common.remindersBundledChannel(overdue.length, nl.common.remindersIdList(overdue.slice(0, 10), overdue.length - 10)));
+    expect(bundled[0]!.payload.text).to.equal(
+      nl.common.remindersBundledChannel(overdue.length, nl.common.remindersIdList(overdue.slice(0, 10), overdue.length - 10)),
+    );
   });
 });

@@ -2,7 +2,18 @@
 // it needs a manager or the colleague who bound it; anyone else gets a Dutch explanation and nothing
 // moves. A move is announced in the old channel and told to the managers in their 1:1 chat.
 import { expect } from 'chai';
-import { aanmeldingenChannel, anna, bram, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord, TEST_TENANT } from '../harness/activities';
+import {
+  aanmeldingenChannel,
+  anna,
+  bram,
+  channelMessage,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  TEST_TENANT,
+} from '../harness/activities';
 import { startBot } from '../harness/bot';
 import { useBot } from '../harness/suite';
 import { nl } from '../../src/texts/nl';
@@ -54,9 +65,18 @@ describe('koppel: moving the work channel (issue 13)', () => {
     const after = (await binding())!;
     expect(after.channelId).to.equal(aanmeldingenChannel.id);
     const oldChannel = suite.connector.messagesIn(generalChannel.id).map(textOf);
-    expect(oldChannel).to.deep.equal([nl.workChannel.movedAwayNotice(neutralise(after.channelName), neutralise(teamNoord.name), neutralise(anna.name))]);
+    expect(oldChannel).to.deep.equal([
+      nl.workChannel.movedAwayNotice(neutralise(after.channelName), neutralise(teamNoord.name), neutralise(anna.name)),
+    ]);
     const toDirk = suite.connector.messagesIn(personalConversationId(dirk)).map(textOf);
-    expect(toDirk).to.deep.equal([nl.workChannel.movedToManagers(neutralise(anna.name), neutralise(before.channelName), neutralise(after.channelName), neutralise(teamNoord.name))]);
+    expect(toDirk).to.deep.equal([
+      nl.workChannel.movedToManagers(
+        neutralise(anna.name),
+        neutralise(before.channelName),
+        neutralise(after.channelName),
+        neutralise(teamNoord.name),
+      ),
+    ]);
     // The mover is not told what they just did; a colleague who is not a manager is not told either.
     expect(suite.connector.messagesIn(personalConversationId(anna))).to.have.length(0);
     expect(suite.connector.messagesIn(personalConversationId(bram))).to.have.length(0);
@@ -67,7 +87,9 @@ describe('koppel: moving the work channel (issue 13)', () => {
     expect((await binding())?.channelId).to.equal(aanmeldingenChannel.id);
     expect((await binding())?.boundBy.name).to.equal(dirk.name);
     expect(suite.connector.messagesIn(generalChannel.id).map(textOf).join()).to.contain('heeft het werkkanaal verplaatst');
-    expect(suite.connector.messagesIn(personalConversationId(anna)).map(textOf).join()).to.contain('Let op: Dirk Bakker heeft het werkkanaal');
+    expect(suite.connector.messagesIn(personalConversationId(anna)).map(textOf).join()).to.contain(
+      'Let op: Dirk Bakker heeft het werkkanaal',
+    );
     expect(suite.connector.messagesIn(personalConversationId(dirk))).to.have.length(0);
   });
 

@@ -4,7 +4,14 @@
 // appointment form and the reschedule forms come back with a Dutch field error and the typed values.
 import { expect } from 'chai';
 import {
-  adaptiveCardAction, anna, bram, generalChannel, messageExtensionSubmit, personalConversationId, TEST_TENANT, threadConversationId,
+  adaptiveCardAction,
+  anna,
+  bram,
+  generalChannel,
+  messageExtensionSubmit,
+  personalConversationId,
+  TEST_TENANT,
+  threadConversationId,
 } from '../harness/activities';
 import type { BotUnderTest } from '../harness/bot';
 import { startTeamBot } from '../harness/team';
@@ -52,10 +59,15 @@ describe('moment horizon: every given moment lies within MOMENT_HORIZON_MONTHS (
   it('the message-extension dialog stays open with the Dutch error', async () => {
     const message = { from: bram, html: '<p>Mevrouw Pieters belde.</p>' };
     const conversation = threadConversationId(generalChannel.id, '1700000000009');
-    const res = await bot.post(messageExtensionSubmit({
-      from: anna, conversation, commandId: 'terugbelverzoekMaken', message,
-      data: { formId: 'me-horizon', ...CUSTOMER, preferredDate: '2028-02-01', preferredTime: '09:00' },
-    }));
+    const res = await bot.post(
+      messageExtensionSubmit({
+        from: anna,
+        conversation,
+        commandId: 'terugbelverzoekMaken',
+        message,
+        data: { formId: 'me-horizon', ...CUSTOMER, preferredDate: '2028-02-01', preferredTime: '09:00' },
+      }),
+    );
     expect(res.body.task.type).to.equal('continue');
     const again = res.body.task.value.card.content;
     expect(textOf(again)).to.contain(BEYOND);
@@ -64,7 +76,14 @@ describe('moment horizon: every given moment lies within MOMENT_HORIZON_MONTHS (
   });
 
   it('an appointment beyond the horizon, or in the past, is refused on its field', async () => {
-    const base = { promiseKind: 'walkin', customerName: 'Meneer El Amrani', contact: '06 12345678', topic: 'Schimmel', how: 'thuis', owner: anna.aadObjectId };
+    const base = {
+      promiseKind: 'walkin',
+      customerName: 'Meneer El Amrani',
+      contact: '06 12345678',
+      topic: 'Schimmel',
+      how: 'thuis',
+      owner: anna.aadObjectId,
+    };
     const far = await act(bram, 'appointment.create', { ...base, date: '2028-01-10', time: '10:00' });
     expect(JSON.stringify(far.body.value)).to.contain(BEYOND);
     const past = await act(bram, 'appointment.create', { ...base, date: '2026-11-20', time: '10:00' });
@@ -75,14 +94,24 @@ describe('moment horizon: every given moment lies within MOMENT_HORIZON_MONTHS (
   it('a reschedule (new appointment) beyond the horizon or in the past is refused; nothing changes', async () => {
     const item = await createCallback(bot);
     await click(bot, anna, 'callback.claim', { id: item.id, v: item.version });
-    const far = await click(bot, anna, 'callback.reschedule', { id: item.id, date: '2027-12-24', time: '10:00', reason: 'Klant is lang weg' });
+    const far = await click(bot, anna, 'callback.reschedule', {
+      id: item.id,
+      date: '2027-12-24',
+      time: '10:00',
+      reason: 'Klant is lang weg',
+    });
     expect(textOf(far.card)).to.contain(BEYOND);
     expect(inputOf(far.card, 'reason')!.value).to.equal('Klant is lang weg');
     const past = await click(bot, anna, 'callback.reschedule', { id: item.id, date: '2026-11-25', time: '10:00', reason: 'Te laat' });
     expect(textOf(past.card)).to.contain(nl.common.momentInPast);
     const after = await bot.app.s.repo.getItem(TEST_TENANT, item.id);
     expect(after!.deadline!.toISOString()).to.equal(item.deadline!.toISOString());
-    const inside = await click(bot, anna, 'callback.reschedule', { id: item.id, date: '2027-11-25', time: '10:00', reason: 'Klant is lang weg' });
+    const inside = await click(bot, anna, 'callback.reschedule', {
+      id: item.id,
+      date: '2027-11-25',
+      time: '10:00',
+      reason: 'Klant is lang weg',
+    });
     expect(textOf(inside.card)).to.not.contain(BEYOND);
     expect((await bot.app.s.repo.getItem(TEST_TENANT, item.id))!.deadline!.toISOString()).to.equal('2027-11-25T09:00:00.000Z');
   });

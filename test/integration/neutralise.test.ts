@@ -56,10 +56,17 @@ describe('free text is neutralised in every card and message (callbacks)', funct
     await connector.close();
   });
 
-  const cardOf = (id: string) => connector.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(nl.callbacks.card.title(id)))?.card;
+  const cardOf = (id: string) =>
+    connector.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(nl.callbacks.card.title(id)))?.card;
 
   it('intake fields (customer name, topic, details, source) in the channel card and the owner view', async () => {
-    const res = await intake(bot.url, { customerName: evil('customerName'), phone: '06 12345678', topic: evil('topic'), details: evil('details'), source: 'EVIL-source<b>[klik](https://e)${1+1}' }); // 39: intake keeps 40
+    const res = await intake(bot.url, {
+      customerName: evil('customerName'),
+      phone: '06 12345678',
+      topic: evil('topic'),
+      details: evil('details'),
+      source: 'EVIL-source<b>[klik](https://e)${1+1}',
+    }); // 39: intake keeps 40
     expect(res.status, res.text).to.equal(201);
     const id = res.body.id as string;
     await bot.settle();
@@ -80,18 +87,32 @@ describe('free text is neutralised in every card and message (callbacks)', funct
 
   it('staff names, handover, reasons and the done note in cards, history and 1:1 notices', async () => {
     // Made through the form by a creator with a payload name, for the owner (a colleague picked in the form).
-    const created = await click(bot.url, creator, 'callback.create', {
-      customerName: 'Mevrouw Neutraal', phone: '06 87654321', topic: evil('formTopic'), details: evil('formDetails'), assignee: owner.aadObjectId,
-    }, personalConversationId(creator));
+    const created = await click(
+      bot.url,
+      creator,
+      'callback.create',
+      {
+        customerName: 'Mevrouw Neutraal',
+        phone: '06 87654321',
+        topic: evil('formTopic'),
+        details: evil('formDetails'),
+        assignee: owner.aadObjectId,
+      },
+      personalConversationId(creator),
+    );
     expect(JSON.stringify(created.body.value)).to.contain('is aangemaakt');
-    const item = (await bot.app.s.repo.queryItems(TEST_TENANT, { ownerId: owner.aadObjectId }))
-      .find((i) => String(i.data.topic).startsWith('EVIL-formTopic'))!;
+    const item = (await bot.app.s.repo.queryItems(TEST_TENANT, { ownerId: owner.aadObjectId })).find((i) =>
+      String(i.data.topic).startsWith('EVIL-formTopic'),
+    )!;
     const id = item.id;
     await bot.settle();
     expect(assertInert('channel card', cardOf(id), 'creator')).to.be.greaterThan(0);
     expect(assertInert('channel card', cardOf(id), 'formTopic')).to.be.greaterThan(0);
     // The owner's 1:1 notice ("… heeft terugbelverzoek … voor jou aangemaakt") carries the creator's name and the topic.
-    const notice = connector.messagesIn(personalConversationId(owner)).map((m) => m.activity).find((a) => String(a.text).includes(id));
+    const notice = connector
+      .messagesIn(personalConversationId(owner))
+      .map((m) => m.activity)
+      .find((a) => String(a.text).includes(id));
     expect(assertInert('assigned notice', notice?.text, 'creator')).to.equal(1);
     expect(assertInert('assigned notice', notice?.text, 'formTopic')).to.equal(1);
 
@@ -101,7 +122,10 @@ describe('free text is neutralised in every card and message (callbacks)', funct
     const handover = await click(bot.url, owner, 'callback.handover', { id, to: colleague.aadObjectId });
     expect(assertInert('handover answer', handover.body.value, 'colleague')).to.be.greaterThan(0);
     await bot.settle();
-    const handoverNotice = connector.messagesIn(personalConversationId(colleague)).map((m) => m.activity).find((a) => String(a.text).includes('overgedragen'));
+    const handoverNotice = connector
+      .messagesIn(personalConversationId(colleague))
+      .map((m) => m.activity)
+      .find((a) => String(a.text).includes('overgedragen'));
     expect(assertInert('handover notice', handoverNotice?.text, 'owner')).to.equal(1);
     expect(assertInert('handover notice', handoverNotice?.text, 'formTopic')).to.equal(1);
     expect(assertInert('channel card', cardOf(id), 'colleague')).to.be.greaterThan(0);
@@ -123,7 +147,13 @@ describe('free text is neutralised in every card and message (callbacks)', funct
   });
 
   it('a refused form keeps the typed values without expanding them', async () => {
-    const res = await click(bot.url, creator, 'callback.create', { customerName: evil('formName'), phone: 'geen nummer', topic: evil('formTopic2') }, personalConversationId(creator));
+    const res = await click(
+      bot.url,
+      creator,
+      'callback.create',
+      { customerName: evil('formName'), phone: 'geen nummer', topic: evil('formTopic2') },
+      personalConversationId(creator),
+    );
     const form = res.body.value;
     const values = strings(form).filter((s) => s.includes('EVIL-formName') || s.includes('EVIL-formTopic2'));
     expect(values.length).to.be.greaterThan(1);

@@ -35,7 +35,12 @@ describe('newcomer path (HTTP)', () => {
 
   it('without INTAKE_API_KEY the intake answers 401 saying the API is off; with it, the usual 401', async () => {
     bot = await startBot({ env: { INTAKE_API_KEY: '' } });
-    const off = await httpJson('POST', `${bot.url}/api/callbacks`, { customerName: 'X', phone: '0612345678', topic: 'y' }, { authorization: 'Bearer anything-at-all-000000' });
+    const off = await httpJson(
+      'POST',
+      `${bot.url}/api/callbacks`,
+      { customerName: 'X', phone: '0612345678', topic: 'y' },
+      { authorization: 'Bearer anything-at-all-000000' },
+    );
     expect(off.status).to.equal(401);
     expect(off.body.error.code).to.equal('Unauthorized');
     expect(off.body.error.message).to.contain('INTAKE_API_KEY is not set');
@@ -67,6 +72,6 @@ describe('newcomer path (HTTP)', () => {
     const dev = fs.readFileSync(path.join(ROOT, 'scripts', 'dev.ts'), 'utf8');
     expect(dev).to.match(/MANAGER_IDS: managerIds/);
     expect(dev).to.match(/spawn\(process\.execPath, \['--disable-warning=DEP0111', entry\]/);
-    expect(dev).to.contain("is a manager (leidinggevende) in this bot");
+    expect(dev).to.contain('is a manager (leidinggevende) in this bot');
   });
 });

@@ -8,7 +8,17 @@ import { expect } from 'chai';
 import { nl } from '../../src/texts/nl';
 import { type FakeConnector } from '../harness/fakeConnector';
 import { startBot, type BotUnderTest } from '../harness/bot';
-import { aanmeldingenChannel, anna, bram, carla, dirk, generalChannel, personalConversationId, personalMessage, TEST_TENANT } from '../harness/activities';
+import {
+  aanmeldingenChannel,
+  anna,
+  bram,
+  carla,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  TEST_TENANT,
+} from '../harness/activities';
 import { httpJson, postActivity } from '../harness/http';
 import { bindChannel, cardsByItem, claimInvoke, intake, phoneFor, sleep } from '../harness/scenario';
 import { problemLines } from '../../src/app/deliveryProblems';
@@ -33,7 +43,8 @@ describe('outbox under connector faults', function () {
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     return res.body.id as string;
   };
-  const postsTo = (conversation: string) => connector.requests.filter((r) => r.route === 'reply' && r.conversationId?.split(';')[0] === conversation);
+  const postsTo = (conversation: string) =>
+    connector.requests.filter((r) => r.route === 'reply' && r.conversationId?.split(';')[0] === conversation);
   const outboxRow = async (key: string) => (await bot.app.s.repo.listOutbox({})).find((m) => m.key === key);
   const waitDone = async (timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -75,8 +86,16 @@ describe('outbox under connector faults', function () {
     const c = await create(4);
     await waitDone();
     for (const id of [a, b, c]) expect(cardsByItem(connector).get(id), id).to.equal(1);
-    expect(postsTo(generalChannel.id).filter((r) => JSON.stringify(r.body).includes(b)).map((r) => r.status)).to.deep.equal([429, 200]);
-    expect(postsTo(generalChannel.id).filter((r) => JSON.stringify(r.body).includes(c)).map((r) => r.status)).to.deep.equal([412, 412, 200]);
+    expect(
+      postsTo(generalChannel.id)
+        .filter((r) => JSON.stringify(r.body).includes(b))
+        .map((r) => r.status),
+    ).to.deep.equal([429, 200]);
+    expect(
+      postsTo(generalChannel.id)
+        .filter((r) => JSON.stringify(r.body).includes(c))
+        .map((r) => r.status),
+    ).to.deep.equal([412, 412, 200]);
   });
 
   it('a card update that fails with 503 is retried and lands; a deleted card (404 on update) is not retried', async () => {
@@ -90,8 +109,15 @@ describe('outbox under connector faults', function () {
     expect(JSON.stringify(card.card)).to.contain('Opgepakt door Bram Jansen');
     expect(connector.requests.filter((r) => r.route === 'update').map((r) => r.status)).to.deep.equal([503, 503, 200]);
 
-    connector.failNext(1, { status: 404, body: { error: { code: 'NotFound', message: 'message deleted' } }, match: { routes: ['update'] } });
-    await postActivity(bot.url, { ...claimInvoke(bram, id), value: { action: { type: 'Action.Execute', verb: 'callback.release', data: { id } }, trigger: 'manual' } });
+    connector.failNext(1, {
+      status: 404,
+      body: { error: { code: 'NotFound', message: 'message deleted' } },
+      match: { routes: ['update'] },
+    });
+    await postActivity(bot.url, {
+      ...claimInvoke(bram, id),
+      value: { action: { type: 'Action.Execute', verb: 'callback.release', data: { id } }, trigger: 'manual' },
+    });
     await waitDone();
     expect(connector.requests.filter((r) => r.route === 'update').map((r) => r.status)).to.deep.equal([503, 503, 200, 404]);
     expect(await bot.app.s.repo.listDeliveryProblems({})).to.deep.equal([]); // one deleted message is not a blocked channel
@@ -115,12 +141,16 @@ describe('outbox under connector faults', function () {
     expect(problems[0]).to.deep.include({ target: `channel:${generalChannel.id}`, code: 'MessageWritesBlocked', failures: 2 });
     const health = await httpJson('GET', `${bot.url}/healthz`);
     expect(health.status).to.equal(200);
-    expect(health.body.deliveryProblems).to.deep.equal([{ target: 'channel', code: 'MessageWritesBlocked', since: problems[0]!.firstAt.toISOString(), failures: 2 }]);
+    expect(health.body.deliveryProblems).to.deep.equal([
+      { target: 'channel', code: 'MessageWritesBlocked', since: problems[0]!.firstAt.toISOString(), failures: 2 },
+    ]);
     expect(health.body.outbox).to.deep.include({ failed: 2 });
 
     // Told once (not once per failed message) to Anna (bound the channel) and Dirk (manager), in their 1:1 chats.
     for (const who of [anna, dirk]) {
-      const notices = connector.messagesIn(personalConversationId(who)).filter((m) => /geen berichten meer plaatsen in het werkkanaal/.test(String(m.activity.text)));
+      const notices = connector
+        .messagesIn(personalConversationId(who))
+        .filter((m) => /geen berichten meer plaatsen in het werkkanaal/.test(String(m.activity.text)));
       expect(notices, who.name).to.have.length(1);
       expect(String(notices[0]!.activity.text)).to.contain('koppel');
     }
@@ -129,11 +159,17 @@ describe('outbox under connector faults', function () {
     expect(lines[0]).to.match(/^Let op: ik kan sinds .* niet meer schrijven in kanaal "Algemeen"/); // the General channel has no name in Teams' channelData
     // ... and that line heads the next digest (here Dirk's own, asked for in his 1:1 chat).
     await postActivity(bot.url, personalMessage({ text: 'digest', from: dirk }));
-    const digest = await connector.waitFor((c) => c.messagesIn(personalConversationId(dirk)).find((m) => m.card && JSON.stringify(m.card).includes('Let op: ik kan sinds')));
+    const digest = await connector.waitFor((c) =>
+      c.messagesIn(personalConversationId(dirk)).find((m) => m.card && JSON.stringify(m.card).includes('Let op: ik kan sinds')),
+    );
     expect(JSON.stringify(digest.card)).to.contain('niet meer schrijven in kanaal');
     // ... and `overzicht` (asked in the 1:1 chat: the channel cannot be written to).
     await postActivity(bot.url, personalMessage({ text: 'overzicht', from: dirk }));
-    await connector.waitFor((c) => c.messagesIn(personalConversationId(dirk)).find((m) => m.card && JSON.stringify(m.card).includes('Let op: ik kan sinds') && m !== digest));
+    await connector.waitFor((c) =>
+      c
+        .messagesIn(personalConversationId(dirk))
+        .find((m) => m.card && JSON.stringify(m.card).includes('Let op: ik kan sinds') && m !== digest),
+    );
 
     // The team binds the channel again once the app is back: the two cards are posted, the problem is resolved.
     connector.unblock(generalChannel.id);
@@ -149,7 +185,11 @@ describe('outbox under connector faults', function () {
     connector.block(generalChannel.id, 404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
     const id = await create(8);
     await waitDone();
-    expect(postsTo(generalChannel.id).filter((r) => JSON.stringify(r.body).includes(id)).map((r) => r.status)).to.deep.equal([404]);
+    expect(
+      postsTo(generalChannel.id)
+        .filter((r) => JSON.stringify(r.body).includes(id))
+        .map((r) => r.status),
+    ).to.deep.equal([404]);
     const [p] = await bot.app.s.repo.listDeliveryProblems({ open: true });
     expect(p).to.deep.include({ code: 'ConversationNotFound', target: `channel:${generalChannel.id}` });
     // The team binds another channel: the card goes there, and the old channel is no longer a problem.
@@ -196,11 +236,16 @@ describe('outbox under connector faults', function () {
     const postedOrder = okPosts.map((r) => /Terugbelverzoek (TB-\d+)/.exec(JSON.stringify(r.body))?.[1]).filter(Boolean);
     expect(postedOrder).to.deep.equal(ids);
     for (const u of connector.requests.filter((r) => r.status === 200 && r.route === 'update')) {
-      const postSeq = okPosts.find((p) => JSON.stringify(p.body).includes(String(/Terugbelverzoek (TB-\d+)/.exec(JSON.stringify(u.body))?.[1])))!.seq;
+      const postSeq = okPosts.find((p) =>
+        JSON.stringify(p.body).includes(String(/Terugbelverzoek (TB-\d+)/.exec(JSON.stringify(u.body))?.[1])),
+      )!.seq;
       expect(u.seq).to.be.greaterThan(postSeq);
     }
     // Carla's 1:1 chat: the handover notices arrive in the order they were made.
-    const notices = connector.messagesIn(personalConversationId(carla)).map((m) => /terugbelverzoek \*\*(TB-\d+)\*\*/.exec(String(m.activity.text))?.[1]).filter(Boolean);
+    const notices = connector
+      .messagesIn(personalConversationId(carla))
+      .map((m) => /terugbelverzoek \*\*(TB-\d+)\*\*/.exec(String(m.activity.text))?.[1])
+      .filter(Boolean);
     expect(notices).to.deep.equal(ids.filter((_, i) => i % 3 === 0));
   });
 });

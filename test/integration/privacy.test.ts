@@ -6,7 +6,17 @@ import { nl } from '../../src/texts/nl';
 import Database from 'better-sqlite3';
 import { type FakeConnector } from '../harness/fakeConnector';
 import { startBot, type BotUnderTest } from '../harness/bot';
-import { anna, bram, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord, TEST_TENANT } from '../harness/activities';
+import {
+  anna,
+  bram,
+  channelMessage,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  TEST_TENANT,
+} from '../harness/activities';
 import { postActivity } from '../harness/http';
 import { bindChannel, click, intake } from '../harness/scenario';
 import { useBot } from '../harness/suite';
@@ -47,8 +57,15 @@ describe('privacy: retention, inzage and vergeet', function () {
     const done = await click(bot.url, bram, 'callback.done', { id, answer: 'ja', note, confirmation: 'none' });
     expect(JSON.stringify(done.body)).to.contain('afgerond');
   }
-  const cardOf = (id: string) => JSON.stringify(connector.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(nl.callbacks.card.title(id)))?.card ?? {});
-  const said = (who = dirk) => connector.messagesIn(personalConversationId(who)).map((m) => String(m.activity.text ?? '')).join('\n');
+  const cardOf = (id: string) =>
+    JSON.stringify(
+      connector.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(nl.callbacks.card.title(id)))?.card ?? {},
+    );
+  const said = (who = dirk) =>
+    connector
+      .messagesIn(personalConversationId(who))
+      .map((m) => String(m.activity.text ?? ''))
+      .join('\n');
 
   it(`retention: ${90} days after closing, customer data is erased; subject, kind, status, times and history actions stay`, async () => {
     const old = await callback('Mevrouw Oudjaar', '06 11110001', 'Lekkage keuken');
@@ -72,7 +89,8 @@ describe('privacy: retention, inzage and vergeet', function () {
     bot.clock.advance(11 * DAY);
     await bot.tick();
     const text = dump(bot.databaseUrl);
-    for (const gone of ['Oudjaar', '06 11110001', '+31611110001', 'Schrapper', '+31611110002', 'loodgieter']) expect(text, gone).not.to.contain(gone);
+    for (const gone of ['Oudjaar', '06 11110001', '+31611110001', 'Schrapper', '+31611110002', 'loodgieter'])
+      expect(text, gone).not.to.contain(gone);
     for (const kept of ['Openstaand', '+31611110003', 'Recent', '+31611110004']) expect(text, kept).to.contain(kept);
 
     const after = (await bot.app.s.repo.getItem(TEST_TENANT, old))!;
@@ -81,7 +99,15 @@ describe('privacy: retention, inzage and vergeet', function () {
     expect(after.closedAt).to.deep.equal(before!.closedAt);
     expect(after.deadline).to.deep.equal(before!.deadline);
     expect(after.owner?.name).to.equal(bram.name);
-    expect(after.data).to.deep.include({ erased: true, customerName: '', phone: '', phoneDisplay: '', details: '', doneNote: '', topic: 'Lekkage keuken' });
+    expect(after.data).to.deep.include({
+      erased: true,
+      customerName: '',
+      phone: '',
+      phoneDisplay: '',
+      details: '',
+      doneNote: '',
+      topic: 'Lekkage keuken',
+    });
     const historyAfter = await bot.app.s.repo.history(TEST_TENANT, old);
     expect(historyAfter.map((h) => h.action)).to.deep.equal([...historyBefore.map((h) => h.action), 'erased']);
     expect(historyAfter.map((h) => h.at)).to.deep.equal([...historyBefore.map((h) => h.at), historyAfter.at(-1)!.at]);
@@ -110,7 +136,18 @@ describe('privacy: retention, inzage and vergeet', function () {
 
     await postActivity(bot.url, personalMessage({ text: 'inzage 06-22220001', from: dirk }));
     const byPhone = said();
-    for (const s of [a, b, 'Mevrouw Jansen', '06 22220001', 'Lekkage badkamer', 'Toelichting over Mevrouw Jansen', 'monteur komt vrijdag', 'Klant vroeg later', bram.name]) expect(byPhone, s).to.contain(s);
+    for (const s of [
+      a,
+      b,
+      'Mevrouw Jansen',
+      '06 22220001',
+      'Lekkage badkamer',
+      'Toelichting over Mevrouw Jansen',
+      'monteur komt vrijdag',
+      'Klant vroeg later',
+      bram.name,
+    ])
+      expect(byPhone, s).to.contain(s);
     expect(byPhone).not.to.contain(other);
     expect(byPhone).not.to.contain('Pietersen');
 
@@ -126,7 +163,10 @@ describe('privacy: retention, inzage and vergeet', function () {
     expect(said(anna)).to.contain('mag alleen een leidinggevende');
     expect(said(anna)).not.to.contain('Jansen');
     await postActivity(bot.url, channelMessage({ text: 'inzage 06 22220001', from: dirk, team: teamNoord }));
-    const inChannel = connector.messagesIn(generalChannel.id).map((m) => String(m.activity.text ?? '')).join('\n');
+    const inChannel = connector
+      .messagesIn(generalChannel.id)
+      .map((m) => String(m.activity.text ?? ''))
+      .join('\n');
     expect(inChannel).to.contain('alleen in de persoonlijke chat');
     expect(inChannel).not.to.contain('Lekkage badkamer');
     await postActivity(bot.url, personalMessage({ text: 'inzage 06 99999999', from: dirk }));

@@ -12,7 +12,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import { startChildBot, type ChildBot } from '../harness/child';
-import { adaptiveCardAction, anna, bram, channelMessage, generalChannel, personalConversationId, personalMessage, teamNoord, TEST_TENANT, type TestUser } from '../harness/activities';
+import {
+  adaptiveCardAction,
+  anna,
+  bram,
+  channelMessage,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  TEST_TENANT,
+  type TestUser,
+} from '../harness/activities';
 import { tempSqliteUrl } from '../harness/bot';
 import { httpJson, postActivity } from '../harness/http';
 import { intake, phoneFor } from '../harness/scenario';
@@ -105,7 +116,13 @@ describe(suiteTitle, function () {
       pki: e.pki,
       apps: [
         { clientId: BOT_APP, tenant: TEST_TENANT, secret: BOT_SECRET },
-        { clientId: GRAPH_APP, tenant: TEST_TENANT, secret: GRAPH_SECRET, certificateDer: e.pki.clientCertDer, certificateKey: e.pki.clientPublicKey },
+        {
+          clientId: GRAPH_APP,
+          tenant: TEST_TENANT,
+          secret: GRAPH_SECRET,
+          certificateDer: e.pki.clientCertDer,
+          certificateKey: e.pki.clientPublicKey,
+        },
       ],
       identities: [
         { clientId: BOT_MSI, tenant: TEST_TENANT },
@@ -137,7 +154,12 @@ describe(suiteTitle, function () {
   /** Nothing in this process tried to reach a public host (the point of the endpoint settings). */
   function expectNoPublicHost(b: ChildBot | undefined) {
     if (!b) return;
-    expect(b.stderr.join('').split('\n').filter((l) => l.startsWith(OFFLINE_GUARD_MARK))).to.deep.equal([]);
+    expect(
+      b.stderr
+        .join('')
+        .split('\n')
+        .filter((l) => l.startsWith(OFFLINE_GUARD_MARK)),
+    ).to.deep.equal([]);
   }
 
   async function stopBot() {
@@ -191,15 +213,27 @@ describe(suiteTitle, function () {
     await connector.waitFor((c) => c.allPosted().find((p) => /werkkanaal/.test(String(p.activity.text ?? ''))), 10_000, 'koppel answer');
     const created = await intake(bot!.url, { customerName: 'Mevrouw Productie', phone: phoneFor(7101), topic: 'Sleutel kwijt' });
     expect(created.status, created.text).to.equal(201);
-    await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(created.body.id)), 10_000, 'callback card');
+    await connector.waitFor(
+      (c) => c.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(created.body.id)),
+      10_000,
+      'callback card',
+    );
     return created.body.id as string;
   }
 
   async function createForColleague(appId: string, colleague: TestUser) {
     const res = await signed(
       adaptiveCardAction({
-        from: anna, conversation: personalConversationId(anna), verb: 'callback.create',
-        data: { customerName: 'Meneer Agenda', phone: phoneFor(7202), topic: 'Vraag over huur', assignee: colleague.aadObjectId, formId: randomUUID() },
+        from: anna,
+        conversation: personalConversationId(anna),
+        verb: 'callback.create',
+        data: {
+          customerName: 'Meneer Agenda',
+          phone: phoneFor(7202),
+          topic: 'Vraag over huur',
+          assignee: colleague.aadObjectId,
+          formId: randomUUID(),
+        },
       }),
       appId,
     );
@@ -225,7 +259,17 @@ describe(suiteTitle, function () {
 
     it('answers a card action (adaptiveCard/action); the card update is sent with the same cached token', async () => {
       const id = await bindAndCreateCallback(BOT_APP);
-      const claim = await signed(adaptiveCardAction({ from: bram, conversation: generalChannel.id, team: teamNoord, channel: generalChannel, verb: 'callback.claim', data: { id } }), BOT_APP);
+      const claim = await signed(
+        adaptiveCardAction({
+          from: bram,
+          conversation: generalChannel.id,
+          team: teamNoord,
+          channel: generalChannel,
+          verb: 'callback.claim',
+          data: { id },
+        }),
+        BOT_APP,
+      );
       expect(claim.status, claim.text).to.equal(200);
       expect(JSON.stringify(claim.body)).to.include('Bram');
       await connector.waitFor((c) => c.updates.length > 0, 10_000, 'card update');
@@ -251,7 +295,11 @@ describe(suiteTitle, function () {
         expect(res.status, name).to.equal(401);
       }
       // And an invoke (a button) with an expired token.
-      const click = await signed(adaptiveCardAction({ from: bram, conversation: generalChannel.id, verb: 'callback.claim', data: { id: 'TB-1' } }), BOT_APP, { expiresInSeconds: -600 });
+      const click = await signed(
+        adaptiveCardAction({ from: bram, conversation: generalChannel.id, verb: 'callback.claim', data: { id: 'TB-1' } }),
+        BOT_APP,
+        { expiresInSeconds: -600 },
+      );
       expect(click.status).to.equal(401);
       await sleep(300);
       expect(connector.requests.slice(sentBefore), connector.summary()).to.have.length(0);
@@ -362,11 +410,16 @@ describe(suiteTitle, function () {
     const [wrongScope, wrongTenant] = started.map((r) => (r as PromiseFulfilledResult<ChildBot>).value);
     const help = async (b: ChildBot) => {
       const a = personalMessage({ text: 'help', from: anna });
-      const res = await postActivity(b.url, a, { authorization: `Bearer ${e.standIn.channelToken({ appId: BOT_APP, serviceUrl: a.serviceUrl })}` });
+      const res = await postActivity(b.url, a, {
+        authorization: `Bearer ${e.standIn.channelToken({ appId: BOT_APP, serviceUrl: a.serviceUrl })}`,
+      });
       expect(res.status).to.be.oneOf([200, 500]);
     };
     const expectNamed = async (b: ChildBot, re: RegExp, code: string) => {
-      expect(b.lines.filter((l) => re.test(l)), b.lines.join('\n')).to.have.length(1);
+      expect(
+        b.lines.filter((l) => re.test(l)),
+        b.lines.join('\n'),
+      ).to.have.length(1);
       const health = await httpJson('GET', `${b.url}/healthz`);
       expect(health.status).to.equal(200);
       expect(health.body.botAuth).to.include({ status: 'failing', code });
@@ -400,7 +453,17 @@ describe(suiteTitle, function () {
       const res = await signed(personalMessage({ text: 'help', from: anna }), BOT_MSI);
       expect(res.status, res.text).to.equal(200);
       const id = await bindAndCreateCallback(BOT_MSI);
-      const claim = await signed(adaptiveCardAction({ from: bram, conversation: generalChannel.id, team: teamNoord, channel: generalChannel, verb: 'callback.claim', data: { id } }), BOT_MSI);
+      const claim = await signed(
+        adaptiveCardAction({
+          from: bram,
+          conversation: generalChannel.id,
+          team: teamNoord,
+          channel: generalChannel,
+          verb: 'callback.claim',
+          data: { id },
+        }),
+        BOT_MSI,
+      );
       expect(claim.status, claim.text).to.equal(200);
       await connector.waitFor((c) => c.updates.length > 0, 10_000, 'card update');
       connectorSawOnlyValidTokens(BOT_MSI);
@@ -437,12 +500,28 @@ describe(suiteTitle, function () {
     });
 
     const refused: [string, Record<string, string>, RegExp][] = [
-      ['an http metadata URL in production', { ToBotFromChannelOpenIdMetadataUrl: 'http://login.example/keys' }, /^ToBotFromChannelOpenIdMetadataUrl: must be https/],
-      ['an http login URL in production', { ToChannelFromBotLoginUrl: `http://127.0.0.1:1/${TEST_TENANT}` }, /^ToChannelFromBotLoginUrl: must be https/],
-      ['a login URL for another tenant than MicrosoftAppTenantId', { ToChannelFromBotLoginUrl: 'https://login.example/botframework.com' }, /^ToChannelFromBotLoginUrl: must end with \/[0-9a-f-]+ \(MicrosoftAppTenantId/],
+      [
+        'an http metadata URL in production',
+        { ToBotFromChannelOpenIdMetadataUrl: 'http://login.example/keys' },
+        /^ToBotFromChannelOpenIdMetadataUrl: must be https/,
+      ],
+      [
+        'an http login URL in production',
+        { ToChannelFromBotLoginUrl: `http://127.0.0.1:1/${TEST_TENANT}` },
+        /^ToChannelFromBotLoginUrl: must be https/,
+      ],
+      [
+        'a login URL for another tenant than MicrosoftAppTenantId',
+        { ToChannelFromBotLoginUrl: 'https://login.example/botframework.com' },
+        /^ToChannelFromBotLoginUrl: must end with \/[0-9a-f-]+ \(MicrosoftAppTenantId/,
+      ],
       ['ValidateAuthority that is not true or false', { ValidateAuthority: 'yes' }, /^ValidateAuthority: expected true or false/],
       ['FAKE_NOW in production', { FAKE_NOW: '2026-11-26T10:00:00+01:00' }, /^FAKE_NOW: not allowed when NODE_ENV=production/],
-      ['an identity endpoint elsewhere on the network over http', { IDENTITY_ENDPOINT: 'http://10.0.0.5:8081/msi/token', IDENTITY_HEADER: 'x' }, /^IDENTITY_ENDPOINT: must be https/],
+      [
+        'an identity endpoint elsewhere on the network over http',
+        { IDENTITY_ENDPOINT: 'http://10.0.0.5:8081/msi/token', IDENTITY_HEADER: 'x' },
+        /^IDENTITY_ENDPOINT: must be https/,
+      ],
       ['a password with UserAssignedMSI', { MicrosoftAppType: 'UserAssignedMSI' }, /^MicrosoftAppPassword: must be empty/],
     ];
     for (const [name, extra, re] of refused) {
@@ -451,7 +530,7 @@ describe(suiteTitle, function () {
       });
     }
 
-    it('accepts both deployments as docs/deployment.md writes them, and App Service\'s http identity endpoint on the host itself', () => {
+    it("accepts both deployments as docs/deployment.md writes them, and App Service's http identity endpoint on the host itself", () => {
       expect(loadConfig(singleTenantEnv(e)).botEndpoints?.toChannelFromBotLoginUrl).to.equal(`${e.standIn.url}/${TEST_TENANT}`);
       const msi = loadConfig(managedIdentityEnv(e));
       expect(msi.bot.appType).to.equal('UserAssignedMSI');

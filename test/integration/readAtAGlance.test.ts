@@ -58,13 +58,21 @@ describe('read at a glance: owner buttons, long text, readable colours', () => {
     const item = await createCallback(bot);
     const { card } = await click(bot, anna, 'callback.claim', { id: item.id, v: item.version });
     const all = buttons(card);
-    const lifecycle = all.filter((b) => !b.inFold && ![nl.callbacks.card.checklistTitle].includes(b.title) && !b.title.startsWith(nl.common.history));
+    const lifecycle = all.filter(
+      (b) => !b.inFold && ![nl.callbacks.card.checklistTitle].includes(b.title) && !b.title.startsWith(nl.common.history),
+    );
     const visible = lifecycle.filter((b) => !b.secondary).map((b) => b.title);
     expect(visible.slice(0, 2)).to.deep.equal([nl.callbacks.card.done, nl.callbacks.card.notReached]);
     expect(visible.length).to.be.at.most(4);
-    expect(lifecycle.filter((b) => b.secondary).map((b) => b.title)).to.include.members([nl.callbacks.card.release, nl.callbacks.card.cancel]);
+    expect(lifecycle.filter((b) => b.secondary).map((b) => b.title)).to.include.members([
+      nl.callbacks.card.release,
+      nl.callbacks.card.cancel,
+    ]);
     const titles = all.map((b) => b.title);
-    expect(titles.filter((t, i) => titles.indexOf(t) !== i), 'labels used twice').to.deep.equal([]);
+    expect(
+      titles.filter((t, i) => titles.indexOf(t) !== i),
+      'labels used twice',
+    ).to.deep.equal([]);
   });
 
   it('long details on the channel card: cut near 300 characters, the rest behind "Meer tonen"; short details stay whole', async () => {

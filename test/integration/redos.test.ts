@@ -6,7 +6,14 @@
 import { expect } from 'chai';
 import { ADVERSARIAL, cpuRatio, LARGE, MAX_RATIO, SMALL } from '../harness/adversarial';
 import {
-  adaptiveCardAction, anna, dirk, generalChannel, messageExtensionFetchTask, personalConversationId, personalMessage, threadConversationId,
+  adaptiveCardAction,
+  anna,
+  dirk,
+  generalChannel,
+  messageExtensionFetchTask,
+  personalConversationId,
+  personalMessage,
+  threadConversationId,
 } from '../harness/activities';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
@@ -39,7 +46,8 @@ describe('adversarial text at every entry point: 250 KB costs at most ~15× 25 K
   });
 
   let n = 0;
-  const form = (verb: string, data: Record<string, unknown>) => adaptiveCardAction({ from: anna, conversation: personalConversationId(anna), verb, data: { formId: `redos-${++n}`, ...data } });
+  const form = (verb: string, data: Record<string, unknown>) =>
+    adaptiveCardAction({ from: anna, conversation: personalConversationId(anna), verb, data: { formId: `redos-${++n}`, ...data } });
   /**
    * Each entry point: the request for a text, built before the measurement (the harness's own
    * activity builders are not what is measured), then sent; answered and its outbox work done.
@@ -51,11 +59,21 @@ describe('adversarial text at every entry point: 250 KB costs at most ~15× 25 K
     'message text after vergeet (manager)': (t) => post(plain(personalMessage({ text: 'x', from: dirk }), `vergeet ${t} bevestig`)),
     'message text after tolk': (t) => post(plain(personalMessage({ text: 'x', from: anna }), `tolk ${t}`)),
     'callback form fields': (t) => post(form('callback.create', { customerName: t, phone: t, topic: t, details: t, preferredMoment: t })),
-    'appointment form fields': (t) => post(form('appointment.create', { promiseKind: 'email', customerName: t, contact: t, topic: t, date: t, time: t })),
+    'appointment form fields': (t) =>
+      post(form('appointment.create', { promiseKind: 'email', customerName: t, contact: t, topic: t, date: t, time: t })),
     'exception form fields': (t) => post(form('exception.create', { situation: t, rule: t, proposal: t, leaning: t, urgency: 'vandaag' })),
-    'message-extension payload': (t) => post(withHtml(messageExtensionFetchTask({
-      from: anna, conversation: threadConversationId(generalChannel.id, '1700000000001'), commandId: 'terugbelverzoekMaken', message: { from: anna, text: 'x' },
-    }), t)),
+    'message-extension payload': (t) =>
+      post(
+        withHtml(
+          messageExtensionFetchTask({
+            from: anna,
+            conversation: threadConversationId(generalChannel.id, '1700000000001'),
+            commandId: 'terugbelverzoekMaken',
+            message: { from: anna, text: 'x' },
+          }),
+          t,
+        ),
+      ),
     'intake JSON fields': (t) => () => intake(bot.url, { customerName: t, phone: t, topic: t, details: t, preferredMoment: t, source: t }),
   };
 

@@ -53,8 +53,16 @@ describe('security: /api/messages with bot credentials set', function () {
     ['a malformed token (not a JWT)', { authorization: 'Bearer abc.def' }],
     ['garbage after Bearer', { authorization: 'Bearer %%%%' }],
     ['another scheme', { authorization: 'Basic dXNlcjpwYXNz' }],
-    ['an unsigned JWT with the Bot Framework issuer', { authorization: `Bearer ${fakeJwt({ iss: 'https://api.botframework.com', aud: '0f0f0f0f-1111-4222-8333-444444444444', exp: 4102444800 })}` }],
-    ['an unsigned JWT from an unknown issuer', { authorization: `Bearer ${fakeJwt({ iss: 'https://evil.example', aud: 'x', exp: 4102444800 })}` }],
+    [
+      'an unsigned JWT with the Bot Framework issuer',
+      {
+        authorization: `Bearer ${fakeJwt({ iss: 'https://api.botframework.com', aud: '0f0f0f0f-1111-4222-8333-444444444444', exp: 4102444800 })}`,
+      },
+    ],
+    [
+      'an unsigned JWT from an unknown issuer',
+      { authorization: `Bearer ${fakeJwt({ iss: 'https://evil.example', aud: 'x', exp: 4102444800 })}` },
+    ],
   ];
   for (const [name, headers] of cases) {
     it(`refuses ${name} with 401, quickly, without running the bot`, async () => {
@@ -106,7 +114,10 @@ describe('security: intake API', function () {
     expect(big.status).to.equal(413);
     expect(big.body.error.message).to.equal('Request body too large.');
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
-      const res = await httpJson('POST', `${bot.url}/api/callbacks`, JSON.stringify(valid), { authorization: `Bearer ${INTAKE_KEY}`, 'Content-Type': type });
+      const res = await httpJson('POST', `${bot.url}/api/callbacks`, JSON.stringify(valid), {
+        authorization: `Bearer ${INTAKE_KEY}`,
+        'Content-Type': type,
+      });
       expect(res.status, type).to.equal(415);
     }
     const broken = await httpJson('POST', `${bot.url}/api/callbacks`, '{"customerName": "x",', { authorization: `Bearer ${INTAKE_KEY}` });

@@ -49,7 +49,10 @@ describe('graceful shutdown on SIGTERM (child process)', function () {
       ids.push(created.body.id as string);
     }
     const id = ids[0]!;
-    await connector.waitFor((c) => ids.every((i) => c.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(i))), 10_000);
+    await connector.waitFor(
+      (c) => ids.every((i) => c.messagesIn(generalChannel.id).find((m) => JSON.stringify(m.card ?? {}).includes(i))),
+      10_000,
+    );
 
     // From now on every connector call takes 700 ms: turns that reply are slow, and the three card
     // updates the claims queue go one after the other (one lane: the channel), about 2 s in all.
@@ -62,7 +65,9 @@ describe('graceful shutdown on SIGTERM (child process)', function () {
     // SIGTERM only once the reply to "hulp" is on its way to the connector (no fixed sleep that a
     // loaded machine could outrun): then that turn is surely in flight.
     await connector.waitFor(
-      (c) => c.requests.slice(seen).some((r) => r.method === 'POST' && (r.conversationId ?? '').startsWith(personalConversationId(anna))) || undefined,
+      (c) =>
+        c.requests.slice(seen).some((r) => r.method === 'POST' && (r.conversationId ?? '').startsWith(personalConversationId(anna))) ||
+        undefined,
       15_000,
     );
     const stopped = bot.kill('SIGTERM');
@@ -71,9 +76,14 @@ describe('graceful shutdown on SIGTERM (child process)', function () {
     await untilDraining(bot.url);
 
     // During the drain: refused with 503 and Connection: close (or, once closed, no connection at all).
-    const late = await httpJson('POST', `${bot.url}/api/callbacks`, { customerName: 'Te Laat', phone: phoneFor(556), topic: 'Na SIGTERM' }, {
-      authorization: 'Bearer test-intake-key-0123456789',
-    }).catch((err: Error) => ({ status: 0, body: err.message, headers: {} as Record<string, string> }));
+    const late = await httpJson(
+      'POST',
+      `${bot.url}/api/callbacks`,
+      { customerName: 'Te Laat', phone: phoneFor(556), topic: 'Na SIGTERM' },
+      {
+        authorization: 'Bearer test-intake-key-0123456789',
+      },
+    ).catch((err: Error) => ({ status: 0, body: err.message, headers: {} as Record<string, string> }));
     expect([503, 0], JSON.stringify(late.body)).to.include(late.status);
     if (late.status === 503) {
       expect(late.body.error.code).to.equal('ShuttingDown');
@@ -118,17 +128,20 @@ describe('graceful shutdown on SIGTERM (child process)', function () {
     const created = await intake(b.url, { customerName: 'Klant Hangend', phone: phoneFor(571), topic: 'Connector weg' });
     expect(created.status).to.equal(201);
     const { port } = new URL(b.url);
-    const open = (text: string) => new Promise<net.Socket>((resolve) => {
-      const sock = net.connect(Number(port), '127.0.0.1', () => {
-        sock.write(text);
-        resolve(sock);
+    const open = (text: string) =>
+      new Promise<net.Socket>((resolve) => {
+        const sock = net.connect(Number(port), '127.0.0.1', () => {
+          sock.write(text);
+          resolve(sock);
+        });
+        sock.on('error', () => undefined);
       });
-      sock.on('error', () => undefined);
-    });
     // An idle keep-alive connection (one answered request), a request with half its body, one with half its headers.
     const idle = await open('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n');
     await new Promise((r) => idle.once('data', r));
-    const halfBody = await open(`POST /api/callbacks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${INTAKE_KEY}\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{"customerName": "Half`);
+    const halfBody = await open(
+      `POST /api/callbacks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${INTAKE_KEY}\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{"customerName": "Half`,
+    );
     const halfHeaders = await open('POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Ty');
     await sleep(1000); // the half requests reach the server (generous for a loaded machine; nothing waits on them)
 

@@ -48,23 +48,32 @@ describe('SIGKILL during 500 intake POSTs (child process, SQLite)', function () 
     let answered = 0;
     let killed: Promise<unknown> | null = null;
     const victim = bot;
-    const first = await pool(Array.from({ length: POSTS }, (_, n) => n), CONCURRENCY, async (n) => {
-      if (killed) return { n, status: 0 }; // after the kill nothing is listening: these were never sent
-      const res = await intake(victim.url, body(n), { 'Idempotency-Key': key(n) }).catch(() => ({ status: 0, body: undefined }));
-      if (++answered === KILL_AFTER) killed = victim.kill('SIGKILL');
-      return { n, status: res.status, id: res.status === 201 ? (res.body.id as string) : undefined };
-    });
+    const first = await pool(
+      Array.from({ length: POSTS }, (_, n) => n),
+      CONCURRENCY,
+      async (n) => {
+        if (killed) return { n, status: 0 }; // after the kill nothing is listening: these were never sent
+        const res = await intake(victim.url, body(n), { 'Idempotency-Key': key(n) }).catch(() => ({ status: 0, body: undefined }));
+        if (++answered === KILL_AFTER) killed = victim.kill('SIGKILL');
+        return { n, status: res.status, id: res.status === 201 ? (res.body.id as string) : undefined };
+      },
+    );
     // `killed` is set inside the callbacks above (TypeScript's flow analysis cannot see that).
     expect(await (killed as Promise<unknown> | null)).to.deep.equal({ code: null, signal: 'SIGKILL' });
     const ok = first.filter((r) => r.status === 201);
     const notOk = first.filter((r) => r.status !== 201);
     expect(ok.length).to.be.at.least(KILL_AFTER - CONCURRENCY);
     expect(notOk.length).to.be.greaterThan(0);
-    expect(first.every((r) => r.status === 201 || r.status === 0), 'only 201 or no answer').to.equal(true);
+    expect(
+      first.every((r) => r.status === 201 || r.status === 0),
+      'only 201 or no answer',
+    ).to.equal(true);
 
     // Right after the kill: which post was in flight (claimed by the dead process, not done)?
     const look = new SqliteRepository(file);
-    const inDoubt = (await look.listOutbox({ status: 'pending' })).filter((m) => (m.attempts ?? 0) > 0).map((m) => String(m.payload.itemId));
+    const inDoubt = (await look.listOutbox({ status: 'pending' }))
+      .filter((m) => (m.attempts ?? 0) > 0)
+      .map((m) => String(m.payload.itemId));
     await look.close();
     expect(inDoubt.length, 'in doubt: at most the head of the one channel lane').to.be.at.most(1);
 
@@ -104,7 +113,9 @@ describe('SIGKILL during 500 intake POSTs (child process, SQLite)', function () 
         else expect(cardCount(id), id).to.equal(1);
       }
       const twice = [...cards.entries()].filter(([, n]) => n > 1).map(([id]) => id);
-      console.log(`      killed after ${ok.length} answers; ${again.filter((r) => r.replayed).length} of ${notOk.length} retried were stored before the kill; in doubt: ${inDoubt.length}; posted twice: ${twice.length}`);
+      console.log(
+        `      killed after ${ok.length} answers; ${again.filter((r) => r.replayed).length} of ${notOk.length} retried were stored before the kill; in doubt: ${inDoubt.length}; posted twice: ${twice.length}`,
+      );
     } finally {
       await repo.close();
     }

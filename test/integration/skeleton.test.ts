@@ -2,7 +2,16 @@
 // tenant refusal, and a proactive post after a restart on the same database.
 import { expect } from 'chai';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
-import { anna, channelMessage, installInTeam, personalMessage, teamNoord, generalChannel, aanmeldingenChannel, TEST_TENANT } from '../harness/activities';
+import {
+  anna,
+  channelMessage,
+  installInTeam,
+  personalMessage,
+  teamNoord,
+  generalChannel,
+  aanmeldingenChannel,
+  TEST_TENANT,
+} from '../harness/activities';
 import { httpJson } from '../harness/http';
 import { nl } from '../../src/texts/nl';
 import { echoOf, ECHO_MAX } from '../../src/domain/validation/mask';
@@ -72,10 +81,21 @@ describe('walking skeleton (HTTP, fake connector, SQLite)', () => {
     const cards = [];
     for (const [i, activity] of asked.entries()) {
       await bot.post(activity);
-      cards.push(await connector.waitFor((c) => c.allPosted().filter((p) => p.activity.attachments?.[0]?.content?.body)[i], undefined, `help card ${i + 1}`));
+      cards.push(
+        await connector.waitFor(
+          (c) => c.allPosted().filter((p) => p.activity.attachments?.[0]?.content?.body)[i],
+          undefined,
+          `help card ${i + 1}`,
+        ),
+      );
     }
     // Every one of them got the help card, where it was asked.
-    expect(cards.map((c) => (c.conversationId.startsWith('19:') ? 'channel' : 'personal'))).to.deep.equal(['personal', 'channel', 'personal', 'channel']);
+    expect(cards.map((c) => (c.conversationId.startsWith('19:') ? 'channel' : 'personal'))).to.deep.equal([
+      'personal',
+      'channel',
+      'personal',
+      'channel',
+    ]);
     for (const card of cards) {
       const text = JSON.stringify(card.activity.attachments[0].content);
       for (const cmd of ['terugbellen', 'afspraak', 'tolk', 'twijfel', 'mijn', 'overzicht', 'koppel', 'digest', 'afwegingen']) {
@@ -139,9 +159,14 @@ describe('walking skeleton (HTTP, fake connector, SQLite)', () => {
     await bot.stop();
     connector.reset();
     bot = await startBot({ databaseUrl: db });
-    const res = await httpJson('POST', `${bot.url}/api/callbacks`, { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer' }, {
-      authorization: 'Bearer test-intake-key-0123456789',
-    });
+    const res = await httpJson(
+      'POST',
+      `${bot.url}/api/callbacks`,
+      { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage badkamer' },
+      {
+        authorization: 'Bearer test-intake-key-0123456789',
+      },
+    );
     expect(res.status).to.equal(201);
     await bot.settle();
     const posted = await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => m.card));

@@ -17,8 +17,22 @@ const DAY = 86_400_000;
 
 function item(id: string, o: Partial<Item> = {}): Item {
   return {
-    tenantId: 't1', id, kind: 'callback', status: 'open', subject: `S ${id}`, owner: null, createdBy: { id: 'a', name: 'A' },
-    createdAt: T0, updatedAt: T0, deadline: null, closedAt: null, source: 'teams', version: 1, data: { customerName: 'K' }, card: null, ...o,
+    tenantId: 't1',
+    id,
+    kind: 'callback',
+    status: 'open',
+    subject: `S ${id}`,
+    owner: null,
+    createdBy: { id: 'a', name: 'A' },
+    createdAt: T0,
+    updatedAt: T0,
+    deadline: null,
+    closedAt: null,
+    source: 'teams',
+    version: 1,
+    data: { customerName: 'K' },
+    card: null,
+    ...o,
   };
 }
 
@@ -33,16 +47,25 @@ function suite(name: string, make: () => Promise<Repository>, cleanup: () => Pro
     after(cleanup);
 
     it('records a delivery problem, counts repeats, resolves it, and re-opens it with a new firstAt', async () => {
-      const p1 = await repo.recordDeliveryProblem({ tenantId: 't1', target: 'channel:c1', code: 'MessageWritesBlocked', detail: '403' }, at(0));
+      const p1 = await repo.recordDeliveryProblem(
+        { tenantId: 't1', target: 'channel:c1', code: 'MessageWritesBlocked', detail: '403' },
+        at(0),
+      );
       expect(p1).to.deep.include({ tenantId: 't1', target: 'channel:c1', code: 'MessageWritesBlocked', failures: 1, resolvedAt: null });
       expect(p1.firstAt).to.deep.equal(at(0));
-      const p2 = await repo.recordDeliveryProblem({ tenantId: 't1', target: 'channel:c1', code: 'MessageWritesBlocked', detail: '403 again' }, at(1000));
+      const p2 = await repo.recordDeliveryProblem(
+        { tenantId: 't1', target: 'channel:c1', code: 'MessageWritesBlocked', detail: '403 again' },
+        at(1000),
+      );
       expect(p2).to.deep.include({ failures: 2, detail: '403 again' });
       expect(p2.firstAt).to.deep.equal(at(0));
       expect(p2.lastAt).to.deep.equal(at(1000));
       await repo.recordDeliveryProblem({ tenantId: 't1', target: 'user:u1', code: '403', detail: 'x' }, at(500));
       await repo.recordDeliveryProblem({ tenantId: 't2', target: 'channel:c1', code: '404', detail: 'x' }, at(500));
-      expect((await repo.listDeliveryProblems({ tenantId: 't1', open: true })).map((p) => p.target)).to.deep.equal(['channel:c1', 'user:u1']);
+      expect((await repo.listDeliveryProblems({ tenantId: 't1', open: true })).map((p) => p.target)).to.deep.equal([
+        'channel:c1',
+        'user:u1',
+      ]);
 
       expect(await repo.resolveDeliveryProblem('t1', 'channel:c1', at(2000))).to.equal(true);
       expect(await repo.resolveDeliveryProblem('t1', 'channel:c1', at(3000))).to.equal(false);
@@ -50,27 +73,53 @@ function suite(name: string, make: () => Promise<Repository>, cleanup: () => Pro
       expect((await repo.listDeliveryProblems({ open: false }))[0]!.resolvedAt).to.deep.equal(at(2000));
       expect(await repo.listDeliveryProblems()).to.have.length(3);
 
-      const again = await repo.recordDeliveryProblem({ tenantId: 't1', target: 'channel:c1', code: 'ConversationNotFound', detail: '404' }, at(9000));
+      const again = await repo.recordDeliveryProblem(
+        { tenantId: 't1', target: 'channel:c1', code: 'ConversationNotFound', detail: '404' },
+        at(9000),
+      );
       expect(again).to.deep.include({ failures: 1, code: 'ConversationNotFound', resolvedAt: null });
       expect(again.firstAt).to.deep.equal(at(9000));
     });
 
     it('erases history notes only (actions, actors, times and details stay), per item', async () => {
-      await repo.commit({ item: item('A'), expectedVersion: null, outbox: [], history: [{ tenantId: 't1', itemId: 'A', at: T0, actor: { id: 'a', name: 'A' }, action: 'created', note: 'Klant K', details: { x: 1 } }] });
-      await repo.commit({ item: item('B'), expectedVersion: null, outbox: [], history: [{ tenantId: 't1', itemId: 'B', at: T0, actor: { id: 'a', name: 'A' }, action: 'created', note: 'Klant L' }] });
+      await repo.commit({
+        item: item('A'),
+        expectedVersion: null,
+        outbox: [],
+        history: [
+          { tenantId: 't1', itemId: 'A', at: T0, actor: { id: 'a', name: 'A' }, action: 'created', note: 'Klant K', details: { x: 1 } },
+        ],
+      });
+      await repo.commit({
+        item: item('B'),
+        expectedVersion: null,
+        outbox: [],
+        history: [{ tenantId: 't1', itemId: 'B', at: T0, actor: { id: 'a', name: 'A' }, action: 'created', note: 'Klant L' }],
+      });
       expect(await repo.eraseHistoryNotes('t1', 'A')).to.equal(1);
       expect(await repo.eraseHistoryNotes('t1', 'A')).to.equal(0);
       const [h] = await repo.history('t1', 'A');
-      expect(h).to.deep.equal({ tenantId: 't1', itemId: 'A', at: T0, actor: { id: 'a', name: 'A' }, action: 'created', note: undefined, details: { x: 1 } });
+      expect(h).to.deep.equal({
+        tenantId: 't1',
+        itemId: 'A',
+        at: T0,
+        actor: { id: 'a', name: 'A' },
+        action: 'created',
+        note: undefined,
+        details: { x: 1 },
+      });
       expect((await repo.history('t1', 'B'))[0]!.note).to.equal('Klant L');
     });
 
     it('purges finished outbox messages and idempotency keys older than a moment; pending ones stay', async () => {
-      await repo.enqueue([
-        { tenantId: 't1', key: 'old-done', type: 'x', lane: 'L1', payload: { text: 'oud' } },
-        { tenantId: 't1', key: 'old-failed', type: 'x', lane: 'L2', payload: {} },
-        { tenantId: 't1', key: 'old-pending', type: 'x', lane: 'L3', payload: {} },
-      ], at(0));
+      await repo.enqueue(
+        [
+          { tenantId: 't1', key: 'old-done', type: 'x', lane: 'L1', payload: { text: 'oud' } },
+          { tenantId: 't1', key: 'old-failed', type: 'x', lane: 'L2', payload: {} },
+          { tenantId: 't1', key: 'old-pending', type: 'x', lane: 'L3', payload: {} },
+        ],
+        at(0),
+      );
       const claimed = await repo.claimOutbox(at(0), 10, 1000, 'w');
       await repo.completeOutbox(claimed.find((m) => m.key === 'old-done')!.id!, at(0));
       await repo.failOutbox(claimed.find((m) => m.key === 'old-failed')!.id!, 'gone');
@@ -89,8 +138,17 @@ function suite(name: string, make: () => Promise<Repository>, cleanup: () => Pro
     });
 
     it('queryItems closedBefore', async () => {
-      for (const [id, closed] of [['A', at(DAY)], ['B', at(5 * DAY)], ['C', null]] as const) {
-        await repo.commit({ item: item(id, { closedAt: closed, status: closed ? 'done' : 'open' }), expectedVersion: null, outbox: [], history: [] });
+      for (const [id, closed] of [
+        ['A', at(DAY)],
+        ['B', at(5 * DAY)],
+        ['C', null],
+      ] as const) {
+        await repo.commit({
+          item: item(id, { closedAt: closed, status: closed ? 'done' : 'open' }),
+          expectedVersion: null,
+          outbox: [],
+          history: [],
+        });
       }
       expect((await repo.queryItems('t1', { closedBefore: at(2 * DAY) })).map((i) => i.id)).to.deep.equal(['A']);
       expect((await repo.queryItems('t1', { open: false, closedBefore: at(6 * DAY) })).map((i) => i.id).sort()).to.deep.equal(['A', 'B']);
@@ -101,7 +159,9 @@ function suite(name: string, make: () => Promise<Repository>, cleanup: () => Pro
       await repo.commit({ item: v1, expectedVersion: null, outbox: [], history: [] });
       const readBeforePost = (await repo.getItem('t1', 'A'))!;
       await repo.setCardRef('t1', 'A', { conversationId: 'conv', activityId: 'act-1' });
-      expect(await repo.commit({ item: { ...readBeforePost, status: 'claimed', version: 2 }, expectedVersion: 1, outbox: [], history: [] })).to.equal(true);
+      expect(
+        await repo.commit({ item: { ...readBeforePost, status: 'claimed', version: 2 }, expectedVersion: 1, outbox: [], history: [] }),
+      ).to.equal(true);
       const now = (await repo.getItem('t1', 'A'))!;
       expect(now.status).to.equal('claimed');
       expect(now.card).to.deep.equal({ conversationId: 'conv', activityId: 'act-1' });
@@ -112,12 +172,16 @@ function suite(name: string, make: () => Promise<Repository>, cleanup: () => Pro
 {
   let dir: string | undefined;
   let n = 0;
-  suite('sqlite', async () => {
-    dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'tc-contract-rel-'));
-    return new SqliteRepository(path.join(dir, `s-${++n}.db`));
-  }, async () => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  suite(
+    'sqlite',
+    async () => {
+      dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'tc-contract-rel-'));
+      return new SqliteRepository(path.join(dir, `s-${++n}.db`));
+    },
+    async () => {
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
 }
 
 describe('PostgreSQL (reliability contract)', function () {
@@ -125,13 +189,17 @@ describe('PostgreSQL (reliability contract)', function () {
   before(async function () {
     await requirePostgres(this, 'PostgreSQL reliability contract');
   });
-  suite('postgres', async () => {
-    const s = freshSchema('tc_contract_rel');
-    schemas.push(s);
-    return new PostgresRepository(PG_URL, { schema: s });
-  }, async () => {
-    for (const s of schemas.splice(0)) await dropSchema(s);
-  });
+  suite(
+    'postgres',
+    async () => {
+      const s = freshSchema('tc_contract_rel');
+      schemas.push(s);
+      return new PostgresRepository(PG_URL, { schema: s });
+    },
+    async () => {
+      for (const s of schemas.splice(0)) await dropSchema(s);
+    },
+  );
 
   it('two instances recording the same problem at once see one row with one firstAt', async () => {
     const s = freshSchema('tc_contract_rel');
@@ -141,7 +209,11 @@ describe('PostgreSQL (reliability contract)', function () {
     try {
       await one.migrate();
       await two.migrate();
-      const rows = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? one : two).recordDeliveryProblem({ tenantId: 't', target: 'channel:c', code: '403', detail: String(i) }, at(i))));
+      const rows = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? one : two).recordDeliveryProblem({ tenantId: 't', target: 'channel:c', code: '403', detail: String(i) }, at(i)),
+        ),
+      );
       expect(new Set(rows.map((r) => r.firstAt.getTime())).size).to.equal(1);
       expect((await one.listDeliveryProblems({}))[0]!.failures).to.equal(20);
     } finally {

@@ -29,8 +29,22 @@ const { anna, bram } = staff;
 
 function makeItem(tenantId: string, id: string, o: Partial<Item> = {}): Item {
   return {
-    tenantId, id, kind: 'callback', status: 'open', subject: `Subject ${id}`, owner: null, createdBy: anna,
-    createdAt: T0, updatedAt: T0, deadline: null, closedAt: null, source: 'teams', version: 1, data: {}, card: null, ...o,
+    tenantId,
+    id,
+    kind: 'callback',
+    status: 'open',
+    subject: `Subject ${id}`,
+    owner: null,
+    createdBy: anna,
+    createdAt: T0,
+    updatedAt: T0,
+    deadline: null,
+    closedAt: null,
+    source: 'teams',
+    version: 1,
+    data: {},
+    card: null,
+    ...o,
   };
 }
 
@@ -91,13 +105,24 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
 
     it('insert + getItem round-trips every field', async () => {
       const full = makeItem('t1', 'TB-1042', {
-        kind: 'interpreter', status: 'booked', subject: 'Tolk Arabisch — "dinsdag"', owner: bram, createdBy: anna,
-        createdAt: at(1), updatedAt: at(2 * HOUR + 7), deadline: at(26 * HOUR + 999), closedAt: at(27 * HOUR), source: 'intake:website',
-        version: 1, card: { conversationId: '19:abc@thread.tacv2;messageid=1', activityId: '1:activity' },
+        kind: 'interpreter',
+        status: 'booked',
+        subject: 'Tolk Arabisch — "dinsdag"',
+        owner: bram,
+        createdBy: anna,
+        createdAt: at(1),
+        updatedAt: at(2 * HOUR + 7),
+        deadline: at(26 * HOUR + 999),
+        closedAt: at(27 * HOUR),
+        source: 'intake:website',
+        version: 1,
+        card: { conversationId: '19:abc@thread.tacv2;messageid=1', activityId: '1:activity' },
         data: {
           customer: { name: 'Émile Ørsted', phone: '+31612345678', tags: ['a', 'b'] },
           nested: { deep: { list: [1, 2.5, -3, { x: null }], flag: false, empty: {} } },
-          zero: 0, emptyString: '', unicode: '你好 🚀',
+          zero: 0,
+          emptyString: '',
+          unicode: '你好 🚀',
         },
       });
       const bare = makeItem('t1', 'TB-1043', { owner: null, deadline: null, closedAt: null, card: null, kind: 'exception' });
@@ -131,9 +156,14 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
       await insert(repo, v1);
       const won = change(v1, { status: 'claimed', owner: bram, updatedAt: at(MIN) });
       expect(await repo.commit(won)).to.equal(true);
-      const stale = change(v1, { status: 'done', updatedAt: at(2 * MIN) }, {
-        history: [entry(v1, 'done'), entry(v1, 'noted')], outbox: [msg('t1', 'k-stale', 'lane-1')],
-      });
+      const stale = change(
+        v1,
+        { status: 'done', updatedAt: at(2 * MIN) },
+        {
+          history: [entry(v1, 'done'), entry(v1, 'noted')],
+          outbox: [msg('t1', 'k-stale', 'lane-1')],
+        },
+      );
       expect(await repo.commit(stale)).to.equal(false);
       expect(await repo.getItem('t1', 'TB-1')).to.deep.equal(won.item);
       expect((await repo.history('t1', 'TB-1')).map((h) => h.action)).to.deep.equal(['created', 'changed']);
@@ -158,9 +188,16 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
       const v1 = makeItem('t1', 'TB-1');
       await insert(repo, v1);
       const people = Array.from({ length: 20 }, (_, i): Person => ({ id: `p${i}`, name: `Person ${i}` }));
-      const changes = people.map((p, i) => change(v1, { status: 'claimed', owner: p, updatedAt: at(i + 1) }, {
-        history: [{ ...entry(v1, 'claimed'), actor: p }], outbox: [msg('t1', `claim-${i}`, 'lane-1')],
-      }));
+      const changes = people.map((p, i) =>
+        change(
+          v1,
+          { status: 'claimed', owner: p, updatedAt: at(i + 1) },
+          {
+            history: [{ ...entry(v1, 'claimed'), actor: p }],
+            outbox: [msg('t1', `claim-${i}`, 'lane-1')],
+          },
+        ),
+      );
       const results = await Promise.all(changes.map((c) => repo.commit(c)));
       expect(results.filter(Boolean)).to.have.length(1);
       const winner = results.indexOf(true);
@@ -269,8 +306,16 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
 
     it('customer records: list with a page gives at most `limit` records after `afterId`, in id order, each once', async () => {
       const store = customerStoreFor(repo);
-      const record = (tenant: string, n: number) =>
-        ({ ...newRecord(tenant, `KL-${n}`, { contacts: [{ kind: 'phone', key: `+3161234567${n}`, display: `06 1234567${n}` }], profile: {} }, `TB-${n}`, at(n * MIN)), version: 1 });
+      const record = (tenant: string, n: number) => ({
+        ...newRecord(
+          tenant,
+          `KL-${n}`,
+          { contacts: [{ kind: 'phone', key: `+3161234567${n}`, display: `06 1234567${n}` }], profile: {} },
+          `TB-${n}`,
+          at(n * MIN),
+        ),
+        version: 1,
+      });
       for (const n of [3, 1, 5, 2, 4]) expect(await store.insert(record('tc', n))).to.equal(true);
       expect(await store.insert(record('other', 6))).to.equal(true);
       expect((await store.list('tc', { limit: 2 })).map((r) => r.id)).to.deep.equal(['KL-1', 'KL-2']);
@@ -305,12 +350,16 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
     it('history comes back in insertion order with every field', async () => {
       const v1 = makeItem('t1', 'TB-1');
       await insert(repo, v1);
-      const c2 = change(v1, { updatedAt: at(MIN) }, {
-        history: [
-          entry(v1, 'claimed', { at: at(MIN), actor: bram, note: 'ik bel terug' }),
-          entry(v1, 'noted', { at: at(MIN), details: { from: 'open', to: 'claimed', list: [1, { a: 'b' }] } }),
-        ],
-      });
+      const c2 = change(
+        v1,
+        { updatedAt: at(MIN) },
+        {
+          history: [
+            entry(v1, 'claimed', { at: at(MIN), actor: bram, note: 'ik bel terug' }),
+            entry(v1, 'noted', { at: at(MIN), details: { from: 'open', to: 'claimed', list: [1, { a: 'b' }] } }),
+          ],
+        },
+      );
       await repo.commit(c2);
       const c3 = change(c2.item, { updatedAt: at(30_000) }, { history: [entry(v1, 'done', { at: at(30_000), note: '' })] });
       await repo.commit(c3);
@@ -327,9 +376,17 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
 
     it('saveBinding stores the binding and returns the previous one', async () => {
       const b1: ChannelBinding = {
-        tenantId: 't1', teamId: '19:team@thread.tacv2', teamName: 'WIJ Noord', channelId: '19:chan@thread.tacv2', channelName: 'Terugbellen',
-        conversationRef: { conversation: { id: '19:chan@thread.tacv2', isGroup: true }, serviceUrl: 'https://smba.trafficmanager.net/emea/' },
-        boundBy: anna, boundAt: at(5),
+        tenantId: 't1',
+        teamId: '19:team@thread.tacv2',
+        teamName: 'WIJ Noord',
+        channelId: '19:chan@thread.tacv2',
+        channelName: 'Terugbellen',
+        conversationRef: {
+          conversation: { id: '19:chan@thread.tacv2', isGroup: true },
+          serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        },
+        boundBy: anna,
+        boundAt: at(5),
       };
       const b2: ChannelBinding = { ...b1, channelId: '19:other@thread.tacv2', channelName: 'Algemeen', boundBy: bram, boundAt: at(HOUR) };
       expect(await repo.getBinding('t1')).to.equal(null);
@@ -342,11 +399,30 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
 
     it('upsertUser keeps the conversationRef and teamsId when a later upsert has none, and settings unless given', async () => {
       const ref = { conversation: { id: 'a:1' }, user: { id: '29:alice' } };
-      const first = await repo.upsertUser({ tenantId: 't1', userId: 'aad-alice', teamsId: '29:alice', name: 'Alice', conversationRef: ref, settings: { personalDigest: true } });
-      expect(plain(first)).to.deep.equal({ tenantId: 't1', userId: 'aad-alice', teamsId: '29:alice', name: 'Alice', conversationRef: ref, settings: { personalDigest: true } });
+      const first = await repo.upsertUser({
+        tenantId: 't1',
+        userId: 'aad-alice',
+        teamsId: '29:alice',
+        name: 'Alice',
+        conversationRef: ref,
+        settings: { personalDigest: true },
+      });
+      expect(plain(first)).to.deep.equal({
+        tenantId: 't1',
+        userId: 'aad-alice',
+        teamsId: '29:alice',
+        name: 'Alice',
+        conversationRef: ref,
+        settings: { personalDigest: true },
+      });
       const second = await repo.upsertUser({ tenantId: 't1', userId: 'aad-alice', name: 'Alice de Vries' });
-      expect(plain(second)).to.deep.equal({ ...plain(first) as object, name: 'Alice de Vries' });
-      const third = await repo.upsertUser({ tenantId: 't1', userId: 'aad-alice', name: 'Alice de Vries', settings: { personalDigest: false } });
+      expect(plain(second)).to.deep.equal({ ...(plain(first) as object), name: 'Alice de Vries' });
+      const third = await repo.upsertUser({
+        tenantId: 't1',
+        userId: 'aad-alice',
+        name: 'Alice de Vries',
+        settings: { personalDigest: false },
+      });
       expect(third.settings).to.deep.equal({ personalDigest: false });
       expect(third.conversationRef).to.deep.equal(ref);
       const ref2 = { conversation: { id: 'a:2' } };
@@ -372,7 +448,7 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
       await insert(repo, makeItem('t-items', 'X'));
       await insert(repo, makeItem('t-items', 'Y'));
       await repo.upsertUser({ tenantId: 't-users', userId: 'u', name: 'U' });
-      expect([...await repo.tenants()].sort()).to.deep.equal(['t-items', 't-users']);
+      expect([...(await repo.tenants())].sort()).to.deep.equal(['t-items', 't-users']);
     });
 
     describe('outbox', () => {
@@ -409,7 +485,10 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
         expect(await repo.claimOutbox(at(LOCK - 1), 10, LOCK, 'w2')).to.deep.equal([]);
         // Lock expired (the worker died): claimed again, attempts counted.
         const again = await repo.claimOutbox(at(LOCK), 10, LOCK, 'w2');
-        expect(again.map((m) => [m.key, m.attempts])).to.deep.equal([['a1', 2], ['b1', 2]]);
+        expect(again.map((m) => [m.key, m.attempts])).to.deep.equal([
+          ['a1', 2],
+          ['b1', 2],
+        ]);
 
         // Completing the head releases the next message of that lane.
         await repo.completeOutbox(a1.id!, at(LOCK + 1));
@@ -447,16 +526,26 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
       });
 
       it('claim honours the limit, oldest first; listOutbox filters by status, tenant, type and limit', async () => {
-        await repo.enqueue([
-          msg('t1', 'x1', 'L1'), msg('t2', 'x2', 'L2', { type: 'digest' }), msg('t1', 'x3', 'L3'), msg('t1', 'x4', 'L1'), msg('t1', 'x5', 'L4'),
-        ], T0);
+        await repo.enqueue(
+          [
+            msg('t1', 'x1', 'L1'),
+            msg('t2', 'x2', 'L2', { type: 'digest' }),
+            msg('t1', 'x3', 'L3'),
+            msg('t1', 'x4', 'L1'),
+            msg('t1', 'x5', 'L4'),
+          ],
+          T0,
+        );
         const two = await repo.claimOutbox(T0, 2, 1000, 'w');
         expect(two.map((m) => m.key)).to.deep.equal(['x1', 'x2']);
         const rest = await repo.claimOutbox(T0, 10, 1000, 'w');
         expect(rest.map((m) => m.key)).to.deep.equal(['x3', 'x5']);
         expect((await repo.listOutbox({ tenantId: 't2' })).map((m) => m.key)).to.deep.equal(['x2']);
         expect((await repo.listOutbox({ type: 'digest' })).map((m) => m.key)).to.deep.equal(['x2']);
-        expect((await repo.listOutbox({ tenantId: 't1', type: 'postCard', status: 'pending', limit: 2 })).map((m) => m.key)).to.deep.equal(['x1', 'x3']);
+        expect((await repo.listOutbox({ tenantId: 't1', type: 'postCard', status: 'pending', limit: 2 })).map((m) => m.key)).to.deep.equal([
+          'x1',
+          'x3',
+        ]);
         expect(await repo.listOutbox({ status: 'done' })).to.deep.equal([]);
       });
     });
@@ -473,8 +562,16 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
 
     it('enqueueOnce: claim and messages in one transaction; one winner of 10; the loser writes nothing; a failure writes neither', async () => {
       const day = 'digest:2030-03-04';
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-        repo.enqueueOnce('t1', day, [msg('t1', `d-${i}-a`, 'La', { type: 'digest' }), msg('t1', `d-${i}-b`, 'Lb', { type: 'digest' })], T0)));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          repo.enqueueOnce(
+            't1',
+            day,
+            [msg('t1', `d-${i}-a`, 'La', { type: 'digest' }), msg('t1', `d-${i}-b`, 'Lb', { type: 'digest' })],
+            T0,
+          ),
+        ),
+      );
       expect(results.filter(Boolean)).to.have.length(1);
       const winner = results.indexOf(true);
       expect(await repo.hasClaim('t1', day)).to.equal(true);
@@ -545,7 +642,7 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
       expect(await repo.getItem('tenant-b', 'TB-1')).to.deep.equal(b);
       expect(await repo.history('tenant-a', 'TB-1')).to.have.length(2);
       expect(await repo.history('tenant-b', 'TB-1')).to.have.length(1);
-      expect((await repo.queryItems('tenant-b', { open: false }))).to.deep.equal([]);
+      expect(await repo.queryItems('tenant-b', { open: false })).to.deep.equal([]);
       expect((await repo.queryItems('tenant-a', { open: false })).map((i) => i.subject)).to.deep.equal(['A']);
       await repo.setCardRef('tenant-b', 'TB-1', { conversationId: 'c', activityId: 'x' });
       expect((await repo.getItem('tenant-a', 'TB-1'))!.card).to.equal(null);
@@ -623,16 +720,24 @@ describe('PostgreSQL', function () {
       expect(results.filter(Boolean)).to.have.length(1);
       // Many keys at once: one winner per key.
       const keys = Array.from({ length: 20 }, (_, i) => `reminder:${i}`);
-      const many = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? two : one).claimOnce('t1', keys[i % 20]!, T0).then((ok) => [i % 20, ok] as const)));
+      const many = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => (i % 2 ? two : one).claimOnce('t1', keys[i % 20]!, T0).then((ok) => [i % 20, ok] as const)),
+      );
       for (let k = 0; k < 20; k++) expect(many.filter(([key, ok]) => key === k && ok)).to.have.length(1);
     });
 
     it('two instances racing 200 commits with the same expectedVersion: exactly one winner', async () => {
       const v1 = makeItem('t1', 'TB-1');
       expect(await insert(one, v1)).to.equal(true);
-      const changes = Array.from({ length: 200 }, (_, i) => change(v1, { owner: { id: `p${i}`, name: `P${i}` }, updatedAt: at(i) }, {
-        outbox: [msg('t1', `o-${i}`, 'L')],
-      }));
+      const changes = Array.from({ length: 200 }, (_, i) =>
+        change(
+          v1,
+          { owner: { id: `p${i}`, name: `P${i}` }, updatedAt: at(i) },
+          {
+            outbox: [msg('t1', `o-${i}`, 'L')],
+          },
+        ),
+      );
       const results = await Promise.all(changes.map((c, i) => (i % 2 ? one : two).commit(c)));
       expect(results.filter(Boolean)).to.have.length(1);
       const winner = results.indexOf(true);
@@ -640,9 +745,13 @@ describe('PostgreSQL', function () {
       expect(await one.history('t1', 'TB-1')).to.have.length(2);
       expect((await one.listOutbox({})).map((m) => m.key)).to.deep.equal([`o-${winner}`]);
       // And 200 concurrent inserts of new items carrying one idempotency key: one item.
-      const inserts = await Promise.all(Array.from({ length: 200 }, (_, i) => insert(i % 2 ? one : two, makeItem('t1', `N-${i}`), {
-        idempotency: { key: 'same-request', requestHash: 'h' },
-      })));
+      const inserts = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          insert(i % 2 ? one : two, makeItem('t1', `N-${i}`), {
+            idempotency: { key: 'same-request', requestHash: 'h' },
+          }),
+        ),
+      );
       expect(inserts.filter(Boolean)).to.have.length(1);
       expect(await one.queryItems('t1', {})).to.have.length(2);
     });

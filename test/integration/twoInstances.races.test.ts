@@ -60,15 +60,26 @@ describe('two bot processes on one PostgreSQL: 1,000 claim races', function () {
     await bindChannel(a.url, connector);
 
     // 1,000 callbacks, created through both processes.
-    const ids = await pool(Array.from({ length: RACES }, (_, n) => n), 20, async (n) => {
-      const res = await intake(n % 2 ? b.url : a.url, { customerName: `Klant Race ${n}`, phone: phoneFor(20_000 + n), topic: `Race ${n}` });
-      expect(res.status, res.text).to.equal(201);
-      return res.body.id as string;
-    });
+    const ids = await pool(
+      Array.from({ length: RACES }, (_, n) => n),
+      20,
+      async (n) => {
+        const res = await intake(n % 2 ? b.url : a.url, {
+          customerName: `Klant Race ${n}`,
+          phone: phoneFor(20_000 + n),
+          topic: `Race ${n}`,
+        });
+        expect(res.status, res.text).to.equal(201);
+        return res.body.id as string;
+      },
+    );
     expect(new Set(ids).size).to.equal(RACES); // ids from the shared counter are unique across processes
     await waitForOutbox();
     const posted = cardsByItem(connector);
-    expect(ids.filter((id) => posted.get(id) !== 1), 'callbacks without exactly one card').to.deep.equal([]);
+    expect(
+      ids.filter((id) => posted.get(id) !== 1),
+      'callbacks without exactly one card',
+    ).to.deep.equal([]);
 
     // The races: 2–10 different people click "Ik pak 'm op" at the same moment, each on a random process.
     const people: TestUser[] = Array.from({ length: 12 }, (_, i) => staff(i + 1));
@@ -86,14 +97,21 @@ describe('two bot processes on one PostgreSQL: 1,000 claim races', function () {
     });
     const clicks = plans.reduce((n, p) => n + p.clicks.length, 0);
     const onBoth = plans.filter((p) => new Set(p.clicks.map((c) => c.bot.pid)).size === 2).length;
-    console.log(`      ${RACES} races, ${clicks} clicks (${onBoth} races spread over both processes) in ${Date.now() - started} ms, seed ${seed}`);
+    console.log(
+      `      ${RACES} races, ${clicks} clicks (${onBoth} races spread over both processes) in ${Date.now() - started} ms, seed ${seed}`,
+    );
     expect(onBoth).to.equal(RACES);
 
     // Exactly one winner per race, and the others are told who has it.
     const winners = new Map<string, TestUser>();
     for (const { plan, answers } of results) {
-      const won = answers.map((r, i) => ({ r, who: plan.clicks[i]!.who })).filter(({ r }) => JSON.stringify(r.body).includes(`Je hebt ${plan.id} opgepakt`));
-      expect(answers.every((r) => r.status === 200), plan.id).to.equal(true);
+      const won = answers
+        .map((r, i) => ({ r, who: plan.clicks[i]!.who }))
+        .filter(({ r }) => JSON.stringify(r.body).includes(`Je hebt ${plan.id} opgepakt`));
+      expect(
+        answers.every((r) => r.status === 200),
+        plan.id,
+      ).to.equal(true);
       expect(won.length, `winners of ${plan.id}`).to.equal(1);
       const winner = won[0]!.who;
       winners.set(plan.id, winner);
@@ -111,7 +129,10 @@ describe('two bot processes on one PostgreSQL: 1,000 claim races', function () {
       expect(item.status, item.id).to.equal('claimed');
       expect(item.owner?.id, item.id).to.equal(winner.aadObjectId);
       const history = await repo!.history(TEST_TENANT, item.id);
-      expect(history.map((h) => h.action), item.id).to.deep.equal(['created', 'claimed']);
+      expect(
+        history.map((h) => h.action),
+        item.id,
+      ).to.deep.equal(['created', 'claimed']);
       expect(item.version, item.id).to.equal(history.length);
       // Replay: created → open without owner; claimed → owned by the actor.
       let owner: string | null = null;
@@ -122,7 +143,10 @@ describe('two bot processes on one PostgreSQL: 1,000 claim races', function () {
     // Both outboxes together: every card updated to show its owner, still one card per callback.
     await waitForOutbox();
     const cards = cardsByItem(connector);
-    expect(ids.filter((id) => cards.get(id) !== 1), 'callbacks without exactly one card').to.deep.equal([]);
+    expect(
+      ids.filter((id) => cards.get(id) !== 1),
+      'callbacks without exactly one card',
+    ).to.deep.equal([]);
     for (const m of connector.messagesIn(generalChannel.id).filter((x) => x.card)) {
       const id = /Terugbelverzoek (TB-\d+)/.exec(JSON.stringify(m.card))?.[1];
       if (!id || !winners.has(id)) continue;

@@ -2,7 +2,16 @@
 // a sensitive item without its topic, and "Openen" there points to the 1:1 chat. In the 1:1 chat
 // and the channel nothing changes.
 import { expect } from 'chai';
-import { adaptiveCardAction, anna, channelMessage, generalChannel, groupChatMessage, personalConversationId, personalMessage, teamNoord } from '../harness/activities';
+import {
+  adaptiveCardAction,
+  anna,
+  channelMessage,
+  generalChannel,
+  groupChatMessage,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+} from '../harness/activities';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import type { BotUnderTest } from '../harness/bot';
 import { startTeamBot } from '../harness/team';
@@ -20,7 +29,8 @@ describe('overzicht in a group chat: sensitive items without their topic (issue 
   before(async () => {
     connector = await startFakeConnector();
     bot = await startTeamBot(connector);
-    sensitive = (await intake(bot.url, { customerName: 'Mevrouw Gevoelig', phone: phoneFor(61), topic: SECRET_TOPIC, sensitive: true })).body.id;
+    sensitive = (await intake(bot.url, { customerName: 'Mevrouw Gevoelig', phone: phoneFor(61), topic: SECRET_TOPIC, sensitive: true }))
+      .body.id;
     ordinary = (await intake(bot.url, { customerName: 'Meneer Gewoon', phone: phoneFor(62), topic: 'Lekkende kraan' })).body.id;
     await bot.post(claimInvoke(anna, sensitive));
     await bot.settle();
@@ -31,7 +41,17 @@ describe('overzicht in a group chat: sensitive items without their topic (issue 
     await connector.close();
   });
 
-  const lastCard = async (conversationId: string) => JSON.stringify((await connector.waitFor((c) => c.messagesIn(conversationId).filter((m) => m.card).at(-1))).card);
+  const lastCard = async (conversationId: string) =>
+    JSON.stringify(
+      (
+        await connector.waitFor((c) =>
+          c
+            .messagesIn(conversationId)
+            .filter((m) => m.card)
+            .at(-1),
+        )
+      ).card,
+    );
 
   for (const command of ['overzicht', 'mijn']) {
     it(`${command} in a group chat: the sensitive row has no topic, the ordinary one keeps it`, async () => {
@@ -54,7 +74,9 @@ describe('overzicht in a group chat: sensitive items without their topic (issue 
   });
 
   it('"Openen" on the sensitive row in a group chat points to the 1:1 chat instead of showing it', async () => {
-    const res = await bot.post(adaptiveCardAction({ from: anna, conversation: CHAT, verb: 'views.open', data: { id: sensitive, back: 'team' } }));
+    const res = await bot.post(
+      adaptiveCardAction({ from: anna, conversation: CHAT, verb: 'views.open', data: { id: sensitive, back: 'team' } }),
+    );
     const body = JSON.stringify(res.body);
     expect(body).to.contain(nl.views.sensitiveOnlyPersonal);
     expect(body).not.to.contain(SECRET_TOPIC);

@@ -4,7 +4,16 @@
 import { expect } from 'chai';
 import { startFakeConnector, type FakeConnector } from '../harness/fakeConnector';
 import {
-  adaptiveCardAction, anna, bram, channelMessage, dirk, generalChannel, personalConversationId, personalMessage, teamNoord, TEST_TENANT,
+  adaptiveCardAction,
+  anna,
+  bram,
+  channelMessage,
+  dirk,
+  generalChannel,
+  personalConversationId,
+  personalMessage,
+  teamNoord,
+  TEST_TENANT,
 } from '../harness/activities';
 import type { BotUnderTest } from '../harness/bot';
 import { startTeamBot } from '../harness/team';
@@ -18,11 +27,13 @@ const P = (u: typeof anna): Person => ({ id: u.aadObjectId, name: u.name, teamsI
 
 /** Rows of a list card: "id · state" in card order. */
 function rows(card: unknown): string[] {
-  return findAll(card, (e) => e.type === 'Container' && Array.isArray(e.items) && e.items[0]?.type === 'ColumnSet' && json(e).includes('**'))
-    .map((c) => {
-      const t = json(c);
-      return `${/\*\*([A-Z]+-\d+)\*\*/.exec(t)![1]} ${/"text":"(te laat|vandaag|op tijd)"/.exec(t)![1]}`;
-    });
+  return findAll(
+    card,
+    (e) => e.type === 'Container' && Array.isArray(e.items) && e.items[0]?.type === 'ColumnSet' && json(e).includes('**'),
+  ).map((c) => {
+    const t = json(c);
+    return `${/\*\*([A-Z]+-\d+)\*\*/.exec(t)![1]} ${/"text":"(te laat|vandaag|op tijd)"/.exec(t)![1]}`;
+  });
 }
 
 describe('mijn, overzicht and rapport (HTTP)', () => {
@@ -46,10 +57,28 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
     };
     const cb = (topic: string, assignee?: Person) => ({ customerName: 'Klant', phone: '06 12345678', topic, assignee });
     await make('lateCb', 'callback', cb('Lekkage', P(anna)), P(bram), '2026-11-24T09:00:00+01:00'); // due Wed 25 Nov 17:00: late
-    await make('todayAf', 'appointment', { promiseKind: 'other', customerName: 'K', topic: 'Tuin', owner: P(anna), moment: '2026-11-26T15:00:00+01:00' }, P(anna), '2026-11-25T09:00:00+01:00');
-    await make('laterAf', 'appointment', { promiseKind: 'letter', customerName: 'K', topic: 'Bezwaar' }, P(anna), '2026-11-25T09:30:00+01:00'); // 2 Dec
+    await make(
+      'todayAf',
+      'appointment',
+      { promiseKind: 'other', customerName: 'K', topic: 'Tuin', owner: P(anna), moment: '2026-11-26T15:00:00+01:00' },
+      P(anna),
+      '2026-11-25T09:00:00+01:00',
+    );
+    await make(
+      'laterAf',
+      'appointment',
+      { promiseKind: 'letter', customerName: 'K', topic: 'Bezwaar' },
+      P(anna),
+      '2026-11-25T09:30:00+01:00',
+    ); // 2 Dec
     await make('openCb', 'callback', cb('Overlast'), P(bram), '2026-11-26T09:00:00+01:00'); // tomorrow, unclaimed
-    await make('bramAf', 'appointment', { promiseKind: 'email', customerName: 'K', topic: 'Servicekosten' }, P(bram), '2026-11-26T09:10:00+01:00');
+    await make(
+      'bramAf',
+      'appointment',
+      { promiseKind: 'email', customerName: 'K', topic: 'Servicekosten' },
+      P(bram),
+      '2026-11-26T09:10:00+01:00',
+    );
     bot.clock.set('2026-11-26T10:00:00+01:00');
     await bot.settle();
     connector.reset();
@@ -63,11 +92,15 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
     await bot.post(personalMessage({ text: 'mijn', from: anna }));
     const card = (await connector.waitFor((c) => c.messagesIn(personal(anna)).find((m) => m.card))).card!;
     expect(rows(card)).to.deep.equal([`${ids.lateCb} te laat`, `${ids.todayAf} vandaag`, `${ids.laterAf} op tijd`]);
-    expect(json(card)).to.contain(nl.views.mineTitle(3)).and.contain(nl.views.summaryMine(1, 1, 1));
+    expect(json(card))
+      .to.contain(nl.views.mineTitle(3))
+      .and.contain(nl.views.summaryMine(1, 1, 1));
     expect(json(card)).to.not.contain(ids.openCb);
     expect(json(card)).to.not.contain(ids.bramAf);
     const buttons = findAll(card, (e) => e.type === 'Action.Execute');
-    expect(buttons.map((b) => `${b.verb}:${b.data.id}`)).to.deep.equal([ids.lateCb, ids.todayAf, ids.laterAf].map((id) => `views.open:${id}`));
+    expect(buttons.map((b) => `${b.verb}:${b.data.id}`)).to.deep.equal(
+      [ids.lateCb, ids.todayAf, ids.laterAf].map((id) => `views.open:${id}`),
+    );
 
     // Opening an item shows its owner view (she owns it) with a way back to the list.
     const opened = (await act(anna, 'views.open', { id: ids.lateCb, back: 'mine' })).body.value;
@@ -76,10 +109,16 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
     expect(rows(back)).to.have.length(3);
   });
 
-  it('overzicht shows the team\'s open items with counts; filters on kind, owner and state re-render the card', async () => {
+  it("overzicht shows the team's open items with counts; filters on kind, owner and state re-render the card", async () => {
     await bot.post(personalMessage({ text: 'overzicht', from: bram }));
     const card = (await connector.waitFor((c) => c.messagesIn(personal(bram)).find((m) => m.card))).card!;
-    expect(rows(card)).to.deep.equal([`${ids.lateCb} te laat`, `${ids.todayAf} vandaag`, `${ids.openCb} op tijd`, `${ids.bramAf} op tijd`, `${ids.laterAf} op tijd`]);
+    expect(rows(card)).to.deep.equal([
+      `${ids.lateCb} te laat`,
+      `${ids.todayAf} vandaag`,
+      `${ids.openCb} op tijd`,
+      `${ids.bramAf} op tijd`,
+      `${ids.laterAf} op tijd`,
+    ]);
     expect(json(card)).to.contain(nl.views.summary(1, 1, 3, 1));
     const choiceIds = findAll(card, (e) => e.type === 'Input.ChoiceSet').map((c) => c.id);
     expect(choiceIds).to.deep.equal(['kind', 'owner', 'state']);
@@ -116,11 +155,25 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
       // Straight through the repository for speed: the same rows the service writes.
       await s.repo.commit({
         item: {
-          tenantId: TEST_TENANT, id: `TB-${9000 + i}`, kind: 'callback', status: 'open', subject: `Onderwerp met een lange omschrijving nummer ${i} `.repeat(3),
-          owner: null, createdBy: P(bram), createdAt: new Date('2026-11-26T08:00:00Z'), updatedAt: new Date('2026-11-26T08:00:00Z'),
-          deadline: new Date(Date.parse('2026-11-27T16:00:00Z') + i * 60_000), closedAt: null, source: 'teams', version: 1, data: { attempts: [] }, card: null,
+          tenantId: TEST_TENANT,
+          id: `TB-${9000 + i}`,
+          kind: 'callback',
+          status: 'open',
+          subject: `Onderwerp met een lange omschrijving nummer ${i} `.repeat(3),
+          owner: null,
+          createdBy: P(bram),
+          createdAt: new Date('2026-11-26T08:00:00Z'),
+          updatedAt: new Date('2026-11-26T08:00:00Z'),
+          deadline: new Date(Date.parse('2026-11-27T16:00:00Z') + i * 60_000),
+          closedAt: null,
+          source: 'teams',
+          version: 1,
+          data: { attempts: [] },
+          card: null,
         },
-        expectedVersion: null, history: [], outbox: [],
+        expectedVersion: null,
+        history: [],
+        outbox: [],
       });
     }
     const card = (await act(bram, 'views.team', {})).body.value;
@@ -134,11 +187,25 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
     const s = bot.app.s;
     await s.repo.commit({
       item: {
-        tenantId: TEST_TENANT, id: 'TK-1001', kind: 'interpreter', status: 'open', subject: 'Tolk Arabisch', owner: P(anna), createdBy: P(anna),
-        createdAt: new Date('2026-11-26T08:00:00Z'), updatedAt: new Date('2026-11-26T08:00:00Z'), deadline: new Date('2026-11-27T16:00:00Z'),
-        closedAt: null, source: 'teams', version: 1, data: {}, card: null,
+        tenantId: TEST_TENANT,
+        id: 'TK-1001',
+        kind: 'interpreter',
+        status: 'open',
+        subject: 'Tolk Arabisch',
+        owner: P(anna),
+        createdBy: P(anna),
+        createdAt: new Date('2026-11-26T08:00:00Z'),
+        updatedAt: new Date('2026-11-26T08:00:00Z'),
+        deadline: new Date('2026-11-27T16:00:00Z'),
+        closedAt: null,
+        source: 'teams',
+        version: 1,
+        data: {},
+        card: null,
       },
-      expectedVersion: null, history: [], outbox: [],
+      expectedVersion: null,
+      history: [],
+      outbox: [],
     });
     await bot.post(channelMessage({ text: 'mijn', from: anna, team: teamNoord }));
     const inChannel = (await connector.waitFor((c) => c.messagesIn(generalChannel.id).find((m) => m.card))).card!;
@@ -149,7 +216,7 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
     expect(json(inChat)).to.contain('Tolk Arabisch');
   });
 
-  it('rapport is for managers only; the CSV goes to the manager\'s 1:1 chat, never into the channel', async () => {
+  it("rapport is for managers only; the CSV goes to the manager's 1:1 chat, never into the channel", async () => {
     await bot.post(personalMessage({ text: 'rapport', from: anna }));
     const refused = await connector.waitFor((c) => c.messagesIn(personal(anna)).find((m) => m.activity.text));
     expect(String(refused.activity.text)).to.contain('alleen een leidinggevende');
@@ -163,7 +230,9 @@ describe('mijn, overzicht and rapport (HTTP)', () => {
     const res = await act(dirk, 'report.csv', {}, generalChannel.id);
     expect(json(res.body.value)).to.contain('in je persoonlijke chat');
     await bot.settle();
-    const csv = await connector.waitFor((c) => c.messagesIn(personal(dirk)).find((m) => String(m.activity.text ?? '').includes('periode;week_vanaf')));
+    const csv = await connector.waitFor((c) =>
+      c.messagesIn(personal(dirk)).find((m) => String(m.activity.text ?? '').includes('periode;week_vanaf')),
+    );
     expect(String(csv.activity.text)).to.contain('week 48;2026-11-23;totaal;;5;0;1;4;0;0;0;');
     expect(connector.messagesIn(generalChannel.id).filter((m) => String(m.activity.text ?? '').includes('periode'))).to.have.length(0);
   });

@@ -2,7 +2,13 @@
 // "eerste reactie verstuurd", and what a new appointment does to the terms. Now: Thursday
 // 26 November 2026, 10:00 (Amsterdam), default working calendar.
 import { expect } from 'chai';
-import { appointmentRules, appointmentTerms, canAcknowledge, currentDeadline, type AppointmentData } from '../../src/domain/items/appointment';
+import {
+  appointmentRules,
+  appointmentTerms,
+  canAcknowledge,
+  currentDeadline,
+  type AppointmentData,
+} from '../../src/domain/items/appointment';
 import type { ActionContext } from '../../src/domain/items/lifecycle';
 import type { Item, Person } from '../../src/domain/types';
 import { capList, countRows, filterRows, groupByOwner, openRows } from '../../src/domain/views/openItems';
@@ -35,7 +41,11 @@ describe('appointment rules (pure)', () => {
     const plain = appointmentTerms(cal, 'letter', NOW);
     expect([plain.first, plain.final]).to.deep.equal([iso('2026-12-03T17:00:00+01:00'), undefined]);
     const later = appointmentTerms(cal, 'letter', NOW, new Date('2026-12-15T12:00:00+01:00'));
-    expect([later.first, later.firstLabel, later.final]).to.deep.equal([iso('2026-12-03T17:00:00+01:00'), nl.appointments.termLabels.letterAck, iso('2026-12-15T12:00:00+01:00')]);
+    expect([later.first, later.firstLabel, later.final]).to.deep.equal([
+      iso('2026-12-03T17:00:00+01:00'),
+      nl.appointments.termLabels.letterAck,
+      iso('2026-12-15T12:00:00+01:00'),
+    ]);
   });
 
   it('walk-in and home visit insist on a moment and a named colleague; the owner defaults to the creator otherwise', () => {
@@ -59,7 +69,11 @@ describe('appointment rules (pure)', () => {
     const ack = appointmentRules.apply(letter, 'acknowledge', { moment: '2026-12-18T12:00:00+01:00' }, ctx());
     if (!ack.ok) throw new Error(ack.refusal.message);
     expect(ack.item.deadline!.toISOString()).to.equal(iso('2026-12-18T12:00:00+01:00'));
-    expect(ack.history.details).to.deep.equal({ from: iso('2026-12-03T17:00:00+01:00'), to: iso('2026-12-18T12:00:00+01:00'), late: false });
+    expect(ack.history.details).to.deep.equal({
+      from: iso('2026-12-03T17:00:00+01:00'),
+      to: iso('2026-12-18T12:00:00+01:00'),
+      late: false,
+    });
     expect(currentDeadline(ack.item.data).toISOString()).to.equal(iso('2026-12-18T12:00:00+01:00'));
   });
 
@@ -67,7 +81,10 @@ describe('appointment rules (pure)', () => {
     const mail = create({ promiseKind: 'email', customerName: 'K', topic: 'T' });
     const early = appointmentRules.apply(mail, 'reschedule', { moment: '2026-11-30T12:00:00+01:00', reason: 'ziek' }, ctx());
     if (!early.ok) throw new Error(early.refusal.message);
-    expect([early.item.data.terms.first, early.item.data.terms.final]).to.deep.equal([iso('2026-11-30T12:00:00+01:00'), iso('2026-12-03T17:00:00+01:00')]);
+    expect([early.item.data.terms.first, early.item.data.terms.final]).to.deep.equal([
+      iso('2026-11-30T12:00:00+01:00'),
+      iso('2026-12-03T17:00:00+01:00'),
+    ]);
     const late = appointmentRules.apply(mail, 'reschedule', { moment: '2026-12-07T12:00:00+01:00', reason: 'ziek' }, ctx());
     if (!late.ok) throw new Error(late.refusal.message);
     expect([late.item.data.terms.first, late.item.data.terms.final]).to.deep.equal([iso('2026-12-07T12:00:00+01:00'), undefined]);
@@ -76,20 +93,37 @@ describe('appointment rules (pure)', () => {
 
   it('only the owner or a manager may act; anyone may claim an unowned appointment once', () => {
     const team = create({ promiseKind: 'other', customerName: 'K', topic: 'T', owner: null });
-    expect(appointmentRules.apply(team, 'done', { answer: 'ja', note: 'Klant geholpen met uitleg.', confirmation: 'none' }, ctx(bram)).ok).to.equal(false);
+    expect(
+      appointmentRules.apply(team, 'done', { answer: 'ja', note: 'Klant geholpen met uitleg.', confirmation: 'none' }, ctx(bram)).ok,
+    ).to.equal(false);
     const claimed = appointmentRules.apply(team, 'claim', {}, ctx(bram));
     if (!claimed.ok) throw new Error('claim');
     const again = appointmentRules.apply(claimed.item, 'claim', {}, ctx(anna));
     expect(again.ok ? '' : again.refusal.message).to.equal(nl.appointments.msg.alreadyClaimed(bram.name));
-    expect(appointmentRules.apply(claimed.item, 'done', { answer: 'ja', note: 'Klant geholpen met uitleg.', confirmation: 'none' }, { ...ctx(anna), isManager: true }).ok).to.equal(true);
+    expect(
+      appointmentRules.apply(
+        claimed.item,
+        'done',
+        { answer: 'ja', note: 'Klant geholpen met uitleg.', confirmation: 'none' },
+        { ...ctx(anna), isManager: true },
+      ).ok,
+    ).to.equal(true);
   });
 });
 
 describe('open items view (pure)', () => {
-  const item = (id: string, deadline: string | null, owner: Person | null, kind: Item['kind'] = 'callback', closed = false): Item => anItem({
-    id, kind, status: 'open', subject: id, owner, createdBy: anna, at: NOW,
-    deadline: deadline ? new Date(deadline) : null, closedAt: closed ? NOW : null,
-  });
+  const item = (id: string, deadline: string | null, owner: Person | null, kind: Item['kind'] = 'callback', closed = false): Item =>
+    anItem({
+      id,
+      kind,
+      status: 'open',
+      subject: id,
+      owner,
+      createdBy: anna,
+      at: NOW,
+      deadline: deadline ? new Date(deadline) : null,
+      closedAt: closed ? NOW : null,
+    });
   const items = [
     item('C', '2026-11-30T17:00:00+01:00', anna),
     item('A', '2026-11-25T17:00:00+01:00', null),
@@ -101,7 +135,13 @@ describe('open items view (pure)', () => {
   const rows = openRows(items, cal, NOW);
 
   it('orders by deadline (none last), leaves closed items out, and gives each its state', () => {
-    expect(rows.map((r) => `${r.item.id}:${r.state}${r.dueTomorrow ? '+morgen' : ''}`)).to.deep.equal(['A:overdue', 'B:dueToday', 'E:onTime+morgen', 'C:onTime', 'D:noDeadline']);
+    expect(rows.map((r) => `${r.item.id}:${r.state}${r.dueTomorrow ? '+morgen' : ''}`)).to.deep.equal([
+      'A:overdue',
+      'B:dueToday',
+      'E:onTime+morgen',
+      'C:onTime',
+      'D:noDeadline',
+    ]);
     expect(countRows(rows)).to.deep.equal({ total: 5, overdue: 1, dueToday: 1, onTime: 2, noDeadline: 1, unclaimed: 1 });
   });
 
@@ -109,7 +149,11 @@ describe('open items view (pure)', () => {
     expect(filterRows(rows, { kind: 'appointment' }).map((r) => r.item.id)).to.deep.equal(['B', 'D']);
     expect(filterRows(rows, { owner: anna.id, state: 'onTime' }).map((r) => r.item.id)).to.deep.equal(['E', 'C']);
     expect(filterRows(rows, { owner: 'none' }).map((r) => r.item.id)).to.deep.equal(['A']);
-    expect(groupByOwner(rows).map((g) => `${g.owner?.name ?? '-'}:${g.rows.map((r) => r.item.id).join('')}`)).to.deep.equal([`${anna.name}:EC`, `${bram.name}:BD`, '-:A']);
+    expect(groupByOwner(rows).map((g) => `${g.owner?.name ?? '-'}:${g.rows.map((r) => r.item.id).join('')}`)).to.deep.equal([
+      `${anna.name}:EC`,
+      `${bram.name}:BD`,
+      '-:A',
+    ]);
     expect(capList(rows, 2)).to.deep.include({ more: 3 });
   });
 });

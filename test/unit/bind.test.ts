@@ -5,7 +5,14 @@ import { bind, md, say, sayText, trusted, trustedFields, trustedTexts } from '..
 import { neutralise } from '../../src/domain/neutralise';
 import { nl } from '../../src/texts/nl';
 
-const template = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${text}' }, { type: 'TextBlock', text: '${t.nobody}' }] };
+const template = {
+  type: 'AdaptiveCard',
+  version: '1.5',
+  body: [
+    { type: 'TextBlock', text: '${text}' },
+    { type: 'TextBlock', text: '${t.nobody}' },
+  ],
+};
 const EVIL = '[klik](https://evil.example) **vet** <b>${x}</b>';
 
 function texts(card: Record<string, unknown>): string[] {
@@ -23,7 +30,9 @@ describe('bind: user text and our text', () => {
   it('a Dutch text with a name in it neutralises the name (its arguments are user text)', () => {
     const card = bind(template, { text: say(nl.callbacks.card.claimedBy, EVIL, trusted('14:32')), t: {} });
     expect(texts(card)[0]).to.equal(nl.callbacks.card.claimedBy(neutralise(EVIL), '14:32'));
-    expect(sayText(nl.callbacks.card.claimedBy, 'Anna *de* Vries', '14:32')).to.equal(nl.callbacks.card.claimedBy(neutralise('Anna *de* Vries'), '14:32'));
+    expect(sayText(nl.callbacks.card.claimedBy, 'Anna *de* Vries', '14:32')).to.equal(
+      nl.callbacks.card.claimedBy(neutralise('Anna *de* Vries'), '14:32'),
+    );
   });
 
   it('composed markdown keeps its own parts and neutralises the values', () => {
@@ -32,9 +41,13 @@ describe('bind: user text and our text', () => {
   });
 
   it('neutralises user text deep in lists and objects, and leaves numbers and booleans alone', () => {
-    const list = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Container', $data: '${rows}', items: [{ type: 'TextBlock', text: '${name} ${label} ${n}', isVisible: '${shown}' }] }] };
+    const list = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'Container', $data: '${rows}', items: [{ type: 'TextBlock', text: '${name} ${label} ${n}', isVisible: '${shown}' }] }],
+    };
     const card = bind(list, { rows: [{ name: EVIL, n: 3, shown: true, ...trustedFields({ label: '**ja**' }) }] });
-    const row = ((card.body as { items: { text: string; isVisible: unknown }[] }[])[0]!).items[0]!;
+    const row = (card.body as { items: { text: string; isVisible: unknown }[] }[])[0]!.items[0]!;
     expect(row.text).to.equal(`${neutralise(EVIL)} **ja** 3`);
     expect(row.isVisible).to.equal(true);
   });

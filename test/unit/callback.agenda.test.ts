@@ -41,7 +41,13 @@ describe('callback rules: agenda', () => {
     const start = '2026-11-26T14:00:00+01:00';
     const d = applyCallback(item, 'planSlot', { start }, ctx(anna));
     const planned = ok(d);
-    expect(planned.data.agenda).to.include({ state: 'planned', start: new Date(start).toISOString(), end: new Date('2026-11-26T14:15:00+01:00').toISOString(), late: false, by: 'choice' });
+    expect(planned.data.agenda).to.include({
+      state: 'planned',
+      start: new Date(start).toISOString(),
+      end: new Date('2026-11-26T14:15:00+01:00').toISOString(),
+      late: false,
+      by: 'choice',
+    });
     expect(d.ok && d.effects).to.deep.equal([{ type: 'calendarSync' }]);
     expect(ok(applyCallback(item, 'planSlot', { start }, ctx(bram))).data.agenda?.state).to.equal('planned');
     expect(ok(applyCallback(item, 'planSlot', { start }, ctx(carla, NOW, true))).data.agenda?.state).to.equal('planned');
@@ -51,7 +57,14 @@ describe('callback rules: agenda', () => {
 
   it('planSlot refuses moments outside office hours, in the past, across closing, on a holiday, or unreadable', () => {
     const item = created({ agendaMode: 'offer' });
-    for (const start of ['2026-11-26T08:00:00+01:00', '2026-11-26T09:00:00+01:00', '2026-11-26T16:50:00+01:00', '2026-11-28T10:00:00+01:00', '2026-12-25T10:00:00+01:00', 'morgen']) {
+    for (const start of [
+      '2026-11-26T08:00:00+01:00',
+      '2026-11-26T09:00:00+01:00',
+      '2026-11-26T16:50:00+01:00',
+      '2026-11-28T10:00:00+01:00',
+      '2026-12-25T10:00:00+01:00',
+      'morgen',
+    ]) {
       expect(refused(applyCallback(item, 'planSlot', { start }, ctx(anna))), start).to.equal('badSlot');
     }
   });
@@ -64,7 +77,9 @@ describe('callback rules: agenda', () => {
     expect(notice && notice.type === 'notifyPerson' && notice.to).to.deep.equal(anna);
     expect(notice && notice.type === 'notifyPerson' && notice.text).to.contain('bel de klant om een nieuw moment af te spreken');
     // 'auto' from a person is ignored: it stays their own choice.
-    expect(ok(applyCallback(item, 'planSlot', { start: '2026-11-26T14:00:00+01:00', auto: true }, ctx(anna))).data.agenda?.by).to.equal('choice');
+    expect(ok(applyCallback(item, 'planSlot', { start: '2026-11-26T14:00:00+01:00', auto: true }, ctx(anna))).data.agenda?.by).to.equal(
+      'choice',
+    );
   });
 
   it('release drops the plan; handover keeps a planned moment and turns an open offer into automatic planning; reschedule moves the plan', () => {
@@ -73,10 +88,17 @@ describe('callback rules: agenda', () => {
     expect(ok(applyCallback(planned, 'handover', { to: carla }, ctx(bram))).data.agenda).to.deep.equal(planned.data.agenda);
     expect(ok(applyCallback(created({ agendaMode: 'offer' }), 'handover', { to: carla }, ctx(bram))).data.agenda?.state).to.equal('auto');
     const moved = ok(applyCallback(planned, 'reschedule', { moment: '2026-11-27T11:00:00+01:00', reason: 'Klant wil morgen.' }, ctx(bram)));
-    expect(moved.data.agenda).to.include({ state: 'planned', start: new Date('2026-11-27T11:00:00+01:00').toISOString(), end: new Date('2026-11-27T11:15:00+01:00').toISOString(), by: 'reschedule' });
+    expect(moved.data.agenda).to.include({
+      state: 'planned',
+      start: new Date('2026-11-27T11:00:00+01:00').toISOString(),
+      end: new Date('2026-11-27T11:15:00+01:00').toISOString(),
+      by: 'reschedule',
+    });
     // A callback that was never planned in an agenda does not get one by rescheduling.
     const team = ok(applyCallback(created({ assignee: undefined }), 'claim', {}, ctx(bram)));
-    expect(ok(applyCallback(team, 'reschedule', { moment: '2026-11-27T11:00:00+01:00', reason: 'Later.' }, ctx(bram))).data.agenda).to.equal(undefined);
+    expect(
+      ok(applyCallback(team, 'reschedule', { moment: '2026-11-27T11:00:00+01:00', reason: 'Later.' }, ctx(bram))).data.agenda,
+    ).to.equal(undefined);
   });
 
   it('agendaAuto and agendaNoSlot are for the bot only, from the right state', () => {
@@ -93,7 +115,14 @@ describe('callback rules: agenda', () => {
 
   it('calendarSynced records the event (SYSTEM only), also on a finished callback, and never triggers another sync', () => {
     const planned = ok(applyCallback(created({ agendaMode: 'offer' }), 'planSlot', { start: '2026-11-26T14:00:00+01:00' }, ctx(anna)));
-    const ev = { userId: bram.id, eventId: 'E1', start: planned.data.agenda!.start, end: planned.data.agenda!.end, marker: 'm/0', linked: true };
+    const ev = {
+      userId: bram.id,
+      eventId: 'E1',
+      start: planned.data.agenda!.start,
+      end: planned.data.agenda!.end,
+      marker: 'm/0',
+      linked: true,
+    };
     expect(refused(applyCallback(planned, 'calendarSynced', { event: ev }, ctx(bram)))).to.equal('notAllowed');
     const d = applyCallback(planned, 'calendarSynced', { event: ev }, ctx(SYSTEM));
     const rec = ok(d);

@@ -26,7 +26,10 @@ describe('callback cards', () => {
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-cards-'));
     clock = new ManualClock('2026-11-26T10:00:00+01:00');
-    app = await createApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}` }), { clock, scheduler: false });
+    app = await createApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}` }), {
+      clock,
+      scheduler: false,
+    });
   });
   afterEach(async () => {
     await app.s.outbox.stop();
@@ -35,13 +38,23 @@ describe('callback cards', () => {
   });
 
   async function create(input: Record<string, unknown>, by: Person = bram): Promise<Item> {
-    const c = await app.s.items.create('callback', TENANT, { customerName: 'Mevrouw Jansen', phone: '0612345678', topic: 'Lekkage', ...input }, by, 'teams');
+    const c = await app.s.items.create(
+      'callback',
+      TENANT,
+      { customerName: 'Mevrouw Jansen', phone: '0612345678', topic: 'Lekkage', ...input },
+      by,
+      'teams',
+    );
     if (c.status !== 'created') throw new Error(c.status);
     return c.item;
   }
 
   it('typed text cannot inject markdown links, HTML or template expressions', async () => {
-    const evil = { customerName: '[Klik hier](https://evil.example) <b>x</b>', topic: '${t.claim} **vet** _schuin_', details: '# Kop\n- lijst\n1. een' };
+    const evil = {
+      customerName: '[Klik hier](https://evil.example) <b>x</b>',
+      topic: '${t.claim} **vet** _schuin_',
+      details: '# Kop\n- lijst\n1. een',
+    };
     const item = await create(evil);
     const claimed = await app.s.items.act(TENANT, item.id, 'claim', {}, { ...anna, name: '[Anna](https://evil.example)' });
     if (claimed.status !== 'ok') throw new Error('claim');
@@ -107,7 +120,8 @@ describe('callback cards', () => {
     const claimed = await app.s.items.act(TENANT, item.id, 'claim', {}, anna);
     if (claimed.status !== 'ok') throw new Error('claim');
     expect((await renderChannel(callbackCards, app.s, claimed.item)).refresh).to.deep.equal({
-      action: { type: 'Action.Execute', verb: 'callback.refresh', data: { id: item.id } }, userIds: [anna.teamsId],
+      action: { type: 'Action.Execute', verb: 'callback.refresh', data: { id: item.id } },
+      userIds: [anna.teamsId],
     });
     const done = await app.s.items.act(TENANT, item.id, 'done', { answer: 'ja', note: 'Gebeld en geregeld.', confirmation: 'none' }, anna);
     if (done.status !== 'ok') throw new Error('done');

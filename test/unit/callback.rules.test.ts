@@ -24,7 +24,13 @@ function created(input: Record<string, unknown> = {}, by: Person = carla): Item<
   return createdItem<CallbackData>('callback', { ...VALID, ...input }, ctx(by));
 }
 
-function act(item: Item<CallbackData>, action: string, input: Record<string, unknown>, who: Person, opts: { now?: Date; manager?: boolean } = {}) {
+function act(
+  item: Item<CallbackData>,
+  action: string,
+  input: Record<string, unknown>,
+  who: Person,
+  opts: { now?: Date; manager?: boolean } = {},
+) {
   return applyCallback(item, action, input, ctx(who, opts.now, opts.manager));
 }
 
@@ -43,12 +49,21 @@ const claimedBy = (p: Person, input: Record<string, unknown> = {}) => ok(act(cre
 describe('callback rules (pure)', () => {
   describe('create', () => {
     it('an open callback due at the end of the next working day, phone normalised, profile kept', () => {
-      const c = createCallback({ ...VALID, ageGroup: 'senior', digital: 'nietDigitaal', attitude: 'afnemer', preferredChannel: 'email', sensitive: 'true' }, ctx(carla));
+      const c = createCallback(
+        { ...VALID, ageGroup: 'senior', digital: 'nietDigitaal', attitude: 'afnemer', preferredChannel: 'email', sensitive: 'true' },
+        ctx(carla),
+      );
       expect(c.ok).to.equal(true);
       if (!c.ok) return;
       expect(c.item).to.deep.include({ kind: 'callback', status: 'open', subject: 'Lekkage', owner: null });
       expect(c.item.deadline!.toISOString()).to.equal('2026-11-27T16:00:00.000Z');
-      expect(c.item.data).to.deep.include({ phone: '+31612345678', phoneDisplay: '06 12345678', sensitive: true, preferredChannel: 'email', attempts: [] });
+      expect(c.item.data).to.deep.include({
+        phone: '+31612345678',
+        phoneDisplay: '06 12345678',
+        sensitive: true,
+        preferredChannel: 'email',
+        attempts: [],
+      });
       // The first version's labels are still accepted and stored in the customer-readable wording.
       expect(c.item.data.profile).to.deep.equal({ ageGroup: '55-of-ouder', digital: 'liever-persoonlijk', attitude: 'wil-duidelijkheid' });
       expect(c.item.history).to.deep.equal({ action: 'created', details: undefined });
@@ -77,7 +92,17 @@ describe('callback rules (pure)', () => {
     });
 
     it('names every invalid field with a Dutch message', () => {
-      const c = createCallback({ customerName: ' ', phone: '12', topic: 'x'.repeat(121), details: 'd'.repeat(2001), preferredMoment: 'gisteren', assignee: 'onbekend' }, ctx(carla));
+      const c = createCallback(
+        {
+          customerName: ' ',
+          phone: '12',
+          topic: 'x'.repeat(121),
+          details: 'd'.repeat(2001),
+          preferredMoment: 'gisteren',
+          assignee: 'onbekend',
+        },
+        ctx(carla),
+      );
       expect(c.ok).to.equal(false);
       if (c.ok) return;
       expect(c.refusal.message).to.equal(nl.common.formHasErrors);
@@ -112,9 +137,20 @@ describe('callback rules (pure)', () => {
 
   describe('phone numbers', () => {
     const cases: [string, string | null][] = [
-      ['06 12345678', '+31612345678'], ['0612345678', '+31612345678'], ['+31 6 12345678', '+31612345678'], ['0031612345678', '+31612345678'],
-      ['0313-123456', '+31313123456'], ['(0313) 12 34 56', '+31313123456'], ['+32 470 12 34 56', '+32470123456'], ['0049 30 1234567', '+49301234567'],
-      ['12345', null], ['06 1234', null], ['bel mij', null], ['tel: 0612345678', null], ['++31612345678', null], ['06 12345678 90', null],
+      ['06 12345678', '+31612345678'],
+      ['0612345678', '+31612345678'],
+      ['+31 6 12345678', '+31612345678'],
+      ['0031612345678', '+31612345678'],
+      ['0313-123456', '+31313123456'],
+      ['(0313) 12 34 56', '+31313123456'],
+      ['+32 470 12 34 56', '+32470123456'],
+      ['0049 30 1234567', '+49301234567'],
+      ['12345', null],
+      ['06 1234', null],
+      ['bel mij', null],
+      ['tel: 0612345678', null],
+      ['++31612345678', null],
+      ['06 12345678 90', null],
     ];
     for (const [raw, e164] of cases) {
       it(`${JSON.stringify(raw)} → ${e164 ?? 'refused'}`, () => {
@@ -136,7 +172,10 @@ describe('callback rules (pure)', () => {
 
     it("a second claim is refused with the owner's name; one's own again says so", () => {
       const item = claimedBy(anna);
-      expect(refused(act(item, 'claim', {}, bram))).to.deep.include({ code: 'alreadyClaimed', message: nl.callbacks.msg.alreadyClaimed(anna.name) });
+      expect(refused(act(item, 'claim', {}, bram))).to.deep.include({
+        code: 'alreadyClaimed',
+        message: nl.callbacks.msg.alreadyClaimed(anna.name),
+      });
       expect(refused(act(item, 'claim', {}, dirk, { manager: true })).code).to.equal('alreadyClaimed');
       expect(refused(act(item, 'claim', {}, anna)).code).to.equal('alreadyYours');
       // The same person by Teams id only (an older record without the Entra id).
@@ -159,7 +198,9 @@ describe('callback rules (pure)', () => {
         expect(ok(act(item, action, inputs[action]!, anna)).ok).to.equal(true);
         expect(ok(act(item, action, inputs[action]!, dirk, { manager: true })).ok).to.equal(true);
         expect(refused(act(item, action, inputs[action]!, bram))).to.deep.equal({
-          code: 'notAllowed', message: nl.common.notAllowed, fields: undefined,
+          code: 'notAllowed',
+          message: nl.common.notAllowed,
+          fields: undefined,
         });
       });
     }
@@ -179,8 +220,14 @@ describe('callback rules (pure)', () => {
       const done = ok(act(claimedBy(anna), 'done', inputs.done!, anna)).item;
       const cancelled = ok(act(claimedBy(anna), 'cancel', inputs.cancel!, anna)).item;
       for (const action of [...Object.keys(inputs), 'claim']) {
-        expect(refused(act(done, action, inputs[action] ?? {}, anna))).to.deep.include({ code: 'finished', message: nl.callbacks.msg.finished });
-        expect(refused(act(cancelled, action, inputs[action] ?? {}, dirk, { manager: true }))).to.deep.include({ code: 'finished', message: nl.callbacks.msg.cancelledAlready });
+        expect(refused(act(done, action, inputs[action] ?? {}, anna))).to.deep.include({
+          code: 'finished',
+          message: nl.callbacks.msg.finished,
+        });
+        expect(refused(act(cancelled, action, inputs[action] ?? {}, dirk, { manager: true }))).to.deep.include({
+          code: 'finished',
+          message: nl.callbacks.msg.cancelledAlready,
+        });
       }
       expect(refused(act(claimedBy(anna), 'explode', {}, anna)).code).to.equal('unknownAction');
     });
@@ -197,17 +244,31 @@ describe('callback rules (pure)', () => {
       });
       const base = { note: 'Gebeld en geregeld', confirmation: 'none' };
       expect(refused(act(item, 'done', { ...base, answer: 'nee' }, anna)).fields).to.deep.equal({ explanation: e.explanationRequired });
-      expect(refused(act(item, 'done', { ...base, answer: 'deels', explanation: '  ' }, anna)).fields).to.deep.equal({ explanation: e.explanationRequired });
-      expect(refused(act(item, 'done', { ...base, answer: 'nee', explanation: 'Nee.' }, anna)).fields).to.deep.equal({ explanation: e.explanationTooShort });
+      expect(refused(act(item, 'done', { ...base, answer: 'deels', explanation: '  ' }, anna)).fields).to.deep.equal({
+        explanation: e.explanationRequired,
+      });
+      expect(refused(act(item, 'done', { ...base, answer: 'nee', explanation: 'Nee.' }, anna)).fields).to.deep.equal({
+        explanation: e.explanationTooShort,
+      });
       expect(refused(act(item, 'done', { ...base, answer: 'misschien' }, anna)).fields).to.deep.equal({ answer: e.answerRequired });
-      expect(refused(act(item, 'done', { answer: 'ja', note: 'Gebeld', confirmation: 'email' }, anna)).fields).to.deep.equal({ note: nl.callbacks.errors.noteTooShort });
-      expect(refused(act(item, 'done', { answer: 'ja', note: 'Gebeld en geregeld', confirmation: 'sms' }, anna)).fields).to.have.keys('confirmation');
-      expect(refused(act(item, 'done', { answer: 'ja', note: 'n'.repeat(2001), confirmation: 'none' }, anna)).fields).to.deep.equal({ note: nl.common.tooLong(2000) });
+      expect(refused(act(item, 'done', { answer: 'ja', note: 'Gebeld', confirmation: 'email' }, anna)).fields).to.deep.equal({
+        note: nl.callbacks.errors.noteTooShort,
+      });
+      expect(refused(act(item, 'done', { answer: 'ja', note: 'Gebeld en geregeld', confirmation: 'sms' }, anna)).fields).to.have.keys(
+        'confirmation',
+      );
+      expect(refused(act(item, 'done', { answer: 'ja', note: 'n'.repeat(2001), confirmation: 'none' }, anna)).fields).to.deep.equal({
+        note: nl.common.tooLong(2000),
+      });
       const later = new Date('2026-11-26T15:10:00+01:00');
       const d = ok(act(item, 'done', { answer: 'ja', note: '  Loodgieter komt morgen.  ', confirmation: 'brief' }, anna, { now: later }));
       expect(d.item).to.deep.include({ status: 'done', closedAt: later });
       expect(d.item.data).to.deep.include({ doneNote: 'Loodgieter komt morgen.', confirmation: 'brief', answer: 'ja' });
-      expect(d.history).to.deep.equal({ action: 'done', note: 'Loodgieter komt morgen.', details: { confirmation: 'brief', answer: 'ja', explained: false } });
+      expect(d.history).to.deep.equal({
+        action: 'done',
+        note: 'Loodgieter komt morgen.',
+        details: { confirmation: 'brief', answer: 'ja', explained: false },
+      });
       // The owner gets the ready confirmation text in their 1:1 chat.
       expect(d.effects).to.deep.include({ type: 'customerText', to: item.owner, which: 'confirmation' });
       const no = ok(act(item, 'done', { ...base, answer: 'nee', explanation: 'Een tweede schuur past niet binnen de regels.' }, anna));
@@ -231,7 +292,10 @@ describe('callback rules (pure)', () => {
       expect(second.history.details).to.deep.include({ attempt: 2, last: true });
       // Finished: nothing more happens.
       expect(refused(act({ ...second.item, version: 4 }, 'notReached', {}, anna)).code).to.equal('finished');
-      expect(refused(act({ ...second.item, version: 4 }, "done", { answer: "ja", note: "Klant gebeld, opgelost.", confirmation: "none" }, anna)).code).to.equal('finished');
+      expect(
+        refused(act({ ...second.item, version: 4 }, 'done', { answer: 'ja', note: 'Klant gebeld, opgelost.', confirmation: 'none' }, anna))
+          .code,
+      ).to.equal('finished');
     });
 
     it('notReached: the next morning after an afternoon attempt, none past the term; more attempts for a customer who needs help or by configuration', () => {
@@ -252,9 +316,21 @@ describe('callback rules (pure)', () => {
     it('reschedule and cancel record how the customer was told; not reached yet proposes the next attempt', () => {
       const l = nl.conversation.ladder;
       const at = new Date('2026-11-26T11:00:00+01:00');
-      const phone = ok(act(claimedBy(anna), 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'Op verzoek van de klant', told: 'telefoon' }, anna, { now: at }));
+      const phone = ok(
+        act(
+          claimedBy(anna),
+          'reschedule',
+          { moment: '2026-11-30T10:00:00+01:00', reason: 'Op verzoek van de klant', told: 'telefoon' },
+          anna,
+          { now: at },
+        ),
+      );
       expect(phone.history.details).to.deep.include({ told: 'telefoon' });
-      const notYet = ok(act(claimedBy(anna), 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'Monteur ziek', told: 'nietBereikt' }, anna, { now: at }));
+      const notYet = ok(
+        act(claimedBy(anna), 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'Monteur ziek', told: 'nietBereikt' }, anna, {
+          now: at,
+        }),
+      );
       expect(notYet.history.details).to.deep.include({ told: 'nietBereikt', next: '2026-11-26T13:00:00.000Z' });
       expect(notYet.message).to.contain(nl.conversation.told.notYet).and.contain(l.next('vandaag 14:00'));
       const cancelled = ok(act(claimedBy(anna), 'cancel', { reason: 'Klant belde zelf', told: 'email' }, anna));
@@ -281,22 +357,37 @@ describe('callback rules (pure)', () => {
       ]);
       expect(d.message).to.equal(nl.callbacks.msg.handedOver('TB-1001', bram.name));
       expect(refused(act(item, 'handover', { to: anna }, anna)).fields).to.deep.equal({ to: nl.callbacks.errors.assigneeSelf });
-      expect(refused(act(item, 'handover', { to: anna }, dirk, { manager: true })).fields).to.deep.equal({ to: nl.callbacks.errors.assigneeIsOwner(anna.name) });
+      expect(refused(act(item, 'handover', { to: anna }, dirk, { manager: true })).fields).to.deep.equal({
+        to: nl.callbacks.errors.assigneeIsOwner(anna.name),
+      });
       expect(refused(act(item, 'handover', {}, anna)).fields).to.deep.equal({ to: nl.callbacks.errors.assigneeRequired });
-      expect(refused(act(item, 'handover', { to: 'f0f0-unknown' }, anna)).fields).to.deep.equal({ to: nl.callbacks.errors.assigneeUnknown });
+      expect(refused(act(item, 'handover', { to: 'f0f0-unknown' }, anna)).fields).to.deep.equal({
+        to: nl.callbacks.errors.assigneeUnknown,
+      });
     });
 
     it('reschedule: a new moment in the future and a reason; the history keeps both moments', () => {
       const item = claimedBy(anna);
-      expect(refused(act(item, 'reschedule', {}, anna)).fields).to.deep.equal({ moment: nl.callbacks.errors.newMomentRequired, reason: nl.callbacks.errors.reasonRequired });
-      expect(refused(act(item, 'reschedule', { moment: '2026-11-26T09:00:00+01:00', reason: 'x' }, anna)).fields).to.deep.equal({ moment: nl.common.momentInPast });
-      expect(refused(act(item, 'reschedule', { moment: 'ongeldig', reason: 'x' }, anna)).fields).to.deep.equal({ moment: nl.common.invalidMoment });
-      expect(refused(act(item, 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'r'.repeat(501) }, anna)).fields).to.deep.equal({ reason: nl.common.tooLong(500) });
+      expect(refused(act(item, 'reschedule', {}, anna)).fields).to.deep.equal({
+        moment: nl.callbacks.errors.newMomentRequired,
+        reason: nl.callbacks.errors.reasonRequired,
+      });
+      expect(refused(act(item, 'reschedule', { moment: '2026-11-26T09:00:00+01:00', reason: 'x' }, anna)).fields).to.deep.equal({
+        moment: nl.common.momentInPast,
+      });
+      expect(refused(act(item, 'reschedule', { moment: 'ongeldig', reason: 'x' }, anna)).fields).to.deep.equal({
+        moment: nl.common.invalidMoment,
+      });
+      expect(refused(act(item, 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'r'.repeat(501) }, anna)).fields).to.deep.equal(
+        { reason: nl.common.tooLong(500) },
+      );
       const d = ok(act(item, 'reschedule', { moment: '2026-11-30T10:00:00+01:00', reason: 'Klant is weg tot maandag' }, anna));
       expect(d.item.deadline!.toISOString()).to.equal('2026-11-30T09:00:00.000Z');
       expect(d.item.status).to.equal('claimed');
       expect(d.history).to.deep.equal({
-        action: 'rescheduled', note: 'Klant is weg tot maandag', details: { from: '2026-11-27T16:00:00.000Z', to: '2026-11-30T09:00:00.000Z' },
+        action: 'rescheduled',
+        note: 'Klant is weg tot maandag',
+        details: { from: '2026-11-27T16:00:00.000Z', to: '2026-11-30T09:00:00.000Z' },
       });
       expect(d.message).to.equal(nl.callbacks.msg.rescheduled('TB-1001', 'maandag 30 november, 10:00'));
     });

@@ -27,8 +27,18 @@ const SAMPLES = path.join(__dirname, '..', '..', 'scripts', 'cardSamples');
 const OWNED_KINDS = ['callback', 'appointment'];
 
 type Node = Record<string, unknown>;
-interface Input { id: string; type: string; node: Node }
-interface Button { verb: string; data: unknown; inputs: Input[]; where: string; associatedInputs?: unknown }
+interface Input {
+  id: string;
+  type: string;
+  node: Node;
+}
+interface Button {
+  verb: string;
+  data: unknown;
+  inputs: Input[];
+  where: string;
+  associatedInputs?: unknown;
+}
 
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -48,12 +58,24 @@ function nodesOf(node: unknown, out: Node[] = []): Node[] {
  */
 function buttonsOf(card: Node, where: string, outer: Input[] = []): Button[] {
   const own = nodesOf(card.body).concat(nodesOf(card.actions));
-  const inputs = [...outer, ...own.filter((n) => typeof n.type === 'string' && n.type.startsWith('Input.')).map((n) => ({ id: String(n.id), type: String(n.type), node: n }))];
+  const inputs = [
+    ...outer,
+    ...own
+      .filter((n) => typeof n.type === 'string' && n.type.startsWith('Input.'))
+      .map((n) => ({ id: String(n.id), type: String(n.type), node: n })),
+  ];
   const out: Button[] = [];
   const refresh = isNode(card.refresh) && isNode(card.refresh.action) ? card.refresh.action : undefined;
   if (refresh) out.push({ verb: String(refresh.verb ?? ''), data: refresh.data, inputs: [], where: `${where} (refresh)` });
   for (const n of own) {
-    if (n.type === 'Action.Execute') out.push({ verb: String(n.verb ?? ''), data: n.data, inputs, where: `${where} "${String(n.title ?? n.id ?? '')}"`, associatedInputs: n.associatedInputs });
+    if (n.type === 'Action.Execute')
+      out.push({
+        verb: String(n.verb ?? ''),
+        data: n.data,
+        inputs,
+        where: `${where} "${String(n.title ?? n.id ?? '')}"`,
+        associatedInputs: n.associatedInputs,
+      });
     if (n.type === 'Action.ShowCard' && isNode(n.card)) out.push(...buttonsOf(n.card, `${where} > ${String(n.title ?? '')}`, inputs));
   }
   return out;
@@ -64,15 +86,20 @@ function sampleValue(i: Input): string {
   const n = i.node;
   if (typeof n.value === 'string' && n.value) return n.value;
   switch (i.type) {
-    case 'Input.Toggle': return typeof n.valueOn === 'string' ? n.valueOn : 'true';
-    case 'Input.Date': return '2026-11-27';
-    case 'Input.Time': return '10:15';
-    case 'Input.Number': return '90';
+    case 'Input.Toggle':
+      return typeof n.valueOn === 'string' ? n.valueOn : 'true';
+    case 'Input.Date':
+      return '2026-11-27';
+    case 'Input.Time':
+      return '10:15';
+    case 'Input.Number':
+      return '90';
     case 'Input.ChoiceSet': {
       const first = Array.isArray(n.choices) && isNode(n.choices[0]) ? n.choices[0].value : undefined;
       return typeof first === 'string' ? first : 'Anna de Vries';
     }
-    default: return 'Voorbeeldtekst';
+    default:
+      return 'Voorbeeldtekst';
   }
 }
 
@@ -94,7 +121,10 @@ function registeredVerbs(): Set<string> {
 /** The verbs as written in the templates, `${…}` left as is. */
 function templateVerbs(): { file: string; verb: string }[] {
   const out: { file: string; verb: string }[] = [];
-  for (const file of fs.readdirSync(TEMPLATES).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(TEMPLATES)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const card = JSON.parse(fs.readFileSync(path.join(TEMPLATES, file), 'utf8')) as unknown;
     for (const n of nodesOfAll(card)) if (n.type === 'Action.Execute') out.push({ file, verb: String(n.verb ?? '') });
   }
@@ -112,7 +142,12 @@ function nodesOfAll(node: unknown, out: Node[] = []): Node[] {
 
 /** A template verb as a pattern: `${kind}.claim` matches callback.claim; `${verb}` matches any verb. */
 function pattern(verb: string): RegExp {
-  return new RegExp(`^${verb.split(/\$\{[^}]*\}/).map((p) => p.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[A-Za-z]+(?:\\.[A-Za-z]+)?')}$`);
+  return new RegExp(
+    `^${verb
+      .split(/\$\{[^}]*\}/)
+      .map((p) => p.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+      .join('[A-Za-z]+(?:\\.[A-Za-z]+)?')}$`,
+  );
 }
 
 describe('card contract: every button has a handler and sends the data it needs', function () {
@@ -123,7 +158,10 @@ describe('card contract: every button has a handler and sends the data it needs'
 
   before(async () => {
     // The cards of the user guide, bound with their sample data.
-    for (const f of fs.readdirSync(SAMPLES).filter((x) => x.endsWith('.js')).sort()) {
+    for (const f of fs
+      .readdirSync(SAMPLES)
+      .filter((x) => x.endsWith('.js'))
+      .sort()) {
       const mod = (await import(path.join(SAMPLES, f))) as { samples?: () => Promise<CardSample[]> };
       if (typeof mod.samples !== 'function') continue;
       for (const s of await mod.samples()) bound.push(...buttonsOf(s.card as Node, `${f}:${s.name}`));
@@ -132,20 +170,50 @@ describe('card contract: every button has a handler and sends the data it needs'
     connector = await startFakeConnector();
     bot = await startTeamBot(connector);
     const P = (u: typeof anna): Person => ({ id: u.aadObjectId, name: u.name, teamsId: u.id });
-    const made = await bot.app.s.items.create('callback', TEST_TENANT, { customerName: 'Klant', phone: '06 12345678', topic: 'Lekkage', assignee: P(anna) }, P(bram), 'teams');
+    const made = await bot.app.s.items.create(
+      'callback',
+      TEST_TENANT,
+      { customerName: 'Klant', phone: '06 12345678', topic: 'Lekkage', assignee: P(anna) },
+      P(bram),
+      'teams',
+    );
     if (made.status !== 'created') throw new Error(made.status);
     // A decided case marked as guideline ("Geen richtlijn meer"): no sample shows it.
-    const question = { situation: 'Huurder vraagt een langere regeling', rule: 'Hoogstens 12 maanden', proposal: '18 maanden', leaning: 'Anders loopt het vast', urgency: 'vandaag' };
+    const question = {
+      situation: 'Huurder vraagt een langere regeling',
+      rule: 'Hoogstens 12 maanden',
+      proposal: '18 maanden',
+      leaning: 'Anders loopt het vast',
+      urgency: 'vandaag',
+    };
     const exception = await bot.app.s.items.create('exception', TEST_TENANT, question, P(anna), 'teams');
     if (exception.status !== 'created') throw new Error(exception.status);
-    for (const [action, input, by] of [['opinion', { stance: 'eens', reasoning: 'Schuldhulp erbij maakt het haalbaar.' }, P(bram)], ['decide', { outcome: 'afwijken', reasoning: 'Goedkoper dan een ontruiming' }, P(anna)], ['markGuideline', {}, P(dirk)]] as const) {
+    for (const [action, input, by] of [
+      ['opinion', { stance: 'eens', reasoning: 'Schuldhulp erbij maakt het haalbaar.' }, P(bram)],
+      ['decide', { outcome: 'afwijken', reasoning: 'Goedkoper dan een ontruiming' }, P(anna)],
+      ['markGuideline', {}, P(dirk)],
+    ] as const) {
       const o = await bot.app.s.items.act(TEST_TENANT, exception.item.id, action, input, by);
       if (o.status !== 'ok') throw new Error(`${action}: ${o.status}`);
     }
-    const guideline = await bot.post(adaptiveCardAction({ from: dirk, conversation: personalConversationId(dirk), verb: 'exception.view', data: { id: exception.item.id } }));
+    const guideline = await bot.post(
+      adaptiveCardAction({
+        from: dirk,
+        conversation: personalConversationId(dirk),
+        verb: 'exception.view',
+        data: { id: exception.item.id },
+      }),
+    );
     bound.push(...buttonsOf((guideline.body as { value: Node }).value, 'exception.view (guideline)'));
     for (const back of ['mine', 'team']) {
-      const res = await bot.post(adaptiveCardAction({ from: dirk, conversation: personalConversationId(dirk), verb: 'views.open', data: { id: made.item.id, back } }));
+      const res = await bot.post(
+        adaptiveCardAction({
+          from: dirk,
+          conversation: personalConversationId(dirk),
+          verb: 'views.open',
+          data: { id: made.item.id, back },
+        }),
+      );
       expect(res.status).to.equal(200);
       bound.push(...buttonsOf((res.body as { value: Node }).value, `views.open back=${back}`));
     }
@@ -177,7 +245,7 @@ describe('card contract: every button has a handler and sends the data it needs'
     expect(unchecked.map((u) => `${u.file}: ${u.verb}`)).to.deep.equal([]);
   });
 
-  it('every button on a bound card has a handler, and its data passes the verb\'s schema (inputs filled in and as shown)', () => {
+  it("every button on a bound card has a handler, and its data passes the verb's schema (inputs filled in and as shown)", () => {
     const registered = registeredVerbs();
     const problems: string[] = [];
     for (const b of bound) {
@@ -188,13 +256,16 @@ describe('card contract: every button has a handler and sends the data it needs'
       if (b.data !== undefined && !isNode(b.data)) problems.push(`${b.where}: data is not an object`);
       for (const filled of [true, false]) {
         const r = verbSchemas[b.verb].safeParse(sent(b, filled));
-        if (!r.success) problems.push(`${b.where} ${b.verb} (${filled ? 'filled' : 'as shown'}): ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+        if (!r.success)
+          problems.push(
+            `${b.where} ${b.verb} (${filled ? 'filled' : 'as shown'}): ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+          );
       }
     }
     expect(problems).to.deep.equal([]);
   });
 
-  it('every input a button sends is named in its verb\'s schema', () => {
+  it("every input a button sends is named in its verb's schema", () => {
     const problems = new Set<string>();
     for (const b of bound) {
       if (!isVerb(b.verb) || b.associatedInputs === 'none') continue;
@@ -206,7 +277,8 @@ describe('card contract: every button has a handler and sends the data it needs'
 
   it('every registered verb is sent by some card, or is listed as external with a reason', () => {
     const used = new Set<string>(bound.map((b) => b.verb));
-    for (const { verb } of templateVerbs()) for (const k of OWNED_KINDS) if (!verb.includes('${verb}')) used.add(verb.replace('${kind}', k));
+    for (const { verb } of templateVerbs())
+      for (const k of OWNED_KINDS) if (!verb.includes('${verb}')) used.add(verb.replace('${kind}', k));
     const unused = [...registeredVerbs()].filter((v) => !used.has(v) && !EXTERNAL_VERBS[v as Verb]);
     expect(unused).to.deep.equal([]);
     // A verb listed as external that a card does send is not external.

@@ -6,16 +6,29 @@ import { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCre
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { credentialFor } from '../../src/graph/client';
 
-const base = { NODE_ENV: 'test', GRAPH_TENANT_ID: '7c3f1e2a-5b4d-4e6f-9a8b-0c1d2e3f4a5b', GRAPH_CLIENT_ID: '11111111-2222-4333-8444-555555555555', GRAPH_CLIENT_SECRET: 's' };
+const base = {
+  NODE_ENV: 'test',
+  GRAPH_TENANT_ID: '7c3f1e2a-5b4d-4e6f-9a8b-0c1d2e3f4a5b',
+  GRAPH_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+  GRAPH_CLIENT_SECRET: 's',
+};
 
 describe('config: GRAPH_*', () => {
   it('is null without GRAPH_* and parsed with defaults when set', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).graph).to.equal(null);
-    expect(loadConfig(base).graph).to.deep.include({ baseUrl: 'https://graph.microsoft.com/v1.0', clientSecret: 's', authorityHost: undefined });
+    expect(loadConfig(base).graph).to.deep.include({
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      clientSecret: 's',
+      authorityHost: undefined,
+    });
   });
 
   it('takes a national cloud base URL and login host', () => {
-    const g = loadConfig({ ...base, GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0/', GRAPH_AUTHORITY_HOST: 'https://login.microsoftonline.us' }).graph!;
+    const g = loadConfig({
+      ...base,
+      GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0/',
+      GRAPH_AUTHORITY_HOST: 'https://login.microsoftonline.us',
+    }).graph!;
     expect(g).to.deep.include({ baseUrl: 'https://graph.microsoft.us/v1.0', authorityHost: 'https://login.microsoftonline.us' });
   });
 
@@ -32,7 +45,18 @@ describe('config: GRAPH_*', () => {
     fs.writeFileSync(pem, '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
     expect(credentialFor(loadConfig(base).graph!)).to.be.instanceOf(ClientSecretCredential);
     expect(credentialFor(loadConfig({ ...base, GRAPH_CERTIFICATE_PATH: pem }).graph!)).to.be.instanceOf(ClientCertificateCredential);
-    expect(credentialFor(loadConfig({ NODE_ENV: 'test', GRAPH_TENANT_ID: base.GRAPH_TENANT_ID, GRAPH_MANAGED_IDENTITY_CLIENT_ID: '99999999-2222-4333-8444-555555555555' }).graph!)).to.be.instanceOf(ManagedIdentityCredential);
-    expect(() => credentialFor(loadConfig({ ...base, GRAPH_CERTIFICATE_PATH: `${pem}.missing` }).graph!)).to.throw(ConfigError, /GRAPH_CERTIFICATE_PATH: cannot read/);
+    expect(
+      credentialFor(
+        loadConfig({
+          NODE_ENV: 'test',
+          GRAPH_TENANT_ID: base.GRAPH_TENANT_ID,
+          GRAPH_MANAGED_IDENTITY_CLIENT_ID: '99999999-2222-4333-8444-555555555555',
+        }).graph!,
+      ),
+    ).to.be.instanceOf(ManagedIdentityCredential);
+    expect(() => credentialFor(loadConfig({ ...base, GRAPH_CERTIFICATE_PATH: `${pem}.missing` }).graph!)).to.throw(
+      ConfigError,
+      /GRAPH_CERTIFICATE_PATH: cannot read/,
+    );
   });
 });

@@ -49,7 +49,11 @@ describe('configuration', () => {
   });
 
   it('parses office hours per weekday and closing days', () => {
-    const c = loadConfig({ OFFICE_HOURS: 'ma 08:00-16:30; vr 08:30-12:00; di gesloten', CLOSING_DAYS: '2026-12-24, 2026-12-31', LIBERATION_DAY: 'always' });
+    const c = loadConfig({
+      OFFICE_HOURS: 'ma 08:00-16:30; vr 08:30-12:00; di gesloten',
+      CLOSING_DAYS: '2026-12-24, 2026-12-31',
+      LIBERATION_DAY: 'always',
+    });
     expect(c.workingTime.officeHours[1]).to.deep.equal({ open: '08:00', close: '16:30' });
     expect(c.workingTime.officeHours[2]).to.equal(null);
     expect(c.workingTime.officeHours[5]).to.deep.equal({ open: '08:30', close: '12:00' });
@@ -59,7 +63,11 @@ describe('configuration', () => {
 
   it('the bot process stops with one line naming the wrong variable', () => {
     const entry = path.join(__dirname, '..', '..', 'src', 'index.js');
-    const r = spawnSync(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', PORT: 'twelve' }, encoding: 'utf8', timeout: 15000 });
+    const r = spawnSync(process.execPath, [entry], {
+      env: { PATH: process.env.PATH ?? '', PORT: 'twelve' },
+      encoding: 'utf8',
+      timeout: 15000,
+    });
     expect(r.status).to.equal(2);
     const lines = r.stderr.split('\n').filter((l) => l.trim() && !/DeprecationWarning|trace-deprecation/.test(l));
     expect(lines).to.deep.equal(['Configuratiefout: PORT: expected a whole number from 0 to 65535, got "twelve"']);

@@ -52,7 +52,16 @@ describe('contrast on Teams light theme (host config of adaptivecards-designer 2
     const white = hc.containerStyles.default;
     expect(contrast(white.foregroundColors.good.default, white.backgroundColor)).to.be.below(2.5);
     expect(contrast(white.foregroundColors.warning.default, white.backgroundColor)).to.be.below(2);
-    const card = bind({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'x', color: '${c}' }, { type: 'TextBlock', text: 'y', color: 'Warning' }] }, { c: 'Good' });
+    const card = bind(
+      {
+        type: 'AdaptiveCard',
+        body: [
+          { type: 'TextBlock', text: 'x', color: '${c}' },
+          { type: 'TextBlock', text: 'y', color: 'Warning' },
+        ],
+      },
+      { c: 'Good' },
+    );
     const used = (card.body as { color: string }[]).map((b) => b.color);
     expect(used).to.deep.equal([READABLE_COLOR.good, READABLE_COLOR.warning]);
     for (const c of used) expect(TEXT).to.include(c.toLowerCase());

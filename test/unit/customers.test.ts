@@ -3,8 +3,21 @@
 // household into one record, name search, and the safety pause's decisions.
 import { expect } from 'chai';
 import {
-  ageGroupFor, contactPoint, creationUnderPause, customerKey, customerNeeds, isHeld, markLifted, markPaused, matchesName,
-  mergeFacts, newRecord, parseProfile, profileLines, AGE_GROUPS, type CustomerFacts,
+  ageGroupFor,
+  contactPoint,
+  creationUnderPause,
+  customerKey,
+  customerNeeds,
+  isHeld,
+  markLifted,
+  markPaused,
+  matchesName,
+  mergeFacts,
+  newRecord,
+  parseProfile,
+  profileLines,
+  AGE_GROUPS,
+  type CustomerFacts,
 } from '../../src/domain/customers';
 import type { Item } from '../../src/domain/types';
 import { callbackDeadline, WorkingCalendar } from '../../src/domain/workingTime';
@@ -18,8 +31,15 @@ const THU_10 = new Date('2026-11-26T10:00:00+01:00');
 
 function item(over: Partial<Item> = {}, data: Record<string, unknown> = {}): Item {
   return anItem({
-    id: 'TB-1001', kind: 'callback', status: 'open', subject: 'Lekkage', createdBy: anna, at: THU_10, deadline: callbackDeadline(cal, THU_10),
-    data: { customerName: 'Mevrouw Jansen', phone: '+31612345678', ...data }, ...over,
+    id: 'TB-1001',
+    kind: 'callback',
+    status: 'open',
+    subject: 'Lekkage',
+    createdBy: anna,
+    at: THU_10,
+    deadline: callbackDeadline(cal, THU_10),
+    data: { customerName: 'Mevrouw Jansen', phone: '+31612345678', ...data },
+    ...over,
   });
 }
 
@@ -42,8 +62,11 @@ describe('customers (pure)', () => {
   });
 
   it('the klantbeeld is stored in words for the customer; the first labels still map onto them', () => {
-    expect(parseProfile({ ageGroup: 'senior', digital: 'nietDigitaal', attitude: 'afhankelijk' }))
-      .to.deep.equal({ ageGroup: '55-of-ouder', digital: 'liever-persoonlijk', attitude: 'hulp-bij-regelen' });
+    expect(parseProfile({ ageGroup: 'senior', digital: 'nietDigitaal', attitude: 'afhankelijk' })).to.deep.equal({
+      ageGroup: '55-of-ouder',
+      digital: 'liever-persoonlijk',
+      attitude: 'hulp-bij-regelen',
+    });
     expect(parseProfile({ ageGroup: 'kind', digital: '', attitude: 7 })).to.deep.equal({});
     const lines = profileLines({ digital: 'liever-persoonlijk', attitude: 'hulp-bij-regelen' });
     expect(lines).to.deep.equal([nl.customers.profile.digital['liever-persoonlijk'], nl.customers.profile.attitude['hulp-bij-regelen']]);
@@ -53,13 +76,26 @@ describe('customers (pure)', () => {
   it('customerNeeds: not digital → letter; digital → the digital options; needs help → help', () => {
     expect(customerNeeds({ digital: 'liever-persoonlijk' })).to.deep.equal({ notDigital: true, digital: false, needsHelp: false });
     expect(customerNeeds({}, 'brief').notDigital).to.equal(true);
-    expect(customerNeeds({ digital: 'regelt-digitaal', attitude: 'hulp-bij-regelen' })).to.deep.equal({ notDigital: false, digital: true, needsHelp: true });
+    expect(customerNeeds({ digital: 'regelt-digitaal', attitude: 'hulp-bij-regelen' })).to.deep.equal({
+      notDigital: false,
+      digital: true,
+      needsHelp: true,
+    });
     expect(customerNeeds(undefined)).to.deep.equal({ notDigital: false, digital: false, needsHelp: false });
   });
 
   it('a household shares one record: names collected (without duplicates), contact points joined, latest klantbeeld wins', () => {
-    const f1: CustomerFacts = { contacts: [contactPoint('06 12345678')!], name: 'Mevrouw Jansen', profile: { digital: 'liever-persoonlijk' } };
-    const f2: CustomerFacts = { contacts: [contactPoint('+31612345678')!, contactPoint('jansen@voorbeeld.nl')!], name: 'Dhr. Jansen', profile: { digital: 'regelt-digitaal', ageGroup: '55-of-ouder' }, preferredChannel: 'email' };
+    const f1: CustomerFacts = {
+      contacts: [contactPoint('06 12345678')!],
+      name: 'Mevrouw Jansen',
+      profile: { digital: 'liever-persoonlijk' },
+    };
+    const f2: CustomerFacts = {
+      contacts: [contactPoint('+31612345678')!, contactPoint('jansen@voorbeeld.nl')!],
+      name: 'Dhr. Jansen',
+      profile: { digital: 'regelt-digitaal', ageGroup: '55-of-ouder' },
+      preferredChannel: 'email',
+    };
     const f3: CustomerFacts = { contacts: [contactPoint('0612345678')!], name: ' mevrouw  Jánsen', profile: {} };
     let r = newRecord('t', 'KL-1', f1, 'TB-1', THU_10);
     r = mergeFacts(mergeFacts(r, f2, 'TB-2', THU_10), f3, 'TB-2', THU_10);

@@ -29,17 +29,25 @@ function knownSet() {
   const C = item('callback', 'Sleutel kwijt', bram, '2026-11-26T17:00:00+01:00');
   const D = item('appointment', 'E-mail over parkeerplaats beantwoorden', anna, '2026-11-26T10:00:00+01:00');
   const E = item('callback', 'Geluidsoverlast buren', null, '2026-11-27T17:00:00+01:00');
-  const F = item('interpreter', 'Tolk Arabisch voor mevrouw El Amrani', anna, '2026-11-27T11:00:00+01:00', { data: { language: 'Arabisch', customerName: 'mevrouw El Amrani' } });
+  const F = item('interpreter', 'Tolk Arabisch voor mevrouw El Amrani', anna, '2026-11-27T11:00:00+01:00', {
+    data: { language: 'Arabisch', customerName: 'mevrouw El Amrani' },
+  });
   const G = item('callback', 'Woningruil', null, '2026-12-01T17:00:00+01:00');
   const H = item('exception', 'Afwijken van de wachttijd?', null, null);
   const I = item('callback', 'Schimmel in slaapkamer', carla, '2026-11-30T17:00:00+01:00');
-  const J = item('callback', 'Al afgerond', anna, '2026-11-26T12:00:00+01:00', { status: 'done', closedAt: new Date('2026-11-25T12:00:00+01:00') });
-  const K = item('interpreter', 'Tolk Turks voor de heer Yilmaz', bram, '2026-11-25T14:00:00+01:00', { data: { language: 'Turks', customerName: 'de heer Yilmaz' } });
+  const J = item('callback', 'Al afgerond', anna, '2026-11-26T12:00:00+01:00', {
+    status: 'done',
+    closedAt: new Date('2026-11-25T12:00:00+01:00'),
+  });
+  const K = item('interpreter', 'Tolk Turks voor de heer Yilmaz', bram, '2026-11-25T14:00:00+01:00', {
+    data: { language: 'Turks', customerName: 'de heer Yilmaz' },
+  });
   const L = item('appointment', 'Huisbezoek Dorpsstraat', annaByTeamsId, '2026-12-02T14:00:00+01:00');
   return { A, B, C, D, E, F, G, H, I, J, K, L, all: [A, B, C, D, E, F, G, H, I, J, K, L] };
 }
 
-const ids = (d: Digest) => Object.fromEntries(d.sections.map((s) => [s.key, s.groups.map((g) => [g.owner?.name ?? '-', ...g.lines.map((l) => l.id)])]));
+const ids = (d: Digest) =>
+  Object.fromEntries(d.sections.map((s) => [s.key, s.groups.map((g) => [g.owner?.name ?? '-', ...g.lines.map((l) => l.id)])]));
 
 describe('digest: building from open items (pure)', () => {
   it('the channel digest of a known set: counts, sections in order, grouped per owner (nobody first), wording', () => {
@@ -49,13 +57,23 @@ describe('digest: building from open items (pure)', () => {
     expect(d.nextWorkingDay).to.equal('2026-11-27');
     expect(d.counts).to.deep.equal({ open: 9, overdue: 2, today: 2, nextDay: 1, unclaimed: 4, later: 0 });
     expect(ids(d)).to.deep.equal({
-      overdue: [['-', k.B.id], [anna.name, k.A.id]],
-      today: [[anna.name, k.D.id], [bram.name, k.C.id]],
+      overdue: [
+        ['-', k.B.id],
+        [anna.name, k.A.id],
+      ],
+      today: [
+        [anna.name, k.D.id],
+        [bram.name, k.C.id],
+      ],
       nextDay: [['-', k.E.id]],
       unclaimed: [['-', k.G.id, k.H.id]],
     });
     const line = (id: string) => d.sections.flatMap((s) => s.groups.flatMap((g) => g.lines)).find((l) => l.id === id)!;
-    expect(line(k.A.id)).to.include({ deadlineText: 'uiterlijk woensdag 25 november, 17:00', lateText: '1 werkdag te laat', subject: 'Lekkage badkamer' });
+    expect(line(k.A.id)).to.include({
+      deadlineText: 'uiterlijk woensdag 25 november, 17:00',
+      lateText: '1 werkdag te laat',
+      subject: 'Lekkage badkamer',
+    });
     expect(line(k.B.id)).to.include({ deadlineText: 'vandaag 08:00', lateText: 'te laat' });
     expect(line(k.C.id)).to.include({ deadlineText: 'vandaag 17:00', lateText: '' });
     expect(line(k.E.id)).to.include({ deadlineText: 'morgen 17:00' });
@@ -72,7 +90,10 @@ describe('digest: building from open items (pure)', () => {
     const d = buildDigest(k.all, { now: NOW, calendar: cal, audience: { type: 'personal', person: anna } });
     expect(d.counts).to.deep.equal({ open: 4, overdue: 1, today: 1, nextDay: 1, unclaimed: 0, later: 1 });
     expect(ids(d)).to.deep.equal({
-      overdue: [['-', k.A.id]], today: [['-', k.D.id]], nextDay: [['-', k.F.id]], later: [['-', k.L.id]],
+      overdue: [['-', k.A.id]],
+      today: [['-', k.D.id]],
+      nextDay: [['-', k.F.id]],
+      later: [['-', k.L.id]],
     });
     expect(d.unlisted).to.deep.equal([]);
     const bramsOwn = buildDigest(k.all, { now: NOW, calendar: cal, audience: { type: 'personal', person: bram } });
@@ -90,7 +111,13 @@ describe('digest: building from open items (pure)', () => {
     const tue = item('callback', 'Dinsdag', null, '2026-12-01T17:00:00+01:00');
     const d = buildDigest([sat, mon, tue], { now: friday, calendar: cal, audience: channelAudience });
     expect(d.nextWorkingDay).to.equal('2026-11-30');
-    expect(ids(d)).to.deep.equal({ nextDay: [['-', mon.id], [anna.name, sat.id]], unclaimed: [['-', tue.id]] });
+    expect(ids(d)).to.deep.equal({
+      nextDay: [
+        ['-', mon.id],
+        [anna.name, sat.id],
+      ],
+      unclaimed: [['-', tue.id]],
+    });
     const card = JSON.stringify(renderDigestCard(d, cal, { digestTime: '08:30' }));
     expect(card).to.contain(`${nl.digest.sections.nextDay('maandag 30 november')} (2)`);
     expect(card).to.contain('"Maandag"');
@@ -99,7 +126,8 @@ describe('digest: building from open items (pure)', () => {
   it('cuts the longest sections first with "en nog N…", each group keeps its soonest items', () => {
     resetItemIds();
     const many: Item[] = [];
-    for (let i = 0; i < 30; i++) many.push(item('callback', `Te laat ${i}`, i % 2 ? anna : bram, `2026-11-2${i % 3}T1${i % 10}:00:00+01:00`));
+    for (let i = 0; i < 30; i++)
+      many.push(item('callback', `Te laat ${i}`, i % 2 ? anna : bram, `2026-11-2${i % 3}T1${i % 10}:00:00+01:00`));
     for (let i = 0; i < 3; i++) many.push(item('callback', `Vandaag ${i}`, carla, '2026-11-26T16:00:00+01:00'));
     for (let i = 0; i < 12; i++) many.push(item('callback', `Later ${i}`, null, `2026-12-0${1 + (i % 5)}T12:00:00+01:00`));
     const d = buildDigest(many, { now: NOW, calendar: cal, audience: channelAudience, maxLines: 12 });
@@ -109,7 +137,10 @@ describe('digest: building from open items (pure)', () => {
     expect(section('today').groups[0]!.lines).to.have.length(3); // the short section is kept whole
     const overdue = section('overdue');
     expect(overdue.total).to.equal(30);
-    expect(overdue.groups.map((g) => [g.owner?.name, g.lines.length, g.more])).to.deep.equal([[anna.name, 3, 12], [bram.name, 2, 13]]);
+    expect(overdue.groups.map((g) => [g.owner?.name, g.lines.length, g.more])).to.deep.equal([
+      [anna.name, 3, 12],
+      [bram.name, 2, 13],
+    ]);
     expect(section('unclaimed').groups[0]!.lines.length + section('unclaimed').groups[0]!.more).to.equal(12);
     // Soonest first within a group.
     const shown = overdue.groups[0]!.lines.map((l) => l.deadline!.getTime());
@@ -122,19 +153,21 @@ describe('digest: building from open items (pure)', () => {
     expect(fairShares([3, 30, 12], 12)).to.deep.equal([3, 5, 4]);
     expect(fairShares([5, 5], 20)).to.deep.equal([5, 5]);
     expect(fairShares([4, 4, 4], 2)).to.deep.equal([1, 1, 0]);
-    fc.assert(fc.property(fc.array(fc.nat(200), { maxLength: 30 }), fc.nat(300), (sizes, budget) => {
-      const shares = fairShares(sizes, budget);
-      const sum = shares.reduce((a, b) => a + b, 0);
-      const total = sizes.reduce((a, b) => a + b, 0);
-      expect(sum).to.equal(Math.min(total, budget));
-      shares.forEach((s, i) => expect(s).to.be.within(0, sizes[i]!));
-      const nonEmpty = sizes.filter((s) => s > 0).length;
-      if (budget >= nonEmpty) sizes.forEach((s, i) => s > 0 && expect(shares[i]).to.be.at.least(1));
-      // A list that was cut got at least as much as any other list, less one.
-      shares.forEach((s, i) => {
-        if (s < sizes[i]!) shares.forEach((o) => expect(o).to.be.at.most(s + 1));
-      });
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.nat(200), { maxLength: 30 }), fc.nat(300), (sizes, budget) => {
+        const shares = fairShares(sizes, budget);
+        const sum = shares.reduce((a, b) => a + b, 0);
+        const total = sizes.reduce((a, b) => a + b, 0);
+        expect(sum).to.equal(Math.min(total, budget));
+        shares.forEach((s, i) => expect(s).to.be.within(0, sizes[i]!));
+        const nonEmpty = sizes.filter((s) => s > 0).length;
+        if (budget >= nonEmpty) sizes.forEach((s, i) => s > 0 && expect(shares[i]).to.be.at.least(1));
+        // A list that was cut got at least as much as any other list, less one.
+        shares.forEach((s, i) => {
+          if (s < sizes[i]!) shares.forEach((o) => expect(o).to.be.at.most(s + 1));
+        });
+      }),
+    );
   });
 });
 
@@ -159,8 +192,14 @@ describe('digest: the card', () => {
     };
     walk(card);
     expect(actions.map((a) => `${a.verb} ${a.data.id}`)).to.have.members([
-      `callback.view ${k.B.id}`, `callback.view ${k.A.id}`, `appointment.view ${k.D.id}`, `callback.view ${k.C.id}`,
-      `callback.view ${evil.id}`, `callback.view ${k.E.id}`, `callback.view ${k.G.id}`, `exception.view ${k.H.id}`,
+      `callback.view ${k.B.id}`,
+      `callback.view ${k.A.id}`,
+      `appointment.view ${k.D.id}`,
+      `callback.view ${k.C.id}`,
+      `callback.view ${evil.id}`,
+      `callback.view ${k.E.id}`,
+      `callback.view ${k.G.id}`,
+      `exception.view ${k.H.id}`,
     ]);
     expect(json).to.contain(nl.digest.channelTitle('donderdag 26 november'));
     expect(json).to.contain(nl.digest.asOf('08:30', 10));
@@ -180,12 +219,23 @@ describe('digest: the card', () => {
 
   it('5,000 items (long subjects, 60 owners): the card stays well under 80 KB and says where the rest is', () => {
     resetItemIds();
-    const owners = Array.from({ length: 60 }, (_, i) => ({ id: `aad-${i}`, name: `Medewerker met een lange naam nummer ${i}`, teamsId: `29:${i}` }));
+    const owners = Array.from({ length: 60 }, (_, i) => ({
+      id: `aad-${i}`,
+      name: `Medewerker met een lange naam nummer ${i}`,
+      teamsId: `29:${i}`,
+    }));
     const items: Item[] = [];
     const start = new Date('2026-11-20T09:00:00+01:00').getTime();
     for (let i = 0; i < 5000; i++) {
       const deadline = new Date(start + (i % 400) * 45 * 60_000).toISOString();
-      items.push(item(i % 7 === 0 ? 'interpreter' : i % 3 === 0 ? 'appointment' : 'callback', `Onderwerp ${i} `.padEnd(120, 'x'), i % 5 === 0 ? null : owners[i % 60]!, i % 11 === 0 ? null : deadline));
+      items.push(
+        item(
+          i % 7 === 0 ? 'interpreter' : i % 3 === 0 ? 'appointment' : 'callback',
+          `Onderwerp ${i} `.padEnd(120, 'x'),
+          i % 5 === 0 ? null : owners[i % 60]!,
+          i % 11 === 0 ? null : deadline,
+        ),
+      );
     }
     for (const audience of [channelAudience, personalAudience(owners[1]!)]) {
       const { card, bytes, digest } = composeDigest(items, audience, NOW, cal, { digestTime: '08:30' });
@@ -193,7 +243,9 @@ describe('digest: the card', () => {
       expect(bytes, `${audience.type} card of ${bytes} bytes`).to.be.below(80 * 1024);
       expect(digest.truncated).to.equal(true);
       expect(JSON.stringify(card)).to.match(/Typ \*\*(overzicht|mijn)\*\*/);
-      console.log(`      ${audience.type}: ${digest.counts.open} open, ${digest.shownLines} lines shown, card ${(bytes / 1024).toFixed(1)} KB`);
+      console.log(
+        `      ${audience.type}: ${digest.counts.open} open, ${digest.shownLines} lines shown, card ${(bytes / 1024).toFixed(1)} KB`,
+      );
     }
   });
 
@@ -201,13 +253,23 @@ describe('digest: the card', () => {
     resetItemIds();
     const items: Item[] = [];
     const start = new Date('2026-11-20T09:00:00+01:00').getTime();
-    for (let i = 0; i < 10_000; i++) items.push(item('callback', `Onderwerp ${i}`, i % 4 ? { id: `p${i % 40}`, name: `P ${i % 40}` } : null, new Date(start + (i % 500) * 30 * 60_000).toISOString()));
+    for (let i = 0; i < 10_000; i++)
+      items.push(
+        item(
+          'callback',
+          `Onderwerp ${i}`,
+          i % 4 ? { id: `p${i % 40}`, name: `P ${i % 40}` } : null,
+          new Date(start + (i % 500) * 30 * 60_000).toISOString(),
+        ),
+      );
     composeDigest(items, channelAudience, NOW, cal, { digestTime: '08:30' }); // warm up
     const t0 = performance.now();
     const d = buildDigest(items, { now: NOW, calendar: cal, audience: channelAudience });
     const buildMs = performance.now() - t0;
     const c = composeDigest(items, channelAudience, NOW, cal, { digestTime: '08:30' });
-    console.log(`      10,000 items: buildDigest ${buildMs.toFixed(1)} ms; again with the card: build ${c.buildMs} ms + card ${c.cardMs} ms, ${(c.bytes / 1024).toFixed(1)} KB, ${d.shownLines} lines`);
+    console.log(
+      `      10,000 items: buildDigest ${buildMs.toFixed(1)} ms; again with the card: build ${c.buildMs} ms + card ${c.cardMs} ms, ${(c.bytes / 1024).toFixed(1)} KB, ${d.shownLines} lines`,
+    );
     // Timing is only logged (a loaded machine must not fail this); what it built is checked.
     expect(d.counts.open).to.equal(10_000);
     expect(c.digest.counts.open).to.equal(10_000);

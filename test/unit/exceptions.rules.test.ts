@@ -38,7 +38,11 @@ function refused(d: Decision<ExceptionData>): { code: string; message: string; f
   return d.refusal;
 }
 
-const notified = (effects: Effect[]) => effects.filter((e) => e.type === 'notifyPerson').map((e) => (e as { to: Person }).to.name).sort();
+const notified = (effects: Effect[]) =>
+  effects
+    .filter((e) => e.type === 'notifyPerson')
+    .map((e) => (e as { to: Person }).to.name)
+    .sort();
 
 describe('exceptions: rules', () => {
   describe('create', () => {
@@ -86,11 +90,13 @@ describe('exceptions: rules', () => {
         'Sinds 26-11-2026 in de woning; huurverhoging per 1 juli 2026 van 4,5%.',
         'Artikel 7:271 BW; huur € 750,00; 2 kinderen; 55+ woning.',
         'Keuken is 25 jaar oud en de EN-norm geldt niet.',
-      ]) expect(findIdentifier(s), s).to.equal(null);
+      ])
+        expect(findIdentifier(s), s).to.equal(null);
     });
 
     it('finds phone numbers written in the usual ways', () => {
-      for (const s of ['0612345678', '06 1234 5678', '+31 6 12345678', '0313-123456', '0031 313 123 456']) expect(findIdentifier(`bel ${s} terug`), s).to.equal('phone');
+      for (const s of ['0612345678', '06 1234 5678', '+31 6 12345678', '0313-123456', '0031 313 123 456'])
+        expect(findIdentifier(`bel ${s} terug`), s).to.equal('phone');
     });
   });
 
@@ -110,7 +116,7 @@ describe('exceptions: rules', () => {
   });
 
   describe('take', () => {
-    it('one colleague takes it; the requester is told; a second one is refused with the first one\'s name', () => {
+    it("one colleague takes it; the requester is told; a second one is refused with the first one's name", () => {
       const taken = ok(applyException(newCase(), 'take', {}, ctx(bram)));
       expect(taken.status).to.equal('taken');
       expect(taken.owner).to.deep.equal(bram);
@@ -131,7 +137,9 @@ describe('exceptions: rules', () => {
     it('needs a stance and a reasoning of some length', () => {
       const r = refused(applyException(newCase(), 'opinion', { stance: 'misschien', reasoning: 'ok' }, ctx(bram)));
       expect(r.fields).to.deep.equal({ stance: nl.exceptions.errors.stanceRequired, reasoning: nl.exceptions.errors.reasoningShort });
-      expect(refused(applyException(newCase(), 'opinion', { stance: 'eens' }, ctx(bram))).fields).to.deep.equal({ reasoning: nl.exceptions.errors.reasoningRequired });
+      expect(refused(applyException(newCase(), 'opinion', { stance: 'eens' }, ctx(bram))).fields).to.deep.equal({
+        reasoning: nl.exceptions.errors.reasoningRequired,
+      });
     });
 
     it('several colleagues add opinions; a second opinion of the same person replaces the first; the first opinion takes an open case', () => {
@@ -141,18 +149,30 @@ describe('exceptions: rules', () => {
       const two = ok(applyException(one, 'opinion', { stance: 'nietEens', reasoning: 'Dat is niet eerlijk voor anderen.' }, ctx(carla)));
       const three = ok(applyException(two, 'opinion', { stance: 'eens', reasoning: 'Na overleg met Carla toch eens.' }, ctx(bram)));
       expect(three.data.takenBy).to.deep.equal(bram);
-      expect(three.data.opinions.map((o) => [o.by.name, o.stance])).to.deep.equal([[carla.name, 'nietEens'], [bram.name, 'eens']]);
+      expect(three.data.opinions.map((o) => [o.by.name, o.stance])).to.deep.equal([
+        [carla.name, 'nietEens'],
+        [bram.name, 'eens'],
+      ]);
       expect(notified(three.effects)).to.deep.equal([anna.name]);
     });
 
     it('the requester gives no opinion on their own question', () => {
-      expect(refused(applyException(newCase(), 'opinion', { stance: 'eens', reasoning: 'Ik vind het zelf goed.' }, ctx(anna))).code).to.equal('ownCase');
+      expect(
+        refused(applyException(newCase(), 'opinion', { stance: 'eens', reasoning: 'Ik vind het zelf goed.' }, ctx(anna))).code,
+      ).to.equal('ownCase');
     });
   });
 
   describe('decide', () => {
-    const withOpinion = () => ok(applyException(ok(applyException(newCase(), 'take', {}, ctx(bram))), 'opinion',
-      { stance: 'eens', reasoning: 'Ziekte is een goede reden.' }, ctx(bram)));
+    const withOpinion = () =>
+      ok(
+        applyException(
+          ok(applyException(newCase(), 'take', {}, ctx(bram))),
+          'opinion',
+          { stance: 'eens', reasoning: 'Ziekte is een goede reden.' },
+          ctx(bram),
+        ),
+      );
 
     it('only the requester or a manager records the decision', () => {
       const c = withOpinion();
@@ -162,8 +182,10 @@ describe('exceptions: rules', () => {
       expect(byManager.data.decision?.byManager).to.equal(true);
     });
 
-    it('asks for a colleague\'s opinion first (oefen met een collega)', () => {
-      expect(refused(applyException(newCase(), 'decide', { outcome: 'afwijken', reasoning: 'Ik vind het goed zo.' }, ctx(anna))).code).to.equal('needOpinion');
+    it("asks for a colleague's opinion first (oefen met een collega)", () => {
+      expect(
+        refused(applyException(newCase(), 'decide', { outcome: 'afwijken', reasoning: 'Ik vind het goed zo.' }, ctx(anna))).code,
+      ).to.equal('needOpinion');
     });
 
     it('"niet afwijken" needs the explanation the customer gets, said in Dutch at the top and at the field', () => {
@@ -174,40 +196,78 @@ describe('exceptions: rules', () => {
 
     it('decides: closed, the taker and opinion givers are told, not the one who decided', () => {
       const c = ok(applyException(withOpinion(), 'opinion', { stance: 'twijfel', reasoning: 'Weet het niet zeker.' }, ctx(carla)));
-      const d = ok(applyException(c, 'decide', {
-        outcome: 'nietAfwijken', reasoning: 'We houden ons aan de regel.', customerExplanation: 'We spreken 12 maanden af, zoals met iedereen.',
-      }, ctx(anna)));
+      const d = ok(
+        applyException(
+          c,
+          'decide',
+          {
+            outcome: 'nietAfwijken',
+            reasoning: 'We houden ons aan de regel.',
+            customerExplanation: 'We spreken 12 maanden af, zoals met iedereen.',
+          },
+          ctx(anna),
+        ),
+      );
       expect(d.status).to.equal('decided');
       expect(d.closedAt?.toISOString()).to.equal(NOW.toISOString());
-      expect(d.data.decision).to.deep.include({ outcome: 'nietAfwijken', customerExplanation: 'We spreken 12 maanden af, zoals met iedereen.', byManager: false });
+      expect(d.data.decision).to.deep.include({
+        outcome: 'nietAfwijken',
+        customerExplanation: 'We spreken 12 maanden af, zoals met iedereen.',
+        byManager: false,
+      });
       expect(notified(d.effects)).to.deep.equal([bram.name, carla.name]);
-      expect(refused(applyException(d, 'opinion', { stance: 'eens', reasoning: 'Toch nog iets zeggen.' }, ctx(carla))).code).to.equal('finished');
+      expect(refused(applyException(d, 'opinion', { stance: 'eens', reasoning: 'Toch nog iets zeggen.' }, ctx(carla))).code).to.equal(
+        'finished',
+      );
     });
 
     it('"voorleggen" puts it to the manager: owner, status, a notice to the manager; then only the manager decides', () => {
-      const noManager = refused(applyException(newCase(), 'decide', { outcome: 'voorleggen', reasoning: 'Ik twijfel nog steeds.' }, ctx(anna)));
+      const noManager = refused(
+        applyException(newCase(), 'decide', { outcome: 'voorleggen', reasoning: 'Ik twijfel nog steeds.' }, ctx(anna)),
+      );
       expect(noManager.code).to.equal('noManager');
-      const e = ok(applyException(newCase(), 'decide', { outcome: 'voorleggen', reasoning: 'Ik twijfel nog steeds.', manager: dirk }, ctx(anna)));
+      const e = ok(
+        applyException(newCase(), 'decide', { outcome: 'voorleggen', reasoning: 'Ik twijfel nog steeds.', manager: dirk }, ctx(anna)),
+      );
       expect(e.status).to.equal('escalated');
       expect(e.owner).to.deep.equal(dirk);
       expect(notified(e.effects)).to.deep.equal([dirk.name]);
-      expect(refused(applyException(e, 'decide', { outcome: 'afwijken', reasoning: 'Toch maar zelf beslissen.' }, ctx(anna))).code).to.equal('escalated');
-      expect(refused(applyException(e, 'managerDecide', { outcome: 'afwijken', reasoning: 'Ik ben geen manager.' }, ctx(bram))).message).to.equal(nl.common.managersOnly);
+      expect(
+        refused(applyException(e, 'decide', { outcome: 'afwijken', reasoning: 'Toch maar zelf beslissen.' }, ctx(anna))).code,
+      ).to.equal('escalated');
+      expect(
+        refused(applyException(e, 'managerDecide', { outcome: 'afwijken', reasoning: 'Ik ben geen manager.' }, ctx(bram))).message,
+      ).to.equal(nl.common.managersOnly);
       expect(refused(applyException(e, 'take', {}, ctx(bram))).code).to.equal('escalated');
       // Dirk is not a manager by configuration here, but this case was put to him.
       const withOpinion = ok(applyException(e, 'opinion', { stance: 'eens', reasoning: 'Ik zou het doen.' }, ctx(carla)));
-      const d = ok(applyException(withOpinion, 'managerDecide', { outcome: 'afwijken', reasoning: 'Bijzondere situatie, past bij de richtlijn.' }, ctx(dirk)));
+      const d = ok(
+        applyException(
+          withOpinion,
+          'managerDecide',
+          { outcome: 'afwijken', reasoning: 'Bijzondere situatie, past bij de richtlijn.' },
+          ctx(dirk),
+        ),
+      );
       expect(d.status).to.equal('decided');
       expect(d.data.decision?.byManager).to.equal(true);
       expect(notified(d.effects)).to.deep.equal([anna.name, carla.name]);
     });
 
     it('the manager chooses afwijken or niet afwijken, and a "no" needs the explanation too', () => {
-      const e = ok(applyException(newCase(), 'decide', { outcome: 'voorleggen', reasoning: 'Ik twijfel nog steeds.', manager: dirk }, ctx(anna)));
-      expect(refused(applyException(e, 'managerDecide', { outcome: 'voorleggen', reasoning: 'Weer terug naar mij.' }, ctx(dirk))).fields).to.have.property('outcome');
-      expect(refused(applyException(e, 'managerDecide', { outcome: 'nietAfwijken', reasoning: 'Niet doen, precedent.' }, ctx(dirk))).fields)
-        .to.deep.equal({ customerExplanation: nl.exceptions.errors.explanationRequired });
-      expect(refused(applyException(e, 'decide', { outcome: 'voorleggen', reasoning: 'Naar mezelf voorleggen.', manager: dirk }, ctx(dirk))).fields).to.have.property('outcome');
+      const e = ok(
+        applyException(newCase(), 'decide', { outcome: 'voorleggen', reasoning: 'Ik twijfel nog steeds.', manager: dirk }, ctx(anna)),
+      );
+      expect(
+        refused(applyException(e, 'managerDecide', { outcome: 'voorleggen', reasoning: 'Weer terug naar mij.' }, ctx(dirk))).fields,
+      ).to.have.property('outcome');
+      expect(
+        refused(applyException(e, 'managerDecide', { outcome: 'nietAfwijken', reasoning: 'Niet doen, precedent.' }, ctx(dirk))).fields,
+      ).to.deep.equal({ customerExplanation: nl.exceptions.errors.explanationRequired });
+      expect(
+        refused(applyException(e, 'decide', { outcome: 'voorleggen', reasoning: 'Naar mezelf voorleggen.', manager: dirk }, ctx(dirk)))
+          .fields,
+      ).to.have.property('outcome');
     });
   });
 
@@ -230,8 +290,14 @@ describe('exceptions: rules', () => {
 
   it('involved: requester, taker, opinion givers and manager, once each, minus the actor', () => {
     const c = ok(applyException(newCase(), 'take', {}, ctx(bram)));
-    const o = ok(applyException(ok(applyException(c, 'opinion', { stance: 'eens', reasoning: 'Ziekte is een goede reden.' }, ctx(bram))), 'opinion',
-      { stance: 'twijfel', reasoning: 'Ik twijfel nog wat.' }, ctx(carla)));
+    const o = ok(
+      applyException(
+        ok(applyException(c, 'opinion', { stance: 'eens', reasoning: 'Ziekte is een goede reden.' }, ctx(bram))),
+        'opinion',
+        { stance: 'twijfel', reasoning: 'Ik twijfel nog wat.' },
+        ctx(carla),
+      ),
+    );
     const e = ok(applyException(o, 'decide', { outcome: 'voorleggen', reasoning: 'We twijfelen samen.', manager: dirk }, ctx(anna)));
     expect(involved(e, dirk).map((p) => p.name)).to.deep.equal([anna.name, bram.name, carla.name]);
     expect(involved(e, anna).map((p) => p.name)).to.deep.equal([bram.name, carla.name, dirk.name]);

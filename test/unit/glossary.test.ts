@@ -7,7 +7,11 @@ import { avoidedWords, glossary } from '../../src/texts/nl/glossary';
 function strings(value: unknown, path: string, out: { path: string; text: string }[]): void {
   if (typeof value === 'string') out.push({ path, text: value });
   else if (typeof value === 'function') {
-    for (const args of [['X', 'Y', 'Z', 'W', 'V'], [1, 2, 3, 4, 5], [2, 'Y', 'Z', 'W', 'V']]) {
+    for (const args of [
+      ['X', 'Y', 'Z', 'W', 'V'],
+      [1, 2, 3, 4, 5],
+      [2, 'Y', 'Z', 'W', 'V'],
+    ]) {
       try {
         strings((value as (...a: unknown[]) => unknown)(...args), `${path}()`, out);
       } catch {
@@ -34,7 +38,11 @@ describe('glossary (texts/nl)', () => {
       .filter((s) => !NOT_PROSE.test(s.path))
       // "(ook: digest)" names the alias on purpose; a `code` span is a command to type.
       .map((s) => ({ ...s, text: s.text.replace(/\(ook: digest\)/g, '').replace(/`[^`]*`/g, '') }))
-      .flatMap((s) => avoidedWords.filter((w) => new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'iu').test(s.text)).map((w) => `${s.path}: "${w}" in ${s.text}`));
+      .flatMap((s) =>
+        avoidedWords
+          .filter((w) => new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'iu').test(s.text))
+          .map((w) => `${s.path}: "${w}" in ${s.text}`),
+      );
     expect(offending).to.deep.equal([]);
   });
 

@@ -32,7 +32,15 @@ export function runtimeImports(file: string, text: string): string[] {
     const clause = m[3].trim();
     // import { type A, type B } from '…' is erased too.
     const braces = /^\{([\s\S]*)\}$/.exec(clause);
-    if (braces && braces[1].split(',').map((x) => x.trim()).filter(Boolean).every((x) => x.startsWith('type '))) continue;
+    if (
+      braces &&
+      braces[1]
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .every((x) => x.startsWith('type '))
+    )
+      continue;
     specs.push(m[4]);
   }
   for (const m of code.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) specs.push(m[1]);
@@ -77,7 +85,12 @@ export function cycles(graph: Map<string, string[]>): string[][] {
 
 describe('import cycles', () => {
   it('the checker finds a cycle, a lazy require in one, and ignores type-only imports', () => {
-    const g = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const g = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(cycles(g)).to.deep.equal([['a', 'b', 'c']]);
     const file = path.join(SRC, 'teams', 'bot.ts');
     expect(runtimeImports(file, "import type { X } from './turn';\nimport { type Y } from './feature';")).to.deep.equal([]);

@@ -2,8 +2,15 @@
 // authorisation, which reminder is due when, the digest list and the monthly figures.
 import { expect } from 'chai';
 import {
-  applyInterpreter, createInterpreter, dueReminder, interpreterMonthFigures, linkInterpreter, plannedInterpreterRequests,
-  previousWorkingDay, shiftMonth, type InterpreterData,
+  applyInterpreter,
+  createInterpreter,
+  dueReminder,
+  interpreterMonthFigures,
+  linkInterpreter,
+  plannedInterpreterRequests,
+  previousWorkingDay,
+  shiftMonth,
+  type InterpreterData,
 } from '../../src/domain/items/interpreter';
 import type { ActionContext } from '../../src/domain/items/lifecycle';
 import type { Item, Person } from '../../src/domain/types';
@@ -25,14 +32,19 @@ function item(input: Record<string, unknown>, at: Date = NOW, actor: Person = an
 }
 
 const service = (extra: Record<string, unknown> = {}) => ({
-  path: 'service', language: 'Arabisch', mode: 'video', moment: '2026-12-03T14:00:00+01:00', duration: '30', ...extra,
+  path: 'service',
+  language: 'Arabisch',
+  mode: 'video',
+  moment: '2026-12-03T14:00:00+01:00',
+  duration: '30',
+  ...extra,
 });
 
 describe('interpreter rules (pure)', () => {
   describe('create: a message per field', () => {
     const fields = (input: Record<string, unknown>) => {
       const c = createInterpreter(input, ctx());
-      return c.ok ? {} : c.refusal.fields ?? {};
+      return c.ok ? {} : (c.refusal.fields ?? {});
     };
 
     it('accepts a complete booking, with a neutral subject and confirm-by at the end of the next working day', () => {
@@ -85,7 +97,9 @@ describe('interpreter rules (pure)', () => {
     it('related id: format, unknown, wrong kind', () => {
       expect(fields(service({ relatedId: 'hallo' })).relatedId).to.equal(nl.interpreter.errors.relatedInvalid);
       expect(fields(service({ relatedId: 'TB-1' })).relatedId).to.match(/Ik kan TB-1 niet vinden/);
-      expect(fields(service({ relatedId: 'TK-1', related: { id: 'TK-1', kind: 'interpreter' } })).relatedId).to.equal(nl.interpreter.errors.relatedWrongKind);
+      expect(fields(service({ relatedId: 'TK-1', related: { id: 'TK-1', kind: 'interpreter' } })).relatedId).to.equal(
+        nl.interpreter.errors.relatedWrongKind,
+      );
       expect(fields(service({ relatedId: 'tb-7', related: { id: 'TB-7', kind: 'callback' } }))).to.deep.equal({});
     });
 
@@ -139,7 +153,10 @@ describe('interpreter rules (pure)', () => {
     it('confirm: from the end of the next working day, not before', () => {
       const req = item(service());
       expect(dueReminder(req, cal, new Date('2026-11-27T16:59:00+01:00'))).to.equal(null);
-      expect(dueReminder(req, cal, new Date('2026-11-27T17:00:00+01:00'))).to.deep.equal({ type: 'confirm', key: 'interpreter-confirm:TK-1001' });
+      expect(dueReminder(req, cal, new Date('2026-11-27T17:00:00+01:00'))).to.deep.equal({
+        type: 'confirm',
+        key: 'interpreter-confirm:TK-1001',
+      });
       expect(dueReminder({ ...req, status: 'confirmed' }, cal, new Date('2026-11-30T09:00:00+01:00'))).to.equal(null);
     });
 
@@ -156,7 +173,7 @@ describe('interpreter rules (pure)', () => {
     });
   });
 
-  it('plannedInterpreterRequests: the owner\'s open requests from today on, soonest first', () => {
+  it("plannedInterpreterRequests: the owner's open requests from today on, soonest first", () => {
     const a = item(service({ moment: '2026-12-03T14:00:00+01:00' }), NOW, anna, 'TK-1001');
     const b = item({ path: 'own', moment: '2026-11-27T09:00:00+01:00' }, NOW, anna, 'TK-1002');
     const c = item(service({ moment: '2026-12-01T09:00:00+01:00' }), NOW, bram, 'TK-1003');
@@ -168,7 +185,13 @@ describe('interpreter rules (pure)', () => {
       ['TK-1005', 'confirmed', false],
       ['TK-1001', 'requested', true],
     ]);
-    const later = plannedInterpreterRequests([a, b, e] as unknown as Item[], anna.id, new Date('2026-11-28T12:00:00+01:00'), cal, new Date('2026-12-01T00:00:00+01:00'));
+    const later = plannedInterpreterRequests(
+      [a, b, e] as unknown as Item[],
+      anna.id,
+      new Date('2026-11-28T12:00:00+01:00'),
+      cal,
+      new Date('2026-12-01T00:00:00+01:00'),
+    );
     expect(later.map((p) => p.id)).to.deep.equal(['TK-1005']);
   });
 
@@ -176,18 +199,40 @@ describe('interpreter rules (pure)', () => {
     const oct = new Date('2026-10-31T23:30:00+01:00'); // still October in Amsterdam
     const items = [
       item(service({ language: 'Arabisch', mode: 'video', duration: '30' }), NOW, anna, 'TK-1'),
-      item(service({ language: 'other', languageOther: 'arabisch', mode: 'phoneNow', moment: undefined, duration: '15' }), NOW, bram, 'TK-2'),
+      item(
+        service({ language: 'other', languageOther: 'arabisch', mode: 'phoneNow', moment: undefined, duration: '15' }),
+        NOW,
+        bram,
+        'TK-2',
+      ),
       { ...item(service({ language: 'Turks' }), NOW, anna, 'TK-3'), status: 'cancelled' },
       { ...item(service({ language: 'Pools', mode: 'onSite', address: 'x' }), NOW, anna, 'TK-4'), status: 'done' },
       item({ path: 'own', moment: '2026-12-02T10:00:00+01:00' }, NOW, anna, 'TK-5'),
-      { ...item({ path: 'own', moment: '2026-12-02T10:00:00+01:00' }, NOW, anna, 'TK-6'), status: 'cancelled', data: { path: 'own', moment: 'x', fallback: true } },
+      {
+        ...item({ path: 'own', moment: '2026-12-02T10:00:00+01:00' }, NOW, anna, 'TK-6'),
+        status: 'cancelled',
+        data: { path: 'own', moment: 'x', fallback: true },
+      },
       item(service({ language: 'Dari', moment: '2026-11-30T10:00:00+01:00' }), oct, anna, 'TK-7'),
     ] as unknown as Item[];
     const f = interpreterMonthFigures(items, '2026-11', cal);
     expect(f).to.deep.equal({
-      month: '2026-11', total: 4, own: 1, service: 3, done: 1, cancelled: 1, minutes: 75,
-      perLanguage: [{ language: 'Arabisch', count: 2 }, { language: 'Pools', count: 1 }],
-      perMode: [{ mode: 'phoneNow', count: 1 }, { mode: 'video', count: 1 }, { mode: 'onSite', count: 1 }],
+      month: '2026-11',
+      total: 4,
+      own: 1,
+      service: 3,
+      done: 1,
+      cancelled: 1,
+      minutes: 75,
+      perLanguage: [
+        { language: 'Arabisch', count: 2 },
+        { language: 'Pools', count: 1 },
+      ],
+      perMode: [
+        { mode: 'phoneNow', count: 1 },
+        { mode: 'video', count: 1 },
+        { mode: 'onSite', count: 1 },
+      ],
     });
     expect(interpreterMonthFigures(items, '2026-10', cal).perLanguage).to.deep.equal([{ language: 'Dari', count: 1 }]);
     expect(shiftMonth('2026-01', -1)).to.equal('2025-12');
@@ -195,11 +240,16 @@ describe('interpreter rules (pure)', () => {
   });
 
   it('linkInterpreter: the related item keeps id and moment, no language, one history line', () => {
-    const related = { tenantId: 't', id: 'TB-1', kind: 'callback', data: { interpreters: [] } } as unknown as Item<{ interpreters?: any[] }>;
+    const related = { tenantId: 't', id: 'TB-1', kind: 'callback', data: { interpreters: [] } } as unknown as Item<{
+      interpreters?: any[];
+    }>;
     const d = linkInterpreter(related, { interpreterId: 'TK-1001', own: false, moment: '2026-12-03T13:00:00.000Z' }, ctx());
     if (!d.ok) throw new Error('refused');
     expect(d.item.data.interpreters).to.deep.equal([{ id: 'TK-1001', own: false, moment: '2026-12-03T13:00:00.000Z' }]);
-    expect(d.history).to.deep.include({ action: 'interpreterLinked', note: nl.interpreter.link.service('TK-1001', 'donderdag 3 december, 14:00') });
+    expect(d.history).to.deep.include({
+      action: 'interpreterLinked',
+      note: nl.interpreter.link.service('TK-1001', 'donderdag 3 december, 14:00'),
+    });
     expect(d.effects).to.deep.equal([]);
   });
 });

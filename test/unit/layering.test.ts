@@ -30,9 +30,11 @@ export function importedPaths(file: string, text: string): string[] {
 function offenders(layer: string, forbidden: string[], except: string[] = []): string[] {
   return sourceFiles(path.join(SRC, layer))
     .filter((f) => !except.includes(path.relative(SRC, f)))
-    .flatMap((f) => importedPaths(f, fs.readFileSync(f, 'utf8'))
-      .filter((p) => forbidden.some((x) => p === x || p.startsWith(`${x}/`)))
-      .map((p) => `${path.relative(SRC, f)} → ${p}`));
+    .flatMap((f) =>
+      importedPaths(f, fs.readFileSync(f, 'utf8'))
+        .filter((p) => forbidden.some((x) => p === x || p.startsWith(`${x}/`)))
+        .map((p) => `${path.relative(SRC, f)} → ${p}`),
+    );
 }
 
 describe('layering', () => {
@@ -51,7 +53,7 @@ describe('layering', () => {
     expect(offenders('domain', ['app', 'teams', 'http', 'storage', 'graph'])).to.deep.equal([]);
   });
 
-  it('no feature carries periodic jobs: they are the app\'s (app/jobs/index.ts)', () => {
+  it("no feature carries periodic jobs: they are the app's (app/jobs/index.ts)", () => {
     const feature = fs.readFileSync(path.join(SRC, 'teams', 'feature.ts'), 'utf8');
     expect(feature).to.not.match(/\bjobs\?:/);
     expect(offenders('teams', ['app/jobs/index'])).to.deep.equal([]);

@@ -4,7 +4,12 @@ import { createLogger, scrub } from '../../src/logging';
 
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
   return { lines, log: createLogger('info', stream as never) };
 }
 
@@ -16,7 +21,10 @@ describe('logging without personal data', () => {
 
   it('redacts known personal fields and scrubs messages, nested objects and errors', () => {
     const { lines, log } = capture();
-    log.info({ customerName: 'Mevrouw Jansen', item: { phone: '0612345678', topic: 'bel 0612345678' }, err: new Error('mail jan@x.nl') }, 'nummer 0313-123456');
+    log.info(
+      { customerName: 'Mevrouw Jansen', item: { phone: '0612345678', topic: 'bel 0612345678' }, err: new Error('mail jan@x.nl') },
+      'nummer 0313-123456',
+    );
     const out = lines.join('');
     expect(out).not.to.contain('Jansen');
     expect(out).not.to.contain('0612345678');

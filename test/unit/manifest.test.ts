@@ -88,9 +88,39 @@ describe('Teams app manifest', () => {
       m.bots[0].commandLists.filter((l: any) => l.scopes.includes(scope)).flatMap((l: any) => l.commands.map((c: any) => c.title));
     // The decided lists (docs/teams-app.md says why): at most 12 per scope, the same order everywhere.
     const main = ['hulp', 'terugbellen', 'afspraak', 'geholpen'];
-    expect(titles('personal')).to.deep.equal([...main, 'klant', 'tolk', 'twijfel', 'afwegingen', 'mijn', 'overzicht', 'ervaring', 'instellingen']);
-    expect(titles('team')).to.deep.equal([...main, 'twijfel', 'afwegingen', 'mijn', 'overzicht', 'dagoverzicht', 'ervaring', 'ervaringen', 'koppel']);
-    expect(titles('groupChat')).to.deep.equal([...main, 'twijfel', 'afwegingen', 'mijn', 'overzicht', 'dagoverzicht', 'ervaring', 'ervaringen', 'instellingen']);
+    expect(titles('personal')).to.deep.equal([
+      ...main,
+      'klant',
+      'tolk',
+      'twijfel',
+      'afwegingen',
+      'mijn',
+      'overzicht',
+      'ervaring',
+      'instellingen',
+    ]);
+    expect(titles('team')).to.deep.equal([
+      ...main,
+      'twijfel',
+      'afwegingen',
+      'mijn',
+      'overzicht',
+      'dagoverzicht',
+      'ervaring',
+      'ervaringen',
+      'koppel',
+    ]);
+    expect(titles('groupChat')).to.deep.equal([
+      ...main,
+      'twijfel',
+      'afwegingen',
+      'mijn',
+      'overzicht',
+      'dagoverzicht',
+      'ervaring',
+      'ervaringen',
+      'instellingen',
+    ]);
     for (const scope of ['personal', 'team', 'groupChat']) expect(titles(scope)).to.have.length.at.most(12);
     // Descriptions follow the glossary (src/texts/nl/glossary.ts): no anglicisms.
     for (const list of m.bots[0].commandLists) {

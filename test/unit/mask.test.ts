@@ -4,8 +4,17 @@ import { echoOf, ECHO_MAX, MASK, maskContactDetails } from '../../src/domain/val
 
 describe('maskContactDetails / echoOf', () => {
   for (const contact of [
-    '0612345678', '06-12345678', '06 1234 5678', '+31 6 12345678', '+31(0)6-1234 5678', '0031612345678', '020-1234567', '038 456 7890',
-    'jan.jansen@example.nl', 'a.b+c@wij-ijsselland.nl', '123456789',
+    '0612345678',
+    '06-12345678',
+    '06 1234 5678',
+    '+31 6 12345678',
+    '+31(0)6-1234 5678',
+    '0031612345678',
+    '020-1234567',
+    '038 456 7890',
+    'jan.jansen@example.nl',
+    'a.b+c@wij-ijsselland.nl',
+    '123456789',
   ]) {
     it(`masks ${contact}`, () => {
       const out = maskContactDetails(`bel ${contact} even terug`);

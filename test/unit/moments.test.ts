@@ -50,7 +50,10 @@ describe('moments: the horizon rule', () => {
     expect(loadConfig({}).momentHorizonMonths).to.equal(12);
     expect(loadConfig({ MOMENT_HORIZON_MONTHS: '24' }).momentHorizonMonths).to.equal(24);
     for (const v of ['0', '121', 'twaalf', '1.5']) {
-      expect(() => loadConfig({ MOMENT_HORIZON_MONTHS: v })).to.throw(ConfigError, /^MOMENT_HORIZON_MONTHS: expected a whole number from 1 to 120/);
+      expect(() => loadConfig({ MOMENT_HORIZON_MONTHS: v })).to.throw(
+        ConfigError,
+        /^MOMENT_HORIZON_MONTHS: expected a whole number from 1 to 120/,
+      );
     }
   });
 });
@@ -61,7 +64,12 @@ describe('moments: the horizon in the callback rules', () => {
     const { anna, bram } = staff;
     const now = new Date('2026-11-26T10:00:00+01:00');
     const ctx = { now, calendar: cal, actor: anna, isManager: false, momentHorizonMonths: 12 };
-    const item = createdItem<CallbackData>('callback', { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage', assignee: bram, agendaMode: 'offer' }, ctx, { id: 'TB-1' });
+    const item = createdItem<CallbackData>(
+      'callback',
+      { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: 'Lekkage', assignee: bram, agendaMode: 'offer' },
+      ctx,
+      { id: 'TB-1' },
+    );
     const far = applyCallback(item, 'planSlot', { start: '2028-01-10T10:00:00+01:00' }, ctx);
     expect(far.ok ? 'accepted' : far.refusal.code).to.equal('badSlot');
     const near = applyCallback(item, 'planSlot', { start: '2026-11-27T10:00:00+01:00' }, ctx);

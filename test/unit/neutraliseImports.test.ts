@@ -30,7 +30,8 @@ export function handNeutralising(file: string, text: string): string[] {
     if (!spec.startsWith('.')) continue;
     const target = path.relative(SRC, path.resolve(path.dirname(file), spec));
     if (target === path.join('domain', 'neutralise')) out.push(`${names.trim()} from ${target}`);
-    else if (target === path.join('teams', 'cards', 'render') && (names.includes('*') || /\bneutralise(Deep)?\b/.test(names))) out.push(`${names.trim()} from ${target}`);
+    else if (target === path.join('teams', 'cards', 'render') && (names.includes('*') || /\bneutralise(Deep)?\b/.test(names)))
+      out.push(`${names.trim()} from ${target}`);
   }
   return out;
 }
@@ -42,7 +43,9 @@ describe('no neutralising by hand under src/teams', () => {
     expect(handNeutralising(file, "import { bind, neutralise } from '../cards/render';")).to.have.length(1);
     expect(handNeutralising(file, "import { neutraliseDeep } from '../cards/render';")).to.have.length(1);
     expect(handNeutralising(file, "const r = require('../cards/render');")).to.have.length(1);
-    expect(handNeutralising(file, "import { bind, say } from '../cards/render';\n// neutralise from '../../domain/neutralise'")).to.deep.equal([]);
+    expect(
+      handNeutralising(file, "import { bind, say } from '../cards/render';\n// neutralise from '../../domain/neutralise'"),
+    ).to.deep.equal([]);
     expect(handNeutralising(file, "import { neutraliseValues } from '../cards/itemCard';")).to.deep.equal([]);
   });
 

@@ -13,9 +13,12 @@ describe('poison messages: which failures are retried', () => {
     for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'REQUEST_SEND_ERROR']) {
       expect(isTransientFailure(Object.assign(new Error('x'), { code })), code).to.equal(true);
     }
-    for (const statusCode of [408, 412, 429, 500, 503, 504]) expect(isTransientFailure(Object.assign(new Error('x'), { statusCode })), String(statusCode)).to.equal(true);
+    for (const statusCode of [408, 412, 429, 500, 503, 504])
+      expect(isTransientFailure(Object.assign(new Error('x'), { statusCode })), String(statusCode)).to.equal(true);
     expect(isTransientFailure(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }))).to.equal(true);
-    expect(isTransientFailure(new TypeError('fetch failed', { cause: Object.assign(new Error('c'), { code: 'ECONNREFUSED' }) }))).to.equal(true);
+    expect(isTransientFailure(new TypeError('fetch failed', { cause: Object.assign(new Error('c'), { code: 'ECONNREFUSED' }) }))).to.equal(
+      true,
+    );
   });
 
   it('a render error, a bad stored value or a 400 is not', () => {
@@ -28,7 +31,12 @@ describe('poison messages: which failures are retried', () => {
   });
 
   it('classifySendError: a thrown render error is final and marked poison; a reset connection is retried', () => {
-    expect(classifySendError(new RangeError('Invalid time value'))).to.deep.include({ ok: false, retry: false, poison: true, error: 'RangeError: Invalid time value' });
+    expect(classifySendError(new RangeError('Invalid time value'))).to.deep.include({
+      ok: false,
+      retry: false,
+      poison: true,
+      error: 'RangeError: Invalid time value',
+    });
     expect(classifySendError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).to.deep.include({ retry: true });
   });
 
@@ -45,10 +53,13 @@ describe('poison messages: which failures are retried', () => {
       return { ok: true };
     });
     outbox.hooks = { onPoison: async (m, error) => void poisoned.push(`${m.key} ${error}`) };
-    await repo.enqueue([
-      { tenantId: 't', key: 'a', type: 'card', lane: 'conv:1', payload: { bad: true } },
-      { tenantId: 't', key: 'b', type: 'card', lane: 'conv:1', payload: {} },
-    ], clock.now());
+    await repo.enqueue(
+      [
+        { tenantId: 't', key: 'a', type: 'card', lane: 'conv:1', payload: { bad: true } },
+        { tenantId: 't', key: 'b', type: 'card', lane: 'conv:1', payload: {} },
+      ],
+      clock.now(),
+    );
     outbox.kick();
     await outbox.idle();
     expect(sent).to.deep.equal(['b']);

@@ -7,8 +7,21 @@ import { chunks } from '../../src/teams/features/privacy';
 import type { Item } from '../../src/domain/types';
 
 const item = (data: Record<string, unknown>, kind: Item['kind'] = 'callback'): Item => ({
-  tenantId: 't', id: 'TB-1', kind, status: 'done', subject: 's', owner: null, createdBy: { id: 'x', name: 'X' },
-  createdAt: new Date(0), updatedAt: new Date(0), deadline: null, closedAt: new Date(0), source: 'teams', version: 1, data, card: null,
+  tenantId: 't',
+  id: 'TB-1',
+  kind,
+  status: 'done',
+  subject: 's',
+  owner: null,
+  createdBy: { id: 'x', name: 'X' },
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+  deadline: null,
+  closedAt: new Date(0),
+  source: 'teams',
+  version: 1,
+  data,
+  card: null,
 });
 
 describe('privacy rules (pure)', () => {
@@ -24,25 +37,54 @@ describe('privacy rules (pure)', () => {
     for (const q of ['06 12345678', '0612345678', '+31 6 1234 5678', '0031612345678', 'jansen', 'MEVR. JANSEN', 'k.jansen@example.nl']) {
       expect(matchesCustomer(c, genericPrivacy, q), q).to.equal(true);
     }
-    for (const q of ['06 12345679', 'Jans', 'Mevrouw Jansen-de Vries', '', 'k.jansen@example.com']) expect(matchesCustomer(c, genericPrivacy, q), q).to.equal(false);
+    for (const q of ['06 12345679', 'Jans', 'Mevrouw Jansen-de Vries', '', 'k.jansen@example.com'])
+      expect(matchesCustomer(c, genericPrivacy, q), q).to.equal(false);
     expect(matchesCustomer(item({ ...c.data, erased: true }), genericPrivacy, '06 12345678')).to.equal(false);
   });
 
   it('erases personal fields but keeps the shape (strings empty, objects empty) and everything else', () => {
     const erased = genericPrivacy.erase({
-      customerName: 'A', phone: '+31612345678', phoneDisplay: '06 12345678', topic: 'Lekkage', details: 'd', doneNote: 'n',
-      profile: { ageGroup: 'senior' }, attempts: [{ at: 'x', by: 'Bram' }], sensitive: true, language: 'Arabisch', address: 'Straat 1',
-      cancelReason: 'r', claimedAt: '2026-11-26T10:00:00Z',
+      customerName: 'A',
+      phone: '+31612345678',
+      phoneDisplay: '06 12345678',
+      topic: 'Lekkage',
+      details: 'd',
+      doneNote: 'n',
+      profile: { ageGroup: 'senior' },
+      attempts: [{ at: 'x', by: 'Bram' }],
+      sensitive: true,
+      language: 'Arabisch',
+      address: 'Straat 1',
+      cancelReason: 'r',
+      claimedAt: '2026-11-26T10:00:00Z',
     });
     expect(erased).to.deep.equal({
-      customerName: '', phone: '', phoneDisplay: '', topic: 'Lekkage', details: '', doneNote: '', profile: {},
-      attempts: [{ at: 'x', by: 'Bram' }], sensitive: true, language: '', address: '', cancelReason: '', claimedAt: '2026-11-26T10:00:00Z', erased: true,
+      customerName: '',
+      phone: '',
+      phoneDisplay: '',
+      topic: 'Lekkage',
+      details: '',
+      doneNote: '',
+      profile: {},
+      attempts: [{ at: 'x', by: 'Bram' }],
+      sensitive: true,
+      language: '',
+      address: '',
+      cancelReason: '',
+      claimedAt: '2026-11-26T10:00:00Z',
+      erased: true,
     });
   });
 
   it('appointments: the contact (phone or e-mail) identifies the customer and is removed on erasure', () => {
-    const phone = item({ customerName: 'Meneer Bos', contact: { kind: 'phone', value: '+31612345670', display: '06 12345670' }, topic: 'x' }, 'appointment');
-    const mail = item({ customerName: 'Meneer Bos', contact: { kind: 'email', value: 'bos@example.nl', display: 'bos@example.nl' } }, 'appointment');
+    const phone = item(
+      { customerName: 'Meneer Bos', contact: { kind: 'phone', value: '+31612345670', display: '06 12345670' }, topic: 'x' },
+      'appointment',
+    );
+    const mail = item(
+      { customerName: 'Meneer Bos', contact: { kind: 'email', value: 'bos@example.nl', display: 'bos@example.nl' } },
+      'appointment',
+    );
     expect(matchesCustomer(phone, genericPrivacy, '06-12345670')).to.equal(true);
     expect(matchesCustomer(mail, genericPrivacy, 'BOS@example.nl')).to.equal(true);
     expect(genericPrivacy.erase(phone.data)).to.deep.equal({ customerName: '', topic: 'x', erased: true });

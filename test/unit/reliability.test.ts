@@ -7,18 +7,34 @@ import { loadConfig, ConfigError } from '../../src/config/config';
 import { sendTimeoutMs } from '../../src/app/outbox';
 
 const restError = (statusCode: number | undefined, code?: string, headers: Record<string, string> = {}) =>
-  Object.assign(new Error(`${code ?? 'err'} message`), { statusCode, code, response: { headers: { get: (n: string) => headers[n.toLowerCase()] } } });
+  Object.assign(new Error(`${code ?? 'err'} message`), {
+    statusCode,
+    code,
+    response: { headers: { get: (n: string) => headers[n.toLowerCase()] } },
+  });
 
 describe('reliability (pure)', () => {
   it('classifies connector errors: 429/412/408/5xx/network retried, 403/404 final problems, other 4xx final', () => {
-    expect(classifySendError(restError(429, 'TooManyRequests', { 'retry-after': '7' }))).to.deep.include({ retry: true, retryAfterMs: 7000 });
+    expect(classifySendError(restError(429, 'TooManyRequests', { 'retry-after': '7' }))).to.deep.include({
+      retry: true,
+      retryAfterMs: 7000,
+    });
     expect(classifySendError(restError(429, 'TooManyRequests'))).to.deep.include({ retry: true, retryAfterMs: undefined });
     for (const s of [412, 408, 500, 502, 503, 504]) expect(classifySendError(restError(s)), String(s)).to.deep.include({ retry: true });
     expect(classifySendError(restError(503, 'x', { 'retry-after': '3' }))).to.deep.include({ retry: true, retryAfterMs: 3000 });
-    expect(classifySendError(restError(403, 'MessageWritesBlocked'))).to.deep.include({ retry: false, problem: { code: 'MessageWritesBlocked', status: 403 } });
-    expect(classifySendError(restError(404, 'ConversationNotFound'))).to.deep.include({ retry: false, problem: { code: 'ConversationNotFound', status: 404 } });
+    expect(classifySendError(restError(403, 'MessageWritesBlocked'))).to.deep.include({
+      retry: false,
+      problem: { code: 'MessageWritesBlocked', status: 403 },
+    });
+    expect(classifySendError(restError(404, 'ConversationNotFound'))).to.deep.include({
+      retry: false,
+      problem: { code: 'ConversationNotFound', status: 404 },
+    });
     expect(classifySendError(restError(404))).to.deep.include({ retry: false, problem: { code: '404', status: 404 } });
-    for (const s of [400, 401, 413]) expect(classifySendError(restError(s)), String(s)).to.deep.include({ retry: false }).and.not.to.have.property('problem');
+    for (const s of [400, 401, 413])
+      expect(classifySendError(restError(s)), String(s))
+        .to.deep.include({ retry: false })
+        .and.not.to.have.property('problem');
     expect(classifySendError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).to.deep.include({ retry: true });
     expect(classifySendError(new NoConversationError('none'))).to.deep.include({ retry: false, problem: { code: 'NoConversation' } });
   });
@@ -35,7 +51,8 @@ describe('reliability (pure)', () => {
   it('takes the PostgreSQL schema from DATABASE_URL (?schema=) and refuses odd names', () => {
     expect(parsePostgresUrl('postgres://u@h:5432/db')).to.deep.equal({ connectionString: 'postgres://u@h:5432/db' });
     expect(parsePostgresUrl('postgres://u@h:5432/db?schema=topcontact&sslmode=require')).to.deep.equal({
-      connectionString: 'postgres://u@h:5432/db?sslmode=require', schema: 'topcontact',
+      connectionString: 'postgres://u@h:5432/db?sslmode=require',
+      schema: 'topcontact',
     });
     expect(() => parsePostgresUrl('postgres://u@h/db?schema=a;drop')).to.throw(/schema must be/);
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db?schema=tc_1' }).databaseUrl).to.contain('schema=tc_1');

@@ -16,7 +16,10 @@ describe('scheduling: findSlots (pure)', () => {
     const r = findSlots({ calendar: cal, now, deadline: callbackDeadline(cal, now), busy: [] });
     expect(r.late).to.equal(false);
     expect(starts(r.slots)).to.deep.equal([
-      utc('2026-11-26T10:30:00+01:00'), utc('2026-11-26T10:45:00+01:00'), utc('2026-11-26T11:00:00+01:00'), utc('2026-11-26T11:15:00+01:00'),
+      utc('2026-11-26T10:30:00+01:00'),
+      utc('2026-11-26T10:45:00+01:00'),
+      utc('2026-11-26T11:00:00+01:00'),
+      utc('2026-11-26T11:15:00+01:00'),
     ]);
     expect(r.slots[0].end.toISOString()).to.equal(utc('2026-11-26T10:45:00+01:00'));
   });
@@ -24,7 +27,10 @@ describe('scheduling: findSlots (pure)', () => {
   it('goes around busy blocks (overlapping, touching and unsorted ones included)', () => {
     const now = t('2026-11-26T08:00:00+01:00');
     const r = findSlots({
-      calendar: cal, now, deadline: callbackDeadline(cal, now), max: 3,
+      calendar: cal,
+      now,
+      deadline: callbackDeadline(cal, now),
+      max: 3,
       busy: [
         busy('2026-11-26T09:00:00+01:00', '2026-11-26T10:10:00+01:00'),
         busy('2026-11-26T08:30:00+01:00', '2026-11-26T08:45:00+01:00'),
@@ -33,14 +39,21 @@ describe('scheduling: findSlots (pure)', () => {
       ],
     });
     // 08:30 busy, 08:45–09:00 overlaps 08:50, 09:00–10:10 busy → 10:15 (grid after 10:10), then 10:30–11:00 busy.
-    expect(starts(r.slots)).to.deep.equal([utc('2026-11-26T10:15:00+01:00'), utc('2026-11-26T11:00:00+01:00'), utc('2026-11-26T11:15:00+01:00')]);
+    expect(starts(r.slots)).to.deep.equal([
+      utc('2026-11-26T10:15:00+01:00'),
+      utc('2026-11-26T11:00:00+01:00'),
+      utc('2026-11-26T11:15:00+01:00'),
+    ]);
   });
 
   it('never offers a slot that runs past closing time or starts before opening', () => {
     const now = t('2026-11-26T16:30:00+01:00');
     const r = findSlots({ calendar: cal, now, deadline: callbackDeadline(cal, now), busy: [] });
     expect(starts(r.slots)).to.deep.equal([
-      utc('2026-11-26T16:45:00+01:00'), utc('2026-11-27T08:30:00+01:00'), utc('2026-11-27T08:45:00+01:00'), utc('2026-11-27T09:00:00+01:00'),
+      utc('2026-11-26T16:45:00+01:00'),
+      utc('2026-11-27T08:30:00+01:00'),
+      utc('2026-11-27T08:45:00+01:00'),
+      utc('2026-11-27T09:00:00+01:00'),
     ]);
   });
 
@@ -55,7 +68,10 @@ describe('scheduling: findSlots (pure)', () => {
     const deadline = callbackDeadline(cal, now);
     expect(deadline.toISOString()).to.equal(utc('2026-12-28T17:00:00+01:00'));
     const r = findSlots({
-      calendar: cal, now, deadline, max: 2,
+      calendar: cal,
+      now,
+      deadline,
+      max: 2,
       busy: [busy('2026-12-28T08:00:00+01:00', '2026-12-28T09:00:00+01:00')],
     });
     expect(starts(r.slots)).to.deep.equal([utc('2026-12-28T09:00:00+01:00'), utc('2026-12-28T09:15:00+01:00')]);
@@ -71,11 +87,17 @@ describe('scheduling: findSlots (pure)', () => {
   it('keeps offered slots apart when asked (spacing)', () => {
     const now = t('2026-11-26T10:00:00+01:00');
     const r = findSlots({
-      calendar: cal, now, deadline: callbackDeadline(cal, now), spacingMinutes: 60,
+      calendar: cal,
+      now,
+      deadline: callbackDeadline(cal, now),
+      spacingMinutes: 60,
       busy: [busy('2026-11-26T11:00:00+01:00', '2026-11-26T11:50:00+01:00')],
     });
     expect(starts(r.slots)).to.deep.equal([
-      utc('2026-11-26T10:15:00+01:00'), utc('2026-11-26T12:00:00+01:00'), utc('2026-11-26T13:00:00+01:00'), utc('2026-11-26T14:00:00+01:00'),
+      utc('2026-11-26T10:15:00+01:00'),
+      utc('2026-11-26T12:00:00+01:00'),
+      utc('2026-11-26T13:00:00+01:00'),
+      utc('2026-11-26T14:00:00+01:00'),
     ]);
   });
 
@@ -83,8 +105,13 @@ describe('scheduling: findSlots (pure)', () => {
     const now = t('2026-11-26T10:00:00+01:00');
     const deadline = t('2026-11-27T17:00:00+01:00');
     const r = findSlots({
-      calendar: cal, now, deadline,
-      busy: [busy('2026-11-26T08:00:00+01:00', '2026-11-27T18:00:00+01:00'), busy('2026-11-30T08:30:00+01:00', '2026-11-30T09:40:00+01:00')],
+      calendar: cal,
+      now,
+      deadline,
+      busy: [
+        busy('2026-11-26T08:00:00+01:00', '2026-11-27T18:00:00+01:00'),
+        busy('2026-11-30T08:30:00+01:00', '2026-11-30T09:40:00+01:00'),
+      ],
     });
     expect(r.late).to.equal(true);
     expect(starts(r.slots)).to.deep.equal([utc('2026-11-30T09:45:00+01:00')]);
@@ -119,7 +146,11 @@ describe('scheduling: findSlots (pure)', () => {
   });
 
   it('mergeBusy sorts, merges and drops empty blocks', () => {
-    const m = mergeBusy([busy('2026-11-26T10:00:00Z', '2026-11-26T11:00:00Z'), busy('2026-11-26T09:00:00Z', '2026-11-26T10:00:00Z'), busy('2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z')]);
+    const m = mergeBusy([
+      busy('2026-11-26T10:00:00Z', '2026-11-26T11:00:00Z'),
+      busy('2026-11-26T09:00:00Z', '2026-11-26T10:00:00Z'),
+      busy('2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z'),
+    ]);
     expect(m).to.deep.equal([busy('2026-11-26T09:00:00Z', '2026-11-26T11:00:00Z')]);
   });
 
@@ -132,7 +163,10 @@ describe('scheduling: findSlots (pure)', () => {
         (offsetMin, blocks, spacing) => {
           const now = new Date(t('2026-11-20T00:00:00+01:00').getTime() + offsetMin * 60_000);
           const deadline = callbackDeadline(cal, now);
-          const bz = blocks.map(([s, d]) => ({ start: new Date(now.getTime() + s * 60_000), end: new Date(now.getTime() + (s + d) * 60_000) }));
+          const bz = blocks.map(([s, d]) => ({
+            start: new Date(now.getTime() + s * 60_000),
+            end: new Date(now.getTime() + (s + d) * 60_000),
+          }));
           const r = findSlots({ calendar: cal, now, deadline, busy: bz, spacingMinutes: spacing });
           let prev = 0;
           for (const s of r.slots) {

@@ -27,17 +27,26 @@ describe('scheduling: the free/busy window is bounded', () => {
   });
 
   it('for any deadline the window is under 62 days (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: -30, max: 3000 }), (days) => {
-      const w = searchWindow(cal, now, new Date(now.getTime() + days * DAY));
-      return w.end.getTime() - w.start.getTime() < 62 * DAY && w.end.getTime() > w.start.getTime();
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -30, max: 3000 }), (days) => {
+        const w = searchWindow(cal, now, new Date(now.getTime() + days * DAY));
+        return w.end.getTime() - w.start.getTime() < 62 * DAY && w.end.getTime() > w.start.getTime();
+      }),
+    );
   });
 
   it('GraphService splits any longer window into consecutive pieces under 62 days', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 400 * DAY }), (len) => {
-      const pieces = schedulePieces(now, new Date(now.getTime() + len));
-      return pieces[0].start.getTime() === now.getTime() && pieces[pieces.length - 1].end.getTime() === now.getTime() + len &&
-        pieces.every((p, i) => p.end.getTime() - p.start.getTime() < 62 * DAY && (i === 0 || p.start.getTime() === pieces[i - 1].end.getTime()));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 * DAY }), (len) => {
+        const pieces = schedulePieces(now, new Date(now.getTime() + len));
+        return (
+          pieces[0].start.getTime() === now.getTime() &&
+          pieces[pieces.length - 1].end.getTime() === now.getTime() + len &&
+          pieces.every(
+            (p, i) => p.end.getTime() - p.start.getTime() < 62 * DAY && (i === 0 || p.start.getTime() === pieces[i - 1].end.getTime()),
+          )
+        );
+      }),
+    );
   });
 });

@@ -26,7 +26,11 @@ describe('sign-in: Bot Framework endpoint settings', () => {
   it('none set: the public cloud (null); all set: every value read', () => {
     expect(loadConfig(bot).botEndpoints).to.equal(null);
     const c = loadConfig({ ...bot, ...endpoints() });
-    expect(c.botEndpoints).to.deep.include({ toChannelFromBotLoginUrl: `https://login.example/${TENANT}`, callerId: 'urn:botframework:azure', validateAuthority: false });
+    expect(c.botEndpoints).to.deep.include({
+      toChannelFromBotLoginUrl: `https://login.example/${TENANT}`,
+      callerId: 'urn:botframework:azure',
+      validateAuthority: false,
+    });
   });
 
   it('each one missing from an otherwise full set is named', () => {
@@ -51,13 +55,24 @@ describe('sign-in: Bot Framework endpoint settings', () => {
   });
 
   it('MultiTenant may sign in at botframework.com; SingleTenant only at its own tenant', () => {
-    expect(() => loadConfig({ ...bot, MicrosoftAppType: 'MultiTenant', ...endpoints('https://login.example/botframework.com') })).not.to.throw();
-    expect(() => loadConfig({ ...bot, ...endpoints('https://login.example/botframework.com') })).to.throw(ConfigError, /^ToChannelFromBotLoginUrl: must end with/);
+    expect(() =>
+      loadConfig({ ...bot, MicrosoftAppType: 'MultiTenant', ...endpoints('https://login.example/botframework.com') }),
+    ).not.to.throw();
+    expect(() => loadConfig({ ...bot, ...endpoints('https://login.example/botframework.com') })).to.throw(
+      ConfigError,
+      /^ToChannelFromBotLoginUrl: must end with/,
+    );
   });
 
   it('splits a login URL into the authority host and the tenant', () => {
-    expect(splitLoginUrl(`https://login.microsoftonline.com/${TENANT}`)).to.deep.equal({ authorityHost: 'https://login.microsoftonline.com', tenant: TENANT });
-    expect(splitLoginUrl('https://127.0.0.1:4443/entra/contoso.example')).to.deep.equal({ authorityHost: 'https://127.0.0.1:4443/entra', tenant: 'contoso.example' });
+    expect(splitLoginUrl(`https://login.microsoftonline.com/${TENANT}`)).to.deep.equal({
+      authorityHost: 'https://login.microsoftonline.com',
+      tenant: TENANT,
+    });
+    expect(splitLoginUrl('https://127.0.0.1:4443/entra/contoso.example')).to.deep.equal({
+      authorityHost: 'https://127.0.0.1:4443/entra',
+      tenant: 'contoso.example',
+    });
   });
 
   it('a managed identity for Graph alone still needs GRAPH_TENANT_ID (it used to leave Graph off silently)', () => {
@@ -67,7 +82,10 @@ describe('sign-in: Bot Framework endpoint settings', () => {
 });
 
 describe('sign-in: refused token requests name the setting', () => {
-  const entra = (code: number, text = 'Something.') => Object.assign(new Error(`ClientSecretCredential authentication failed: AADSTS${code}: ${text}\r\nTrace ID: abc`), { name: 'AuthenticationError' });
+  const entra = (code: number, text = 'Something.') =>
+    Object.assign(new Error(`ClientSecretCredential authentication failed: AADSTS${code}: ${text}\r\nTrace ID: abc`), {
+      name: 'AuthenticationError',
+    });
   const cases: [number, 'bot' | 'graph', string][] = [
     [7000215, 'bot', 'MicrosoftAppPassword'],
     [7000215, 'graph', 'GRAPH_CLIENT_SECRET'],
@@ -80,7 +98,11 @@ describe('sign-in: refused token requests name the setting', () => {
   ];
   for (const [code, who, check] of cases) {
     it(`AADSTS${code} (${who}) → ${check}`, () => {
-      const f = describeTokenFailure(entra(code), who === 'bot' ? 'Bot Framework' : 'Microsoft Graph', who === 'bot' ? BOT_SETTINGS('secret') : GRAPH_SETTINGS(code === 700027 ? 'certificate' : 'secret'));
+      const f = describeTokenFailure(
+        entra(code),
+        who === 'bot' ? 'Bot Framework' : 'Microsoft Graph',
+        who === 'bot' ? BOT_SETTINGS('secret') : GRAPH_SETTINGS(code === 700027 ? 'certificate' : 'secret'),
+      );
       expect(f).to.include({ code: `AADSTS${code}`, check });
       expect(f.message).to.match(new RegExp(`AADSTS${code}.*check ${check.replace(/[()>]/g, '.')}$`));
       expect(f.message).not.to.include('Trace ID');
@@ -88,7 +110,11 @@ describe('sign-in: refused token requests name the setting', () => {
   }
 
   it('the managed identity endpoint and an unreachable host are told apart', () => {
-    const msi = describeTokenFailure(new Error('ManagedIdentityCredential: No User Assigned or Delegated Managed Identity found'), 'Microsoft Graph', GRAPH_SETTINGS('managedIdentity'));
+    const msi = describeTokenFailure(
+      new Error('ManagedIdentityCredential: No User Assigned or Delegated Managed Identity found'),
+      'Microsoft Graph',
+      GRAPH_SETTINGS('managedIdentity'),
+    );
     expect(msi).to.include({ code: 'managedIdentity', check: 'GRAPH_MANAGED_IDENTITY_CLIENT_ID' });
     const down = describeTokenFailure(new Error('connect ECONNREFUSED 127.0.0.1:1'), 'Bot Framework', BOT_SETTINGS('secret'));
     expect(down.code).to.equal('network');
@@ -100,7 +126,12 @@ describe('sign-in: refused token requests name the setting', () => {
     const h = new CredentialHealth('Microsoft Graph', GRAPH_SETTINGS('secret'), log);
     expect(h.current.status).to.equal('untested');
     let fail: Error | null = entra(7000215);
-    const cred = h.wrap({ getToken: async () => { if (fail) throw fail; return { token: 't', expiresOnTimestamp: Date.now() + 3600_000 }; } });
+    const cred = h.wrap({
+      getToken: async () => {
+        if (fail) throw fail;
+        return { token: 't', expiresOnTimestamp: Date.now() + 3600_000 };
+      },
+    });
     for (let i = 0; i < 3; i++) await cred.getToken('s').catch(() => undefined);
     fail = entra(65001);
     await cred.getToken('s').catch(() => undefined);

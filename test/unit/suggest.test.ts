@@ -2,7 +2,24 @@
 import { expect } from 'chai';
 import { editDistance, suggestCommand } from '../../src/domain/commands/suggest';
 
-const COMMANDS = ['help', 'hulp', 'terugbellen', 'afspraak', 'tolk', 'tolk overzicht', 'twijfel', 'oefenen', 'mijn', 'overzicht', 'koppel', 'digest', 'dagoverzicht', 'afwegingen', 'instellingen', 'rapport'];
+const COMMANDS = [
+  'help',
+  'hulp',
+  'terugbellen',
+  'afspraak',
+  'tolk',
+  'tolk overzicht',
+  'twijfel',
+  'oefenen',
+  'mijn',
+  'overzicht',
+  'koppel',
+  'digest',
+  'dagoverzicht',
+  'afwegingen',
+  'instellingen',
+  'rapport',
+];
 
 describe('suggestCommand (near miss and intent)', () => {
   it('edit distance counts a swap of two neighbours as one', () => {

@@ -17,8 +17,14 @@ const { anna } = staff;
 
 function item(over: Partial<Item> = {}): Item {
   return anItem({
-    id: 'TB-1', kind: 'callback', status: 'open', subject: 'x', createdBy: anna, at: t('2026-11-26T10:00:00+01:00'),
-    deadline: t('2026-11-27T17:00:00+01:00'), ...over,
+    id: 'TB-1',
+    kind: 'callback',
+    status: 'open',
+    subject: 'x',
+    createdBy: anna,
+    at: t('2026-11-26T10:00:00+01:00'),
+    deadline: t('2026-11-27T17:00:00+01:00'),
+    ...over,
   });
 }
 
@@ -30,8 +36,9 @@ describe('term: one decision on state words and terms', () => {
     expect(termLine(item(), cal, t('2026-11-27T08:00:00+01:00'))).to.equal(clockTexts.termLine(stateWords.dueToday, term));
     expect(termLine(item(), cal, t('2026-11-27T17:00:00+01:00'))).to.equal(clockTexts.termLine(stateWords.dueToday, term));
     expect(termLine(item(), cal, t('2026-11-27T17:00:01+01:00'))).to.equal(clockTexts.termLine(stateWords.overdue, term));
-    expect(termLine(item({ deadline: t('2026-12-02T17:00:00+01:00') }), cal, t('2026-11-26T10:00:00+01:00')))
-      .to.equal(clockTexts.termLine(stateWords.onTime, 'uiterlijk woensdag 2 december, 17:00'));
+    expect(termLine(item({ deadline: t('2026-12-02T17:00:00+01:00') }), cal, t('2026-11-26T10:00:00+01:00'))).to.equal(
+      clockTexts.termLine(stateWords.onTime, 'uiterlijk woensdag 2 december, 17:00'),
+    );
   });
 
   it('the next change: midnight before the term day, the term day, just after the term, then each working day', () => {
@@ -42,7 +49,9 @@ describe('term: one decision on state words and terms', () => {
     expect(next('2026-11-20T10:00:00+01:00', {})).to.equal(t('2026-11-26T00:00:00+01:00').toISOString()); // "morgen" from Thursday
     expect(next('2026-11-27T07:00:00+01:00', { closedAt: t('2026-11-27T07:00:00+01:00'), status: 'done' })).to.equal(undefined);
     // New Year adds the year to the day: the wording changes then too.
-    expect(next('2026-12-20T10:00:00+01:00', { deadline: t('2027-01-15T17:00:00+01:00') })).to.equal(t('2027-01-01T00:00:00+01:00').toISOString());
+    expect(next('2026-12-20T10:00:00+01:00', { deadline: t('2027-01-15T17:00:00+01:00') })).to.equal(
+      t('2027-01-01T00:00:00+01:00').toISOString(),
+    );
   });
 
   it('a finished card says whether the promise was kept on time; a cancelled one gives no verdict', () => {
@@ -54,10 +63,15 @@ describe('term: one decision on state words and terms', () => {
 
   describe('interpreter "nu, telefonisch": judged on the confirmation term everywhere', () => {
     const created = t('2026-11-26T10:00:00+01:00');
-    const phoneNow = (status: string) => item({
-      kind: 'interpreter', id: 'TL-1', status, owner: anna, deadline: created,
-      data: { path: 'service', mode: 'phoneNow', moment: created.toISOString(), confirmBy: t('2026-11-27T17:00:00+01:00').toISOString() },
-    });
+    const phoneNow = (status: string) =>
+      item({
+        kind: 'interpreter',
+        id: 'TL-1',
+        status,
+        owner: anna,
+        deadline: created,
+        data: { path: 'service', mode: 'phoneNow', moment: created.toISOString(), confirmBy: t('2026-11-27T17:00:00+01:00').toISOString() },
+      });
     const now = t('2026-11-26T15:00:00+01:00');
 
     for (const status of ['requested', 'confirmed']) {
@@ -75,7 +89,12 @@ describe('term: one decision on state words and terms', () => {
     }
 
     it('a planned booking, once confirmed, is judged on its moment again', () => {
-      const planned = item({ kind: 'interpreter', status: 'confirmed', deadline: t('2026-12-03T10:00:00+01:00'), data: { mode: 'video', confirmBy: t('2026-11-27T17:00:00+01:00').toISOString() } });
+      const planned = item({
+        kind: 'interpreter',
+        status: 'confirmed',
+        deadline: t('2026-12-03T10:00:00+01:00'),
+        data: { mode: 'video', confirmBy: t('2026-11-27T17:00:00+01:00').toISOString() },
+      });
       expect(termOf(planned)).to.deep.equal({ term: t('2026-12-03T10:00:00+01:00'), termKind: 'deadline' });
     });
   });

@@ -33,9 +33,9 @@ describe('workingTime: WorkingCalendar', () => {
       expect(() => new WorkingCalendar({ officeHours: { 1: { open: '8:30', close: '17:00' } } })).to.throw(RangeError);
       expect(() => new WorkingCalendar({ closingDays: ['2026-02-30'] })).to.throw(RangeError);
       expect(() => new WorkingCalendar({ liberationDay: 'sometimes' as LiberationDayRule })).to.throw(RangeError);
-      expect(
-        () => new WorkingCalendar({ officeHours: { 1: null, 2: null, 3: null, 4: null, 5: null, 6: null, 7: null } }),
-      ).to.throw(RangeError);
+      expect(() => new WorkingCalendar({ officeHours: { 1: null, 2: null, 3: null, 4: null, 5: null, 6: null, 7: null } })).to.throw(
+        RangeError,
+      );
     });
 
     it('sorts and deduplicates closing days and freezes the config', () => {

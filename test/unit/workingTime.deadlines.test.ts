@@ -1,11 +1,5 @@
 import { expect } from 'chai';
-import {
-  WorkingCalendar,
-  callbackDeadline,
-  deadlineState,
-  promiseTerms,
-  type PromiseKind,
-} from '../../src/domain/workingTime';
+import { WorkingCalendar, callbackDeadline, deadlineState, promiseTerms, type PromiseKind } from '../../src/domain/workingTime';
 
 const t = (iso: string): Date => new Date(iso);
 const iso = (d: Date | undefined): string | undefined => d?.toISOString();

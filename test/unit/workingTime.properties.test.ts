@@ -74,7 +74,14 @@ describe('workingTime: properties', () => {
         const terms = promiseTerms(cal, kind, promisedAt);
         const promiseDay = cal.dayOf(promisedAt);
         const expectations: Array<[Date, number]> =
-          kind === 'callback' ? [[terms.first, 1]] : kind === 'letter' ? [[terms.first, 5]] : [[terms.first, 1], [terms.final!, 5]];
+          kind === 'callback'
+            ? [[terms.first, 1]]
+            : kind === 'letter'
+              ? [[terms.first, 5]]
+              : [
+                  [terms.first, 1],
+                  [terms.final!, 5],
+                ];
         for (const [deadline, n] of expectations) {
           const day = cal.dayOf(deadline);
           expect(cal.isWorkingDay(day)).to.equal(true);

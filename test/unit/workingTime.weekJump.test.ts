@@ -54,7 +54,8 @@ const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).pa
 const officeHours: fc.Arbitrary<OfficeHours | null> = fc.oneof(
   fc.constant(null),
   fc.constant({ open: '00:00', close: '23:59' }),
-  fc.tuple(fc.integer({ min: 0, max: 23 * 60 + 59 }), fc.integer({ min: 0, max: 23 * 60 + 59 }))
+  fc
+    .tuple(fc.integer({ min: 0, max: 23 * 60 + 59 }), fc.integer({ min: 0, max: 23 * 60 + 59 }))
     .filter(([a, b]) => a !== b)
     .map(([a, b]) => ({ open: hhmm(Math.min(a, b)), close: hhmm(Math.max(a, b)) })),
 );
@@ -63,7 +64,10 @@ const config: fc.Arbitrary<WorkingTimeConfigInput> = fc.record({
   timeZone: fc.constantFrom('Europe/Amsterdam', 'Europe/London', 'America/New_York', 'Australia/Sydney', 'UTC'),
   goodFridayClosed: fc.boolean(),
   liberationDay: fc.constantFrom<LiberationDayRule>('never', 'lustrum', 'always'),
-  closingDays: fc.array(fc.integer({ min: MIN, max: MAX }).map((ms) => new Date(ms).toISOString().slice(0, 10)), { maxLength: 60 }),
+  closingDays: fc.array(
+    fc.integer({ min: MIN, max: MAX }).map((ms) => new Date(ms).toISOString().slice(0, 10)),
+    { maxLength: 60 },
+  ),
   officeHours: fc
     .tuple(officeHours, officeHours, officeHours, officeHours, officeHours, officeHours, officeHours)
     .filter((hours) => hours.some((h) => h !== null))
@@ -80,10 +84,15 @@ describe('workingTime: the week jump equals the day-by-day walk', () => {
 
   it('workingMillisBetween over random pairs of moments up to 13 months apart', () => {
     fc.assert(
-      fc.property(calendar, instant, fc.integer({ min: -HORIZON_MS - 30 * 86_400_000, max: HORIZON_MS + 30 * 86_400_000 }), (cal, a, span) => {
-        const b = new Date(a.getTime() + span);
-        expect(cal.workingMillisBetween(a, b)).to.equal(walkWorkingMillisBetween(cal, a, b));
-      }),
+      fc.property(
+        calendar,
+        instant,
+        fc.integer({ min: -HORIZON_MS - 30 * 86_400_000, max: HORIZON_MS + 30 * 86_400_000 }),
+        (cal, a, span) => {
+          const b = new Date(a.getTime() + span);
+          expect(cal.workingMillisBetween(a, b)).to.equal(walkWorkingMillisBetween(cal, a, b));
+        },
+      ),
       runs,
     );
   });
@@ -113,7 +122,10 @@ describe('workingTime: the week jump equals the day-by-day walk', () => {
     const cal = new WorkingCalendar();
     const from = new Date('2026-12-03T09:00:00Z');
     const to = new Date(from.getTime() + HORIZON_MS);
-    const pairs = Array.from({ length: 200 }, (_, i) => [new Date(from.getTime() + i * 3_600_000), new Date(to.getTime() - i * 3_600_000)] as const);
+    const pairs = Array.from(
+      { length: 200 },
+      (_, i) => [new Date(from.getTime() + i * 3_600_000), new Date(to.getTime() - i * 3_600_000)] as const,
+    );
     // Warm the per-year caches (holidays, DST days) so both sides measure arithmetic only.
     walkWorkingMillisBetween(cal, from, to);
     cal.workingMillisBetween(from, to);
@@ -127,8 +139,12 @@ describe('workingTime: the week jump equals the day-by-day walk', () => {
       }
       return best;
     };
-    const fast = cpu(() => { for (const [a, b] of pairs) cal.workingMillisBetween(a, b); });
-    const walk = cpu(() => { for (const [a, b] of pairs) walkWorkingMillisBetween(cal, a, b); });
+    const fast = cpu(() => {
+      for (const [a, b] of pairs) cal.workingMillisBetween(a, b);
+    });
+    const walk = cpu(() => {
+      for (const [a, b] of pairs) walkWorkingMillisBetween(cal, a, b);
+    });
     // A year is ~52 weeks: the jump does ~15 day-steps where the walk does ~366.
     expect(fast * 5).to.be.lessThan(walk);
     // And per call well under a millisecond of CPU (200 calls).

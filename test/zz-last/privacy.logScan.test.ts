@@ -50,12 +50,20 @@ describe('privacy: the logs of the whole test run hold no customer data', functi
   it('the scanner finds names, phone numbers and e-mail addresses when they are there', () => {
     noteCustomer({ name: 'Mevrouw Scannertest', phone: '06 98765432' });
     const planted = [
-      '{"msg":"x","v":"Mevrouw Scannertest"}', '{"msg":"call 06-98765432"}', '{"a":"+31 6 9876 5432"}', '{"a":"0031698765432"}',
-      '{"a":"020-1234567"}', '{"mail":"k.jansen@example.nl"}', '{"name":"MEVROUW SCANNERTEST"}',
+      '{"msg":"x","v":"Mevrouw Scannertest"}',
+      '{"msg":"call 06-98765432"}',
+      '{"a":"+31 6 9876 5432"}',
+      '{"a":"0031698765432"}',
+      '{"a":"020-1234567"}',
+      '{"mail":"k.jansen@example.nl"}',
+      '{"name":"MEVROUW SCANNERTEST"}',
     ];
     expect(findPersonalData(planted).map((h) => h.line)).to.deep.equal(planted);
-    const clean = ['{"level":20,"time":"2026-11-26T10:00:00.000Z","msg":"request","path":"/api/messages","status":200,"ms":3.412345}',
-      '{"outboxId":1795706101388,"type":"postCard","attempts":2,"error":"503 ServiceError Injected"}', '{"itemId":"TB-1001","version":12}'];
+    const clean = [
+      '{"level":20,"time":"2026-11-26T10:00:00.000Z","msg":"request","path":"/api/messages","status":200,"ms":3.412345}',
+      '{"outboxId":1795706101388,"type":"postCard","attempts":2,"error":"503 ServiceError Injected"}',
+      '{"itemId":"TB-1001","version":12}',
+    ];
     expect(findPersonalData(clean)).to.deep.equal([]);
   });
 
@@ -65,7 +73,12 @@ describe('privacy: the logs of the whole test run hold no customer data', functi
     try {
       await bindChannel(bot.url, connector);
       await postActivity(bot.url, personalMessage({ text: 'hulp', from: dirk }));
-      const customer = { customerName: 'Mevrouw Logvrij', phone: '06 55512345', topic: 'Lekkage bij mevrouw Logvrij', details: 'Bel 06 55512345 of mail logvrij@example.nl' };
+      const customer = {
+        customerName: 'Mevrouw Logvrij',
+        phone: '06 55512345',
+        topic: 'Lekkage bij mevrouw Logvrij',
+        details: 'Bel 06 55512345 of mail logvrij@example.nl',
+      };
       noteCustomer({ name: customer.customerName, phone: customer.phone, email: 'logvrij@example.nl' });
       expect((await intake(bot.url, { ...customer, phone: 'nummer 06 5551234x' })).status).to.equal(400); // a refused field
       expect((await intake(bot.url, { ...customer, unknownField: 'Mevrouw Logvrij' })).status).to.equal(400);
@@ -75,7 +88,12 @@ describe('privacy: the logs of the whole test run hold no customer data', functi
       const id = created.body.id as string;
       await click(bot.url, bram, 'callback.claim', { id });
       connector.block(generalChannel.id);
-      await click(bot.url, bram, 'callback.done', { id, answer: 'ja', note: 'Mevrouw Logvrij gebeld op 06 55512345', confirmation: 'email' });
+      await click(bot.url, bram, 'callback.done', {
+        id,
+        answer: 'ja',
+        note: 'Mevrouw Logvrij gebeld op 06 55512345',
+        confirmation: 'email',
+      });
       for (let i = 0; i < 40 && (await bot.app.s.repo.outboxStats()).pending > 0; i++) await sleep(50);
       await postActivity(bot.url, personalMessage({ text: 'inzage 06 55512345', from: dirk }));
       await postActivity(bot.url, personalMessage({ text: 'vergeet Mevrouw Logvrij bevestig', from: dirk }));
@@ -91,14 +109,24 @@ describe('privacy: the logs of the whole test run hold no customer data', functi
 
     // The capture really holds the run's logs (not an empty or silenced logger).
     const text = capturedLines.join('\n');
-    for (const expected of ['"msg":"request"', 'outbox message will be retried', 'conversation cannot be written to', 'privacy: inzage given']) {
+    for (const expected of [
+      '"msg":"request"',
+      'outbox message will be retried',
+      'conversation cannot be written to',
+      'privacy: inzage given',
+    ]) {
       expect(text, expected).to.contain(expected);
     }
     expect(capturedLines.length).to.be.greaterThan(20);
 
     const hits = findPersonalData(capturedLines);
-    const sample = hits.slice(0, 5).map((h) => `${h.what}: ${h.line.slice(0, 300)}`).join('\n');
-    console.log(`      scanned ${capturedLines.length} log lines for ${customerNames.size} customer names, ${customerPhones.size} phone numbers and any e-mail address`);
+    const sample = hits
+      .slice(0, 5)
+      .map((h) => `${h.what}: ${h.line.slice(0, 300)}`)
+      .join('\n');
+    console.log(
+      `      scanned ${capturedLines.length} log lines for ${customerNames.size} customer names, ${customerPhones.size} phone numbers and any e-mail address`,
+    );
     expect(hits, `personal data in ${hits.length} log lines, e.g.\n${sample}`).to.deep.equal([]);
   });
 });

@@ -61,7 +61,9 @@ export const recheckAccess: Job = async (s, now) => {
 
 /** Queues a calendarSync for every callback out of step with no sync waiting and no open access problem. */
 async function queueOutOfStep(s: Services, tenantId: string, now: Date, keyFor: (itemId: string) => string): Promise<void> {
-  const waiting = new Set((await s.repo.listOutbox({ status: 'pending', tenantId, type: 'calendarSync', limit: 10_000 })).map((m) => String(m.payload.itemId)));
+  const waiting = new Set(
+    (await s.repo.listOutbox({ status: 'pending', tenantId, type: 'calendarSync', limit: 10_000 })).map((m) => String(m.payload.itemId)),
+  );
   const blocked = await calendarBlocked(s, tenantId);
   const recent = new Date(now.getTime() - 7 * 24 * 3600_000);
   const heal: OutboxMessage[] = [];

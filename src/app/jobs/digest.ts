@@ -26,14 +26,20 @@ export async function digestMessages(s: Services, tenantId: string, day: LocalDa
   // right after koppel the team would only see an empty overview of what it just set up.
   if (binding && !boundAfterDigestTime(s, binding.boundAt, day)) {
     out.push({
-      tenantId, key: `digest:${tenantId}:${day}:channel`, type: DIGEST_MESSAGE, lane: `channel:${tenantId}`,
+      tenantId,
+      key: `digest:${tenantId}:${day}:channel`,
+      type: DIGEST_MESSAGE,
+      lane: `channel:${tenantId}`,
       payload: { audience: 'channel', day } satisfies DigestPayload as unknown as Record<string, unknown>,
     });
   }
   for (const u of await s.repo.listUsers(tenantId)) {
     if (u.settings.personalDigest !== true) continue;
     out.push({
-      tenantId, key: `digest:${tenantId}:${day}:user:${u.userId}`, type: DIGEST_MESSAGE, lane: `user:${u.userId}`,
+      tenantId,
+      key: `digest:${tenantId}:${day}:user:${u.userId}`,
+      type: DIGEST_MESSAGE,
+      lane: `user:${u.userId}`,
       payload: { audience: 'personal', day, userId: u.userId } satisfies DigestPayload as unknown as Record<string, unknown>,
     });
   }

@@ -22,13 +22,21 @@ export const exceptionNudges: Job = async (s, now) => {
   const oldEnough = new Date(now.getTime() - wait + 1); // created at least `wait` ago (wall time)
   for (const tenantId of await s.repo.tenants()) {
     const messages = new InItemOrder<OutboxMessage>();
-    for await (const raw of eachItem(s.repo, tenantId, { kinds: ['exception'], open: true, unowned: true, createdBefore: oldEnough }, s.itemPageSize)) {
+    for await (const raw of eachItem(
+      s.repo,
+      tenantId,
+      { kinds: ['exception'], open: true, unowned: true, createdBefore: oldEnough },
+      s.itemPageSize,
+    )) {
       const item = raw as unknown as Item<ExceptionData>;
       const waited = exceptionNudgeDue(item, cal, now, wait);
       if (waited === null) continue;
       if (!(await s.repo.claimOnce(tenantId, nudgeKey(item.id), now))) continue;
       messages.add(raw, {
-        tenantId, key: `${nudgeKey(item.id)}:${tenantId}`, type: 'notifyChannel', lane: `channel:${tenantId}`,
+        tenantId,
+        key: `${nudgeKey(item.id)}:${tenantId}`,
+        type: 'notifyChannel',
+        lane: `channel:${tenantId}`,
         payload: { text: t.msg.nudge(item.id, item.data.rule, workingDuration(Math.floor(waited / 60_000))), itemId: item.id },
       });
     }

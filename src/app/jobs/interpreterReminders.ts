@@ -25,12 +25,16 @@ export const interpreterReminders: Job = async (s, now) => {
       try {
         const due = dueReminder(item, cal, now);
         if (!due || !item.owner) continue;
-        const text = due.type === 'confirm'
-          ? t.msg.confirmReminder(item.id, formatDeadline(cal, new Date(item.data.confirmBy!), now))
-          : t.msg.ownCheckReminder(item.id, formatMoment(cal, new Date(item.data.moment), now));
+        const text =
+          due.type === 'confirm'
+            ? t.msg.confirmReminder(item.id, formatDeadline(cal, new Date(item.data.confirmBy!), now))
+            : t.msg.ownCheckReminder(item.id, formatMoment(cal, new Date(item.data.moment), now));
         if (!(await s.repo.claimOnce(tenantId, due.key, now))) continue;
         messages.add(raw, {
-          tenantId, key: `${due.key}:${tenantId}`, type: 'notifyPerson', lane: `user:${item.owner.id}`,
+          tenantId,
+          key: `${due.key}:${tenantId}`,
+          type: 'notifyPerson',
+          lane: `user:${item.owner.id}`,
           payload: { to: item.owner, text, itemId: item.id },
         });
       } catch (err) {

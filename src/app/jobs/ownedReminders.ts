@@ -18,7 +18,15 @@ export type OwnedKind = 'callback' | 'appointment';
 const TEXTS = { callback: nl.callbacks.msg, appointment: nl.appointments.msg } as const;
 
 /** The notice for one item if a reminder is due and this instance claims it; null otherwise. */
-async function reminderFor(s: Services, kind: OwnedKind, tenantId: string, item: Item, now: Date, today: string, before: number): Promise<OutboxMessage | null> {
+async function reminderFor(
+  s: Services,
+  kind: OwnedKind,
+  tenantId: string,
+  item: Item,
+  now: Date,
+  today: string,
+  before: number,
+): Promise<OutboxMessage | null> {
   const due = ownedReminderDue(item, s.calendar, now, before);
   if (!due) return null;
   const msg = TEXTS[kind];
@@ -28,14 +36,32 @@ async function reminderFor(s: Services, kind: OwnedKind, tenantId: string, item:
     if (!(await s.repo.claimOnce(tenantId, `overdue:${item.id}:${today}`, now))) return null;
     const late = formatTimeLeft(s.calendar, deadline, now);
     return item.owner
-      ? { tenantId, key: `overdue:${tenantId}:${item.id}:${today}`, type: 'notifyPerson', lane: `user:${item.owner.id}`, payload: { to: item.owner, text: msg.overdueOwner(item.id, topic, late), itemId: item.id } }
-      : { tenantId, key: `overdue:${tenantId}:${item.id}:${today}`, type: 'notifyChannel', lane: `channel:${tenantId}`, payload: { text: msg.overdueChannel(item.id, topic, late), itemId: item.id } };
+      ? {
+          tenantId,
+          key: `overdue:${tenantId}:${item.id}:${today}`,
+          type: 'notifyPerson',
+          lane: `user:${item.owner.id}`,
+          payload: { to: item.owner, text: msg.overdueOwner(item.id, topic, late), itemId: item.id },
+        }
+      : {
+          tenantId,
+          key: `overdue:${tenantId}:${item.id}:${today}`,
+          type: 'notifyChannel',
+          lane: `channel:${tenantId}`,
+          payload: { text: msg.overdueChannel(item.id, topic, late), itemId: item.id },
+        };
   }
   // One nudge per promise: a new deadline (new appointment) may get its own.
   const nudgeKey = `nudge:${item.id}:${deadline.getTime()}`;
   if (!(await s.repo.claimOnce(tenantId, nudgeKey, now))) return null;
   const leftText = formatTimeLeft(s.calendar, deadline, now).replace(/^nog /, '');
-  return { tenantId, key: `${tenantId}:${nudgeKey}`, type: 'notifyChannel', lane: `channel:${tenantId}`, payload: { text: msg.nudgeUnclaimed(item.id, topic, leftText), itemId: item.id } };
+  return {
+    tenantId,
+    key: `${tenantId}:${nudgeKey}`,
+    type: 'notifyChannel',
+    lane: `channel:${tenantId}`,
+    payload: { text: msg.nudgeUnclaimed(item.id, topic, leftText), itemId: item.id },
+  };
 }
 
 export function ownedReminders(kind: OwnedKind): Job {

@@ -63,7 +63,12 @@ function nearMiss(word: string, commands: readonly string[]): string | null {
  */
 export function suggestCommand(text: string, commands: readonly string[]): Suggestion | null {
   // A command or a plain request is short: look at the head only (kilobytes of text stay linear).
-  const lower = String(text ?? '').slice(0, SUGGEST_MAX_CHARS).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const lower = String(text ?? '')
+    .slice(0, SUGGEST_MAX_CHARS)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!lower) return null;
   const known = commands.map((c) => c.toLowerCase()).filter((c) => !c.includes(' '));
   const words = lower.split(' ');

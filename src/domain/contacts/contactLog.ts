@@ -14,9 +14,7 @@ export interface ContactLogData {
   topic: string;
 }
 
-export type ContactLogInput =
-  | { ok: true; data: ContactLogData; customerKey: string | null }
-  | { ok: false; fields: FieldErrors };
+export type ContactLogInput = { ok: true; data: ContactLogData; customerKey: string | null } | { ok: false; fields: FieldErrors };
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

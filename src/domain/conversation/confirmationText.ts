@@ -38,7 +38,14 @@ export function confirmationText(i: ConfirmationInput): CustomerText {
   return { subject: t.subject(i.topic), body: [...lines, ...signOff(i.helperName)].join('\n') };
 }
 
-export function notReachedText(i: { customerName: string; topic: string; helperName: string; attempts: string; directNumber?: string; sensitive: boolean }): CustomerText {
+export function notReachedText(i: {
+  customerName: string;
+  topic: string;
+  helperName: string;
+  attempts: string;
+  directNumber?: string;
+  sensitive: boolean;
+}): CustomerText {
   const t = nl.conversation.notReachedLetter;
   const lines = [c().greeting(i.customerName), '', t.body(i.topic, i.attempts), t.askCall];
   if (i.sensitive && i.directNumber) lines.push(c().reach(i.directNumber));

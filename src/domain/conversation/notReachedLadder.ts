@@ -23,9 +23,7 @@ export function attemptsAllowed(configured: number | undefined, needs: CustomerN
 export function nextAttemptMoment(cal: WorkingCalendar, now: Date, deadline: Date | null): Date | null {
   const today = cal.dayOf(now);
   const morning = now.getTime() < cal.at(today, NOON).getTime();
-  const candidate = morning && cal.isWorkingDay(today)
-    ? cal.at(today, AFTERNOON_TRY)
-    : cal.at(cal.nextWorkingDay(today), MORNING_TRY);
+  const candidate = morning && cal.isWorkingDay(today) ? cal.at(today, AFTERNOON_TRY) : cal.at(cal.nextWorkingDay(today), MORNING_TRY);
   if (candidate.getTime() <= now.getTime()) return null;
   if (deadline && candidate.getTime() > deadline.getTime()) return null;
   return candidate;

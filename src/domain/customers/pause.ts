@@ -34,12 +34,19 @@ export function pauseMarkOf(item: Item): ItemPauseMark | null {
 }
 
 /** A new item for a paused customer: refused (a home visit) or held with the pause on it. */
-export function creationUnderPause(kind: string, data: Record<string, unknown>, r: CustomerRecord, pause: CustomerPause):
-  { ok: false; refusal: Refusal } | { ok: true; data: Record<string, unknown> } {
+export function creationUnderPause(
+  kind: string,
+  data: Record<string, unknown>,
+  r: CustomerRecord,
+  pause: CustomerPause,
+): { ok: false; refusal: Refusal } | { ok: true; data: Record<string, unknown> } {
   if (kind === 'appointment' && data.promiseKind === 'homevisit') {
     return { ok: false, refusal: { code: 'customerPaused', message: t.homeVisitRefused } };
   }
-  return { ok: true, data: { ...data, held: true, customerPause: { customerId: r.id, since: pause.since, reason: pause.reason } satisfies ItemPauseMark } };
+  return {
+    ok: true,
+    data: { ...data, held: true, customerPause: { customerId: r.id, since: pause.since, reason: pause.reason } satisfies ItemPauseMark },
+  };
 }
 
 export interface ItemChange {
@@ -68,20 +75,34 @@ export function markLifted(item: Item, r: CustomerRecord, cal: WorkingCalendar, 
   if (!pauseMarkOf(item) && !isHeld(item)) return null;
   const { held: _held, customerPause: _mark, ...rest } = item.data;
   if (item.closedAt || !isHeld(item)) {
-    return { data: rest, deadline: item.deadline, history: { action: 'customerPauseLifted', details: { customerId: r.id } }, effects: [], post: false };
+    return {
+      data: rest,
+      deadline: item.deadline,
+      history: { action: 'customerPauseLifted', details: { customerId: r.id } },
+      effects: [],
+      post: false,
+    };
   }
   const term = termFrom(item, rest, cal, now);
   return {
     data: term.data,
     deadline: term.deadline,
-    history: { action: 'heldReleased', details: { customerId: r.id, from: item.deadline?.toISOString() ?? null, to: term.deadline?.toISOString() ?? null } },
+    history: {
+      action: 'heldReleased',
+      details: { customerId: r.id, from: item.deadline?.toISOString() ?? null, to: term.deadline?.toISOString() ?? null },
+    },
     effects: [],
     post: true,
   };
 }
 
 /** The item's term as if it were made now (an agreed moment still ahead stays). */
-export function termFrom(item: Item, data: Record<string, unknown>, cal: WorkingCalendar, now: Date): { data: Record<string, unknown>; deadline: Date | null } {
+export function termFrom(
+  item: Item,
+  data: Record<string, unknown>,
+  cal: WorkingCalendar,
+  now: Date,
+): { data: Record<string, unknown>; deadline: Date | null } {
   if (item.kind === 'callback') {
     const due = callbackDeadline(cal, now);
     const preferred = typeof data.preferredMoment === 'string' ? new Date(data.preferredMoment) : null;

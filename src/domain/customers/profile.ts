@@ -33,7 +33,10 @@ export const LEGACY_VALUES: Record<string, Record<string, string>> = {
 };
 
 const ALLOWED: Record<keyof Profile | 'preferredChannel', readonly string[]> = {
-  ageGroup: AGE_GROUPS, digital: DIGITAL, attitude: ATTITUDES, preferredChannel: PREFERRED_CHANNELS,
+  ageGroup: AGE_GROUPS,
+  digital: DIGITAL,
+  attitude: ATTITUDES,
+  preferredChannel: PREFERRED_CHANNELS,
 };
 
 /** A value of a klantbeeld field (or preferredChannel): the stored code, a legacy label mapped, or undefined. */

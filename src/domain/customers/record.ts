@@ -60,13 +60,33 @@ export function customerFacts(item: Item): CustomerFacts | null {
   if (!contacts.length) return null;
   const profile = d.profile && typeof d.profile === 'object' ? parseProfile(d.profile as Record<string, unknown>) : {};
   const name = typeof d.customerName === 'string' && d.customerName.trim() ? d.customerName.trim() : undefined;
-  return { contacts, name, profile, preferredChannel: profileValue('preferredChannel', d.preferredChannel) as PreferredChannel | undefined };
+  return {
+    contacts,
+    name,
+    profile,
+    preferredChannel: profileValue('preferredChannel', d.preferredChannel) as PreferredChannel | undefined,
+  };
 }
 
 export function newRecord(tenantId: string, id: string, facts: CustomerFacts, itemId: string, now: Date): CustomerRecord {
-  return mergeFacts({
-    tenantId, id, contacts: [], names: [], profile: {}, itemIds: [], pause: null, pauseHistory: [], createdAt: now, updatedAt: now, version: 0,
-  }, facts, itemId, now);
+  return mergeFacts(
+    {
+      tenantId,
+      id,
+      contacts: [],
+      names: [],
+      profile: {},
+      itemIds: [],
+      pause: null,
+      pauseHistory: [],
+      createdAt: now,
+      updatedAt: now,
+      version: 0,
+    },
+    facts,
+    itemId,
+    now,
+  );
 }
 
 /** The record with this item's facts added: new contact points and names, the latest klantbeeld values. */
@@ -89,7 +109,13 @@ export function mergeFacts(r: CustomerRecord, facts: CustomerFacts, itemId: stri
 
 /** The same name written the same way (case, accents, spaces aside). "Mevrouw Jansen" and "Dhr. Jansen" stay two: a household. */
 function sameSpelling(a: string, b: string): boolean {
-  const plain = (x: string) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const plain = (x: string) =>
+    x
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
   return plain(a) === plain(b);
 }
 
@@ -101,7 +127,9 @@ export function linkItem(r: CustomerRecord, itemId: string, now: Date): Customer
 /** Does a name search match this record? Without case, accents or salutation; all typed words in one name. */
 export function matchesName(r: CustomerRecord, query: string): boolean {
   // Double names count word by word: "Klaassen" finds "Klaassen-de Boer".
-  const words = normaliseName(query).split(/[\s-]+/).filter(Boolean);
+  const words = normaliseName(query)
+    .split(/[\s-]+/)
+    .filter(Boolean);
   if (!words.length) return false;
   return r.names.some((n) => {
     const have = normaliseName(n).split(/[\s-]+/);

@@ -77,7 +77,10 @@ export interface Digest {
 }
 
 export type DigestAudience =
-  | { type: 'channel'; /** Kinds whose items may be listed in a channel post; the others are only counted. */ listed: (kind: ItemKind) => boolean }
+  | {
+      type: 'channel';
+      /** Kinds whose items may be listed in a channel post; the others are only counted. */ listed: (kind: ItemKind) => boolean;
+    }
   | { type: 'personal'; person: Person };
 
 export interface DigestOptions {
@@ -140,11 +143,12 @@ export function buildDigest(items: readonly Item[], o: DigestOptions): Digest {
   if (!channel) counts.later = buckets.later.length;
 
   const order = channel ? CHANNEL_SECTIONS : PERSONAL_SECTIONS;
-  const grouped = order
-    .filter((k) => buckets[k].length > 0)
-    .map((k) => ({ key: k, groups: groupByOwner(buckets[k], channel) }));
+  const grouped = order.filter((k) => buckets[k].length > 0).map((k) => ({ key: k, groups: groupByOwner(buckets[k], channel) }));
   const maxLines = Math.max(1, Math.floor(o.maxLines ?? DEFAULT_MAX_LINES));
-  const sectionShares = fairShares(grouped.map((g) => total(g.groups)), maxLines);
+  const sectionShares = fairShares(
+    grouped.map((g) => total(g.groups)),
+    maxLines,
+  );
 
   const maxSubject = Math.max(10, o.maxSubjectChars ?? DEFAULT_MAX_SUBJECT_CHARS);
   const line = (item: Item, overdue: boolean): DigestLine => {
@@ -171,7 +175,10 @@ export function buildDigest(items: readonly Item[], o: DigestOptions): Digest {
   let truncated = false;
   const sections: DigestSection[] = grouped.map((g, i) => {
     const budget = sectionShares[i]!;
-    const groupShares = fairShares(g.groups.map((x) => x.items.length), budget);
+    const groupShares = fairShares(
+      g.groups.map((x) => x.items.length),
+      budget,
+    );
     const section: DigestSection = { key: g.key, total: total(g.groups), groups: [], moreItems: 0, moreGroups: 0 };
     g.groups.forEach((x, j) => {
       const share = groupShares[j]!;

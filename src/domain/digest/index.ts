@@ -1,6 +1,15 @@
 export {
-  buildDigest, DEFAULT_MAX_LINES, DEFAULT_MAX_SUBJECT_CHARS,
-  type Digest, type DigestAudience, type DigestCounts, type DigestGroup, type DigestLine, type DigestOptions,
-  type DigestSection, type SectionKey, type UnlistedCount,
+  buildDigest,
+  DEFAULT_MAX_LINES,
+  DEFAULT_MAX_SUBJECT_CHARS,
+  type Digest,
+  type DigestAudience,
+  type DigestCounts,
+  type DigestGroup,
+  type DigestLine,
+  type DigestOptions,
+  type DigestSection,
+  type SectionKey,
+  type UnlistedCount,
 } from './build';
 export { fairShares } from './shares';

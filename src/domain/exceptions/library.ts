@@ -25,7 +25,10 @@ const STOP = new Set(
 );
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 function stem(w: string): string {
@@ -136,7 +139,10 @@ export function similarCases(
     }
     if (score >= MIN_SCORE) out.push({ item: c, score, matched });
   }
-  out.sort((a, b) => Number(!!b.item.data.guideline) - Number(!!a.item.data.guideline) || b.score - a.score || decidedAt(b.item) - decidedAt(a.item));
+  out.sort(
+    (a, b) =>
+      Number(!!b.item.data.guideline) - Number(!!a.item.data.guideline) || b.score - a.score || decidedAt(b.item) - decidedAt(a.item),
+  );
   return out.slice(0, limit);
 }
 
@@ -185,15 +191,30 @@ function cell(v: string): string {
  * with a byte-order mark (so accents survive), guidelines first, then the newest decision.
  */
 export function libraryCsv(library: readonly Item<ExceptionData>[], labels: CsvLabels): string {
-  const rows = library.filter(isDecided).sort(byGuidelineThenNewest).map((c) => {
-    const d = c.data;
-    const v = d.decision;
-    const count = (s: string) => String(d.opinions.filter((o) => o.stance === s).length);
-    return [
-      c.id, labels.date(new Date(v.at)), d.guideline ? labels.yes : labels.no, d.rule, d.situation, d.proposal, d.leaning,
-      labels.outcome[v.outcome] ?? v.outcome, v.reasoning, v.customerExplanation ?? '', v.by.name,
-      d.escalation ? labels.yes : labels.no, count('eens'), count('nietEens'), count('twijfel'),
-    ];
-  });
+  const rows = library
+    .filter(isDecided)
+    .sort(byGuidelineThenNewest)
+    .map((c) => {
+      const d = c.data;
+      const v = d.decision;
+      const count = (s: string) => String(d.opinions.filter((o) => o.stance === s).length);
+      return [
+        c.id,
+        labels.date(new Date(v.at)),
+        d.guideline ? labels.yes : labels.no,
+        d.rule,
+        d.situation,
+        d.proposal,
+        d.leaning,
+        labels.outcome[v.outcome] ?? v.outcome,
+        v.reasoning,
+        v.customerExplanation ?? '',
+        v.by.name,
+        d.escalation ? labels.yes : labels.no,
+        count('eens'),
+        count('nietEens'),
+        count('twijfel'),
+      ];
+    });
   return `\ufeff${[labels.headers, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }

@@ -5,12 +5,16 @@
 // interpreter request ("Tolk nodig"). Pure: no I/O.
 import { nl } from '../../texts/nl';
 import type { Item, Person } from '../types';
-import { FULL_ANSWER_WORKING_DAYS, formatMoment, promiseTerms, withinWorkingDays, type PromiseKind, type WorkingCalendar } from '../workingTime';
-import { normalisePhone } from '../validation/phone';
 import {
-  accept, bool, refuse, str,
-  type ActionContext, type Creation, type Decision, type KindRules,
-} from './lifecycle';
+  FULL_ANSWER_WORKING_DAYS,
+  formatMoment,
+  promiseTerms,
+  withinWorkingDays,
+  type PromiseKind,
+  type WorkingCalendar,
+} from '../workingTime';
+import { normalisePhone } from '../validation/phone';
+import { accept, bool, refuse, str, type ActionContext, type Creation, type Decision, type KindRules } from './lifecycle';
 import { oneOf, optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
 import { interpreterLink, ownedCreation, ownedRules, ownerOrManager, type OwnedData, type OwnedHooks } from './ownedLifecycle';
 import { calendarSynced, pickedSlot, type AgendaFields } from './callback';
@@ -96,10 +100,12 @@ export function appointmentTerms(cal: WorkingCalendar, kind: AppointmentKind, no
  * its own: 5 working days), or the customer's later preferred moment.
  */
 export function freeMomentsTerm(cal: WorkingCalendar, kind: AppointmentKind, now: Date, preferred?: Date): Date {
-  const base = NEEDS_MOMENT_AND_OWNER.has(kind) ? withinWorkingDays(cal, now, FULL_ANSWER_WORKING_DAYS) : (() => {
-    const terms = appointmentTerms(cal, kind, now);
-    return new Date(terms.final ?? terms.first);
-  })();
+  const base = NEEDS_MOMENT_AND_OWNER.has(kind)
+    ? withinWorkingDays(cal, now, FULL_ANSWER_WORKING_DAYS)
+    : (() => {
+        const terms = appointmentTerms(cal, kind, now);
+        return new Date(terms.final ?? terms.first);
+      })();
   return preferred && preferred.getTime() > base.getTime() ? preferred : base;
 }
 
@@ -174,7 +180,12 @@ export function createAppointment(input: Record<string, unknown>, ctx: ActionCon
     ...(agenda ? { agenda } : {}),
   };
   const created = ownedCreation('appointment', ctx, {
-    subject: topic, owner, deadline, data, assignedNotice: t.msg.assignedNotice, details: { promiseKind: kind },
+    subject: topic,
+    owner,
+    deadline,
+    data,
+    assignedNotice: t.msg.assignedNotice,
+    details: { promiseKind: kind },
   });
   // The Outlook event of a picked moment, also in one's own agenda.
   if (created.ok && agenda) created.item.effects.push({ type: 'calendarSync' });
@@ -187,9 +198,10 @@ function rescheduleTerms(item: Item<AppointmentData>, moment: Date): Partial<App
   const iso = moment.toISOString();
   let terms: AppointmentTerms;
   if (d.terms.final && !d.firstMetAt) {
-    terms = moment.getTime() >= new Date(d.terms.final).getTime()
-      ? { first: iso, firstLabel: t.termLabels.rescheduled }
-      : { ...d.terms, first: iso, firstLabel: t.termLabels.rescheduled };
+    terms =
+      moment.getTime() >= new Date(d.terms.final).getTime()
+        ? { first: iso, firstLabel: t.termLabels.rescheduled }
+        : { ...d.terms, first: iso, firstLabel: t.termLabels.rescheduled };
   } else if (d.terms.final) {
     terms = { ...d.terms, final: iso, finalLabel: t.termLabels.rescheduled };
   } else {
@@ -219,9 +231,13 @@ function acknowledge(item: Item<AppointmentData>, input: Record<string, unknown>
     firstLabel: d.promiseKind === 'letter' ? t.termLabels.letterAck : d.terms.firstLabel,
   };
   const when = formatMoment(ctx.calendar, answer, ctx.now);
-  return accept(item, { deadline: answer, data: { ...d, terms, firstMetAt: ctx.now.toISOString() } },
+  return accept(
+    item,
+    { deadline: answer, data: { ...d, terms, firstMetAt: ctx.now.toISOString() } },
     { action: 'acknowledged', details: { from: item.deadline?.toISOString(), to: answer.toISOString(), late } },
-    [], late ? t.msg.acknowledgedLate(item.id, when) : t.msg.acknowledged(item.id, when));
+    [],
+    late ? t.msg.acknowledgedLate(item.id, when) : t.msg.acknowledged(item.id, when),
+  );
 }
 
 /** What an appointment adds to the shared life cycle: its terms, the first step, the interpreter link. */
@@ -235,7 +251,14 @@ const appointmentHooks: OwnedHooks<AppointmentData> = {
     ...rescheduleTerms(item, moment),
     // The new moment is the moment in the agenda (when the appointment is planned in one).
     agenda: item.data.agenda
-      ? { state: 'planned', since: ctx.now.toISOString(), start: moment.toISOString(), end: new Date(moment.getTime() + APPOINTMENT_SLOT_MINUTES * 60_000).toISOString(), late: false, by: 'reschedule' }
+      ? {
+          state: 'planned',
+          since: ctx.now.toISOString(),
+          start: moment.toISOString(),
+          end: new Date(moment.getTime() + APPOINTMENT_SLOT_MINUTES * 60_000).toISOString(),
+          late: false,
+          by: 'reschedule',
+        }
       : undefined,
   }),
   actions: {
@@ -246,7 +269,12 @@ const appointmentHooks: OwnedHooks<AppointmentData> = {
   bookkeeping: { calendarSynced },
 };
 
-export const appointmentRules: KindRules<AppointmentData> = ownedRules({ kind: 'appointment', idPrefix: 'AF', create: createAppointment, hooks: appointmentHooks });
+export const appointmentRules: KindRules<AppointmentData> = ownedRules({
+  kind: 'appointment',
+  idPrefix: 'AF',
+  create: createAppointment,
+  hooks: appointmentHooks,
+});
 
 /** True when the owner can still record the first step (e-mail reply, letter acknowledgement). */
 export function canAcknowledge(d: AppointmentData): boolean {

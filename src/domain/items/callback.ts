@@ -9,14 +9,21 @@ import { normalisePhone } from '../validation/phone';
 import { customerNeeds, parseProfile, profileValue, type PreferredChannel, type Profile } from '../customers/profile';
 import { neutralise } from '../neutralise';
 import {
-  accept, bool, isOwner, refuse, samePerson, str,
-  type ActionContext, type Creation, type Decision, type Effect, type KindRules,
+  accept,
+  bool,
+  isOwner,
+  refuse,
+  samePerson,
+  str,
+  type ActionContext,
+  type Creation,
+  type Decision,
+  type Effect,
+  type KindRules,
 } from './lifecycle';
 import { checkMoment } from '../moments';
 import { optionalText, parseMoment, parsePerson, requireText, type FieldErrors } from './common';
-import {
-  CONFIRMATIONS, interpreterLink, ownedCreation, ownedRules, type OwnedData, type OwnedHooks,
-} from './ownedLifecycle';
+import { CONFIRMATIONS, interpreterLink, ownedCreation, ownedRules, type OwnedData, type OwnedHooks } from './ownedLifecycle';
 
 const t = nl.callbacks;
 const a = nl.agenda;
@@ -35,7 +42,7 @@ export interface AgendaFields {
 /** A callback: the shared owned-item fields (attempts, done note, …) plus the phone, the profile and the agenda. */
 export interface CallbackData extends OwnedData, AgendaFields {
   customerName: string;
-  phone: string;        // E.164
+  phone: string; // E.164
   phoneDisplay: string;
   topic: string;
   details: string;
@@ -103,7 +110,8 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
   const preferred = parseMoment(errors, 'preferredMoment', input.preferredMoment, ctx);
   const assignee = parsePerson(input.assignee);
   // The adapter resolves a picked colleague to a person; what it could not resolve arrives as is.
-  if (!assignee && input.assignee !== undefined && input.assignee !== null && input.assignee !== '') errors.assignee = t.errors.assigneeUnknown;
+  if (!assignee && input.assignee !== undefined && input.assignee !== null && input.assignee !== '')
+    errors.assignee = t.errors.assigneeUnknown;
   if (Object.keys(errors).length > 0) return { ok: false, refusal: { code: 'invalid', message: nl.common.formHasErrors, fields: errors } };
 
   const due = callbackDeadline(ctx.calendar, ctx.now);
@@ -133,7 +141,12 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
     data.agenda = plan;
   }
   return ownedCreation('callback', ctx, {
-    subject: topic, owner: assignee ?? null, deadline, data, assignedNotice: t.msg.assignedNotice, alsoForColleague: [{ type: 'calendarSync' }],
+    subject: topic,
+    owner: assignee ?? null,
+    deadline,
+    data,
+    assignedNotice: t.msg.assignedNotice,
+    alsoForColleague: [{ type: 'calendarSync' }],
   });
 }
 
@@ -144,10 +157,20 @@ export function createCallback(input: Record<string, unknown>, ctx: ActionContex
 export function pickedSlot(slot: string, minutes: number, deadline: Date, ctx: ActionContext): CallbackAgenda | null {
   const start = new Date(slot);
   const end = new Date(start.getTime() + minutes * 60_000);
-  const feasible = !Number.isNaN(start.getTime()) && start.getTime() > ctx.now.getTime() &&
-    ctx.calendar.isWithinOfficeHours(start) && ctx.calendar.isWithinOfficeHours(new Date(end.getTime() - 1));
+  const feasible =
+    !Number.isNaN(start.getTime()) &&
+    start.getTime() > ctx.now.getTime() &&
+    ctx.calendar.isWithinOfficeHours(start) &&
+    ctx.calendar.isWithinOfficeHours(new Date(end.getTime() - 1));
   if (!feasible) return null;
-  return { state: 'planned', since: ctx.now.toISOString(), start: start.toISOString(), end: end.toISOString(), late: end.getTime() > deadline.getTime(), by: 'choice' };
+  return {
+    state: 'planned',
+    since: ctx.now.toISOString(),
+    start: start.toISOString(),
+    end: end.toISOString(),
+    late: end.getTime() > deadline.getTime(),
+    by: 'choice',
+  };
 }
 
 /**
@@ -163,14 +186,22 @@ const callbackHooks: OwnedHooks<CallbackData> = {
   onRelease: () => ({ agenda: undefined }),
   // A planned moment moves with the callback to the new owner's agenda; an open offer was about the old owner's agenda.
   onHandover: (item, _to, ctx) => ({
-    agenda: item.data.agenda?.state === 'offer' || item.data.agenda?.state === 'noSlot'
-      ? { state: 'auto', since: ctx.now.toISOString() }
-      : item.data.agenda,
+    agenda:
+      item.data.agenda?.state === 'offer' || item.data.agenda?.state === 'noSlot'
+        ? { state: 'auto', since: ctx.now.toISOString() }
+        : item.data.agenda,
   }),
   // The new moment agreed with the customer is the moment in the agenda (when the callback is planned in one).
   onReschedule: (item, moment, ctx) => ({
     agenda: item.data.agenda
-      ? { state: 'planned', since: ctx.now.toISOString(), start: moment.toISOString(), end: new Date(moment.getTime() + CALLBACK_SLOT_MINUTES * 60_000).toISOString(), late: false, by: 'reschedule' }
+      ? {
+          state: 'planned',
+          since: ctx.now.toISOString(),
+          start: moment.toISOString(),
+          end: new Date(moment.getTime() + CALLBACK_SLOT_MINUTES * 60_000).toISOString(),
+          late: false,
+          by: 'reschedule',
+        }
       : undefined,
   }),
   prefersLetter: (item) => customerNeeds(item.data.profile, item.data.preferredChannel).notDigital,
@@ -188,7 +219,9 @@ const callbackHooks: OwnedHooks<CallbackData> = {
 function agendaAuto(item: Item<CallbackData>, _input: Record<string, unknown>, ctx: ActionContext): Decision<CallbackData> {
   if (ctx.actor.id !== SYSTEM.id) return refuse('notAllowed', nl.common.notAllowed);
   if (item.data.agenda?.state !== 'offer') return refuse('notNeeded', nl.common.unknownAction);
-  return accept(item, { data: { ...item.data, agenda: { state: 'auto', since: ctx.now.toISOString() } } }, { action: 'agendaAuto' }, [{ type: 'calendarSync' }]);
+  return accept(item, { data: { ...item.data, agenda: { state: 'auto', since: ctx.now.toISOString() } } }, { action: 'agendaAuto' }, [
+    { type: 'calendarSync' },
+  ]);
 }
 
 /**
@@ -200,9 +233,16 @@ function agendaNoSlot(item: Item<CallbackData>, input: Record<string, unknown>, 
   const state = item.data.agenda?.state;
   if ((state !== 'auto' && state !== 'offer') || !item.owner) return refuse('notNeeded', nl.common.unknownAction);
   const reason = str(input, 'reason') === 'noAgenda' ? 'noAgenda' : 'none';
-  const text = reason === 'noAgenda' ? a.msg.noAgendaNotice(item.id, neutralise(item.subject), neutralise(item.owner.name)) : a.msg.noSlotNotice(item.id, neutralise(item.subject), neutralise(item.owner.name));
-  return accept(item, { data: { ...item.data, agenda: { state: 'noSlot', since: ctx.now.toISOString() } } }, { action: 'agendaNoSlot', details: { reason } },
-    state === 'auto' ? [{ type: 'notifyPerson', to: noticeTarget(item), text }] : []);
+  const text =
+    reason === 'noAgenda'
+      ? a.msg.noAgendaNotice(item.id, neutralise(item.subject), neutralise(item.owner.name))
+      : a.msg.noSlotNotice(item.id, neutralise(item.subject), neutralise(item.owner.name));
+  return accept(
+    item,
+    { data: { ...item.data, agenda: { state: 'noSlot', since: ctx.now.toISOString() } } },
+    { action: 'agendaNoSlot', details: { reason } },
+    state === 'auto' ? [{ type: 'notifyPerson', to: noticeTarget(item), text }] : [],
+  );
 }
 
 /** Who hears about automatic planning: the person who made the callback, or the owner when it came in through intake. */
@@ -226,24 +266,39 @@ function planSlot(item: Item<CallbackData>, input: Record<string, unknown>, ctx:
   }
   const start = new Date(str(input, 'start'));
   const end = new Date(start.getTime() + CALLBACK_SLOT_MINUTES * 60_000);
-  const feasible = checkMoment(start, ctx.now, ctx.momentHorizonMonths) === 'ok' &&
-    ctx.calendar.isWithinOfficeHours(start) && ctx.calendar.isWithinOfficeHours(new Date(end.getTime() - 1));
+  const feasible =
+    checkMoment(start, ctx.now, ctx.momentHorizonMonths) === 'ok' &&
+    ctx.calendar.isWithinOfficeHours(start) &&
+    ctx.calendar.isWithinOfficeHours(new Date(end.getTime() - 1));
   if (!feasible) return refuse('badSlot', a.msg.badSlot);
   const late = !!item.deadline && end.getTime() > item.deadline.getTime();
-  const agenda: CallbackAgenda = { state: 'planned', since: ctx.now.toISOString(), start: start.toISOString(), end: end.toISOString(), late, by: auto ? 'auto' : 'choice' };
+  const agenda: CallbackAgenda = {
+    state: 'planned',
+    since: ctx.now.toISOString(),
+    start: start.toISOString(),
+    end: end.toISOString(),
+    late,
+    by: auto ? 'auto' : 'choice',
+  };
   const moment = formatMoment(ctx.calendar, start, ctx.now);
   const effects: Effect[] = [{ type: 'calendarSync' }];
   if (auto) {
     const deadline = item.deadline ? formatDeadline(ctx.calendar, item.deadline, ctx.now) : '';
     effects.push({
-      type: 'notifyPerson', to: noticeTarget(item),
+      type: 'notifyPerson',
+      to: noticeTarget(item),
       text: late
         ? a.msg.plannedLateNotice(item.id, neutralise(item.subject), neutralise(item.owner.name), moment, deadline)
         : a.msg.plannedNotice(item.id, neutralise(item.subject), neutralise(item.owner.name), moment),
     });
   }
-  return accept(item, { data: { ...item.data, agenda } }, { action: 'planned', details: { start: agenda.start, late, by: agenda.by } }, effects,
-    late ? a.msg.chosenLate(moment, neutralise(item.owner.name)) : a.msg.chosen(moment, neutralise(item.owner.name)));
+  return accept(
+    item,
+    { data: { ...item.data, agenda } },
+    { action: 'planned', details: { start: agenda.start, late, by: agenda.by } },
+    effects,
+    late ? a.msg.chosenLate(moment, neutralise(item.owner.name)) : a.msg.chosen(moment, neutralise(item.owner.name)),
+  );
 }
 
 /**
@@ -257,8 +312,11 @@ export function calendarSynced<D extends AgendaFields>(item: Item<D>, input: Rec
   const created = !!event && (!before || before.eventId !== event.eventId);
   const action = !event ? 'calendarRemoved' : created ? 'calendarCreated' : 'calendarMoved';
   const seq = (item.data.calendarSeq ?? 0) + (created ? 1 : 0);
-  return accept(item, { data: { ...item.data, calendarEvent: event ?? undefined, calendarSeq: seq } },
-    { action, details: event ? { start: event.start, userId: event.userId } : { userId: before?.userId } });
+  return accept(
+    item,
+    { data: { ...item.data, calendarEvent: event ?? undefined, calendarSeq: seq } },
+    { action, details: event ? { start: event.start, userId: event.userId } : { userId: before?.userId } },
+  );
 }
 
 function parseEventRef(v: unknown): CalendarEventRef | null {
@@ -269,7 +327,11 @@ function parseEventRef(v: unknown): CalendarEventRef | null {
   return { userId: s('userId'), eventId: s('eventId'), start: s('start'), end: s('end'), marker: s('marker'), linked: e.linked === true };
 }
 
-export const callbackRules: KindRules<CallbackData> = ownedRules({ kind: 'callback', idPrefix: 'TB', create: createCallback, hooks: callbackHooks });
+export const callbackRules: KindRules<CallbackData> = ownedRules({
+  kind: 'callback',
+  idPrefix: 'TB',
+  create: createCallback,
+  hooks: callbackHooks,
+});
 /** A callback action: the shared life cycle with the callback's hooks. */
 export const applyCallback = callbackRules.apply;
-

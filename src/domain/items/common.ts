@@ -33,7 +33,8 @@ export function parseMoment(errors: FieldErrors, field: string, value: unknown, 
   const months = ctx.momentHorizonMonths ?? DEFAULT_MOMENT_HORIZON_MONTHS;
   const verdict = checkMoment(d, ctx.now, months, mustBeFuture);
   if (verdict === 'ok') return d;
-  errors[field] = verdict === 'invalid' ? nl.common.invalidMoment : verdict === 'past' ? nl.common.momentInPast : nl.integrity.beyondHorizon(months);
+  errors[field] =
+    verdict === 'invalid' ? nl.common.invalidMoment : verdict === 'past' ? nl.common.momentInPast : nl.integrity.beyondHorizon(months);
   return undefined;
 }
 
@@ -42,7 +43,11 @@ export function parsePerson(value: unknown): Person | undefined {
   if (value && typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if (typeof v.id === 'string' && v.id) {
-      return { id: v.id, name: typeof v.name === 'string' && v.name ? v.name : v.id, teamsId: typeof v.teamsId === 'string' ? v.teamsId : undefined };
+      return {
+        id: v.id,
+        name: typeof v.name === 'string' && v.name ? v.name : v.id,
+        teamsId: typeof v.teamsId === 'string' ? v.teamsId : undefined,
+      };
     }
   }
   return undefined;

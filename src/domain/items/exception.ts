@@ -15,8 +15,15 @@ import type { Item, Person } from '../types';
 import { addCalendarDays, isoWeekdayOf, type WorkingCalendar } from '../workingTime';
 import { findIdentifier } from '../validation/identifiers';
 import {
-  accept, refuse, samePerson, str,
-  type ActionContext, type Creation, type Decision, type Effect, type KindRules,
+  accept,
+  refuse,
+  samePerson,
+  str,
+  type ActionContext,
+  type Creation,
+  type Decision,
+  type Effect,
+  type KindRules,
 } from './lifecycle';
 import { oneOf, parsePerson, type FieldErrors } from './common';
 
@@ -109,7 +116,10 @@ function optionalText(errors: FieldErrors, field: string, value: string, max: nu
 function invalid<D>(fields: FieldErrors): Decision<D> {
   // A "no" without an explanation for the customer is the one error worth naming at the top.
   const only = Object.keys(fields);
-  const message = only.length === 1 && fields.customerExplanation === t.errors.explanationRequired ? t.errors.explanationRequired : nl.common.formHasErrors;
+  const message =
+    only.length === 1 && fields.customerExplanation === t.errors.explanationRequired
+      ? t.errors.explanationRequired
+      : nl.common.formHasErrors;
   return refuse('invalid', message, fields);
 }
 
@@ -122,7 +132,8 @@ export function createException(input: Record<string, unknown>, ctx: ActionConte
   const leaning = text(errors, 'leaning', str(input, 'leaning'), LIMITS.leaning);
   const urgency = oneOf(str(input, 'urgency'), URGENCIES);
   if (!urgency) errors.urgency = t.errors.urgencyRequired;
-  if (Object.keys(errors).length > 0 || !urgency) return { ok: false, refusal: { code: 'invalid', message: nl.common.formHasErrors, fields: errors } };
+  if (Object.keys(errors).length > 0 || !urgency)
+    return { ok: false, refusal: { code: 'invalid', message: nl.common.formHasErrors, fields: errors } };
   return {
     ok: true,
     item: {
@@ -158,7 +169,10 @@ export function involved(item: Item<ExceptionData>, except: Person): Person[] {
 }
 
 /** Validates a final decision (afwijken / niet afwijken) and its reasoning and explanation. */
-function verdictInput(input: Record<string, unknown>, outcomeError: string): { fields: FieldErrors; outcome?: (typeof OUTCOMES)[number]; reasoning: string; explanation?: string } {
+function verdictInput(
+  input: Record<string, unknown>,
+  outcomeError: string,
+): { fields: FieldErrors; outcome?: (typeof OUTCOMES)[number]; reasoning: string; explanation?: string } {
   const fields: FieldErrors = {};
   const outcome = oneOf(str(input, 'outcome'), OUTCOMES);
   if (!outcome) fields.outcome = outcomeError;
@@ -176,7 +190,12 @@ function verdictInput(input: Record<string, unknown>, outcomeError: string): { f
 }
 
 function decideFinal(
-  item: Item<ExceptionData>, ctx: ActionContext, outcome: FinalOutcome, reasoning: string, explanation: string | undefined, byManager: boolean,
+  item: Item<ExceptionData>,
+  ctx: ActionContext,
+  outcome: FinalOutcome,
+  reasoning: string,
+  explanation: string | undefined,
+  byManager: boolean,
 ): Decision<ExceptionData> {
   const at = ctx.now.toISOString();
   const verdict: ExceptionVerdict = { outcome, reasoning, customerExplanation: explanation, by: ctx.actor, at, byManager };
@@ -185,9 +204,13 @@ function decideFinal(
     ? (id: string) => t.msg.managerDecidedNotice(id, ctx.actor.name, outcomeText, reasoning)
     : (id: string) => t.msg.decidedNotice(id, ctx.actor.name, outcomeText, reasoning);
   const effects: Effect[] = involved(item, ctx.actor).map((to) => ({ type: 'notifyPerson', to, text: notice(item.id) }));
-  return accept(item, { status: 'decided', closedAt: ctx.now, data: { ...item.data, decision: verdict } },
+  return accept(
+    item,
+    { status: 'decided', closedAt: ctx.now, data: { ...item.data, decision: verdict } },
     { action: byManager ? 'managerDecided' : 'decided', note: reasoning, details: { outcome } },
-    effects, t.msg.decided(item.id, t.outcome[outcome]));
+    effects,
+    t.msg.decided(item.id, t.outcome[outcome]),
+  );
 }
 
 export function applyException(
@@ -210,10 +233,13 @@ export function applyException(
           : refuse('alreadyTaken', t.msg.alreadyTaken(d.takenBy.name));
       }
       if (item.status !== 'open') return refuse('escalated', t.msg.escalatedNoTake);
-      return accept(item, { status: 'taken', owner: ctx.actor, data: { ...d, takenBy: ctx.actor, takenAt: at } },
+      return accept(
+        item,
+        { status: 'taken', owner: ctx.actor, data: { ...d, takenBy: ctx.actor, takenAt: at } },
         { action: 'taken' },
         [{ type: 'notifyPerson', to: item.createdBy, text: t.msg.takenNotice(item.id, ctx.actor.name, d.rule) }],
-        t.msg.taken(item.id));
+        t.msg.taken(item.id),
+      );
     }
 
     case 'opinion': {
@@ -232,10 +258,17 @@ export function applyException(
       // Giving an opinion on a case nobody took yet is taking it up.
       const takes = item.status === 'open' && !d.takenBy;
       const data: ExceptionData = { ...d, opinions: [...others, opinion], ...(takes ? { takenBy: ctx.actor, takenAt: at } : {}) };
-      return accept(item, takes ? { status: 'taken', owner: ctx.actor, data } : { data },
-        { action: 'opinion', note: reasoning, details: { stance, ...(replaced ? { replaced: true } : {}), ...(takes ? { took: true } : {}) } },
+      return accept(
+        item,
+        takes ? { status: 'taken', owner: ctx.actor, data } : { data },
+        {
+          action: 'opinion',
+          note: reasoning,
+          details: { stance, ...(replaced ? { replaced: true } : {}), ...(takes ? { took: true } : {}) },
+        },
         [{ type: 'notifyPerson', to: item.createdBy, text: t.msg.opinionNotice(item.id, ctx.actor.name, t.stance[stance]) }],
-        t.msg.opinionSaved(item.id));
+        t.msg.opinionSaved(item.id),
+      );
     }
 
     case 'decide': {
@@ -252,10 +285,13 @@ export function applyException(
         const to = parsePerson(input.manager);
         if (!to) return refuse('noManager', t.msg.noManager);
         if (samePerson(to, ctx.actor)) return refuse('managerSelf', t.msg.managerSelf);
-        return accept(item, { status: 'escalated', owner: to, data: { ...d, escalation: { by: ctx.actor, at, reasoning: v.reasoning, manager: to } } },
+        return accept(
+          item,
+          { status: 'escalated', owner: to, data: { ...d, escalation: { by: ctx.actor, at, reasoning: v.reasoning, manager: to } } },
           { action: 'escalated', note: v.reasoning, details: { manager: to.name } },
           [{ type: 'notifyPerson', to, text: t.msg.escalationNotice(item.id, ctx.actor.name, d.rule) }],
-          t.msg.escalated(item.id, to.name));
+          t.msg.escalated(item.id, to.name),
+        );
       }
       // Oefen met een collega: the requester decides after at least one colleague gave an opinion.
       if (!manager && d.opinions.length === 0) return refuse('needOpinion', t.msg.needOpinion);

@@ -11,10 +11,7 @@ import { nl } from '../../texts/nl';
 import type { Item, ItemKind } from '../types';
 import type { WorkingCalendar } from '../workingTime';
 import { addCalendarDays, formatMoment, type LocalDay } from '../workingTime';
-import {
-  accept, isOwner, refuse, str,
-  type ActionContext, type Creation, type Decision, type Effect, type KindRules,
-} from './lifecycle';
+import { accept, isOwner, refuse, str, type ActionContext, type Creation, type Decision, type Effect, type KindRules } from './lifecycle';
 import { oneOf, parseMoment, type FieldErrors } from './common';
 import { PAUSE_HISTORY_ACTIONS } from '../customers/historyActions';
 
@@ -134,7 +131,12 @@ export function createInterpreter(input: Record<string, unknown>, ctx: ActionCon
     return {
       ok: true,
       item: {
-        kind: 'interpreter', status: 'own', subject: t.subject, owner: ctx.actor, deadline: moment, data,
+        kind: 'interpreter',
+        status: 'own',
+        subject: t.subject,
+        owner: ctx.actor,
+        deadline: moment,
+        data,
         history: { action: 'createdOwn', details: relatedId ? { relatedId } : undefined },
         effects: [],
       },
@@ -171,14 +173,24 @@ export function createInterpreter(input: Record<string, unknown>, ctx: ActionCon
 
   const confirmBy = ctx.calendar.endOfNextWorkingDay(ctx.now);
   const data: InterpreterData = {
-    path, relatedId, moment: moment.toISOString(), language, mode, durationMinutes,
+    path,
+    relatedId,
+    moment: moment.toISOString(),
+    language,
+    mode,
+    durationMinutes,
     address: mode === 'onSite' ? address : undefined,
     confirmBy: confirmBy.toISOString(),
   };
   return {
     ok: true,
     item: {
-      kind: 'interpreter', status: 'requested', subject: t.subject, owner: ctx.actor, deadline: moment, data,
+      kind: 'interpreter',
+      status: 'requested',
+      subject: t.subject,
+      owner: ctx.actor,
+      deadline: moment,
+      data,
       // No language in the history: history lines are generic and may be shown in more places.
       history: { action: 'created', details: { mode, ...(relatedId ? { relatedId } : {}) } },
       effects: [],
@@ -213,8 +225,13 @@ export function applyInterpreter(
       if (!reference) return refuse('invalid', nl.common.formHasErrors, { reference: t.errors.referenceRequired });
       if (reference.length > 60) return refuse('invalid', nl.common.formHasErrors, { reference: nl.common.tooLong(60) });
       const text = t.msg.confirmed(item.id);
-      return accept(item, { status: 'confirmed', data: { ...item.data, reference, confirmedAt: now.toISOString() } },
-        { action: 'confirmed', details: { reference } }, tellOwner(item, ctx, text), text);
+      return accept(
+        item,
+        { status: 'confirmed', data: { ...item.data, reference, confirmedAt: now.toISOString() } },
+        { action: 'confirmed', details: { reference } },
+        tellOwner(item, ctx, text),
+        text,
+      );
     }
     case 'done': {
       if (item.status === 'requested') return refuse('confirmFirst', t.msg.confirmFirst);
@@ -226,13 +243,23 @@ export function applyInterpreter(
       if (!reason) return refuse('invalid', nl.common.formHasErrors, { reason: t.errors.reasonRequired });
       if (reason.length > 500) return refuse('invalid', nl.common.formHasErrors, { reason: nl.common.tooLong(500) });
       const text = t.msg.cancelled(item.id);
-      return accept(item, { status: 'cancelled', closedAt: now, data: { ...item.data, cancelReason: reason } },
-        { action: 'cancelled', note: reason }, tellOwner(item, ctx, text), text);
+      return accept(
+        item,
+        { status: 'cancelled', closedAt: now, data: { ...item.data, cancelReason: reason } },
+        { action: 'cancelled', note: reason },
+        tellOwner(item, ctx, text),
+        text,
+      );
     }
     case 'fallback': {
       if (item.status !== 'own') return refuse('notOwn', t.msg.notOwn);
-      return accept(item, { status: 'cancelled', closedAt: now, data: { ...item.data, fallback: true, cancelReason: t.msg.fallbackReason } },
-        { action: 'fallback', note: t.msg.fallbackReason }, [], t.msg.fallback(item.id));
+      return accept(
+        item,
+        { status: 'cancelled', closedAt: now, data: { ...item.data, fallback: true, cancelReason: t.msg.fallbackReason } },
+        { action: 'fallback', note: t.msg.fallbackReason },
+        [],
+        t.msg.fallback(item.id),
+      );
     }
     default:
       return refuse('unknownAction', nl.common.unknownAction);
@@ -266,8 +293,11 @@ export function linkInterpreter<D extends { interpreters?: InterpreterLink[] }>(
   const own = input.own === true;
   const links = (item.data.interpreters ?? []).filter((l) => l.id !== id);
   const when = formatMoment(ctx.calendar, new Date(moment), ctx.now);
-  return accept(item, { data: { ...item.data, interpreters: [...links, { id, own, moment }] } },
-    { action: INTERPRETER_LINK_ACTION, note: own ? t.link.own(id, when) : t.link.service(id, when), details: { interpreterId: id, own } });
+  return accept(
+    item,
+    { data: { ...item.data, interpreters: [...links, { id, own, moment }] } },
+    { action: INTERPRETER_LINK_ACTION, note: own ? t.link.own(id, when) : t.link.service(id, when), details: { interpreterId: id, own } },
+  );
 }
 
 /** History actions that belong on private views only (a channel card leaves them out). */
@@ -285,9 +315,7 @@ export function previousWorkingDay(cal: WorkingCalendar, day: LocalDay): LocalDa
   return d;
 }
 
-export type InterpreterReminder =
-  | { type: 'confirm'; key: string }
-  | { type: 'ownCheck'; key: string };
+export type InterpreterReminder = { type: 'confirm'; key: string } | { type: 'ownCheck'; key: string };
 
 /**
  * Which reminder (if any) an interpreter item is due for at `now`:
@@ -395,7 +423,17 @@ export interface InterpreterMonthFigures {
 
 /** Figures for the requests made (created) in `month` ('YYYY-MM', in the calendar's zone). */
 export function interpreterMonthFigures(items: readonly Item[], month: string, cal: WorkingCalendar): InterpreterMonthFigures {
-  const f: InterpreterMonthFigures = { month, total: 0, own: 0, service: 0, done: 0, cancelled: 0, minutes: 0, perLanguage: [], perMode: [] };
+  const f: InterpreterMonthFigures = {
+    month,
+    total: 0,
+    own: 0,
+    service: 0,
+    done: 0,
+    cancelled: 0,
+    minutes: 0,
+    perLanguage: [],
+    perMode: [],
+  };
   const langs = new Map<string, { language: string; count: number }>();
   const modes = new Map<InterpreterMode, number>();
   for (const raw of items) {
@@ -442,4 +480,3 @@ export function shiftMonth(month: string, delta: number): string {
 export function isMonth(s: string): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 }
-

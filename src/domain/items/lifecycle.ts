@@ -39,8 +39,7 @@ export interface Refusal {
 }
 
 export type Decision<D> =
-  | { ok: true; item: Item<D>; history: HistoryDraft; effects: Effect[]; message?: string }
-  | { ok: false; refusal: Refusal };
+  { ok: true; item: Item<D>; history: HistoryDraft; effects: Effect[]; message?: string } | { ok: false; refusal: Refusal };
 
 /** What a kind needs to create a new item; the service assigns id, version and card. */
 export interface NewItem<D> {

@@ -9,8 +9,16 @@ import { SYSTEM, type Item, type ItemKind, type Person } from '../types';
 import { absentTexts } from '../../texts/nl/clock';
 import { formatDeadline, formatMoment } from '../workingTime';
 import {
-  accept, isOwner, refuse, samePerson, str,
-  type ActionContext, type Creation, type Decision, type Effect, type KindRules,
+  accept,
+  isOwner,
+  refuse,
+  samePerson,
+  str,
+  type ActionContext,
+  type Creation,
+  type Decision,
+  type Effect,
+  type KindRules,
 } from './lifecycle';
 import { oneOf, parseMoment, parsePerson } from './common';
 import { INTERPRETER_LINK_ACTION, linkInterpreter, type InterpreterLink } from './interpreter';
@@ -23,7 +31,10 @@ export const CONFIRMATIONS = ['email', 'brief', 'none'] as const;
 export const TOLD = ['telefoon', 'email', 'brief', 'nietBereikt'] as const;
 export type Confirmation = (typeof CONFIRMATIONS)[number];
 
-export interface Attempt { at: string; by: string }
+export interface Attempt {
+  at: string;
+  by: string;
+}
 
 /** The fields of `data` the shared life cycle reads and writes. */
 export interface OwnedData {
@@ -115,15 +126,19 @@ export function interpreterLink<D extends OwnedData>(): Record<string, KindActio
  * is told, with `alsoForColleague` effects besides (a callback's calendar sync). The id in the
  * notice is filled in by the service ('{id}').
  */
-export function ownedCreation<D extends OwnedData>(kind: ItemKind, ctx: ActionContext, p: {
-  subject: string;
-  owner: Person | null;
-  deadline: Date;
-  data: D;
-  assignedNotice: (id: string, from: string, topic: string, deadline: string) => string;
-  details?: Record<string, unknown>;
-  alsoForColleague?: Effect[];
-}): Creation<D> {
+export function ownedCreation<D extends OwnedData>(
+  kind: ItemKind,
+  ctx: ActionContext,
+  p: {
+    subject: string;
+    owner: Person | null;
+    deadline: Date;
+    data: D;
+    assignedNotice: (id: string, from: string, topic: string, deadline: string) => string;
+    details?: Record<string, unknown>;
+    alsoForColleague?: Effect[];
+  },
+): Creation<D> {
   const { owner, deadline } = p;
   const details = { ...p.details, ...(owner ? { for: owner.name } : {}) };
   const forColleague = !!owner && !samePerson(owner, ctx.actor);
@@ -138,7 +153,19 @@ export function ownedCreation<D extends OwnedData>(kind: ItemKind, ctx: ActionCo
       data: owner ? { ...p.data, claimedAt: ctx.now.toISOString() } : p.data,
       history: { action: 'created', details: Object.keys(details).length ? details : undefined },
       effects: forColleague
-        ? [{ type: 'notifyPerson', to: owner, text: p.assignedNotice('{id}', neutralise(ctx.actor.name), neutralise(p.subject), formatDeadline(ctx.calendar, deadline, ctx.now)) }, ...(p.alsoForColleague ?? [])]
+        ? [
+            {
+              type: 'notifyPerson',
+              to: owner,
+              text: p.assignedNotice(
+                '{id}',
+                neutralise(ctx.actor.name),
+                neutralise(p.subject),
+                formatDeadline(ctx.calendar, deadline, ctx.now),
+              ),
+            },
+            ...(p.alsoForColleague ?? []),
+          ]
         : [],
     },
   };
@@ -178,14 +205,28 @@ export function applyOwnedLifecycle<D extends OwnedData>(
           ? refuse('alreadyYours', t.msg.alreadyYours)
           : refuse('alreadyClaimed', t.msg.alreadyClaimed(neutralise(item.owner.name)));
       }
-      return accept(item, { status: 'claimed', owner: ctx.actor, data: data({ claimedAt: at } as Partial<D>) },
-        { action: 'claimed' }, sync, t.msg.claimed(item.id));
+      return accept(
+        item,
+        { status: 'claimed', owner: ctx.actor, data: data({ claimedAt: at } as Partial<D>) },
+        { action: 'claimed' },
+        sync,
+        t.msg.claimed(item.id),
+      );
     }
     case 'release': {
       const no = needsOwner();
       if (no) return no;
-      return accept(item, { status: 'open', owner: null, data: data({ claimedAt: undefined, ownerAbsent: undefined, ...o.onRelease?.(item, ctx) } as Partial<D>) },
-        { action: 'released', details: { previousOwner: item.owner?.name } }, sync, t.msg.released(item.id));
+      return accept(
+        item,
+        {
+          status: 'open',
+          owner: null,
+          data: data({ claimedAt: undefined, ownerAbsent: undefined, ...o.onRelease?.(item, ctx) } as Partial<D>),
+        },
+        { action: 'released', details: { previousOwner: item.owner?.name } },
+        sync,
+        t.msg.released(item.id),
+      );
     }
     case 'done': {
       const no = needsOwner();
@@ -201,9 +242,13 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       if (Object.keys(fields).length) return refuse('invalid', nl.common.formHasErrors, fields);
       // The owner gets a ready confirmation text for the customer in their 1:1 chat.
       const to = item.owner ?? ctx.actor;
-      return accept(item, { status: 'done', closedAt: now, data: data({ doneNote: note, confirmation, answer, explanation } as Partial<D>) },
+      return accept(
+        item,
+        { status: 'done', closedAt: now, data: data({ doneNote: note, confirmation, answer, explanation } as Partial<D>) },
         { action: 'done', note, details: { confirmation, answer, explained: !!explanation } },
-        [...sync, { type: 'customerText', to, which: 'confirmation' }], t.msg.done(item.id));
+        [...sync, { type: 'customerText', to, which: 'confirmation' }],
+        t.msg.done(item.id),
+      );
     }
     case 'notReached': {
       const no = needsOwner();
@@ -219,15 +264,28 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       if (!ownerOrManager(item, ctx)) return refuse('notAllowed', nl.common.notAllowed);
       const to = parsePerson(input.to);
       // The adapter resolves a picked colleague to a person; what it could not resolve arrives as is.
-      if (!to) return refuse('invalid', nl.common.formHasErrors, { to: str(input, 'to') ? t.errors.assigneeUnknown : t.errors.assigneeRequired });
+      if (!to)
+        return refuse('invalid', nl.common.formHasErrors, { to: str(input, 'to') ? t.errors.assigneeUnknown : t.errors.assigneeRequired });
       if (item.owner && samePerson(to, item.owner)) {
-        return refuse('invalid', nl.common.formHasErrors, { to: isOwner(item, ctx.actor) ? t.errors.assigneeSelf : t.errors.assigneeIsOwner(neutralise(item.owner.name)) });
+        return refuse('invalid', nl.common.formHasErrors, {
+          to: isOwner(item, ctx.actor) ? t.errors.assigneeSelf : t.errors.assigneeIsOwner(neutralise(item.owner.name)),
+        });
       }
       const deadline = item.deadline ? formatDeadline(ctx.calendar, item.deadline, now) : '';
-      return accept(item, { status: 'claimed', owner: to, data: data({ claimedAt: at, ownerAbsent: undefined, ...o.onHandover?.(item, to, ctx) } as Partial<D>) },
+      return accept(
+        item,
+        {
+          status: 'claimed',
+          owner: to,
+          data: data({ claimedAt: at, ownerAbsent: undefined, ...o.onHandover?.(item, to, ctx) } as Partial<D>),
+        },
         { action: 'handedOver', details: { from: item.owner?.name, to: to.name } },
-        [{ type: 'notifyPerson', to, text: t.msg.handoverNotice(item.id, neutralise(ctx.actor.name), neutralise(item.subject), deadline) }, ...sync],
-        t.msg.handedOver(item.id, neutralise(to.name)));
+        [
+          { type: 'notifyPerson', to, text: t.msg.handoverNotice(item.id, neutralise(ctx.actor.name), neutralise(item.subject), deadline) },
+          ...sync,
+        ],
+        t.msg.handedOver(item.id, neutralise(to.name)),
+      );
     }
     case 'reschedule': {
       // "Kun je een afspraak niet nakomen: neem contact op met de klant en maak een nieuwe afspraak."
@@ -242,9 +300,13 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       else if (reason.length > 500) fields.reason = nl.common.tooLong(500);
       if (Object.keys(fields).length || !moment) return refuse('invalid', nl.common.formHasErrors, fields);
       const told = toldOf(input, ctx, moment);
-      return accept(item, { deadline: moment, data: data(o.onReschedule?.(item, moment, ctx) ?? {}) },
+      return accept(
+        item,
+        { deadline: moment, data: data(o.onReschedule?.(item, moment, ctx) ?? {}) },
         { action: 'rescheduled', note: reason, details: { from: item.deadline?.toISOString(), to: moment.toISOString(), ...told.details } },
-        sync, `${t.msg.rescheduled(item.id, formatMoment(ctx.calendar, moment))}${told.message}`);
+        sync,
+        `${t.msg.rescheduled(item.id, formatMoment(ctx.calendar, moment))}${told.message}`,
+      );
     }
     case 'cancel': {
       const mayCancel = ctx.isManager || isOwner(item, ctx.actor) || samePerson(item.createdBy, ctx.actor);
@@ -253,8 +315,13 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       if (!reason) return refuse('invalid', nl.common.formHasErrors, { reason: t.errors.reasonRequired });
       if (reason.length > 500) return refuse('invalid', nl.common.formHasErrors, { reason: nl.common.tooLong(500) });
       const told = toldOf(input, ctx, null);
-      return accept(item, { status: 'cancelled', closedAt: now }, { action: 'cancelled', note: reason, ...(told.details.told ? { details: told.details } : {}) },
-        sync, `${t.msg.cancelled(item.id)}${told.message}`);
+      return accept(
+        item,
+        { status: 'cancelled', closedAt: now },
+        { action: 'cancelled', note: reason, ...(told.details.told ? { details: told.details } : {}) },
+        sync,
+        `${t.msg.cancelled(item.id)}${told.message}`,
+      );
     }
     case 'ownerAbsent': {
       // Recorded by the system (app/absence.ts, from Outlook's automatic replies); once per absence,
@@ -264,22 +331,35 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       if (item.data.ownerAbsent) return refuse('alreadyMarked', absentTexts.ownerAbsent);
       const until = typeof input.until === 'string' ? input.until : null;
       const topic = neutralise(item.subject);
-      return accept(item, { data: data({ ownerAbsent: { since: at, until } } as Partial<D>) },
+      return accept(
+        item,
+        { data: data({ ownerAbsent: { since: at, until } } as Partial<D>) },
         { action: 'ownerAbsent', details: { owner: item.owner.name, until } },
         [
           { type: 'notifyPerson', to: item.owner, text: absentTexts.toOwner(item.id, topic) },
           { type: 'notifyChannel', text: absentTexts.toTeam(item.id, neutralise(item.owner.name)) },
-        ]);
+        ],
+      );
     }
     case 'takeOver': {
       // Any colleague may take over from an owner who is away for the rest of the term.
       if (!item.data.ownerAbsent || !item.owner) return refuse('notAbsent', absentTexts.notAbsent);
       if (isOwner(item, ctx.actor)) return refuse('alreadyYours', t.msg.alreadyYours);
       const from = item.owner;
-      return accept(item, { status: 'claimed', owner: ctx.actor, data: data({ claimedAt: at, ownerAbsent: undefined, ...o.onHandover?.(item, ctx.actor, ctx) } as Partial<D>) },
+      return accept(
+        item,
+        {
+          status: 'claimed',
+          owner: ctx.actor,
+          data: data({ claimedAt: at, ownerAbsent: undefined, ...o.onHandover?.(item, ctx.actor, ctx) } as Partial<D>),
+        },
         { action: 'takenOver', details: { from: from.name, to: ctx.actor.name } },
-        [{ type: 'notifyPerson', to: from, text: absentTexts.takenOver(item.id, neutralise(ctx.actor.name), neutralise(from.name)) }, ...sync],
-        absentTexts.takenOver(item.id, neutralise(ctx.actor.name), neutralise(from.name)));
+        [
+          { type: 'notifyPerson', to: from, text: absentTexts.takenOver(item.id, neutralise(ctx.actor.name), neutralise(from.name)) },
+          ...sync,
+        ],
+        absentTexts.takenOver(item.id, neutralise(ctx.actor.name), neutralise(from.name)),
+      );
     }
     default: {
       const own = o.actions?.[action];
@@ -292,7 +372,11 @@ export function applyOwnedLifecycle<D extends OwnedData>(
  * How the customer was told about a new moment or a cancellation (optional). Not reached yet: the
  * next attempt is proposed at another part of the day, before the new moment when there is one.
  */
-function toldOf(input: Record<string, unknown>, ctx: ActionContext, before: Date | null): { details: Record<string, unknown>; message: string } {
+function toldOf(
+  input: Record<string, unknown>,
+  ctx: ActionContext,
+  before: Date | null,
+): { details: Record<string, unknown>; message: string } {
   const told = oneOf(str(input, 'told'), TOLD);
   if (!told) return { details: {}, message: '' };
   if (told !== 'nietBereikt') return { details: { told }, message: '' };
@@ -309,21 +393,35 @@ function toldOf(input: Record<string, unknown>, ctx: ActionContext, before: Date
  * the day within the term; after the last allowed attempt the item ends as notReached and the
  * owner gets "we hebben geprobeerd u te bereiken" (letter or e-mail, as the customer needs).
  */
-function notReachedStep<D extends OwnedData>(item: Item<D>, attempts: Attempt[], ctx: ActionContext, o: OwnedHooks<D>, sync: Effect[]): Decision<D> {
+function notReachedStep<D extends OwnedData>(
+  item: Item<D>,
+  attempts: Attempt[],
+  ctx: ActionContext,
+  o: OwnedHooks<D>,
+  sync: Effect[],
+): Decision<D> {
   const t = nl.conversation.ladder;
   const n = attempts.length;
   const max = attemptsAllowed(ctx.notReachedAttempts, customerNeeds(item.data as unknown as Record<string, unknown>));
   const at = ctx.now.toISOString();
   if (n >= max) {
-    return accept(item, { status: 'notReached', closedAt: ctx.now, data: { ...item.data, attempts } },
+    return accept(
+      item,
+      { status: 'notReached', closedAt: ctx.now, data: { ...item.data, attempts } },
       { action: 'notReached', details: { attempt: n, at, last: true } },
       [...sync, { type: 'customerText', to: item.owner ?? ctx.actor, which: 'notReached' }],
-      `${t.attempt(n, max)} ${t.last(max)}`);
+      `${t.attempt(n, max)} ${t.last(max)}`,
+    );
   }
   const next = nextAttemptMoment(ctx.calendar, ctx.now, item.deadline);
   const hint = next ? t.next(attemptWording(ctx.calendar, next, ctx.now)) : t.nextNoTime;
-  return accept(item, { data: { ...item.data, attempts } },
-    { action: 'notReached', details: { attempt: n, at, ...(next ? { next: next.toISOString() } : {}) } }, [], `${t.attempt(n, max)} ${hint}`);
+  return accept(
+    item,
+    { data: { ...item.data, attempts } },
+    { action: 'notReached', details: { attempt: n, at, ...(next ? { next: next.toISOString() } : {}) } },
+    [],
+    `${t.attempt(n, max)} ${hint}`,
+  );
 }
 
 /** The rules of an owned kind: its own create, and the shared life cycle with the kind's hooks. */

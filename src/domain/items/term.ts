@@ -55,8 +55,12 @@ export function itemTerm(item: Item<object>, cal: WorkingCalendar, now: Date): I
     const verdict = !WITHOUT_VERDICT.has(item.status);
     const kept = item.closedAt.getTime() <= term.getTime();
     return {
-      term, termKind, state: stateAt(cal, term, item.closedAt), keptOnTime: verdict ? kept : null,
-      word: verdict ? (kept ? clockTexts.keptOnTime : clockTexts.keptLate) : '', nextChange: null,
+      term,
+      termKind,
+      state: stateAt(cal, term, item.closedAt),
+      keptOnTime: verdict ? kept : null,
+      word: verdict ? (kept ? clockTexts.keptOnTime : clockTexts.keptLate) : '',
+      nextChange: null,
     };
   }
   const state = stateAt(cal, term, now);
@@ -95,7 +99,11 @@ function nextChange(cal: WorkingCalendar, term: Date, now: Date): Date {
 export function momentTerm(cal: WorkingCalendar, term: Date, now: Date): { state: TermState; word: string; absolute: string } {
   const state = stateAt(cal, term, now);
   const tomorrow = state === 'onTime' && cal.dayOf(term) === addCalendarDays(cal.dayOf(now), 1);
-  return { state, word: tomorrow ? stateWords.dueTomorrow : stateWords[state], absolute: noLaterThan(formatDay(cal, cal.dayOf(term), now), formatTime(cal, term)) };
+  return {
+    state,
+    word: tomorrow ? stateWords.dueTomorrow : stateWords[state],
+    absolute: noLaterThan(formatDay(cal, cal.dayOf(term), now), formatTime(cal, term)),
+  };
 }
 
 /** 'morgen · uiterlijk vrijdag 27 november, 17:00'; finished: 'uiterlijk vrijdag 27 november, 17:00 · op tijd afgerond'. */

@@ -50,7 +50,13 @@ export function helpedPercent(f: HelpedFigures): number | null {
   return f.contacts ? Math.round((100 * f.helped) / f.contacts) : null;
 }
 
-export function firstContactReport(logs: readonly ContactLogFact[], items: readonly Item[], cal: WorkingCalendar, now: Date, weeks = 4): FirstContactReport {
+export function firstContactReport(
+  logs: readonly ContactLogFact[],
+  items: readonly Item[],
+  cal: WorkingCalendar,
+  now: Date,
+  weeks = 4,
+): FirstContactReport {
   const start = reportStart(cal, now, weeks);
   const out: FirstContactWeek[] = [];
   for (let w = 0; w < weeks; w++) {
@@ -87,7 +93,11 @@ export function firstContactReport(logs: readonly ContactLogFact[], items: reado
 }
 
 /** CSV rows (semicolons) of the same figures: per week and channel, then the whole period. */
-export function firstContactCsv(r: FirstContactReport, header: readonly string[], label: { channel: (c: string) => string; period: string }): string {
+export function firstContactCsv(
+  r: FirstContactReport,
+  header: readonly string[],
+  label: { channel: (c: string) => string; period: string },
+): string {
   const rows: (string | number)[][] = [header.slice()];
   const line = (period: string, from: string, channel: string, f: HelpedFigures) =>
     rows.push([period, from, channel, f.helped, f.contacts, helpedPercent(f) ?? '']);

@@ -93,7 +93,7 @@ function iso(v: unknown): Date | undefined {
 export function verdict(item: Item, history: readonly HistoryEntry[], cal: WorkingCalendar, now: Date): ItemVerdict | null {
   const sorted = [...history].sort((a, b) => a.at.getTime() - b.at.getTime());
   const changes = sorted.filter((h) => DEADLINE_CHANGES.has(h.action) && iso(h.details?.to));
-  const first = changes.length ? iso(changes[0]!.details?.from) ?? null : termOf(item).term;
+  const first = changes.length ? (iso(changes[0]!.details?.from) ?? null) : termOf(item).term;
   if (!first) return null; // no promise with a term
   // Segments: [createdAt → change 1) with the first deadline, [change i → change i+1) with change i's "to", …
   const deadlines = [first, ...changes.map((c) => iso(c.details!.to)!)];
@@ -156,8 +156,13 @@ export function onTimeReport(
   for (let w = 0; w < weeks; w++) {
     const monday = addCalendarDays(start, 7 * w);
     out.push({
-      start: monday, end: addCalendarDays(monday, 6), isoWeek: isoWeekNumber(monday), running: w === weeks - 1,
-      total: emptyFigures(), byKind: {}, bySource: {},
+      start: monday,
+      end: addCalendarDays(monday, 6),
+      isoWeek: isoWeekNumber(monday),
+      running: w === weeks - 1,
+      total: emptyFigures(),
+      byKind: {},
+      bySource: {},
     });
   }
   const report: OnTimeReport = { from: start, to: cal.dayOf(now), now, weeks: out, total: emptyFigures(), byKind: {}, bySource: {} };
@@ -180,14 +185,32 @@ export function onTimeReport(
 }
 
 /** CSV (semicolons, for Dutch Excel): one row per week and group (totaal / soort / kanaal), then the 4-week rows. */
-export function reportCsv(r: OnTimeReport, header: readonly string[], label: { kind: (k: string) => string; source: (s: string) => string }): string {
+export function reportCsv(
+  r: OnTimeReport,
+  header: readonly string[],
+  label: { kind: (k: string) => string; source: (s: string) => string },
+): string {
   const cell = (v: string | number | null) => {
     const s = v === null ? '' : String(v);
     return /[";\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : s;
   };
   const rows: (string | number | null)[][] = [header.slice()];
   const line = (period: string, from: string, group: string, value: string, f: Figures) =>
-    rows.push([period, from, group, value, f.made, f.kept, f.late, f.open, f.cancelled, f.done, f.oneGo, f.claimed, averageClaimMinutes(f)]);
+    rows.push([
+      period,
+      from,
+      group,
+      value,
+      f.made,
+      f.kept,
+      f.late,
+      f.open,
+      f.cancelled,
+      f.done,
+      f.oneGo,
+      f.claimed,
+      averageClaimMinutes(f),
+    ]);
   const block = (period: string, from: string, total: Figures, byKind: Record<string, Figures>, bySource: Record<string, Figures>) => {
     line(period, from, 'totaal', '', total);
     for (const k of Object.keys(byKind).sort()) line(period, from, 'soort', label.kind(k), byKind[k]!);

@@ -17,7 +17,8 @@ export type IdentifierKind = 'email' | 'phone' | 'postcode' | 'iban' | 'number' 
  * the domain also [dot]/(punt). The local part starts only where a run of its characters starts
  * (lookbehind); the domain label excludes the dot so it and the ".tld" cannot claim the same characters.
  */
-const EMAIL = /(?<![^\s@[\](){}])[^\s@[\](){}]+\s?(?:@|[[({]\s?(?:at|apenstaartje)\s?[\])}])\s?[^\s@[\](){}.]+(?:\.|\s?[[({]\s?(?:dot|punt)\s?[\])}]\s?)[a-z]{2,}/i;
+const EMAIL =
+  /(?<![^\s@[\](){}])[^\s@[\](){}]+\s?(?:@|[[({]\s?(?:at|apenstaartje)\s?[\])}])\s?[^\s@[\](){}.]+(?:\.|\s?[[({]\s?(?:dot|punt)\s?[\])}]\s?)[a-z]{2,}/i;
 /** NL IBAN (NL91 ABNA 0417 1643 00), spaces allowed. */
 const IBAN = /\b[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d){10}\b/i;
 /** 1234 AB (the letters are upper case in a postcode; "2026 en" is not one). SA, SD and SS are never issued. */

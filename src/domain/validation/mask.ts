@@ -30,7 +30,9 @@ export const ECHO_MAX = 30;
  */
 export function echoOf(text: string, max = ECHO_MAX): string {
   // Only the head can be echoed: masking kilobytes that are cut away anyway would only cost time.
-  const masked = maskContactDetails(String(text ?? '').slice(0, max * 4 + 100)).replace(/\s+/g, ' ').trim();
+  const masked = maskContactDetails(String(text ?? '').slice(0, max * 4 + 100))
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = [...masked];
   if (chars.length <= max) return masked;
   return `${chars.slice(0, max).join('').trimEnd()}…`;

@@ -54,10 +54,12 @@ export function openRows(items: readonly Item[], cal: WorkingCalendar, now: Date
 }
 
 export function filterRows(rows: readonly OpenRow[], f: OpenFilter): OpenRow[] {
-  return rows.filter((r) =>
-    (!f.kind || r.item.kind === f.kind) &&
-    (!f.owner || (f.owner === 'none' ? r.item.owner === null : r.item.owner?.id === f.owner)) &&
-    (!f.state || r.state === f.state));
+  return rows.filter(
+    (r) =>
+      (!f.kind || r.item.kind === f.kind) &&
+      (!f.owner || (f.owner === 'none' ? r.item.owner === null : r.item.owner?.id === f.owner)) &&
+      (!f.state || r.state === f.state),
+  );
 }
 
 export interface StateCounts {
@@ -77,7 +79,6 @@ export function countRows(rows: readonly OpenRow[]): StateCounts {
   }
   return c;
 }
-
 
 export interface OwnerGroup {
   owner: Person | null;

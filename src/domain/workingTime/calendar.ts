@@ -8,22 +8,8 @@ import {
   type WorkingTimeConfigInput,
 } from './config';
 import { nlHolidays, isGoodFriday, isLiberationDay } from './holidays';
-import {
-  addCalendarDays,
-  calendarDaysBetween,
-  isoWeekdayOf,
-  localDayFromUtcMs,
-  localDayToUtcMs,
-  yearOf,
-  type LocalDay,
-} from './localDay';
-import {
-  CLOSED_CLOSING_DAY,
-  CLOSED_NO_OFFICE_HOURS,
-  CLOSED_WEEKEND,
-  GOOD_FRIDAY,
-  LIBERATION_DAY,
-} from '../../texts/nl/workingTime';
+import { addCalendarDays, calendarDaysBetween, isoWeekdayOf, localDayFromUtcMs, localDayToUtcMs, yearOf, type LocalDay } from './localDay';
+import { CLOSED_CLOSING_DAY, CLOSED_NO_OFFICE_HOURS, CLOSED_WEEKEND, GOOD_FRIDAY, LIBERATION_DAY } from '../../texts/nl/workingTime';
 
 export type { LocalDay } from './localDay';
 
@@ -243,11 +229,16 @@ export class WorkingCalendar {
 
   /** Working days in [start, end] (both inclusive; 0 when end < start). */
   private workingDaysIn(start: LocalDay, end: LocalDay): number {
-    return this.sumOverDays(start, end, (day) => (this.isWorkingDay(day) ? 1 : 0), (s, e, weeks) => {
-      let n = weeks * this.openWeekdays();
-      this.forClosedOpenDays(s, e, () => n--);
-      return n;
-    });
+    return this.sumOverDays(
+      start,
+      end,
+      (day) => (this.isWorkingDay(day) ? 1 : 0),
+      (s, e, weeks) => {
+        let n = weeks * this.openWeekdays();
+        this.forClosedOpenDays(s, e, () => n--);
+        return n;
+      },
+    );
   }
 
   /** Full office time (ms) of the working days in [start, end]. */
@@ -266,7 +257,9 @@ export class WorkingCalendar {
 
   /** Walks the partial weeks at both ends with `perDay`; hands the whole weeks in between to `perWeeks`. */
   private sumOverDays(
-    start: LocalDay, end: LocalDay, perDay: (day: LocalDay) => number,
+    start: LocalDay,
+    end: LocalDay,
+    perDay: (day: LocalDay) => number,
     perWeeks: (s: LocalDay, e: LocalDay, weeks: number) => number,
   ): number {
     let total = 0;

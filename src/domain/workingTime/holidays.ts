@@ -25,9 +25,9 @@ export function nlHolidays(year: number): readonly NlHoliday[] {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     instance ??= new (require('date-holidays') as typeof Holidays)('NL');
     list = Object.freeze(
-      instance.getHolidays(year, 'nl').map((h) =>
-        Object.freeze({ day: String(h.date).slice(0, 10), name: h.name, type: h.type, rule: String(h.rule ?? '') }),
-      ),
+      instance
+        .getHolidays(year, 'nl')
+        .map((h) => Object.freeze({ day: String(h.date).slice(0, 10), name: h.name, type: h.type, rule: String(h.rule ?? '') })),
     );
     byYear.set(year, list);
   }

@@ -13,7 +13,10 @@ export const MAIN_COMMANDS = ['terugbellen', 'afspraak', 'geholpen', 'mijn', 'ov
 
 export type CommandCard = 'help' | 'welcomeTeam' | 'welcomePersonal';
 
-export function commandButtons(has: (command: string) => boolean, card: CommandCard): { title: string; verb: string; command: string; card: string }[] {
+export function commandButtons(
+  has: (command: string) => boolean,
+  card: CommandCard,
+): { title: string; verb: string; command: string; card: string }[] {
   const labels = nl.help.buttons as Record<string, string>;
   return MAIN_COMMANDS.filter((c) => has(c) && labels[c]).map((command) => ({ title: labels[command], verb: COMMAND_VERB, command, card }));
 }

@@ -21,7 +21,6 @@ export function cardResponse(card: Record<string, unknown>): AdaptiveCardInvokeR
   return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card };
 }
 
-
 /** History lines for the folded "Geschiedenis" section, newest last. */
 export function historyLines(
   history: readonly HistoryEntry[],

@@ -23,7 +23,11 @@ import channelPart from './templates/lifecycleChannel.json';
 import ownerPart from './templates/lifecycleOwner.json';
 import { pauseMarkOf } from '../../domain/customers/pause';
 
-export const STATE_LABEL: Record<DeadlineState, string> = { onTime: stateWords.onTime, dueToday: stateWords.dueToday, overdue: stateWords.overdue };
+export const STATE_LABEL: Record<DeadlineState, string> = {
+  onTime: stateWords.onTime,
+  dueToday: stateWords.dueToday,
+  overdue: stateWords.overdue,
+};
 // Teams light theme: 'Good' and 'Warning' text reach only about 2:1 and 1.4:1 contrast on white, so a
 // state never rests on them; the word carries the state, colour only underlines 'te laat'.
 export const STATE_COLOR: Record<DeadlineState, string> = { onTime: 'Default', dueToday: 'Accent', overdue: 'Attention' };
@@ -97,11 +101,22 @@ export function itemCardCommon(view: ItemView<OwnedCardData>, texts: ItemCardTex
     kind: item.kind,
     version: item.version,
     title: trusted(title),
-    t: trustedTexts({ ...texts.card, history: nl.common.history, showMore: clockTexts.showMore, ownerAbsent: absentTexts.ownerAbsent, takeOver: absentTexts.takeOver }),
+    t: trustedTexts({
+      ...texts.card,
+      history: nl.common.history,
+      showMore: clockTexts.showMore,
+      ownerAbsent: absentTexts.ownerAbsent,
+      takeOver: absentTexts.takeOver,
+    }),
     notice: noticeOf(notice),
     statusText: trusted(texts.status[item.status] ?? item.status),
     // Words carry the status; colours stay readable on Teams' light theme (no 'Good'/'Warning' text).
-    statusColor: item.status === 'open' ? 'Attention' : item.status === 'done' || item.status === 'cancelled' || item.status === 'notReached' ? 'Default' : 'Accent',
+    statusColor:
+      item.status === 'open'
+        ? 'Attention'
+        : item.status === 'done' || item.status === 'cancelled' || item.status === 'notReached'
+          ? 'Default'
+          : 'Accent',
     // No 'attention' background: the red status text on it reaches only 3.6:1 (test/unit/contrast.test.ts); 'te laat' is said in words.
     headerStyle: item.status === 'done' ? 'good' : 'emphasis',
     deadlineText: trusted(deadlineText),
@@ -115,7 +130,8 @@ export function itemCardCommon(view: ItemView<OwnedCardData>, texts: ItemCardTex
     canClaim: item.status === 'open',
     showOwnerButton: item.status === 'claimed',
     // The owner is away for the rest of the term: the channel card says so and offers "Overnemen".
-    absentText: active && item.owner && (item.data as { ownerAbsent?: unknown }).ownerAbsent ? say(absentTexts.ownerAbsentLine, item.owner.name) : '',
+    absentText:
+      active && item.owner && (item.data as { ownerAbsent?: unknown }).ownerAbsent ? say(absentTexts.ownerAbsentLine, item.owner.name) : '',
     // Owner view: at most four visible buttons; with a main action of its own (appointment: acknowledge) Overdragen goes into "…" too.
     handoverMode: 'primary',
     historyRaw: history,
@@ -127,7 +143,10 @@ export type CardCommon = ReturnType<typeof itemCardCommon>;
 /** The owner's Teams client swaps the card for their private view (Universal Actions refresh). */
 export function withOwnerRefresh(card: Record<string, unknown>, item: Item, active: boolean): Record<string, unknown> {
   if (item.owner?.teamsId && active) {
-    card.refresh = { action: { type: 'Action.Execute', verb: `${item.kind}.refresh`, data: { id: item.id } }, userIds: [item.owner.teamsId] };
+    card.refresh = {
+      action: { type: 'Action.Execute', verb: `${item.kind}.refresh`, data: { id: item.id } },
+      userIds: [item.owner.teamsId],
+    };
   }
   return card;
 }
@@ -161,7 +180,10 @@ export function neutraliseValues(v: Record<string, unknown>): Record<string, Tru
 }
 
 function inputSafe(x: string): string {
-  return x.replace(/\$\{/g, '$\u200b{').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
+  return x
+    .replace(/\$\{/g, '$\u200b{')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
 }
 
 /** One typed value shown back in an input (see neutraliseValues). */
@@ -175,10 +197,16 @@ export function inputValue(x: string): Trusted {
  */
 export function unfoldWithErrors(card: Record<string, unknown>, fieldIds: string[]): void {
   const ids = new Set(fieldIds);
-  const hasErrorInput = (items: unknown): boolean => Array.isArray(items) && items.some((e) => {
-    const o = e as Record<string, unknown>;
-    return (typeof o?.type === 'string' && o.type.startsWith('Input.') && ids.has(String(o.id))) || hasErrorInput(o?.items) || hasErrorInput(o?.columns);
-  });
+  const hasErrorInput = (items: unknown): boolean =>
+    Array.isArray(items) &&
+    items.some((e) => {
+      const o = e as Record<string, unknown>;
+      return (
+        (typeof o?.type === 'string' && o.type.startsWith('Input.') && ids.has(String(o.id))) ||
+        hasErrorInput(o?.items) ||
+        hasErrorInput(o?.columns)
+      );
+    });
   const walk = (list: unknown): void => {
     if (!Array.isArray(list)) return;
     for (let i = 0; i < list.length; i++) {
@@ -190,8 +218,14 @@ export function unfoldWithErrors(card: Record<string, unknown>, fieldIds: string
           const fold = actions[k]!;
           const inner = fold.card as Record<string, unknown>;
           const open = {
-            type: 'Container', style: 'emphasis', spacing: 'Small',
-            items: [{ type: 'TextBlock', text: String(fold.title ?? ''), weight: 'Bolder', wrap: true }, ...(inner.body as unknown[]), { type: 'ActionSet', actions: inner.actions ?? [] }],
+            type: 'Container',
+            style: 'emphasis',
+            spacing: 'Small',
+            items: [
+              { type: 'TextBlock', text: String(fold.title ?? ''), weight: 'Bolder', wrap: true },
+              ...(inner.body as unknown[]),
+              { type: 'ActionSet', actions: inner.actions ?? [] },
+            ],
           };
           const rest = actions.filter((_, j) => j !== k);
           list.splice(i, 1, ...(rest.length ? [{ ...el, actions: rest }] : []), open);
@@ -206,17 +240,13 @@ export function unfoldWithErrors(card: Record<string, unknown>, fieldIds: string
 
 /** Colleagues for a picker from an item's view, optionally without one person (the current owner). */
 export function colleaguesOf(view: ItemView, exceptId?: string): { id: Trusted; name: string }[] {
-  return view.colleagues
-    .filter((u) => u.userId !== exceptId)
-    .map((u) => ({ id: trusted(u.userId), name: u.name }));
+  return view.colleagues.filter((u) => u.userId !== exceptId).map((u) => ({ id: trusted(u.userId), name: u.name }));
 }
 
 /** Colleagues for a picker, optionally without one person (the current owner). */
 export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<{ id: Trusted; name: string }[]> {
   // The name is user text: bind() neutralises it.
-  return (await s.repo.listUsers(tenantId))
-    .filter((u) => u.userId !== exceptId)
-    .map((u) => ({ id: trusted(u.userId), name: u.name }));
+  return (await s.repo.listUsers(tenantId)).filter((u) => u.userId !== exceptId).map((u) => ({ id: trusted(u.userId), name: u.name }));
 }
 
 /** Choice lists for Input.ChoiceSet from a { value: title } map. */
@@ -230,7 +260,7 @@ export function interpreterLines(view: ItemView<OwnedCardData>): string {
   const lines: string[] = [];
   for (const l of item.data.interpreters ?? []) {
     const req = view.linked.get(l.id) ?? null;
-    const status = req ? nl.interpreter.status[req.status] ?? req.status : nl.interpreter.status.own;
+    const status = req ? (nl.interpreter.status[req.status] ?? req.status) : nl.interpreter.status.own;
     lines.push(nl.interpreter.link.line(l.id, status, formatMoment(s.calendar, new Date(l.moment), s.clock.now())));
   }
   return lines.join('\n');
@@ -307,8 +337,12 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
       const raw = rawView.item;
       // The customer's contact is paused (veilige dienstverlening): always said on top, before the answer to a click.
       const pause = pauseMarkOf(raw);
-      const pauseText = pause ? `${sayText(nl.customers.pause.ownerView, pause.reason)}${raw.data.held === true ? ` ${nl.customers.pause.held}` : ''}` : '';
-      const shown: Notice | undefined = pause ? { text: notice ? `${pauseText}\n\n${notice.text}` : pauseText, style: 'attention' } : notice;
+      const pauseText = pause
+        ? `${sayText(nl.customers.pause.ownerView, pause.reason)}${raw.data.held === true ? ` ${nl.customers.pause.held}` : ''}`
+        : '';
+      const shown: Notice | undefined = pause
+        ? { text: notice ? `${pauseText}\n\n${notice.text}` : pauseText, style: 'attention' }
+        : notice;
       const { view, item, s, c, base } = common(rawView, shown);
       const d = item.data;
       const card = bind(ownerCard, {

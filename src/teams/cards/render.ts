@@ -206,7 +206,6 @@ function dropUnbound(v: unknown, key = ''): unknown {
   return v;
 }
 
-
 export function cardSize(card: object): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }

@@ -25,8 +25,8 @@ async function koppel(turn: Turn): Promise<void> {
     return;
   }
   const channelId = cd.channel?.id || channelConversationId(a.conversation.id);
-  const channelName = cd.channel?.name || (await channelNameOf(turn, channelId)) ||
-    (channelId === cd.team.id ? GENERAL : cd.team.name || GENERAL);
+  const channelName =
+    cd.channel?.name || (await channelNameOf(turn, channelId)) || (channelId === cd.team.id ? GENERAL : cd.team.name || GENERAL);
   const ref = TurnContext.getConversationReference(a) as Record<string, unknown>;
   const conversation = { ...(ref.conversation as Record<string, unknown>), id: channelConversationId(a.conversation.id) };
   const outcome = await bindWorkChannel(turn.s, {
@@ -44,7 +44,8 @@ async function koppel(turn: Turn): Promise<void> {
     return;
   }
   if (outcome.status === 'already') await turn.ctx.sendActivity(c.boundAlready(channelName));
-  else if (outcome.status === 'moved') await turn.ctx.sendActivity(sayText(c.boundMoved, trusted(channelName), outcome.previous.channelName));
+  else if (outcome.status === 'moved')
+    await turn.ctx.sendActivity(sayText(c.boundMoved, trusted(channelName), outcome.previous.channelName));
   else {
     const next = nextDigestMoment(turn.s, turn.s.clock.now());
     await turn.ctx.sendActivity(`${c.bound(channelName)} ${c.boundNext(formatMoment(turn.s.calendar, next))}`);
@@ -53,13 +54,18 @@ async function koppel(turn: Turn): Promise<void> {
   await rememberTeamMembers(turn, cd.team.id);
   // Problems with an earlier work channel no longer matter once the team has moved on.
   for (const p of await turn.s.repo.listDeliveryProblems({ tenantId: turn.tenantId, open: true })) {
-    if (p.target.startsWith('channel:') && p.target !== `channel:${channelId}`) await turn.s.repo.resolveDeliveryProblem(turn.tenantId, p.target, turn.s.clock.now());
+    if (p.target.startsWith('channel:') && p.target !== `channel:${channelId}`)
+      await turn.s.repo.resolveDeliveryProblem(turn.tenantId, p.target, turn.s.clock.now());
   }
   // Intake callbacks that came in before the bot knew its tenant now belong to this one (when no
   // intake tenant is configured, the first team that binds a channel is the organisation).
   if (!turn.s.config.intake.tenantId) {
     const adopted = await turn.s.repo.adoptTenant(PENDING_TENANT, turn.tenantId);
-    if (adopted > 0) turn.s.log.info({ tenantId: turn.tenantId, adopted, linked: await turn.s.customers.linkAdopted(turn.tenantId) }, 'pending intake callbacks adopted');
+    if (adopted > 0)
+      turn.s.log.info(
+        { tenantId: turn.tenantId, adopted, linked: await turn.s.customers.linkAdopted(turn.tenantId) },
+        'pending intake callbacks adopted',
+      );
   }
   const n = await turn.s.items.postPending(turn.tenantId, channelId);
   if (n > 0) await turn.ctx.sendActivity(c.pendingPosted(n));
@@ -91,7 +97,7 @@ async function rememberTeamMembers(turn: Turn, teamId: string): Promise<void> {
       await turn.s.repo.upsertUser({ tenantId: turn.tenantId, userId: m.aadObjectId || m.id, teamsId: m.id, name: m.name });
     }
   } catch (err) {
-    turn.s.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read the team\'s members');
+    turn.s.log.warn({ err: err instanceof Error ? err.message : String(err) }, "could not read the team's members");
   }
 }
 
@@ -107,7 +113,7 @@ async function channelNameOf(turn: Turn, channelId: string): Promise<string> {
     const channels = await askTeams(TeamsInfo.getTeamChannels(turn.ctx));
     return channels.find((ch) => ch.id === channelId)?.name ?? '';
   } catch (err) {
-    turn.s.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not read the team\'s channel names');
+    turn.s.log.warn({ err: err instanceof Error ? err.message : String(err) }, "could not read the team's channel names");
     return '';
   }
 }

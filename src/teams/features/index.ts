@@ -15,6 +15,20 @@ import { conversationFeature } from './conversation';
 import { contactsFeature } from './contacts';
 import { experiencesFeature } from './experiences';
 
-export const features: Feature[] = [coreFeature, callbacksFeature, digestFeature, exceptionsFeature, interpreterFeature, appointmentsFeature, reportFeature, agendaFeature, privacyFeature, customersFeature, conversationFeature, contactsFeature, experiencesFeature];
+export const features: Feature[] = [
+  coreFeature,
+  callbacksFeature,
+  digestFeature,
+  exceptionsFeature,
+  interpreterFeature,
+  appointmentsFeature,
+  reportFeature,
+  agendaFeature,
+  privacyFeature,
+  customersFeature,
+  conversationFeature,
+  contactsFeature,
+  experiencesFeature,
+];
 // The views open items of every kind: they find each kind's card renderer in the list above.
 features.push(viewsFeature(features));

@@ -14,7 +14,13 @@ import type { Turn } from '../turn';
 import { say } from '../cards/render';
 
 export interface ItemVerbOptions {
-  renderer: ItemCardRenderer & { ownerWithForm?: (view: ItemView, notice: Notice | undefined, form: { values?: Record<string, unknown>; errors?: Record<string, string> }) => Record<string, unknown> };
+  renderer: ItemCardRenderer & {
+    ownerWithForm?: (
+      view: ItemView,
+      notice: Notice | undefined,
+      form: { values?: Record<string, unknown>; errors?: Record<string, string> },
+    ) => Record<string, unknown>;
+  };
   /** Builds the domain input from the card data (inputs are merged into data by Teams). */
   input?: (turn: Turn, data: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Card input id for a domain field name where they differ (two folds of one card cannot share an input id). */
@@ -30,7 +36,12 @@ export function itemVerb(action: string, o: ItemVerbOptions): (turn: Turn, data:
   };
 }
 
-export async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unknown>, o: ItemVerbOptions): Promise<AdaptiveCardInvokeResponse> {
+export async function respond(
+  turn: Turn,
+  outcome: ActOutcome,
+  data: Record<string, unknown>,
+  o: ItemVerbOptions,
+): Promise<AdaptiveCardInvokeResponse> {
   if (outcome.status === 'notFound') {
     return cardResponse(noticeCard(say(nl.common.unknownItem, typeof data.id === 'string' ? data.id : ''), 'warning'));
   }
@@ -40,14 +51,14 @@ export async function respond(turn: Turn, outcome: ActOutcome, data: Record<stri
   // Loaded once: the channel update the outbox sends for this change renders from the same view.
   const view = privateView ? await loadOwnerView(turn.s, item) : await loadItemView(turn.s, item);
   const cardVersion = Number(data.v);
-  const stale = Number.isFinite(cardVersion) && cardVersion > 0 &&
-    cardVersion !== (outcome.status === 'ok' ? outcome.previousVersion : item.version);
+  const stale =
+    Number.isFinite(cardVersion) && cardVersion > 0 && cardVersion !== (outcome.status === 'ok' ? outcome.previousVersion : item.version);
   if (outcome.status === 'refused') {
-    const fields = outcome.refusal.fields && Object.fromEntries(
-      Object.entries(outcome.refusal.fields).map(([k, v]) => [o.fieldIds?.[k] ?? k, v]),
-    );
+    const fields =
+      outcome.refusal.fields && Object.fromEntries(Object.entries(outcome.refusal.fields).map(([k, v]) => [o.fieldIds?.[k] ?? k, v]));
     // Inputs in a folded part of the card (Action.ShowCard) are out of sight: repeat their messages in the notice.
-    const base = fields && Object.keys(fields).length ? `${outcome.refusal.message} ${Object.values(fields).join(' ')}` : outcome.refusal.message;
+    const base =
+      fields && Object.keys(fields).length ? `${outcome.refusal.message} ${Object.values(fields).join(' ')}` : outcome.refusal.message;
     const text = stale ? `${base} ${nl.common.staleCard}` : base;
     const notice: Notice = { text, style: fields ? 'attention' : 'warning' };
     if (fields && privateView && o.renderer.ownerWithForm) {
@@ -91,13 +102,20 @@ export function lifecycleVerbs<const K extends string>(kind: K, o: ItemVerbOptio
     // The cancel fold has its own input (cancelReason): the reschedule fold of the same card already has `reason`.
     cancel: itemVerb('cancel', {
       ...o,
-      input: (_turn, data) => ({ ...data, reason: typeof data.cancelReason === 'string' ? data.cancelReason : data.reason, told: data.cancelTold }),
+      input: (_turn, data) => ({
+        ...data,
+        reason: typeof data.cancelReason === 'string' ? data.cancelReason : data.reason,
+        told: data.cancelTold,
+      }),
       fieldIds: { reason: 'cancelReason', told: 'cancelTold' },
     }),
     // An id that cannot be resolved goes to the rules as is: they answer with a message at the field.
     handover: itemVerb('handover', {
       ...o,
-      input: async (turn, data) => ({ ...data, to: typeof data.to === 'string' && data.to.trim() ? (await resolvePerson(turn, data.to)) ?? data.to : undefined }),
+      input: async (turn, data) => ({
+        ...data,
+        to: typeof data.to === 'string' && data.to.trim() ? ((await resolvePerson(turn, data.to)) ?? data.to) : undefined,
+      }),
     }),
     reschedule: itemVerb('reschedule', {
       ...o,
@@ -107,5 +125,6 @@ export function lifecycleVerbs<const K extends string>(kind: K, o: ItemVerbOptio
     takeOver: itemVerb('takeOver', o),
     refresh: itemView(o),
     view: itemView(o, texts.notYours),
-  };  return Object.fromEntries(Object.entries(handlers).map(([action, h]) => [`${kind}.${action}`, h])) as LifecycleHandlers<K>;
+  };
+  return Object.fromEntries(Object.entries(handlers).map(([action, h]) => [`${kind}.${action}`, h])) as LifecycleHandlers<K>;
 }

@@ -46,7 +46,9 @@ async function itemExport(turn: Turn, item: Item): Promise<string> {
   lines.push(`${t.history}:`);
   for (const h of history) {
     const label = (nl.callbacks.history as Record<string, string>)[h.action] ?? h.action;
-    lines.push(mdText`- ${trusted(formatMoment(cal, h.at))} · ${h.actor.name} · ${trusted(label)}${h.note ? md`: ${h.note}` : trusted('')}`);
+    lines.push(
+      mdText`- ${trusted(formatMoment(cal, h.at))} · ${h.actor.name} · ${trusted(label)}${h.note ? md`: ${h.note}` : trusted('')}`,
+    );
   }
   return lines.join('\n\n');
 }
@@ -75,14 +77,21 @@ async function recordExport(turn: Turn, r: CustomerRecord): Promise<string> {
   const lines = [
     `**${c.privacy.record(r.id)}**`,
     mdText`- ${trusted(c.card.names)}: ${orDash(joinText(r.names, ' / '))}`,
-    mdText`- ${trusted(c.card.contact)}: ${orDash(joinText(r.contacts.map((x) => x.display), ', '))}`,
+    mdText`- ${trusted(c.card.contact)}: ${orDash(
+      joinText(
+        r.contacts.map((x) => x.display),
+        ', ',
+      ),
+    )}`,
     `- ${c.card.preferredChannel}: ${r.preferredChannel ? c.preferredChannel[r.preferredChannel] : '—'}`,
     `- ${c.card.profile}: ${profileLines(r.profile).join('; ') || '—'}`,
   ];
   if (r.pauseHistory.length) {
     lines.push(`${c.privacy.pauseHistory}:`);
     for (const p of r.pauseHistory) {
-      lines.push(mdText`- ${trusted(formatMoment(cal, new Date(p.at)))} · ${p.by.name} · ${trusted(c.history[p.action === 'paused' ? 'customerPaused' : 'customerPauseLifted'])}${p.reason ? md`: ${p.reason}` : trusted('')}`);
+      lines.push(
+        mdText`- ${trusted(formatMoment(cal, new Date(p.at)))} · ${p.by.name} · ${trusted(c.history[p.action === 'paused' ? 'customerPaused' : 'customerPauseLifted'])}${p.reason ? md`: ${p.reason}` : trusted('')}`,
+      );
     }
   }
   const lookups = await turn.s.customers.store.lookups(r.tenantId, r.id);
@@ -115,11 +124,19 @@ async function inzage(turn: Turn, args: string): Promise<void> {
   const items = await customerItems(turn, query, records);
   const logs = await contactLogsOf(turn.s, turn.tenantId, query, records);
   if (items.length === 0 && records.length === 0 && !logs) return void (await turn.ctx.sendActivity(t.nothingFound));
-  const parts = [t.exportTitle(items.length), ...(await Promise.all(records.map((r) => recordExport(turn, r)))),
-    ...(await Promise.all(items.map((i) => itemExport(turn, i)))), ...(logs ? [nl.contacts.privacyLine(logs)] : []), t.exportFooter];
+  const parts = [
+    t.exportTitle(items.length),
+    ...(await Promise.all(records.map((r) => recordExport(turn, r)))),
+    ...(await Promise.all(items.map((i) => itemExport(turn, i)))),
+    ...(logs ? [nl.contacts.privacyLine(logs)] : []),
+    t.exportFooter,
+  ];
   const messages = chunks(parts);
   for (let i = 0; i < messages.length; i++) {
-    await turn.ctx.sendActivity({ text: messages.length > 1 ? `${messages[i]}\n\n${t.exportPart(i + 1, messages.length)}` : messages[i], textFormat: 'markdown' });
+    await turn.ctx.sendActivity({
+      text: messages.length > 1 ? `${messages[i]}\n\n${t.exportPart(i + 1, messages.length)}` : messages[i],
+      textFormat: 'markdown',
+    });
   }
   turn.s.log.info({ tenantId: turn.tenantId, by: turn.actor.id, items: items.length }, 'privacy: inzage given');
 }

@@ -14,10 +14,12 @@ export const agenda = {
     `Ik kan de agenda van ${who} nu niet bekijken: Microsoft weigert de aanmelding van Top Contact bij Outlook. Meld dit bij ICT. Ik zet de afspraak in de agenda zodra het weer lukt.`,
   noAgenda: (who: string) => `Ik kan de agenda van ${who} niet vinden. Spreek zelf een moment af.`,
   offer: {
-    intro: (who: string) => `Wanneer belt ${who} de klant? Kies een moment van 15 minuten in de agenda van ${who}. Dan zet ik er een afspraak in.`,
+    intro: (who: string) =>
+      `Wanneer belt ${who} de klant? Kies een moment van 15 minuten in de agenda van ${who}. Dan zet ik er een afspraak in.`,
     late: (who: string, deadline: string) =>
       `Er is geen vrij moment in de agenda van ${who} vóór de termijn (${deadline}). ${LATE_ADVICE} Het eerste vrije moment daarna:`,
-    none: (who: string) => `Ik vind geen vrij moment in de agenda van ${who} in de komende werkdagen. Spreek samen een moment af. ${LATE_ADVICE}`,
+    none: (who: string) =>
+      `Ik vind geen vrij moment in de agenda van ${who} in de komende werkdagen. Spreek samen een moment af. ${LATE_ADVICE}`,
     autoHint: 'Kies je niet binnen 15 minuten, dan plan ik zelf het eerste vrije moment.',
   },
   /** Short button label for a slot: 'vandaag 14:30', 'morgen 08:30', 'ma 30 nov 09:00'. */

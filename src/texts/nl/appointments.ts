@@ -1,6 +1,14 @@
 // Dutch texts for follow-up appointments (vervolgafspraken): e-mail, brief, balie, huisbezoek, overig.
 // What every owned item shares is in lifecycle.ts.
-import { confirmationChoices, lifecycleCard, lifecycleErrors, lifecycleHistory, lifecycleMsg, lifecycleStatus, type ItemNoun } from './lifecycle';
+import {
+  confirmationChoices,
+  lifecycleCard,
+  lifecycleErrors,
+  lifecycleHistory,
+  lifecycleMsg,
+  lifecycleStatus,
+  type ItemNoun,
+} from './lifecycle';
 
 const noun: ItemNoun = { kind: 'afspraak', this: 'deze afspraak', a: 'een afspraak' };
 
@@ -32,8 +40,10 @@ export const appointments = {
     other: 'Nieuwe afspraak',
   } as Record<string, string>,
   formIntro: {
-    email: 'Een e-mail beantwoord je uiterlijk de volgende werkdag. Dat mag een bericht zijn met een afspraak wanneer het antwoord komt: uitgangspunt is binnen 5 werkdagen.',
-    letter: 'Een brief beantwoorden we binnen 5 werkdagen. Lukt dat niet, stuur dan binnen die 5 werkdagen een korte ontvangstbevestiging met de termijn waarbinnen het antwoord komt.',
+    email:
+      'Een e-mail beantwoord je uiterlijk de volgende werkdag. Dat mag een bericht zijn met een afspraak wanneer het antwoord komt: uitgangspunt is binnen 5 werkdagen.',
+    letter:
+      'Een brief beantwoorden we binnen 5 werkdagen. Lukt dat niet, stuur dan binnen die 5 werkdagen een korte ontvangstbevestiging met de termijn waarbinnen het antwoord komt.',
     walkin: 'Kon je de klant niet direct helpen, omdat de juiste collega er niet is? Maak dan nu een afspraak: met wie, wanneer en hoe.',
     homevisit: 'Spreek met de klant een moment af voor het huisbezoek en kies wie er gaat.',
     other: 'Leg vast wat je de klant hebt beloofd en wanneer.',
@@ -61,7 +71,8 @@ export const appointments = {
   } as Record<string, string>,
   momentHint: {
     email: 'Ingevuld: binnen 5 werkdagen. Heb je met de klant een ander moment afgesproken? Pas het aan.',
-    letter: 'Ingevuld: binnen 5 werkdagen. Kies je een later moment, dan stuur je binnen 5 werkdagen een ontvangstbevestiging met die termijn.',
+    letter:
+      'Ingevuld: binnen 5 werkdagen. Kies je een later moment, dan stuur je binnen 5 werkdagen een ontvangstbevestiging met die termijn.',
     walkin: '',
     homevisit: '',
     other: 'Ingevuld: het eind van de volgende werkdag. Pas het aan als je iets anders hebt afgesproken.',
@@ -138,8 +149,7 @@ export const appointments = {
     ...lifecycleMsg(noun),
     claimed: (id: string) => `Je hebt ${id} opgepakt. Jij bent nu de behandelaar.`,
     notReached: (n: number) => `Poging ${n} vastgelegd. Neem opnieuw contact op, of maak een nieuwe afspraak.`,
-    suggestWritten: (n: number) =>
-      `Dit is al poging ${n}. Stuur de klant een e-mail of brief met een nieuwe afspraak.`,
+    suggestWritten: (n: number) => `Dit is al poging ${n}. Stuur de klant een e-mail of brief met een nieuwe afspraak.`,
     nudgeUnclaimed: (id: string, topic: string, left: string) =>
       `Afspraak **${id}** (${topic}) heeft nog geen behandelaar. Nog ${left}. Wie pakt het op?`,
     overdueOwner: (id: string, topic: string, late: string) =>

@@ -1,7 +1,15 @@
 // Dutch texts for callbacks (terugbelverzoeken). What every owned item shares is in lifecycle.ts.
 import { agenda } from './agenda';
 import { customers } from './customers';
-import { confirmationChoices, lifecycleCard, lifecycleErrors, lifecycleHistory, lifecycleMsg, lifecycleStatus, type ItemNoun } from './lifecycle';
+import {
+  confirmationChoices,
+  lifecycleCard,
+  lifecycleErrors,
+  lifecycleHistory,
+  lifecycleMsg,
+  lifecycleStatus,
+  type ItemNoun,
+} from './lifecycle';
 
 const noun: ItemNoun = { kind: 'terugbelverzoek', this: 'dit verzoek', a: 'een verzoek' };
 
@@ -47,7 +55,8 @@ export const callbacks = {
   created: (id: string, deadline: string) => `Terugbelverzoek **${id}** is aangemaakt. Uiterlijk: ${deadline}.`,
   createdNoChannel: (id: string) =>
     `Terugbelverzoek **${id}** is opgeslagen. Er is nog geen werkkanaal; zodra iemand **koppel** typt in een kanaal, komt het daar.`,
-  formAlreadySent: (id: string) => `Je hebt dit formulier al verstuurd: terugbelverzoek **${id}**. Typ **terugbellen** voor een nieuw formulier.`,
+  formAlreadySent: (id: string) =>
+    `Je hebt dit formulier al verstuurd: terugbelverzoek **${id}**. Typ **terugbellen** voor een nieuw formulier.`,
   createdFor: (id: string, who: string) => `Terugbelverzoek **${id}** staat klaar voor ${who}.`,
   sensitiveMasked: 'Gevoelig onderwerp — details bij de behandelaar',
   card: {

@@ -30,8 +30,10 @@ export const absentTexts = {
   ownerAbsent: 'Behandelaar afwezig',
   ownerAbsentLine: (name: string) => `${name} is afwezig tot na de termijn. Een collega kan dit overnemen.`,
   takeOver: 'Overnemen',
-  toOwner: (id: string, topic: string) => `Je bent afwezig tot na de termijn van **${id}** (${topic}). Het team ziet dat en een collega kan het overnemen. Tot dan blijft het van jou.`,
-  toTeam: (id: string, name: string) => `${name} is afwezig tot na de termijn van **${id}**. Wie neemt het over? Druk op 'Overnemen' op de kaart.`,
+  toOwner: (id: string, topic: string) =>
+    `Je bent afwezig tot na de termijn van **${id}** (${topic}). Het team ziet dat en een collega kan het overnemen. Tot dan blijft het van jou.`,
+  toTeam: (id: string, name: string) =>
+    `${name} is afwezig tot na de termijn van **${id}**. Wie neemt het over? Druk op 'Overnemen' op de kaart.`,
   takenOver: (id: string, name: string, from: string) => `${name} heeft **${id}** overgenomen van ${from}.`,
   history: 'overgenomen',
   notAbsent: 'De behandelaar is niet (meer) afwezig. Vraag het de behandelaar zelf, of vraag je leidinggevende om het over te dragen.',

@@ -3,17 +3,16 @@
 export const common = {
   botName: 'Top Contact',
   /** `echo` is already masked, cut and neutralised (domain/validation/mask.ts echoOf). */
-  unknownCommand: (echo: string) =>
-    `Die opdracht ken ik niet${echo ? ` ("${echo}")` : ''}. Typ **hulp** voor alles wat ik kan.`,
+  unknownCommand: (echo: string) => `Die opdracht ken ik niet${echo ? ` ("${echo}")` : ''}. Typ **hulp** voor alles wat ik kan.`,
   /** A near miss ("terugbelen") or a sentence with a clear intent: name the command that works. */
   didYouMean: (command: string, echo: string) =>
     `Die opdracht ken ik niet${echo ? ` ("${echo}")` : ''}. Bedoel je **${command}**? Typ dan **${command}**, of **hulp** voor alles wat ik kan.`,
   welcomeTeam:
     'Hallo! Ik ben **Top Contact**. Ik help jullie de afspraken uit ons dienstverleningsconcept na te komen: terugbelverzoeken, vervolgafspraken, tolken en twijfelgevallen. ' +
     'Typ in het kanaal waar jullie het werk willen zien **@Top Contact koppel**. Typ **hulp** voor alle opdrachten.',
-  welcomePersonal:
-    'Hallo! Ik ben **Top Contact**. Hier in de persoonlijke chat zie je jouw eigen werk. Typ **hulp** voor alle opdrachten.',
-  bound: (channel: string) => `Dit kanaal (${channel}) is nu het werkkanaal van het team. Nieuwe terugbelverzoeken en het dagoverzicht komen hier.`,
+  welcomePersonal: 'Hallo! Ik ben **Top Contact**. Hier in de persoonlijke chat zie je jouw eigen werk. Typ **hulp** voor alle opdrachten.',
+  bound: (channel: string) =>
+    `Dit kanaal (${channel}) is nu het werkkanaal van het team. Nieuwe terugbelverzoeken en het dagoverzicht komen hier.`,
   boundMoved: (channel: string, previous: string) =>
     `Dit kanaal (${channel}) is nu het werkkanaal. Het werkkanaal was eerst "${previous}"; daar plaats ik niets nieuws meer.`,
   /** After a new koppel: what happens next. `moment` as "maandag 7 december, 08:30". */
@@ -21,7 +20,8 @@ export const common = {
     `Het eerste dagoverzicht komt hier op ${moment}. Typ **@Top Contact terugbellen** om een terugbelverzoek te maken, of **@Top Contact hulp** voor alles wat ik kan.`,
   boundAlready: (channel: string) => `Dit kanaal (${channel}) is al het werkkanaal.`,
   bindOnlyInChannel: 'Koppelen kan alleen in een kanaal van een team. Typ **@Top Contact koppel** in het kanaal waar het werk moet komen.',
-  pendingPosted: (n: number) => `Ik heb ${n} ${n === 1 ? 'verzoek dat wachtte' : 'verzoeken die wachtten'} op een werkkanaal hier geplaatst.`,
+  pendingPosted: (n: number) =>
+    `Ik heb ${n} ${n === 1 ? 'verzoek dat wachtte' : 'verzoeken die wachtten'} op een werkkanaal hier geplaatst.`,
   notBound: 'Er is nog geen werkkanaal gekoppeld. Typ **@Top Contact koppel** in het kanaal van het team.',
   tenantRefused: 'Deze organisatie mag Top Contact niet gebruiken.',
   /** HTTP 503 while the process drains on SIGTERM. */

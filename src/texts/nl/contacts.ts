@@ -17,7 +17,8 @@ export const contacts = {
   save: 'Vastleggen',
   saved: (topic: string, how: string) => `Vastgelegd: ${topic} (${how}). Dank je wel! Je kunt meteen de volgende vastleggen.`,
   savedAlready: 'Dit formulier was al verstuurd. Er is één contact vastgelegd.',
-  privacyLine: (n: number) => `Daarnaast ${n === 1 ? 'is 1 keer' : `zijn ${n} keer`} met **geholpen** vastgelegd dat deze klant in één keer is geholpen (alleen manier van contact, onderwerp en datum).`,
+  privacyLine: (n: number) =>
+    `Daarnaast ${n === 1 ? 'is 1 keer' : `zijn ${n} keer`} met **geholpen** vastgelegd dat deze klant in één keer is geholpen (alleen manier van contact, onderwerp en datum).`,
   // vergeet: contacts logged with `geholpen` for this customer (never repeats the typed number or address).
   privacyConfirm: (n: number) =>
     `Daarnaast ${n === 1 ? 'is 1 keer' : `zijn ${n} keer`} met **geholpen** vastgelegd dat deze klant in één keer is geholpen. Bij die contacten wis ik het telefoonnummer of e-mailadres; ze blijven meetellen in het rapport.`,

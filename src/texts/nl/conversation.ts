@@ -19,7 +19,8 @@ export const conversation = {
   /** The card with the ready text in the owner's 1:1 chat. */
   confirmationCard: {
     title: (id: string) => `Bevestiging voor de klant (${id})`,
-    intro: 'Hieronder staat een tekst die je naar de klant kunt sturen. Selecteer de tekst en kopieer hem, of open hem in je e-mail. Pas aan wat nodig is.',
+    intro:
+      'Hieronder staat een tekst die je naar de klant kunt sturen. Selecteer de tekst en kopieer hem, of open hem in je e-mail. Pas aan wat nodig is.',
     introNoEmail: 'Hieronder staat een tekst die je naar de klant kunt sturen. Selecteer de tekst en kopieer hem. Pas aan wat nodig is.',
     introLetter: 'Deze klant krijgt liever een brief. Hieronder staat een tekst die je kunt kopiëren naar een brief. Pas aan wat nodig is.',
     openInEmail: 'Openen in e-mail',
@@ -48,15 +49,15 @@ export const conversation = {
   /** "We hebben geprobeerd u te bereiken" after the last attempt. */
   notReachedLetter: {
     subject: (topic: string) => `Wij konden u niet bereiken: ${topic}`,
-    body: (topic: string, attempts: string) =>
-      `Wij hebben geprobeerd u te bereiken over: ${topic}. Dat is ons niet gelukt (${attempts}).`,
+    body: (topic: string, attempts: string) => `Wij hebben geprobeerd u te bereiken over: ${topic}. Dat is ons niet gelukt (${attempts}).`,
     askCall: 'Wilt u contact met ons opnemen? Dan helpen wij u graag verder.',
   },
   ladder: {
     attempt: (n: number, max: number) => `Poging ${n} van ${max} vastgelegd.`,
     next: (moment: string) => `Probeer het nog eens op een ander deel van de dag, bijvoorbeeld ${moment}.`,
     nextNoTime: 'Probeer het nog eens, op een ander deel van de dag, vóór de termijn.',
-    last: (max: number) => `Dit was poging ${max}. Het verzoek staat nu op "niet bereikt". Ik stuur je een tekst voor de klant in je chat met mij.`,
+    last: (max: number) =>
+      `Dit was poging ${max}. Het verzoek staat nu op "niet bereikt". Ik stuur je een tekst voor de klant in je chat met mij.`,
     lastCardTitle: (id: string) => `Klant niet bereikt (${id})`,
     lastCardIntro: 'Stuur de klant deze tekst, zodat de klant weet dat we het geprobeerd hebben. Selecteer de tekst en kopieer hem.',
     lastCardIntroLetter: 'Deze klant krijgt liever een brief. Kopieer de tekst hieronder naar een brief.',
@@ -67,8 +68,10 @@ export const conversation = {
     labelOwn: 'Vrij moment in jouw agenda',
     hint: 'Kies een moment en verstuur: het terugbelverzoek komt op dat moment in de Outlook-agenda. Spreek dit moment af met de klant.',
     // The afspraak form: balie, huisbezoek and overig are at that moment; for an e-mail or letter it is the time to write the answer.
-    hintMeeting: 'Kies een moment en verstuur: de afspraak is dan op dat moment en komt in de Outlook-agenda. Spreek dit moment af met de klant.',
-    hintWriting: 'Kies een moment en verstuur: dan staat in de Outlook-agenda wanneer je het antwoord schrijft. De termijn blijft zoals hierboven.',
+    hintMeeting:
+      'Kies een moment en verstuur: de afspraak is dan op dat moment en komt in de Outlook-agenda. Spreek dit moment af met de klant.',
+    hintWriting:
+      'Kies een moment en verstuur: dan staat in de Outlook-agenda wanneer je het antwoord schrijft. De termijn blijft zoals hierboven.',
     noOwner: 'Kies eerst hieronder bij wie de afspraak komt. Dan laat ik de vrije momenten in die agenda zien.',
     noMoment: 'Geen vast moment (de termijn geldt)',
     noMomentAppointment: 'Geen moment uit de agenda (wat hierboven staat, geldt)',
@@ -76,7 +79,7 @@ export const conversation = {
     lateChoice: (moment: string) => `${moment} · na de termijn (te laat)`,
     slow: 'De agenda reageert nu traag. Probeer het zo nog eens, of verstuur zonder moment: dan geldt de termijn.',
     noAgenda: 'De agenda van deze collega kan ik niet lezen. Verstuur zonder moment: dan geldt de termijn.',
-    notConfigured: 'Ik kan geen agenda\'s lezen (Outlook is niet gekoppeld). Verstuur zonder moment: dan geldt de termijn.',
+    notConfigured: "Ik kan geen agenda's lezen (Outlook is niet gekoppeld). Verstuur zonder moment: dan geldt de termijn.",
     noColleague: 'Kies eerst een collega hierboven (niet jezelf). Dan laat ik de vrije momenten in zijn of haar agenda zien.',
     none: (term: string) => `Geen vrij moment gevonden vóór de termijn (${term}). Verstuur zonder moment en spreek samen iets af.`,
   },

@@ -37,10 +37,12 @@ export const customers = {
   usage: 'Typ **klant** gevolgd door een telefoonnummer, e-mailadres of naam. Bijvoorbeeld: klant 06 12345678',
   /** Never repeats what was typed (a phone number or e-mail address). */
   notFound: 'Ik vind geen klant met deze gegevens. Misschien is er nog niets vastgelegd, of zijn de gegevens al gewist.',
-  sentToChat: 'Het antwoord staat in je persoonlijke chat met mij. Typ **klant** de volgende keer daar: dan ziet niemand anders de gegevens.',
+  sentToChat:
+    'Het antwoord staat in je persoonlijke chat met mij. Typ **klant** de volgende keer daar: dan ziet niemand anders de gegevens.',
   pickTitle: 'Meerdere klanten gevonden',
   pickIntro: (n: number, more: boolean) => `Ik vind ${n} klanten met deze naam${more ? ' (de eerste 10)' : ''}. Kies de juiste:`,
-  pickLine: (last4: string, topic: string) => `${last4 ? `nummer eindigt op ${last4}` : 'geen telefoonnummer'}${topic ? ` · laatst: ${topic}` : ''}`,
+  pickLine: (last4: string, topic: string) =>
+    `${last4 ? `nummer eindigt op ${last4}` : 'geen telefoonnummer'}${topic ? ` · laatst: ${topic}` : ''}`,
   card: {
     title: (id: string) => `Klant ${id}`,
     names: 'Naam',
@@ -64,7 +66,8 @@ export const customers = {
     paused: (since: string, by: string) => `Contact gepauzeerd sinds ${since} (door ${by}).`,
     pauseReason: 'Reden',
     pauseHeading: 'Contact pauzeren (veilige dienstverlening)',
-    pauseHelp: 'Is het contact met deze klant niet veilig (dreiging, agressie)? Pauzeer het contact. De leidinggevenden horen het meteen; alleen een leidinggevende zet het weer aan.',
+    pauseHelp:
+      'Is het contact met deze klant niet veilig (dreiging, agressie)? Pauzeer het contact. De leidinggevenden horen het meteen; alleen een leidinggevende zet het weer aan.',
     pauseReasonLabel: 'Wat is er gebeurd?',
     pauseReasonPlaceholder: 'Kort en feitelijk, bijvoorbeeld: dreigde aan de telefoon',
     pauseButton: 'Contact pauzeren',
@@ -85,7 +88,8 @@ export const customers = {
     notPaused: 'Het contact met deze klant is niet gepauzeerd.',
     managersOnly: 'Alleen een leidinggevende kan de pauze opheffen.',
     set: 'Het contact is gepauzeerd. De leidinggevenden en de behandelaars van open verzoeken hebben bericht.',
-    lifted: (n: number) => `De pauze is opgeheven.${n ? ` ${n} ${n === 1 ? 'vastgehouden verzoek staat' : 'vastgehouden verzoeken staan'} nu in het kanaal, met een nieuwe termijn vanaf nu.` : ''}`,
+    lifted: (n: number) =>
+      `De pauze is opgeheven.${n ? ` ${n} ${n === 1 ? 'vastgehouden verzoek staat' : 'vastgehouden verzoeken staan'} nu in het kanaal, met een nieuwe termijn vanaf nu.` : ''}`,
     managerNotice: (id: string, who: string, reason: string) =>
       `${who} heeft het contact met klant **${id}** gepauzeerd (veilige dienstverlening). Reden: ${reason}. Typ **klant ${id}** om de klant te bekijken; alleen een leidinggevende heft de pauze op.`,
     ownerNotice: (itemId: string, topic: string) =>
@@ -94,7 +98,8 @@ export const customers = {
     heldCreated: (id: string) =>
       `**${id}** is opgeslagen, maar vastgehouden: het contact met deze klant is gepauzeerd (veilige dienstverlening). Het komt in het kanaal zodra een leidinggevende de pauze opheft.`,
     held: 'Vastgehouden: het contact met deze klant is gepauzeerd. Dit verzoek komt in het kanaal zodra een leidinggevende de pauze opheft.',
-    homeVisitRefused: 'Het contact met deze klant is gepauzeerd (veilige dienstverlening): er kan geen huisbezoek worden gepland. Vraag een leidinggevende.',
+    homeVisitRefused:
+      'Het contact met deze klant is gepauzeerd (veilige dienstverlening): er kan geen huisbezoek worden gepland. Vraag een leidinggevende.',
   },
   history: {
     customerPaused: 'contact gepauzeerd',

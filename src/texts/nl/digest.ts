@@ -28,8 +28,7 @@ export const digest = {
   owner: (name: string, n: number) => `${name} (${n})`,
   noDeadline: 'geen termijn',
   moreInGroup: (n: number) => `en nog ${n}…`,
-  moreInSection: (n: number, groups: number) =>
-    `en nog ${n} bij ${groups} ${groups === 1 ? 'andere collega' : "andere collega's"}…`,
+  moreInSection: (n: number, groups: number) => `en nog ${n} bij ${groups} ${groups === 1 ? 'andere collega' : "andere collega's"}…`,
   moreItems: (n: number) => `en nog ${n}…`,
   truncated: 'Niet alles past op deze kaart. Typ **overzicht** voor de hele lijst.',
   truncatedPersonal: 'Niet alles past op deze kaart. Typ **mijn** voor al je open werk.',
@@ -55,12 +54,15 @@ export const digest = {
     exception: 'Twijfelgevallen',
   } as Record<string, string>,
   lateSuffix: (late: string) => ` · ${late}`,
-  footerChannel: 'Typ **overzicht** voor alles wat open staat, **mijn** voor je eigen werk. Je eigen dagoverzicht in de chat met mij? Typ daar **instellingen**.',
-  footerPersonal: (time: string) => `Typ **mijn** voor al je open werk. Elke werkdag om ${time} dit overzicht, of juist niet meer? Typ **instellingen**.`,
+  footerChannel:
+    'Typ **overzicht** voor alles wat open staat, **mijn** voor je eigen werk. Je eigen dagoverzicht in de chat met mij? Typ daar **instellingen**.',
+  footerPersonal: (time: string) =>
+    `Typ **mijn** voor al je open werk. Elke werkdag om ${time} dit overzicht, of juist niet meer? Typ **instellingen**.`,
   settings: {
     title: 'Jouw instellingen',
     personalDigest: (time: string) => `Elke werkdag om ${time} mijn eigen dagoverzicht in deze chat`,
-    personalDigestHint: 'Alleen jouw eigen open werk, ook je tolkaanvragen. Niemand anders ziet het. Je krijgt het alleen als je iets open hebt staan.',
+    personalDigestHint:
+      'Alleen jouw eigen open werk, ook je tolkaanvragen. Niemand anders ziet het. Je krijgt het alleen als je iets open hebt staan.',
     save: 'Opslaan',
     savedOn: (time: string) => `Opgeslagen. Je krijgt elke werkdag om ${time} je eigen dagoverzicht.`,
     savedOff: 'Opgeslagen. Je krijgt geen persoonlijk dagoverzicht meer.',

@@ -3,7 +3,12 @@
 
 /** User text quoted inside a plain chat message: one line, no markdown or HTML, at most `max` characters. */
 export function quote(s: string, max = 120): string {
-  const flat = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/[*_`~[\]<>\\#]/g, '').replace(/\$\{/g, '$ {').replace(/\s+/g, ' ').trim();
+  const flat = s
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/[*_`~[\]<>\\#]/g, '')
+    .replace(/\$\{/g, '$ {')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -203,9 +208,11 @@ export const exceptions = {
     title: (words: string) => (words ? `Afwegingen: "${words}"` : 'Afwegingen: de laatste besluiten'),
     intro: 'Eerdere besluiten van het team. Richtlijnen staan bovenaan, daarna de nieuwste.',
     partial: 'Geen besluit bevat al deze woorden. Dit zijn besluiten met een deel ervan.',
-    empty: (words: string) => `Ik vond geen eerdere besluiten over "${quote(words, 60)}". Probeer andere woorden, bijvoorbeeld uit de regel.`,
+    empty: (words: string) =>
+      `Ik vond geen eerdere besluiten over "${quote(words, 60)}". Probeer andere woorden, bijvoorbeeld uit de regel.`,
     none: 'Er zijn nog geen besluiten vastgelegd. Twijfel je? Typ **twijfel** en oefen met een collega.',
-    more: (shown: number, total: number) => `${shown} van ${total} getoond. Zoek met meer woorden, of exporteer alles met **afwegingen export**.`,
+    more: (shown: number, total: number) =>
+      `${shown} van ${total} getoond. Zoek met meer woorden, of exporteer alles met **afwegingen export**.`,
     hint: 'Zoek met: afwegingen <woorden>. Alles in Excel voor het teamoverleg: afwegingen export (in de persoonlijke chat).',
     head: (id: string, date: string) => `${id} · ${date}`,
     decisionText: (outcome: string, who: string, byManager: boolean) => `${outcome} (${who}${byManager ? ', leidinggevende' : ''})`,
@@ -226,8 +233,21 @@ export const exceptions = {
     declined: 'Goed, ik heb het bestand niet opgeslagen.',
     failed: 'Het opslaan van het bestand is niet gelukt. Probeer het zo nog eens.',
     headers: [
-      'Nummer', 'Besloten op', 'Richtlijn', 'Regel', 'Situatie', 'Voorstel', 'Waarom (aanvrager)', 'Besluit',
-      'Onderbouwing', 'Uitleg aan de klant', 'Besloten door', 'Via leidinggevende', 'Eens', 'Niet eens', 'Twijfel',
+      'Nummer',
+      'Besloten op',
+      'Richtlijn',
+      'Regel',
+      'Situatie',
+      'Voorstel',
+      'Waarom (aanvrager)',
+      'Besluit',
+      'Onderbouwing',
+      'Uitleg aan de klant',
+      'Besloten door',
+      'Via leidinggevende',
+      'Eens',
+      'Niet eens',
+      'Twijfel',
     ],
     yes: 'ja',
     no: 'nee',

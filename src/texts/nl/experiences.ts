@@ -3,7 +3,8 @@
 
 export const experiences = {
   formTitle: 'Ervaring delen met het team',
-  formIntro: 'Wat ging er goed, of minder goed? Wat kunnen collega\'s ervan leren? Je ervaring komt in het werkkanaal, met je naam. Schrijf geen naam, adres, telefoonnummer of klantnummer van de klant.',
+  formIntro:
+    "Wat ging er goed, of minder goed? Wat kunnen collega's ervan leren? Je ervaring komt in het werkkanaal, met je naam. Schrijf geen naam, adres, telefoonnummer of klantnummer van de klant.",
   kindLabel: 'Soort ervaring',
   kinds: { goed: 'Goede ervaring', minderGoed: 'Minder goede ervaring' } as Record<string, string>,
   textLabel: 'Wat gebeurde er?',

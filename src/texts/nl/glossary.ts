@@ -19,7 +19,11 @@ export const glossary: readonly GlossaryEntry[] = [
   { word: 'Behandelaar', meaning: 'the colleague who picked it up and owns it', avoid: ['eigenaar', 'owner'] },
   { word: 'opgepakt', meaning: 'claimed by a colleague ("Opgepakt door Anna om 14:32")', avoid: ['geclaimd', 'geclaimed'] },
   { word: 'dagoverzicht', meaning: 'the daily digest, and the command that shows it (`digest` still works)', avoid: ['digest'] },
-  { word: 'zaken / open werk', meaning: 'terugbelverzoeken, afspraken, tolkaanvragen and twijfelgevallen together', avoid: ['items', 'item'] },
+  {
+    word: 'zaken / open werk',
+    meaning: 'terugbelverzoeken, afspraken, tolkaanvragen and twijfelgevallen together',
+    avoid: ['items', 'item'],
+  },
   { word: 'nagaan', meaning: 'make sure of something', avoid: ['checken', 'check'] },
   { word: 'werkkanaal', meaning: 'the team channel bound with koppel', avoid: [] },
   { word: 'leidinggevende', meaning: 'manager', avoid: ['manager'] },

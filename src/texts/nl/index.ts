@@ -18,5 +18,24 @@ import { conversation } from './conversation';
 import { contacts } from './contacts';
 import { experiences } from './experiences';
 
-export const nl = { common, callbacks, help, digest, exceptions, interpreter, appointments, views, report, agenda, privacy, reliability, integrity, workChannel, customers, conversation, contacts, experiences };
+export const nl = {
+  common,
+  callbacks,
+  help,
+  digest,
+  exceptions,
+  interpreter,
+  appointments,
+  views,
+  report,
+  agenda,
+  privacy,
+  reliability,
+  integrity,
+  workChannel,
+  customers,
+  conversation,
+  contacts,
+  experiences,
+};
 export type Texts = typeof nl;

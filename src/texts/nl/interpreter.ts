@@ -3,8 +3,24 @@
 
 /** The languages asked for most often, in the order of the choice list (Dutch names). */
 export const LANGUAGES = [
-  'Arabisch', 'Tigrinya', 'Turks', 'Pools', 'Oekraïens', 'Engels', 'Dari', 'Farsi', 'Somalisch', 'Koerdisch',
-  'Russisch', 'Roemeens', 'Bulgaars', 'Berbers (Tamazight)', 'Pasjtoe', 'Frans', 'Spaans', 'Portugees',
+  'Arabisch',
+  'Tigrinya',
+  'Turks',
+  'Pools',
+  'Oekraïens',
+  'Engels',
+  'Dari',
+  'Farsi',
+  'Somalisch',
+  'Koerdisch',
+  'Russisch',
+  'Roemeens',
+  'Bulgaars',
+  'Berbers (Tamazight)',
+  'Pasjtoe',
+  'Frans',
+  'Spaans',
+  'Portugees',
 ] as const;
 
 export const interpreter = {
@@ -88,7 +104,8 @@ export const interpreter = {
     addressRequired: 'Vul het adres in. Een tolk op locatie moet weten waar hij moet zijn.',
     relatedUnknown: (id: string) => `Ik kan ${id} niet vinden. Kijk het nummer na, of laat het veld leeg.`,
     relatedWrongKind: 'Dit nummer is geen terugbelverzoek of afspraak.',
-    relatedNotYours: (id: string) => `Alleen de behandelaar van ${id} of een leidinggevende kan een tolk aan ${id} koppelen. Laat het veld leeg, of vraag het de behandelaar.`,
+    relatedNotYours: (id: string) =>
+      `Alleen de behandelaar van ${id} of een leidinggevende kan een tolk aan ${id} koppelen. Laat het veld leeg, of vraag het de behandelaar.`,
     relatedInvalid: 'Gebruik een nummer zoals TB-1042.',
     referenceRequired: 'Vul het referentienummer van de boeking in.',
     reasonRequired: 'Geef een reden.',
@@ -178,8 +195,7 @@ export const interpreter = {
     service: 'Via Globaltalk',
     cancelled: 'Geannuleerd',
     done: 'Daarvan uitgevoerd',
-    note:
-      'Totaal = eigen tolk (de klant regelde zelf een tolk) + via Globaltalk. Geannuleerde aanvragen en eigen tolken die niet doorgingen tellen niet mee. Telt de aanvragen die in deze maand zijn gedaan.',
+    note: 'Totaal = eigen tolk (de klant regelde zelf een tolk) + via Globaltalk. Geannuleerde aanvragen en eigen tolken die niet doorgingen tellen niet mee. Telt de aanvragen die in deze maand zijn gedaan.',
     perLanguage: 'Per taal (via Globaltalk)',
     perMode: 'Per soort',
     minutes: 'Geplande minuten',

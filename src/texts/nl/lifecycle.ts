@@ -132,4 +132,8 @@ export const lifecycleStatus: Record<string, string> = {
   notReached: 'Niet bereikt',
 };
 
-export const confirmationChoices: Record<string, string> = { email: 'Per e-mail bevestigd', brief: 'Per brief bevestigd', none: 'Niet nodig' };
+export const confirmationChoices: Record<string, string> = {
+  email: 'Per e-mail bevestigd',
+  brief: 'Per brief bevestigd',
+  none: 'Niet nodig',
+};

@@ -26,7 +26,10 @@ export const privacy = {
     `Gewist: de klantgegevens in ${n} ${n === 1 ? 'verzoek' : 'verzoeken'}. Wat er gebeurde en wanneer blijft bewaard, zonder klantgegevens. De kaarten in het kanaal werk ik bij.`,
   erasedCustomer: 'Gewist (privacy)',
   erasedValue: '—',
-  kind: { callback: 'Terugbelverzoek', appointment: 'Vervolgafspraak', interpreter: 'Tolkaanvraag', exception: 'Twijfelgeval' } as Record<string, string>,
+  kind: { callback: 'Terugbelverzoek', appointment: 'Vervolgafspraak', interpreter: 'Tolkaanvraag', exception: 'Twijfelgeval' } as Record<
+    string,
+    string
+  >,
   field: {
     customerName: 'Naam klant',
     phone: 'Telefoonnummer',

@@ -9,6 +9,6 @@ export const reliability = {
   problemLine: (channel: string, since: string) =>
     `Let op: ik kan sinds ${since} niet meer schrijven in kanaal "${channel}". Typ **@Top Contact koppel** in een ander kanaal.`,
   personProblemLine: (count: number) =>
-    `Let op: ${count} ${count === 1 ? 'collega krijgt' : 'collega\'s krijgen'} mijn berichten niet, omdat de app bij hen is verwijderd of geblokkeerd.`,
+    `Let op: ${count} ${count === 1 ? 'collega krijgt' : "collega's krijgen"} mijn berichten niet, omdat de app bij hen is verwijderd of geblokkeerd.`,
   unknownChannel: 'onbekend',
 } as const;

@@ -42,14 +42,30 @@ export const report = {
     exception: 'Twijfelgeval',
   } as Record<string, string>,
   csvButton: 'Als CSV',
-  csvIntro: 'Het rapport als CSV (puntkomma\'s, voor Excel). Kopieer het blok hieronder en plak het in Excel, of bewaar het als .csv-bestand.',
-  csvHeader: ['periode', 'week_vanaf', 'groep', 'waarde', 'beloofd', 'op_tijd', 'te_laat', 'open', 'geannuleerd', 'afgerond', 'in_een_poging', 'opgepakt', 'gem_minuten_tot_oppakken'],
+  csvIntro:
+    "Het rapport als CSV (puntkomma's, voor Excel). Kopieer het blok hieronder en plak het in Excel, of bewaar het als .csv-bestand.",
+  csvHeader: [
+    'periode',
+    'week_vanaf',
+    'groep',
+    'waarde',
+    'beloofd',
+    'op_tijd',
+    'te_laat',
+    'open',
+    'geannuleerd',
+    'afgerond',
+    'in_een_poging',
+    'opgepakt',
+    'gem_minuten_tot_oppakken',
+  ],
   csvSent: 'Ik heb de CSV in dit gesprek gezet.',
   csvSentPersonal: 'Ik heb de CSV in je persoonlijke chat met mij gezet.',
   csvNoPersonalChat: 'Ik kan je nog geen persoonlijk bericht sturen. Open eerst een chat met mij en typ daar **rapport csv**.',
   firstContact: {
     heading: 'In één keer geholpen',
-    intro: 'Van alle klantcontacten met een vraag: hoeveel klanten kregen meteen antwoord (vastgelegd met geholpen)? De rest kreeg een terugbelverzoek of vervolgafspraak.',
+    intro:
+      'Van alle klantcontacten met een vraag: hoeveel klanten kregen meteen antwoord (vastgelegd met geholpen)? De rest kreeg een terugbelverzoek of vervolgafspraak.',
     line: (label: string, helped: number, contacts: number, percent: number | null) =>
       contacts === 0 ? `${label}: nog geen contacten` : `${label}: ${helped} van ${contacts} (${percent}% van alle klantcontacten)`,
     perChannel: 'Per manier van contact (4 weken)',
@@ -64,7 +80,9 @@ export const report = {
     channelLine: (label: string, helped: number, contacts: number, percent: number | null) =>
       `${label}: ${helped} van ${contacts} (${percent ?? 0}% van de contacten via ${label.toLowerCase()})`,
     no: (answered: number, explained: number) =>
-      answered === 0 ? 'Antwoord "nee": nog niet gegeven in deze 4 weken.' : `Antwoord "nee": ${answered} keer, ${explained} daarvan met uitleg aan de klant (${Math.round((100 * explained) / answered)}% van de nee-antwoorden).`,
+      answered === 0
+        ? 'Antwoord "nee": nog niet gegeven in deze 4 weken.'
+        : `Antwoord "nee": ${answered} keer, ${explained} daarvan met uitleg aan de klant (${Math.round((100 * explained) / answered)}% van de nee-antwoorden).`,
     csvIntro: 'In één keer geholpen:',
     csvHeader: ['periode', 'week_vanaf', 'kanaal', 'in_een_keer_geholpen', 'klantcontacten', 'procent_van_klantcontacten'],
     csvNo: (answered: number, explained: number) => `nee-antwoorden;${answered};met_uitleg;${explained}`,

@@ -9,7 +9,12 @@ export const views = {
     exception: 'Twijfelgeval',
   } as Record<string, string>,
   // The same state words as every card (clock.ts).
-  stateLabels: { overdue: stateWords.overdue, dueToday: stateWords.dueToday, onTime: stateWords.onTime, noDeadline: stateWords.noDeadline } as Record<string, string>,
+  stateLabels: {
+    overdue: stateWords.overdue,
+    dueToday: stateWords.dueToday,
+    onTime: stateWords.onTime,
+    noDeadline: stateWords.noDeadline,
+  } as Record<string, string>,
   mineTitle: (n: number) => `Mijn open werk (${n})`,
   mineEmpty: 'Je hebt niets open staan.',
   mineIntro: 'Wat het eerst moet, staat bovenaan.',

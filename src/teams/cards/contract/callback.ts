@@ -3,7 +3,21 @@ import { z } from 'zod';
 import { lifecycleContract } from './lifecycle';
 import { formData, itemId, text } from './shared';
 
-const FORM_INPUTS = ['customerName', 'phone', 'topic', 'details', 'sensitive', 'preferredDate', 'preferredTime', 'assignee', 'slot', 'ageGroup', 'digital', 'attitude', 'preferredChannel'] as const;
+const FORM_INPUTS = [
+  'customerName',
+  'phone',
+  'topic',
+  'details',
+  'sensitive',
+  'preferredDate',
+  'preferredTime',
+  'assignee',
+  'slot',
+  'ageGroup',
+  'digital',
+  'attitude',
+  'preferredChannel',
+] as const;
 
 export const callbackContract = {
   ...lifecycleContract('callback'),

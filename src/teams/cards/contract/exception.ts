@@ -4,7 +4,16 @@ import { z } from 'zod';
 import { formData, input, itemData, itemId } from './shared';
 
 const FORM_INPUTS = ['situation', 'rule', 'proposal', 'leaning', 'urgency'] as const;
-const CASE_INPUTS = ['stance', 'opinionReasoning', 'outcome', 'decisionReasoning', 'customerExplanation', 'managerOutcome', 'managerReasoning', 'managerExplanation'] as const;
+const CASE_INPUTS = [
+  'stance',
+  'opinionReasoning',
+  'outcome',
+  'decisionReasoning',
+  'customerExplanation',
+  'managerOutcome',
+  'managerReasoning',
+  'managerExplanation',
+] as const;
 const caseData = itemData(...CASE_INPUTS);
 
 export const exceptionContract = {
@@ -22,4 +31,10 @@ export const exceptionContract = {
 } as const;
 
 /** The buttons of the discussion card: one item action each, with the card's inputs. */
-export type ExceptionCaseVerb = 'exception.take' | 'exception.opinion' | 'exception.decide' | 'exception.managerDecide' | 'exception.markGuideline' | 'exception.unmarkGuideline';
+export type ExceptionCaseVerb =
+  | 'exception.take'
+  | 'exception.opinion'
+  | 'exception.decide'
+  | 'exception.managerDecide'
+  | 'exception.markGuideline'
+  | 'exception.unmarkGuideline';

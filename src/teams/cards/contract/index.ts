@@ -41,5 +41,6 @@ export function isVerb(verb: string): verb is Verb {
  */
 export const EXTERNAL_VERBS: Partial<Record<Verb, string>> = {
   'contact.form': 'the "Klant geholpen" button of help cards posted before the help card\'s buttons ran the typed command (command.run)',
-  'exception.refresh': 'the <kind>.refresh every item kind answers; exception cards are the same for everyone and carry no refresh, so only a client that asks for one sends it',
+  'exception.refresh':
+    'the <kind>.refresh every item kind answers; exception cards are the same for everyone and carry no refresh, so only a client that asks for one sends it',
 };

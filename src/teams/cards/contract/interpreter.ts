@@ -13,7 +13,9 @@ export const interpreterContract = {
   'interpreter.start': z.looseObject({ relatedId: input, ...inputs(...LIFECYCLE_OWNER_INPUTS) }),
   'interpreter.answer': z.looseObject({ answer: text, relatedId: input }),
   /** path: "own" (interpreterOwnForm.json) or "service" (interpreterForm.json). */
-  'interpreter.create': formData('language', 'languageOther', 'mode', 'date', 'time', 'duration', 'address', 'relatedId', 'ownBy').extend({ path: text }),
+  'interpreter.create': formData('language', 'languageOther', 'mode', 'date', 'time', 'duration', 'address', 'relatedId', 'ownBy').extend({
+    path: text,
+  }),
   'interpreter.confirm': ownerData,
   'interpreter.done': ownerData,
   'interpreter.cancel': ownerData,

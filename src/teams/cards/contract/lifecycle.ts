@@ -5,7 +5,19 @@ import { z } from 'zod';
 import { itemData, itemId } from './shared';
 
 /** The inputs of lifecycleOwner.json: one card, several folds (Action.ShowCard). */
-export const OWNER_INPUTS = ['answer', 'explanation', 'note', 'confirmation', 'to', 'cancelReason', 'cancelTold', 'date', 'time', 'reason', 'told'] as const;
+export const OWNER_INPUTS = [
+  'answer',
+  'explanation',
+  'note',
+  'confirmation',
+  'to',
+  'cancelReason',
+  'cancelTold',
+  'date',
+  'time',
+  'reason',
+  'told',
+] as const;
 
 export const lifecycleSchemas = {
   /** From the item's card, or from a row of `overzicht` (openItems.json), which sends its filter along. */

@@ -52,17 +52,21 @@ async function planSlot(turn: Turn, data: VerbData<'callback.planSlot'>) {
   if (!agendaReady(s, turn.tenantId)) return cardResponse(noticeCard(trusted(a.notConfiguredShort), 'warning'));
   const outcome = await s.items.act(turn.tenantId, id, 'planSlot', { start: typeof data.start === 'string' ? data.start : '' }, turn.actor);
   if (outcome.status === 'notFound') return cardResponse(noticeCard(say(nl.common.unknownItem, id), 'warning'));
-  if (outcome.status === 'refused') return cardResponse(noticeCard(trusted(outcome.refusal.message), 'warning', trusted(nl.callbacks.card.title(outcome.item.id))));
+  if (outcome.status === 'refused')
+    return cardResponse(noticeCard(trusted(outcome.refusal.message), 'warning', trusted(nl.callbacks.card.title(outcome.item.id))));
   const item = outcome.item as unknown as Item<CallbackData>;
   const plan = item.data.agenda!;
   const who = item.owner?.name ?? '';
   const title = nl.callbacks.card.title(item.id);
   if (plan.late) return cardResponse(noticeCard(trusted(outcome.message ?? ''), 'attention', trusted(title)));
-  const chosenMoment = () => `${formatMoment(s.calendar, new Date(plan.start!), s.clock.now())}–${formatTime(s.calendar, new Date(plan.end!))}`;
+  const chosenMoment = () =>
+    `${formatMoment(s.calendar, new Date(plan.start!), s.clock.now())}–${formatTime(s.calendar, new Date(plan.end!))}`;
   // Graph refuses this agenda (known, or found by the sync while we wait): say why (graphAccess.ts).
   const refused = async () => {
     const problem = item.owner ? await calendarProblemFor(s, turn.tenantId, item.owner.id) : null;
-    return problem ? cardResponse(noticeCard(say(a.access.chosen[problem], trusted(chosenMoment()), who), 'warning', trusted(title))) : null;
+    return problem
+      ? cardResponse(noticeCard(say(a.access.chosen[problem], trusted(chosenMoment()), who), 'warning', trusted(title)))
+      : null;
   };
   const known = await refused();
   if (known) return known;
@@ -72,7 +76,8 @@ async function planSlot(turn: Turn, data: VerbData<'callback.planSlot'>) {
   const until = systemClock.now().getTime() + CONFIRM_WAIT_MS; // real waiting time, not the bot's clock
   while (systemClock.now().getTime() < until) {
     const now = (await s.repo.getItem(turn.tenantId, item.id)) as unknown as Item<CallbackData> | null;
-    if (now?.data.calendarEvent?.start === plan.start) return cardResponse(noticeCard(say(a.msg.inAgenda, trusted(chosenMoment()), who), 'good', trusted(title)));
+    if (now?.data.calendarEvent?.start === plan.start)
+      return cardResponse(noticeCard(say(a.msg.inAgenda, trusted(chosenMoment()), who), 'good', trusted(title)));
     await new Promise((r) => setTimeout(r, 100));
   }
   return (await refused()) ?? cardResponse(noticeCard(trusted(outcome.message ?? ''), 'good', trusted(title)));

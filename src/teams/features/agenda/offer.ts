@@ -40,7 +40,15 @@ export async function offerSlots(s: Services, item: Item<CallbackData>, timeoutM
   if (known === 'consent' || known === 'mailbox') return { kind: 'noAccess', cause: known };
   try {
     const busy = await s.graph.getSchedule(item.owner.id, window.start, window.end, { timeoutMs });
-    const r = findSlots({ calendar: s.calendar, now, deadline: item.deadline, busy, horizon: window.end, max: OFFER_MAX, spacingMinutes: OFFER_SPACING_MINUTES });
+    const r = findSlots({
+      calendar: s.calendar,
+      now,
+      deadline: item.deadline,
+      busy,
+      horizon: window.end,
+      max: OFFER_MAX,
+      spacingMinutes: OFFER_SPACING_MINUTES,
+    });
     if (!r.slots.length) return { kind: 'none' };
     return { kind: 'slots', slots: r.slots, late: r.late };
   } catch (err) {

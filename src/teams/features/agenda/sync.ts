@@ -27,7 +27,6 @@ import { graphUserOf, hasAgenda, wantedEvent } from '../../../domain/items/callb
 import { nl } from '../../../texts/nl';
 import { channelConversationId } from '../../delivery';
 
-
 const e = nl.agenda.event;
 const CALL: CallOptions = { timeoutMs: 20_000 };
 export const REMINDER_MINUTES = 10;
@@ -132,7 +131,11 @@ async function autoPlan(s: Services, graph: GraphService, item: Item<CallbackDat
 
 async function act(s: Services, item: Item<CallbackData>, action: string, input: Record<string, unknown>): Promise<void> {
   const out = await s.items.act(item.tenantId, item.id, action, input, SYSTEM);
-  if (out.status !== 'ok') s.log.warn({ itemId: item.id, action, status: out.status, code: out.status === 'refused' ? out.refusal.code : undefined }, 'calendar sync: action not applied');
+  if (out.status !== 'ok')
+    s.log.warn(
+      { itemId: item.id, action, status: out.status, code: out.status === 'refused' ? out.refusal.code : undefined },
+      'calendar sync: action not applied',
+    );
 }
 
 function record(s: Services, item: Item<CallbackData>, event: CalendarEventRef | null): Promise<void> {
@@ -145,13 +148,17 @@ export async function cardLink(s: Services, item: Item<unknown>): Promise<string
   const binding = await s.repo.getBinding(item.tenantId);
   const channelId = channelConversationId(item.card.conversationId);
   const params = new URLSearchParams({ tenantId: item.tenantId, parentMessageId: item.card.activityId });
-  const sameChannel = binding && channelConversationId(String((binding.conversationRef as Partial<ConversationReference>).conversation?.id ?? binding.channelId)) === channelId;
+  const sameChannel =
+    binding &&
+    channelConversationId(String((binding.conversationRef as Partial<ConversationReference>).conversation?.id ?? binding.channelId)) ===
+      channelId;
   if (sameChannel && binding.teamName) params.set('teamName', binding.teamName);
   if (sameChannel && binding.channelName) params.set('channelName', binding.channelName);
   return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(item.card.activityId)}?${params.toString()}`;
 }
 
-const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const esc = (v: string) =>
+  v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** The Outlook event: subject, body with the customer's details and a link back to the card, reminder, busy, category. */
 export function eventDraft(s: Services, item: Item<CallbackData>, w: { start: string; end: string }, link: string | null): EventDraft {
@@ -159,8 +166,17 @@ export function eventDraft(s: Services, item: Item<CallbackData>, w: { start: st
   const now = s.clock.now();
   // An appointment has one contact point (phone or e-mail) instead of the callback's phone.
   const contact = item.kind === 'appointment' ? (item.data as unknown as AppointmentData).contact : undefined;
-  const tel = contact ? (contact.kind === 'phone' ? { value: contact.value, display: contact.display } : null) : d.phone ? { value: d.phone, display: d.phoneDisplay } : null;
-  const rows: [string, string][] = [[e.id, item.id], [e.topic, d.topic]];
+  const tel = contact
+    ? contact.kind === 'phone'
+      ? { value: contact.value, display: contact.display }
+      : null
+    : d.phone
+      ? { value: d.phone, display: d.phoneDisplay }
+      : null;
+  const rows: [string, string][] = [
+    [e.id, item.id],
+    [e.topic, d.topic],
+  ];
   if (!d.erased) {
     rows.push([e.customer, d.customerName]);
     if (tel) rows.push([e.phone, tel.display]);
@@ -172,7 +188,7 @@ export function eventDraft(s: Services, item: Item<CallbackData>, w: { start: st
   const phone = !d.erased && tel ? `<p><a href="tel:${esc(tel.value)}">${esc(tel.display)}</a></p>` : '';
   const back = link ? `<p><a href="${esc(link)}">${esc(e.link)}</a></p>` : '';
   const erased = d.erased ? `<p>${esc(e.erased)}</p>` : '';
-  const kind = item.kind === 'appointment' ? nl.appointments.kinds[(item.data as unknown as AppointmentData).promiseKind] ?? '' : '';
+  const kind = item.kind === 'appointment' ? (nl.appointments.kinds[(item.data as unknown as AppointmentData).promiseKind] ?? '') : '';
   return {
     subject: kind ? e.appointmentSubject(kind, d.topic) : e.subject(d.topic),
     bodyHtml: `<html><body><p>${esc(kind ? e.appointmentIntro : e.intro)}</p><table>${table}</table>${phone}${erased}${back}</body></html>`,

@@ -5,8 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../app/services';
 import {
-  APPOINTMENT_KINDS, appointmentTerms, canAcknowledge, MOMENT_IS_MEETING, NEEDS_MOMENT_AND_OWNER,
-  type AppointmentData, type AppointmentKind,
+  APPOINTMENT_KINDS,
+  appointmentTerms,
+  canAcknowledge,
+  MOMENT_IS_MEETING,
+  NEEDS_MOMENT_AND_OWNER,
+  type AppointmentData,
+  type AppointmentKind,
 } from '../../../domain/items/appointment';
 import type { Person } from '../../../domain/types';
 import { deadlineState, formatDeadline, formatMoment, type WorkingCalendar } from '../../../domain/workingTime';
@@ -34,7 +39,9 @@ function termLines(d: AppointmentData, cal: WorkingCalendar, now: Date, active: 
   const term = (when: Date) => momentTerm(cal, when, now);
   const firstLine = d.firstMetAt
     ? `${term(first).absolute} · ${new Date(d.firstMetAt).getTime() > first.getTime() ? t.card.termLate : t.card.termMet}`
-    : active ? clockTexts.termLine(term(first).word, term(first).absolute) : term(first).absolute;
+    : active
+      ? clockTexts.termLine(term(first).word, term(first).absolute)
+      : term(first).absolute;
   const finalLine = active && d.firstMetAt ? clockTexts.termLine(term(final).word, term(final).absolute) : term(final).absolute;
   return [
     { label: d.terms.firstLabel, text: firstLine },
@@ -55,26 +62,32 @@ export const appointmentCards = ownedItemRenderer<AppointmentData>({
     return {
       deadlineLabel: trusted(atMoment ? t.momentLabel[d.promiseKind] : t.card.deadline),
       deadlineText: atMoment
-        ? trusted(`${formatMoment(s.calendar, atMoment, now)}${c.isActive ? ` · ${STATE_LABEL[deadlineState(s.calendar, atMoment, now)]}` : ''}`)
+        ? trusted(
+            `${formatMoment(s.calendar, atMoment, now)}${c.isActive ? ` · ${STATE_LABEL[deadlineState(s.calendar, atMoment, now)]}` : ''}`,
+          )
         : c.deadlineText,
       topic: d.topic,
-      howText: trusted(d.how ? t.choices.how[d.how] ?? '' : ''),
+      howText: trusted(d.how ? (t.choices.how[d.how] ?? '') : ''),
       terms: termLines(d, s.calendar, now, c.isActive).map((l) => trustedFields(l)),
     };
   },
   owner: ({ item, env: s }, c) => {
     const d = item.data;
-    const contact = d.erased || !d.contact
-      ? ''
-      : d.contact.kind === 'phone'
-        ? `[${d.contact.display}](tel:${d.contact.value})`
-        : mdText`[${d.contact.display}](mailto:${trusted(encodeURIComponent(d.contact.value).replace(/%40/g, '@'))})`;
+    const contact =
+      d.erased || !d.contact
+        ? ''
+        : d.contact.kind === 'phone'
+          ? `[${d.contact.display}](tel:${d.contact.value})`
+          : mdText`[${d.contact.display}](mailto:${trusted(encodeURIComponent(d.contact.value).replace(/%40/g, '@'))})`;
     return {
       contactLink: trusted(contact),
       canAcknowledge: c.isActive && canAcknowledge(d),
       handoverMode: c.isActive && canAcknowledge(d) ? 'secondary' : 'primary',
       ackTitle: trusted(t.card.acknowledge[d.promiseKind] ?? ''),
-      ackHint: trusted(t.card.acknowledgeHint[d.promiseKind]?.(d.terms.final ? formatDeadline(s.calendar, new Date(d.terms.final), s.clock.now()) : '') ?? ''),
+      ackHint: trusted(
+        t.card.acknowledgeHint[d.promiseKind]?.(d.terms.final ? formatDeadline(s.calendar, new Date(d.terms.final), s.clock.now()) : '') ??
+          '',
+      ),
     };
   },
 });
@@ -150,8 +163,14 @@ export async function appointmentForm(
     // "Vrije momenten tonen" (shared/freeMoments.ts): a meeting takes the picked moment; an e-mail or letter plans the writing.
     // Its texts are ours (a colleague's name in the label went through sayText).
     fm: trustedTexts({
-      button: fm.button, hint: MOMENT_IS_MEETING.has(kind) ? fm.hintMeeting : fm.hintWriting,
-      notice: '', noticeColor: 'Default', label: '', choices: [], value: 'none', ...state.moments,
+      button: fm.button,
+      hint: MOMENT_IS_MEETING.has(kind) ? fm.hintMeeting : fm.hintWriting,
+      notice: '',
+      noticeColor: 'Default',
+      label: '',
+      choices: [],
+      value: 'none',
+      ...state.moments,
     }),
   });
 }

@@ -23,39 +23,57 @@ import { trusted } from '../../cards/render';
 /** The notice on a form after "Klant opzoeken" found the customer: the klantbeeld and what it asks. */
 function knownCustomerText(r: CustomerRecord): string {
   const lines = profileLines(r.profile);
-  return [nl.customers.form.known(r.id), lines.length ? `${nl.customers.card.profile}: ${lines.join('; ')}` : '', ...needsHints(customerNeeds(r.profile, r.preferredChannel))]
-    .filter(Boolean).join('\n\n');
+  return [
+    nl.customers.form.known(r.id),
+    lines.length ? `${nl.customers.card.profile}: ${lines.join('; ')}` : '',
+    ...needsHints(customerNeeds(r.profile, r.preferredChannel)),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 const t = nl.appointments;
 
 /** Words people type after `afspraak` for a kind. */
 const KIND_WORDS: Record<string, AppointmentKind> = {
-  email: 'email', 'e-mail': 'email', mail: 'email',
+  email: 'email',
+  'e-mail': 'email',
+  mail: 'email',
   brief: 'letter',
-  balie: 'walkin', inloop: 'walkin',
-  huisbezoek: 'homevisit', bezoek: 'homevisit',
-  overig: 'other', anders: 'other',
+  balie: 'walkin',
+  inloop: 'walkin',
+  huisbezoek: 'homevisit',
+  bezoek: 'homevisit',
+  overig: 'other',
+  anders: 'other',
 };
 
 /** Form values (strings from Teams) → the domain's create input. */
 async function createInput(turn: Turn, data: Record<string, unknown>): Promise<Record<string, unknown>> {
   const ownerId = typeof data.owner === 'string' ? data.owner.trim() : '';
   // From the form an empty owner means "for the team"; the form prefills the creator.
-  const owner: Person | null = ownerId ? (await resolvePerson(turn, ownerId)) ?? null : null;
+  const owner: Person | null = ownerId ? ((await resolvePerson(turn, ownerId)) ?? null) : null;
   return { ...data, moment: momentFrom(turn, data.date, data.time), owner };
 }
 
 /** "Vrije momenten tonen" in the afspraak form: the chosen colleague's (or one's own) agenda, the kind's term. */
 function momentsForm(kind: AppointmentKind): MomentsForm {
   return {
-    colleague: 'owner', date: 'date', time: 'time', allowSelf: true,
-    noColleague: nl.conversation.freeMoments.noOwner, noMoment: nl.conversation.freeMoments.noMomentAppointment,
+    colleague: 'owner',
+    date: 'date',
+    time: 'time',
+    allowSelf: true,
+    noColleague: nl.conversation.freeMoments.noOwner,
+    noMoment: nl.conversation.freeMoments.noMomentAppointment,
     moments: { term: (cal, now, preferred) => freeMomentsTerm(cal, kind, now, preferred), minutes: APPOINTMENT_SLOT_MINUTES },
   };
 }
 
-function createdText(turn: Turn, item: { id: string; deadline: Date | null; owner: Person | null; data: Record<string, unknown> }, posted: boolean): string {
+function createdText(
+  turn: Turn,
+  item: { id: string; deadline: Date | null; owner: Person | null; data: Record<string, unknown> },
+  posted: boolean,
+): string {
   const now = turn.s.clock.now();
   const deadline = item.deadline ? formatDeadline(turn.s.calendar, item.deadline, now) : '';
   if (item.data.held === true) return nl.customers.pause.heldCreated(item.id);
@@ -98,30 +116,53 @@ export const appointmentsFeature: Feature = {
       if (!kind) return cardResponse(appointmentChooser(turn.s));
       const found = await prefillFromRecord(turn.s, turn.tenantId, data, 'contact', turn.actor);
       const f = nl.customers.form;
-      const notice = found.status === 'filled'
-        ? { text: knownCustomerText(found.record), style: 'accent' as const }
-        : { text: found.status === 'noContact' ? f.needContact : f.none, style: 'warning' as const };
-      return cardResponse(await appointmentForm(turn.s, turn.tenantId, kind, turn.actor, {
-        values: found.status === 'filled' ? found.values : data, notice, formId: typeof data.formId === 'string' ? data.formId : undefined,
-      }));
+      const notice =
+        found.status === 'filled'
+          ? { text: knownCustomerText(found.record), style: 'accent' as const }
+          : { text: found.status === 'noContact' ? f.needContact : f.none, style: 'warning' as const };
+      return cardResponse(
+        await appointmentForm(turn.s, turn.tenantId, kind, turn.actor, {
+          values: found.status === 'filled' ? found.values : data,
+          notice,
+          formId: typeof data.formId === 'string' ? data.formId : undefined,
+        }),
+      );
     },
     // "Vrije momenten tonen": the same form again, everything typed kept, with the agenda's free moments.
     'appointment.freeMoments': async (turn, data) => {
       const kind = oneOf(String(data.promiseKind ?? ''), APPOINTMENT_KINDS);
       if (!kind) return cardResponse(appointmentChooser(turn.s));
       const formId = typeof data.formId === 'string' ? data.formId : undefined;
-      return cardResponse(await appointmentForm(turn.s, turn.tenantId, kind, turn.actor, { values: data, formId, moments: await freeMomentsView(turn, data, momentsForm(kind)) }));
+      return cardResponse(
+        await appointmentForm(turn.s, turn.tenantId, kind, turn.actor, {
+          values: data,
+          formId,
+          moments: await freeMomentsView(turn, data, momentsForm(kind)),
+        }),
+      );
     },
     'appointment.create': async (turn, data) => {
       const kind = oneOf(String(data.promiseKind ?? ''), APPOINTMENT_KINDS);
       if (!kind) return cardResponse(appointmentChooser(turn.s));
       const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
       const input = await createInput(turn, data);
-      const outcome = await turn.s.items.create('appointment', turn.tenantId, input, turn.actor, 'teams', formId ? `form:${formId}` : undefined);
+      const outcome = await turn.s.items.create(
+        'appointment',
+        turn.tenantId,
+        input,
+        turn.actor,
+        'teams',
+        formId ? `form:${formId}` : undefined,
+      );
       if (outcome.status === 'invalid') {
-        return cardResponse(await appointmentForm(turn.s, turn.tenantId, kind, turn.actor, {
-          values: data, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' }, formId,
-        }));
+        return cardResponse(
+          await appointmentForm(turn.s, turn.tenantId, kind, turn.actor, {
+            values: data,
+            errors: outcome.refusal.fields,
+            notice: { text: outcome.refusal.message, style: 'attention' },
+            formId,
+          }),
+        );
       }
       if (outcome.status === 'conflict') return cardResponse(noticeCard(trusted(nl.common.somethingWrong), 'attention'));
       const posted = outcome.status === 'created' ? outcome.posted : true;

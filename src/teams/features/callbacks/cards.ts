@@ -54,7 +54,11 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
  * The form. In a chat or channel it submits with Action.Execute (verb callback.create); in the
  * message extension's dialog (inDialog) with Action.Submit, which is what a dialog hands to submitAction.
  */
-export async function callbackForm(s: Services, tenantId: string, state: FormState & { formId?: string; inDialog?: boolean; moments?: MomentsView } = {}): Promise<Record<string, unknown>> {
+export async function callbackForm(
+  s: Services,
+  tenantId: string,
+  state: FormState & { formId?: string; inDialog?: boolean; moments?: MomentsView } = {},
+): Promise<Record<string, unknown>> {
   const choices = Object.fromEntries(Object.entries(t.choices).map(([k, m]) => [k, choiceList(m)]));
   return bind(formTemplate, {
     t: trustedTexts(t),
@@ -73,9 +77,19 @@ export async function callbackForm(s: Services, tenantId: string, state: FormSta
     choices,
     inDialog: state.inDialog === true,
     // Open when it holds something (filled from the customer record, or a refused form's values).
-    profileOpen: ['ageGroup', 'digital', 'attitude', 'preferredChannel'].some((k) => typeof state.values?.[k] === 'string' && state.values[k] !== ''),
+    profileOpen: ['ageGroup', 'digital', 'attitude', 'preferredChannel'].some(
+      (k) => typeof state.values?.[k] === 'string' && state.values[k] !== '',
+    ),
     // The free moments' texts are ours (a colleague's name in the label went through sayText).
-    fm: trustedTexts({ button: nl.conversation.freeMoments.button, hint: nl.conversation.freeMoments.hint, notice: '', noticeColor: 'Default', label: '', choices: [], value: 'none', ...state.moments }),
+    fm: trustedTexts({
+      button: nl.conversation.freeMoments.button,
+      hint: nl.conversation.freeMoments.hint,
+      notice: '',
+      noticeColor: 'Default',
+      label: '',
+      choices: [],
+      value: 'none',
+      ...state.moments,
+    }),
   });
 }
-

@@ -22,7 +22,7 @@ const t = nl.callbacks;
 async function createInput(turn: Turn, data: Record<string, unknown>, source: string): Promise<Record<string, unknown>> {
   const assigneeId = typeof data.assignee === 'string' ? data.assignee.trim() : '';
   // An id that cannot be resolved goes to the rules as is: they answer with a message at the field.
-  const assignee: Person | string | undefined = assigneeId ? (await resolvePerson(turn, assigneeId)) ?? assigneeId : undefined;
+  const assignee: Person | string | undefined = assigneeId ? ((await resolvePerson(turn, assigneeId)) ?? assigneeId) : undefined;
   return {
     ...data,
     // "Geen vast moment" in the free moments list: the term applies.
@@ -49,11 +49,17 @@ function outcomeText(turn: Turn, outcome: Exclude<CreateOutcome, { status: 'inva
   return createdText(turn, outcome.item, outcome.status === 'created' ? outcome.posted : true);
 }
 
-function createdText(turn: Turn, item: { id: string; deadline: Date | null; owner: Person | null; data: Record<string, unknown> }, posted: boolean): string {
+function createdText(
+  turn: Turn,
+  item: { id: string; deadline: Date | null; owner: Person | null; data: Record<string, unknown> },
+  posted: boolean,
+): string {
   const deadline = item.deadline ? formatDeadline(turn.s.calendar, item.deadline, turn.s.clock.now()) : '';
   if (item.data.held === true) return nl.customers.pause.heldCreated(item.id);
   if (!posted) return t.createdNoChannel(item.id);
-  const base = t.created(item.id, deadline) + (item.owner && item.owner.id !== turn.actor.id ? ` ${sayText(t.createdFor, trusted(item.id), item.owner.name)}` : '');
+  const base =
+    t.created(item.id, deadline) +
+    (item.owner && item.owner.id !== turn.actor.id ? ` ${sayText(t.createdFor, trusted(item.id), item.owner.name)}` : '');
   // A free moment picked in the form: say it goes into the colleague's agenda.
   const plan = (item as { data?: { agenda?: { state?: string; start?: string } } }).data?.agenda;
   return plan?.state === 'planned' && plan.start && item.owner
@@ -75,10 +81,14 @@ export const callbacksFeature: Feature = {
     'callback.create': async (turn, data) => {
       const outcome = await createFromForm(turn, data, 'teams');
       if (outcome.status === 'invalid') {
-        return cardResponse(await callbackForm(turn.s, turn.tenantId, {
-          values: data, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' },
-          formId: typeof data.formId === 'string' ? data.formId : undefined,
-        }));
+        return cardResponse(
+          await callbackForm(turn.s, turn.tenantId, {
+            values: data,
+            errors: outcome.refusal.fields,
+            notice: { text: outcome.refusal.message, style: 'attention' },
+            formId: typeof data.formId === 'string' ? data.formId : undefined,
+          }),
+        );
       }
       if (outcome.status === 'created' && needsAgenda(outcome.item)) {
         // Made for a colleague: offer moments in their Outlook agenda (or say why not).
@@ -91,11 +101,17 @@ export const callbacksFeature: Feature = {
     'callback.lookupCustomer': async (turn, data) => {
       const found = await prefillFromRecord(turn.s, turn.tenantId, data, 'phone', turn.actor);
       const f = nl.customers.form;
-      const notice = found.status === 'filled' ? { text: f.filled(found.record.id), style: 'accent' as const }
-        : { text: found.status === 'noContact' ? f.needContact : f.none, style: 'warning' as const };
-      return cardResponse(await callbackForm(turn.s, turn.tenantId, {
-        values: found.status === 'filled' ? found.values : data, notice, formId: typeof data.formId === 'string' ? data.formId : undefined,
-      }));
+      const notice =
+        found.status === 'filled'
+          ? { text: f.filled(found.record.id), style: 'accent' as const }
+          : { text: found.status === 'noContact' ? f.needContact : f.none, style: 'warning' as const };
+      return cardResponse(
+        await callbackForm(turn.s, turn.tenantId, {
+          values: found.status === 'filled' ? found.values : data,
+          notice,
+          formId: typeof data.formId === 'string' ? data.formId : undefined,
+        }),
+      );
     },
     // "Vrije momenten tonen": the same form again, everything typed kept, with the colleague's free moments.
     'callback.freeMoments': async (turn, data) => {
@@ -107,7 +123,8 @@ export const callbacksFeature: Feature = {
   cards: { callback: callbackCards },
   messageExtension: {
     fetchTask: {
-      terugbelverzoekMaken: async (turn, action) => dialog(await callbackForm(turn.s, turn.tenantId, { values: fromMessage(action), inDialog: true })),
+      terugbelverzoekMaken: async (turn, action) =>
+        dialog(await callbackForm(turn.s, turn.tenantId, { values: fromMessage(action), inDialog: true })),
     },
     submit: {
       terugbelverzoekMaken: async (turn, action) => {
@@ -115,10 +132,15 @@ export const callbacksFeature: Feature = {
         try {
           const outcome = await createFromForm(turn, data, 'messageExtension');
           if (outcome.status === 'invalid') {
-            return dialog(await callbackForm(turn.s, turn.tenantId, {
-              values: data, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' },
-              formId: typeof data.formId === 'string' ? data.formId : undefined, inDialog: true,
-            }));
+            return dialog(
+              await callbackForm(turn.s, turn.tenantId, {
+                values: data,
+                errors: outcome.refusal.fields,
+                notice: { text: outcome.refusal.message, style: 'attention' },
+                formId: typeof data.formId === 'string' ? data.formId : undefined,
+                inDialog: true,
+              }),
+            );
           }
           return { task: { type: 'message', value: outcomeText(turn, outcome).replace(/\*\*/g, '') } } as MessagingExtensionActionResponse;
         } catch (err) {
@@ -132,7 +154,9 @@ export const callbacksFeature: Feature = {
 
 /** The form in a dialog (task module) opened by the message extension. */
 function dialog(card: Record<string, unknown>): MessagingExtensionActionResponse {
-  return { task: { type: 'continue', value: { title: t.formTitle, width: 'medium', height: 'large', card: CardFactory.adaptiveCard(card) } } } as MessagingExtensionActionResponse;
+  return {
+    task: { type: 'continue', value: { title: t.formTitle, width: 'medium', height: 'large', card: CardFactory.adaptiveCard(card) } },
+  } as MessagingExtensionActionResponse;
 }
 
 /** Prefills the form from the message the extension was opened on: its text as details, a phone number if it has one. */
@@ -142,8 +166,16 @@ export function fromMessage(action: MessagingExtensionAction): Record<string, un
     // [^<>]: from each '<' the scan stops at the next '<', so "<<<<…" or "<br<br…" stay linear.
     .replace(/<(br|\/p|\/div|\/li)[^<>]*>/gi, '\n')
     .replace(/<[^<>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n')
     .slice(0, 2000);
   const phone = /(?:\+|00)?\d[\d\s-]{8,}\d/.exec(text)?.[0]?.trim() ?? '';
   const firstLine = text.split('\n')[0] ?? '';

@@ -13,7 +13,10 @@ import template from '../../cards/templates/contactForm.json';
 
 const t = nl.contacts;
 
-export function contactForm(s: Services, o: { values?: Record<string, unknown>; errors?: Record<string, string>; notice?: Notice; formId?: string } = {}): Record<string, unknown> {
+export function contactForm(
+  s: Services,
+  o: { values?: Record<string, unknown>; errors?: Record<string, string>; notice?: Notice; formId?: string } = {},
+): Record<string, unknown> {
   const values = neutraliseValues(o.values ?? {});
   return bind(template, {
     ...trustedFields({
@@ -52,10 +55,20 @@ export const contactsFeature: Feature = {
       const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
       const outcome = await logContact(turn.s, turn.tenantId, turn.actor, data, formId);
       if (outcome.status === 'invalid') {
-        return cardResponse(contactForm(turn.s, { values: data, errors: outcome.fields, notice: { text: nl.common.formHasErrors, style: 'attention' }, formId }));
+        return cardResponse(
+          contactForm(turn.s, {
+            values: data,
+            errors: outcome.fields,
+            notice: { text: nl.common.formHasErrors, style: 'attention' },
+            formId,
+          }),
+        );
       }
       // Saved: a fresh, empty form for the next customer (the typed phone or e-mail is not shown again).
-      const text = outcome.status === 'saved' ? sayText(t.saved, outcome.data.topic, trusted(t.how[outcome.data.how] ?? outcome.data.how)) : t.savedAlready;
+      const text =
+        outcome.status === 'saved'
+          ? sayText(t.saved, outcome.data.topic, trusted(t.how[outcome.data.how] ?? outcome.data.how))
+          : t.savedAlready;
       return cardResponse(contactForm(turn.s, { notice: { text, style: 'good' } }));
     },
   },

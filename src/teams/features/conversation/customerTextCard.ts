@@ -12,8 +12,14 @@ const t = nl.conversation;
 export function customerTextCard(r: ReadyText): Record<string, unknown> {
   const confirmation = r.which === 'confirmation';
   const intro = confirmation
-    ? (r.letter ? t.confirmationCard.introLetter : r.mailto ? t.confirmationCard.intro : t.confirmationCard.introNoEmail)
-    : (r.letter ? t.ladder.lastCardIntroLetter : t.ladder.lastCardIntro);
+    ? r.letter
+      ? t.confirmationCard.introLetter
+      : r.mailto
+        ? t.confirmationCard.intro
+        : t.confirmationCard.introNoEmail
+    : r.letter
+      ? t.ladder.lastCardIntroLetter
+      : t.ladder.lastCardIntro;
   return bind(template, {
     ...trustedFields({
       title: confirmation ? t.confirmationCard.title(r.itemId) : t.ladder.lastCardTitle(r.itemId),

@@ -33,7 +33,8 @@ function finishedRow(s: Services, i: Item) {
   const d = i.data;
   // Typed values are user text (plain strings); a known answer or confirmation is our label.
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : '');
-  const label = (labels: Record<string, string>, v: unknown): Trusted | string => (typeof v === 'string' ? (labels[v] !== undefined ? trusted(labels[v]) : v) : '');
+  const label = (labels: Record<string, string>, v: unknown): Trusted | string =>
+    typeof v === 'string' ? (labels[v] !== undefined ? trusted(labels[v]) : v) : '';
   const facts = [
     { title: trusted(t.card.givenName), value: text(d.customerName) },
     { title: trusted(t.card.note), value: text(d.doneNote) },
@@ -42,7 +43,11 @@ function finishedRow(s: Services, i: Item) {
     { title: trusted(t.card.confirmation), value: label(t.confirmation, d.confirmation) },
   ].filter((f) => f.value);
   const by = i.owner ? i.owner.name : '';
-  return { line: itemLine(i), sub: i.closedAt ? say(t.card.finishedAt, trusted(formatMoment(s.calendar, i.closedAt)), by) : trusted(''), facts };
+  return {
+    line: itemLine(i),
+    sub: i.closedAt ? say(t.card.finishedAt, trusted(formatMoment(s.calendar, i.closedAt)), by) : trusted(''),
+    facts,
+  };
 }
 
 /** The customer card for `viewer`: profile, open and finished items, contact details, the pause and its buttons. */
@@ -55,7 +60,7 @@ export async function customerCard(s: Services, r: CustomerRecord, viewer: Perso
     ...trustedFields({
       id: r.id,
       title: t.card.title(r.id),
-      preferredChannel: r.preferredChannel ? t.preferredChannel[r.preferredChannel] ?? '—' : '—',
+      preferredChannel: r.preferredChannel ? (t.preferredChannel[r.preferredChannel] ?? '—') : '—',
       profile: profileLines(r.profile).join('; ') || '—',
       needs: needsHints(customerNeeds(r.profile, r.preferredChannel)).join('\n\n'),
       reasonError: t.pause.reasonRequired,
@@ -64,7 +69,12 @@ export async function customerCard(s: Services, r: CustomerRecord, viewer: Perso
     pauseText: r.pause ? say(t.card.paused, trusted(formatMoment(s.calendar, new Date(r.pause.since))), r.pause.by.name) : '',
     pauseReason: r.pause ? r.pause.reason : '',
     names: r.names.length ? joinText(r.names, ' / ') : trusted('—'),
-    contacts: r.contacts.length ? joinText(r.contacts.map((c) => c.display), ', ') : trusted('—'),
+    contacts: r.contacts.length
+      ? joinText(
+          r.contacts.map((c) => c.display),
+          ', ',
+        )
+      : trusted('—'),
     languages: joinText(view.languages, ', '),
     open: view.open.map((i) => openRow(s, i)),
     finished: view.finished.map((i) => finishedRow(s, i)),

@@ -19,7 +19,12 @@ import { trusted } from '../../cards/render';
 const t = nl.customers;
 
 /** What to send for a lookup: a text, or a card (the customer's, or the pick list). Records the lookup of one customer. */
-async function answerFor(s: Services, tenantId: string, found: FindResult, viewer: Person): Promise<{ text?: string; card?: Record<string, unknown> }> {
+async function answerFor(
+  s: Services,
+  tenantId: string,
+  found: FindResult,
+  viewer: Person,
+): Promise<{ text?: string; card?: Record<string, unknown> }> {
   if (found.status === 'none') return { text: t.notFound };
   if (found.status === 'many') return { card: await pickCard(s, found.records, found.more) };
   await s.customers.recordLookup(found.record, viewer);
@@ -40,10 +45,18 @@ async function klant(turn: Turn, args: string): Promise<void> {
       more: found.status === 'many' ? found.more : undefined,
     };
     const now = turn.s.clock.now();
-    await turn.s.repo.enqueue([{
-      tenantId: turn.tenantId, key: `customerAnswer:${turn.tenantId}:${turn.actor.id}:${turn.ctx.activity.id ?? now.getTime()}`,
-      type: 'customerAnswer', lane: `user:${turn.actor.id}`, payload,
-    }], now);
+    await turn.s.repo.enqueue(
+      [
+        {
+          tenantId: turn.tenantId,
+          key: `customerAnswer:${turn.tenantId}:${turn.actor.id}:${turn.ctx.activity.id ?? now.getTime()}`,
+          type: 'customerAnswer',
+          lane: `user:${turn.actor.id}`,
+          payload,
+        },
+      ],
+      now,
+    );
     turn.s.outbox.kick();
     await turn.ctx.sendActivity(t.sentToChat);
     return;
@@ -72,7 +85,11 @@ function customerAnswer(s: Services, messenger: TeamsMessenger): DeliveryHandler
       answer = records.length ? { card: await pickCard(s, records, p.more === true) } : { text: t.notFound };
     } else answer = { text: t.notFound };
     return guarded(`user:${to.id}`, async () => {
-      await messenger.sendToPerson(m.tenantId, to, answer.card ? { attachments: [CardFactory.adaptiveCard(answer.card)] } : { text: answer.text });
+      await messenger.sendToPerson(
+        m.tenantId,
+        to,
+        answer.card ? { attachments: [CardFactory.adaptiveCard(answer.card)] } : { text: answer.text },
+      );
     });
   };
 }
@@ -108,7 +125,11 @@ export const customersFeature: Feature = {
       const id = idOf(data);
       const out = await liftPause(turn.s, turn.tenantId, id, turn.actor);
       if (out.status === 'notFound') return cardResponse(noticeCard(trusted(t.notFound), 'warning'));
-      return shown(turn, id, out.status === 'ok' ? { text: t.pause.lifted(out.released ?? 0), style: 'accent' } : { text: out.message, style: 'attention' });
+      return shown(
+        turn,
+        id,
+        out.status === 'ok' ? { text: t.pause.lifted(out.released ?? 0), style: 'accent' } : { text: out.message, style: 'attention' },
+      );
     },
   },
   deliveries: { customerAnswer },

@@ -20,7 +20,11 @@ const t = nl.digest;
 export const MAX_DIGEST_CARD_BYTES = 60_000;
 
 const SECTION_COLOR: Record<SectionKey, string> = {
-  overdue: 'Attention', today: 'Warning', nextDay: 'Accent', unclaimed: 'Attention', later: 'Default',
+  overdue: 'Attention',
+  today: 'Warning',
+  nextDay: 'Accent',
+  unclaimed: 'Attention',
+  later: 'Default',
 };
 
 export interface DigestCardOptions {
@@ -45,22 +49,31 @@ export function renderDigestCard(d: Digest, cal: WorkingCalendar, o: DigestCardO
   const weekday = nextDayText.split(' ')[0] ?? nextDayText;
   const c = d.counts;
 
-  const tile = (label: string, value: number, key: SectionKey) => trustedFields({ label, value: String(value), color: value > 0 ? SECTION_COLOR[key] : 'Default' });
+  const tile = (label: string, value: number, key: SectionKey) =>
+    trustedFields({ label, value: String(value), color: value > 0 ? SECTION_COLOR[key] : 'Default' });
   const nextLabel = nextIsTomorrow ? t.tiles.tomorrow : t.tiles.nextDay(weekday);
-  const tiles = c.open === 0 ? [] : [
-    tile(t.tiles.overdue, c.overdue, 'overdue'),
-    tile(t.tiles.today, c.today, 'today'),
-    tile(nextLabel, c.nextDay, 'nextDay'),
-    personal ? tile(t.tiles.later, c.later, 'later') : tile(t.tiles.unclaimed, c.unclaimed, 'unclaimed'),
-  ];
+  const tiles =
+    c.open === 0
+      ? []
+      : [
+          tile(t.tiles.overdue, c.overdue, 'overdue'),
+          tile(t.tiles.today, c.today, 'today'),
+          tile(nextLabel, c.nextDay, 'nextDay'),
+          personal ? tile(t.tiles.later, c.later, 'later') : tile(t.tiles.unclaimed, c.unclaimed, 'unclaimed'),
+        ];
 
   const sectionTitle = (key: SectionKey): string => {
     switch (key) {
-      case 'overdue': return t.sections.overdue;
-      case 'today': return t.sections.today;
-      case 'nextDay': return nextIsTomorrow ? t.sections.tomorrow(nextDayText) : t.sections.nextDay(nextDayText);
-      case 'unclaimed': return t.sections.unclaimed;
-      case 'later': return t.sections.later;
+      case 'overdue':
+        return t.sections.overdue;
+      case 'today':
+        return t.sections.today;
+      case 'nextDay':
+        return nextIsTomorrow ? t.sections.tomorrow(nextDayText) : t.sections.nextDay(nextDayText);
+      case 'unclaimed':
+        return t.sections.unclaimed;
+      case 'later':
+        return t.sections.later;
     }
   };
 
@@ -73,15 +86,19 @@ export function renderDigestCard(d: Digest, cal: WorkingCalendar, o: DigestCardO
     groups: s.groups.map((g) => ({
       // Personal: all are yours. Unclaimed section: all are nobody's; the title says so already.
       header: personal || s.key === 'unclaimed' ? trusted('') : g.owner ? say(t.owner, g.owner.name, g.total) : trusted(t.nobody(g.total)),
-      lines: g.lines.map((l) => l.unreadable ? trustedFields({ id: l.id, verb: '', text: nl.integrity.unreadableLine(l.id), meta: '', metaColor: 'Default' }) : ({
-        ...trustedFields({
-          id: l.id,
-          verb: `${l.kind}.view`,
-          meta: `${t.kinds[l.kind] ?? l.kind} · ${l.deadlineText || t.noDeadline}${l.lateText ? t.lateSuffix(l.lateText) : ''}`,
-          metaColor: s.key === 'overdue' ? 'Attention' : 'Default',
-        }),
-        text: md`**${trusted(l.id)}** · ${l.subject}`,
-      })),
+      lines: g.lines.map((l) =>
+        l.unreadable
+          ? trustedFields({ id: l.id, verb: '', text: nl.integrity.unreadableLine(l.id), meta: '', metaColor: 'Default' })
+          : {
+              ...trustedFields({
+                id: l.id,
+                verb: `${l.kind}.view`,
+                meta: `${t.kinds[l.kind] ?? l.kind} · ${l.deadlineText || t.noDeadline}${l.lateText ? t.lateSuffix(l.lateText) : ''}`,
+                metaColor: s.key === 'overdue' ? 'Attention' : 'Default',
+              }),
+              text: md`**${trusted(l.id)}** · ${l.subject}`,
+            },
+      ),
       more: trusted(g.more > 0 ? t.moreInGroup(g.more) : ''),
     })),
   }));
@@ -102,7 +119,9 @@ export function renderDigestCard(d: Digest, cal: WorkingCalendar, o: DigestCardO
     // Only a count per kind: never a language, a customer or a subject (see docs/digest.md).
     // Not even a count of interpreter requests in the channel: in a small team "1 tolkaanvraag te laat"
     // next to the callbacks can point at a customer. Owners see theirs in the personal digest.
-    unlisted: personal ? d.unlisted.map((u) => trustedFields({ text: t.unlisted(t.kindsPlural[u.kind] ?? u.kind, u.open, u.overdue) })) : [],
+    unlisted: personal
+      ? d.unlisted.map((u) => trustedFields({ text: t.unlisted(t.kindsPlural[u.kind] ?? u.kind, u.open, u.overdue) }))
+      : [],
   });
 }
 
@@ -118,7 +137,13 @@ export interface ComposedDigest {
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Builds and renders a digest; halves the line budget until the card is under MAX_DIGEST_CARD_BYTES. */
-export function composeDigest(items: readonly Item[], audience: DigestAudience, now: Date, cal: WorkingCalendar, o: DigestCardOptions): ComposedDigest {
+export function composeDigest(
+  items: readonly Item[],
+  audience: DigestAudience,
+  now: Date,
+  cal: WorkingCalendar,
+  o: DigestCardOptions,
+): ComposedDigest {
   let maxLines = DEFAULT_MAX_LINES;
   let buildMs = 0;
   let cardMs = 0;
@@ -142,9 +167,19 @@ export async function digestFor(s: Services, tenantId: string, audience: DigestA
   const loadMs = round(performance.now() - loadStarted);
   const notices = await problemLines(s, tenantId);
   const composed = composeDigest(items, audience, now, s.calendar, { digestTime: s.config.digestTime, notices });
-  s.log.info({
-    tenantId, audience: audience.type, items: items.length, lines: composed.digest.shownLines,
-    truncated: composed.digest.truncated, cardBytes: composed.bytes, loadMs, buildMs: composed.buildMs, cardMs: composed.cardMs,
-  }, 'digest built');
+  s.log.info(
+    {
+      tenantId,
+      audience: audience.type,
+      items: items.length,
+      lines: composed.digest.shownLines,
+      truncated: composed.digest.truncated,
+      cardBytes: composed.bytes,
+      loadMs,
+      buildMs: composed.buildMs,
+      cardMs: composed.cardMs,
+    },
+    'digest built',
+  );
   return composed;
 }

@@ -61,10 +61,19 @@ export const digestFeature: Feature = {
       const phone = rawNumber ? normalisePhone(rawNumber) : null;
       if (phone && !phone.ok) {
         const current = await currentSettings(turn.s, turn.tenantId, turn.actor);
-        return cardResponse(settingsCard(turn.s, current, { text: nl.common.formHasErrors, style: 'attention' },
-          { directNumber: rawNumber, error: nl.conversation.settings.directNumberInvalid }));
+        return cardResponse(
+          settingsCard(
+            turn.s,
+            current,
+            { text: nl.common.formHasErrors, style: 'attention' },
+            { directNumber: rawNumber, error: nl.conversation.settings.directNumberInvalid },
+          ),
+        );
       }
-      const settings = await saveSettings(turn.s, turn.tenantId, turn.actor, { personalDigest: on, directNumber: phone?.display ?? undefined });
+      const settings = await saveSettings(turn.s, turn.tenantId, turn.actor, {
+        personalDigest: on,
+        directNumber: phone?.display ?? undefined,
+      });
       const text = on ? t.settings.savedOn(turn.s.config.digestTime) : t.settings.savedOff;
       return cardResponse(settingsCard(turn.s, settings, { text, style: 'good' }));
     },

@@ -31,9 +31,11 @@ export function digestDelivery(s: Services, messenger: TeamsMessenger): Delivery
       if (!binding) return { ok: false, retry: false, error: 'no channel bound' };
       const { card } = await digestFor(s, m.tenantId, channelAudience, now);
       const ref = channelRef(binding.conversationRef) as Partial<ConversationReference>;
-      return send(channelTarget(String(ref.conversation?.id ?? '')), () => messenger.post(ref, {
-        attachments: [CardFactory.adaptiveCard(card)],
-      }));
+      return send(channelTarget(String(ref.conversation?.id ?? '')), () =>
+        messenger.post(ref, {
+          attachments: [CardFactory.adaptiveCard(card)],
+        }),
+      );
     }
     const user = p.userId ? await s.repo.getUser(m.tenantId, p.userId) : null;
     if (!user || user.settings.personalDigest !== true) return { ok: true }; // opted out since the claim

@@ -11,7 +11,12 @@ import type { Notice } from '../../feature';
 
 const t = nl.digest.settings;
 
-export function settingsCard(s: Services, settings: UserSettings, notice?: Notice, form: { directNumber?: string; error?: string } = {}): Record<string, unknown> {
+export function settingsCard(
+  s: Services,
+  settings: UserSettings,
+  notice?: Notice,
+  form: { directNumber?: string; error?: string } = {},
+): Record<string, unknown> {
   return bind(template, {
     ...trustedFields({
       title: t.title,

@@ -37,7 +37,8 @@ function cap(style: string): string {
 /** Input values are shown back in inputs (not markdown), so only control characters and ${ are neutralised. */
 function inputValues(v: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u0009\u000b-\u001f]/g, ' ');
+  for (const [k, x] of Object.entries(v))
+    if (typeof x === 'string') out[k] = x.replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u0009\u000b-\u001f]/g, ' ');
   return out;
 }
 
@@ -50,12 +51,19 @@ function historyLines(history: readonly HistoryEntry[], cal: WorkingCalendar): {
   return history.map((h) => {
     const d = h.details ?? {};
     const extra =
-      typeof d.stance === 'string' ? trusted(`: ${t.stance[d.stance]?.toLowerCase() ?? d.stance}`)
-        : typeof d.outcome === 'string' ? trusted(`: ${t.outcome[d.outcome]?.toLowerCase() ?? d.outcome}`)
-          : typeof d.manager === 'string' ? md` (${d.manager})`
-            : typeof d.urgency === 'string' ? trusted(` (${t.urgency[d.urgency]?.toLowerCase() ?? d.urgency})`) : '';
+      typeof d.stance === 'string'
+        ? trusted(`: ${t.stance[d.stance]?.toLowerCase() ?? d.stance}`)
+        : typeof d.outcome === 'string'
+          ? trusted(`: ${t.outcome[d.outcome]?.toLowerCase() ?? d.outcome}`)
+          : typeof d.manager === 'string'
+            ? md` (${d.manager})`
+            : typeof d.urgency === 'string'
+              ? trusted(` (${t.urgency[d.urgency]?.toLowerCase() ?? d.urgency})`)
+              : '';
     const note = h.note ? md` — ${h.note.length > 140 ? `${h.note.slice(0, 140)}…` : h.note}` : '';
-    return { line: md`${trusted(formatMoment(cal, h.at))} · ${h.actor.name} · ${trusted(t.history[h.action] ?? nl.integrity.history[h.action] ?? h.action)}${extra}${note}` };
+    return {
+      line: md`${trusted(formatMoment(cal, h.at))} · ${h.actor.name} · ${trusted(t.history[h.action] ?? nl.integrity.history[h.action] ?? h.action)}${extra}${note}`,
+    };
   });
 }
 
@@ -74,8 +82,10 @@ function cardData(view: ItemView<ExceptionData>, notice?: Notice, form: CardForm
     title: trusted(t.card.title(item.id)),
     t: trustedTexts({ ...t.card, history: nl.common.history }),
     notice: notice ? { text: trusted(notice.text), style: cap(notice.style) } : null,
-    statusText: trusted(verdict ? `${t.status.decided}: ${t.outcome[verdict.outcome].toLowerCase()}` : t.status[item.status] ?? item.status),
-    statusColor: verdict ? (verdict.outcome === 'afwijken' ? 'Good' : 'Attention') : STATUS_COLOR[item.status] ?? 'Default',
+    statusText: trusted(
+      verdict ? `${t.status.decided}: ${t.outcome[verdict.outcome].toLowerCase()}` : (t.status[item.status] ?? item.status),
+    ),
+    statusColor: verdict ? (verdict.outcome === 'afwijken' ? 'Good' : 'Attention') : (STATUS_COLOR[item.status] ?? 'Default'),
     headerStyle: decided ? 'good' : 'emphasis', // red text on an 'attention' background reaches only 3.6:1
     guideline: !!d.guideline,
     rule: d.rule,
@@ -84,7 +94,9 @@ function cardData(view: ItemView<ExceptionData>, notice?: Notice, form: CardForm
     situation: d.situation,
     askedText: md`${item.createdBy.name}, ${trusted(formatMoment(cal, item.createdAt))}`,
     deadlineText: trusted(item.deadline ? formatDeadline(cal, item.deadline, now) : '—'),
-    takenText: d.takenBy ? say(t.card.takenByText, d.takenBy.name, trusted(d.takenAt ? formatTime(cal, new Date(d.takenAt)) : '')) : trusted(t.card.nobodyYet),
+    takenText: d.takenBy
+      ? say(t.card.takenByText, d.takenBy.name, trusted(d.takenAt ? formatTime(cal, new Date(d.takenAt)) : ''))
+      : trusted(t.card.nobodyYet),
     decided,
     escalated,
     canTake: item.status === 'open',
@@ -95,12 +107,18 @@ function cardData(view: ItemView<ExceptionData>, notice?: Notice, form: CardForm
       reasoning: o.reasoning,
       color: STANCE_COLOR[o.stance] ?? 'Default',
     })),
-    escalationText: d.escalation ? say(t.card.escalatedText, d.escalation.manager.name, d.escalation.by.name, trusted(formatMoment(cal, new Date(d.escalation.at)))) : '',
+    escalationText: d.escalation
+      ? say(t.card.escalatedText, d.escalation.manager.name, d.escalation.by.name, trusted(formatMoment(cal, new Date(d.escalation.at))))
+      : '',
     escalationReasoning: d.escalation ? d.escalation.reasoning : '',
     decisionStyle: verdict?.outcome === 'afwijken' ? 'good' : 'attention',
     decisionHead: trusted(verdict ? `${t.card.decisionTitle}: ${t.outcome[verdict.outcome].toLowerCase()}` : ''),
     decidedByText: verdict
-      ? say(verdict.byManager ? t.card.decidedByManager : t.card.decidedBy, verdict.by.name, trusted(formatMoment(cal, new Date(verdict.at))))
+      ? say(
+          verdict.byManager ? t.card.decidedByManager : t.card.decidedBy,
+          verdict.by.name,
+          trusted(formatMoment(cal, new Date(verdict.at))),
+        )
       : '',
     decisionReasoning: verdict ? verdict.reasoning : '',
     customerExplanation: verdict?.customerExplanation ?? '',
@@ -188,13 +206,7 @@ export function similarCard(s: Services, similar: SimilarCase[], values: Record<
   return card;
 }
 
-export function libraryCard(
-  s: Services,
-  words: string,
-  results: DecidedCase[],
-  partial: boolean,
-  max = 8,
-): Record<string, unknown> {
+export function libraryCard(s: Services, words: string, results: DecidedCase[], partial: boolean, max = 8): Record<string, unknown> {
   const cal = s.calendar;
   const shown = results.slice(0, max);
   return bind(libraryTemplate, {
@@ -215,7 +227,12 @@ export function libraryCard(
       guideline: !!c.data.guideline,
       rule: shortText(c.data.rule, 200),
       situation: shortText(c.data.situation, 300),
-      decision: say(t.library.decisionText, trusted(t.outcome[c.data.decision.outcome]), c.data.decision.by.name, c.data.decision.byManager),
+      decision: say(
+        t.library.decisionText,
+        trusted(t.outcome[c.data.decision.outcome]),
+        c.data.decision.by.name,
+        c.data.decision.byManager,
+      ),
       reasoning: shortText(c.data.decision.reasoning, 400),
     })),
   });

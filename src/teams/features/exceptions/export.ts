@@ -47,16 +47,18 @@ export async function offerExport(turn: Turn): Promise<void> {
   }
   const name = t.export.fileName(turn.s.calendar.dayOf(turn.s.clock.now()));
   await turn.ctx.sendActivity({
-    attachments: [{
-      contentType: FILE_CONSENT_TYPE,
-      name,
-      content: {
-        description: t.export.consent(count),
-        sizeInBytes: Buffer.byteLength(csv, 'utf8'),
-        acceptContext: { kind: EXPORT_KIND },
-        declineContext: { kind: EXPORT_KIND },
+    attachments: [
+      {
+        contentType: FILE_CONSENT_TYPE,
+        name,
+        content: {
+          description: t.export.consent(count),
+          sizeInBytes: Buffer.byteLength(csv, 'utf8'),
+          acceptContext: { kind: EXPORT_KIND },
+          declineContext: { kind: EXPORT_KIND },
+        },
       },
-    }],
+    ],
   });
 }
 
@@ -97,7 +99,14 @@ async function accept(turn: Turn, response: FileConsentCardResponse): Promise<vo
   const name = info.name ?? 'afwegingen.csv';
   await turn.ctx.sendActivity({
     text: t.export.done(name),
-    attachments: [{ contentType: FILE_INFO_TYPE, contentUrl: info.contentUrl, name, content: { uniqueId: info.uniqueId, fileType: info.fileType ?? 'csv' } }],
+    attachments: [
+      {
+        contentType: FILE_INFO_TYPE,
+        contentUrl: info.contentUrl,
+        name,
+        content: { uniqueId: info.uniqueId, fileType: info.fileType ?? 'csv' },
+      },
+    ],
   });
 }
 

@@ -43,23 +43,37 @@ const create: VerbHandler<'exception.create'> = async (turn, data) => {
   const s = turn.s;
   const values = formValues(data);
   const formId = formIdOf(data);
-  const check = exceptionRules.create(values, { now: s.clock.now(), calendar: s.calendar, actor: turn.actor, isManager: s.isManager(turn.actor) });
+  const check = exceptionRules.create(values, {
+    now: s.clock.now(),
+    calendar: s.calendar,
+    actor: turn.actor,
+    isManager: s.isManager(turn.actor),
+  });
   if (!check.ok) {
-    return cardResponse(exceptionForm({ values, errors: check.refusal.fields, notice: { text: check.refusal.message, style: 'attention' }, formId }));
+    return cardResponse(
+      exceptionForm({ values, errors: check.refusal.fields, notice: { text: check.refusal.message, style: 'attention' }, formId }),
+    );
   }
   if (data.confirmed !== 'true' && data.confirmed !== true) {
-    const similar = similarCases({ rule: String(values.rule), situation: String(values.situation), proposal: String(values.proposal) }, await decidedCases(s, turn.tenantId));
+    const similar = similarCases(
+      { rule: String(values.rule), situation: String(values.situation), proposal: String(values.proposal) },
+      await decidedCases(s, turn.tenantId),
+    );
     if (similar.length) return cardResponse(similarCard(s, similar, values, formId ?? ''));
   }
   const outcome = await s.items.create('exception', turn.tenantId, values, turn.actor, 'teams', formId ? `form:${formId}` : undefined);
   if (outcome.status === 'invalid') {
-    return cardResponse(exceptionForm({ values, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' }, formId }));
+    return cardResponse(
+      exceptionForm({ values, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' }, formId }),
+    );
   }
   if (outcome.status === 'conflict') return cardResponse(noticeCard(trusted(nl.common.somethingWrong), 'attention'));
   const item = outcome.item;
   const posted = outcome.status === 'created' ? outcome.posted : true;
   const deadline = item.deadline ? formatDeadline(s.calendar, item.deadline, s.clock.now()) : '';
-  return cardResponse(noticeCard(trusted(posted ? t.created(item.id, deadline) : t.createdNoChannel(item.id)), 'good', trusted(t.form.title)));
+  return cardResponse(
+    noticeCard(trusted(posted ? t.created(item.id, deadline) : t.createdNoChannel(item.id)), 'good', trusted(t.form.title)),
+  );
 };
 
 /** Card input ids → the domain's input names, per form (ids are unique within the one card). */
@@ -104,12 +118,20 @@ function caseVerb(action: string, form?: OpenForm): VerbHandler<ExceptionCaseVer
       const text = stale ? `${outcome.refusal.message} ${nl.common.staleCard}` : outcome.refusal.message;
       const notice: Notice = { text, style: outcome.refusal.fields ? 'attention' : 'warning' };
       if (form && outcome.refusal.fields) {
-        return cardResponse(exceptionCards.withForm(await loadItemView(s, outcome.item), notice, { open: form, values: data, errors: toCard(form, outcome.refusal.fields) }));
+        return cardResponse(
+          exceptionCards.withForm(await loadItemView(s, outcome.item), notice, {
+            open: form,
+            values: data,
+            errors: toCard(form, outcome.refusal.fields),
+          }),
+        );
       }
       // A refusal without fields (not allowed, no opinion yet, …): keep the form open with what was typed.
       return cardResponse(exceptionCards.withForm(await loadItemView(s, outcome.item), notice, form ? { open: form, values: data } : {}));
     }
-    return cardResponse(await renderChannel(exceptionCards, s, outcome.item, outcome.message ? { text: outcome.message, style: 'good' } : undefined));
+    return cardResponse(
+      await renderChannel(exceptionCards, s, outcome.item, outcome.message ? { text: outcome.message, style: 'good' } : undefined),
+    );
   };
 }
 

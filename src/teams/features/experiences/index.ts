@@ -15,7 +15,9 @@ import template from '../../cards/templates/experienceForm.json';
 
 const t = nl.experiences;
 
-export function experienceForm(o: { values?: Record<string, unknown>; errors?: Record<string, string>; notice?: Notice; formId?: string } = {}): Record<string, unknown> {
+export function experienceForm(
+  o: { values?: Record<string, unknown>; errors?: Record<string, string>; notice?: Notice; formId?: string } = {},
+): Record<string, unknown> {
   return bind(template, {
     ...trustedFields({
       title: t.formTitle,
@@ -40,10 +42,16 @@ export async function experiencesText(s: Services, tenantId: string): Promise<st
   const monthName = `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
   if (!list.length) return t.listEmpty(monthName);
   const now = s.clock.now();
-  const lines = list.map((e) => sayText(t.listLine,
-    trusted(formatDay(s.calendar, s.calendar.dayOf(e.at), now)), e.by.name, trusted(t.kinds[e.data.kind] ?? e.data.kind),
-    e.data.text, e.data.lesson ?? '',
-  ));
+  const lines = list.map((e) =>
+    sayText(
+      t.listLine,
+      trusted(formatDay(s.calendar, s.calendar.dayOf(e.at), now)),
+      e.by.name,
+      trusted(t.kinds[e.data.kind] ?? e.data.kind),
+      e.data.text,
+      e.data.lesson ?? '',
+    ),
+  );
   return [`**${t.listTitle(monthName)}**`, t.listIntro, '', ...lines].join('\n');
 }
 
@@ -62,7 +70,9 @@ export const experiencesFeature: Feature = {
       const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
       const outcome = await shareExperience(turn.s, turn.tenantId, turn.actor, data, formId);
       if (outcome.status === 'invalid') {
-        return cardResponse(experienceForm({ values: data, errors: outcome.fields, notice: { text: nl.common.formHasErrors, style: 'attention' }, formId }));
+        return cardResponse(
+          experienceForm({ values: data, errors: outcome.fields, notice: { text: nl.common.formHasErrors, style: 'attention' }, formId }),
+        );
       }
       if (outcome.status === 'noChannel') {
         return cardResponse(experienceForm({ values: data, notice: { text: nl.common.notBound, style: 'warning' }, formId }));

@@ -5,8 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ItemView, RenderEnv } from '../../../app/itemView';
 import {
-  INTERPRETER_MODES, OTHER_LANGUAGE, OWN_BY, previousWorkingDay,
-  type InterpreterData, type InterpreterMonthFigures,
+  INTERPRETER_MODES,
+  OTHER_LANGUAGE,
+  OWN_BY,
+  previousWorkingDay,
+  type InterpreterData,
+  type InterpreterMonthFigures,
 } from '../../../domain/items/interpreter';
 import type { Item } from '../../../domain/types';
 import { formatDay, formatDeadline, formatMoment } from '../../../domain/workingTime';
@@ -56,7 +60,12 @@ function fixNumberInput(card: Record<string, unknown>, id: string): Record<strin
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (o.type === 'Input.Number' && o.id === id) {
-        const n = typeof o.value === 'string' && o.value.trim() !== '' ? Number(o.value.replace(',', '.')) : typeof o.value === 'number' ? o.value : NaN;
+        const n =
+          typeof o.value === 'string' && o.value.trim() !== ''
+            ? Number(o.value.replace(',', '.'))
+            : typeof o.value === 'number'
+              ? o.value
+              : NaN;
         if (Number.isFinite(n)) o.value = n;
         else delete o.value;
       }
@@ -108,7 +117,9 @@ export function bookingFormCard(state: FormState = {}): Record<string, unknown> 
     notice: noticeOf(state.notice),
     values: neutraliseValues(state.values ?? {}),
     errors: trustedFields(state.errors ?? {}),
-    languages: [...LANGUAGES.map((l) => ({ value: l, title: l })), { value: OTHER_LANGUAGE, title: t.languageOther }].map((c) => trustedFields(c)),
+    languages: [...LANGUAGES.map((l) => ({ value: l, title: l })), { value: OTHER_LANGUAGE, title: t.languageOther }].map((c) =>
+      trustedFields(c),
+    ),
     modes: INTERPRETER_MODES.map((value) => trustedFields({ value, title: t.modes[value] })),
   });
   return fixNumberInput(card, 'duration');
@@ -137,7 +148,11 @@ export function bookingText(s: RenderEnv, d: InterpreterData): string {
     `${c.duration}: ${t.card.minutes(d.durationMinutes ?? 0)}`,
     d.mode === 'onSite' && d.address ? `${c.address}: ${d.address}` : '',
   ];
-  return lines.filter(Boolean).join('\n').replace(/\$\{/g, '$\u200b{').replace(/[\u0000-\u0009\u000b-\u001f]/g, ' ');
+  return lines
+    .filter(Boolean)
+    .join('\n')
+    .replace(/\$\{/g, '$\u200b{')
+    .replace(/[\u0000-\u0009\u000b-\u001f]/g, ' ');
 }
 
 const STATUS_COLOR: Record<string, string> = { own: 'Good', requested: 'Warning', confirmed: 'Accent', done: 'Good', cancelled: 'Default' };
@@ -159,11 +174,11 @@ function ownerCard(view: ItemView, notice: Notice | undefined, form: FormState):
     add(t.card.ownBy, ours(d.ownBy ? t.ownBy[d.ownBy] : t.status.own));
     add(t.card.moment, ours(momentText(s, d)));
   } else {
-    add(t.card.language, d.erased ? ours('—') : d.language ?? '');
+    add(t.card.language, d.erased ? ours('—') : (d.language ?? ''));
     add(t.card.mode, ours(d.mode ? t.modes[d.mode] : ''));
     add(t.card.moment, ours(momentText(s, d)));
     add(t.card.duration, ours(d.durationMinutes ? t.card.minutes(d.durationMinutes) : ''));
-    if (d.mode === 'onSite') add(t.card.address, d.erased ? ours('—') : d.address ?? '');
+    if (d.mode === 'onSite') add(t.card.address, d.erased ? ours('—') : (d.address ?? ''));
     if (item.status === 'requested' && d.confirmBy) {
       const by = formatDeadline(cal, new Date(d.confirmBy), now);
       add(t.card.confirmBy, ours(by.startsWith('uiterlijk') ? by : `uiterlijk ${by}`));
@@ -177,7 +192,8 @@ function ownerCard(view: ItemView, notice: Notice | undefined, form: FormState):
   let ownReminderText = '';
   if (item.status === 'own') {
     const checkDay = previousWorkingDay(cal, cal.dayOf(new Date(d.moment)));
-    if (checkDay > cal.dayOf(item.createdAt) && checkDay >= cal.dayOf(now)) ownReminderText = t.card.ownReminderPlanned(formatDay(cal, checkDay, now));
+    if (checkDay > cal.dayOf(item.createdAt) && checkDay >= cal.dayOf(now))
+      ownReminderText = t.card.ownReminderPlanned(formatDay(cal, checkDay, now));
   }
   const history = view.history;
   const showBooking = d.path === 'service' && item.status === 'requested';
@@ -213,7 +229,10 @@ function ownerCard(view: ItemView, notice: Notice | undefined, form: FormState):
     history: historyLines(history, cal, (a) => t.history[a] ?? nl.integrity.history[a] ?? a, true),
   });
   if (item.owner?.teamsId && active) {
-    card.refresh = { action: { type: 'Action.Execute', verb: 'interpreter.refresh', data: { id: item.id } }, userIds: [item.owner.teamsId] };
+    card.refresh = {
+      action: { type: 'Action.Execute', verb: 'interpreter.refresh', data: { id: item.id } },
+      userIds: [item.owner.teamsId],
+    };
   }
   return card;
 }
@@ -239,15 +258,24 @@ export const interpreterCards: ItemCardRenderer & {
   },
 };
 
-export function overviewCard(f: InterpreterMonthFigures, hasNext: boolean, previousMonth: string, nextMonth: string): Record<string, unknown> {
+export function overviewCard(
+  f: InterpreterMonthFigures,
+  hasNext: boolean,
+  previousMonth: string,
+  nextMonth: string,
+): Record<string, unknown> {
   const monthName = `${MONTH_NAMES[Number(f.month.slice(5, 7)) - 1]} ${f.month.slice(0, 4)}`;
   return bind(overviewTemplate, {
     t: trustedTexts(t.overview),
     ...trustedFields({ title: t.overview.title(monthName), previousMonth, nextMonth }),
     isEmpty: f.total === 0 && f.cancelled === 0,
     f: trustedFields({
-      total: String(f.total), own: String(f.own), service: String(f.service), done: String(f.done),
-      cancelled: String(f.cancelled), minutes: String(f.minutes),
+      total: String(f.total),
+      own: String(f.own),
+      service: String(f.service),
+      done: String(f.done),
+      cancelled: String(f.cancelled),
+      minutes: String(f.minutes),
     }),
     // A language can be typed ("anders"): user text.
     languages: f.perLanguage.map((l) => ({ title: l.language, value: trusted(String(l.count)) })),

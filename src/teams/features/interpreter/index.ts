@@ -6,8 +6,14 @@ import type { ActOutcome } from '../../../app/itemService';
 import type { Services } from '../../../app/services';
 import { loadOwnerView } from '../../../app/itemView';
 import {
-  INTERPRETER_LINK_ACTION, RELATED_KINDS, interpreterMonthFigures, isMonth, monthOf, shiftMonth,
-  type InterpreterData, type RelatedRef,
+  INTERPRETER_LINK_ACTION,
+  RELATED_KINDS,
+  interpreterMonthFigures,
+  isMonth,
+  monthOf,
+  shiftMonth,
+  type InterpreterData,
+  type RelatedRef,
 } from '../../../domain/items/interpreter';
 import type { Item } from '../../../domain/types';
 import { nl } from '../../../texts/nl';
@@ -40,7 +46,10 @@ async function canReachPersonally(turn: Turn): Promise<boolean> {
   let created: Partial<ConversationReference> | null = null;
   try {
     await adapter.createConversationAsync(
-      turn.s.config.bot.appId, a.channelId || 'msteams', a.serviceUrl, '',
+      turn.s.config.bot.appId,
+      a.channelId || 'msteams',
+      a.serviceUrl,
+      '',
       {
         isGroup: false,
         bot: a.recipient,
@@ -57,7 +66,13 @@ async function canReachPersonally(turn: Turn): Promise<boolean> {
     return false;
   }
   if (!created) return false;
-  await repo.upsertUser({ tenantId: turn.tenantId, userId: turn.actor.id, teamsId: turn.actor.teamsId, name: turn.actor.name, conversationRef: created });
+  await repo.upsertUser({
+    tenantId: turn.tenantId,
+    userId: turn.actor.id,
+    teamsId: turn.actor.teamsId,
+    name: turn.actor.name,
+    conversationRef: created,
+  });
   return true;
 }
 
@@ -68,13 +83,18 @@ async function canReachPersonally(turn: Turn): Promise<boolean> {
 async function sendPersonally(turn: Turn, card: Record<string, unknown>, key: string): Promise<string | null> {
   if (!(await canReachPersonally(turn))) return null;
   const now = turn.s.clock.now();
-  await turn.s.repo.enqueue([{
-    tenantId: turn.tenantId,
-    key: `interpreter-flow:${turn.tenantId}:${key}`,
-    type: 'notifyPerson',
-    lane: `user:${turn.actor.id}`,
-    payload: { to: turn.actor, text: '', card },
-  }], now);
+  await turn.s.repo.enqueue(
+    [
+      {
+        tenantId: turn.tenantId,
+        key: `interpreter-flow:${turn.tenantId}:${key}`,
+        type: 'notifyPerson',
+        lane: `user:${turn.actor.id}`,
+        payload: { to: turn.actor, text: '', card },
+      },
+    ],
+    now,
+  );
   turn.s.outbox.kick();
   return t.sentPersonal;
 }
@@ -110,9 +130,15 @@ async function linkRelated(turn: Turn, id: string, d: InterpreterData): Promise<
   const related = await turn.s.items.get(turn.tenantId, relatedId);
   if (!related || !RELATED_KINDS.includes(related.kind) || related.closedAt) return;
   if (!turn.s.policy.mayActFor(related, turn.actor)) return; // refused in the form already; never link to someone else's item
-  const outcome = await turn.s.items.act(turn.tenantId, relatedId, INTERPRETER_LINK_ACTION,
-    { interpreterId: id, own: d.path === 'own', moment: d.moment }, turn.actor);
-  if (outcome.status !== 'ok') turn.s.log.info({ itemId: id, relatedId, outcome: outcome.status }, 'interpreter request not linked to its related item');
+  const outcome = await turn.s.items.act(
+    turn.tenantId,
+    relatedId,
+    INTERPRETER_LINK_ACTION,
+    { interpreterId: id, own: d.path === 'own', moment: d.moment },
+    turn.actor,
+  );
+  if (outcome.status !== 'ok')
+    turn.s.log.info({ itemId: id, relatedId, outcome: outcome.status }, 'interpreter request not linked to its related item');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,7 +206,10 @@ const start: VerbHandler<'interpreter.start'> = async (turn, data) => {
   }
   const notice: Notice = { text: line ?? t.noPersonalChat.replace(/\*\*/g, ''), style: line ? 'good' : 'warning' };
   // Keep the card the user clicked on as it was (their view of the callback), with the neutral line.
-  if (related && renderer) return cardResponse(mayView ? await renderOwner(renderer, turn.s, related, notice) : await renderChannel(renderer, turn.s, related, notice));
+  if (related && renderer)
+    return cardResponse(
+      mayView ? await renderOwner(renderer, turn.s, related, notice) : await renderChannel(renderer, turn.s, related, notice),
+    );
   return cardResponse(noticeCard(trusted(notice.text), notice.style));
 };
 
@@ -215,9 +244,21 @@ const create: VerbHandler<'interpreter.create'> = async (turn, data) => {
     related: await relatedRef(turn, data.relatedId),
   };
   delete (input as Record<string, unknown>).bookingText;
-  const outcome = await turn.s.items.create('interpreter', turn.tenantId, input, turn.actor, 'teams', formId ? `interpreter-form:${formId}` : undefined);
+  const outcome = await turn.s.items.create(
+    'interpreter',
+    turn.tenantId,
+    input,
+    turn.actor,
+    'teams',
+    formId ? `interpreter-form:${formId}` : undefined,
+  );
   if (outcome.status === 'invalid') {
-    const state = { values: data, errors: outcome.refusal.fields, notice: { text: outcome.refusal.message, style: 'attention' as const }, formId };
+    const state = {
+      values: data,
+      errors: outcome.refusal.fields,
+      notice: { text: outcome.refusal.message, style: 'attention' as const },
+      formId,
+    };
     return cardResponse(path === 'own' ? ownFormCard(state) : bookingFormCard(state));
   }
   if (outcome.status === 'conflict') return cardResponse(noticeCard(trusted(nl.common.somethingWrong), 'attention'));
@@ -230,15 +271,21 @@ const create: VerbHandler<'interpreter.create'> = async (turn, data) => {
 
 /** The answer to a tracking verb: the private view for the owner or a manager, in the 1:1 chat only. */
 async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
-  if (outcome.status === 'notFound') return cardResponse(noticeCard(say(nl.common.unknownItem, typeof data.id === 'string' ? data.id : ''), 'warning'));
+  if (outcome.status === 'notFound')
+    return cardResponse(noticeCard(say(nl.common.unknownItem, typeof data.id === 'string' ? data.id : ''), 'warning'));
   const item = outcome.item;
   const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
   if (outcome.status === 'refused') {
     const cardVersion = Number(data.v);
     const stale = Number.isFinite(cardVersion) && cardVersion > 0 && cardVersion !== item.version;
-    const notice: Notice = { text: stale ? `${outcome.refusal.message} ${nl.common.staleCard}` : outcome.refusal.message, style: outcome.refusal.fields ? 'attention' : 'warning' };
+    const notice: Notice = {
+      text: stale ? `${outcome.refusal.message} ${nl.common.staleCard}` : outcome.refusal.message,
+      style: outcome.refusal.fields ? 'attention' : 'warning',
+    };
     if (!mayView || !personal(turn)) return cardResponse(noticeCard(trusted(notice.text), notice.style));
-    return cardResponse(interpreterCards.ownerWithForm(await loadOwnerView(turn.s, item), notice, { values: data, errors: outcome.refusal.fields }));
+    return cardResponse(
+      interpreterCards.ownerWithForm(await loadOwnerView(turn.s, item), notice, { values: data, errors: outcome.refusal.fields }),
+    );
   }
   const notice: Notice | undefined = outcome.message ? { text: outcome.message, style: 'good' } : undefined;
   if (!mayView || !personal(turn)) return cardResponse(neutralCard(item, notice));

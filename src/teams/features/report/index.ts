@@ -53,7 +53,9 @@ function firstContactSection(fc: FirstContactReport) {
   return trustedTexts({
     heading: f.heading,
     intro: f.intro,
-    weeks: fc.weeks.map((w) => f.line(`${r.weekLabel(w.isoWeek)}${w.running ? ` (${r.running})` : ''}`, w.total.helped, w.total.contacts, helpedPercent(w.total))),
+    weeks: fc.weeks.map((w) =>
+      f.line(`${r.weekLabel(w.isoWeek)}${w.running ? ` (${r.running})` : ''}`, w.total.helped, w.total.contacts, helpedPercent(w.total)),
+    ),
     total: f.line(r.total, fc.total.helped, fc.total.contacts, helpedPercent(fc.total)),
     perChannel: f.perChannel,
     channels: Object.entries(fc.byChannel)
@@ -66,7 +68,9 @@ function firstContactSection(fc: FirstContactReport) {
 export function reportCard(s: Services, rep: OnTimeReport, notice?: Notice, fc?: FirstContactReport): Record<string, unknown> {
   const cal = s.calendar;
   const byName = (m: Record<string, Figures>, label: (k: string) => string) =>
-    Object.entries(m).map(([k, f]) => ({ name: label(k), f })).sort((a, b) => b.f.made - a.f.made || a.name.localeCompare(b.name, 'nl'));
+    Object.entries(m)
+      .map(([k, f]) => ({ name: label(k), f }))
+      .sort((a, b) => b.f.made - a.f.made || a.name.localeCompare(b.name, 'nl'));
   return bind(template, {
     ...trustedFields({
       title: r.title,
@@ -111,10 +115,18 @@ async function sendCsv(turn: Turn): Promise<string> {
   }
   // Never into a channel or group chat: to the manager's own 1:1 chat through the outbox.
   const now = turn.s.clock.now();
-  await turn.s.repo.enqueue([{
-    tenantId: turn.tenantId, key: `report-csv:${turn.tenantId}:${turn.actor.id}:${now.getTime()}`, type: 'notifyPerson',
-    lane: `user:${turn.actor.id}`, payload: { to: turn.actor, text },
-  }], now);
+  await turn.s.repo.enqueue(
+    [
+      {
+        tenantId: turn.tenantId,
+        key: `report-csv:${turn.tenantId}:${turn.actor.id}:${now.getTime()}`,
+        type: 'notifyPerson',
+        lane: `user:${turn.actor.id}`,
+        payload: { to: turn.actor, text },
+      },
+    ],
+    now,
+  );
   turn.s.outbox.kick();
   return r.csvSentPersonal;
 }
@@ -132,7 +144,12 @@ export const reportFeature: Feature = {
         if (turn.scope !== 'personal') await turn.ctx.sendActivity(said);
         return;
       }
-      const card = reportCard(turn.s, await buildReport(turn.s, turn.tenantId), undefined, await buildFirstContact(turn.s, turn.tenantId, REPORT_WEEKS));
+      const card = reportCard(
+        turn.s,
+        await buildReport(turn.s, turn.tenantId),
+        undefined,
+        await buildFirstContact(turn.s, turn.tenantId, REPORT_WEEKS),
+      );
       await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
     },
   },
@@ -140,7 +157,14 @@ export const reportFeature: Feature = {
     'report.csv': async (turn) => {
       if (!turn.s.isManager(turn.actor)) return cardResponse(noticeCard(trusted(nl.common.managersOnly), 'warning'));
       const said = await sendCsv(turn);
-      return cardResponse(reportCard(turn.s, await buildReport(turn.s, turn.tenantId), { text: said, style: 'good' }, await buildFirstContact(turn.s, turn.tenantId, REPORT_WEEKS)));
+      return cardResponse(
+        reportCard(
+          turn.s,
+          await buildReport(turn.s, turn.tenantId),
+          { text: said, style: 'good' },
+          await buildFirstContact(turn.s, turn.tenantId, REPORT_WEEKS),
+        ),
+      );
     },
   },
 };

@@ -34,8 +34,13 @@ export interface MomentsForm {
 }
 
 export const CALLBACK_FORM: MomentsForm = {
-  colleague: 'assignee', date: 'preferredDate', time: 'preferredTime', allowSelf: false, moments: CALLBACK_MOMENTS,
-  noColleague: nl.conversation.freeMoments.noColleague, noMoment: nl.conversation.freeMoments.noMoment,
+  colleague: 'assignee',
+  date: 'preferredDate',
+  time: 'preferredTime',
+  allowSelf: false,
+  moments: CALLBACK_MOMENTS,
+  noColleague: nl.conversation.freeMoments.noColleague,
+  noMoment: nl.conversation.freeMoments.noMoment,
 };
 
 /** The form's free moments (the typed values are the caller's to keep). */
@@ -50,15 +55,21 @@ export async function freeMomentsView(turn: Turn, data: Record<string, unknown>,
   const r = await freeMomentsFor(s, turn.tenantId, whose?.id, preferred, form.moments);
   const view = (notice: string, color = 'Default'): MomentsView => ({ notice, noticeColor: color, label: '', choices: [], value: 'none' });
   switch (r.kind) {
-    case 'notConfigured': return view(fm.notConfigured);
-    case 'noColleague': return view(form.noColleague, 'Attention');
-    case 'slow': return view(fm.slow, 'Attention');
-    case 'noAgenda': return view(fm.noAgenda, 'Attention');
-    case 'none': return view(fm.none(formatDeadline(s.calendar, r.deadline, s.clock.now())), 'Attention');
+    case 'notConfigured':
+      return view(fm.notConfigured);
+    case 'noColleague':
+      return view(form.noColleague, 'Attention');
+    case 'slow':
+      return view(fm.slow, 'Attention');
+    case 'noAgenda':
+      return view(fm.noAgenda, 'Attention');
+    case 'none':
+      return view(fm.none(formatDeadline(s.calendar, r.deadline, s.clock.now())), 'Attention');
     case 'moments': {
       const now = s.clock.now();
       return {
-        notice: '', noticeColor: 'Default',
+        notice: '',
+        noticeColor: 'Default',
         label: whose!.id === turn.actor.id ? fm.labelOwn : sayText(fm.label, whose!.name),
         choices: [
           ...r.moments.map((m) => {

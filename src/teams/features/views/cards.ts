@@ -18,7 +18,11 @@ export const MAX_CARD_BYTES = 80_000;
 export const MINE_MAX_ROWS = 30;
 export const TEAM_MAX_ROWS = 40;
 
-export interface RowAction { title: string; verb: string; data: Record<string, unknown> }
+export interface RowAction {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
 
 export interface ListOptions {
   mode: 'mine' | 'team';
@@ -49,7 +53,10 @@ function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOp
     }
   }
   // One line with its id, no buttons; the rest of the list goes on (issue 13).
-  return { ...trustedFields({ id: r.item.id, line: nl.integrity.unreadableLine(r.item.id), metaText: '', stateLabel: '', stateColor: 'Default' }), actions: [] };
+  return {
+    ...trustedFields({ id: r.item.id, line: nl.integrity.unreadableLine(r.item.id), metaText: '', stateLabel: '', stateColor: 'Default' }),
+    actions: [],
+  };
 }
 
 function readableRow(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions'], hideSensitive?: boolean) {
@@ -95,7 +102,10 @@ export function listCard(s: Services, o: ListOptions): Record<string, unknown> {
       ...trustedFields({
         title: o.mode === 'mine' ? v.mineTitle(all.length) : v.teamTitle(all.length),
         intro: o.mode === 'mine' && all.length ? v.mineIntro : '',
-        summary: o.mode === 'mine' ? v.summaryMine(counts.overdue, counts.dueToday, counts.onTime) : v.summary(counts.overdue, counts.dueToday, counts.onTime, counts.unclaimed),
+        summary:
+          o.mode === 'mine'
+            ? v.summaryMine(counts.overdue, counts.dueToday, counts.onTime)
+            : v.summary(counts.overdue, counts.dueToday, counts.onTime, counts.unclaimed),
         filteredText: filterActive ? v.filtered(shownRows.length, all.length) : '',
         empty: o.mode === 'mine' ? v.mineEmpty : v.teamEmpty,
         moreText: `${v.more(more)} ${o.mode === 'mine' ? v.moreMine : v.moreTeam}`,
@@ -106,10 +116,22 @@ export function listCard(s: Services, o: ListOptions): Record<string, unknown> {
       f: trustedTexts(v.filters),
       // The chosen filter is shown back in the pickers: an input value.
       filter: { kind: inputValue(filter.kind ?? ''), owner: inputValue(filter.owner ?? ''), state: inputValue(filter.state ?? '') },
-      kindChoices: [{ value: '', title: v.filters.allKinds }, ...(Object.keys(kindRules) as ItemKind[]).map((k) => ({ value: k, title: v.kindNames[k] ?? k }))].map((c) => trustedFields(c)),
+      kindChoices: [
+        { value: '', title: v.filters.allKinds },
+        ...(Object.keys(kindRules) as ItemKind[]).map((k) => ({ value: k, title: v.kindNames[k] ?? k })),
+      ].map((c) => trustedFields(c)),
       // A colleague's name is user text; the value is their id.
-      ownerChoices: [...[{ value: '', title: v.filters.everyone }, { value: 'none', title: v.filters.unowned }].map((c) => trustedFields(c)), ...(o.owners ?? []).map((p) => ({ value: trusted(p.id), title: p.name }))],
-      stateChoices: [{ value: '', title: v.filters.allStates }, ...(['overdue', 'dueToday', 'onTime'] as const).map((k) => ({ value: k, title: cap(v.stateLabels[k]) }))].map((c) => trustedFields(c)),
+      ownerChoices: [
+        ...[
+          { value: '', title: v.filters.everyone },
+          { value: 'none', title: v.filters.unowned },
+        ].map((c) => trustedFields(c)),
+        ...(o.owners ?? []).map((p) => ({ value: trusted(p.id), title: p.name })),
+      ],
+      stateChoices: [
+        { value: '', title: v.filters.allStates },
+        ...(['overdue', 'dueToday', 'onTime'] as const).map((k) => ({ value: k, title: cap(v.stateLabels[k]) })),
+      ].map((c) => trustedFields(c)),
       rows: shown.map((r) => rowData(r, s, o.mode, o.actions, o.hideSensitiveSubjects)),
       more,
     });

@@ -78,7 +78,8 @@ export function viewsFeature(features: readonly Feature[]): Feature {
       owners: [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
       actions: (item) => {
         const out: RowAction[] = [];
-        if (!item.owner && hasVerb(`${item.kind}.claim`)) out.push({ title: v.claim, verb: `${item.kind}.claim`, data: { id: item.id, v: item.version } });
+        if (!item.owner && hasVerb(`${item.kind}.claim`))
+          out.push({ title: v.claim, verb: `${item.kind}.claim`, data: { id: item.id, v: item.version } });
         out.push({ title: v.open, verb: 'views.open', data: { id: item.id, back: 'team' } });
         return out;
       },
@@ -114,13 +115,20 @@ export function viewsFeature(features: readonly Feature[]): Feature {
           turn.s.log.warn({ err, itemId: item.id }, 'item card cannot be shown: invalid stored data');
           card = noticeCard(trusted(nl.integrity.unreadableLine(item.id)), 'warning');
         }
-        const back = data.back === 'team'
-          ? { verb: 'views.team', data: { kind: data.kind, owner: data.owner, state: data.state } }
-          : { verb: 'views.mine', data: {} };
+        const back =
+          data.back === 'team'
+            ? { verb: 'views.team', data: { kind: data.kind, owner: data.owner, state: data.state } }
+            : { verb: 'views.mine', data: {} };
         const body = Array.isArray(card.body) ? card.body : [];
         return cardResponse({
           ...card,
-          body: [...body, { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: v.back, verb: back.verb, data: back.data, associatedInputs: 'none' }] }],
+          body: [
+            ...body,
+            {
+              type: 'ActionSet',
+              actions: [{ type: 'Action.Execute', title: v.back, verb: back.verb, data: back.data, associatedInputs: 'none' }],
+            },
+          ],
         });
       },
     },
