@@ -215,6 +215,11 @@ export const migrations: Migration[] = [
     statements: [`CREATE INDEX items_open_id ON items (tenant_id, closed_at, id)`],
   },
   {
+    version: 9,
+    name: 'outbox: pending messages in id order (a claim reads a window of them, storage/outboxClaim.ts)',
+    statements: [`CREATE INDEX outbox_pending ON outbox (status, id)`],
+  },
+  {
     version: 7,
     name: 'records: contact logs linked to the customer record (KL-12); older logs keep matching by key',
     statements: [`ALTER TABLE records ADD COLUMN customer_id TEXT`, `CREATE INDEX records_customer_id ON records (tenant_id, customer_id)`],

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
+import { CLAIM_LANE_WALK_IDS, CLAIM_WINDOW_IDS, OUTBOX_CLAIM_WINDOW, PENDING_BEYOND_WINDOW } from './outboxClaim';
 import { SqliteCardClock } from './cardClockSqlite';
 import { SqliteRecords } from './records';
 import type {
@@ -301,14 +302,14 @@ export class SqliteRepository implements Repository {
 
   async claimOutbox(now: Date, limit: number, lockMs: number, worker: string): Promise<OutboxMessage[]> {
     const t = now.getTime();
+    const n = Math.max(0, Math.floor(limit));
     const tx = this.db.transaction((): OutboxMessage[] => {
-      const rows = this.stmt(
-        `SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
-          AND id = (SELECT MIN(id) FROM outbox p WHERE p.lane = o.lane AND p.status = 'pending') ORDER BY id LIMIT ?`,
-      ).all(t, t, limit) as Row[];
-      const lock = this.stmt('UPDATE outbox SET locked_until = ?, locked_by = ?, attempts = attempts + 1 WHERE id = ?');
-      for (const r of rows) lock.run(t + lockMs, worker, r.id);
-      return rows.map((r) => ({ ...outboxFromRow(r), attempts: Number(r.attempts) + 1 }));
+      // The oldest due lane heads: from the window, or by walking the lanes (storage/outboxClaim.ts).
+      let ids = (this.stmt(CLAIM_WINDOW_IDS).all({ 1: t, 2: OUTBOX_CLAIM_WINDOW, 3: n }) as { id: number }[]).map((r) => r.id);
+      if (ids.length < n && this.stmt(PENDING_BEYOND_WINDOW).get({ 1: OUTBOX_CLAIM_WINDOW }))
+        ids = (this.stmt(CLAIM_LANE_WALK_IDS).all({ 1: t, 2: n }) as { id: number }[]).map((r) => r.id);
+      const lock = this.stmt('UPDATE outbox SET locked_until = ?, locked_by = ?, attempts = attempts + 1 WHERE id = ? RETURNING *');
+      return ids.map((id) => outboxFromRow(lock.get(t + lockMs, worker, id) as Row));
     });
     return tx.immediate();
   }

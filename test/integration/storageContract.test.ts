@@ -13,6 +13,7 @@ import type { HistoryEntry, Item, Person } from '../../src/domain/types';
 import { PostgresRepository } from '../../src/storage/postgres';
 import type { ChangeSet, ChannelBinding, OutboxMessage, Repository } from '../../src/storage/repository';
 import { SqliteRepository } from '../../src/storage/sqlite';
+import { OUTBOX_CLAIM_WINDOW } from '../../src/storage/outboxClaim';
 import { customerStoreFor } from '../../src/storage';
 import { newRecord } from '../../src/domain/customers/record';
 import { PG_URL, requirePostgres } from '../harness/pg';
@@ -523,6 +524,32 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
         const done = await repo.listOutbox({ status: 'done' });
         expect(done.map((m) => m.key)).to.deep.equal(['a1', 'a2', 'a3', 'c1']);
         expect(done.every((m) => m.lastError === null)).to.equal(true);
+      });
+
+      it('a long lane (a backlog of card posts) hides neither its own head nor other lanes; many short lanes come oldest first', async () => {
+        const LOCK = 60_000;
+        const backlog = OUTBOX_CLAIM_WINDOW + 50;
+        // One lane with more messages than the claim's window, then three other lanes behind it.
+        await repo.enqueue(
+          Array.from({ length: backlog }, (_, i) => msg('t1', `conv${i}`, 'conv:1')),
+          T0,
+        );
+        await repo.enqueue([msg('t1', 'x1', 'X'), msg('t1', 'y1', 'Y', { nextAttemptAt: at(HOUR) }), msg('t1', 'z1', 'Z')], T0);
+        const first = await repo.claimOutbox(T0, 10, LOCK, 'w1');
+        expect(first.map((m) => m.key)).to.deep.equal(['conv0', 'x1', 'z1']); // y1 is not due yet
+        expect(first.map((m) => m.attempts)).to.deep.equal([1, 1, 1]);
+        // Locked heads block their lanes; nothing else is claimable.
+        expect(await repo.claimOutbox(T0, 10, LOCK, 'w2')).to.deep.equal([]);
+        for (const m of first) await repo.completeOutbox(m.id!, at(1));
+        expect((await repo.claimOutbox(at(HOUR), 10, LOCK, 'w1')).map((m) => m.key)).to.deep.equal(['conv1', 'y1']);
+
+        // Many lanes of one message each (calendar syncs after an outage): the oldest due first, up to the limit.
+        await repo.enqueue(
+          Array.from({ length: backlog }, (_, i) => msg('t2', `g${i}`, `graph:${i}`)),
+          at(HOUR),
+        );
+        const many = await repo.claimOutbox(at(HOUR), 5, LOCK, 'w1');
+        expect(many.map((m) => m.key)).to.deep.equal(['g0', 'g1', 'g2', 'g3', 'g4']);
       });
 
       it('claim honours the limit, oldest first; listOutbox filters by status, tenant, type and limit', async () => {
