@@ -132,7 +132,7 @@ export async function appointmentForm(
     prefill.owner = actor.id;
   }
   const people = await colleagues(s, tenantId);
-  if (!strict && !people.some((p) => String(safeText(p.id)) === actor.id)) people.unshift({ id: trusted(actor.id), name: actor.name });
+  if (!strict && !people.some((p) => safeText(p.value) === actor.id)) people.unshift({ title: actor.name, value: trusted(actor.id) });
   return bind(formTemplate, {
     t: trustedTexts(t),
     f: trustedTexts(t.fields),
