@@ -1,7 +1,7 @@
 // Reads matching items a page at a time, in id order (keyset paging: `afterId` + `limit`), so a job
 // or a start-up check over 10,000 open items holds one page in memory, never all of them.
 import type { Item } from '../domain/types';
-import type { ItemQuery, Repository } from '../storage/repository';
+import type { ClaimKeyPart, ItemQuery, Repository } from '../storage/repository';
 import { yieldToEventLoop } from './services';
 
 /** Items per page when nothing else is set (AppOptions.itemPageSize). */
@@ -59,4 +59,9 @@ export class InItemOrder<T> {
       .sort((a, b) => a.deadline - b.deadline || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((r) => r.value);
   }
+}
+
+/** The once-claim key `parts` make for `item` (the same key ItemQuery.withoutClaim leaves out). */
+export function claimKeyOf(parts: readonly ClaimKeyPart[], item: Item): string {
+  return parts.map((p) => (typeof p === 'string' ? p : p.item === 'id' ? item.id : String(item.deadline?.getTime() ?? ''))).join('');
 }

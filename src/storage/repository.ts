@@ -80,6 +80,9 @@ export interface DeliveryProblem {
   resolvedAt: Date | null;
 }
 
+/** A part of a once-claim key: literal text, or a value of the item (see ItemQuery.withoutClaim). */
+export type ClaimKeyPart = string | { item: 'id' | 'deadline' };
+
 export interface ItemQuery {
   kinds?: ItemKind[];
   open?: boolean; // true: closedAt is null; false: closed
@@ -95,6 +98,13 @@ export interface ItemQuery {
   deadlineFrom?: Date;
   /** Created strictly before this moment. */
   createdBefore?: Date;
+  /**
+   * Only items for which no once-claim (claimOnce) exists with the key made of these parts: text as
+   * it is, `{ item: 'id' }` / `{ item: 'deadline' }` the item's id or deadline (ms). A job that claims
+   * `overdue:<id>:<day>` per item reads only the items it has not claimed yet, instead of reading
+   * every overdue item on every tick and asking the database once per item.
+   */
+  withoutClaim?: readonly ClaimKeyPart[];
   /**
    * 'id': ordered by id alone, for keyset paging (`afterId` + `limit`, see app/jobs/paging.ts).
    * Default 'deadline': by deadline (none last), creation time, id.

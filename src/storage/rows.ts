@@ -188,6 +188,17 @@ export function itemQuerySql(
   if (q.createdBefore) add((ph) => `created_at < ${ph}`, q.createdBefore.getTime());
   if (q.afterId !== undefined) add((ph) => `id > ${ph}`, q.afterId);
   if (q.withoutCard) clauses.push('card_activity_id IS NULL');
+  if (q.withoutClaim?.length) {
+    // CAST keeps both databases on text (PostgreSQL cannot infer a parameter's type inside ||).
+    const key = q.withoutClaim
+      .map((part) => {
+        if (typeof part !== 'string') return `CAST(items.${part.item === 'id' ? 'id' : 'deadline'} AS TEXT)`;
+        values.push(part);
+        return `CAST(${p(values.length)} AS TEXT)`;
+      })
+      .join(' || ');
+    clauses.push(`NOT EXISTS (SELECT 1 FROM once_claims c WHERE c.tenant_id = items.tenant_id AND c.key = ${key})`);
+  }
   const limit = q.limit ? ` LIMIT ${Math.max(1, Math.floor(q.limit))}` : '';
   const order = q.order === 'id' ? 'id' : 'deadline IS NULL, deadline, created_at, id';
   return { where: clauses.join(' AND '), values, limit, order };

@@ -277,6 +277,21 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
         expect(ids(await repo.queryItems(T, { createdBefore: at(0) }))).to.deep.equal([]);
       });
 
+      it('withoutClaim leaves out the items whose once-claim key (text, id, deadline) exists in the same tenant', async () => {
+        const parts = ['overdue:', { item: 'id' }, ':2026-11-26'] as const;
+        expect(ids(await repo.queryItems(T, { withoutClaim: parts }))).to.deep.equal(['B', 'C', 'A', 'E', 'D']);
+        expect(await repo.claimOnce(T, 'overdue:A:2026-11-26', at(0))).to.equal(true);
+        expect(await repo.claimOnce(T, 'overdue:B:2026-11-25', at(0))).to.equal(true); // another day
+        expect(await repo.claimOnce('other', 'overdue:C:2026-11-26', at(0))).to.equal(true); // another tenant
+        expect(ids(await repo.queryItems(T, { withoutClaim: parts }))).to.deep.equal(['B', 'C', 'E', 'D']);
+        expect(ids(await repo.queryItems('other', { withoutClaim: parts }))).to.deep.equal(['B', 'A', 'E', 'D']);
+        // The deadline as part of the key, in milliseconds (a new deadline gets a reminder of its own).
+        const byDeadline = ['nudge:', { item: 'id' }, ':', { item: 'deadline' }] as const;
+        expect(await repo.claimOnce(T, `nudge:B:${B.deadline!.getTime()}`, at(0))).to.equal(true);
+        expect(await repo.claimOnce(T, `nudge:C:${C.deadline!.getTime() + 1}`, at(0))).to.equal(true);
+        expect(ids(await repo.queryItems(T, { withoutClaim: byDeadline, order: 'id', limit: 3 }))).to.deep.equal(['A', 'C', 'D']);
+      });
+
       it('order id with afterId and limit pages through the items by id (keyset), each once', async () => {
         expect(ids(await repo.queryItems(T, { order: 'id' }))).to.deep.equal(['A', 'B', 'C', 'D', 'E']);
         expect(ids(await repo.queryItems(T, { order: 'id', afterId: 'B' }))).to.deep.equal(['C', 'D', 'E']);

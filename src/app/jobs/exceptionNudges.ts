@@ -4,15 +4,16 @@
 import type { ExceptionData } from '../../domain/items/exception';
 import { exceptionNudgeDue } from '../../domain/reminders';
 import type { Item } from '../../domain/types';
-import type { OutboxMessage } from '../../storage/repository';
+import type { ClaimKeyPart, OutboxMessage } from '../../storage/repository';
 import { nl } from '../../texts/nl';
 import { workingDuration } from '../../texts/nl/exceptions';
-import { eachItem, InItemOrder } from '../itemPages';
+import { claimKeyOf, eachItem, InItemOrder } from '../itemPages';
 import type { Job } from '../services';
 
 const t = nl.exceptions;
 
-export const nudgeKey = (itemId: string) => `exception-nudge:${itemId}`;
+/** One nudge per case (the once-claim key; the query leaves nudged cases out). */
+const NUDGE_KEY: readonly ClaimKeyPart[] = ['exception-nudge:', { item: 'id' }];
 
 export const exceptionNudges: Job = async (s, now) => {
   const cal = s.calendar;
@@ -25,16 +26,18 @@ export const exceptionNudges: Job = async (s, now) => {
     for await (const raw of eachItem(
       s.repo,
       tenantId,
-      { kinds: ['exception'], open: true, unowned: true, createdBefore: oldEnough },
+      // Cases already nudged (by any instance) are left out by the database.
+      { kinds: ['exception'], open: true, unowned: true, createdBefore: oldEnough, withoutClaim: NUDGE_KEY },
       s.itemPageSize,
     )) {
       const item = raw as unknown as Item<ExceptionData>;
       const waited = exceptionNudgeDue(item, cal, now, wait);
       if (waited === null) continue;
-      if (!(await s.repo.claimOnce(tenantId, nudgeKey(item.id), now))) continue;
+      const key = claimKeyOf(NUDGE_KEY, raw);
+      if (!(await s.repo.claimOnce(tenantId, key, now))) continue;
       messages.add(raw, {
         tenantId,
-        key: `${nudgeKey(item.id)}:${tenantId}`,
+        key: `${key}:${tenantId}`,
         type: 'notifyChannel',
         lane: `channel:${tenantId}`,
         payload: { text: t.msg.nudge(item.id, item.data.rule, workingDuration(Math.floor(waited / 60_000))), itemId: item.id },

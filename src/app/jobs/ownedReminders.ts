@@ -8,12 +8,16 @@ import { isHeld } from '../../domain/customers/pause';
 import { neutralise } from '../../domain/neutralise';
 import { PENDING_TENANT, type Item } from '../../domain/types';
 import { formatTimeLeft } from '../../domain/workingTime';
-import type { ItemQuery, OutboxMessage } from '../../storage/repository';
+import type { ClaimKeyPart, ItemQuery, OutboxMessage } from '../../storage/repository';
 import { nl } from '../../texts/nl';
-import { eachItem, InItemOrder } from '../itemPages';
+import { claimKeyOf, eachItem, InItemOrder } from '../itemPages';
 import type { Job, Services } from '../services';
 
 export type OwnedKind = 'callback' | 'appointment';
+
+/** Once per item and day while overdue; once per promise (deadline) for the nudge. */
+const overdueKey = (today: string): ClaimKeyPart[] => ['overdue:', { item: 'id' }, `:${today}`];
+const NUDGE_KEY: readonly ClaimKeyPart[] = ['nudge:', { item: 'id' }, ':', { item: 'deadline' }];
 
 const TEXTS = { callback: nl.callbacks.msg, appointment: nl.appointments.msg } as const;
 
@@ -33,7 +37,7 @@ async function reminderFor(
   const deadline = item.deadline!;
   const topic = neutralise(item.subject);
   if (due === 'overdue') {
-    if (!(await s.repo.claimOnce(tenantId, `overdue:${item.id}:${today}`, now))) return null;
+    if (!(await s.repo.claimOnce(tenantId, claimKeyOf(overdueKey(today), item), now))) return null;
     const late = formatTimeLeft(s.calendar, deadline, now);
     return item.owner
       ? {
@@ -52,7 +56,7 @@ async function reminderFor(
         };
   }
   // One nudge per promise: a new deadline (new appointment) may get its own.
-  const nudgeKey = `nudge:${item.id}:${deadline.getTime()}`;
+  const nudgeKey = claimKeyOf(NUDGE_KEY, item);
   if (!(await s.repo.claimOnce(tenantId, nudgeKey, now))) return null;
   const leftText = formatTimeLeft(s.calendar, deadline, now).replace(/^nog /, '');
   return {
@@ -73,9 +77,11 @@ export function ownedReminders(kind: OwnedKind): Job {
     const before = s.config.reminderBeforeMinutes * 60_000;
     const justAfter = new Date(now.getTime() + 1);
     // Overdue (deadline at or before now), and unclaimed with the deadline still ahead (a nudge maybe).
+    // Items whose reminder this or another instance already claimed are left out by the database
+    // (the claim keys below); the claim itself still decides who sends.
     const queries: ItemQuery[] = [
-      { kinds: [kind], open: true, deadlineBefore: justAfter },
-      { kinds: [kind], open: true, unowned: true, deadlineFrom: justAfter },
+      { kinds: [kind], open: true, deadlineBefore: justAfter, withoutClaim: overdueKey(today) },
+      { kinds: [kind], open: true, unowned: true, deadlineFrom: justAfter, withoutClaim: NUDGE_KEY },
     ];
     for (const tenantId of await s.repo.tenants()) {
       if (tenantId === PENDING_TENANT) continue; // nowhere to remind yet: the first koppel adopts them
