@@ -5,16 +5,15 @@
 // malformed activity, 500 (without details) only for a failure of the bot itself.
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import {
-  AuthenticationConstants,
   AuthenticationError,
   type AuthenticateRequestResult,
   type BotFrameworkAuthentication,
-  type ClaimsIdentity,
   type ConnectorClient,
   type ConnectorFactory,
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Logger } from '../logging';
+import { appIdOf, reuse } from './clientCache';
 
 export type InboundOutcome =
   { status: 'ok'; invokeResponse?: InvokeResponse } | { status: 'unauthorized'; reason: string } | { status: 'failed' };
@@ -43,30 +42,8 @@ export function activityProblem(body: unknown): string | null {
   return null;
 }
 
-/** The bot's app id as botbuilder takes it from an inbound token (audience, else appid; none with authentication off). */
-function appIdOf(identity: ClaimsIdentity): string {
-  return identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
-}
-
-/** A cache of clients by key, bounded; a failed creation is not kept. */
-function reuse<T>(cache: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
-  let client = cache.get(key);
-  if (!client) {
-    client = create();
-    client.catch(() => cache.delete(key));
-    if (cache.size >= 50) cache.clear();
-    cache.set(key, client);
-  }
-  return client;
-}
-
 export class InboundAdapter extends CloudAdapter {
-  /**
-   * CloudAdapter builds a ConnectorClient and a UserTokenClient (each with its own HTTP pipeline
-   * and credentials) for every incoming activity, which cost more CPU than the rest of a click's
-   * Bot Framework handling. Neither holds state of a turn: they are made once per app id, service
-   * URL and audience and reused (as the outbox's adapter does, teams/outbound.ts).
-   */
+  /** Clients made once per app id, service URL and audience and reused (teams/clientCache.ts). */
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
 
   constructor(auth: BotFrameworkAuthentication) {

@@ -6,7 +6,8 @@
 // Replies inside a user's turn keep using the main adapter (and botbuilder's retries).
 import { isLocalServiceUrl, notLocalError } from './localOnly';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { ConnectorClient, ConnectorFactory, ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { ConnectorClient, ConnectorFactory, ServiceClientCredentialsFactory, UserTokenClient } from 'botframework-connector';
+import { appIdOf, reuse } from './clientCache';
 
 /** The bits of @azure/core-rest-pipeline's Pipeline we use (not a direct dependency). */
 interface PipelineLike {
@@ -51,26 +52,23 @@ export function outboundAdapter(
 ): CloudAdapter {
   const bfa = new ConfigurationBotFrameworkAuthentication(auth, credentials);
   const create = bfa.createConnectorFactory.bind(bfa);
-  // One client per service URL and audience, reused: building a ConnectorClient (its HTTP pipeline,
-  // its credentials) for every send cost more than the send. All outbox sends act as the same bot.
+  // One client per service URL and audience, and one user token client per app id, reused
+  // (teams/clientCache.ts): all outbox sends act as the same bot.
   const clients = new Map<string, Promise<ConnectorClient>>();
   bfa.createConnectorFactory = (claimsIdentity) => {
     const factory = create(claimsIdentity);
     return {
       create: (serviceUrl: string, audience?: string) => {
         if (!auth.MicrosoftAppId && !isLocalServiceUrl(serviceUrl)) return Promise.reject(notLocalError());
-        const key = `${serviceUrl}|${audience ?? ''}`;
-        let client = clients.get(key);
-        if (!client) {
-          client = factory.create(serviceUrl, audience).then((c) => withoutRetries(c, timeoutMs));
-          client.catch(() => clients.delete(key));
-          if (clients.size >= 50) clients.clear();
-          clients.set(key, client);
-        }
-        return client;
+        return reuse(clients, `${serviceUrl}|${audience ?? ''}`, () =>
+          factory.create(serviceUrl, audience).then((c) => withoutRetries(c, timeoutMs)),
+        );
       },
     } as ConnectorFactory;
   };
+  const createUserTokenClient = bfa.createUserTokenClient.bind(bfa);
+  const userTokenClients = new Map<string, Promise<UserTokenClient>>();
+  bfa.createUserTokenClient = (identity) => reuse(userTokenClients, appIdOf(identity), () => createUserTokenClient(identity));
   // No onTurnError: a failed send must reach the outbox as an error, not be logged and swallowed.
   return new CloudAdapter(bfa);
 }
