@@ -169,17 +169,19 @@ export function bind(template: object, data: object): Record<string, unknown> {
 }
 
 function expand(template: object, data: unknown): Record<string, unknown> {
-  return dutchPlaceholders(dropUnbound(parsedTemplate(template).expand({ $root: data }))) as Record<string, unknown>;
+  return completeInputs(dropUnbound(parsedTemplate(template).expand({ $root: data }))) as Record<string, unknown>;
 }
 
-/** Date and time inputs without a placeholder get the Dutch one ("dd-mm-jjjj", "uu:mm"), in every card (issue 18). */
-function dutchPlaceholders(v: unknown): unknown {
-  if (Array.isArray(v)) v.forEach(dutchPlaceholders);
+/** Date and time inputs without a placeholder get the Dutch one ("dd-mm-jjjj", "uu:mm"), in every card (issue 18); choice sets always have a list. */
+function completeInputs(v: unknown): unknown {
+  if (Array.isArray(v)) v.forEach(completeInputs);
   else if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (o.type === 'Input.Date' && o.placeholder === undefined) o.placeholder = nl.common.datePlaceholder;
     if (o.type === 'Input.Time' && o.placeholder === undefined) o.placeholder = nl.common.timePlaceholder;
-    Object.values(o).forEach(dutchPlaceholders);
+    // Choice lists are bound whole ("choices": "${list}"): a list the data leaves out is empty, as a `$data` repeat gave.
+    if (o.type === 'Input.ChoiceSet' && !Array.isArray(o.choices)) o.choices = [];
+    Object.values(o).forEach(completeInputs);
   }
   return v;
 }
