@@ -87,6 +87,27 @@ function entryFor(s: Services, item: Item): Entry {
   return e;
 }
 
+/**
+ * Everyone the bot knows in a tenant, for the pickers of owner views: read at most once per
+ * COLLEAGUES_TTL_MS per tenant (every claim answers with an owner view; the list changes only when
+ * someone talks to the bot for the first time, and the pickers also search as you type).
+ */
+const COLLEAGUES_TTL_MS = 10_000;
+const colleagueCaches = new WeakMap<object, Map<string, { at: number; list: Promise<Colleague[]> }>>();
+
+function colleaguesOf(s: Pick<Services, 'repo'>, tenantId: string): Promise<Colleague[]> {
+  let cache = colleagueCaches.get(s.repo);
+  if (!cache) colleagueCaches.set(s.repo, (cache = new Map()));
+  const now = performance.now();
+  const kept = cache.get(tenantId);
+  if (kept && now - kept.at < COLLEAGUES_TTL_MS) return kept.list;
+  const list = s.repo.listUsers(tenantId).then((users) => users.map((u) => ({ userId: u.userId, name: u.name })));
+  list.catch(() => cache.delete(tenantId)); // a failed read is not kept
+  if (cache.size >= 1000) cache.clear();
+  cache.set(tenantId, { at: now, list });
+  return list;
+}
+
 async function loadOwnerPart(s: Services, item: Item): Promise<OwnerPart> {
   const d = item.data as { interpreters?: InterpreterLink[]; customerId?: unknown; erased?: unknown };
   const linked = new Map<string, Item | null>();
@@ -95,9 +116,8 @@ async function loadOwnerPart(s: Services, item: Item): Promise<OwnerPart> {
     item.kind === 'callback' && typeof d.customerId === 'string' && !d.erased
       ? await s.customers.store.get(item.tenantId, d.customerId)
       : null;
-  const users = await s.repo.listUsers(item.tenantId);
   return {
-    colleagues: users.map((u) => ({ userId: u.userId, name: u.name })),
+    colleagues: await colleaguesOf(s, item.tenantId),
     linked,
     customer: record ? { id: record.id, profile: record.profile, preferredChannel: record.preferredChannel } : null,
   };
