@@ -7,7 +7,7 @@
 //   One long lane (10,000 card posts after `koppel` bound the channel) fills the window with
 //   messages that wait for their head; the walk then still finds the other lanes' heads at a cost
 //   set by the number of lanes. Before, every claim read every pending message (quadratic in a backlog).
-// The walk is only needed when the window held fewer heads than asked and more messages are pending.
+// The walk is only needed when the window held fewer due heads than asked and more messages are pending.
 
 /** Pending messages the window looks at. */
 export const OUTBOX_CLAIM_WINDOW = 256;
@@ -19,32 +19,50 @@ export const OUTBOX_CLAIM_WINDOW = 256;
  */
 const DUE = `o.status = 'pending' AND o.next_attempt_at <= $1 AND (o.locked_until IS NULL OR o.locked_until <= $1)`;
 
-/**
- * Ids of due lane heads among the first $2 pending messages, oldest first, at most $3. Whether a
- * message is its lane's head is asked once per message of the window (not per row pair of a join:
- * a planner without statistics, a new table, otherwise asked it 78,000 times for 300 messages).
- * CROSS JOIN keeps SQLite from reading every pending message to join it to the window.
- */
-export const CLAIM_WINDOW_IDS = `SELECT o.id FROM (
-    SELECT w.id FROM (SELECT id, lane FROM outbox WHERE status = 'pending' ORDER BY id LIMIT $2) w
-      WHERE w.id = (SELECT MIN(p.id) FROM outbox p WHERE p.lane = w.lane AND p.status = 'pending')) h
-  CROSS JOIN outbox o
-  WHERE o.id = h.id AND ${DUE}
-  ORDER BY o.id LIMIT $3`;
+/** The first $2 pending messages (index outbox_pending). */
+const WINDOW = `win AS (SELECT id, lane FROM outbox WHERE status = 'pending' ORDER BY id LIMIT $2)`;
 
 /**
- * Ids of due lane heads over all lanes, oldest first, at most $2. The heads are found per lane
- * first and joined to their rows by primary key (CROSS JOIN keeps SQLite from scanning the pending
- * messages once per lane).
+ * The window's lane heads. Whether a message is its lane's head is asked once per message of the
+ * window (not per row pair of a join: a planner without statistics, a new table, otherwise asked
+ * it 78,000 times for 300 messages).
  */
-export const CLAIM_LANE_WALK_IDS = `WITH RECURSIVE lanes(lane) AS (
-    SELECT MIN(lane) FROM outbox WHERE status = 'pending'
+const WINDOW_HEADS = `heads_w AS (SELECT w.id FROM win w WHERE w.id = (SELECT MIN(p.id) FROM outbox p WHERE p.lane = w.lane AND p.status = 'pending'))`;
+
+/** The rows of `heads` that are due, joined by primary key (CROSS JOIN keeps SQLite from reading every pending message). */
+const dueOf = (heads: string) => `SELECT o.id FROM ${heads} h CROSS JOIN outbox o WHERE o.id = h.id AND ${DUE}`;
+
+/** Every pending lane, one seek each (a loose index scan), only `when` it holds; and each lane's head. */
+const laneHeads = (when = '') => `lanes(lane) AS (
+    SELECT MIN(lane) FROM outbox WHERE status = 'pending'${when}
     UNION ALL
     SELECT (SELECT MIN(p.lane) FROM outbox p WHERE p.status = 'pending' AND p.lane > lanes.lane) FROM lanes WHERE lanes.lane IS NOT NULL),
-  heads(id) AS (SELECT (SELECT MIN(h.id) FROM outbox h WHERE h.status = 'pending' AND h.lane = lanes.lane) FROM lanes WHERE lanes.lane IS NOT NULL)
-  SELECT o.id FROM heads CROSS JOIN outbox o
-  WHERE o.id = heads.id AND ${DUE}
-  ORDER BY o.id LIMIT $2`;
+  heads_l(id) AS (SELECT (SELECT MIN(h.id) FROM outbox h WHERE h.status = 'pending' AND h.lane = lanes.lane) FROM lanes WHERE lanes.lane IS NOT NULL)`;
 
-/** One row when more than $1 messages are pending (the window did not see them all). */
-export const PENDING_BEYOND_WINDOW = `SELECT id FROM outbox WHERE status = 'pending' ORDER BY id LIMIT 1 OFFSET $1`;
+/** SQLite, step one: ids of due lane heads in the window, oldest first, at most $3. */
+export const CLAIM_WINDOW_IDS = `WITH ${WINDOW}, ${WINDOW_HEADS} ${dueOf('heads_w')} ORDER BY o.id LIMIT $3`;
+
+/** SQLite, step two (when the window held fewer than asked and more are pending): over all lanes. */
+export const CLAIM_LANE_WALK_IDS = `WITH RECURSIVE ${laneHeads()} ${dueOf('heads_l')} ORDER BY o.id LIMIT $3`;
+
+/** One row when more than $2 messages are pending (the window did not see them all). */
+export const PENDING_BEYOND_WINDOW = `SELECT id FROM outbox WHERE status = 'pending' ORDER BY id LIMIT 1 OFFSET $2`;
+
+/**
+ * PostgreSQL, both steps in one statement (a round trip costs the bot more than the walk costs the
+ * server): the lanes are walked only when the window was full and held fewer due heads than asked.
+ * SKIP LOCKED: rows another instance is claiming right now are left to it; a lane whose head is
+ * being claimed elsewhere yields nothing here, because its second message is not the head. The
+ * candidates are a MATERIALIZED CTE: as a plain `id IN (subquery)` the planner may rescan the
+ * subquery per outer row, which loses the LIMIT (seen on PostgreSQL 15: a limit of 2 claimed 4).
+ * $1 now, $2 window, $3 limit, $4 locked until, $5 worker.
+ */
+export const CLAIM_POSTGRES = `WITH RECURSIVE ${WINDOW}, ${WINDOW_HEADS},
+  due_w AS (${dueOf('heads_w')}),
+  ${laneHeads(' AND (SELECT count(*) FROM win) = $2 AND (SELECT count(*) FROM due_w) < $3')},
+  candidates AS MATERIALIZED (
+    SELECT o.id FROM outbox o WHERE o.id IN (SELECT id FROM due_w UNION SELECT id FROM heads_l) AND ${DUE}
+    ORDER BY o.id LIMIT $3 FOR UPDATE OF o SKIP LOCKED)
+  UPDATE outbox SET locked_until = $4, locked_by = $5, attempts = attempts + 1
+    FROM candidates WHERE outbox.id = candidates.id
+  RETURNING outbox.*`;

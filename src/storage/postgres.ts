@@ -6,7 +6,7 @@ import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
 import { PostgresCardClock } from './cardClockPostgres';
 import { PostgresRecords } from './records';
-import { CLAIM_LANE_WALK_IDS, CLAIM_WINDOW_IDS, OUTBOX_CLAIM_WINDOW, PENDING_BEYOND_WINDOW } from './outboxClaim';
+import { CLAIM_POSTGRES, OUTBOX_CLAIM_WINDOW } from './outboxClaim';
 import type {
   ChangeSet,
   ChannelBinding,
@@ -42,9 +42,6 @@ const UPDATE_COLUMNS = ITEM_COLUMNS.slice(...ITEM_UPDATE_SLICE);
 const ITEM_UPDATE = `UPDATE items SET ${UPDATE_COLUMNS.map((c, k) => `${c} = ${ph(k + 1)}`).join(', ')}
   WHERE tenant_id = ${ph(UPDATE_COLUMNS.length + 1)} AND id = ${ph(UPDATE_COLUMNS.length + 2)} AND version = ${ph(UPDATE_COLUMNS.length + 3)}`;
 const HISTORY_INSERT = `INSERT INTO history (tenant_id, item_id, at, actor_json, action, note, details) VALUES (${list(1, 7)})`;
-/** The placeholder after `count` parameters ($n+1). */
-const lockParam = (count: number): string => `$${count + 1}`;
-
 const OUTBOX_INSERT = `INSERT INTO outbox (tenant_id, key, type, lane, payload, status, attempts, next_attempt_at, created_at)
   VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7) ON CONFLICT (key) DO NOTHING`;
 const IDEMPOTENCY_INSERT = `INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES ($1, $2, $3, $4, $5)
@@ -433,28 +430,9 @@ export class PostgresRepository implements Repository {
 
   async claimOutbox(now: Date, limit: number, lockMs: number, worker: string): Promise<OutboxMessage[]> {
     const t = now.getTime();
-    const n = Math.max(0, Math.floor(limit));
-    // The oldest due lane heads: from the window, or by walking the lanes (storage/outboxClaim.ts).
-    // SKIP LOCKED: rows another instance is claiming right now are left to it; a lane whose head is being
-    // claimed elsewhere yields nothing here, because its second message is not the head.
-    // The candidates are a MATERIALIZED CTE: as a plain `id IN (subquery)` the planner may rescan the
-    // subquery per outer row, which loses the LIMIT (seen on PostgreSQL 15: a limit of 2 claimed 4).
-    const claim = async (ids: string, params: unknown[]) =>
-      (
-        await this.query(
-          `WITH candidates AS MATERIALIZED (${ids} FOR UPDATE OF o SKIP LOCKED)
-            UPDATE outbox SET locked_until = ${lockParam(params.length)}, locked_by = ${lockParam(params.length + 1)}, attempts = attempts + 1
-              FROM candidates WHERE outbox.id = candidates.id
-            RETURNING outbox.*`,
-          [...params, t + lockMs, worker],
-        )
-      ).rows.map(outboxFromRow);
-    const claimed = await claim(CLAIM_WINDOW_IDS, [t, OUTBOX_CLAIM_WINDOW, n]);
-    if (claimed.length < n && (await this.query(PENDING_BEYOND_WINDOW, [OUTBOX_CLAIM_WINDOW])).rows.length) {
-      // Those just claimed are locked now: the walk does not see them again.
-      claimed.push(...(await claim(CLAIM_LANE_WALK_IDS, [t, n - claimed.length])));
-    }
-    return claimed.sort((a, b) => a.id! - b.id!);
+    // The oldest due lane heads, in one statement (storage/outboxClaim.ts).
+    const { rows } = await this.query(CLAIM_POSTGRES, [t, OUTBOX_CLAIM_WINDOW, Math.max(0, Math.floor(limit)), t + lockMs, worker]);
+    return rows.map(outboxFromRow).sort((a, b) => a.id! - b.id!);
   }
 
   async completeOutbox(id: number, now: Date): Promise<void> {

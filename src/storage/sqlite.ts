@@ -306,8 +306,8 @@ export class SqliteRepository implements Repository {
     const tx = this.db.transaction((): OutboxMessage[] => {
       // The oldest due lane heads: from the window, or by walking the lanes (storage/outboxClaim.ts).
       let ids = (this.stmt(CLAIM_WINDOW_IDS).all({ 1: t, 2: OUTBOX_CLAIM_WINDOW, 3: n }) as { id: number }[]).map((r) => r.id);
-      if (ids.length < n && this.stmt(PENDING_BEYOND_WINDOW).get({ 1: OUTBOX_CLAIM_WINDOW }))
-        ids = (this.stmt(CLAIM_LANE_WALK_IDS).all({ 1: t, 2: n }) as { id: number }[]).map((r) => r.id);
+      if (ids.length < n && this.stmt(PENDING_BEYOND_WINDOW).get({ 2: OUTBOX_CLAIM_WINDOW }))
+        ids = (this.stmt(CLAIM_LANE_WALK_IDS).all({ 1: t, 3: n }) as { id: number }[]).map((r) => r.id);
       const lock = this.stmt('UPDATE outbox SET locked_until = ?, locked_by = ?, attempts = attempts + 1 WHERE id = ? RETURNING *');
       return ids.map((id) => outboxFromRow(lock.get(t + lockMs, worker, id) as Row));
     });

@@ -567,6 +567,16 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
         expect(many.map((m) => m.key)).to.deep.equal(['g0', 'g1', 'g2', 'g3', 'g4']);
       });
 
+      it('lanes waiting for a retry at the front of the outbox do not hold back a due message behind them', async () => {
+        const waiting = OUTBOX_CLAIM_WINDOW + 10;
+        await repo.enqueue(
+          Array.from({ length: waiting }, (_, i) => msg('t1', `w${i}`, `retry:${i}`, { nextAttemptAt: at(HOUR) })),
+          T0,
+        );
+        await repo.enqueue([msg('t1', 'due', 'D')], T0);
+        expect((await repo.claimOutbox(T0, 10, 60_000, 'w1')).map((m) => m.key)).to.deep.equal(['due']);
+      });
+
       it('claim honours the limit, oldest first; listOutbox filters by status, tenant, type and limit', async () => {
         await repo.enqueue(
           [
