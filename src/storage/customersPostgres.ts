@@ -11,10 +11,14 @@ export type PgTransaction = <T>(fn: (c: PoolClient) => Promise<T>) => Promise<T>
 const TAKEN = Symbol('taken');
 
 export class PostgresCustomerStore implements CustomerStore {
-  constructor(private readonly tx: PgTransaction) {}
+  /** `tx` for writes that must be atomic; `single` runs one statement on its own (a read: no BEGIN/COMMIT round trips). */
+  constructor(
+    private readonly tx: PgTransaction,
+    private readonly single: PgTransaction = tx,
+  ) {}
 
   private async rows(sql: string, values: unknown[]): Promise<Row[]> {
-    return this.tx(async (c) => (await c.query(sql, values)).rows as Row[]);
+    return this.single(async (c) => (await c.query(sql, values)).rows as Row[]);
   }
 
   async byKey(tenantId: string, key: string): Promise<CustomerRecord | null> {

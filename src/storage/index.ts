@@ -52,7 +52,10 @@ export function customerStoreFor(repo: Repository): CustomerStore {
   // kind first, so that a start on SQLite never loads the PostgreSQL adapter.
   if (repo.kind === 'postgres' && repo instanceof postgres().PostgresRepository) {
     const pg: PostgresRepository = repo;
-    return new (customersPostgres().PostgresCustomerStore)((fn) => pg.transaction(fn));
+    return new (customersPostgres().PostgresCustomerStore)(
+      (fn) => pg.transaction(fn),
+      (fn) => pg.withConnection(fn),
+    );
   }
   throw new Error(`no customer store for a ${repo.kind} repository`);
 }

@@ -134,6 +134,16 @@ export class PostgresRepository implements Repository {
     }
   }
 
+  /** One pooled connection for a single statement of the stores of other tables, without BEGIN/COMMIT (two round trips fewer). */
+  async withConnection<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    try {
+      return await fn(client);
+    } finally {
+      client.release();
+    }
+  }
+
   /** One transaction for the stores of other tables (customersPostgres.ts): commit on return, rollback on a throw. */
   async transaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
     return (await this.tx(fn)) as T;
