@@ -169,21 +169,7 @@ export function bind(template: object, data: object): Record<string, unknown> {
 }
 
 function expand(template: object, data: unknown): Record<string, unknown> {
-  return completeInputs(dropUnbound(parsedTemplate(template).expand({ $root: data }))) as Record<string, unknown>;
-}
-
-/** Date and time inputs without a placeholder get the Dutch one ("dd-mm-jjjj", "uu:mm"), in every card (issue 18); choice sets always have a list. */
-function completeInputs(v: unknown): unknown {
-  if (Array.isArray(v)) v.forEach(completeInputs);
-  else if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (o.type === 'Input.Date' && o.placeholder === undefined) o.placeholder = nl.common.datePlaceholder;
-    if (o.type === 'Input.Time' && o.placeholder === undefined) o.placeholder = nl.common.timePlaceholder;
-    // Choice lists are bound whole ("choices": "${list}"): a list the data leaves out is empty, as a `$data` repeat gave.
-    if (o.type === 'Input.ChoiceSet' && !Array.isArray(o.choices)) o.choices = [];
-    Object.values(o).forEach(completeInputs);
-  }
-  return v;
+  return finish(parsedTemplate(template).expand({ $root: data })) as Record<string, unknown>;
 }
 
 /**
@@ -193,16 +179,25 @@ function completeInputs(v: unknown): unknown {
  */
 export const READABLE_COLOR: Readonly<Record<string, string>> = { good: 'Default', warning: 'Attention' };
 
-/** The templating engine leaves `${x}` in place when x is undefined: an absent value shows as empty. */
-function dropUnbound(v: unknown, key = ''): unknown {
+/**
+ * The expanded card, copied once (the engine may hand back objects of the data): the templating
+ * engine leaves `${x}` in place when x is undefined, so an absent value shows as empty; text
+ * colours become readable ones (READABLE_COLOR); date and time inputs without a placeholder get the
+ * Dutch one ("dd-mm-jjjj", "uu:mm", issue 18); a choice set whose list the data leaves out gets an
+ * empty list (lists are bound whole, "choices": "${list}", as a `$data` repeat gave).
+ */
+function finish(v: unknown, key = ''): unknown {
   if (typeof v === 'string') {
     if (key === 'color' && READABLE_COLOR[v.toLowerCase()]) return READABLE_COLOR[v.toLowerCase()];
     return v.includes('${') ? v.replace(/\$\{[^}]*\}/g, '') : v;
   }
-  if (Array.isArray(v)) return v.map((x) => dropUnbound(x));
+  if (Array.isArray(v)) return v.map((x) => finish(x));
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = dropUnbound(x, k);
+    for (const [k, x] of Object.entries(v)) out[k] = finish(x, k);
+    if (out.type === 'Input.Date' && out.placeholder === undefined) out.placeholder = nl.common.datePlaceholder;
+    if (out.type === 'Input.Time' && out.placeholder === undefined) out.placeholder = nl.common.timePlaceholder;
+    if (out.type === 'Input.ChoiceSet' && !Array.isArray(out.choices)) out.choices = [];
     return out;
   }
   return v;
