@@ -40,9 +40,10 @@ export default tseslint.config(
     },
   },
   {
-    // Issue 14: under src/teams only bind() and say()/md`…` (cards/render.ts) neutralise user text;
-    // nothing else neutralises by hand (test/unit/neutraliseImports.test.ts checks the same).
-    files: ['src/teams/**/*.ts'],
+    // Issue 14: in src/teams and src/app only bind() (cards/render.ts) and say()/sayText/md`…`/mdText
+    // (domain/userText.ts) neutralise user text; nothing else neutralises by hand
+    // (test/unit/neutraliseImports.test.ts checks the same).
+    files: ['src/teams/**/*.ts', 'src/app/**/*.ts'],
     ignores: ['src/teams/cards/render.ts'],
     rules: {
       'no-restricted-imports': [
@@ -51,7 +52,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/domain/neutralise'],
-              message: 'Bind user text as a plain string with bind(), or use say()/md`…`/sayText/mdText (cards/render.ts).',
+              message: 'Bind user text as a plain string with bind(), or use say()/md`…`/sayText/mdText (domain/userText.ts).',
             },
             {
               group: ['**/cards/render', './render'],

@@ -15,7 +15,7 @@ import {
 import type { Refusal } from '../domain/items/lifecycle';
 import type { Clock } from '../domain/clock';
 import { PENDING_TENANT, type Item, type Person } from '../domain/types';
-import { neutralise } from '../domain/neutralise';
+import { sayText, trusted } from '../domain/userText';
 import { nl } from '../texts/nl';
 import type { CustomerStore } from '../storage/customerStore';
 import type { OutboxMessage, Repository } from '../storage/repository';
@@ -259,13 +259,13 @@ export async function pauseCustomer(s: Services, tenantId: string, id: string, r
       key: `customerPause:${tenantId}:${id}:${now.getTime()}:${managerId}`,
       type: 'notifyPerson',
       lane: `user:${to.id}`,
-      payload: { to, text: t.pause.managerNotice(id, neutralise(actor.name), neutralise(why)) },
+      payload: { to, text: sayText(t.pause.managerNotice, trusted(id), actor.name, why) },
     });
   }
   if (managers.length) await s.repo.enqueue(managers, now);
   const pause = record.pause!;
   for (const item of await s.customers.items(record)) {
-    await s.items.changeForCustomer(tenantId, item.id, (i) => markPaused(i, record, pause, neutralise(i.subject)), actor);
+    await s.items.changeForCustomer(tenantId, item.id, (i) => markPaused(i, record, pause, i.subject), actor);
   }
   s.outbox.kick();
   s.log.info({ tenantId, customerId: id, by: actor.id }, 'customer: contact paused');

@@ -3,8 +3,8 @@
 // the problem here, and tells the team: a 1:1 message to whoever bound the channel and to the
 // managers (once per problem), a line for overzicht and the digest (problemLines), and /healthz.
 import type { Person } from '../domain/types';
+import { sayText, trusted } from '../domain/userText';
 import { formatMoment } from '../domain/workingTime';
-import { neutralise } from '../domain/neutralise';
 import { nl } from '../texts/nl';
 import type { DeliveryProblem, OutboxMessage } from '../storage/repository';
 import type { OutboxHooks } from './outbox';
@@ -64,7 +64,7 @@ function openTargetCache(s: Services, ttlMs = 30_000) {
 async function tellTheTeam(s: Services, tenantId: string, p: DeliveryProblem): Promise<void> {
   if (!(await s.repo.claimOnce(tenantId, `problem:${p.target}:${p.firstAt.getTime()}`, s.clock.now()))) return;
   const binding = await s.repo.getBinding(tenantId);
-  const channelName = neutralise(binding && `channel:${binding.channelId}` === p.target ? binding.channelName : t.unknownChannel);
+  const channel = binding && `channel:${binding.channelId}` === p.target ? binding.channelName : trusted(t.unknownChannel);
   const people = new Map<string, Person>();
   if (binding) people.set(binding.boundBy.id, binding.boundBy);
   for (const id of s.config.managerIds) {
@@ -77,7 +77,7 @@ async function tellTheTeam(s: Services, tenantId: string, p: DeliveryProblem): P
     key: `problem:${tenantId}:${p.target}:${p.firstAt.getTime()}:${to.id}`,
     type: 'notifyPerson',
     lane: `user:${to.id}`,
-    payload: { to, text: t.channelBlocked(channelName) },
+    payload: { to, text: sayText(t.channelBlocked, channel) },
   }));
   if (messages.length) {
     await s.repo.enqueue(messages, now);
@@ -92,8 +92,8 @@ export async function problemLines(s: Services, tenantId: string): Promise<strin
   const binding = await s.repo.getBinding(tenantId);
   const lines: string[] = [];
   for (const p of open.filter((x) => x.target.startsWith('channel:'))) {
-    const name = binding && `channel:${binding.channelId}` === p.target ? binding.channelName : t.unknownChannel;
-    lines.push(t.problemLine(neutralise(name), formatMoment(s.calendar, p.firstAt, s.clock.now())));
+    const name = binding && `channel:${binding.channelId}` === p.target ? binding.channelName : trusted(t.unknownChannel);
+    lines.push(sayText(t.problemLine, name, trusted(formatMoment(s.calendar, p.firstAt, s.clock.now()))));
   }
   const people = open.filter((x) => x.target.startsWith('user:')).length;
   if (people) lines.push(t.personProblemLine(people));

@@ -1,8 +1,8 @@
 // Use cases for experiences (`ervaring`, `ervaringen`): store one, post it in the work channel
 // (through the outbox, keyed by the record), and list this month's for the team meeting.
 import { readExperience, type ExperienceData } from '../domain/experiences/experience';
-import { neutralise } from '../domain/neutralise';
 import type { Person } from '../domain/types';
+import { sayText, trusted } from '../domain/userText';
 import { nl } from '../texts/nl';
 import type { StoredRecord } from '../storage/records';
 import type { Services } from './services';
@@ -48,7 +48,7 @@ export async function shareExperience(
         type: 'notifyChannel',
         lane: `channel:${tenantId}`,
         payload: {
-          text: t.channelPost(neutralise(actor.name), t.kinds[d.kind] ?? d.kind, neutralise(d.text), d.lesson ? neutralise(d.lesson) : ''),
+          text: sayText(t.channelPost, actor.name, trusted(t.kinds[d.kind] ?? d.kind), d.text, d.lesson ?? ''),
         },
       },
     ],

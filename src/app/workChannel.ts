@@ -3,8 +3,8 @@
 // so a colleague cannot silently send the next customer cards to another team. A move is announced
 // in the old channel and told to the managers and the earlier binder in their 1:1 chat.
 import type { ConversationReference } from 'botbuilder';
-import { neutralise } from '../domain/neutralise';
 import type { Person } from '../domain/types';
+import { sayText } from '../domain/userText';
 import type { ChannelBinding, OutboxMessage } from '../storage/repository';
 import { nl } from '../texts/nl';
 import type { Services } from './services';
@@ -49,8 +49,8 @@ export async function bindWorkChannel(s: Services, wanted: ChannelBinding): Prom
 async function announceMove(s: Services, from: ChannelBinding, to: ChannelBinding): Promise<void> {
   const now = s.clock.now();
   const at = now.getTime();
-  const by = neutralise(to.boundBy.name);
-  const [fromName, toName, team] = [neutralise(from.channelName), neutralise(to.channelName), neutralise(to.teamName || to.channelName)];
+  const by = to.boundBy.name;
+  const [fromName, toName, team] = [from.channelName, to.channelName, to.teamName || to.channelName];
   const oldRef = from.conversationRef as Partial<ConversationReference>;
   const messages: OutboxMessage[] = [
     {
@@ -58,7 +58,7 @@ async function announceMove(s: Services, from: ChannelBinding, to: ChannelBindin
       key: `channelMoved:${to.tenantId}:${from.channelId}:${at}`,
       type: 'notifyChannel',
       lane: `channel:${from.channelId}`,
-      payload: { conversationRef: oldRef, text: t.movedAwayNotice(toName, team, by) },
+      payload: { conversationRef: oldRef, text: sayText(t.movedAwayNotice, toName, team, by) },
     },
   ];
   const people = new Map<string, Person>();
@@ -74,7 +74,7 @@ async function announceMove(s: Services, from: ChannelBinding, to: ChannelBindin
       key: `channelMoved:${to.tenantId}:${from.channelId}:${at}:${p.id}`,
       type: 'notifyPerson',
       lane: `user:${p.id}`,
-      payload: { to: p, text: t.movedToManagers(by, fromName, toName, team) },
+      payload: { to: p, text: sayText(t.movedToManagers, by, fromName, toName, team) },
     });
   }
   await s.repo.enqueue(messages, now);

@@ -19,6 +19,7 @@ import {
   AGE_GROUPS,
   type CustomerFacts,
 } from '../../src/domain/customers';
+import { neutralise } from '../../src/domain/neutralise';
 import type { Item } from '../../src/domain/types';
 import { callbackDeadline, WorkingCalendar } from '../../src/domain/workingTime';
 import { nl } from '../../src/texts/nl';
@@ -125,6 +126,15 @@ describe('customers (pure)', () => {
     expect(mark.effects).to.deep.equal([{ type: 'notifyPerson', to: anna, text: nl.customers.pause.ownerNotice('TB-1001', 'Lekkage') }]);
     expect(markPaused({ ...owned, data: mark.data }, r, pause, 'Lekkage')).to.equal(null); // once
     expect(markPaused(item({ closedAt: THU_10, status: 'done' }), r, pause, 'x')).to.equal(null);
+    // The topic is the subject as typed: markPaused neutralises it in the notice, the item id passes as is.
+    const typed = markPaused(owned, r, pause, '[klik](https://evil.example) **nu**')!;
+    expect(typed.effects).to.deep.equal([
+      {
+        type: 'notifyPerson',
+        to: anna,
+        text: nl.customers.pause.ownerNotice('TB-1001', neutralise('[klik](https://evil.example) **nu**')),
+      },
+    ]);
   });
 
   it('lifting: a held item gets its term from the lifting moment and is posted; a marked open item keeps its term', () => {

@@ -1,14 +1,18 @@
-// Issue 14: user text is neutralised in one place, bind() (and say()/md`…`, cards/render.ts). No
-// other file under src/teams neutralises by hand: none imports neutralise (from domain/neutralise,
-// or neutralise/neutraliseDeep from cards/render), and render.ts exports neither neutralise nor the
-// old bindPrepared. The same rule is an ESLint rule (eslint.config.mjs, no-restricted-imports).
+// Issue 14: user text is neutralised in one place, bind() (cards/render.ts) and say()/sayText/
+// md`…`/mdText (domain/userText.ts). No other file under src/teams or src/app neutralises by hand:
+// none imports neutralise (from domain/neutralise, or neutralise/neutraliseDeep from cards/render),
+// and render.ts exports neither neutralise nor the old bindPrepared. The same rule is an ESLint rule
+// (eslint.config.mjs, no-restricted-imports).
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import * as render from '../../src/teams/cards/render';
+import * as userText from '../../src/domain/userText';
 
 const SRC = path.resolve(__dirname, '../../../src');
 const RENDER = path.join('teams', 'cards', 'render.ts');
+/** The folders where nothing but render.ts neutralises by hand. */
+const CHECKED = ['teams', 'app'];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -36,7 +40,7 @@ export function handNeutralising(file: string, text: string): string[] {
   return out;
 }
 
-describe('no neutralising by hand under src/teams', () => {
+describe('no neutralising by hand under src/teams and src/app', () => {
   it('the checker sees an import of neutralise, from the domain or from render.ts, and lets other imports pass', () => {
     const file = path.join(SRC, 'teams', 'features', 'x.ts');
     expect(handNeutralising(file, "import { neutralise } from '../../domain/neutralise';")).to.have.length(1);
@@ -47,10 +51,13 @@ describe('no neutralising by hand under src/teams', () => {
       handNeutralising(file, "import { bind, say } from '../cards/render';\n// neutralise from '../../domain/neutralise'"),
     ).to.deep.equal([]);
     expect(handNeutralising(file, "import { neutraliseValues } from '../cards/itemCard';")).to.deep.equal([]);
+    const job = path.join(SRC, 'app', 'jobs', 'x.ts');
+    expect(handNeutralising(job, "import { neutralise } from '../../domain/neutralise';")).to.have.length(1);
+    expect(handNeutralising(job, "import { sayText, trusted } from '../../domain/userText';")).to.deep.equal([]);
   });
 
-  it('no file under src/teams but cards/render.ts imports neutralise', () => {
-    const offenders = sourceFiles(path.join(SRC, 'teams'))
+  it('no file under src/teams or src/app but cards/render.ts imports neutralise', () => {
+    const offenders = CHECKED.flatMap((dir) => sourceFiles(path.join(SRC, dir)))
       .filter((f) => path.relative(SRC, f) !== RENDER)
       .flatMap((f) => handNeutralising(f, fs.readFileSync(f, 'utf8')).map((x) => `${path.relative(SRC, f)}: ${x}`));
     expect(offenders).to.deep.equal([]);
@@ -60,5 +67,11 @@ describe('no neutralising by hand under src/teams', () => {
     expect(Object.keys(render)).to.include('bind');
     expect(Object.keys(render)).not.to.include('neutralise');
     expect(Object.keys(render)).not.to.include('bindPrepared');
+  });
+
+  it('domain/userText.ts offers say()/sayText/md/mdText, not neutralise itself; render.ts re-exports them', () => {
+    expect(Object.keys(userText)).to.include.members(['say', 'sayText', 'md', 'mdText', 'trusted']);
+    expect(Object.keys(userText)).not.to.include('neutralise');
+    expect(render.sayText).to.equal(userText.sayText);
   });
 });

@@ -5,8 +5,8 @@
 // a page at a time; when a reminder is due is decided in domain/reminders.ts.
 import { bundle, ownedReminderDue } from '../../domain/reminders';
 import { isHeld } from '../../domain/customers/pause';
-import { neutralise } from '../../domain/neutralise';
 import { PENDING_TENANT, type Item } from '../../domain/types';
+import { sayText, trusted } from '../../domain/userText';
 import { formatTimeLeft } from '../../domain/workingTime';
 import type { ClaimKeyPart, ItemQuery, OutboxMessage } from '../../storage/repository';
 import { nl } from '../../texts/nl';
@@ -35,7 +35,7 @@ async function reminderFor(
   if (!due) return null;
   const msg = TEXTS[kind];
   const deadline = item.deadline!;
-  const topic = neutralise(item.subject);
+  const [id, topic] = [trusted(item.id), item.subject];
   if (due === 'overdue') {
     if (!(await s.repo.claimOnce(tenantId, claimKeyOf(overdueKey(today), item), now))) return null;
     const late = formatTimeLeft(s.calendar, deadline, now);
@@ -45,14 +45,14 @@ async function reminderFor(
           key: `overdue:${tenantId}:${item.id}:${today}`,
           type: 'notifyPerson',
           lane: `user:${item.owner.id}`,
-          payload: { to: item.owner, text: msg.overdueOwner(item.id, topic, late), itemId: item.id },
+          payload: { to: item.owner, text: sayText(msg.overdueOwner, id, topic, trusted(late)), itemId: item.id },
         }
       : {
           tenantId,
           key: `overdue:${tenantId}:${item.id}:${today}`,
           type: 'notifyChannel',
           lane: `channel:${tenantId}`,
-          payload: { text: msg.overdueChannel(item.id, topic, late), itemId: item.id },
+          payload: { text: sayText(msg.overdueChannel, id, topic, trusted(late)), itemId: item.id },
         };
   }
   // One nudge per promise: a new deadline (new appointment) may get its own.
@@ -64,7 +64,7 @@ async function reminderFor(
     key: `${tenantId}:${nudgeKey}`,
     type: 'notifyChannel',
     lane: `channel:${tenantId}`,
-    payload: { text: msg.nudgeUnclaimed(item.id, topic, leftText), itemId: item.id },
+    payload: { text: sayText(msg.nudgeUnclaimed, id, topic, trusted(leftText)), itemId: item.id },
   };
 }
 

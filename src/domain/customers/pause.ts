@@ -6,6 +6,7 @@ import { nl } from '../../texts/nl';
 import type { Effect, HistoryDraft, Refusal } from '../items/lifecycle';
 import { appointmentTerms, type AppointmentKind } from '../items/appointment';
 import type { Item } from '../types';
+import { sayText, trusted } from '../userText';
 import { callbackDeadline, type WorkingCalendar } from '../workingTime';
 import type { CustomerPause, CustomerRecord } from './record';
 export { PAUSE_HISTORY_ACTIONS } from './historyActions';
@@ -58,14 +59,17 @@ export interface ItemChange {
   post: boolean;
 }
 
-/** An open item of a customer whose contact is paused now: the mark, a history entry, and its owner told once. */
+/**
+ * An open item of a customer whose contact is paused now: the mark, a history entry, and its owner
+ * told once. `topic` is the item's subject as typed (user text: neutralised in the notice).
+ */
 export function markPaused(item: Item, r: CustomerRecord, pause: CustomerPause, topic: string): ItemChange | null {
   if (item.closedAt || pauseMarkOf(item)) return null;
   return {
     data: { ...item.data, customerPause: { customerId: r.id, since: pause.since, reason: pause.reason } satisfies ItemPauseMark },
     deadline: item.deadline,
     history: { action: 'customerPaused', details: { customerId: r.id } },
-    effects: item.owner ? [{ type: 'notifyPerson', to: item.owner, text: t.ownerNotice(item.id, topic) }] : [],
+    effects: item.owner ? [{ type: 'notifyPerson', to: item.owner, text: sayText(t.ownerNotice, trusted(item.id), topic) }] : [],
     post: false,
   };
 }

@@ -3,32 +3,24 @@
 // inside bind(), so names, topics and notes can never inject markdown links, HTML or template
 // expressions into a card; our own texts (texts/nl, markdown we compose) pass as Trusted. No caller
 // neutralises by hand: a Dutch text with user text in it is made with say() (its arguments are
-// user text), composed markdown with md`…`.
+// user text), composed markdown with md`…` (domain/userText.ts, re-exported here).
 import type * as ACData from 'adaptivecards-templating';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-// Only bind() and the say()/md`…` helpers below neutralise: src/teams imports neutralise nowhere
-// else (test/unit/neutraliseImports.test.ts).
+// Only bind() here and the say()/md`…` helpers (domain/userText.ts) neutralise: src/teams and
+// src/app import neutralise nowhere else (test/unit/neutraliseImports.test.ts).
 import { neutralise } from '../../domain/neutralise';
+import { isTrusted, safeText, trusted, type Trusted } from '../../domain/userText';
 import { nl } from '../../texts/nl';
 
-const TRUSTED = Symbol('trusted');
-const TRUSTED_TREE = Symbol('trustedTree');
+export { isTrusted, joinText, md, mdText, safeText, say, sayText, trusted, type Trusted } from '../../domain/userText';
 
-/** Text we wrote ourselves (texts/nl, markdown we compose around neutralised user text): bound as it is. */
-export interface Trusted {
-  readonly [TRUSTED]: string;
-}
+const TRUSTED_TREE = Symbol('trustedTree');
 
 /** One of our text objects (e.g. texts/nl's card texts) bound as it is, every string in it trusted. */
 export interface TrustedTree<T> {
   readonly [TRUSTED_TREE]: T;
-}
-
-/** Marks our own text as trusted. Never for text a person typed: that goes into the data as a plain string. */
-export function trusted(text: string): Trusted {
-  return { [TRUSTED]: text };
 }
 
 /** Marks one of our text objects (texts/nl) as trusted as a whole. */
@@ -43,51 +35,6 @@ export function trustedFields<T extends Record<string, string>>(texts: T): { [K 
   return out as { [K in keyof T]: Trusted };
 }
 
-export function isTrusted(v: unknown): v is Trusted {
-  return typeof v === 'object' && v !== null && TRUSTED in v;
-}
-
-/** User text or our text, as markdown that is safe to show: user text neutralised, ours as is. */
-export function safeText(v: Trusted | string | number): string {
-  if (typeof v === 'number') return String(v);
-  return isTrusted(v) ? v[TRUSTED] : neutralise(v);
-}
-
-type UserArgs<A extends unknown[]> = { [K in keyof A]: A[K] extends string ? string | Trusted : A[K] };
-
-/**
- * A Dutch text (a function from texts/nl) with user text in it: its string arguments are user
- * text and are neutralised, Trusted arguments (our own words) pass as they are. Works for cards
- * (the result is Trusted) and, through sayText(), for plain chat messages.
- */
-export function say<A extends unknown[]>(text: (...args: A) => string, ...args: UserArgs<A>): Trusted {
-  return trusted(sayText(text, ...args));
-}
-
-/** say() as a plain string, for chat messages (sendActivity), which Teams renders as markdown too. */
-export function sayText<A extends unknown[]>(text: (...args: A) => string, ...args: UserArgs<A>): string {
-  return text(...(args.map((a) => (typeof a === 'string' || isTrusted(a) ? safeText(a) : a)) as A));
-}
-
-/** Markdown we compose: the literal parts are ours, string values are user text (neutralised), Trusted values pass. */
-export function md(parts: TemplateStringsArray, ...values: (Trusted | string | number)[]): Trusted {
-  return trusted(mdText(parts, ...values));
-}
-
-/** md`…` as a plain string, for chat messages. */
-export function mdText(parts: TemplateStringsArray, ...values: (Trusted | string | number)[]): string {
-  let out = parts[0] ?? '';
-  values.forEach((v, i) => {
-    out += safeText(v) + (parts[i + 1] ?? '');
-  });
-  return out;
-}
-
-/** Values joined with our separator, each user text neutralised on its own (as a list of names or languages). */
-export function joinText(values: readonly (Trusted | string)[], separator: string): Trusted {
-  return trusted(values.map((v) => safeText(v)).join(separator));
-}
-
 /**
  * The data as the template sees it: plain strings (user text) neutralised, Trusted and trusted
  * text objects unwrapped as they are; numbers, booleans and dates untouched.
@@ -95,7 +42,7 @@ export function joinText(values: readonly (Trusted | string)[], separator: strin
 function safeData(v: unknown, userText: (s: string) => string): unknown {
   if (typeof v === 'string') return userText(v);
   if (typeof v !== 'object' || v === null || v instanceof Date) return v;
-  if (TRUSTED in v) return (v as Trusted)[TRUSTED];
+  if (isTrusted(v)) return safeText(v);
   if (TRUSTED_TREE in v) return (v as TrustedTree<unknown>)[TRUSTED_TREE];
   if (Array.isArray(v)) return v.map((x) => safeData(x, userText));
   const out: Record<string, unknown> = {};
