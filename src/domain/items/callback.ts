@@ -7,7 +7,7 @@ import { SYSTEM, type Item, type Person } from '../types';
 import { callbackDeadline, formatDeadline, formatMoment } from '../workingTime';
 import { normalisePhone } from '../validation/phone';
 import { customerNeeds, parseProfile, profileValue, type PreferredChannel, type Profile } from '../customers/profile';
-import { neutralise } from '../neutralise';
+import { sayText, trusted } from '../userText';
 import {
   accept,
   bool,
@@ -233,10 +233,8 @@ function agendaNoSlot(item: Item<CallbackData>, input: Record<string, unknown>, 
   const state = item.data.agenda?.state;
   if ((state !== 'auto' && state !== 'offer') || !item.owner) return refuse('notNeeded', nl.common.unknownAction);
   const reason = str(input, 'reason') === 'noAgenda' ? 'noAgenda' : 'none';
-  const text =
-    reason === 'noAgenda'
-      ? a.msg.noAgendaNotice(item.id, neutralise(item.subject), neutralise(item.owner.name))
-      : a.msg.noSlotNotice(item.id, neutralise(item.subject), neutralise(item.owner.name));
+  const notice = reason === 'noAgenda' ? a.msg.noAgendaNotice : a.msg.noSlotNotice;
+  const text = sayText(notice, trusted(item.id), item.subject, item.owner.name);
   return accept(
     item,
     { data: { ...item.data, agenda: { state: 'noSlot', since: ctx.now.toISOString() } } },
@@ -288,8 +286,8 @@ function planSlot(item: Item<CallbackData>, input: Record<string, unknown>, ctx:
       type: 'notifyPerson',
       to: noticeTarget(item),
       text: late
-        ? a.msg.plannedLateNotice(item.id, neutralise(item.subject), neutralise(item.owner.name), moment, deadline)
-        : a.msg.plannedNotice(item.id, neutralise(item.subject), neutralise(item.owner.name), moment),
+        ? sayText(a.msg.plannedLateNotice, trusted(item.id), item.subject, item.owner.name, trusted(moment), trusted(deadline))
+        : sayText(a.msg.plannedNotice, trusted(item.id), item.subject, item.owner.name, trusted(moment)),
     });
   }
   return accept(
@@ -297,7 +295,7 @@ function planSlot(item: Item<CallbackData>, input: Record<string, unknown>, ctx:
     { data: { ...item.data, agenda } },
     { action: 'planned', details: { start: agenda.start, late, by: agenda.by } },
     effects,
-    late ? a.msg.chosenLate(moment, neutralise(item.owner.name)) : a.msg.chosen(moment, neutralise(item.owner.name)),
+    sayText(late ? a.msg.chosenLate : a.msg.chosen, trusted(moment), item.owner.name),
   );
 }
 

@@ -3,7 +3,7 @@
 // and the link to interpreter requests. One implementation; each kind brings its Dutch texts and,
 // where it differs, hooks (callback: the Outlook agenda and the letter hint; appointment: its
 // terms and "eerste reactie verstuurd"). Pure: no I/O.
-import { neutralise } from '../neutralise';
+import { sayText, trusted } from '../userText';
 import { nl } from '../../texts/nl';
 import { SYSTEM, type Item, type ItemKind, type Person } from '../types';
 import { absentTexts } from '../../texts/nl/clock';
@@ -157,11 +157,12 @@ export function ownedCreation<D extends OwnedData>(
             {
               type: 'notifyPerson',
               to: owner,
-              text: p.assignedNotice(
-                '{id}',
-                neutralise(ctx.actor.name),
-                neutralise(p.subject),
-                formatDeadline(ctx.calendar, deadline, ctx.now),
+              text: sayText(
+                p.assignedNotice,
+                trusted('{id}'),
+                ctx.actor.name,
+                p.subject,
+                trusted(formatDeadline(ctx.calendar, deadline, ctx.now)),
               ),
             },
             ...(p.alsoForColleague ?? []),
@@ -203,7 +204,7 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       if (item.owner) {
         return isOwner(item, ctx.actor)
           ? refuse('alreadyYours', t.msg.alreadyYours)
-          : refuse('alreadyClaimed', t.msg.alreadyClaimed(neutralise(item.owner.name)));
+          : refuse('alreadyClaimed', sayText(t.msg.alreadyClaimed, item.owner.name));
       }
       return accept(
         item,
@@ -268,7 +269,7 @@ export function applyOwnedLifecycle<D extends OwnedData>(
         return refuse('invalid', nl.common.formHasErrors, { to: str(input, 'to') ? t.errors.assigneeUnknown : t.errors.assigneeRequired });
       if (item.owner && samePerson(to, item.owner)) {
         return refuse('invalid', nl.common.formHasErrors, {
-          to: isOwner(item, ctx.actor) ? t.errors.assigneeSelf : t.errors.assigneeIsOwner(neutralise(item.owner.name)),
+          to: isOwner(item, ctx.actor) ? t.errors.assigneeSelf : sayText(t.errors.assigneeIsOwner, item.owner.name),
         });
       }
       const deadline = item.deadline ? formatDeadline(ctx.calendar, item.deadline, now) : '';
@@ -281,10 +282,14 @@ export function applyOwnedLifecycle<D extends OwnedData>(
         },
         { action: 'handedOver', details: { from: item.owner?.name, to: to.name } },
         [
-          { type: 'notifyPerson', to, text: t.msg.handoverNotice(item.id, neutralise(ctx.actor.name), neutralise(item.subject), deadline) },
+          {
+            type: 'notifyPerson',
+            to,
+            text: sayText(t.msg.handoverNotice, trusted(item.id), ctx.actor.name, item.subject, trusted(deadline)),
+          },
           ...sync,
         ],
-        t.msg.handedOver(item.id, neutralise(to.name)),
+        sayText(t.msg.handedOver, trusted(item.id), to.name),
       );
     }
     case 'reschedule': {
@@ -330,14 +335,13 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       if (!item.owner) return refuse('notClaimed', t.msg.notClaimed);
       if (item.data.ownerAbsent) return refuse('alreadyMarked', absentTexts.ownerAbsent);
       const until = typeof input.until === 'string' ? input.until : null;
-      const topic = neutralise(item.subject);
       return accept(
         item,
         { data: data({ ownerAbsent: { since: at, until } } as Partial<D>) },
         { action: 'ownerAbsent', details: { owner: item.owner.name, until } },
         [
-          { type: 'notifyPerson', to: item.owner, text: absentTexts.toOwner(item.id, topic) },
-          { type: 'notifyChannel', text: absentTexts.toTeam(item.id, neutralise(item.owner.name)) },
+          { type: 'notifyPerson', to: item.owner, text: sayText(absentTexts.toOwner, trusted(item.id), item.subject) },
+          { type: 'notifyChannel', text: sayText(absentTexts.toTeam, trusted(item.id), item.owner.name) },
         ],
       );
     }
@@ -346,6 +350,7 @@ export function applyOwnedLifecycle<D extends OwnedData>(
       if (!item.data.ownerAbsent || !item.owner) return refuse('notAbsent', absentTexts.notAbsent);
       if (isOwner(item, ctx.actor)) return refuse('alreadyYours', t.msg.alreadyYours);
       const from = item.owner;
+      const takenOver = sayText(absentTexts.takenOver, trusted(item.id), ctx.actor.name, from.name);
       return accept(
         item,
         {
@@ -354,11 +359,8 @@ export function applyOwnedLifecycle<D extends OwnedData>(
           data: data({ claimedAt: at, ownerAbsent: undefined, ...o.onHandover?.(item, ctx.actor, ctx) } as Partial<D>),
         },
         { action: 'takenOver', details: { from: from.name, to: ctx.actor.name } },
-        [
-          { type: 'notifyPerson', to: from, text: absentTexts.takenOver(item.id, neutralise(ctx.actor.name), neutralise(from.name)) },
-          ...sync,
-        ],
-        absentTexts.takenOver(item.id, neutralise(ctx.actor.name), neutralise(from.name)),
+        [{ type: 'notifyPerson', to: from, text: takenOver }, ...sync],
+        takenOver,
       );
     }
     default: {
