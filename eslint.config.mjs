@@ -40,9 +40,9 @@ export default tseslint.config(
     },
   },
   {
-    // Issue 14: in src/teams and src/app only bind() (cards/render.ts) and say()/sayText/md`…`/mdText
-    // (domain/userText.ts) neutralise user text; nothing else neutralises by hand
-    // (test/unit/neutraliseImports.test.ts checks the same).
+    // Issue 14: in src/teams, src/app and src/domain only bind() (cards/render.ts) and
+    // say()/sayText/md`…`/mdText (domain/userText.ts) neutralise user text; nothing else neutralises
+    // by hand (test/unit/neutraliseImports.test.ts checks the same).
     files: ['src/teams/**/*.ts', 'src/app/**/*.ts'],
     ignores: ['src/teams/cards/render.ts'],
     rules: {
@@ -58,6 +58,27 @@ export default tseslint.config(
               group: ['**/cards/render', './render'],
               importNames: ['neutralise', 'neutraliseDeep'],
               message: 'Bind user text as a plain string with bind(), or use say()/md`…`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The same for src/domain: only userText.ts (say()/sayText/md`…`/mdText) neutralises user text.
+    // Inside src/domain the import is relative (`./neutralise`, `../neutralise`), which the pattern
+    // `**/domain/neutralise` above does not match: a regex catches it at any depth.
+    files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/userText.ts', 'src/domain/neutralise.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Any relative import of neutralise, at any depth: ./neutralise, ../neutralise, ../../domain/neutralise.
+              regex: '^\\.\\.?/(?:.*/)?neutralise(?:\\.[cm]?[jt]s)?$',
+              message: 'Use sayText()/mdText`…` (domain/userText.ts): string arguments are user text, trusted() our own words.',
             },
           ],
         },
