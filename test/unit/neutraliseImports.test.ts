@@ -1,8 +1,8 @@
 // Issue 14: user text is neutralised in one place, bind() (cards/render.ts) and say()/sayText/
-// md`…`/mdText (domain/userText.ts). No other file under src/teams or src/app neutralises by hand:
-// none imports neutralise (from domain/neutralise, or neutralise/neutraliseDeep from cards/render),
-// and render.ts exports neither neutralise nor the old bindPrepared. The same rule is an ESLint rule
-// (eslint.config.mjs, no-restricted-imports).
+// md`…`/mdText (domain/userText.ts). No other file under src/teams, src/app or src/domain
+// neutralises by hand: none imports neutralise (from domain/neutralise, or neutralise/neutraliseDeep
+// from cards/render), and render.ts exports neither neutralise nor the old bindPrepared. The same
+// rule is an ESLint rule (eslint.config.mjs, no-restricted-imports).
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
@@ -10,9 +10,10 @@ import * as render from '../../src/teams/cards/render';
 import * as userText from '../../src/domain/userText';
 
 const SRC = path.resolve(__dirname, '../../../src');
-const RENDER = path.join('teams', 'cards', 'render.ts');
-/** The folders where nothing but render.ts neutralises by hand. */
-const CHECKED = ['teams', 'app'];
+/** The files that neutralise: bind() in render.ts, the helpers in userText.ts, and neutralise.ts itself. */
+const ALLOWED = [path.join('teams', 'cards', 'render.ts'), path.join('domain', 'userText.ts'), path.join('domain', 'neutralise.ts')];
+/** The folders where nothing but those files neutralises by hand. */
+const CHECKED = ['teams', 'app', 'domain'];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -40,7 +41,7 @@ export function handNeutralising(file: string, text: string): string[] {
   return out;
 }
 
-describe('no neutralising by hand under src/teams and src/app', () => {
+describe('no neutralising by hand under src/teams, src/app and src/domain', () => {
   it('the checker sees an import of neutralise, from the domain or from render.ts, and lets other imports pass', () => {
     const file = path.join(SRC, 'teams', 'features', 'x.ts');
     expect(handNeutralising(file, "import { neutralise } from '../../domain/neutralise';")).to.have.length(1);
@@ -54,11 +55,15 @@ describe('no neutralising by hand under src/teams and src/app', () => {
     const job = path.join(SRC, 'app', 'jobs', 'x.ts');
     expect(handNeutralising(job, "import { neutralise } from '../../domain/neutralise';")).to.have.length(1);
     expect(handNeutralising(job, "import { sayText, trusted } from '../../domain/userText';")).to.deep.equal([]);
+    const domain = path.join(SRC, 'domain', 'items', 'x.ts');
+    expect(handNeutralising(domain, "import { neutralise } from '../neutralise';")).to.have.length(1);
+    expect(handNeutralising(path.join(SRC, 'domain', 'x.ts'), "import { neutralise } from './neutralise';")).to.have.length(1);
+    expect(handNeutralising(domain, "import { sayText, trusted } from '../userText';")).to.deep.equal([]);
   });
 
-  it('no file under src/teams or src/app but cards/render.ts imports neutralise', () => {
+  it('no file under src/teams, src/app or src/domain but render.ts, userText.ts and neutralise.ts imports neutralise', () => {
     const offenders = CHECKED.flatMap((dir) => sourceFiles(path.join(SRC, dir)))
-      .filter((f) => path.relative(SRC, f) !== RENDER)
+      .filter((f) => !ALLOWED.includes(path.relative(SRC, f)))
       .flatMap((f) => handNeutralising(f, fs.readFileSync(f, 'utf8')).map((x) => `${path.relative(SRC, f)}: ${x}`));
     expect(offenders).to.deep.equal([]);
   });
