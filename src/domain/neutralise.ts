@@ -1,9 +1,9 @@
 // Makes text a person typed inert wherever Teams renders markdown (card TextBlocks, chat
 // messages): no markdown links or emphasis, no HTML, no Adaptive Card template expressions, no
 // hidden direction tricks, no links made by Teams from a bare URL.
-// Pure. Called through domain/userText.ts (say()/md`…`) and teams/cards/render.ts (bind()): src/app
-// and src/teams never call it by hand (test/unit/neutraliseImports.test.ts). Every pattern runs in
-// linear time on any input (test/integration/redos.test.ts).
+// Pure. Called through domain/userText.ts (say()/md`…`) and teams/cards/render.ts (bind()): src/app,
+// src/teams and the rest of src/domain never call it by hand (test/unit/neutraliseImports.test.ts).
+// Every pattern runs in linear time on any input (test/integration/redos.test.ts).
 
 /**
  * Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069), direction marks (U+200E,
