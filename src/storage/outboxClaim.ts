@@ -1,5 +1,6 @@
 // Which pending outbox messages a claim takes: the oldest due heads of their lanes (a lane's
-// messages go one at a time, in order). Two ways to find them, the same SQL on SQLite and PostgreSQL:
+// messages go one at a time, in order). Two ways to find them, built from the same SQL fragments for
+// SQLite (two statements in one transaction) and PostgreSQL (one statement):
 // - a window: the first OUTBOX_CLAIM_WINDOW pending messages in id order (index outbox_pending),
 //   each checked for being its lane's head. Many lanes with short queues (the usual case, and a
 //   backlog of calendar syncs with a lane per item): the heads are at the front and the scan stops.
