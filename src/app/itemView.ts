@@ -11,6 +11,7 @@ import type { CustomerRecord } from '../domain/customers/record';
 import type { InterpreterLink } from '../domain/items/interpreter';
 import type { HistoryEntry, Item } from '../domain/types';
 import type { Services } from './services';
+import { shortLived, type ShortLived } from './shortLived';
 
 /** What renderers may use besides the view's data: the clock, the calendar, the configuration, whether Graph is on. */
 export type RenderEnv = Pick<Services, 'clock' | 'calendar' | 'config' | 'graph'>;
@@ -93,19 +94,18 @@ function entryFor(s: Services, item: Item): Entry {
  * someone talks to the bot for the first time, and the pickers also search as you type).
  */
 const COLLEAGUES_TTL_MS = 10_000;
-const colleagueCaches = new WeakMap<object, Map<string, { at: number; list: Promise<Colleague[]> }>>();
+/** One reader per storage (per running app): tests and tenants never see another app's list. */
+const colleagueReaders = new WeakMap<object, ShortLived<Colleague[]>>();
 
 function colleaguesOf(s: Pick<Services, 'repo'>, tenantId: string): Promise<Colleague[]> {
-  let cache = colleagueCaches.get(s.repo);
-  if (!cache) colleagueCaches.set(s.repo, (cache = new Map()));
-  const now = performance.now();
-  const kept = cache.get(tenantId);
-  if (kept && now - kept.at < COLLEAGUES_TTL_MS) return kept.list;
-  const list = s.repo.listUsers(tenantId).then((users) => users.map((u) => ({ userId: u.userId, name: u.name })));
-  list.catch(() => cache.delete(tenantId)); // a failed read is not kept
-  if (cache.size >= 1000) cache.clear();
-  cache.set(tenantId, { at: now, list });
-  return list;
+  let read = colleagueReaders.get(s.repo);
+  if (!read) {
+    read = shortLived(COLLEAGUES_TTL_MS, async (tenant) =>
+      (await s.repo.listUsers(tenant)).map((u) => ({ userId: u.userId, name: u.name })),
+    );
+    colleagueReaders.set(s.repo, read);
+  }
+  return read(tenantId);
 }
 
 async function loadOwnerPart(s: Services, item: Item): Promise<OwnerPart> {

@@ -1,10 +1,10 @@
 // Outbox delivery handlers for Teams: post a channel card, update it in place, notify a person in
 // their 1:1 chat, notify the channel (in the item's thread when it has a card).
-import { performance } from 'node:perf_hooks';
 import type { ConversationReference } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import type { DeliveryHandler, DeliveryResult } from '../app/outbox';
 import type { Services } from '../app/services';
+import { shortLived } from '../app/shortLived';
 import { recordCardSent } from '../app/cardClock';
 import { samePerson } from '../domain/items/lifecycle';
 import type { Person } from '../domain/types';
@@ -54,19 +54,13 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
   // A card update takes only the service URL, the bot and the tenant from the binding (the
   // conversation is the card's own), which do not change when the work channel moves: read at most
   // once per BINDING_REUSE_MS per tenant instead of once per update (one query per claim fewer).
-  const bindings = new Map<string, { at: number; ref: Partial<ConversationReference> }>();
-  const cardUpdateRef = async (tenantId: string): Promise<Partial<ConversationReference>> => {
-    const now = performance.now();
-    const kept = bindings.get(tenantId);
-    if (kept && now - kept.at < BINDING_REUSE_MS) return kept.ref;
-    const binding = await s.repo.getBinding(tenantId);
-    const ref = (binding?.conversationRef ?? {}) as Partial<ConversationReference>;
-    if (binding) {
-      if (bindings.size >= 1000) bindings.clear();
-      bindings.set(tenantId, { at: now, ref });
-    }
-    return ref;
-  };
+  const binding = shortLived(
+    BINDING_REUSE_MS,
+    (tenantId) => s.repo.getBinding(tenantId),
+    (b) => b !== null,
+  );
+  const cardUpdateRef = async (tenantId: string): Promise<Partial<ConversationReference>> =>
+    ((await binding(tenantId))?.conversationRef ?? {}) as Partial<ConversationReference>;
   const updateCard: DeliveryHandler = async (m) => {
     const item = await s.repo.getItem(m.tenantId, String(m.payload.itemId));
     if (!item?.card) return { ok: true }; // not posted (yet): the post shows the latest state
