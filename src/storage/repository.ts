@@ -106,7 +106,7 @@ export interface ItemQuery {
    */
   withoutClaim?: readonly ClaimKeyPart[];
   /**
-   * 'id': ordered by id alone, for keyset paging (`afterId` + `limit`, see app/jobs/paging.ts).
+   * 'id': ordered by id alone, for keyset paging (`afterId` + `limit`, see app/itemPages.ts).
    * Default 'deadline': by deadline (none last), creation time, id.
    */
   order?: 'deadline' | 'id';

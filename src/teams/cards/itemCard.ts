@@ -238,7 +238,6 @@ export function unfoldWithErrors(card: Record<string, unknown>, fieldIds: string
   walk(card.body);
 }
 
-/** Colleagues for a picker from an item's view, optionally without one person (the current owner). */
 /**
  * A colleague picker's choices, ready for Input.ChoiceSet (`"choices": "${colleagues}"`): one
  * expression for the whole list instead of a `$data` repeat with two per colleague, a tenth of
@@ -249,14 +248,19 @@ export interface ColleagueChoice {
   value: Trusted;
 }
 
-export function colleaguesOf(view: ItemView, exceptId?: string): ColleagueChoice[] {
-  return view.colleagues.filter((u) => u.userId !== exceptId).map((u) => ({ title: u.name, value: trusted(u.userId) }));
+/** The choices for `people`, optionally without one person (the current owner). */
+function colleagueChoices(people: readonly { userId: string; name: string }[], exceptId?: string): ColleagueChoice[] {
+  return people.filter((u) => u.userId !== exceptId).map((u) => ({ title: u.name, value: trusted(u.userId) }));
 }
 
-/** Colleagues for a picker, optionally without one person (the current owner). */
+/** Colleagues for a picker from an item's view (the view's list, read at most every few seconds). */
+export function colleaguesOf(view: ItemView, exceptId?: string): ColleagueChoice[] {
+  return colleagueChoices(view.colleagues, exceptId);
+}
+
+/** Colleagues for a form's picker, read now. */
 export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<ColleagueChoice[]> {
-  // The name is user text: bind() neutralises it.
-  return (await s.repo.listUsers(tenantId)).filter((u) => u.userId !== exceptId).map((u) => ({ title: u.name, value: trusted(u.userId) }));
+  return colleagueChoices(await s.repo.listUsers(tenantId), exceptId);
 }
 
 /** Choice lists for Input.ChoiceSet from a { value: title } map. */
