@@ -19,7 +19,7 @@
 // drops databases of its own there); BENCH_QUICK=1 for a short smoke run; BENCH_ROUNDS (default 3);
 // BENCH_PROFILE=<dir> for CPU profiles of the bots; BENCH_NODE_FLAGS overrides the bots' node flags;
 // BENCH_BEFORE=<other build>/dist/src/index.js measures that build too, in the same rounds (before/after);
-// BENCH_ONLY=claims|memory and BENCH_STORES=sqlite|postgres run a part only.
+// BENCH_ONLY=claims|memory and BENCH_STORES=sqlite|postgres run a part only; BENCH_TRACE=1 prints the memory after each step.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -456,17 +456,24 @@ async function memoryRound(kind: string, round: number, seededUrl: string, scrip
   try {
     readyMs.push(b.readyMs);
     readyCpuMs.push(b.readyCpuMs);
+    // BENCH_TRACE=1: the resident memory after each step, to see which step makes it grow.
+    const trace = (what: string) => process.env.BENCH_TRACE && process.stderr.write(`  RSS ${what}: ${f(rssMb(b.pid).rss)} MB\n`);
+    trace('ready');
     await new Promise((r) => setTimeout(r, 3000));
+    trace('after start-up tick');
     await post(`${b.url}/api/messages`, channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
+    trace('after koppel');
     const t0 = performance.now();
     await post(`${b.url}/api/messages`, channelMessage({ text: 'digest', from: anna, team: teamNoord, channel: generalChannel }));
     digestLoadMs = performance.now() - t0;
+    trace('after digest');
     await load(
       200,
       16,
       (k) => post(`${b.url}/api/messages`, claimBody(`TB-${1001 + 3 * k + 1}`, k)),
       () => true,
     );
+    trace('after claims');
     await new Promise((r) => setTimeout(r, 1000));
     rss = rssMb(b.pid);
   } finally {

@@ -2,13 +2,16 @@
 // can make a job walk for minutes or a card throw. Each such open item is marked damaged (a
 // history entry by Top Contact, through ItemService) and the managers are told once, in their 1:1
 // chat, which items it concerns. Nothing crashes: the rest of the bot works on (docs/reliability.md).
-import { isSoundStoredMoment } from '../domain/moments';
+import { isSoundStoredMoment, soundStoredRange } from '../domain/moments';
 import type { Item, Person } from '../domain/types';
 import { PENDING_TENANT } from '../domain/types';
 import { nl } from '../texts/nl';
 import type { OutboxMessage } from '../storage/repository';
 import type { Services } from './services';
 import { eachItem } from './itemPages';
+
+/** The fields of data that hold moments (badMomentFields reads these, and only these). */
+export const MOMENT_DATA_FIELDS = ['preferredMoment', 'moment', 'terms', 'agenda'] as const;
 
 /** The moments an item may carry: its deadline and the kinds' moment fields in data. */
 export function badMomentFields(item: Item, now: Date, months: number): string[] {
@@ -37,7 +40,10 @@ export async function markDamagedItems(s: Services): Promise<Map<string, string[
     const now = s.clock.now();
     for (const tenantId of await s.repo.tenants()) {
       const ids: string[] = [];
-      for await (const item of eachItem(s.repo, tenantId, { open: true }, s.itemPageSize)) {
+      // Only the items whose deadline is out of range or whose data holds a moment are read (a
+      // superset of the damaged ones, checked in full below): at start, before the server answers.
+      const momentSuspects = { ...soundStoredRange(now, s.config.momentHorizonMonths), dataFields: MOMENT_DATA_FIELDS };
+      for await (const item of eachItem(s.repo, tenantId, { open: true, momentSuspects }, s.itemPageSize)) {
         if (item.data?.damaged) continue; // marked and told at an earlier start
         const fields = badMomentFields(item, now, s.config.momentHorizonMonths);
         if (!fields.length) continue;

@@ -43,5 +43,11 @@ export function isSoundStoredMoment(value: unknown, now: Date, months: number = 
   const d = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
   if (!d) return false;
   const ms = d.getTime();
-  return !Number.isNaN(ms) && ms >= EARLIEST_STORED && ms <= momentHorizon(now, months).getTime();
+  const { from, to } = soundStoredRange(now, months);
+  return !Number.isNaN(ms) && ms >= from.getTime() && ms <= to.getTime();
+}
+
+/** The range a stored moment must lie in to be sound (isSoundStoredMoment), for a query that prefilters. */
+export function soundStoredRange(now: Date, months: number = DEFAULT_MOMENT_HORIZON_MONTHS): { from: Date; to: Date } {
+  return { from: new Date(EARLIEST_STORED), to: momentHorizon(now, months) };
 }

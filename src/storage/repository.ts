@@ -106,6 +106,12 @@ export interface ItemQuery {
    */
   withoutClaim?: readonly ClaimKeyPart[];
   /**
+   * Only items that may hold an unsound moment (app/damagedItems.ts): a deadline outside
+   * [from, to] (or unreadable), or data whose text names one of `dataFields`. A superset that the
+   * caller checks in full: the start-up check reads these instead of every open item.
+   */
+  momentSuspects?: { from: Date; to: Date; dataFields: readonly string[] };
+  /**
    * 'id': ordered by id alone, for keyset paging (`afterId` + `limit`, see app/itemPages.ts).
    * Default 'deadline': by deadline (none last), creation time, id.
    */

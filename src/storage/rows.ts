@@ -199,6 +199,18 @@ export function itemQuerySql(
       .join(' || ');
     clauses.push(`NOT EXISTS (SELECT 1 FROM once_claims c WHERE c.tenant_id = items.tenant_id AND c.key = ${key})`);
   }
+  if (q.momentSuspects) {
+    const m = q.momentSuspects;
+    const ph = (v: unknown) => {
+      values.push(v);
+      return p(values.length);
+    };
+    // SQLite orders text above every number, so an unreadable (text) deadline counts as beyond `to`.
+    const any = [`(deadline IS NOT NULL AND (deadline < ${ph(m.from.getTime())} OR deadline > ${ph(m.to.getTime())}))`];
+    // A JSON key as text; LIKE's wildcards (_) can only widen the match, never narrow it.
+    for (const f of m.dataFields) any.push(`data LIKE ${ph(`%${JSON.stringify(f)}%`)}`);
+    clauses.push(`(${any.join(' OR ')})`);
+  }
   const limit = q.limit ? ` LIMIT ${Math.max(1, Math.floor(q.limit))}` : '';
   const order = q.order === 'id' ? 'id' : 'deadline IS NULL, deadline, created_at, id';
   return { where: clauses.join(' AND '), values, limit, order };

@@ -292,6 +292,27 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
         expect(ids(await repo.queryItems(T, { withoutClaim: byDeadline, order: 'id', limit: 3 }))).to.deep.equal(['A', 'C', 'D']);
       });
 
+      it('momentSuspects: a deadline outside the range, or data naming a moment field; nothing else', async () => {
+        const fields = ['preferredMoment', 'moment', 'terms', 'agenda'];
+        for (const [id, data] of [
+          ['F', { preferredMoment: 'x' }],
+          ['G', { terms: { first: 1 } }],
+          ['H', { agenda: { start: 'later' } }],
+          ['I', { moment: null }],
+          ['J', { topic: 'gewoon' }],
+        ] as const)
+          await insert(repo, makeItem(T, id, { data: { ...data } }));
+        // A (3 h) lies beyond the range, B (1 h) before it, C (2 h) inside; D and E have no deadline.
+        const momentSuspects = { from: at(90 * MIN), to: at(150 * MIN), dataFields: fields };
+        expect(ids(await repo.queryItems(T, { momentSuspects, order: 'id' }))).to.deep.equal(['A', 'B', 'F', 'G', 'H', 'I']);
+        expect(ids(await repo.queryItems(T, { momentSuspects, open: true, order: 'id' }))).to.deep.equal(['A', 'B', 'F', 'G', 'H', 'I']);
+        expect(ids(await repo.queryItems(T, { momentSuspects: { ...momentSuspects, dataFields: [] }, order: 'id' }))).to.deep.equal([
+          'A',
+          'B',
+        ]);
+        expect(ids(await repo.queryItems('other', { momentSuspects, order: 'id' }))).to.deep.equal(['A', 'B']);
+      });
+
       it('order id with afterId and limit pages through the items by id (keyset), each once', async () => {
         expect(ids(await repo.queryItems(T, { order: 'id' }))).to.deep.equal(['A', 'B', 'C', 'D', 'E']);
         expect(ids(await repo.queryItems(T, { order: 'id', afterId: 'B' }))).to.deep.equal(['C', 'D', 'E']);
