@@ -4,7 +4,7 @@ import type { CardSample } from '../cardRenderer';
 import { searchLibrary, similarCases } from '../../src/domain/exceptions/library';
 import type { Item } from '../../src/domain/types';
 import { exceptionCards, exceptionForm, libraryCard, similarCard } from '../../src/teams/features/exceptions/cards';
-import { decidedCases } from '../../src/teams/features/exceptions/export';
+import { decidedCases } from '../../src/app/itemQueries';
 import { anna, bram, dirk, sampleApp, SAMPLE_TENANT } from './sampleApp';
 import { renderChannel } from '../../src/teams/cards/itemViews';
 import { loadItemView } from '../../src/app/itemView';

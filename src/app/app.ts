@@ -18,7 +18,7 @@ import type { Repository } from '../storage/repository';
 import { TopContactBot } from '../teams/bot';
 import { teamsDeliveries } from '../teams/delivery';
 import { features } from '../teams/features';
-import type { ItemCardRenderer } from '../teams/feature';
+import { featureDeliveries, type ItemCardRenderer } from '../teams/feature';
 import { TeamsMessenger } from '../teams/proactive';
 import { outboundAdapter } from '../teams/outbound';
 import { InboundAdapter } from '../teams/inboundAdapter';
@@ -38,7 +38,8 @@ import { PeopleDirectory } from './people';
 import { reportGraphAccess } from './graphAccess';
 import { makePolicy } from './policy';
 import { CustomerService } from './customers';
-import type { Services } from './services';
+import { narrowPort, type Services } from './services';
+import { useCasesOf } from './useCases';
 
 export interface AppOptions {
   clock?: Clock;
@@ -134,6 +135,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     customers,
     credentials: { bot: bfAuth.health, graph: graphAuth },
     itemPageSize,
+    users: narrowPort(repo, ['getUser', 'upsertUser', 'listUsers']),
+    bindings: narrowPort(repo, ['getBinding']),
+    // Bound to `s` itself: read at each call, so the use cases see the whole services built here.
+    ...useCasesOf(() => s),
   };
   if (!config.bot.appId) {
     log.warn(
@@ -164,7 +169,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // Calendar sync is a no-op unless a feature registers its own handler below (features/agenda does).
   outbox.register('calendarSync', async () => ({ ok: true }));
   for (const [type, handler] of Object.entries(teamsDeliveries(s, messenger, renderers))) outbox.register(type, handler);
-  for (const f of features) for (const [type, make] of Object.entries(f.deliveries ?? {})) outbox.register(type, make(s, messenger));
+  // Each feature's delivery handlers get only the services it declared (as its bot handlers do).
+  for (const [type, handler] of featureDeliveries(s, features, messenger)) outbox.register(type, handler);
 
   const server = createServer({ s, adapter, bot, version: VERSION });
   // The periodic jobs are the app's (app/jobs/index.ts); the adapter only renders what they enqueue.

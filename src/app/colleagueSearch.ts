@@ -8,14 +8,14 @@ export const COLLEAGUE_DATASET = 'topcontact.colleagues';
 const MAX = 15;
 
 export async function searchColleagues(
-  s: Services,
+  s: Pick<Services, 'users'>,
   tenantId: string,
   text: string,
   skip = 0,
   top = MAX,
 ): Promise<{ title: string; value: string }[]> {
   const q = text.trim().toLowerCase();
-  const users = await s.repo.listUsers(tenantId);
+  const users = await s.users.listUsers(tenantId);
   return users
     .filter(
       (u) =>

@@ -207,7 +207,10 @@ export async function prefillFromRecord(
 }
 
 /** The customer card's content: open items, finished ones still within retention, interpreter languages. */
-export async function customerView(s: Services, r: CustomerRecord): Promise<{ open: Item[]; finished: Item[]; languages: string[] }> {
+export async function customerView(
+  s: Pick<Services, 'customers' | 'clock' | 'config'>,
+  r: CustomerRecord,
+): Promise<{ open: Item[]; finished: Item[]; languages: string[] }> {
   const items = await s.customers.items(r);
   const cutoff = s.clock.now().getTime() - s.config.retentionDays * DAY_MS;
   const shown = items.filter((i) => i.kind !== 'exception' && i.data.erased !== true);

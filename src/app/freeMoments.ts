@@ -37,7 +37,7 @@ export const CALLBACK_MOMENTS: MomentsFor = {
 };
 
 export async function freeMomentsFor(
-  s: Services,
+  s: Pick<Services, 'graph' | 'config' | 'clock' | 'calendar' | 'log'>,
   tenantId: string,
   colleagueId: string | undefined,
   preferred: Date | undefined,

@@ -146,7 +146,8 @@ export async function loadItemView<D = Record<string, unknown>>(
     colleagues: owner?.colleagues ?? [],
     linked: owner?.linked ?? new Map(),
     customer: owner?.customer ?? null,
-    env: s,
+    // Only what renderers may use, not the services (a renderer cannot reach storage through its view).
+    env: { clock: s.clock, calendar: s.calendar, config: s.config, graph: s.graph },
   };
 }
 

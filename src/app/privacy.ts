@@ -4,7 +4,7 @@
 // actions stay; names, phone numbers, e-mail, details, notes and profile go. See docs/privacy.md.
 import { rulesFor, kindRules } from '../domain/items/registry';
 import { DEFAULT_PRIVACY, genericPrivacy, matchesCustomer, type KindPrivacy } from '../domain/privacy';
-import { SYSTEM, type Item, type ItemKind, type Person } from '../domain/types';
+import { SYSTEM, type HistoryEntry, type Item, type ItemKind, type Person } from '../domain/types';
 import { yieldToEventLoop, type Job, type Services } from './services';
 import { eachItem } from './itemPages';
 import { forgetItemViews } from './itemView';
@@ -30,6 +30,11 @@ export async function findCustomerItems(s: Services, tenantId: string, query: st
       i.data.erased !== true,
   );
   return [...direct, ...linked].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+/** An item's history as stored, for the inzage export. */
+export function itemHistory(s: Services, tenantId: string, itemId: string): Promise<HistoryEntry[]> {
+  return s.repo.history(tenantId, itemId);
 }
 
 export type EraseReason = 'retention' | 'request';

@@ -12,8 +12,26 @@ import type { People } from './people';
 import type { Policy } from './policy';
 import type { CredentialHealth } from '../auth/credentialHealth';
 import type { CustomerService } from './customers';
+import type { UseCases } from './useCases';
 
-export interface Services {
+/**
+ * The narrow views of storage that adapters may hold (issue 14): a Teams feature declares one of
+ * these, never `repo`. At run time each is an object with only these methods (narrowPort).
+ */
+export interface StoragePorts {
+  /** The people the bot knows: names for pickers, settings, 1:1 conversation references. */
+  users: Pick<Repository, 'getUser' | 'upsertUser' | 'listUsers'>;
+  /** A tenant's work channel binding, read only (binding it is a use case: workChannel.bind). */
+  bindings: Pick<Repository, 'getBinding'>;
+}
+
+// Storage types the ports speak in, for adapters that may not import src/storage (features).
+export type { ChannelBinding, OutboxMessage, UserSettings } from '../storage/repository';
+
+/** Everything the app hands to adapters and features: the core services, the storage ports and the use cases (app/useCases.ts). */
+export type Services = CoreServices & StoragePorts & UseCases;
+
+export interface CoreServices {
   config: Config;
   clock: Clock;
   calendar: WorkingCalendar;
@@ -28,12 +46,22 @@ export interface Services {
   graph: GraphService | null;
   /** Managers of people (Graph with MANAGER_FALLBACK_ID): s.people.managerOf(tenantId, person). */
   people: People;
-  /** Outcome of the last token requests (bot sign-in, Graph), for /healthz and user messages; null when not configured. */
-  credentials?: { bot: CredentialHealth | null; graph: CredentialHealth | null };
+  /** Outcome of the last token requests (bot sign-in, Graph), for /healthz and user messages; null when not configured. Required (maybe undefined): a port that needs it must declare it. */
+  credentials: { bot: CredentialHealth | null; graph: CredentialHealth | null } | undefined;
   /** Customer records (klant, safety pause); every new item is linked through ItemService. */
   customers: CustomerService;
   /** Items per page when jobs and start-up checks read items (app/itemPages.ts; default ITEM_PAGE_SIZE). */
-  itemPageSize?: number;
+  itemPageSize: number | undefined;
+}
+
+/** An object with only `keys` of `from`, each method bound to it: what a port holds at run time. */
+export function narrowPort<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) {
+    const v = from[k];
+    out[k] = (typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(from) : v) as T[K];
+  }
+  return Object.freeze(out) as Pick<T, K>;
 }
 
 /** A periodic job (reminders, digest, retention). Runs on every tick; must be idempotent via once-claims. */

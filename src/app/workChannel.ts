@@ -3,7 +3,7 @@
 // so a colleague cannot silently send the next customer cards to another team. A move is announced
 // in the old channel and told to the managers and the earlier binder in their 1:1 chat.
 import type { ConversationReference } from 'botbuilder';
-import type { Person } from '../domain/types';
+import { PENDING_TENANT, type Person } from '../domain/types';
 import { sayText } from '../domain/userText';
 import type { ChannelBinding, OutboxMessage } from '../storage/repository';
 import { nl } from '../texts/nl';
@@ -80,4 +80,19 @@ async function announceMove(s: Services, from: ChannelBinding, to: ChannelBindin
   await s.repo.enqueue(messages, now);
   s.outbox.kick();
   s.log.info({ tenantId: to.tenantId, told: messages.length - 1 }, 'work channel moved: old channel and managers told');
+}
+
+/**
+ * After a binding: problems with an earlier work channel no longer matter once the team has moved
+ * on, and intake callbacks that came in before the bot knew its tenant now belong to this one
+ * (when no intake tenant is configured, the first team that binds a channel is the organisation).
+ */
+export async function settleAfterBinding(s: Services, tenantId: string, channelId: string): Promise<void> {
+  for (const p of await s.repo.listDeliveryProblems({ tenantId, open: true })) {
+    if (p.target.startsWith('channel:') && p.target !== `channel:${channelId}`)
+      await s.repo.resolveDeliveryProblem(tenantId, p.target, s.clock.now());
+  }
+  if (s.config.intake.tenantId) return;
+  const adopted = await s.repo.adoptTenant(PENDING_TENANT, tenantId);
+  if (adopted > 0) s.log.info({ tenantId, adopted, linked: await s.customers.linkAdopted(tenantId) }, 'pending intake callbacks adopted');
 }

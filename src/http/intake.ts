@@ -48,13 +48,18 @@ function requestHash(body: Record<string, unknown>): string {
     .digest('hex');
 }
 
+/** What the intake uses: the items, the people and channels the bot knows, the tenants (storage: only the list). */
+export type IntakePorts = Pick<Services, 'config' | 'clock' | 'outbox' | 'items' | 'users' | 'bindings'> & {
+  repo: Pick<Services['repo'], 'tenants'>;
+};
+
 /**
  * The tenant of an intake callback when none is configured: the one tenant with a bound channel, or
  * PENDING_TENANT until the first `koppel` adopts it (the SPEC: kept, and posted once a channel is bound).
  */
-async function intakeTenant(s: Services): Promise<string> {
+async function intakeTenant(s: IntakePorts): Promise<string> {
   const bound: string[] = [];
-  for (const t of await s.repo.tenants()) if (t !== PENDING_TENANT && (await s.repo.getBinding(t))) bound.push(t);
+  for (const t of await s.repo.tenants()) if (t !== PENDING_TENANT && (await s.bindings.getBinding(t))) bound.push(t);
   return bound.length === 1 ? bound[0]! : PENDING_TENANT;
 }
 
@@ -112,7 +117,7 @@ function customerFieldErrors(b: Record<string, unknown>): Record<string, string>
   return errors;
 }
 
-export function registerIntake(server: restify.Server, s: Services): void {
+export function registerIntake(server: restify.Server, s: IntakePorts): void {
   const windows = new Map<string, { start: number; count: number }>();
   const failures = keyFailures();
 
@@ -193,7 +198,7 @@ export function registerIntake(server: restify.Server, s: Services): void {
       // an unknown one goes to the rules as is and comes back as a field error.
       let assignee: Record<string, unknown> | string | undefined;
       if (typeof b.assignee === 'string' && b.assignee.trim()) {
-        const u = await s.repo.getUser(tenantId, b.assignee.trim());
+        const u = await s.users.getUser(tenantId, b.assignee.trim());
         assignee = u ? { id: u.userId, name: u.name, teamsId: u.teamsId } : b.assignee.trim();
       }
       // The klantbeeld arrives as one object; the rules take its fields as the callback form names them.

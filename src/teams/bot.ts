@@ -23,34 +23,50 @@ import { helpCard, MAIN_COMMANDS, welcomeCard } from './cards/commandButtons';
 import { COMMAND_VERB, isVerb, verbSchemas, type Verb, type VerbData } from './cards/contract';
 import { cardResponse, noticeCard } from './cards/common';
 import { mdText, sayText, trusted } from './cards/render';
-import type { CommandHandler, Feature, FileConsentHandler, ItemCardRenderer, VerbHandler } from './feature';
-import { makeTurn, type Turn } from './turn';
+import { featurePorts, type Feature, type ItemCardRenderer } from './feature';
+import { makeTurn, type TurnBase } from './turn';
 import { renderChannel, renderOwner } from './cards/itemViews';
 
-export class TopContactBot extends TeamsActivityHandler {
-  private commands = new Map<string, CommandHandler>();
-  private verbs = new Map<Verb, VerbHandler>();
-  private fetchTasks = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['fetchTask']>[string]>();
-  private submits = new Map<string, NonNullable<NonNullable<Feature['messageExtension']>['submit']>[string]>();
-  private renderers: Partial<Record<string, ItemCardRenderer>> = {};
-  private fileConsents = new Map<string, FileConsentHandler>();
+/** A feature's handler with the feature's ports already given: the bot passes only the turn. */
+type Handler<A, R> = (turn: TurnBase, arg: A) => Promise<R>;
 
-  constructor(
-    private readonly s: Services,
-    features: Feature[],
-  ) {
+/** What the bot itself uses of the services (the rest it only hands on, per feature, as declared). */
+export type BotPorts = Pick<Services, 'clock' | 'calendar' | 'items' | 'policy' | 'log' | 'itemViews' | 'users'> & {
+  repo: Pick<Services['repo'], 'claimOnce'>;
+};
+
+export class TopContactBot extends TeamsActivityHandler {
+  private commands = new Map<string, Handler<string, void>>();
+  private verbs = new Map<Verb, Handler<VerbData<Verb>, AdaptiveCardInvokeResponse>>();
+  private fetchTasks = new Map<string, Handler<MessagingExtensionAction, MessagingExtensionActionResponse>>();
+  private submits = new Map<string, Handler<MessagingExtensionAction, MessagingExtensionActionResponse>>();
+  private renderers: Partial<Record<string, ItemCardRenderer>> = {};
+  private fileConsents = new Map<
+    string,
+    { accept: Handler<FileConsentCardResponse, void>; decline: Handler<FileConsentCardResponse, void> }
+  >();
+  private readonly s: BotPorts;
+
+  /** `s`: every service, so the bot can give each feature the ones it declared (and nothing else). */
+  constructor(s: Services, features: Feature[]) {
     super();
+    this.s = s;
     for (const f of features) {
-      for (const [k, h] of Object.entries(f.commands ?? {})) this.commands.set(k.toLowerCase(), h);
+      // Built once per feature: the only services its handlers can reach.
+      const ports = featurePorts(s, f);
+      const give = (turn: TurnBase) => ({ ...turn, s: ports });
+      for (const [k, h] of Object.entries(f.commands ?? {})) this.commands.set(k.toLowerCase(), (turn, args) => h(give(turn), args));
       for (const [k, h] of Object.entries(f.verbs ?? {})) {
         // A verb outside the card contract would reach its handler unchecked: refuse to start.
         if (!isVerb(k)) throw new Error(`verb ${k} of feature ${f.name} is not in the card contract (teams/cards/contract)`);
-        if (h) this.verbs.set(k, h as VerbHandler);
+        const verb = h as ((turn: ReturnType<typeof give>, data: VerbData<Verb>) => Promise<AdaptiveCardInvokeResponse>) | undefined;
+        if (verb) this.verbs.set(k, (turn, data) => verb(give(turn), data));
       }
-      for (const [k, h] of Object.entries(f.messageExtension?.fetchTask ?? {})) this.fetchTasks.set(k, h);
-      for (const [k, h] of Object.entries(f.messageExtension?.submit ?? {})) this.submits.set(k, h);
+      for (const [k, h] of Object.entries(f.messageExtension?.fetchTask ?? {})) this.fetchTasks.set(k, (turn, a) => h(give(turn), a));
+      for (const [k, h] of Object.entries(f.messageExtension?.submit ?? {})) this.submits.set(k, (turn, a) => h(give(turn), a));
       Object.assign(this.renderers, f.cards ?? {});
-      for (const [k, h] of Object.entries(f.fileConsent ?? {})) this.fileConsents.set(k, h);
+      for (const [k, h] of Object.entries(f.fileConsent ?? {}))
+        this.fileConsents.set(k, { accept: (turn, r) => h.accept(give(turn), r), decline: (turn, r) => h.decline(give(turn), r) });
     }
 
     this.onMessage(async (ctx, next) => {
@@ -76,12 +92,12 @@ export class TopContactBot extends TeamsActivityHandler {
     });
   }
 
-  private turn(ctx: TurnContext): Turn {
-    return { ...makeTurn(ctx, this.s), hasCommand: (c) => this.commands.has(c) };
+  private turn(ctx: TurnContext): TurnBase {
+    return { ...makeTurn(ctx), hasCommand: (c) => this.commands.has(c) };
   }
 
   /** A button on the help or welcome card: run the command as if typed; the clicked card stays as it is. */
-  private async runCommand(turn: Turn, data: VerbData<typeof COMMAND_VERB>): Promise<AdaptiveCardInvokeResponse> {
+  private async runCommand(turn: TurnBase, data: VerbData<typeof COMMAND_VERB>): Promise<AdaptiveCardInvokeResponse> {
     const command = data.command?.toLowerCase() ?? '';
     const handler = (MAIN_COMMANDS as readonly string[]).includes(command) ? this.commands.get(command) : undefined;
     const has = (c: string) => this.commands.has(c);
@@ -110,7 +126,7 @@ export class TopContactBot extends TeamsActivityHandler {
    * per conversation and day (a unique claim), not once per event.
    */
   private async welcome(ctx: TurnContext): Promise<void> {
-    const turn = makeTurn(ctx, this.s);
+    const turn = makeTurn(ctx);
     const now = this.s.clock.now();
     const conversation = (ctx.activity.conversation?.id ?? '').split(';')[0];
     if (turn.tenantId && !(await this.s.repo.claimOnce(turn.tenantId, `welcome:${conversation}:${this.s.calendar.dayOf(now)}`, now)))
@@ -124,7 +140,7 @@ export class TopContactBot extends TeamsActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const turn = makeTurn(ctx, this.s);
+    const turn = makeTurn(ctx);
     const verb = value?.action?.verb ?? '';
     const data = { ...((value?.action?.data ?? {}) as Record<string, unknown>) };
     try {
@@ -151,7 +167,7 @@ export class TopContactBot extends TeamsActivityHandler {
 
   /** Typeahead in a card (Data.Query): the colleagues the bot knows; other datasets get no results. */
   protected override async onSearchInvoke(ctx: TurnContext, value: SearchInvokeValue): Promise<SearchInvokeResponse> {
-    const turn = makeTurn(ctx, this.s);
+    const turn = makeTurn(ctx);
     const results =
       value.dataset === COLLEAGUE_DATASET
         ? (await searchColleagues(this.s, turn.tenantId, value.queryText ?? '', value.queryOptions?.skip, value.queryOptions?.top))
@@ -162,7 +178,7 @@ export class TopContactBot extends TeamsActivityHandler {
   }
 
   /** A button this bot no longer knows, on an item's card: the item's current card with a note (never an error). */
-  private async currentCard(turn: Turn, data: Record<string, unknown>, note: string): Promise<AdaptiveCardInvokeResponse> {
+  private async currentCard(turn: TurnBase, data: Record<string, unknown>, note: string): Promise<AdaptiveCardInvokeResponse> {
     const id = typeof data.id === 'string' ? data.id : '';
     const item = id ? await this.s.items.get(turn.tenantId, id) : null;
     const renderer = item ? this.renderers[item.kind] : undefined;
@@ -178,7 +194,7 @@ export class TopContactBot extends TeamsActivityHandler {
   ): Promise<MessagingExtensionActionResponse> {
     const h = this.fetchTasks.get(action.commandId ?? '');
     if (!h) return { task: { type: 'message', value: nl.common.unknownAction } } as MessagingExtensionActionResponse;
-    return h(makeTurn(ctx, this.s), action);
+    return h(makeTurn(ctx), action);
   }
 
   protected override async handleTeamsMessagingExtensionSubmitAction(
@@ -187,22 +203,22 @@ export class TopContactBot extends TeamsActivityHandler {
   ): Promise<MessagingExtensionActionResponse> {
     const h = this.submits.get(action.commandId ?? '');
     if (!h) return { task: { type: 'message', value: nl.common.unknownAction } } as MessagingExtensionActionResponse;
-    return h(makeTurn(ctx, this.s), action);
+    return h(makeTurn(ctx), action);
   }
 
   protected override async handleTeamsFileConsentAccept(ctx: TurnContext, response: FileConsentCardResponse): Promise<void> {
-    await this.fileConsents.get(consentKind(response))?.accept(makeTurn(ctx, this.s), response);
+    await this.fileConsents.get(consentKind(response))?.accept(makeTurn(ctx), response);
   }
 
   protected override async handleTeamsFileConsentDecline(ctx: TurnContext, response: FileConsentCardResponse): Promise<void> {
-    await this.fileConsents.get(consentKind(response))?.decline(makeTurn(ctx, this.s), response);
+    await this.fileConsents.get(consentKind(response))?.decline(makeTurn(ctx), response);
   }
 
   /** What this process last wrote per person and scope: a click by someone already known writes nothing. */
   private remembered = new Map<string, string>();
 
   /** Keeps a record of everyone who talks to the bot: names for pickers, 1:1 references for notices. */
-  private async remember(turn: Turn): Promise<void> {
+  private async remember(turn: TurnBase): Promise<void> {
     if (!turn.tenantId || !turn.actor.teamsId) return;
     const personal = turn.scope === 'personal';
     const ref = personal ? (TurnContext.getConversationReference(turn.ctx.activity) as Record<string, unknown>) : undefined;
@@ -210,7 +226,7 @@ export class TopContactBot extends TeamsActivityHandler {
     const conv = ref ? `${String(ref.serviceUrl)}|${String((ref.conversation as { id?: string } | undefined)?.id)}` : '';
     const signature = `${turn.actor.teamsId}|${turn.actor.name}|${conv}`;
     if (this.remembered.get(key) === signature) return;
-    await this.s.repo.upsertUser({
+    await this.s.users.upsertUser({
       tenantId: turn.tenantId,
       userId: turn.actor.id,
       teamsId: turn.actor.teamsId,

@@ -1,19 +1,24 @@
-// What a feature handler gets for one Teams turn: who acts, in which tenant and scope.
+// What a feature handler gets for one Teams turn: who acts, in which tenant and scope, and the
+// services its feature declared (`s`: the feature's ports, teams/feature.ts defineFeature).
 import type { TurnContext } from 'botbuilder';
 import type { Activity } from 'botbuilder';
-import type { Services } from '../app/services';
 import type { Person } from '../domain/types';
 
 export type Scope = 'personal' | 'channel' | 'groupChat';
 
-export interface Turn {
+/** A turn before the bot has given it a feature's ports. */
+export interface TurnBase {
   ctx: TurnContext;
-  s: Services;
   tenantId: string;
   actor: Person;
   scope: Scope;
   /** Whether the bot understands this command (for buttons that run one); set by the bot. */
   hasCommand?: (command: string) => boolean;
+}
+
+/** A turn with the services `P` (a Pick<Services, …>): every use says which it needs. */
+export interface Turn<P> extends TurnBase {
+  s: P;
 }
 
 export function actorOf(a: Partial<Activity>): Person {
@@ -33,6 +38,6 @@ export function scopeOf(a: Partial<Activity>): Scope {
   return 'personal';
 }
 
-export function makeTurn(ctx: TurnContext, s: Services): Turn {
-  return { ctx, s, tenantId: tenantOf(ctx.activity), actor: actorOf(ctx.activity), scope: scopeOf(ctx.activity) };
+export function makeTurn(ctx: TurnContext): TurnBase {
+  return { ctx, tenantId: tenantOf(ctx.activity), actor: actorOf(ctx.activity), scope: scopeOf(ctx.activity) };
 }

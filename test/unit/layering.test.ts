@@ -53,6 +53,10 @@ describe('layering', () => {
     expect(offenders('domain', ['app', 'teams', 'http', 'storage', 'graph'])).to.deep.equal([]);
   });
 
+  it('no Teams feature imports storage: it calls use cases (app/) and the ports it declares (issue 14)', () => {
+    expect(offenders('teams/features', ['storage'])).to.deep.equal([]);
+  });
+
   it("no feature carries periodic jobs: they are the app's (app/jobs/index.ts)", () => {
     const feature = fs.readFileSync(path.join(SRC, 'teams', 'feature.ts'), 'utf8');
     expect(feature).to.not.match(/\bjobs\?:/);

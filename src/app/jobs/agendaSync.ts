@@ -13,7 +13,7 @@ import { eachItem } from '../itemPages';
 import type { Job, Services } from '../services';
 
 /** Whether the agenda works for this tenant: Graph is set up and serves it. */
-export function agendaReady(s: Services, tenantId: string): s is Services & { graph: GraphService } {
+export function agendaReady<S extends Pick<Services, 'graph' | 'config'>>(s: S, tenantId: string): s is S & { graph: GraphService } {
   return !!s.graph && graphServesTenant(s.config.graph, tenantId);
 }
 

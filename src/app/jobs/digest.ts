@@ -51,7 +51,7 @@ function boundAfterDigestTime(s: Services, boundAt: Date | undefined, day: Local
 }
 
 /** When the next scheduled digest goes out, seen from `now` (today's when its time has not come yet). */
-export function nextDigestMoment(s: Services, now: Date): Date {
+export function nextDigestMoment(s: Pick<Services, 'calendar' | 'config'>, now: Date): Date {
   return nextDigestAt(s.calendar, s.config.digestTime, now);
 }
 

@@ -259,8 +259,8 @@ export function colleaguesOf(view: ItemView, exceptId?: string): ColleagueChoice
 }
 
 /** Colleagues for a form's picker, read now. */
-export async function colleagues(s: Services, tenantId: string, exceptId?: string): Promise<ColleagueChoice[]> {
-  return colleagueChoices(await s.repo.listUsers(tenantId), exceptId);
+export async function colleagues(s: Pick<Services, 'users'>, tenantId: string, exceptId?: string): Promise<ColleagueChoice[]> {
+  return colleagueChoices(await s.users.listUsers(tenantId), exceptId);
 }
 
 /** Choice lists for Input.ChoiceSet from a { value: title } map. */

@@ -1,23 +1,24 @@
 // Core commands: help, binding the work channel (koppel).
 import { CardFactory, TeamsInfo, TurnContext } from 'botbuilder';
-import { PENDING_TENANT } from '../../domain/types';
 import { nl } from '../../texts/nl';
 import { sayText, trusted } from '../cards/render';
-import { bindWorkChannel } from '../../app/workChannel';
 import { formatMoment } from '../../domain/workingTime';
 import { helpCard } from '../cards/commandButtons';
 import { nextDigestMoment } from '../../app/jobs/digest';
-import type { Feature } from '../feature';
+import { defineFeature, type PortsOf } from '../feature';
 import type { Turn } from '../turn';
 import { channelConversationId } from '../delivery';
 
 const c = nl.common;
 
-async function sendHelp(turn: Turn): Promise<void> {
+const NEEDS = ['clock', 'calendar', 'config', 'log', 'items', 'users', 'workChannel'] as const;
+type Ports = PortsOf<typeof NEEDS>;
+
+async function sendHelp(turn: Turn<unknown>): Promise<void> {
   await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(turn.hasCommand ?? (() => false)))] });
 }
 
-async function koppel(turn: Turn): Promise<void> {
+async function koppel(turn: Turn<Ports>): Promise<void> {
   const a = turn.ctx.activity;
   const cd = (a.channelData ?? {}) as { team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } };
   if (turn.scope !== 'channel' || !cd.team?.id) {
@@ -29,7 +30,7 @@ async function koppel(turn: Turn): Promise<void> {
     cd.channel?.name || (await channelNameOf(turn, channelId)) || (channelId === cd.team.id ? GENERAL : cd.team.name || GENERAL);
   const ref = TurnContext.getConversationReference(a) as Record<string, unknown>;
   const conversation = { ...(ref.conversation as Record<string, unknown>), id: channelConversationId(a.conversation.id) };
-  const outcome = await bindWorkChannel(turn.s, {
+  const outcome = await turn.s.workChannel.bind({
     tenantId: turn.tenantId,
     teamId: cd.team.id,
     teamName: cd.team.name || '',
@@ -52,21 +53,8 @@ async function koppel(turn: Turn): Promise<void> {
   }
   turn.s.log.info({ tenantId: turn.tenantId, moved: outcome.status === 'moved' }, 'work channel bound');
   await rememberTeamMembers(turn, cd.team.id);
-  // Problems with an earlier work channel no longer matter once the team has moved on.
-  for (const p of await turn.s.repo.listDeliveryProblems({ tenantId: turn.tenantId, open: true })) {
-    if (p.target.startsWith('channel:') && p.target !== `channel:${channelId}`)
-      await turn.s.repo.resolveDeliveryProblem(turn.tenantId, p.target, turn.s.clock.now());
-  }
-  // Intake callbacks that came in before the bot knew its tenant now belong to this one (when no
-  // intake tenant is configured, the first team that binds a channel is the organisation).
-  if (!turn.s.config.intake.tenantId) {
-    const adopted = await turn.s.repo.adoptTenant(PENDING_TENANT, turn.tenantId);
-    if (adopted > 0)
-      turn.s.log.info(
-        { tenantId: turn.tenantId, adopted, linked: await turn.s.customers.linkAdopted(turn.tenantId) },
-        'pending intake callbacks adopted',
-      );
-  }
+  // Earlier channels' delivery problems resolved, pending intake callbacks adopted (app/workChannel.ts).
+  await turn.s.workChannel.settle(turn.tenantId, channelId);
   const n = await turn.s.items.postPending(turn.tenantId, channelId);
   if (n > 0) await turn.ctx.sendActivity(c.pendingPosted(n));
 }
@@ -89,12 +77,12 @@ async function askTeams<T>(ask: Promise<T>): Promise<T> {
  * its typeahead, app/colleagueSearch.ts), also those who never talked to the bot. One page of up to
  * 500; a team that does not answer in time keeps the colleagues the bot already knew.
  */
-async function rememberTeamMembers(turn: Turn, teamId: string): Promise<void> {
+async function rememberTeamMembers(turn: Turn<Pick<Ports, 'users' | 'log'>>, teamId: string): Promise<void> {
   try {
     const page = await askTeams(TeamsInfo.getPagedTeamMembers(turn.ctx, teamId, 500));
     for (const m of page.members ?? []) {
       if (!m.id || !m.name) continue;
-      await turn.s.repo.upsertUser({ tenantId: turn.tenantId, userId: m.aadObjectId || m.id, teamsId: m.id, name: m.name });
+      await turn.s.users.upsertUser({ tenantId: turn.tenantId, userId: m.aadObjectId || m.id, teamsId: m.id, name: m.name });
     }
   } catch (err) {
     turn.s.log.warn({ err: err instanceof Error ? err.message : String(err) }, "could not read the team's members");
@@ -108,7 +96,7 @@ const GENERAL = c.generalChannel;
  * A channel's name: Teams leaves it out of message activities, so ask the team's channel list
  * (the bot is a member of the team). Empty when Teams does not say (General) or does not answer in time.
  */
-async function channelNameOf(turn: Turn, channelId: string): Promise<string> {
+async function channelNameOf(turn: Turn<Pick<Ports, 'log'>>, channelId: string): Promise<string> {
   try {
     const channels = await askTeams(TeamsInfo.getTeamChannels(turn.ctx));
     return channels.find((ch) => ch.id === channelId)?.name ?? '';
@@ -118,11 +106,11 @@ async function channelNameOf(turn: Turn, channelId: string): Promise<string> {
   }
 }
 
-export const coreFeature: Feature = {
+export const coreFeature = defineFeature(NEEDS, {
   name: 'core',
   commands: {
     help: sendHelp,
     hulp: sendHelp,
     koppel,
   },
-};
+});

@@ -5,15 +5,16 @@ import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { ActOutcome } from '../../app/itemService';
 import type { LifecycleAction, LifecycleData } from '../cards/contract/lifecycle';
 import type { ItemData } from '../cards/contract/shared';
-import { loadItemView, loadOwnerView, type ItemView } from '../../app/itemView';
+import type { ItemView } from '../../app/itemView';
 import { nl } from '../../texts/nl';
 import { cardResponse, noticeCard } from '../cards/common';
 import type { ItemCardRenderer, Notice } from '../feature';
 import { momentFrom, resolvePerson } from '../people';
+import type { ItemPorts, LifecyclePorts } from '../ports';
 import type { Turn } from '../turn';
 import { say } from '../cards/render';
 
-export interface ItemVerbOptions {
+export interface ItemVerbOptions<P extends ItemPorts = ItemPorts> {
   renderer: ItemCardRenderer & {
     ownerWithForm?: (
       view: ItemView,
@@ -22,12 +23,18 @@ export interface ItemVerbOptions {
     ) => Record<string, unknown>;
   };
   /** Builds the domain input from the card data (inputs are merged into data by Teams). */
-  input?: (turn: Turn, data: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  input?: (turn: Turn<P>, data: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Card input id for a domain field name where they differ (two folds of one card cannot share an input id). */
   fieldIds?: Record<string, string>;
 }
 
-export function itemVerb(action: string, o: ItemVerbOptions): (turn: Turn, data: ItemData) => Promise<AdaptiveCardInvokeResponse> {
+/** The options that answer with a card (no input of their own). */
+export type CardOptions = Pick<ItemVerbOptions, 'renderer' | 'fieldIds'>;
+
+export function itemVerb<P extends ItemPorts>(
+  action: string,
+  o: ItemVerbOptions<P>,
+): (turn: Turn<P>, data: ItemData) => Promise<AdaptiveCardInvokeResponse> {
   return async (turn, data) => {
     const id = typeof data.id === 'string' ? data.id : '';
     const input = o.input ? await o.input(turn, data) : data;
@@ -37,10 +44,10 @@ export function itemVerb(action: string, o: ItemVerbOptions): (turn: Turn, data:
 }
 
 export async function respond(
-  turn: Turn,
+  turn: Turn<ItemPorts>,
   outcome: ActOutcome,
   data: Record<string, unknown>,
-  o: ItemVerbOptions,
+  o: CardOptions,
 ): Promise<AdaptiveCardInvokeResponse> {
   if (outcome.status === 'notFound') {
     return cardResponse(noticeCard(say(nl.common.unknownItem, typeof data.id === 'string' ? data.id : ''), 'warning'));
@@ -49,7 +56,7 @@ export async function respond(
   // The owner, and a manager, get the private view back; everyone else the shared channel card.
   const privateView = turn.s.policy.mayViewPrivate(item, turn.actor);
   // Loaded once: the channel update the outbox sends for this change renders from the same view.
-  const view = privateView ? await loadOwnerView(turn.s, item) : await loadItemView(turn.s, item);
+  const view = privateView ? await turn.s.itemViews.owner(item) : await turn.s.itemViews.item(item);
   const cardVersion = Number(data.v);
   const stale =
     Number.isFinite(cardVersion) && cardVersion > 0 && cardVersion !== (outcome.status === 'ok' ? outcome.previousVersion : item.version);
@@ -75,16 +82,22 @@ export async function respond(
  * this person, and never sends or updates anything: doing so while answering a refresh makes
  * Teams refresh again (a loop).
  */
-export function itemView(o: ItemVerbOptions, notYours?: string): (turn: Turn, data: ItemData) => Promise<AdaptiveCardInvokeResponse> {
+export function itemView(
+  o: CardOptions,
+  notYours?: string,
+): (turn: Turn<ItemPorts>, data: ItemData) => Promise<AdaptiveCardInvokeResponse> {
   return async (turn, data) => {
     const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
     if (!item) return cardResponse(noticeCard(say(nl.common.unknownItem, String(data.id ?? '')), 'warning'));
-    if (turn.s.policy.mayViewPrivate(item, turn.actor)) return cardResponse(o.renderer.owner(await loadOwnerView(turn.s, item)));
-    return cardResponse(o.renderer.channel(await loadItemView(turn.s, item), notYours ? { text: notYours, style: 'warning' } : undefined));
+    if (turn.s.policy.mayViewPrivate(item, turn.actor)) return cardResponse(o.renderer.owner(await turn.s.itemViews.owner(item)));
+    return cardResponse(o.renderer.channel(await turn.s.itemViews.item(item), notYours ? { text: notYours, style: 'warning' } : undefined));
   };
 }
 
-type LifecycleHandler<A extends LifecycleAction> = (turn: Turn, data: LifecycleData<A>) => Promise<AdaptiveCardInvokeResponse>;
+type LifecycleHandler<A extends LifecycleAction> = (
+  turn: Turn<LifecyclePorts>,
+  data: LifecycleData<A>,
+) => Promise<AdaptiveCardInvokeResponse>;
 /** The life-cycle verbs of one kind (`callback.claim`, …), each typed by its schema in cards/contract/lifecycle.ts. */
 export type LifecycleHandlers<K extends string> = { [A in LifecycleAction as `${K}.${A}`]: LifecycleHandler<A> };
 
@@ -93,7 +106,7 @@ export type LifecycleHandlers<K extends string> = { [A in LifecycleAction as `${
  * `.notReached`, `.cancel`, `.handover`, `.reschedule`, `.refresh`, `.view`), for any kind whose
  * rules use domain/items/ownedLifecycle.ts.
  */
-export function lifecycleVerbs<const K extends string>(kind: K, o: ItemVerbOptions, texts: { notYours: string }): LifecycleHandlers<K> {
+export function lifecycleVerbs<const K extends string>(kind: K, o: CardOptions, texts: { notYours: string }): LifecycleHandlers<K> {
   const handlers: { [A in LifecycleAction]: LifecycleHandler<A> } = {
     claim: itemVerb('claim', o),
     release: itemVerb('release', o),
@@ -110,14 +123,14 @@ export function lifecycleVerbs<const K extends string>(kind: K, o: ItemVerbOptio
       fieldIds: { reason: 'cancelReason', told: 'cancelTold' },
     }),
     // An id that cannot be resolved goes to the rules as is: they answer with a message at the field.
-    handover: itemVerb('handover', {
+    handover: itemVerb<LifecyclePorts>('handover', {
       ...o,
       input: async (turn, data) => ({
         ...data,
         to: typeof data.to === 'string' && data.to.trim() ? ((await resolvePerson(turn, data.to)) ?? data.to) : undefined,
       }),
     }),
-    reschedule: itemVerb('reschedule', {
+    reschedule: itemVerb<LifecyclePorts>('reschedule', {
       ...o,
       input: (turn, data) => ({ ...data, moment: momentFrom(turn, data.date, data.time) }),
     }),

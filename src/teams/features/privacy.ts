@@ -1,8 +1,7 @@
 // Privacy (AVG) for managers, in the 1:1 chat only: `inzage <telefoon of naam>` shows everything
 // Top Contact keeps about one customer; `vergeet <telefoon of naam>` erases it (after a
 // confirmation). The daily retention job lives here too.
-import { findCustomerItems, eraseItem, privacyOf } from '../../app/privacy';
-import { contactLogsOf, unlinkContactLogs } from '../../app/contactLogs';
+import { privacyOf } from '../../app/privacy';
 import { formatMoment } from '../../domain/workingTime';
 import type { Item } from '../../domain/types';
 import type { CustomerRecord } from '../../domain/customers/record';
@@ -10,14 +9,17 @@ import { profileLines } from '../../domain/customers/profile';
 import { echoOf } from '../../domain/validation/mask';
 import { nl } from '../../texts/nl';
 import { joinText, md, mdText, safeText, sayText, trusted, type Trusted } from '../cards/render';
-import type { Feature } from '../feature';
+import { defineFeature, type PortsOf } from '../feature';
 import type { Turn } from '../turn';
 
 const t = nl.privacy;
+
+const NEEDS = ['calendar', 'log', 'isManager', 'customers', 'privacy', 'contactLogs'] as const;
+type Ports = PortsOf<typeof NEEDS>;
 /** Teams takes about 28 KB of text per message; stay well below. */
 const MAX_MESSAGE_CHARS = 12_000;
 
-async function allowed(turn: Turn): Promise<boolean> {
+async function allowed(turn: Turn<Ports>): Promise<boolean> {
   if (turn.scope !== 'personal') {
     await turn.ctx.sendActivity(t.personalOnly);
     return false;
@@ -29,7 +31,7 @@ async function allowed(turn: Turn): Promise<boolean> {
   return true;
 }
 
-async function itemExport(turn: Turn, item: Item): Promise<string> {
+async function itemExport(turn: Turn<Ports>, item: Item): Promise<string> {
   const cal = turn.s.calendar;
   const status = (nl.callbacks.status as Record<string, string>)[item.status] ?? item.status;
   const lines = [
@@ -42,7 +44,7 @@ async function itemExport(turn: Turn, item: Item): Promise<string> {
   for (const [field, value] of privacyOf(item.kind).describe(item.data)) {
     lines.push(mdText`- ${trusted(t.field[field] ?? field)}: ${value}`);
   }
-  const history = await turn.s.repo.history(item.tenantId, item.id);
+  const history = await turn.s.privacy.history(item.tenantId, item.id);
   lines.push(`${t.history}:`);
   for (const h of history) {
     const label = (nl.callbacks.history as Record<string, string>)[h.action] ?? h.action;
@@ -70,7 +72,7 @@ export function chunks(parts: string[], max = MAX_MESSAGE_CHARS): string[] {
 }
 
 /** The customer record: what it holds, its pauses and every lookup (who, when). */
-async function recordExport(turn: Turn, r: CustomerRecord): Promise<string> {
+async function recordExport(turn: Turn<Ports>, r: CustomerRecord): Promise<string> {
   const c = nl.customers;
   const cal = turn.s.calendar;
   const orDash = (list: Trusted) => (safeText(list) ? list : trusted('—'));
@@ -102,8 +104,8 @@ async function recordExport(turn: Turn, r: CustomerRecord): Promise<string> {
 }
 
 /** Items that match the query, plus every item linked to the customer's records (another contact point, another name). */
-async function customerItems(turn: Turn, query: string, records: CustomerRecord[]): Promise<Item[]> {
-  const items = await findCustomerItems(turn.s, turn.tenantId, query);
+async function customerItems(turn: Turn<Ports>, query: string, records: CustomerRecord[]): Promise<Item[]> {
+  const items = await turn.s.privacy.findItems(turn.tenantId, query);
   const ids = new Set(items.map((i) => i.id));
   for (const r of records) {
     for (const i of await turn.s.customers.items(r)) {
@@ -116,13 +118,13 @@ async function customerItems(turn: Turn, query: string, records: CustomerRecord[
   return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
-async function inzage(turn: Turn, args: string): Promise<void> {
+async function inzage(turn: Turn<Ports>, args: string): Promise<void> {
   if (!(await allowed(turn))) return;
   const query = args.trim();
   if (!query) return void (await turn.ctx.sendActivity(t.usageInzage));
   const records = await turn.s.customers.findAll(turn.tenantId, query);
   const items = await customerItems(turn, query, records);
-  const logs = await contactLogsOf(turn.s, turn.tenantId, query, records);
+  const logs = await turn.s.contactLogs.count(turn.tenantId, query, records);
   if (items.length === 0 && records.length === 0 && !logs) return void (await turn.ctx.sendActivity(t.nothingFound));
   const parts = [
     t.exportTitle(items.length),
@@ -141,13 +143,13 @@ async function inzage(turn: Turn, args: string): Promise<void> {
   turn.s.log.info({ tenantId: turn.tenantId, by: turn.actor.id, items: items.length }, 'privacy: inzage given');
 }
 
-async function vergeet(turn: Turn, args: string): Promise<void> {
+async function vergeet(turn: Turn<Ports>, args: string): Promise<void> {
   if (!(await allowed(turn))) return;
   const { query, confirmed } = splitConfirm(args);
   if (!query) return void (await turn.ctx.sendActivity(t.usageVergeet));
   const records = await turn.s.customers.findAll(turn.tenantId, query);
   const items = await customerItems(turn, query, records);
-  const logs = await contactLogsOf(turn.s, turn.tenantId, query, records);
+  const logs = await turn.s.contactLogs.count(turn.tenantId, query, records);
   if (items.length === 0 && records.length === 0 && !logs) return void (await turn.ctx.sendActivity(t.nothingFound));
   // Safety first: a paused customer is erased only after a manager lifted the pause.
   if (records.some((r) => r.pause)) return void (await turn.ctx.sendActivity(nl.customers.privacy.pauseActive));
@@ -160,18 +162,18 @@ async function vergeet(turn: Turn, args: string): Promise<void> {
     return void (await turn.ctx.sendActivity(ask));
   }
   let n = 0;
-  for (const item of items) if (await eraseItem(turn.s, turn.tenantId, item.id, 'request', turn.actor)) n++;
+  for (const item of items) if (await turn.s.privacy.erase(turn.tenantId, item.id, 'request', turn.actor)) n++;
   // The record and its lookups go too.
   for (const r of records) await turn.s.customers.store.remove(turn.tenantId, r.id);
-  const unlinked = await unlinkContactLogs(turn.s, turn.tenantId, query, records);
+  const unlinked = await turn.s.contactLogs.unlink(turn.tenantId, query, records);
   await turn.ctx.sendActivity(`${t.erased(n)}${unlinked ? ` ${nl.contacts.privacyErased(unlinked)}` : ''}`);
   turn.s.log.info({ tenantId: turn.tenantId, by: turn.actor.id, items: n }, 'privacy: customer data erased on request');
 }
 
-export const privacyFeature: Feature = {
+export const privacyFeature = defineFeature(NEEDS, {
   name: 'privacy',
   commands: { inzage, vergeet },
-};
+});
 
 /** "<who> bevestig" → who + confirmed (string ops: a regex with a lazy group before \s+ backtracks on long blank runs). */
 export function splitConfirm(args: string): { query: string; confirmed: boolean } {

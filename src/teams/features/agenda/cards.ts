@@ -26,7 +26,12 @@ export function slotLabel(cal: WorkingCalendar, start: Date, now: Date): string 
 export type AfterCreate = AgendaOffer | { kind: 'willFollow' };
 
 /** createdText is our text (composed with say()/sayText() by the caller). */
-export function offerCard(s: Services, item: Item<CallbackData>, createdText: string, offer: AfterCreate): Record<string, unknown> {
+export function offerCard(
+  s: Pick<Services, 'clock' | 'calendar'>,
+  item: Item<CallbackData>,
+  createdText: string,
+  offer: AfterCreate,
+): Record<string, unknown> {
   const now = s.clock.now();
   // The owner's name is user text: each Dutch text takes it through say().
   const who = item.owner?.name ?? '';

@@ -9,15 +9,17 @@ import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
 import type { VerbData } from '../../cards/contract';
 import { say, trusted } from '../../cards/render';
-import type { Feature } from '../../feature';
+import { defineFeature, type PortsOf } from '../../feature';
+import { CALENDAR_SYNC_NEEDS, type AgendaPorts } from '../../ports';
 import type { Turn } from '../../turn';
 import { offerCard, type AfterCreate } from './cards';
 import { offerSlots } from './offer';
 import { syncCalendar } from './sync';
 import { agendaReady } from '../../../app/jobs/agendaSync';
-import { calendarProblemFor } from '../../../app/graphAccess';
 
 const a = nl.agenda;
+
+const NEEDS = [...CALENDAR_SYNC_NEEDS, 'outbox'] as const;
 /** How long the answer to a slot choice waits for the event to be in Outlook before saying it will follow. */
 const CONFIRM_WAIT_MS = 3_000;
 
@@ -32,7 +34,7 @@ export function needsAgenda(item: Item): boolean {
  * The answer card after "terugbellen voor collega": the created text plus slot buttons, or the
  * reason there are none. When Graph does not answer in time, the bot plans by itself (outbox).
  */
-export async function afterCreate(turn: Turn, raw: Item, createdText: string): Promise<Record<string, unknown>> {
+export async function afterCreate(turn: Turn<AgendaPorts>, raw: Item, createdText: string): Promise<Record<string, unknown>> {
   const item = raw as unknown as Item<CallbackData>;
   const s = turn.s;
   let result: AfterCreate = await offerSlots(s, item);
@@ -46,7 +48,7 @@ export async function afterCreate(turn: Turn, raw: Item, createdText: string): P
   return offerCard(s, item, createdText, result);
 }
 
-async function planSlot(turn: Turn, data: VerbData<'callback.planSlot'>) {
+async function planSlot(turn: Turn<PortsOf<typeof NEEDS>>, data: VerbData<'callback.planSlot'>) {
   const s = turn.s;
   const id = typeof data.id === 'string' ? data.id : '';
   if (!agendaReady(s, turn.tenantId)) return cardResponse(noticeCard(trusted(a.notConfiguredShort), 'warning'));
@@ -63,7 +65,7 @@ async function planSlot(turn: Turn, data: VerbData<'callback.planSlot'>) {
     `${formatMoment(s.calendar, new Date(plan.start!), s.clock.now())}–${formatTime(s.calendar, new Date(plan.end!))}`;
   // Graph refuses this agenda (known, or found by the sync while we wait): say why (graphAccess.ts).
   const refused = async () => {
-    const problem = item.owner ? await calendarProblemFor(s, turn.tenantId, item.owner.id) : null;
+    const problem = item.owner ? await s.graphAccess.calendarProblemFor(turn.tenantId, item.owner.id) : null;
     return problem
       ? cardResponse(noticeCard(say(a.access.chosen[problem], trusted(chosenMoment()), who), 'warning', trusted(title)))
       : null;
@@ -75,7 +77,7 @@ async function planSlot(turn: Turn, data: VerbData<'callback.planSlot'>) {
   s.outbox.kickNow();
   const until = systemClock.now().getTime() + CONFIRM_WAIT_MS; // real waiting time, not the bot's clock
   while (systemClock.now().getTime() < until) {
-    const now = (await s.repo.getItem(turn.tenantId, item.id)) as unknown as Item<CallbackData> | null;
+    const now = (await s.items.get(turn.tenantId, item.id)) as unknown as Item<CallbackData> | null;
     if (now?.data.calendarEvent?.start === plan.start)
       return cardResponse(noticeCard(say(a.msg.inAgenda, trusted(chosenMoment()), who), 'good', trusted(title)));
     await new Promise((r) => setTimeout(r, 100));
@@ -83,8 +85,8 @@ async function planSlot(turn: Turn, data: VerbData<'callback.planSlot'>) {
   return (await refused()) ?? cardResponse(noticeCard(trusted(outcome.message ?? ''), 'good', trusted(title)));
 }
 
-export const agendaFeature: Feature = {
+export const agendaFeature = defineFeature(NEEDS, {
   name: 'agenda',
   verbs: { 'callback.planSlot': planSlot },
   deliveries: { calendarSync: (s) => (m) => syncCalendar(s, m) },
-};
+});

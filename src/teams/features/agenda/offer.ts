@@ -1,11 +1,11 @@
 // Offering slots in the owner's agenda to the person who made a callback for them: read free/busy
 // (within a small time budget: this runs while Teams waits for the invoke answer), find the first
 // feasible slots, and say what to do when none fits before the deadline.
-import type { Services } from '../../../app/services';
+import type { AgendaPorts } from '../../ports';
 import type { CallbackData } from '../../../domain/items/callback';
 import { findSlots, searchWindow, type Interval } from '../../../domain/scheduling/slots';
 import type { Item } from '../../../domain/types';
-import { calendarProblemFor, reportGraphAccess, userCauseOf } from '../../../app/graphAccess';
+import { userCauseOf } from '../../../app/graphAccess';
 import { toGraphFailure } from '../../../graph';
 import { agendaReady } from '../../../app/jobs/agendaSync';
 
@@ -30,13 +30,13 @@ export const OFFER_SPACING_MINUTES = 60;
 /** Budget for reading free/busy while the user waits (Teams gives an invoke roughly 10 seconds). */
 export const OFFER_TIMEOUT_MS = 4_000;
 
-export async function offerSlots(s: Services, item: Item<CallbackData>, timeoutMs = OFFER_TIMEOUT_MS): Promise<AgendaOffer> {
+export async function offerSlots(s: AgendaPorts, item: Item<CallbackData>, timeoutMs = OFFER_TIMEOUT_MS): Promise<AgendaOffer> {
   if (!agendaReady(s, item.tenantId)) return { kind: 'notConfigured' };
   if (!item.owner || !item.deadline) return { kind: 'noAgenda' };
   const now = s.clock.now();
   const window = searchWindow(s.calendar, now, item.deadline);
   // A known refusal: say so at once instead of asking Graph again while the user waits.
-  const known = await calendarProblemFor(s, item.tenantId, item.owner.id);
+  const known = await s.graphAccess.calendarProblemFor(item.tenantId, item.owner.id);
   if (known === 'consent' || known === 'mailbox') return { kind: 'noAccess', cause: known };
   try {
     const busy = await s.graph.getSchedule(item.owner.id, window.start, window.end, { timeoutMs });
@@ -56,7 +56,7 @@ export async function offerSlots(s: Services, item: Item<CallbackData>, timeoutM
     s.log.info({ itemId: item.id, error: f.message }, 'agenda offer: free/busy not available');
     if (f.accessDenied) {
       const probe = { op: 'calendar' as const, userId: item.owner.id, name: item.owner.name };
-      await reportGraphAccess(s, item.tenantId, f, probe);
+      await s.graphAccess.report(item.tenantId, f, probe);
       return { kind: 'noAccess', cause: userCauseOf(f, probe) };
     }
     if (s.credentials?.graph?.failing) return { kind: 'signInRefused' };

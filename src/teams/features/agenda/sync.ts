@@ -13,19 +13,18 @@
 import { failureText } from '../../../app/failures';
 import type { ConversationReference } from 'botbuilder';
 import type { DeliveryResult } from '../../../app/outbox';
-import type { Services } from '../../../app/services';
+import type { Services, OutboxMessage } from '../../../app/services';
 import type { CalendarEventRef, CallbackData } from '../../../domain/items/callback';
 import type { AppointmentData } from '../../../domain/items/appointment';
 import { findSlots, searchWindow } from '../../../domain/scheduling/slots';
 import { SYSTEM, type Item } from '../../../domain/types';
 import { formatDeadline } from '../../../domain/workingTime';
 import { deliveryResultFor, toGraphFailure, type CallOptions, type EventDraft, type GraphService } from '../../../graph';
-import type { OutboxMessage } from '../../../storage/repository';
-import { calendarBlocked, reportGraphAccess } from '../../../app/graphAccess';
 import { agendaReady } from '../../../app/jobs/agendaSync';
 import { graphUserOf, hasAgenda, wantedEvent } from '../../../domain/items/callbackAgenda';
 import { nl } from '../../../texts/nl';
 import { channelConversationId } from '../../delivery';
+import type { CalendarSyncPorts } from '../../ports';
 
 const e = nl.agenda.event;
 const CALL: CallOptions = { timeoutMs: 20_000 };
@@ -36,17 +35,17 @@ export function markerFor(item: Item<CallbackData>): string {
   return `topcontact/${item.tenantId}/${item.id}/${item.data.calendarSeq ?? 0}`;
 }
 
-export async function syncCalendar(s: Services, m: OutboxMessage): Promise<DeliveryResult> {
+export async function syncCalendar(s: CalendarSyncPorts, m: OutboxMessage): Promise<DeliveryResult> {
   if (!agendaReady(s, m.tenantId)) return { ok: true }; // Graph not set up: nothing to keep in step
   const itemId = String(m.payload.itemId ?? '');
-  const first = (await s.repo.getItem(m.tenantId, itemId)) as unknown as Item<CallbackData> | null;
-  if (first && hasAgenda(first) && (await calendarBlocked(s, m.tenantId))(graphUserOf(first))) {
+  const first = (await s.items.get(m.tenantId, itemId)) as unknown as Item<CallbackData> | null;
+  if (first && hasAgenda(first) && (await s.graphAccess.blocked(m.tenantId))(graphUserOf(first))) {
     // Graph refuses this calendar (an open access problem): no call in vain; queued again when it is allowed.
     return { ok: false, retry: false, error: 'graph access refused (waiting for the re-check)' };
   }
   try {
     for (let step = 0; step < 6; step++) {
-      const item = await s.repo.getItem(m.tenantId, itemId);
+      const item = await s.items.get(m.tenantId, itemId);
       if (!item || !hasAgenda(item)) return { ok: true };
       if (!(await syncStep(s, s.graph, item as unknown as Item<CallbackData>))) return { ok: true };
     }
@@ -58,8 +57,8 @@ export async function syncCalendar(s: Services, m: OutboxMessage): Promise<Deliv
     const f = toGraphFailure(err, s.clock.now().getTime());
     if (f.accessDenied) {
       // Final for this message; the re-check queues it again once Graph allows it (graphAccess.ts).
-      const item = (await s.repo.getItem(m.tenantId, itemId)) as unknown as Item<CallbackData> | null;
-      if (item) await reportGraphAccess(s, m.tenantId, f, { op: 'calendar', userId: graphUserOf(item), name: item.owner?.name });
+      const item = (await s.items.get(m.tenantId, itemId)) as unknown as Item<CallbackData> | null;
+      if (item) await s.graphAccess.report(m.tenantId, f, { op: 'calendar', userId: graphUserOf(item), name: item.owner?.name });
     }
     const r = deliveryResultFor(f, s.clock.now().getTime());
     s.log.warn({ itemId, error: r.ok ? '' : r.error, retry: !r.ok && r.retry }, 'calendar sync failed');
@@ -68,7 +67,7 @@ export async function syncCalendar(s: Services, m: OutboxMessage): Promise<Deliv
 }
 
 /** One step toward the wanted state; true when the item changed and needs another look. */
-async function syncStep(s: Services, graph: GraphService, item: Item<CallbackData>): Promise<boolean> {
+async function syncStep(s: CalendarSyncPorts, graph: GraphService, item: Item<CallbackData>): Promise<boolean> {
   const d = item.data;
   const closed = item.status === 'done' || item.status === 'cancelled' || item.status === 'notReached';
   if (!closed && item.owner && d.agenda?.state === 'auto') {
@@ -110,7 +109,7 @@ async function syncStep(s: Services, graph: GraphService, item: Item<CallbackDat
 }
 
 /** Plans the first feasible slot in the owner's agenda (the bot chooses: intake, no answer to the offer, Graph was down). */
-async function autoPlan(s: Services, graph: GraphService, item: Item<CallbackData>): Promise<void> {
+async function autoPlan(s: CalendarSyncPorts, graph: GraphService, item: Item<CallbackData>): Promise<void> {
   const now = s.clock.now();
   const deadline = item.deadline ?? now;
   const window = searchWindow(s.calendar, now, deadline);
@@ -129,7 +128,12 @@ async function autoPlan(s: Services, graph: GraphService, item: Item<CallbackDat
   else await act(s, item, 'agendaNoSlot', { reason: 'none' });
 }
 
-async function act(s: Services, item: Item<CallbackData>, action: string, input: Record<string, unknown>): Promise<void> {
+async function act(
+  s: Pick<Services, 'items' | 'log'>,
+  item: Item<CallbackData>,
+  action: string,
+  input: Record<string, unknown>,
+): Promise<void> {
   const out = await s.items.act(item.tenantId, item.id, action, input, SYSTEM);
   if (out.status !== 'ok')
     s.log.warn(
@@ -138,14 +142,14 @@ async function act(s: Services, item: Item<CallbackData>, action: string, input:
     );
 }
 
-function record(s: Services, item: Item<CallbackData>, event: CalendarEventRef | null): Promise<void> {
+function record(s: Pick<Services, 'items' | 'log'>, item: Item<CallbackData>, event: CalendarEventRef | null): Promise<void> {
   return act(s, item, 'calendarSynced', { event });
 }
 
 /** Teams deep link to the callback's card in the channel, when the card is posted. */
-export async function cardLink(s: Services, item: Item<unknown>): Promise<string | null> {
+export async function cardLink(s: Pick<Services, 'bindings'>, item: Item<unknown>): Promise<string | null> {
   if (!item.card) return null;
-  const binding = await s.repo.getBinding(item.tenantId);
+  const binding = await s.bindings.getBinding(item.tenantId);
   const channelId = channelConversationId(item.card.conversationId);
   const params = new URLSearchParams({ tenantId: item.tenantId, parentMessageId: item.card.activityId });
   const sameChannel =
@@ -161,7 +165,12 @@ const esc = (v: string) =>
   v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** The Outlook event: subject, body with the customer's details and a link back to the card, reminder, busy, category. */
-export function eventDraft(s: Services, item: Item<CallbackData>, w: { start: string; end: string }, link: string | null): EventDraft {
+export function eventDraft(
+  s: Pick<Services, 'clock' | 'calendar'>,
+  item: Item<CallbackData>,
+  w: { start: string; end: string },
+  link: string | null,
+): EventDraft {
   const d = item.data;
   const now = s.clock.now();
   // An appointment has one contact point (phone or e-mail) instead of the callback's phone.

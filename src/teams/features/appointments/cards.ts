@@ -4,6 +4,7 @@
 // cards/itemCard.ts; an appointment adds its facts (kind, how, terms), the contact link and the acknowledgement.
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../app/services';
+import type { CardTimePorts } from '../../ports';
 import {
   APPOINTMENT_KINDS,
   appointmentTerms,
@@ -93,7 +94,7 @@ export const appointmentCards = ownedItemRenderer<AppointmentData>({
 });
 
 /** A one-line description of each kind's term, computed for now (shown in the kind picker). */
-function termSummary(s: Services, kind: AppointmentKind): string {
+function termSummary(s: CardTimePorts, kind: AppointmentKind): string {
   const now = s.clock.now();
   const cal = s.calendar;
   if (NEEDS_MOMENT_AND_OWNER.has(kind)) return kind === 'walkin' ? t.walkinRule : t.formIntro.homevisit;
@@ -102,7 +103,7 @@ function termSummary(s: Services, kind: AppointmentKind): string {
   return terms.final ? `${first}. ${terms.finalLabel}: ${formatDeadline(cal, new Date(terms.final), now)}` : first;
 }
 
-export function appointmentChooser(s: Services, notice?: Notice): Record<string, unknown> {
+export function appointmentChooser(s: CardTimePorts, notice?: Notice): Record<string, unknown> {
   return bind(chooseTemplate, {
     ...trustedFields({ title: t.chooseTitle, intro: t.chooseIntro }),
     notice: notice ? trustedFields({ text: notice.text, style: cap(notice.style) }) : null,
@@ -112,7 +113,7 @@ export function appointmentChooser(s: Services, notice?: Notice): Record<string,
 
 /** The form for one kind, prefilled with the charter's term (e-mail: the full answer; the reply term is fixed). */
 export async function appointmentForm(
-  s: Services,
+  s: CardTimePorts & Pick<Services, 'users'>,
   tenantId: string,
   kind: AppointmentKind,
   actor: Person,

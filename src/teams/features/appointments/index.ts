@@ -8,14 +8,14 @@ import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { sayText } from '../../cards/render';
 import { cardResponse, noticeCard } from '../../cards/common';
-import type { Feature } from '../../feature';
+import { defineFeature, type PortsOf } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
+import { FREE_MOMENTS_NEEDS, LIFECYCLE_NEEDS } from '../../ports';
 import type { Turn } from '../../turn';
 import { itemVerb, lifecycleVerbs } from '../itemActions';
 import { appointmentCards, appointmentChooser, appointmentForm } from './cards';
 import { freeMomentsView, type MomentsForm } from '../shared/freeMoments';
 import { APPOINTMENT_SLOT_MINUTES, freeMomentsTerm } from '../../../domain/items/appointment';
-import { prefillFromRecord } from '../../../app/customers';
 import { customerNeeds, needsHints, profileLines } from '../../../domain/customers/profile';
 import type { CustomerRecord } from '../../../domain/customers/record';
 import { trusted } from '../../cards/render';
@@ -34,6 +34,9 @@ function knownCustomerText(r: CustomerRecord): string {
 
 const t = nl.appointments;
 
+const NEEDS = [...LIFECYCLE_NEEDS, ...FREE_MOMENTS_NEEDS, 'customerCases'] as const;
+type Ports = PortsOf<typeof NEEDS>;
+
 /** Words people type after `afspraak` for a kind. */
 const KIND_WORDS: Record<string, AppointmentKind> = {
   email: 'email',
@@ -49,7 +52,7 @@ const KIND_WORDS: Record<string, AppointmentKind> = {
 };
 
 /** Form values (strings from Teams) → the domain's create input. */
-async function createInput(turn: Turn, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function createInput(turn: Turn<Ports>, data: Record<string, unknown>): Promise<Record<string, unknown>> {
   const ownerId = typeof data.owner === 'string' ? data.owner.trim() : '';
   // From the form an empty owner means "for the team"; the form prefills the creator.
   const owner: Person | null = ownerId ? ((await resolvePerson(turn, ownerId)) ?? null) : null;
@@ -70,7 +73,7 @@ function momentsForm(kind: AppointmentKind): MomentsForm {
 }
 
 function createdText(
-  turn: Turn,
+  turn: Turn<Ports>,
   item: { id: string; deadline: Date | null; owner: Person | null; data: Record<string, unknown> },
   posted: boolean,
 ): string {
@@ -94,7 +97,7 @@ function createdText(
 
 const verbs = { renderer: appointmentCards };
 
-export const appointmentsFeature: Feature = {
+export const appointmentsFeature = defineFeature(NEEDS, {
   name: 'appointments',
   commands: {
     afspraak: async (turn, args) => {
@@ -114,7 +117,7 @@ export const appointmentsFeature: Feature = {
     'appointment.lookupCustomer': async (turn, data) => {
       const kind = oneOf(String(data.promiseKind ?? ''), APPOINTMENT_KINDS);
       if (!kind) return cardResponse(appointmentChooser(turn.s));
-      const found = await prefillFromRecord(turn.s, turn.tenantId, data, 'contact', turn.actor);
+      const found = await turn.s.customerCases.prefill(turn.tenantId, data, 'contact', turn.actor);
       const f = nl.customers.form;
       const notice =
         found.status === 'filled'
@@ -176,4 +179,4 @@ export const appointmentsFeature: Feature = {
   },
   cards: { appointment: appointmentCards },
   // The same reminders as callbacks: a nudge before the term when nobody has it, daily notes when late.
-};
+});

@@ -55,7 +55,7 @@ export const callbackCards = ownedItemRenderer<CallbackData>({
  * message extension's dialog (inDialog) with Action.Submit, which is what a dialog hands to submitAction.
  */
 export async function callbackForm(
-  s: Services,
+  s: Pick<Services, 'users'>,
   tenantId: string,
   state: FormState & { formId?: string; inDialog?: boolean; moments?: MomentsView } = {},
 ): Promise<Record<string, unknown>> {

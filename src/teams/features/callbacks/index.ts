@@ -7,19 +7,22 @@ import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
 import { sayText, trusted } from '../../cards/render';
-import type { Feature } from '../../feature';
+import { defineFeature, type PortsOf } from '../../feature';
 import { momentFrom, resolvePerson } from '../../people';
+import { AGENDA_NEEDS, FREE_MOMENTS_NEEDS, LIFECYCLE_NEEDS } from '../../ports';
 import type { Turn } from '../../turn';
 import { lifecycleVerbs } from '../itemActions';
 import { callbackCards, callbackForm } from './cards';
 import { freeMomentsView } from '../shared/freeMoments';
 import { afterCreate, needsAgenda } from '../agenda';
-import { prefillFromRecord } from '../../../app/customers';
 
 const t = nl.callbacks;
 
+const NEEDS = [...LIFECYCLE_NEEDS, ...FREE_MOMENTS_NEEDS, ...AGENDA_NEEDS, 'customerCases'] as const;
+type Ports = PortsOf<typeof NEEDS>;
+
 /** Form values (strings from Teams) → the domain's create input. */
-async function createInput(turn: Turn, data: Record<string, unknown>, source: string): Promise<Record<string, unknown>> {
+async function createInput(turn: Turn<Ports>, data: Record<string, unknown>, source: string): Promise<Record<string, unknown>> {
   const assigneeId = typeof data.assignee === 'string' ? data.assignee.trim() : '';
   // An id that cannot be resolved goes to the rules as is: they answer with a message at the field.
   const assignee: Person | string | undefined = assigneeId ? ((await resolvePerson(turn, assigneeId)) ?? assigneeId) : undefined;
@@ -34,7 +37,7 @@ async function createInput(turn: Turn, data: Record<string, unknown>, source: st
   };
 }
 
-async function createFromForm(turn: Turn, data: Record<string, unknown>, source: string) {
+async function createFromForm(turn: Turn<Ports>, data: Record<string, unknown>, source: string) {
   const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
   const input = await createInput(turn, data, source);
   // A double submit of one form makes one callback. The key includes the person: a form card in a
@@ -43,14 +46,14 @@ async function createFromForm(turn: Turn, data: Record<string, unknown>, source:
 }
 
 /** What the person who submitted the form is told. */
-function outcomeText(turn: Turn, outcome: Exclude<CreateOutcome, { status: 'invalid' }>): string {
+function outcomeText(turn: Turn<Ports>, outcome: Exclude<CreateOutcome, { status: 'invalid' }>): string {
   if (outcome.status === 'conflict') return nl.common.somethingWrong;
   if (outcome.status === 'keyReused') return t.formAlreadySent(outcome.item.id);
   return createdText(turn, outcome.item, outcome.status === 'created' ? outcome.posted : true);
 }
 
 function createdText(
-  turn: Turn,
+  turn: Turn<Ports>,
   item: { id: string; deadline: Date | null; owner: Person | null; data: Record<string, unknown> },
   posted: boolean,
 ): string {
@@ -69,7 +72,7 @@ function createdText(
 
 const verbs = { renderer: callbackCards };
 
-export const callbacksFeature: Feature = {
+export const callbacksFeature = defineFeature(NEEDS, {
   name: 'callbacks',
   commands: {
     terugbellen: async (turn) => {
@@ -99,7 +102,7 @@ export const callbacksFeature: Feature = {
     },
     // "Klant opzoeken": the form again, with the known klantbeeld for the typed number (app/customers.ts).
     'callback.lookupCustomer': async (turn, data) => {
-      const found = await prefillFromRecord(turn.s, turn.tenantId, data, 'phone', turn.actor);
+      const found = await turn.s.customerCases.prefill(turn.tenantId, data, 'phone', turn.actor);
       const f = nl.customers.form;
       const notice =
         found.status === 'filled'
@@ -150,7 +153,7 @@ export const callbacksFeature: Feature = {
       },
     },
   },
-};
+});
 
 /** The form in a dialog (task module) opened by the message extension. */
 function dialog(card: Record<string, unknown>): MessagingExtensionActionResponse {

@@ -2,19 +2,18 @@
 // contact. Telefoon is chosen already: the common case is one choice (the topic) and one click.
 import { randomUUID } from 'node:crypto';
 import { CardFactory } from 'botbuilder';
-import { logContact } from '../../../app/contactLogs';
 import type { Services } from '../../../app/services';
 import { nl } from '../../../texts/nl';
 import { cardResponse } from '../../cards/common';
 import { choiceList, cap, neutraliseValues } from '../../cards/itemCard';
 import { bind, sayText, trusted, trustedFields } from '../../cards/render';
-import type { Feature, Notice } from '../../feature';
+import { defineFeature, type Notice } from '../../feature';
 import template from '../../cards/templates/contactForm.json';
 
 const t = nl.contacts;
 
 export function contactForm(
-  s: Services,
+  s: Pick<Services, 'config'>,
   o: { values?: Record<string, unknown>; errors?: Record<string, string>; notice?: Notice; formId?: string } = {},
 ): Record<string, unknown> {
   const values = neutraliseValues(o.values ?? {});
@@ -41,7 +40,7 @@ export function contactForm(
   });
 }
 
-export const contactsFeature: Feature = {
+export const contactsFeature = defineFeature(['config', 'contactLogs'], {
   name: 'contacts',
   commands: {
     geholpen: async (turn) => {
@@ -53,7 +52,7 @@ export const contactsFeature: Feature = {
     'contact.form': async (turn) => cardResponse(contactForm(turn.s)),
     'contact.create': async (turn, data) => {
       const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
-      const outcome = await logContact(turn.s, turn.tenantId, turn.actor, data, formId);
+      const outcome = await turn.s.contactLogs.log(turn.tenantId, turn.actor, data, formId);
       if (outcome.status === 'invalid') {
         return cardResponse(
           contactForm(turn.s, {
@@ -72,4 +71,4 @@ export const contactsFeature: Feature = {
       return cardResponse(contactForm(turn.s, { notice: { text, style: 'good' } }));
     },
   },
-};
+});

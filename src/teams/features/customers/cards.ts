@@ -2,6 +2,7 @@
 // with several matches. The values come from app/customers.ts; every user text is neutralised.
 import { customerView } from '../../../app/customers';
 import type { Services } from '../../../app/services';
+import type { CardTimePorts } from '../../ports';
 import { lastFour } from '../../../domain/customers/contact';
 import { customerNeeds, needsHints, profileLines } from '../../../domain/customers/profile';
 import { phoneKey, type CustomerRecord } from '../../../domain/customers/record';
@@ -17,19 +18,22 @@ prepareTemplates(customerTemplate, pickTemplate);
 const t = nl.customers;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** What the customer card reads: the record's items, the clock and retention, who may manage. */
+export type CustomerCardPorts = CardTimePorts & Pick<Services, 'customers' | 'config' | 'policy'>;
+
 function itemLine(i: Item): Trusted {
   const status = nl.callbacks.status[i.status] ?? i.status;
   return say(t.card.itemLine, trusted(i.id), trusted(t.kind[i.kind] ?? i.kind), i.subject, trusted(status.toLowerCase()));
 }
 
-function openRow(s: Services, i: Item) {
+function openRow(s: CardTimePorts, i: Item) {
   const now = s.clock.now();
   const owner = i.owner ? i.owner.name : trusted(t.card.nobody);
   const term = i.deadline ? formatDeadline(s.calendar, i.deadline, now) : '—';
   return { line: itemLine(i), sub: md`${trusted(t.card.owner)}: ${owner} · ${trusted(t.card.term)}: ${trusted(term)}` };
 }
 
-function finishedRow(s: Services, i: Item) {
+function finishedRow(s: CardTimePorts, i: Item) {
   const d = i.data;
   // Typed values are user text (plain strings); a known answer or confirmation is our label.
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : '');
@@ -51,7 +55,12 @@ function finishedRow(s: Services, i: Item) {
 }
 
 /** The customer card for `viewer`: profile, open and finished items, contact details, the pause and its buttons. */
-export async function customerCard(s: Services, r: CustomerRecord, viewer: Person, notice?: Notice): Promise<Record<string, unknown>> {
+export async function customerCard(
+  s: CustomerCardPorts,
+  r: CustomerRecord,
+  viewer: Person,
+  notice?: Notice,
+): Promise<Record<string, unknown>> {
   const view = await customerView(s, r);
   const isManager = s.policy.mayManage(viewer);
   return bind(customerTemplate, {
@@ -84,7 +93,7 @@ export async function customerCard(s: Services, r: CustomerRecord, viewer: Perso
 }
 
 /** Several customers with this name: at most ten, told apart by the last four digits and the latest topic. */
-export async function pickCard(s: Services, records: CustomerRecord[], more: boolean): Promise<Record<string, unknown>> {
+export async function pickCard(s: Pick<Services, 'customers'>, records: CustomerRecord[], more: boolean): Promise<Record<string, unknown>> {
   const rows = [];
   for (const r of records) {
     const items = await s.customers.items(r);

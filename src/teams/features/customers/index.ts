@@ -3,13 +3,12 @@
 // without customer data. Replies never repeat a typed phone number or e-mail address.
 // Buttons: customer.show, customer.pause (any colleague, 1:1), customer.lift (managers).
 import { CardFactory } from 'botbuilder';
-import { liftPause, pauseCustomer, type FindResult } from '../../../app/customers';
+import type { FindResult } from '../../../app/customers';
 import type { DeliveryHandler } from '../../../app/outbox';
-import type { Services } from '../../../app/services';
 import type { Person } from '../../../domain/types';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
-import type { Feature, Notice } from '../../feature';
+import { defineFeature, type Notice, type PortsOf } from '../../feature';
 import type { TeamsMessenger } from '../../proactive';
 import { guarded } from '../../delivery';
 import type { Turn } from '../../turn';
@@ -18,9 +17,12 @@ import { trusted } from '../../cards/render';
 
 const t = nl.customers;
 
+const NEEDS = ['clock', 'calendar', 'config', 'policy', 'customers', 'customerCases', 'messages'] as const;
+type Ports = PortsOf<typeof NEEDS>;
+
 /** What to send for a lookup: a text, or a card (the customer's, or the pick list). Records the lookup of one customer. */
 async function answerFor(
-  s: Services,
+  s: Ports,
   tenantId: string,
   found: FindResult,
   viewer: Person,
@@ -31,7 +33,7 @@ async function answerFor(
   return { card: await customerCard(s, found.record, viewer) };
 }
 
-async function klant(turn: Turn, args: string): Promise<void> {
+async function klant(turn: Turn<Ports>, args: string): Promise<void> {
   const query = args.trim();
   if (turn.scope !== 'personal') {
     // Nothing about the customer in the channel: the answer (or the usage) goes to the 1:1 chat.
@@ -45,7 +47,7 @@ async function klant(turn: Turn, args: string): Promise<void> {
       more: found.status === 'many' ? found.more : undefined,
     };
     const now = turn.s.clock.now();
-    await turn.s.repo.enqueue(
+    await turn.s.messages.queue(
       [
         {
           tenantId: turn.tenantId,
@@ -57,7 +59,6 @@ async function klant(turn: Turn, args: string): Promise<void> {
       ],
       now,
     );
-    turn.s.outbox.kick();
     await turn.ctx.sendActivity(t.sentToChat);
     return;
   }
@@ -67,7 +68,7 @@ async function klant(turn: Turn, args: string): Promise<void> {
 }
 
 /** The 1:1 answer to `klant` typed in a channel, rendered when sent (nothing about the customer waits in the outbox). */
-function customerAnswer(s: Services, messenger: TeamsMessenger): DeliveryHandler {
+function customerAnswer(s: Ports, messenger: TeamsMessenger): DeliveryHandler {
   return async (m) => {
     const to = m.payload.to as Person;
     const p = m.payload;
@@ -94,7 +95,7 @@ function customerAnswer(s: Services, messenger: TeamsMessenger): DeliveryHandler
   };
 }
 
-async function shown(turn: Turn, id: string, notice?: Notice) {
+async function shown(turn: Turn<Ports>, id: string, notice?: Notice) {
   const r = await turn.s.customers.store.get(turn.tenantId, id);
   if (!r) return cardResponse(noticeCard(trusted(t.notFound), 'warning'));
   return cardResponse(await customerCard(turn.s, r, turn.actor, notice));
@@ -102,7 +103,7 @@ async function shown(turn: Turn, id: string, notice?: Notice) {
 
 const idOf = (data: Record<string, unknown>) => (typeof data.id === 'string' ? data.id.trim().toUpperCase() : '');
 
-export const customersFeature: Feature = {
+export const customersFeature = defineFeature(NEEDS, {
   name: 'customers',
   commands: { klant },
   verbs: {
@@ -116,14 +117,14 @@ export const customersFeature: Feature = {
     'customer.pause': async (turn, data) => {
       if (turn.scope !== 'personal') return cardResponse(noticeCard(trusted(t.pause.personalOnly), 'warning'));
       const id = idOf(data);
-      const out = await pauseCustomer(turn.s, turn.tenantId, id, typeof data.reason === 'string' ? data.reason : '', turn.actor);
+      const out = await turn.s.customerCases.pause(turn.tenantId, id, typeof data.reason === 'string' ? data.reason : '', turn.actor);
       if (out.status === 'notFound') return cardResponse(noticeCard(trusted(t.notFound), 'warning'));
       return shown(turn, id, out.status === 'ok' ? { text: t.pause.set, style: 'accent' } : { text: out.message, style: 'attention' });
     },
     'customer.lift': async (turn, data) => {
       if (turn.scope !== 'personal') return cardResponse(noticeCard(trusted(t.pause.personalOnly), 'warning'));
       const id = idOf(data);
-      const out = await liftPause(turn.s, turn.tenantId, id, turn.actor);
+      const out = await turn.s.customerCases.lift(turn.tenantId, id, turn.actor);
       if (out.status === 'notFound') return cardResponse(noticeCard(trusted(t.notFound), 'warning'));
       return shown(
         turn,
@@ -133,4 +134,4 @@ export const customersFeature: Feature = {
     },
   },
   deliveries: { customerAnswer },
-};
+});

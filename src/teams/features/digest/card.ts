@@ -10,8 +10,6 @@ import { formatDay, formatTime, type WorkingCalendar } from '../../../domain/wor
 import { addCalendarDays } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { bind, cardSize, md, say, trusted, trustedFields } from '../../cards/render';
-import { problemLines } from '../../../app/deliveryProblems';
-import { digestItems } from '../../../app/openItems';
 import template from '../../cards/templates/digest.json';
 
 const t = nl.digest;
@@ -160,12 +158,15 @@ export function composeDigest(
   }
 }
 
+/** What composing a digest reads: the open items, the delivery problems to warn about, the calendar and digest time. */
+export type DigestPorts = Pick<Services, 'openItems' | 'problems' | 'calendar' | 'config' | 'log'>;
+
 /** Loads what a digest needs and composes it; logs size and build time (never content). */
-export async function digestFor(s: Services, tenantId: string, audience: DigestAudience, now: Date): Promise<ComposedDigest> {
+export async function digestFor(s: DigestPorts, tenantId: string, audience: DigestAudience, now: Date): Promise<ComposedDigest> {
   const loadStarted = performance.now();
-  const items = await digestItems(s, tenantId, audience);
+  const items = await s.openItems.digest(tenantId, audience);
   const loadMs = round(performance.now() - loadStarted);
-  const notices = await problemLines(s, tenantId);
+  const notices = await s.problems.lines(tenantId);
   const composed = composeDigest(items, audience, now, s.calendar, { digestTime: s.config.digestTime, notices });
   s.log.info(
     {

@@ -4,7 +4,7 @@ import { CardFactory } from 'botbuilder';
 import { nl } from '../../../texts/nl';
 import { normalisePhone } from '../../../domain/validation/phone';
 import { cardResponse } from '../../cards/common';
-import type { Feature } from '../../feature';
+import { defineFeature, type PortsOf } from '../../feature';
 import type { Turn } from '../../turn';
 import { channelAudience, digestFor, personalAudience } from './card';
 import { currentSettings, saveSettings, settingsCard } from './settings';
@@ -13,15 +13,18 @@ import { digestDelivery } from './schedule';
 
 const t = nl.digest;
 
+const NEEDS = ['clock', 'calendar', 'config', 'log', 'users', 'bindings', 'openItems', 'problems'] as const;
+type Ports = PortsOf<typeof NEEDS>;
+
 /**
  * In the 1:1 chat: your own digest. In a channel of the work channel's team: the team's digest (never
  * with interpreter details). Elsewhere (a group chat, another team) people outside the team may read
  * along, so there the bot only says where the digest is.
  */
-async function digestCommand(turn: Turn): Promise<void> {
+async function digestCommand(turn: Turn<Ports>): Promise<void> {
   const now = turn.s.clock.now();
   if (turn.scope !== 'personal') {
-    const binding = await turn.s.repo.getBinding(turn.tenantId);
+    const binding = await turn.s.bindings.getBinding(turn.tenantId);
     const teamId = (turn.ctx.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
     if (!binding) {
       await turn.ctx.sendActivity(nl.common.notBound);
@@ -37,7 +40,7 @@ async function digestCommand(turn: Turn): Promise<void> {
   await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 }
 
-async function settingsCommand(turn: Turn): Promise<void> {
+async function settingsCommand(turn: Turn<Ports>): Promise<void> {
   if (turn.scope !== 'personal') {
     await turn.ctx.sendActivity(t.settings.onlyPersonal);
     return;
@@ -46,7 +49,7 @@ async function settingsCommand(turn: Turn): Promise<void> {
   await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 }
 
-export const digestFeature: Feature = {
+export const digestFeature = defineFeature(NEEDS, {
   name: 'digest',
   commands: {
     digest: digestCommand,
@@ -79,4 +82,4 @@ export const digestFeature: Feature = {
     },
   },
   deliveries: { [DIGEST_MESSAGE]: digestDelivery },
-};
+});

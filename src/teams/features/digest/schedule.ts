@@ -8,7 +8,7 @@ import type { DigestPayload } from '../../../app/jobs/digest';
 import type { Services } from '../../../app/services';
 import { channelRef, channelTarget, guarded } from '../../delivery';
 import type { TeamsMessenger } from '../../proactive';
-import { channelAudience, digestFor, personalAudience } from './card';
+import { channelAudience, digestFor, personalAudience, type DigestPorts } from './card';
 
 /** Sends and classifies a failure; a blocked or removed conversation is recorded for `target` (delivery.ts). */
 function send(target: string, fn: () => Promise<unknown>): Promise<DeliveryResult> {
@@ -17,7 +17,10 @@ function send(target: string, fn: () => Promise<unknown>): Promise<DeliveryResul
   });
 }
 
-export function digestDelivery(s: Services, messenger: TeamsMessenger): DeliveryHandler {
+export function digestDelivery(
+  s: DigestPorts & Pick<Services, 'clock' | 'bindings' | 'users'>,
+  messenger: TeamsMessenger,
+): DeliveryHandler {
   return async (m) => {
     const p = m.payload as unknown as DigestPayload;
     const now = s.clock.now();
@@ -27,7 +30,7 @@ export function digestDelivery(s: Services, messenger: TeamsMessenger): Delivery
       return { ok: true };
     }
     if (p.audience === 'channel') {
-      const binding = await s.repo.getBinding(m.tenantId);
+      const binding = await s.bindings.getBinding(m.tenantId);
       if (!binding) return { ok: false, retry: false, error: 'no channel bound' };
       const { card } = await digestFor(s, m.tenantId, channelAudience, now);
       const ref = channelRef(binding.conversationRef) as Partial<ConversationReference>;
@@ -37,7 +40,7 @@ export function digestDelivery(s: Services, messenger: TeamsMessenger): Delivery
         }),
       );
     }
-    const user = p.userId ? await s.repo.getUser(m.tenantId, p.userId) : null;
+    const user = p.userId ? await s.users.getUser(m.tenantId, p.userId) : null;
     if (!user || user.settings.personalDigest !== true) return { ok: true }; // opted out since the claim
     const person = { id: user.userId, name: user.name, teamsId: user.teamsId };
     const { digest, card } = await digestFor(s, m.tenantId, personalAudience(person), now);

@@ -1,8 +1,7 @@
 // `instellingen`: the personal settings card (today one setting: the personal daily digest).
 // Only in the 1:1 chat: a settings card in a channel would show one person's choice to everyone.
-import type { Services } from '../../../app/services';
+import type { Services, UserSettings } from '../../../app/services';
 import type { Person } from '../../../domain/types';
-import type { UserSettings } from '../../../storage/repository';
 import { nl } from '../../../texts/nl';
 import { bind, trustedFields } from '../../cards/render';
 import template from '../../cards/templates/settings.json';
@@ -12,7 +11,7 @@ import type { Notice } from '../../feature';
 const t = nl.digest.settings;
 
 export function settingsCard(
-  s: Services,
+  s: Pick<Services, 'config'>,
   settings: UserSettings,
   notice?: Notice,
   form: { directNumber?: string; error?: string } = {},
@@ -33,15 +32,20 @@ export function settingsCard(
   });
 }
 
-export async function currentSettings(s: Services, tenantId: string, actor: Person): Promise<UserSettings> {
-  return (await s.repo.getUser(tenantId, actor.id))?.settings ?? {};
+export async function currentSettings(s: Pick<Services, 'users'>, tenantId: string, actor: Person): Promise<UserSettings> {
+  return (await s.users.getUser(tenantId, actor.id))?.settings ?? {};
 }
 
 /** Stores the choice; keeps the user's other settings. */
-export async function saveSettings(s: Services, tenantId: string, actor: Person, patch: UserSettings): Promise<UserSettings> {
-  const known = await s.repo.getUser(tenantId, actor.id);
+export async function saveSettings(
+  s: Pick<Services, 'users'>,
+  tenantId: string,
+  actor: Person,
+  patch: UserSettings,
+): Promise<UserSettings> {
+  const known = await s.users.getUser(tenantId, actor.id);
   const settings = { ...(known?.settings ?? {}), ...patch };
-  await s.repo.upsertUser({
+  await s.users.upsertUser({
     tenantId,
     userId: known?.userId ?? actor.id,
     teamsId: known?.teamsId ?? actor.teamsId,

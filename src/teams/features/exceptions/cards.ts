@@ -179,7 +179,12 @@ function decisionLine(c: DecidedCase): string {
 /** The form's values as they travel in the "Toch plaatsen" and "Vraag aanpassen" buttons. */
 export const FORM_FIELDS = ['situation', 'rule', 'proposal', 'leaning', 'urgency'] as const;
 
-export function similarCard(s: Services, similar: SimilarCase[], values: Record<string, unknown>, formId: string): Record<string, unknown> {
+export function similarCard(
+  s: Pick<Services, 'calendar'>,
+  similar: SimilarCase[],
+  values: Record<string, unknown>,
+  formId: string,
+): Record<string, unknown> {
   const cal = s.calendar;
   const card = bind(similarTemplate, {
     t: trustedTexts(t.similar),
@@ -206,7 +211,13 @@ export function similarCard(s: Services, similar: SimilarCase[], values: Record<
   return card;
 }
 
-export function libraryCard(s: Services, words: string, results: DecidedCase[], partial: boolean, max = 8): Record<string, unknown> {
+export function libraryCard(
+  s: Pick<Services, 'calendar'>,
+  words: string,
+  results: DecidedCase[],
+  partial: boolean,
+  max = 8,
+): Record<string, unknown> {
   const cal = s.calendar;
   const shown = results.slice(0, max);
   return bind(libraryTemplate, {

@@ -6,8 +6,6 @@
 import type { FileConsentCardResponse } from 'botbuilder';
 import type { Services } from '../../../app/services';
 import { libraryCsv, type CsvLabels } from '../../../domain/exceptions/library';
-import type { ExceptionData } from '../../../domain/items/exception';
-import type { Item } from '../../../domain/types';
 import { nl } from '../../../texts/nl';
 import type { FileConsentHandler } from '../../feature';
 import type { Turn } from '../../turn';
@@ -19,23 +17,20 @@ export const FILE_CONSENT_TYPE = 'application/vnd.microsoft.teams.card.file.cons
 export const FILE_INFO_TYPE = 'application/vnd.microsoft.teams.card.file.info';
 const UPLOAD_TIMEOUT_MS = 8_000;
 
-/** Every decided twijfelgeval of the tenant (the library). */
-export async function decidedCases(s: Services, tenantId: string): Promise<Item<ExceptionData>[]> {
-  const closed = await s.repo.queryItems(tenantId, { kinds: ['exception'], open: false });
-  return (closed as unknown as Item<ExceptionData>[]).filter((i) => i.status === 'decided' && !!i.data.decision);
-}
+/** What the library export reads and says: the decided cases, the calendar, the upload rules, the log. */
+export type ExportPorts = Pick<Services, 'reports' | 'clock' | 'calendar' | 'config' | 'log'>;
 
-function labels(s: Services): CsvLabels {
+function labels(s: Pick<Services, 'calendar'>): CsvLabels {
   return { headers: t.export.headers, outcome: t.outcome, yes: t.export.yes, no: t.export.no, date: (d) => s.calendar.dayOf(d) };
 }
 
-export async function exportCsv(s: Services, tenantId: string): Promise<{ csv: string; count: number }> {
-  const library = await decidedCases(s, tenantId);
+export async function exportCsv(s: Pick<Services, 'reports' | 'calendar'>, tenantId: string): Promise<{ csv: string; count: number }> {
+  const library = await s.reports.decidedExceptions(tenantId);
   return { csv: libraryCsv(library, labels(s)), count: library.length };
 }
 
 /** Offers the CSV with a FileConsentCard (personal chat), or explains where it can be had. */
-export async function offerExport(turn: Turn): Promise<void> {
+export async function offerExport(turn: Turn<ExportPorts>): Promise<void> {
   if (turn.scope !== 'personal') {
     await turn.ctx.sendActivity(t.export.onlyPersonal);
     return;
@@ -63,7 +58,7 @@ export async function offerExport(turn: Turn): Promise<void> {
 }
 
 /** Teams' upload URLs are https (OneDrive/SharePoint); plain http only outside production (tests, local trial). */
-function uploadUrlAllowed(s: Services, raw: string | undefined): raw is string {
+function uploadUrlAllowed(s: Pick<Services, 'config'>, raw: string | undefined): raw is string {
   if (!raw) return false;
   try {
     const u = new URL(raw);
@@ -73,7 +68,7 @@ function uploadUrlAllowed(s: Services, raw: string | undefined): raw is string {
   }
 }
 
-async function accept(turn: Turn, response: FileConsentCardResponse): Promise<void> {
+async function accept(turn: Turn<ExportPorts>, response: FileConsentCardResponse): Promise<void> {
   const info = response.uploadInfo;
   const s = turn.s;
   if (!info || !uploadUrlAllowed(s, info.uploadUrl)) {
@@ -110,8 +105,8 @@ async function accept(turn: Turn, response: FileConsentCardResponse): Promise<vo
   });
 }
 
-async function decline(turn: Turn): Promise<void> {
+async function decline(turn: Turn<unknown>): Promise<void> {
   await turn.ctx.sendActivity(t.export.declined);
 }
 
-export const exportConsent: FileConsentHandler = { accept, decline };
+export const exportConsent: FileConsentHandler<ExportPorts> = { accept, decline };

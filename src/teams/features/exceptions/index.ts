@@ -3,7 +3,6 @@
 // export`), and the nudge for a case nobody took up.
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
-import { managerFor } from '../../../app/managers';
 import { searchLibrary, similarCases } from '../../../domain/exceptions/library';
 import { exceptionRules } from '../../../domain/items/exception';
 import { echoOf } from '../../../domain/validation/mask';
@@ -11,12 +10,11 @@ import { formatDeadline } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
 import type { ExceptionCaseVerb } from '../../cards/contract/exception';
-import type { Feature, Notice, VerbHandler } from '../../feature';
+import { defineFeature, type Notice, type PortsOf, type VerbHandler } from '../../feature';
 import type { Turn } from '../../turn';
 import { exceptionCards, exceptionForm, FORM_FIELDS, libraryCard, similarCard, type OpenForm } from './cards';
-import { decidedCases, EXPORT_KIND, exportConsent, offerExport } from './export';
+import { EXPORT_KIND, exportConsent, offerExport } from './export';
 import { renderChannel } from '../../cards/itemViews';
-import { loadItemView } from '../../../app/itemView';
 import { say, trusted } from '../../cards/render';
 
 const t = nl.exceptions;
@@ -31,7 +29,10 @@ function formIdOf(data: Record<string, unknown>): string | undefined {
   return typeof data.formId === 'string' && data.formId ? data.formId.slice(0, 100) : undefined;
 }
 
-async function sendForm(turn: Turn): Promise<void> {
+const NEEDS = ['clock', 'calendar', 'config', 'log', 'isManager', 'items', 'itemViews', 'reports', 'managers'] as const;
+type Ports = PortsOf<typeof NEEDS>;
+
+async function sendForm(turn: Turn<unknown>): Promise<void> {
   await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(exceptionForm())] });
 }
 
@@ -39,7 +40,7 @@ async function sendForm(turn: Turn): Promise<void> {
  * exception.create: check the form; unless the person already chose "Toch plaatsen", show up to
  * three earlier decisions that resemble it; otherwise (or when there are none) post the case.
  */
-const create: VerbHandler<'exception.create'> = async (turn, data) => {
+const create: VerbHandler<Ports, 'exception.create'> = async (turn, data) => {
   const s = turn.s;
   const values = formValues(data);
   const formId = formIdOf(data);
@@ -57,7 +58,7 @@ const create: VerbHandler<'exception.create'> = async (turn, data) => {
   if (data.confirmed !== 'true' && data.confirmed !== true) {
     const similar = similarCases(
       { rule: String(values.rule), situation: String(values.situation), proposal: String(values.proposal) },
-      await decidedCases(s, turn.tenantId),
+      await s.reports.decidedExceptions(turn.tenantId),
     );
     if (similar.length) return cardResponse(similarCard(s, similar, values, formId ?? ''));
   }
@@ -101,14 +102,14 @@ function toCard(form: OpenForm, fields: Record<string, string>): Record<string, 
  * short note; on a form error the form stays open with the values and a Dutch message per field.
  * Everyone else's card is updated through the outbox.
  */
-function caseVerb(action: string, form?: OpenForm): VerbHandler<ExceptionCaseVerb> {
+function caseVerb(action: string, form?: OpenForm): VerbHandler<Ports, ExceptionCaseVerb> {
   return async (turn, data): Promise<AdaptiveCardInvokeResponse> => {
     const s = turn.s;
     const id = typeof data.id === 'string' ? data.id : '';
     const input = toDomain(form, data);
     if (action === 'decide' && input.outcome === 'voorleggen') {
       const item = await s.items.get(turn.tenantId, id);
-      if (item) input.manager = (await managerFor(s, turn.tenantId, item.createdBy)) ?? undefined;
+      if (item) input.manager = (await s.managers.of(turn.tenantId, item.createdBy)) ?? undefined;
     }
     const outcome = await s.items.act(turn.tenantId, id, action, input, turn.actor);
     if (outcome.status === 'notFound') return cardResponse(noticeCard(say(nl.common.unknownItem, id), 'warning'));
@@ -119,7 +120,7 @@ function caseVerb(action: string, form?: OpenForm): VerbHandler<ExceptionCaseVer
       const notice: Notice = { text, style: outcome.refusal.fields ? 'attention' : 'warning' };
       if (form && outcome.refusal.fields) {
         return cardResponse(
-          exceptionCards.withForm(await loadItemView(s, outcome.item), notice, {
+          exceptionCards.withForm(await s.itemViews.item(outcome.item), notice, {
             open: form,
             values: data,
             errors: toCard(form, outcome.refusal.fields),
@@ -127,7 +128,7 @@ function caseVerb(action: string, form?: OpenForm): VerbHandler<ExceptionCaseVer
         );
       }
       // A refusal without fields (not allowed, no opinion yet, …): keep the form open with what was typed.
-      return cardResponse(exceptionCards.withForm(await loadItemView(s, outcome.item), notice, form ? { open: form, values: data } : {}));
+      return cardResponse(exceptionCards.withForm(await s.itemViews.item(outcome.item), notice, form ? { open: form, values: data } : {}));
     }
     return cardResponse(
       await renderChannel(exceptionCards, s, outcome.item, outcome.message ? { text: outcome.message, style: 'good' } : undefined),
@@ -136,9 +137,9 @@ function caseVerb(action: string, form?: OpenForm): VerbHandler<ExceptionCaseVer
 }
 
 /** `afwegingen <woorden>`: matching decided cases, guidelines first, then the newest. */
-async function search(turn: Turn, args: string): Promise<void> {
+async function search(turn: Turn<Ports>, args: string): Promise<void> {
   const words = args.trim().slice(0, 200);
-  const library = await decidedCases(turn.s, turn.tenantId);
+  const library = await turn.s.reports.decidedExceptions(turn.tenantId);
   if (library.length === 0) {
     await turn.ctx.sendActivity(t.library.none);
     return;
@@ -152,13 +153,13 @@ async function search(turn: Turn, args: string): Promise<void> {
 }
 
 /** The item view for a refresh or an "open" without changing anything. */
-const view: VerbHandler<'exception.view' | 'exception.refresh'> = async (turn, data) => {
+const view: VerbHandler<Ports, 'exception.view' | 'exception.refresh'> = async (turn, data) => {
   const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
   if (!item || item.kind !== 'exception') return cardResponse(noticeCard(say(nl.common.unknownItem, String(data.id ?? '')), 'warning'));
   return cardResponse(await renderChannel(exceptionCards, turn.s, item));
 };
 
-export const exceptionsFeature: Feature = {
+export const exceptionsFeature = defineFeature(NEEDS, {
   name: 'exceptions',
   commands: {
     twijfel: sendForm,
@@ -180,4 +181,4 @@ export const exceptionsFeature: Feature = {
   },
   cards: { exception: exceptionCards },
   fileConsent: { [EXPORT_KIND]: exportConsent },
-};
+});

@@ -2,7 +2,6 @@
 // month's, for the team meeting). The use cases are in app/experiences.ts.
 import { randomUUID } from 'node:crypto';
 import { CardFactory } from 'botbuilder';
-import { experiencesThisMonth, shareExperience } from '../../../app/experiences';
 import type { Services } from '../../../app/services';
 import { formatDay } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
@@ -10,7 +9,7 @@ import { MONTH_NAMES } from '../../../texts/nl/workingTime';
 import { cardResponse } from '../../cards/common';
 import { cap, choiceList, neutraliseValues } from '../../cards/itemCard';
 import { bind, sayText, trusted, trustedFields } from '../../cards/render';
-import type { Feature, Notice } from '../../feature';
+import { defineFeature, type Notice } from '../../feature';
 import template from '../../cards/templates/experienceForm.json';
 
 const t = nl.experiences;
@@ -37,8 +36,8 @@ export function experienceForm(
   });
 }
 
-export async function experiencesText(s: Services, tenantId: string): Promise<string> {
-  const { month, list } = await experiencesThisMonth(s, tenantId);
+export async function experiencesText(s: Pick<Services, 'experiences' | 'clock' | 'calendar'>, tenantId: string): Promise<string> {
+  const { month, list } = await s.experiences.thisMonth(tenantId);
   const monthName = `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
   if (!list.length) return t.listEmpty(monthName);
   const now = s.clock.now();
@@ -55,7 +54,7 @@ export async function experiencesText(s: Services, tenantId: string): Promise<st
   return [`**${t.listTitle(monthName)}**`, t.listIntro, '', ...lines].join('\n');
 }
 
-export const experiencesFeature: Feature = {
+export const experiencesFeature = defineFeature(['clock', 'calendar', 'experiences'], {
   name: 'experiences',
   commands: {
     ervaring: async (turn) => {
@@ -68,7 +67,7 @@ export const experiencesFeature: Feature = {
   verbs: {
     'experience.create': async (turn, data) => {
       const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
-      const outcome = await shareExperience(turn.s, turn.tenantId, turn.actor, data, formId);
+      const outcome = await turn.s.experiences.share(turn.tenantId, turn.actor, data, formId);
       if (outcome.status === 'invalid') {
         return cardResponse(
           experienceForm({ values: data, errors: outcome.fields, notice: { text: nl.common.formHasErrors, style: 'attention' }, formId }),
@@ -80,4 +79,4 @@ export const experiencesFeature: Feature = {
       return cardResponse(experienceForm({ notice: { text: outcome.status === 'shared' ? t.shared : t.sharedAlready, style: 'good' } }));
     },
   },
-};
+});

@@ -3,8 +3,6 @@
 // flow is sent to the person's 1:1 chat through the outbox. A language can reveal origin.
 import { CardFactory, TurnContext, type AdaptiveCardInvokeResponse, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ActOutcome } from '../../../app/itemService';
-import type { Services } from '../../../app/services';
-import { loadOwnerView } from '../../../app/itemView';
 import {
   INTERPRETER_LINK_ACTION,
   RELATED_KINDS,
@@ -18,7 +16,7 @@ import {
 import type { Item } from '../../../domain/types';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
-import type { Feature, ItemCardRenderer, Notice, VerbHandler } from '../../feature';
+import { defineFeature, type ItemCardRenderer, type Notice, type PortsOf, type VerbHandler } from '../../feature';
 import type { Turn } from '../../turn';
 import { bookingFormCard, cleanRelatedId, interpreterCards, neutralCard, overviewCard, ownFormCard, startCard } from './cards';
 import { appointmentCards } from '../appointments/cards';
@@ -28,6 +26,22 @@ import { say, trusted } from '../../cards/render';
 
 const t = nl.interpreter;
 
+const NEEDS = [
+  'clock',
+  'calendar',
+  'config',
+  'log',
+  'isManager',
+  'policy',
+  'items',
+  'itemViews',
+  'users',
+  'bindings',
+  'reports',
+  'messages',
+] as const;
+type Ports = PortsOf<typeof NEEDS>;
+
 // ---------------------------------------------------------------------------------------------
 // Getting a card to the person's 1:1 chat
 
@@ -35,11 +49,11 @@ const t = nl.interpreter;
  * Makes sure the outbox can reach this person's 1:1 chat: a stored reference, or a bound channel
  * (the messenger creates the chat through it), or else create the chat now through this turn.
  */
-async function canReachPersonally(turn: Turn): Promise<boolean> {
-  const { repo } = turn.s;
-  const known = await repo.getUser(turn.tenantId, turn.actor.id);
+async function canReachPersonally(turn: Turn<Ports>): Promise<boolean> {
+  const { users, bindings } = turn.s;
+  const known = await users.getUser(turn.tenantId, turn.actor.id);
   if (known?.conversationRef) return true;
-  if (await repo.getBinding(turn.tenantId)) return true;
+  if (await bindings.getBinding(turn.tenantId)) return true;
   const a = turn.ctx.activity;
   const adapter = turn.ctx.adapter as CloudAdapter;
   if (!a.serviceUrl || typeof adapter.createConversationAsync !== 'function') return false;
@@ -66,7 +80,7 @@ async function canReachPersonally(turn: Turn): Promise<boolean> {
     return false;
   }
   if (!created) return false;
-  await repo.upsertUser({
+  await users.upsertUser({
     tenantId: turn.tenantId,
     userId: turn.actor.id,
     teamsId: turn.actor.teamsId,
@@ -80,10 +94,10 @@ async function canReachPersonally(turn: Turn): Promise<boolean> {
  * Sends `card` to the actor's 1:1 chat through the outbox (durable, retried). Returns the neutral
  * line to show where the user is, or null when the 1:1 chat cannot be reached.
  */
-async function sendPersonally(turn: Turn, card: Record<string, unknown>, key: string): Promise<string | null> {
+async function sendPersonally(turn: Turn<Ports>, card: Record<string, unknown>, key: string): Promise<string | null> {
   if (!(await canReachPersonally(turn))) return null;
   const now = turn.s.clock.now();
-  await turn.s.repo.enqueue(
+  await turn.s.messages.queue(
     [
       {
         tenantId: turn.tenantId,
@@ -95,11 +109,10 @@ async function sendPersonally(turn: Turn, card: Record<string, unknown>, key: st
     ],
     now,
   );
-  turn.s.outbox.kick();
   return t.sentPersonal;
 }
 
-const personal = (turn: Turn) => turn.scope === 'personal';
+const personal = (turn: Turn<Ports>) => turn.scope === 'personal';
 
 /** Outside the 1:1 chat an interpreter verb answers with a card that names nothing. */
 function notHere(): AdaptiveCardInvokeResponse {
@@ -116,7 +129,7 @@ function rendererFor(kind: string): ItemCardRenderer | undefined {
   return RELATED_RENDERERS[kind as Item['kind']];
 }
 
-async function relatedRef(turn: Turn, raw: unknown): Promise<RelatedRef | null> {
+async function relatedRef(turn: Turn<Ports>, raw: unknown): Promise<RelatedRef | null> {
   const id = cleanRelatedId(raw);
   if (!id) return null;
   const item = await turn.s.items.get(turn.tenantId, id);
@@ -124,7 +137,7 @@ async function relatedRef(turn: Turn, raw: unknown): Promise<RelatedRef | null> 
 }
 
 /** Records the request on its callback/appointment (data + a private history line). Best effort. */
-async function linkRelated(turn: Turn, id: string, d: InterpreterData): Promise<void> {
+async function linkRelated(turn: Turn<Ports>, id: string, d: InterpreterData): Promise<void> {
   const relatedId = d.relatedId;
   if (!relatedId) return;
   const related = await turn.s.items.get(turn.tenantId, relatedId);
@@ -144,7 +157,7 @@ async function linkRelated(turn: Turn, id: string, d: InterpreterData): Promise<
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-async function tolk(turn: Turn, args: string): Promise<void> {
+async function tolk(turn: Turn<Ports>, args: string): Promise<void> {
   const relatedId = cleanRelatedId(args.split(/\s+/)[0]);
   const card = startCard(relatedId);
   if (personal(turn)) {
@@ -155,17 +168,21 @@ async function tolk(turn: Turn, args: string): Promise<void> {
   await turn.ctx.sendActivity(line ?? t.noPersonalChat);
 }
 
-async function overviewFor(s: Services, tenantId: string, month: string): Promise<Record<string, unknown>> {
+async function overviewFor(
+  s: Pick<Ports, 'clock' | 'calendar' | 'reports'>,
+  tenantId: string,
+  month: string,
+): Promise<Record<string, unknown>> {
   const now = s.clock.now();
   const current = monthOf(s.calendar, now);
   // Items created in the month: query from a little before its first day, filter exactly in the domain.
   const since = new Date(Date.parse(`${month}-01T00:00:00Z`) - 2 * 86_400_000);
-  const items = await s.repo.queryItems(tenantId, { kinds: ['interpreter'], createdSince: since });
+  const items = await s.reports.interpreterRequestsSince(tenantId, since);
   const figures = interpreterMonthFigures(items, month, s.calendar);
   return overviewCard(figures, month < current, shiftMonth(month, -1), shiftMonth(month, 1));
 }
 
-async function tolkOverzicht(turn: Turn, args: string): Promise<void> {
+async function tolkOverzicht(turn: Turn<Ports>, args: string): Promise<void> {
   if (!turn.s.isManager(turn.actor)) {
     await turn.ctx.sendActivity(t.overview.managersOnly);
     return;
@@ -189,7 +206,7 @@ async function tolkOverzicht(turn: Turn, args: string): Promise<void> {
 // Verbs
 
 /** "Tolk nodig" on a callback's or appointment's owner view (data.relatedId), or a start button anywhere. */
-const start: VerbHandler<'interpreter.start'> = async (turn, data) => {
+const start: VerbHandler<Ports, 'interpreter.start'> = async (turn, data) => {
   const relatedId = cleanRelatedId(data.relatedId);
   const card = startCard(relatedId);
   const related = relatedId ? await turn.s.items.get(turn.tenantId, relatedId) : null;
@@ -214,14 +231,14 @@ const start: VerbHandler<'interpreter.start'> = async (turn, data) => {
 };
 
 /** Step 1 answered: yes → the own-interpreter form; no → the booking form (step 2). */
-const answer: VerbHandler<'interpreter.answer'> = async (turn, data) => {
+const answer: VerbHandler<Ports, 'interpreter.answer'> = async (turn, data) => {
   if (!personal(turn)) return notHere();
   const relatedId = cleanRelatedId(data.relatedId);
   return cardResponse(data.answer === 'own' ? ownFormCard({ values: { relatedId } }) : bookingFormCard({ values: { relatedId } }));
 };
 
 /** Both date and time, or no moment at all (the domain then asks for one). */
-function momentOf(turn: Turn, date: unknown, time: unknown): string | undefined {
+function momentOf(turn: Turn<Ports>, date: unknown, time: unknown): string | undefined {
   const d = typeof date === 'string' ? date.trim() : '';
   const tm = typeof time === 'string' ? time.trim() : '';
   if (!d || !tm) return undefined;
@@ -233,7 +250,7 @@ function momentOf(turn: Turn, date: unknown, time: unknown): string | undefined 
   }
 }
 
-const create: VerbHandler<'interpreter.create'> = async (turn, data) => {
+const create: VerbHandler<Ports, 'interpreter.create'> = async (turn, data) => {
   if (!personal(turn)) return notHere();
   const path = data.path === 'own' ? 'own' : 'service';
   const formId = typeof data.formId === 'string' && data.formId ? data.formId : undefined;
@@ -270,7 +287,7 @@ const create: VerbHandler<'interpreter.create'> = async (turn, data) => {
 };
 
 /** The answer to a tracking verb: the private view for the owner or a manager, in the 1:1 chat only. */
-async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
+async function respond(turn: Turn<Ports>, outcome: ActOutcome, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
   if (outcome.status === 'notFound')
     return cardResponse(noticeCard(say(nl.common.unknownItem, typeof data.id === 'string' ? data.id : ''), 'warning'));
   const item = outcome.item;
@@ -284,7 +301,7 @@ async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unk
     };
     if (!mayView || !personal(turn)) return cardResponse(noticeCard(trusted(notice.text), notice.style));
     return cardResponse(
-      interpreterCards.ownerWithForm(await loadOwnerView(turn.s, item), notice, { values: data, errors: outcome.refusal.fields }),
+      interpreterCards.ownerWithForm(await turn.s.itemViews.owner(item), notice, { values: data, errors: outcome.refusal.fields }),
     );
   }
   const notice: Notice | undefined = outcome.message ? { text: outcome.message, style: 'good' } : undefined;
@@ -292,7 +309,7 @@ async function respond(turn: Turn, outcome: ActOutcome, data: Record<string, unk
   return cardResponse(await renderOwner(interpreterCards, turn.s, item, notice));
 }
 
-function track(action: string): VerbHandler<'interpreter.confirm' | 'interpreter.done' | 'interpreter.cancel'> {
+function track(action: string): VerbHandler<Ports, 'interpreter.confirm' | 'interpreter.done' | 'interpreter.cancel'> {
   return async (turn, data) => {
     if (!personal(turn)) return notHere();
     const id = typeof data.id === 'string' ? data.id : '';
@@ -304,7 +321,7 @@ function track(action: string): VerbHandler<'interpreter.confirm' | 'interpreter
 }
 
 /** The own interpreter falls through: stop it and go on to step 2 with what we know. */
-const fallback: VerbHandler<'interpreter.fallback'> = async (turn, data) => {
+const fallback: VerbHandler<Ports, 'interpreter.fallback'> = async (turn, data) => {
   if (!personal(turn)) return notHere();
   const id = typeof data.id === 'string' ? data.id : '';
   const existing = await turn.s.items.get(turn.tenantId, id);
@@ -322,21 +339,21 @@ const fallback: VerbHandler<'interpreter.fallback'> = async (turn, data) => {
   return cardResponse(bookingFormCard({ values, notice: { text: outcome.message ?? '', style: 'good' } }));
 };
 
-const view: VerbHandler<'interpreter.view' | 'interpreter.refresh'> = async (turn, data) => {
+const view: VerbHandler<Ports, 'interpreter.view' | 'interpreter.refresh'> = async (turn, data) => {
   const item = await turn.s.items.get(turn.tenantId, typeof data.id === 'string' ? data.id : '');
   if (!item || item.kind !== 'interpreter') return cardResponse(noticeCard(say(nl.common.unknownItem, String(data.id ?? '')), 'warning'));
   const mayView = turn.s.policy.mayViewPrivate(item, turn.actor);
   return cardResponse(mayView && personal(turn) ? await renderOwner(interpreterCards, turn.s, item) : neutralCard(item));
 };
 
-const overview: VerbHandler<'interpreter.overview'> = async (turn, data) => {
+const overview: VerbHandler<Ports, 'interpreter.overview'> = async (turn, data) => {
   if (!personal(turn)) return notHere();
   if (!turn.s.isManager(turn.actor)) return cardResponse(noticeCard(trusted(t.overview.managersOnly), 'warning'));
   const month = typeof data.month === 'string' && isMonth(data.month) ? data.month : monthOf(turn.s.calendar, turn.s.clock.now());
   return cardResponse(await overviewFor(turn.s, turn.tenantId, month));
 };
 
-export const interpreterFeature: Feature = {
+export const interpreterFeature = defineFeature(NEEDS, {
   name: 'interpreter',
   commands: {
     tolk,
@@ -355,4 +372,4 @@ export const interpreterFeature: Feature = {
     'interpreter.overview': overview,
   },
   cards: { interpreter: interpreterCards },
-};
+});

@@ -9,14 +9,16 @@ import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
 import { cap } from '../../cards/itemCard';
 import { bind, trusted, trustedFields, trustedTexts } from '../../cards/render';
-import type { Feature, Notice } from '../../feature';
+import { defineFeature, type Notice, type PortsOf } from '../../feature';
 import type { Turn } from '../../turn';
 import template from '../../cards/templates/report.json';
-import { buildFirstContact } from '../../../app/firstContactReport';
-import { buildReport, REPORT_WEEKS } from '../../../app/openItems';
+import { REPORT_WEEKS } from '../../../app/openItems';
 import { firstContactCsv, helpedPercent, type FirstContactReport } from '../../../domain/report/firstContact';
 
 const r = nl.report;
+
+const NEEDS = ['clock', 'calendar', 'isManager', 'reports', 'messages'] as const;
+type Ports = PortsOf<typeof NEEDS>;
 
 export function sourceLabel(source: string): string {
   if (r.sources[source]) return r.sources[source]!;
@@ -65,7 +67,12 @@ function firstContactSection(fc: FirstContactReport) {
   });
 }
 
-export function reportCard(s: Services, rep: OnTimeReport, notice?: Notice, fc?: FirstContactReport): Record<string, unknown> {
+export function reportCard(
+  s: Pick<Services, 'calendar'>,
+  rep: OnTimeReport,
+  notice?: Notice,
+  fc?: FirstContactReport,
+): Record<string, unknown> {
   const cal = s.calendar;
   const byName = (m: Record<string, Figures>, label: (k: string) => string) =>
     Object.entries(m)
@@ -106,16 +113,16 @@ export function csvText(rep: OnTimeReport, fc?: FirstContactReport): string {
   return `${r.csvIntro}\n\n\`\`\`\n${csv}${second}\`\`\``;
 }
 
-async function sendCsv(turn: Turn): Promise<string> {
-  const rep = await buildReport(turn.s, turn.tenantId);
-  const text = csvText(rep, await buildFirstContact(turn.s, turn.tenantId, REPORT_WEEKS));
+async function sendCsv(turn: Turn<Ports>): Promise<string> {
+  const rep = await turn.s.reports.onTime(turn.tenantId);
+  const text = csvText(rep, await turn.s.reports.firstContact(turn.tenantId, REPORT_WEEKS));
   if (turn.scope === 'personal') {
     await turn.ctx.sendActivity({ text, textFormat: 'markdown' });
     return r.csvSent;
   }
   // Never into a channel or group chat: to the manager's own 1:1 chat through the outbox.
   const now = turn.s.clock.now();
-  await turn.s.repo.enqueue(
+  await turn.s.messages.queue(
     [
       {
         tenantId: turn.tenantId,
@@ -127,11 +134,10 @@ async function sendCsv(turn: Turn): Promise<string> {
     ],
     now,
   );
-  turn.s.outbox.kick();
   return r.csvSentPersonal;
 }
 
-export const reportFeature: Feature = {
+export const reportFeature = defineFeature(NEEDS, {
   name: 'report',
   commands: {
     rapport: async (turn, args) => {
@@ -146,9 +152,9 @@ export const reportFeature: Feature = {
       }
       const card = reportCard(
         turn.s,
-        await buildReport(turn.s, turn.tenantId),
+        await turn.s.reports.onTime(turn.tenantId),
         undefined,
-        await buildFirstContact(turn.s, turn.tenantId, REPORT_WEEKS),
+        await turn.s.reports.firstContact(turn.tenantId, REPORT_WEEKS),
       );
       await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
     },
@@ -160,11 +166,11 @@ export const reportFeature: Feature = {
       return cardResponse(
         reportCard(
           turn.s,
-          await buildReport(turn.s, turn.tenantId),
+          await turn.s.reports.onTime(turn.tenantId),
           { text: said, style: 'good' },
-          await buildFirstContact(turn.s, turn.tenantId, REPORT_WEEKS),
+          await turn.s.reports.firstContact(turn.tenantId, REPORT_WEEKS),
         ),
       );
     },
   },
-};
+});

@@ -6,6 +6,7 @@ import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { nl } from '../../../texts/nl';
 import { sayText } from '../../cards/render';
 import { momentFrom, resolvePerson } from '../../people';
+import type { FreeMomentsPorts } from '../../ports';
 import type { Turn } from '../../turn';
 
 /** The free moments part of a form after "Vrije momenten tonen". */
@@ -44,7 +45,11 @@ export const CALLBACK_FORM: MomentsForm = {
 };
 
 /** The form's free moments (the typed values are the caller's to keep). */
-export async function freeMomentsView(turn: Turn, data: Record<string, unknown>, form: MomentsForm = CALLBACK_FORM): Promise<MomentsView> {
+export async function freeMomentsView(
+  turn: Turn<FreeMomentsPorts>,
+  data: Record<string, unknown>,
+  form: MomentsForm = CALLBACK_FORM,
+): Promise<MomentsView> {
   const fm = nl.conversation.freeMoments;
   const s = turn.s;
   const colleagueId = typeof data[form.colleague] === 'string' ? (data[form.colleague] as string).trim() : '';

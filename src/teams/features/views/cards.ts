@@ -14,6 +14,9 @@ import type { Notice } from '../../feature';
 import template from '../../cards/templates/openItems.json';
 
 const v = nl.views;
+
+/** What a list card reads: the clock and calendar for the terms, the log for a row it cannot show. */
+export type ListPorts = Pick<Services, 'clock' | 'calendar' | 'log'>;
 export const MAX_CARD_BYTES = 80_000;
 export const MINE_MAX_ROWS = 30;
 export const TEAM_MAX_ROWS = 40;
@@ -44,7 +47,7 @@ export function hideSubject(item: Item, inGroupChat: boolean | undefined): boole
   return !!inGroupChat && (item.data as { sensitive?: unknown } | null)?.sensitive === true;
 }
 
-function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions'], hideSensitive?: boolean) {
+function rowData(r: OpenRow, s: ListPorts, mode: 'mine' | 'team', actions: ListOptions['actions'], hideSensitive?: boolean) {
   if (!r.unreadable) {
     try {
       return readableRow(r, s, mode, actions, hideSensitive);
@@ -59,7 +62,7 @@ function rowData(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOp
   };
 }
 
-function readableRow(r: OpenRow, s: Services, mode: 'mine' | 'team', actions: ListOptions['actions'], hideSensitive?: boolean) {
+function readableRow(r: OpenRow, s: ListPorts, mode: 'mine' | 'team', actions: ListOptions['actions'], hideSensitive?: boolean) {
   const now = s.clock.now();
   const item = r.item;
   const term = termOf(item).term; // the one decision on terms (domain/items/term.ts)
@@ -89,7 +92,7 @@ export function kindLabel(item: Item): string {
   return base;
 }
 
-export function listCard(s: Services, o: ListOptions): Record<string, unknown> {
+export function listCard(s: ListPorts, o: ListOptions): Record<string, unknown> {
   const filter = o.filter ?? {};
   const all = o.rows;
   const counts = countRows(all);

@@ -1,8 +1,6 @@
 // Personal and team views: `mijn` (my open items of every kind) and `overzicht` (the team's open
 // items with filters). Each row has the item's own claim verb where it has one, and "Openen",
 // which shows the item's card (the owner view for the owner or a manager) with a way back.
-import { problemLines } from '../../../app/deliveryProblems';
-import { ownOpenItems, teamOpenItems } from '../../../app/openItems';
 import { CardFactory } from 'botbuilder';
 import { CHANNEL_KINDS, kindRules } from '../../../domain/items/registry';
 import type { Item, ItemKind } from '../../../domain/types';
@@ -10,7 +8,7 @@ import { openRows, type ItemState, type OpenFilter } from '../../../domain/views
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
 import { isVerb } from '../../cards/contract';
-import type { Feature, ItemCardRenderer } from '../../feature';
+import { defineFeature, type Feature, type ItemCardRenderer, type PortsOf } from '../../feature';
 import type { Turn } from '../../turn';
 import { hideSubject, listCard, type RowAction } from './cards';
 import { isHeld } from '../../../domain/customers/pause';
@@ -18,10 +16,13 @@ import { renderChannel, renderOwner } from '../../cards/itemViews';
 import { say, trusted } from '../../cards/render';
 
 const v = nl.views;
+const NEEDS = ['clock', 'calendar', 'log', 'policy', 'items', 'itemViews', 'openItems', 'problems'] as const;
+type Ports = PortsOf<typeof NEEDS>;
+
 const STATES: readonly ItemState[] = ['overdue', 'dueToday', 'onTime', 'noDeadline'];
 
 /** Items of kinds that never go to the channel (interpreter requests) are shown only in a 1:1 chat. */
-function privacySplit(turn: Turn, items: Item[]): { visible: Item[]; hidden: number } {
+function privacySplit(turn: Turn<Pick<Ports, 'policy'>>, items: Item[]): { visible: Item[]; hidden: number } {
   // Held items (the customer's contact is paused): managers see them, in their own chat too.
   if (!turn.s.policy.isManager(turn.actor)) items = items.filter((i) => !isHeld(i) || turn.s.policy.mayViewPrivate(i, turn.actor));
   if (turn.scope === 'personal') return { visible: items, hidden: 0 };
@@ -44,13 +45,13 @@ function filterFrom(data: Record<string, unknown>): OpenFilter {
  * The views feature. It opens items of every kind, so it looks their card renderers and verbs up
  * in the list of features it is given (read when a button is pressed, so later additions count).
  */
-export function viewsFeature(features: readonly Feature[]): Feature {
+export function viewsFeature(features: readonly Feature[]): Feature<(typeof NEEDS)[number]> {
   const renderer = (kind: ItemKind): ItemCardRenderer | undefined => features.find((f) => f.cards?.[kind])?.cards?.[kind];
   const hasVerb = (verb: string) => isVerb(verb) && features.some((f) => !!f.verbs?.[verb]);
 
-  async function mine(turn: Turn) {
+  async function mine(turn: Turn<Ports>) {
     const now = turn.s.clock.now();
-    const own = await ownOpenItems(turn.s, turn.tenantId, turn.actor.id);
+    const own = await turn.s.openItems.own(turn.tenantId, turn.actor.id);
     const { visible, hidden } = privacySplit(turn, own);
     return listCard(turn.s, {
       mode: 'mine',
@@ -61,13 +62,13 @@ export function viewsFeature(features: readonly Feature[]): Feature {
     });
   }
 
-  async function team(turn: Turn, filter: OpenFilter) {
+  async function team(turn: Turn<Ports>, filter: OpenFilter) {
     const now = turn.s.clock.now();
-    const { items: open, people: owners } = await teamOpenItems(turn.s, turn.tenantId);
+    const { items: open, people: owners } = await turn.s.openItems.team(turn.tenantId);
     const { visible, hidden } = privacySplit(turn, open);
     for (const i of visible) if (i.owner) owners.set(i.owner.id, i.owner.name);
     // The work channel cannot be written to (blocked, removed): say so on top (app/deliveryProblems.ts).
-    const problems = await problemLines(turn.s, turn.tenantId);
+    const problems = await turn.s.problems.lines(turn.tenantId);
     return listCard(turn.s, {
       mode: 'team',
       notice: problems.length ? { text: problems.join(' '), style: 'attention' } : undefined,
@@ -86,11 +87,11 @@ export function viewsFeature(features: readonly Feature[]): Feature {
     });
   }
 
-  const send = async (turn: Turn, card: Record<string, unknown>) => {
+  const send = async (turn: Turn<unknown>, card: Record<string, unknown>) => {
     await turn.ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   };
 
-  return {
+  return defineFeature(NEEDS, {
     name: 'views',
     commands: {
       mijn: async (turn) => send(turn, await mine(turn)),
@@ -132,5 +133,5 @@ export function viewsFeature(features: readonly Feature[]): Feature {
         });
       },
     },
-  };
+  });
 }
