@@ -1,30 +1,39 @@
 // What the views, the digest and the report read (use cases the Teams adapter calls; it only turns
-// the result into a card). The digest and the lists show counts of every open item, so they read the
-// open items whole; the scheduled jobs read a page at a time instead (app/itemPages.ts).
+// the result into a card). The digest and the report read the items a page at a time
+// (app/itemPages.ts) and fold each page into the domain's accumulator, so 10,000 open items are
+// never in memory at once and the report asks the history once per page, not once per item.
+// The lists (`mijn`, `overzicht`) still read their open items whole.
 import { isHeld } from '../domain/customers/pause';
-import type { DigestAudience } from '../domain/digest';
-import { onTimeReport, reportStart, type OnTimeReport } from '../domain/report/onTime';
-import type { HistoryEntry, Item } from '../domain/types';
+import { DEFAULT_MAX_LINES, digestAccumulator, type DigestAccumulator, type DigestAudience } from '../domain/digest';
+import { onTimeAccumulator, reportStart, type OnTimeReport } from '../domain/report/onTime';
+import type { Item } from '../domain/types';
+import { itemPages } from './itemPages';
 import type { Services } from './services';
 
-/** The open items a digest lists: a person's own (by Entra and Teams id), or the team's minus held ones. */
-export async function digestItems(s: Services, tenantId: string, audience: DigestAudience): Promise<Item[]> {
+/**
+ * The open items a digest lists, folded page by page: a person's own (by Entra and Teams id), or the
+ * team's minus held ones. The accumulator gives the digest for DEFAULT_MAX_LINES lines or fewer.
+ */
+export async function digestOf(s: Services, tenantId: string, audience: DigestAudience, now: Date): Promise<DigestAccumulator> {
+  const acc = digestAccumulator({ now, calendar: s.calendar, audience, maxLines: DEFAULT_MAX_LINES });
   if (audience.type === 'personal') {
     const p = audience.person;
     const ids = [...new Set([p.id, p.teamsId].filter((x): x is string => !!x))];
+    // An item owned under one id is not owned under the other; the ids guard against one that
+    // changed hands between the two reads (a string per item of one person, not the items).
     const seen = new Set<string>();
-    const items: Item[] = [];
     for (const id of ids) {
-      for (const item of await s.repo.queryItems(tenantId, { open: true, ownerId: id })) {
-        if (seen.has(item.id)) continue;
-        seen.add(item.id);
-        items.push(item);
+      for await (const page of itemPages(s.repo, tenantId, { open: true, ownerId: id }, s.itemPageSize)) {
+        const fresh = page.filter((item) => !seen.has(item.id));
+        for (const item of fresh) seen.add(item.id);
+        acc.add(fresh);
       }
     }
-    return items;
+    return acc;
   }
   // Held items (the customer's contact is paused) stay out of the channel (domain/customers/pause.ts).
-  return (await s.repo.queryItems(tenantId, { open: true })).filter((i) => !isHeld(i));
+  for await (const page of itemPages(s.repo, tenantId, { open: true }, s.itemPageSize)) acc.add(page.filter((i) => !isHeld(i)));
+  return acc;
 }
 
 /** `mijn`: the open items someone owns. */
@@ -43,12 +52,22 @@ export async function teamOpenItems(s: Services, tenantId: string): Promise<{ it
 /** How many weeks `rapport` looks back. */
 export const REPORT_WEEKS = 4;
 
-/** Loads the items made since the report's first Monday and their history, and computes the report. */
+/**
+ * The items made since the report's first Monday, a page at a time, each page with the history of
+ * its items in one query (Repository.historyOf), folded into the report.
+ */
 export async function buildReport(s: Services, tenantId: string): Promise<OnTimeReport> {
   const now = s.clock.now();
   const since = s.calendar.at(reportStart(s.calendar, now, REPORT_WEEKS), '00:00');
-  const items = await s.repo.queryItems(tenantId, { createdSince: since });
-  const history = new Map<string, HistoryEntry[]>();
-  for (const item of items) history.set(item.id, await s.repo.history(tenantId, item.id));
-  return onTimeReport(items, history, s.calendar, now, REPORT_WEEKS);
+  const acc = onTimeAccumulator(s.calendar, now, REPORT_WEEKS);
+  for await (const page of itemPages(s.repo, tenantId, { createdSince: since }, s.itemPageSize)) {
+    acc.add(
+      page,
+      await s.repo.historyOf(
+        tenantId,
+        page.map((i) => i.id),
+      ),
+    );
+  }
+  return acc.result();
 }

@@ -5,7 +5,7 @@
 // (Pick<Services, …>) and is called directly. docs/architecture.md "Ports".
 import { loadItemView, loadOwnerView, type ItemView } from './itemView';
 import { bindWorkChannel, settleAfterBinding } from './workChannel';
-import { digestItems, ownOpenItems, teamOpenItems, buildReport } from './openItems';
+import { digestOf, ownOpenItems, teamOpenItems, buildReport } from './openItems';
 import { problemLines } from './deliveryProblems';
 import { buildFirstContact } from './firstContactReport';
 import { decidedCases, interpreterRequestsSince } from './itemQueries';
@@ -22,7 +22,7 @@ import type { Services } from './services';
 
 const USE_CASES = {
   workChannel: { bind: bindWorkChannel, settle: settleAfterBinding },
-  openItems: { own: ownOpenItems, team: teamOpenItems, digest: digestItems },
+  openItems: { own: ownOpenItems, team: teamOpenItems, digest: digestOf },
   problems: { lines: problemLines },
   reports: {
     onTime: buildReport,

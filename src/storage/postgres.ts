@@ -20,6 +20,7 @@ import type {
 } from './repository';
 import {
   bindingFromRow,
+  historyByItem,
   historyFromRow,
   historyToValues,
   ITEM_COLUMNS,
@@ -324,6 +325,15 @@ export class PostgresRepository implements Repository {
   async history(tenantId: string, itemId: string): Promise<HistoryEntry[]> {
     const { rows } = await this.query('SELECT * FROM history WHERE tenant_id = $1 AND item_id = $2 ORDER BY seq', [tenantId, itemId]);
     return rows.map(historyFromRow);
+  }
+
+  async historyOf(tenantId: string, itemIds: readonly string[]): Promise<Map<string, HistoryEntry[]>> {
+    if (!itemIds.length) return historyByItem(itemIds, []);
+    const { rows } = await this.query('SELECT * FROM history WHERE tenant_id = $1 AND item_id = ANY($2::text[]) ORDER BY seq', [
+      tenantId,
+      [...itemIds],
+    ]);
+    return historyByItem(itemIds, rows.map(historyFromRow));
   }
 
   async setCardRef(tenantId: string, itemId: string, ref: { conversationId: string; activityId: string }): Promise<void> {

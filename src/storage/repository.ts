@@ -144,6 +144,11 @@ export interface Repository {
   /** Moves everything stored under tenant `from` (items, history, idempotency keys, outbox) to `to`; returns the items moved. */
   adoptTenant(from: string, to: string): Promise<number>;
   history(tenantId: string, itemId: string): Promise<HistoryEntry[]>;
+  /**
+   * The history of several items in one round trip (a page of the report's items, instead of a query
+   * per item): every id given maps to its entries in insertion order, [] when it has none.
+   */
+  historyOf(tenantId: string, itemIds: readonly string[]): Promise<Map<string, HistoryEntry[]>>;
   /** Records where the item's card lives; no version change (it is not a state change). */
   setCardRef(tenantId: string, itemId: string, ref: { conversationId: string; activityId: string }): Promise<void>;
   /** Replaces data without a state change (retention erasure, calendar bookkeeping). Conditional on version. */

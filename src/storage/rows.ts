@@ -90,6 +90,13 @@ export function historyFromRow(r: Row): HistoryEntry {
   };
 }
 
+/** Entries (in insertion order) per item: every id asked for gets a list, [] when it has none (Repository.historyOf). */
+export function historyByItem(itemIds: readonly string[], entries: readonly HistoryEntry[]): Map<string, HistoryEntry[]> {
+  const out = new Map<string, HistoryEntry[]>(itemIds.map((id) => [id, []]));
+  for (const e of entries) out.get(e.itemId)?.push(e);
+  return out;
+}
+
 export function historyToValues(h: HistoryEntry): unknown[] {
   return [
     h.tenantId,

@@ -21,6 +21,7 @@ import type {
 } from './repository';
 import {
   bindingFromRow,
+  historyByItem,
   historyFromRow,
   historyToValues,
   ITEM_COLUMNS,
@@ -197,6 +198,15 @@ export class SqliteRepository implements Repository {
   async history(tenantId: string, itemId: string): Promise<HistoryEntry[]> {
     const rows = this.stmt('SELECT * FROM history WHERE tenant_id = ? AND item_id = ? ORDER BY seq').all(tenantId, itemId) as Row[];
     return rows.map(historyFromRow);
+  }
+
+  async historyOf(tenantId: string, itemIds: readonly string[]): Promise<Map<string, HistoryEntry[]>> {
+    // The ids as one JSON parameter: one cached statement for any number of them, no variable limit.
+    const rows = this.stmt('SELECT * FROM history WHERE tenant_id = ? AND item_id IN (SELECT value FROM json_each(?)) ORDER BY seq').all(
+      tenantId,
+      JSON.stringify(itemIds),
+    ) as Row[];
+    return historyByItem(itemIds, rows.map(historyFromRow));
   }
 
   async setCardRef(tenantId: string, itemId: string, ref: { conversationId: string; activityId: string }): Promise<void> {

@@ -48,7 +48,8 @@ describe('jobs: working time per item per tick is bounded (HTTP)', () => {
 describe('jobs: a tick reads items a page at a time (HTTP, SQLite)', () => {
   const PAGE = 10;
   let bot: BotUnderTest;
-  // The digest is due later in the day here: its delivery builds the card from all open items (see docs/architecture.md).
+  // The digest is due later in the day here: this test is about the reminder jobs (the digest reads
+  // pages too since issue 14, see test/integration/pagedReads.test.ts).
   const suite = useBot(async (connector) => {
     const b = await startCallbackBot({ env: { DIGEST_TIME: '17:00' }, app: { itemPageSize: PAGE } });
     await bindChannel(b, connector);

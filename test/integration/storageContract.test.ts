@@ -411,6 +411,40 @@ export function contractSuite(name: string, makeRepo: MakeRepo, cleanup: () => P
       expect(await repo.history('t2', 'TB-1')).to.deep.equal([]);
     });
 
+    it('historyOf gives the history of several items in one query: per id in insertion order, [] for none, per tenant', async () => {
+      const a = makeItem('t1', 'TB-1');
+      const b = makeItem('t1', 'TB-2');
+      const quiet = makeItem('t1', 'TB-3');
+      await insert(repo, a);
+      await insert(repo, b);
+      // Interleaved commits: the entries of one item are not next to each other in the table.
+      const a2 = change(a, { updatedAt: at(MIN) }, { history: [entry(a, 'claimed', { at: at(MIN), actor: bram, note: 'ik bel' })] });
+      await repo.commit(a2);
+      const b2 = change(
+        b,
+        { updatedAt: at(MIN) },
+        { history: [entry(b, 'rescheduled', { at: at(MIN), details: { from: 'x', to: 'y' } })] },
+      );
+      await repo.commit(b2);
+      await repo.commit(change(a2.item, {}, { history: [entry(a, 'done', { at: at(30_000) }), entry(a, 'noted', { at: at(MIN) })] }));
+      await insert(repo, makeItem('t2', 'TB-1')); // the same id in another tenant
+      const got = await repo.historyOf('t1', ['TB-2', 'TB-1', 'TB-404']);
+      expect([...got.keys()]).to.deep.equal(['TB-2', 'TB-1', 'TB-404']);
+      for (const id of ['TB-1', 'TB-2']) expect(plain(got.get(id)), id).to.deep.equal(plain(await repo.history('t1', id)));
+      expect(got.get('TB-1')!.map((h) => h.action)).to.deep.equal(['created', 'claimed', 'done', 'noted']); // insertion order
+      expect(got.get('TB-1')![1]!.at).to.be.instanceOf(Date);
+      expect(got.get('TB-404')).to.deep.equal([]);
+      expect((await repo.historyOf('t1', [quiet.id])).get(quiet.id)).to.deep.equal([]);
+      expect((await repo.historyOf('t2', ['TB-1'])).get('TB-1')!.map((h) => h.action)).to.deep.equal(['created']);
+      expect((await repo.historyOf('t1', [])).size).to.equal(0);
+      // A page of 600 ids (more than a page of the report) in one call.
+      const many = Array.from({ length: 600 }, (_, i) => `TB-${i}`);
+      const page = await repo.historyOf('t1', many);
+      expect(page.size).to.equal(600);
+      expect(page.get('TB-1')!.length).to.equal(4);
+      expect(page.get('TB-2')!.length).to.equal(2);
+    });
+
     it('saveBinding stores the binding and returns the previous one', async () => {
       const b1: ChannelBinding = {
         tenantId: 't1',

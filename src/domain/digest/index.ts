@@ -1,8 +1,10 @@
 export {
   buildDigest,
+  digestAccumulator,
   DEFAULT_MAX_LINES,
   DEFAULT_MAX_SUBJECT_CHARS,
   type Digest,
+  type DigestAccumulator,
   type DigestAudience,
   type DigestCounts,
   type DigestGroup,

@@ -151,6 +151,21 @@ export function onTimeReport(
   now: Date,
   weeks = 4,
 ): OnTimeReport {
+  const acc = onTimeAccumulator(cal, now, weeks);
+  acc.add(items, history);
+  return acc.result();
+}
+
+/**
+ * The report folded a page at a time (issue 14): each page of items with the history of those
+ * items; the figures are sums, so the pages may come in any order and size.
+ */
+export interface OnTimeAccumulator {
+  add(items: readonly Item[], history: ReadonlyMap<string, readonly HistoryEntry[]>): void;
+  result(): OnTimeReport;
+}
+
+export function onTimeAccumulator(cal: WorkingCalendar, now: Date, weeks = 4): OnTimeAccumulator {
   const start = reportStart(cal, now, weeks);
   const out: WeekFigures[] = [];
   for (let w = 0; w < weeks; w++) {
@@ -166,22 +181,26 @@ export function onTimeReport(
     });
   }
   const report: OnTimeReport = { from: start, to: cal.dayOf(now), now, weeks: out, total: emptyFigures(), byKind: {}, bySource: {} };
-  for (const item of items) {
-    if (item.createdAt.getTime() > now.getTime()) continue;
-    const day = cal.dayOf(item.createdAt);
-    const week = out.find((w) => day >= w.start && day <= w.end);
-    if (!week) continue;
-    const v = verdict(item, history.get(item.id) ?? [], cal, now);
-    if (!v) continue;
-    const kind = kindKey(item);
-    add(week.total, v);
-    addTo(week.byKind, kind, v);
-    addTo(week.bySource, item.source, v);
-    add(report.total, v);
-    addTo(report.byKind, kind, v);
-    addTo(report.bySource, item.source, v);
-  }
-  return report;
+  return {
+    add(items, history) {
+      for (const item of items) {
+        if (item.createdAt.getTime() > now.getTime()) continue;
+        const day = cal.dayOf(item.createdAt);
+        const week = out.find((w) => day >= w.start && day <= w.end);
+        if (!week) continue;
+        const v = verdict(item, history.get(item.id) ?? [], cal, now);
+        if (!v) continue;
+        const kind = kindKey(item);
+        add(week.total, v);
+        addTo(week.byKind, kind, v);
+        addTo(week.bySource, item.source, v);
+        add(report.total, v);
+        addTo(report.byKind, kind, v);
+        addTo(report.bySource, item.source, v);
+      }
+    },
+    result: () => report,
+  };
 }
 
 /** CSV (semicolons, for Dutch Excel): one row per week and group (totaal / soort / kanaal), then the 4-week rows. */

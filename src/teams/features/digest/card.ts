@@ -3,7 +3,14 @@
 // Teams' limit (keep a card under 80 KB; the hard cap is 100 KB).
 import { performance } from 'node:perf_hooks';
 import type { Services } from '../../../app/services';
-import { buildDigest, DEFAULT_MAX_LINES, type Digest, type DigestAudience, type SectionKey } from '../../../domain/digest';
+import {
+  DEFAULT_MAX_LINES,
+  digestAccumulator,
+  type Digest,
+  type DigestAccumulator,
+  type DigestAudience,
+  type SectionKey,
+} from '../../../domain/digest';
 import { CHANNEL_KINDS } from '../../../domain/items/registry';
 import type { Item, Person } from '../../../domain/types';
 import { formatDay, formatTime, type WorkingCalendar } from '../../../domain/workingTime';
@@ -127,27 +134,37 @@ export interface ComposedDigest {
   digest: Digest;
   card: Record<string, unknown>;
   bytes: number;
-  /** Milliseconds in buildDigest (the pure part) and in binding the card, over all attempts. */
+  /** Milliseconds in building the digest (the pure part: folding given items, then each result) and in binding the card, over all attempts. */
   buildMs: number;
   cardMs: number;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-/** Builds and renders a digest; halves the line budget until the card is under MAX_DIGEST_CARD_BYTES. */
+/**
+ * Builds and renders a digest, from the items or from what app/openItems.ts digestOf folded page by
+ * page; halves the line budget until the card is under MAX_DIGEST_CARD_BYTES.
+ */
 export function composeDigest(
-  items: readonly Item[],
+  from: readonly Item[] | DigestAccumulator,
   audience: DigestAudience,
   now: Date,
   cal: WorkingCalendar,
   o: DigestCardOptions,
 ): ComposedDigest {
+  const started = performance.now();
+  let acc: DigestAccumulator;
+  if ('result' in from) acc = from;
+  else {
+    acc = digestAccumulator({ now, calendar: cal, audience, maxLines: DEFAULT_MAX_LINES });
+    acc.add(from);
+  }
   let maxLines = DEFAULT_MAX_LINES;
-  let buildMs = 0;
+  let buildMs = performance.now() - started;
   let cardMs = 0;
   for (;;) {
     const t0 = performance.now();
-    const digest = buildDigest(items, { now, calendar: cal, audience, maxLines });
+    const digest = acc.result(maxLines);
     const t1 = performance.now();
     const card = renderDigestCard(digest, cal, o);
     const bytes = cardSize(card);
@@ -164,15 +181,15 @@ export type DigestPorts = Pick<Services, 'openItems' | 'problems' | 'calendar' |
 /** Loads what a digest needs and composes it; logs size and build time (never content). */
 export async function digestFor(s: DigestPorts, tenantId: string, audience: DigestAudience, now: Date): Promise<ComposedDigest> {
   const loadStarted = performance.now();
-  const items = await s.openItems.digest(tenantId, audience);
+  const folded = await s.openItems.digest(tenantId, audience, now);
   const loadMs = round(performance.now() - loadStarted);
   const notices = await s.problems.lines(tenantId);
-  const composed = composeDigest(items, audience, now, s.calendar, { digestTime: s.config.digestTime, notices });
+  const composed = composeDigest(folded, audience, now, s.calendar, { digestTime: s.config.digestTime, notices });
   s.log.info(
     {
       tenantId,
       audience: audience.type,
-      items: items.length,
+      items: folded.seen,
       lines: composed.digest.shownLines,
       truncated: composed.digest.truncated,
       cardBytes: composed.bytes,
