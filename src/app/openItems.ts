@@ -61,13 +61,8 @@ export async function buildReport(s: Services, tenantId: string): Promise<OnTime
   const since = s.calendar.at(reportStart(s.calendar, now, REPORT_WEEKS), '00:00');
   const acc = onTimeAccumulator(s.calendar, now, REPORT_WEEKS);
   for await (const page of itemPages(s.repo, tenantId, { createdSince: since }, s.itemPageSize)) {
-    acc.add(
-      page,
-      await s.repo.historyOf(
-        tenantId,
-        page.map((i) => i.id),
-      ),
-    );
+    const ids = page.map((i) => i.id);
+    acc.add(page, await s.repo.historyOf(tenantId, ids));
   }
   return acc.result();
 }

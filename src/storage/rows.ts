@@ -172,46 +172,33 @@ export function itemQuerySql(
 ): { where: string; values: unknown[]; limit: string; order: string } {
   const clauses = [`tenant_id = ${p(1)}`];
   const values: unknown[] = [tenantId];
-  const add = (sql: (ph: string) => string, v: unknown) => {
+  /** The placeholder of a new value. */
+  const ph = (v: unknown): string => {
     values.push(v);
-    clauses.push(sql(p(values.length)));
+    return p(values.length);
   };
-  if (q.kinds?.length) {
-    const phs = q.kinds.map((k) => {
-      values.push(k);
-      return p(values.length);
-    });
-    clauses.push(`kind IN (${phs.join(', ')})`);
-  }
+  if (q.kinds?.length) clauses.push(`kind IN (${q.kinds.map(ph).join(', ')})`);
   if (q.open === true) clauses.push('closed_at IS NULL');
   if (q.open === false) clauses.push('closed_at IS NOT NULL');
-  if (q.ownerId) add((ph) => `owner_id = ${ph}`, q.ownerId);
+  if (q.ownerId) clauses.push(`owner_id = ${ph(q.ownerId)}`);
   if (q.unowned) clauses.push('owner_id IS NULL');
-  if (q.createdSince) add((ph) => `created_at >= ${ph}`, q.createdSince.getTime());
-  if (q.closedSince) add((ph) => `closed_at >= ${ph}`, q.closedSince.getTime());
-  if (q.closedBefore) add((ph) => `closed_at < ${ph}`, q.closedBefore.getTime());
-  if (q.deadlineBefore) add((ph) => `deadline < ${ph}`, q.deadlineBefore.getTime());
-  if (q.deadlineFrom) add((ph) => `deadline >= ${ph}`, q.deadlineFrom.getTime());
-  if (q.createdBefore) add((ph) => `created_at < ${ph}`, q.createdBefore.getTime());
-  if (q.afterId !== undefined) add((ph) => `id > ${ph}`, q.afterId);
+  if (q.createdSince) clauses.push(`created_at >= ${ph(q.createdSince.getTime())}`);
+  if (q.closedSince) clauses.push(`closed_at >= ${ph(q.closedSince.getTime())}`);
+  if (q.closedBefore) clauses.push(`closed_at < ${ph(q.closedBefore.getTime())}`);
+  if (q.deadlineBefore) clauses.push(`deadline < ${ph(q.deadlineBefore.getTime())}`);
+  if (q.deadlineFrom) clauses.push(`deadline >= ${ph(q.deadlineFrom.getTime())}`);
+  if (q.createdBefore) clauses.push(`created_at < ${ph(q.createdBefore.getTime())}`);
+  if (q.afterId !== undefined) clauses.push(`id > ${ph(q.afterId)}`);
   if (q.withoutCard) clauses.push('card_activity_id IS NULL');
   if (q.withoutClaim?.length) {
     // CAST keeps both databases on text (PostgreSQL cannot infer a parameter's type inside ||).
     const key = q.withoutClaim
-      .map((part) => {
-        if (typeof part !== 'string') return `CAST(items.${part.item === 'id' ? 'id' : 'deadline'} AS TEXT)`;
-        values.push(part);
-        return `CAST(${p(values.length)} AS TEXT)`;
-      })
+      .map((part) => `CAST(${typeof part === 'string' ? ph(part) : `items.${part.item === 'id' ? 'id' : 'deadline'}`} AS TEXT)`)
       .join(' || ');
     clauses.push(`NOT EXISTS (SELECT 1 FROM once_claims c WHERE c.tenant_id = items.tenant_id AND c.key = ${key})`);
   }
   if (q.momentSuspects) {
     const m = q.momentSuspects;
-    const ph = (v: unknown) => {
-      values.push(v);
-      return p(values.length);
-    };
     // SQLite orders text above every number, so an unreadable (text) deadline counts as beyond `to`.
     const any = [`(deadline IS NOT NULL AND (deadline < ${ph(m.from.getTime())} OR deadline > ${ph(m.to.getTime())}))`];
     // A JSON key as text; LIKE's wildcards (_) can only widen the match, never narrow it.
