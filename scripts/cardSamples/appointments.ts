@@ -4,9 +4,8 @@
 import type { CardSample } from '../cardRenderer';
 import { appointmentCards, appointmentChooser, appointmentForm } from '../../src/teams/features/appointments/cards';
 import { anna, bram, dirk, sampleApp, SAMPLE_TENANT } from './sampleApp';
-import { listCard } from '../../src/teams/features/views/cards';
-import { openRows } from '../../src/domain/views/openItems';
-import { buildReport } from '../../src/app/openItems';
+import { listCard, MINE_MAX_ROWS, TEAM_MAX_ROWS } from '../../src/teams/features/views/cards';
+import { buildReport, ownOpenItems, teamOpenItems } from '../../src/app/openItems';
 import { reportCard } from '../../src/teams/features/report';
 import type { App } from '../../src/app/app';
 import type { ManualClock } from '../../src/domain/clock';
@@ -140,32 +139,23 @@ export async function samples(): Promise<CardSample[]> {
     await s.items.create('callback', SAMPLE_TENANT, cb('Vraag over de woonruimteverdeling'), dirk, 'intake:website');
     void today;
     clock.set('2026-11-26T11:05:00+01:00');
-    const now = s.clock.now();
-    const all = await s.repo.queryItems(SAMPLE_TENANT, { open: true });
     const open = (item: { id: string }) => [{ title: 'Openen', verb: 'views.open', data: { id: item.id } }];
     const mine = listCard(s, {
       mode: 'mine',
-      rows: openRows(
-        all.filter((i) => i.owner?.id === anna.id),
-        s.calendar,
-        now,
-      ),
-      hidden: 0,
+      list: await ownOpenItems(s, SAMPLE_TENANT, { actor: anna, personal: true, keep: MINE_MAX_ROWS }),
       actions: open,
     });
     const owners = [anna, bram, dirk].map((p) => ({ id: p.id, name: p.name }));
     const team = listCard(s, {
       mode: 'team',
-      rows: openRows(all, s.calendar, now),
-      hidden: 0,
+      list: await teamOpenItems(s, SAMPLE_TENANT, { actor: anna, personal: true, keep: TEAM_MAX_ROWS }),
       owners,
       actions: (item) =>
         item.owner ? open(item) : [{ title: "Ik pak 'm op", verb: `${item.kind}.claim`, data: { id: item.id } }, ...open(item)],
     });
     const teamFiltered = listCard(s, {
       mode: 'team',
-      rows: openRows(all, s.calendar, now),
-      hidden: 0,
+      list: await teamOpenItems(s, SAMPLE_TENANT, { actor: anna, personal: true, filter: { kind: 'appointment' }, keep: TEAM_MAX_ROWS }),
       owners,
       filter: { kind: 'appointment' },
       actions: open,

@@ -1,10 +1,10 @@
 // Card samples for issue 13: a list and a digest with one item they cannot read (a deadline in the
 // year 10000, written straight into storage), and the callback form refusing a moment beyond the horizon.
-import { openRows } from '../../src/domain/views/openItems';
 import type { Item } from '../../src/domain/types';
 import { callbackForm } from '../../src/teams/features/callbacks/cards';
 import { channelAudience, composeDigest } from '../../src/teams/features/digest/card';
-import { listCard } from '../../src/teams/features/views/cards';
+import { listCard, TEAM_MAX_ROWS } from '../../src/teams/features/views/cards';
+import { teamOpenItems } from '../../src/app/openItems';
 import { nl } from '../../src/texts/nl';
 import type { CardSample } from '../cardRenderer';
 import { anna, bram, sampleApp, SAMPLE_TENANT } from './sampleApp';
@@ -48,8 +48,7 @@ export async function samples(): Promise<CardSample[]> {
     const open = await s.repo.queryItems(SAMPLE_TENANT, { open: true });
     const overview = listCard(s, {
       mode: 'team',
-      rows: openRows(open, s.calendar, now),
-      hidden: 0,
+      list: await teamOpenItems(s, SAMPLE_TENANT, { actor: anna, personal: true, keep: TEAM_MAX_ROWS }),
       owners: [anna, bram],
       actions: (item) => [
         ...(item.owner ? [] : [{ title: nl.views.claim, verb: 'callback.claim', data: { id: item.id } }]),

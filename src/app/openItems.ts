@@ -2,11 +2,14 @@
 // the result into a card). The digest and the report read the items a page at a time
 // (app/itemPages.ts) and fold each page into the domain's accumulator, so 10,000 open items are
 // never in memory at once and the report asks the history once per page, not once per item.
-// The lists (`mijn`, `overzicht`) still read their open items whole.
+// The lists (`mijn`, `overzicht`) fold their pages the same way (openListAccumulator).
 import { isHeld } from '../domain/customers/pause';
 import { DEFAULT_MAX_LINES, digestAccumulator, type DigestAccumulator, type DigestAudience } from '../domain/digest';
 import { onTimeAccumulator, reportStart, type OnTimeReport } from '../domain/report/onTime';
-import type { Item } from '../domain/types';
+import type { Person } from '../domain/types';
+import { CHANNEL_KINDS } from '../domain/items/registry';
+import { openListAccumulator, type OpenFilter, type OpenList } from '../domain/views/openItems';
+import type { ItemQuery } from '../storage/repository';
 import { itemPages } from './itemPages';
 import type { Services } from './services';
 
@@ -36,17 +39,59 @@ export async function digestOf(s: Services, tenantId: string, audience: DigestAu
   return acc;
 }
 
-/** `mijn`: the open items someone owns. */
-export function ownOpenItems(s: Services, tenantId: string, ownerId: string): Promise<Item[]> {
-  return s.repo.queryItems(tenantId, { ownerId, open: true });
+/** What a list asks: who looks, where (their own chat or a shared one), the filter, how many rows at most. */
+export interface ListRequest {
+  actor: Person;
+  /** A 1:1 chat: items of every kind show; elsewhere only the kinds that go to the channel. */
+  personal: boolean;
+  filter?: OpenFilter;
+  /** The most rows the card can show. */
+  keep: number;
 }
 
-/** `overzicht`: the team's open items, and the names of the people the owner filter offers (known users and owners). */
-export async function teamOpenItems(s: Services, tenantId: string): Promise<{ items: Item[]; people: Map<string, string> }> {
-  const items = await s.repo.queryItems(tenantId, { open: true });
-  const people = new Map<string, string>();
-  for (const u of await s.repo.listUsers(tenantId)) people.set(u.userId, u.name);
-  return { items, people };
+/** A list and how many items it left out because the conversation is not private. */
+export interface ListResult extends OpenList {
+  hidden: number;
+}
+
+/**
+ * Folds the open items matching `q` page by page: held items (the customer's contact is paused)
+ * only for managers and for who may see the item anyway; in a shared conversation items of kinds
+ * that never go to the channel (interpreter requests) are left out and counted as hidden.
+ */
+async function listOf(
+  s: Services,
+  tenantId: string,
+  q: Omit<ItemQuery, 'order' | 'afterId' | 'limit'>,
+  r: ListRequest,
+): Promise<ListResult> {
+  const acc = openListAccumulator({ calendar: s.calendar, now: s.clock.now(), filter: r.filter ?? {}, keep: r.keep });
+  const manager = s.policy.isManager(r.actor);
+  let hidden = 0;
+  for await (const page of itemPages(s.repo, tenantId, q, s.itemPageSize)) {
+    const visible = manager ? page : page.filter((i) => !isHeld(i) || s.policy.mayViewPrivate(i, r.actor));
+    const shown = r.personal ? visible : visible.filter((i) => CHANNEL_KINDS.has(i.kind));
+    hidden += visible.length - shown.length;
+    acc.add(shown);
+  }
+  return { ...acc.result(), hidden };
+}
+
+/** `mijn`: the open items someone owns. */
+export function ownOpenItems(s: Services, tenantId: string, r: ListRequest): Promise<ListResult> {
+  return listOf(s, tenantId, { ownerId: r.actor.id, open: true }, r);
+}
+
+/**
+ * `overzicht`: the team's open items. `owners` holds the names the owner filter offers: known
+ * users, and the owners of the items shown (the name on their soonest item wins).
+ */
+export async function teamOpenItems(s: Services, tenantId: string, r: ListRequest): Promise<ListResult> {
+  const list = await listOf(s, tenantId, { open: true }, r);
+  const owners = new Map<string, string>();
+  for (const u of await s.repo.listUsers(tenantId)) owners.set(u.userId, u.name);
+  for (const [id, name] of list.owners) owners.set(id, name);
+  return { ...list, owners };
 }
 
 /** How many weeks `rapport` looks back. */

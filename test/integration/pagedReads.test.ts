@@ -6,7 +6,9 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildReport, digestOf, REPORT_WEEKS } from '../../src/app/openItems';
+import { buildReport, digestOf, ownOpenItems, REPORT_WEEKS, teamOpenItems, type ListRequest } from '../../src/app/openItems';
+import { makePolicy } from '../../src/app/policy';
+import { referenceList } from '../support/listReference';
 import type { Services } from '../../src/app/services';
 import { isHeld } from '../../src/domain/customers/pause';
 import type { DigestAudience } from '../../src/domain/digest';
@@ -28,8 +30,9 @@ const PAGE = 7;
 const TENANT = 't';
 
 /** The parts of Services the reads use. */
+const policy = makePolicy((p) => p.id === staff.dirk.id);
 const services = (repo: Repository): Services =>
-  ({ repo, calendar: cal, clock: { now: () => NOW }, itemPageSize: PAGE }) as unknown as Services;
+  ({ repo, calendar: cal, clock: { now: () => NOW }, itemPageSize: PAGE, policy }) as unknown as Services;
 
 /** 160 random items, a few held, made over the last five weeks, each with a random history. */
 async function seed(repo: Repository): Promise<void> {
@@ -92,6 +95,41 @@ function pagedReadsSuite(name: string, makeRepo: () => Promise<Repository>, clea
           const card = (d: typeof got) => JSON.stringify(renderDigestCard(d, cal, { digestTime: '08:30' }));
           expect(card(got)).to.equal(card(expected));
         }
+      });
+    }
+
+    const requests: [string, ListRequest][] = [
+      ['mijn of Anna in her chat', { actor: staff.anna, personal: true, keep: 30 }],
+      ['overzicht in the channel', { actor: staff.bram, personal: false, keep: 40 }],
+      [
+        'overzicht of a manager in her chat, filtered on callbacks',
+        { actor: staff.dirk, personal: true, filter: { kind: 'callback' }, keep: 40 },
+      ],
+      [
+        'overzicht in the channel, filtered on overdue items of nobody',
+        { actor: staff.bram, personal: false, filter: { owner: 'none', state: 'overdue' }, keep: 5 },
+      ],
+    ];
+    for (const [what, r] of requests) {
+      it(`${what}: the list from pages equals the list of all open items read at once`, async () => {
+        const mine = what.startsWith('mijn');
+        const all = await repo.queryItems(TENANT, mine ? { open: true, ownerId: r.actor.id } : { open: true });
+        expect(all.length).to.be.greaterThan(mine ? PAGE : 3 * PAGE);
+        const expected = referenceList(all, r, policy, cal, NOW);
+        if (!mine) for (const u of await repo.listUsers(TENANT)) if (!expected.owners.has(u.userId)) expected.owners.set(u.userId, u.name);
+        const reads: number[] = [];
+        const queryItems = repo.queryItems.bind(repo);
+        const counting = Object.create(repo) as Repository;
+        counting.queryItems = async (tenantId, q) => {
+          expect(q.limit).to.equal(PAGE);
+          const items = await queryItems(tenantId, q);
+          reads.push(items.length);
+          return items;
+        };
+        const got = await (mine ? ownOpenItems : teamOpenItems)(services(counting), TENANT, r);
+        expect(reads.length).to.be.greaterThan(1);
+        expect(got.rows.map((x) => x.item.id)).to.deep.equal(expected.rows.map((x) => x.item.id));
+        expect(got).to.deep.equal(expected);
       });
     }
 

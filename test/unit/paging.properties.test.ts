@@ -12,6 +12,10 @@ import { channelAudience, personalAudience } from '../../src/teams/features/dige
 import { referenceDigest } from '../support/digestReference';
 import { aSeed, randomHistory, randomItems, randomPages, repositoryOrder, seeded, shuffled } from '../support/randomItems';
 import { staff } from '../harness/roster';
+import { openListAccumulator, type OpenFilter } from '../../src/domain/views/openItems';
+import { makePolicy } from '../../src/app/policy';
+import { referenceList } from '../support/listReference';
+import { OWNERS } from '../support/randomItems';
 
 const cal = new WorkingCalendar();
 const NOW = new Date('2026-11-26T08:30:00+01:00'); // Thursday, the digest minute
@@ -106,5 +110,47 @@ describe('paging: the report folded page by page equals the report of all items 
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('paging: the lists (mijn, overzicht) folded page by page equal the lists of all items at once (property)', () => {
+  const people = OWNERS.filter((p) => p !== null);
+  const filters = fc.record(
+    {
+      kind: fc.constantFrom(undefined, 'callback', 'appointment', 'exception', 'interpreter'),
+      owner: fc.constantFrom(undefined, 'none', ...people.map((p) => p.id)),
+      state: fc.constantFrom(undefined, 'overdue', 'dueToday', 'onTime', 'noDeadline'),
+    },
+    { requiredKeys: [] },
+  );
+  it('any pages, any order, any filter, any number of rows kept', () => {
+    const policy = makePolicy(() => false);
+    fc.assert(
+      fc.property(aSeed, fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 45 }), filters, (seed, n, keep, f) => {
+        const rnd = seeded(seed);
+        const items = randomItems(n, NOW, rnd);
+        const filter = Object.fromEntries(Object.entries(f).filter(([, x]) => x !== undefined)) as OpenFilter;
+        const expected = referenceList(items, { actor: people[0]!, personal: true, filter, keep }, policy, cal, NOW);
+        for (const list of [[...items].sort((a, b) => (a.id < b.id ? -1 : 1)), shuffled(items, rnd)]) {
+          const acc = openListAccumulator({ calendar: cal, now: NOW, filter, keep });
+          for (const page of randomPages(list, rnd)) acc.add(page);
+          expect({ ...acc.result(), hidden: 0 }).to.deep.equal(expected);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a list keeps at most `keep` rows, and counts every open item it was given', () => {
+    const rnd = seeded(7);
+    const items = randomItems(500, NOW, rnd);
+    const acc = openListAccumulator({ calendar: cal, now: NOW, filter: {}, keep: 40 });
+    for (const page of randomPages(items, rnd)) acc.add(page);
+    const r = acc.result();
+    const open = items.filter((i) => i.closedAt === null).length;
+    expect(open).to.be.greaterThan(40);
+    expect(r.counts.total).to.equal(open);
+    expect(r.filtered).to.equal(open);
+    expect(r.rows).to.have.length(40);
   });
 });

@@ -4,7 +4,8 @@
 import type { Services } from '../../../app/services';
 import { kindRules } from '../../../domain/items/registry';
 import type { Item, ItemKind } from '../../../domain/types';
-import { capList, countRows, filterRows, type OpenFilter, type OpenRow } from '../../../domain/views/openItems';
+import type { OpenFilter, OpenRow } from '../../../domain/views/openItems';
+import type { ListResult } from '../../../app/openItems';
 import { formatDeadline, formatMoment } from '../../../domain/workingTime';
 import { termOf } from '../../../domain/items/term';
 import { nl } from '../../../texts/nl';
@@ -29,15 +30,13 @@ export interface RowAction {
 
 export interface ListOptions {
   mode: 'mine' | 'team';
-  rows: OpenRow[];
+  /** The folded list (app/openItems.ts): counts, and the first rows that pass the filter. */
+  list: Pick<ListResult, 'counts' | 'filtered' | 'rows' | 'hidden'>;
   filter?: OpenFilter;
   /** Buttons for one row (the item's own verbs, or "Openen"). */
   actions: (item: Item) => RowAction[];
-  /** Items left out because this conversation is not private (e.g. interpreter requests in a channel). */
-  hidden: number;
   owners?: { id: string; name: string }[];
   notice?: Notice;
-  maxRows?: number;
   /** A group chat: sensitive items show without their topic. */
   hideSensitiveSubjects?: boolean;
 }
@@ -94,25 +93,26 @@ export function kindLabel(item: Item): string {
 
 export function listCard(s: ListPorts, o: ListOptions): Record<string, unknown> {
   const filter = o.filter ?? {};
-  const all = o.rows;
-  const counts = countRows(all);
-  const shownRows = o.mode === 'team' ? filterRows(all, filter) : all;
+  const { counts, filtered, rows, hidden } = o.list;
+  const total = counts.total;
   const filterActive = !!(filter.kind || filter.owner || filter.state);
-  let max = o.maxRows ?? (o.mode === 'mine' ? MINE_MAX_ROWS : TEAM_MAX_ROWS);
+  let max = o.mode === 'mine' ? MINE_MAX_ROWS : TEAM_MAX_ROWS;
   for (;;) {
-    const { shown, more } = capList(shownRows, max);
+    // The list holds the first rows that pass the filter; `filtered` counts them all.
+    const shown = rows.slice(0, max);
+    const more = filtered - shown.length;
     const card = bind(template, {
       ...trustedFields({
-        title: o.mode === 'mine' ? v.mineTitle(all.length) : v.teamTitle(all.length),
-        intro: o.mode === 'mine' && all.length ? v.mineIntro : '',
+        title: o.mode === 'mine' ? v.mineTitle(total) : v.teamTitle(total),
+        intro: o.mode === 'mine' && total ? v.mineIntro : '',
         summary:
           o.mode === 'mine'
             ? v.summaryMine(counts.overdue, counts.dueToday, counts.onTime)
             : v.summary(counts.overdue, counts.dueToday, counts.onTime, counts.unclaimed),
-        filteredText: filterActive ? v.filtered(shownRows.length, all.length) : '',
+        filteredText: filterActive ? v.filtered(filtered, total) : '',
         empty: o.mode === 'mine' ? v.mineEmpty : v.teamEmpty,
         moreText: `${v.more(more)} ${o.mode === 'mine' ? v.moreMine : v.moreTeam}`,
-        hiddenText: o.hidden ? v.privateHidden(o.hidden) : '',
+        hiddenText: hidden ? v.privateHidden(hidden) : '',
       }),
       notice: o.notice ? trustedFields({ text: o.notice.text, style: cap(o.notice.style) }) : null,
       showFilters: o.mode === 'team',

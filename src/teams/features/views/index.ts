@@ -3,15 +3,14 @@
 // which shows the item's card (the owner view for the owner or a manager) with a way back.
 import { CardFactory } from 'botbuilder';
 import { CHANNEL_KINDS, kindRules } from '../../../domain/items/registry';
-import type { Item, ItemKind } from '../../../domain/types';
-import { openRows, type ItemState, type OpenFilter } from '../../../domain/views/openItems';
+import type { ItemKind } from '../../../domain/types';
+import type { ItemState, OpenFilter } from '../../../domain/views/openItems';
 import { nl } from '../../../texts/nl';
 import { cardResponse, noticeCard } from '../../cards/common';
 import { isVerb } from '../../cards/contract';
 import { defineFeature, type Feature, type ItemCardRenderer, type PortsOf } from '../../feature';
 import type { Turn } from '../../turn';
-import { hideSubject, listCard, type RowAction } from './cards';
-import { isHeld } from '../../../domain/customers/pause';
+import { hideSubject, listCard, MINE_MAX_ROWS, TEAM_MAX_ROWS, type RowAction } from './cards';
 import { renderChannel, renderOwner } from '../../cards/itemViews';
 import { say, trusted } from '../../cards/render';
 
@@ -20,15 +19,6 @@ const NEEDS = ['clock', 'calendar', 'log', 'policy', 'items', 'itemViews', 'open
 type Ports = PortsOf<typeof NEEDS>;
 
 const STATES: readonly ItemState[] = ['overdue', 'dueToday', 'onTime', 'noDeadline'];
-
-/** Items of kinds that never go to the channel (interpreter requests) are shown only in a 1:1 chat. */
-function privacySplit(turn: Turn<Pick<Ports, 'policy'>>, items: Item[]): { visible: Item[]; hidden: number } {
-  // Held items (the customer's contact is paused): managers see them, in their own chat too.
-  if (!turn.s.policy.isManager(turn.actor)) items = items.filter((i) => !isHeld(i) || turn.s.policy.mayViewPrivate(i, turn.actor));
-  if (turn.scope === 'personal') return { visible: items, hidden: 0 };
-  const visible = items.filter((i) => CHANNEL_KINDS.has(i.kind));
-  return { visible, hidden: items.length - visible.length };
-}
 
 function filterFrom(data: Record<string, unknown>): OpenFilter {
   const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string).trim() : '');
@@ -50,33 +40,31 @@ export function viewsFeature(features: readonly Feature[]): Feature<(typeof NEED
   const hasVerb = (verb: string) => isVerb(verb) && features.some((f) => !!f.verbs?.[verb]);
 
   async function mine(turn: Turn<Ports>) {
-    const now = turn.s.clock.now();
-    const own = await turn.s.openItems.own(turn.tenantId, turn.actor.id);
-    const { visible, hidden } = privacySplit(turn, own);
+    const list = await turn.s.openItems.own(turn.tenantId, { actor: turn.actor, personal: turn.scope === 'personal', keep: MINE_MAX_ROWS });
     return listCard(turn.s, {
       mode: 'mine',
-      rows: openRows(visible, turn.s.calendar, now),
-      hidden,
+      list,
       hideSensitiveSubjects: turn.scope === 'groupChat',
       actions: (item) => [{ title: v.open, verb: 'views.open', data: { id: item.id, back: 'mine' } }],
     });
   }
 
   async function team(turn: Turn<Ports>, filter: OpenFilter) {
-    const now = turn.s.clock.now();
-    const { items: open, people: owners } = await turn.s.openItems.team(turn.tenantId);
-    const { visible, hidden } = privacySplit(turn, open);
-    for (const i of visible) if (i.owner) owners.set(i.owner.id, i.owner.name);
+    const list = await turn.s.openItems.team(turn.tenantId, {
+      actor: turn.actor,
+      personal: turn.scope === 'personal',
+      filter,
+      keep: TEAM_MAX_ROWS,
+    });
     // The work channel cannot be written to (blocked, removed): say so on top (app/deliveryProblems.ts).
     const problems = await turn.s.problems.lines(turn.tenantId);
     return listCard(turn.s, {
       mode: 'team',
       notice: problems.length ? { text: problems.join(' '), style: 'attention' } : undefined,
-      rows: openRows(visible, turn.s.calendar, now),
+      list,
       filter,
-      hidden,
       hideSensitiveSubjects: turn.scope === 'groupChat',
-      owners: [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+      owners: [...list.owners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
       actions: (item) => {
         const out: RowAction[] = [];
         if (!item.owner && hasVerb(`${item.kind}.claim`))
