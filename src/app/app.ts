@@ -12,7 +12,8 @@ import { offsetClock, systemClock, type Clock } from '../domain/clock';
 import { WorkingCalendar } from '../domain/workingTime';
 import type { Person } from '../domain/types';
 import { createLogger, type Logger } from '../logging';
-import { createServer } from '../http/server';
+import { createServer, type HttpPorts } from '../http/server';
+import { healthOf } from './health';
 import { customerStoreFor, openRepository } from '../storage';
 import type { Repository } from '../storage/repository';
 import { TopContactBot } from '../teams/bot';
@@ -172,7 +173,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // Each feature's delivery handlers get only the services it declared (as its bot handlers do).
   for (const [type, handler] of featureDeliveries(s, features, messenger)) outbox.register(type, handler);
 
-  const server = createServer({ s, adapter, bot, version: VERSION });
+  // The HTTP edge gets its ports only (http/server.ts HttpPorts), not the whole services.
+  const httpPorts: HttpPorts = {
+    config: s.config,
+    clock: s.clock,
+    outbox: s.outbox,
+    items: s.items,
+    users: s.users,
+    bindings: s.bindings,
+    log: s.log,
+    repo: { tenants: () => repo.tenants() },
+    health: () => healthOf(s),
+  };
+  const server = createServer({ s: httpPorts, adapter, bot, version: VERSION });
   // The periodic jobs are the app's (app/jobs/index.ts); the adapter only renders what they enqueue.
   const jobs = appJobs();
   // Cards follow the clock: due channel cards are rendered and updated when their words changed.

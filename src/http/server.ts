@@ -4,17 +4,19 @@ import restify from 'restify';
 import type { ActivityHandler } from 'botbuilder';
 import { activityProblem, type InboundAdapter } from '../teams/inboundAdapter';
 import type { Services } from '../app/services';
-import { registerIntake } from './intake';
-import { problemSummary } from '../app/deliveryProblems';
-import { graphAccessSummary } from '../app/graphAccess';
+import { registerIntake, type IntakePorts } from './intake';
+import type { Health } from '../app/health';
 import { isLocalServiceUrl } from '../teams/localOnly';
 import { jsonError } from './jsonError';
 import { nl } from '../texts/nl';
 // Kept for importers from before the split (intake.ts imports ./jsonError directly: no cycle).
 export { jsonError };
 
+/** What the HTTP edge uses: the settings, the log, the outbox's answer gate, the intake's ports and the health report. */
+export type HttpPorts = IntakePorts & Pick<Services, 'log'> & { health: () => Promise<Health> };
+
 export interface ServerDeps {
-  s: Services;
+  s: HttpPorts;
   adapter: InboundAdapter;
   bot: ActivityHandler;
   version: string;
@@ -98,28 +100,9 @@ export function createServer({ s, adapter, bot, version }: ServerDeps): restify.
   });
 
   server.get('/healthz', async (_req, res) => {
-    const storage = await s.repo.ping();
-    let details: Record<string, unknown> = {};
-    if (storage) {
-      try {
-        const [outbox, problems, graphAccess] = await Promise.all([s.repo.outboxStats(), problemSummary(s), graphAccessSummary(s)]);
-        details = { outbox, deliveryProblems: problems, graphAccess };
-      } catch {
-        details = {};
-      }
-    }
-    // Token requests (bot sign-in, Graph): a refused one shows here with the setting to check; not a reason for 503.
-    if (s.credentials?.bot) details.botAuth = s.credentials.bot.current;
-    if (s.credentials?.graph) details.graphAuth = s.credentials.graph.current;
-    res.status(storage ? 200 : 503);
-    // botFrameworkAuth 'off': no MicrosoftAppId, anyone may post activities; only local service URLs are served.
-    res.json({
-      status: storage ? 'ok' : 'degraded',
-      version,
-      storage: { kind: s.repo.kind, ok: storage },
-      botFrameworkAuth: s.config.bot.appId ? 'on' : 'off',
-      ...details,
-    });
+    const h = await s.health();
+    res.status(h.storage.ok ? 200 : 503);
+    res.json({ status: h.storage.ok ? 'ok' : 'degraded', version, storage: h.storage, botFrameworkAuth: h.botFrameworkAuth, ...h.details });
   });
 
   server.post('/api/messages', async (req, res) => {
