@@ -1,20 +1,26 @@
 // Sends on the bot's own initiative through stored conversation references (channel posts,
 // card updates, 1:1 chats created when needed), through the outbound adapter (no botbuilder
-// retries, see outbound.ts). Errors are classified for the outbox: 429 (honouring Retry-After),
+// retries, see outbound.ts). A card update is one REST call on the outbound connector client,
+// without a proactive turn (which cost more CPU than the call itself). Errors are classified for the outbox: 429 (honouring Retry-After),
 // 412, 5xx, timeouts and network errors are retried; 403 (MessageWritesBlocked) and 404
 // (conversation gone) are final and reported as a delivery problem; other 4xx are final.
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Outbound } from './outbound';
 import type { DeliveryResult } from '../app/outbox';
 import { failureText, isTransientFailure } from '../app/failures';
 import type { Person } from '../domain/types';
 import type { Repository } from '../storage/repository';
 
 export class TeamsMessenger {
+  private readonly adapter: CloudAdapter;
+
   constructor(
-    private readonly adapter: CloudAdapter,
+    private readonly outbound: Outbound,
     private readonly appId: string,
     private readonly repo: Repository,
-  ) {}
+  ) {
+    this.adapter = outbound.adapter;
+  }
 
   /**
    * Runs fn in a proactive turn and returns its result. The error of fn is rethrown here even when
@@ -43,15 +49,26 @@ export class TeamsMessenger {
     });
   }
 
+  /**
+   * Replaces a message the bot sent. The request is the one a proactive turn's
+   * `ctx.updateActivity` made (PUT …/activities/{activityId}, the activity addressed from the
+   * reference) on the same client, less the turn's random replyToId, which an update ignores.
+   */
   async update(ref: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void> {
-    await this.withConversation(ref, async (ctx) => {
-      await ctx.updateActivity({
-        ...activity,
-        id: activityId,
-        type: 'message',
-        conversation: ref.conversation as Activity['conversation'],
-      });
-    });
+    const client = await this.outbound.connector(ref.serviceUrl);
+    const conversation = ref.conversation;
+    if (!conversation) throw new Error('card update: the reference has no conversation');
+    await client.conversations.updateActivity(conversation.id, activityId, {
+      ...activity,
+      id: activityId,
+      type: 'message',
+      channelId: ref.channelId,
+      locale: activity.locale ?? ref.locale,
+      serviceUrl: ref.serviceUrl,
+      conversation,
+      from: ref.bot,
+      recipient: ref.user,
+    } as Activity);
   }
 
   /** The 1:1 conversation with a person: the stored one, or a new one created through the channel's service URL. */
