@@ -448,10 +448,17 @@ export class PostgresRepository implements Repository {
     });
   }
 
-  async claimOutbox(now: Date, limit: number, lockMs: number, worker: string): Promise<OutboxMessage[]> {
+  async claimOutbox(now: Date, limit: number, lockMs: number, worker: string, delivered: readonly number[] = []): Promise<OutboxMessage[]> {
     const t = now.getTime();
-    // The oldest due lane heads, in one statement (storage/outboxClaim.ts).
-    const { rows } = await this.query(CLAIM_POSTGRES, [t, OUTBOX_CLAIM_WINDOW, Math.max(0, Math.floor(limit)), t + lockMs, worker]);
+    // The delivered ones marked done and the oldest due lane heads, in one statement (storage/outboxClaim.ts).
+    const { rows } = await this.query(CLAIM_POSTGRES, [
+      t,
+      OUTBOX_CLAIM_WINDOW,
+      Math.max(0, Math.floor(limit)),
+      t + lockMs,
+      worker,
+      delivered.map(Number),
+    ]);
     return rows.map(outboxFromRow).sort((a, b) => a.id! - b.id!);
   }
 
