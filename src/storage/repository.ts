@@ -148,7 +148,11 @@ export interface Repository {
   tenants(): Promise<string[]>;
   /** Moves everything stored under tenant `from` (items, history, idempotency keys, outbox) to `to`; returns the items moved. */
   adoptTenant(from: string, to: string): Promise<number>;
-  history(tenantId: string, itemId: string): Promise<HistoryEntry[]>;
+  /**
+   * The item's history. `version`: the version it is wanted for; PostgreSQL then answers from its own
+   * commit of that version, moments ago, without a query (the history as it stood after that commit).
+   */
+  history(tenantId: string, itemId: string, version?: number): Promise<HistoryEntry[]>;
   /**
    * The history of several items in one round trip (a page of the report's items, instead of a query
    * per item): every id given maps to its entries in insertion order, [] when it has none.

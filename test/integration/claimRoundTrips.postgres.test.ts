@@ -14,11 +14,11 @@ import { bindChannel, createCallback, introduce, startCallbackBot, textOf } from
 import { nl } from '../../src/texts/nl';
 
 /**
- * The claim's statements: the item read, the commit (one statement), the history and the customer
- * summary of the owner view, the outbox claim (the card update comes with its item), the card
- * clock, and the next claim, which also marks the delivered messages done.
+ * The claim's statements: the item read, the commit (one statement, returning the item's history
+ * for the views), the customer summary of the owner view, the outbox claim (the card update comes
+ * with its item), the card clock, and the next claim, which also marks the delivered messages done.
  */
-const CLAIM_ROUND_TRIPS = 7;
+const CLAIM_ROUND_TRIPS = 6;
 
 /** Runs fn and returns the SQL of every query any pg client sent meanwhile. */
 async function statementsOf(fn: () => Promise<void>): Promise<string[]> {
