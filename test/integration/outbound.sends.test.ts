@@ -1,7 +1,8 @@
-// The outbox's card update without a proactive turn (teams/proactive.ts TeamsMessenger.update): one
-// REST call on the outbound connector client. Against the fake Bot Connector (real HTTP): the
-// request is the one botbuilder's proactive turn (continueConversationAsync + ctx.updateActivity)
-// made, through the same cached retry-less client, and the local-only guard still holds.
+// The outbox's posts and card updates without a proactive turn (teams/proactive.ts TeamsMessenger
+// post and update): one REST call on the outbound connector client. Against the fake Bot Connector
+// (real HTTP): the request is the one botbuilder's proactive turn (continueConversationAsync +
+// ctx.sendActivity / ctx.updateActivity) made, through the same cached retry-less client, and the
+// local-only guard still holds.
 import { expect } from 'chai';
 import type { ConversationReference } from 'botbuilder';
 import { startFakeConnector, type FakeConnector, type RecordedRequest } from '../harness/fakeConnector';
@@ -20,7 +21,7 @@ const card = (title: string) => ({
   ],
 });
 
-describe('outbound card update: one REST call, no proactive turn (fake connector)', () => {
+describe('outbound posts and card updates: one REST call, no proactive turn (fake connector)', () => {
   let connector: FakeConnector;
   let out: Outbound;
   let messenger: TeamsMessenger;
@@ -71,6 +72,29 @@ describe('outbound card update: one REST call, no proactive turn (fake connector
     expect(connector.message('act-1')?.card).to.deep.equal(card('direct').attachments[0]!.content);
   });
 
+  it('posts with the request a proactive turn sent: POST …/activities/{random id} replying to it, the id returned', async () => {
+    const thread = { ...ref, conversation: { ...ref.conversation!, id: `${CHANNEL};messageid=1700000000002` } };
+    const id = await messenger.post(thread, { text: 'direct', ...card('post') });
+    let turnId: string | undefined;
+    await out.adapter.continueConversationAsync('', thread, async (ctx) => {
+      turnId = (await ctx.sendActivity({ text: 'direct', ...card('post') }))?.id;
+    });
+
+    expect(connector.requests.map((r) => r.route)).to.deep.equal(['reply', 'reply']);
+    const [direct, turn] = connector.requests as [RecordedRequest, RecordedRequest];
+    const { url: _u1, ...directWire } = wire(direct);
+    const { url: _u2, ...turnWire } = wire(turn);
+    expect(directWire).to.deep.equal(turnWire);
+    for (const r of [direct, turn]) {
+      expect(r).to.include({ method: 'POST', conversationId: thread.conversation.id, status: 200 });
+      expect(r.activityId, 'replies to its own random id').to.equal((r.body as { replyToId?: string }).replyToId);
+    }
+    expect(direct.activityId).to.not.equal(turn.activityId);
+    expect(direct.body).to.not.have.property('id');
+    expect(id).to.equal(connector.replies[0]!.id);
+    expect(turnId).to.equal(connector.replies[1]!.id);
+  });
+
   it('uses the client a proactive turn gets: the same cached object, botbuilder retries off, a timeout per request', async () => {
     let turnClient: unknown;
     await out.adapter.continueConversationAsync('', ref, async (ctx) => {
@@ -96,24 +120,30 @@ describe('outbound card update: one REST call, no proactive turn (fake connector
   });
 
   it('the connector answers 429 with Retry-After, 412, 403 and 404: classified as a proactive turn’s failure was', async () => {
-    const outcomes: unknown[] = [];
-    for (const spec of [{ status: 429, headers: { 'Retry-After': '7' } }, { status: 412 }, { status: 403 }, { status: 404 }]) {
-      connector.failNext(1, spec);
-      outcomes.push(classifySendError(await messenger.update(ref, 'act-3', card('x')).catch((e: unknown) => e), 0));
+    for (const send of [() => messenger.update(ref, 'act-3', card('x')), () => messenger.post(ref, card('x'))]) {
+      const outcomes: unknown[] = [];
+      for (const spec of [{ status: 429, headers: { 'Retry-After': '7' } }, { status: 412 }, { status: 403 }, { status: 404 }]) {
+        connector.failNext(1, spec);
+        outcomes.push(classifySendError(await send().catch((e: unknown) => e), 0));
+      }
+      expect(outcomes.map((o) => ({ ...(o as object), error: undefined }))).to.deep.equal([
+        { ok: false, retry: true, retryAfterMs: 7_000, error: undefined },
+        { ok: false, retry: true, retryAfterMs: undefined, error: undefined },
+        { ok: false, retry: false, error: undefined, problem: { code: 'Forbidden', status: 403 } },
+        { ok: false, retry: false, error: undefined, problem: { code: 'NotFound', status: 404 } },
+      ]);
     }
-    expect(outcomes.map((o) => ({ ...(o as object), error: undefined }))).to.deep.equal([
-      { ok: false, retry: true, retryAfterMs: 7_000, error: undefined },
-      { ok: false, retry: true, retryAfterMs: undefined, error: undefined },
-      { ok: false, retry: false, error: undefined, problem: { code: 'Forbidden', status: 403 } },
-      { ok: false, retry: false, error: undefined, problem: { code: 'NotFound', status: 404 } },
-    ]);
   });
 
   it('without Bot Framework authentication a non-local service URL is refused before any request (final)', async () => {
     const remote = { ...ref, serviceUrl: 'https://smba.trafficmanager.net/emea/' };
-    const err = await messenger.update(remote, 'act-4', card('x')).catch((e: unknown) => e);
-    expect(err).to.include({ code: 'ServiceUrlNotLocal' });
-    expect(classifySendError(err)).to.include({ ok: false, retry: false });
+    for (const err of [
+      await messenger.update(remote, 'act-4', card('x')).catch((e: unknown) => e),
+      await messenger.post(remote, card('x')).catch((e: unknown) => e),
+    ]) {
+      expect(err).to.include({ code: 'ServiceUrlNotLocal' });
+      expect(classifySendError(err)).to.include({ ok: false, retry: false });
+    }
     expect(connector.requests).to.have.length(0);
   });
 });
