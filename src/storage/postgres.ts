@@ -308,7 +308,7 @@ export class PostgresRepository implements Repository {
       values,
     );
     const ok = Number(out[0]?.n ?? 0) === 1;
-    if (ok) this.committed.keep(change.item, ((out[0]!.history ?? []) as Row[]).map(historyFromRow));
+    if (ok) this.committed.keep(change.item, (out[0]!.history ?? []) as Row[]);
     return ok;
   }
 
@@ -635,9 +635,16 @@ class CommittedHistory {
   private static readonly TTL_MS = 5_000;
   private readonly kept = new Map<string, { version: number; history: HistoryEntry[]; at: number }>();
 
-  keep(item: Item, history: HistoryEntry[]): void {
+  /** Rows that cannot be read (a damaged stored entry) are not kept: the view's own read then fails, not the commit. */
+  keep(item: Item, rows: Row[]): void {
     const key = `${item.tenantId}\u0000${item.id}`;
     this.kept.delete(key);
+    let history: HistoryEntry[];
+    try {
+      history = rows.map(historyFromRow);
+    } catch {
+      return;
+    }
     if (this.kept.size >= CommittedHistory.MAX) this.kept.delete(this.kept.keys().next().value!);
     this.kept.set(key, { version: item.version, history, at: performance.now() });
   }
