@@ -22,7 +22,6 @@ import type { OutboxMessage, Repository } from '../storage/repository';
 import { DAY_MS } from './privacy';
 import { yieldToEventLoop, type Job, type Services } from './services';
 import { eachItem, ITEM_PAGE_SIZE } from './itemPages';
-import { forgetCustomerSummary } from './itemView';
 
 const t = nl.customers;
 /** Many items for one customer at once (a burst of intake, several instances): each lost race re-reads and merges. */
@@ -32,28 +31,6 @@ const MAX_RETRIES = 100;
 function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 + attempt, 25)));
 }
-
-/** The store, calling `written` after each insert, update and remove (also a failed one: it may have written). */
-function forgettingOnWrite(store: CustomerStore, written: (tenantId: string, id: string) => void): CustomerStore {
-  const after = async <T>(tenantId: string, id: string, write: Promise<T>): Promise<T> => {
-    try {
-      return await write;
-    } finally {
-      written(tenantId, id);
-    }
-  };
-  return {
-    byKey: (tenantId, key) => store.byKey(tenantId, key),
-    get: (tenantId, id) => store.get(tenantId, id),
-    list: (tenantId, page) => store.list(tenantId, page),
-    insert: (r) => after(r.tenantId, r.id, store.insert(r)),
-    update: (r, expectedVersion) => after(r.tenantId, r.id, store.update(r, expectedVersion)),
-    remove: (tenantId, id) => after(tenantId, id, store.remove(tenantId, id)),
-    recordLookup: (tenantId, customerId, by, at) => store.recordLookup(tenantId, customerId, by, at),
-    lookups: (tenantId, customerId) => store.lookups(tenantId, customerId),
-  };
-}
-
 /** A name search shows at most this many records to pick from. */
 export const PICK_LIST_MAX = 10;
 const SHORT_ID = /^KL-\d+$/i;
@@ -69,17 +46,12 @@ export type FindResult =
   { status: 'none' } | { status: 'one'; record: CustomerRecord } | { status: 'many'; records: CustomerRecord[]; more: boolean };
 
 export class CustomerService implements CustomerLinker {
-  /** The records; every write of this process through it forgets the record's kept owner-view summary (app/itemView.ts). */
-  readonly store: CustomerStore;
-
   constructor(
-    store: CustomerStore,
+    readonly store: CustomerStore,
     private readonly repo: Repository,
     private readonly clock: Clock,
     private readonly pageSize?: number,
-  ) {
-    this.store = forgettingOnWrite(store, (tenantId, id) => forgetCustomerSummary({ repo }, tenantId, id));
-  }
+  ) {}
 
   /**
    * Links a new item to its customer's record (created when new): the item's contact point, or

@@ -108,49 +108,19 @@ function colleaguesOf(s: Pick<Services, 'repo'>, tenantId: string): Promise<Coll
   return read(tenantId);
 }
 
-/**
- * The customer summary of owner views, read at most once per CUSTOMER_TTL_MS per record. Every claim
- * answers with an owner view; a summary changes only when a new item of the customer brings new
- * facts or the record is erased. A few seconds old is safe: an owner view kept for its item version
- * (above) is as old; a write of this process forgets it at once (CustomerService.store), one of
- * another instance shows here after at most this long. Pauses and `klant` lookups never read it.
- */
-const CUSTOMER_TTL_MS = 10_000;
-/** One reader per storage (per running app), keyed by tenant and record id. */
-const customerReaders = new WeakMap<object, ShortLived<CustomerSummary | null>>();
-const customerKey = (tenantId: string, id: string) => `${tenantId}\u0000${id}`;
-
-function customerReader(s: Pick<Services, 'repo'>): ShortLived<CustomerSummary | null> | undefined {
-  return customerReaders.get(s.repo);
-}
-
-function customerSummaryOf(s: Pick<Services, 'repo' | 'customers'>, tenantId: string, id: string): Promise<CustomerSummary | null> {
-  let read = customerReader(s);
-  if (!read) {
-    read = shortLived(CUSTOMER_TTL_MS, async (key) => {
-      const [tenant, recordId] = key.split('\u0000') as [string, string];
-      const r = await s.customers.store.get(tenant, recordId);
-      return r ? { id: r.id, profile: r.profile, preferredChannel: r.preferredChannel } : null;
-    });
-    customerReaders.set(s.repo, read);
-  }
-  return read(customerKey(tenantId, id));
-}
-
-/** Drops the kept summary of one customer record (this process wrote the record). */
-export function forgetCustomerSummary(s: Pick<Services, 'repo'>, tenantId: string, id: string): void {
-  customerReader(s)?.forget(customerKey(tenantId, id));
-}
-
 async function loadOwnerPart(s: Services, item: Item): Promise<OwnerPart> {
   const d = item.data as { interpreters?: InterpreterLink[]; customerId?: unknown; erased?: unknown };
   const linked = new Map<string, Item | null>();
   for (const l of d.interpreters ?? []) linked.set(l.id, await s.repo.getItem(item.tenantId, l.id));
-  const customer =
+  const record =
     item.kind === 'callback' && typeof d.customerId === 'string' && !d.erased
-      ? await customerSummaryOf(s, item.tenantId, d.customerId)
+      ? await s.customers.store.get(item.tenantId, d.customerId)
       : null;
-  return { colleagues: await colleaguesOf(s, item.tenantId), linked, customer };
+  return {
+    colleagues: await colleaguesOf(s, item.tenantId),
+    linked,
+    customer: record ? { id: record.id, profile: record.profile, preferredChannel: record.preferredChannel } : null,
+  };
 }
 
 /**

@@ -1,17 +1,14 @@
 // Values read from storage that may be a few seconds old, kept per key (per tenant): the colleague
-// list of owner views, the channel binding of card updates, customer summaries (app/customers.ts). Read at most once per `ms` per key; a
+// list of owner views, the channel binding of card updates. Read at most once per `ms` per key; a
 // failed read and a value `keep` refuses are not kept; bounded to 1,000 keys. Monotonic time: a
 // moved (fake) clock does not age or refresh them.
 import { performance } from 'node:perf_hooks';
 
-export type ShortLived<T> = ((key: string) => Promise<T>) & {
-  /** Drops the kept value of `key` (this process wrote it): the next call reads anew. */
-  forget(key: string): void;
-};
+export type ShortLived<T> = (key: string) => Promise<T>;
 
 export function shortLived<T>(ms: number, load: (key: string) => Promise<T>, keep: (value: T) => boolean = () => true): ShortLived<T> {
   const kept = new Map<string, { at: number; value: Promise<T> }>();
-  const read = (key: string): Promise<T> => {
+  return (key) => {
     const now = performance.now();
     const hit = kept.get(key);
     if (hit && now - hit.at < ms) return hit.value;
@@ -28,5 +25,4 @@ export function shortLived<T>(ms: number, load: (key: string) => Promise<T>, kee
     );
     return value;
   };
-  return Object.assign(read, { forget: (key: string) => void kept.delete(key) });
 }
