@@ -21,7 +21,7 @@ import { teamsDeliveries } from '../teams/delivery';
 import { features } from '../teams/features';
 import { featureDeliveries, type ItemCardRenderer } from '../teams/feature';
 import { TeamsMessenger } from '../teams/proactive';
-import { outboundAdapter } from '../teams/outbound';
+import { outbound } from '../teams/outbound';
 import { InboundAdapter } from '../teams/inboundAdapter';
 import { warmTemplates } from '../teams/cards/render';
 import { deliveryProblemHooks } from './deliveryProblems';
@@ -161,7 +161,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const bot = new TopContactBot(s, features);
   // Outbox sends go through an adapter without botbuilder's own retries: the outbox owns retry and order.
   const messenger = new TeamsMessenger(
-    outboundAdapter(authOptions, sendTimeoutMs(outbox.options.lockMs), bfAuth.credentialsFactory),
+    outbound(authOptions, sendTimeoutMs(outbox.options.lockMs), bfAuth.credentialsFactory),
     config.bot.appId,
     repo,
   );

@@ -79,7 +79,7 @@ function entryFor(s: Services, item: Item): Entry {
   if (e) {
     cache.delete(key); // re-inserted below: most recently used last
   } else {
-    e = { history: s.repo.history(item.tenantId, item.id), at: now };
+    e = { history: s.repo.history(item.tenantId, item.id, item.version), at: now };
     // A failed read is not kept: the next render tries again.
     e.history.catch(() => cache.delete(key));
   }

@@ -154,17 +154,31 @@ export class OutboxDispatcher {
   }
 
   private async drain(): Promise<void> {
-    for (let round = 0; round < 1000; round++) {
-      if (this.stopped || (this.flushUntil > 0 && performance.now() > this.flushUntil)) return;
-      const batch = await this.repo.claimOutbox(this.clock.now(), this.options.batchSize, this.options.lockMs, this.worker);
-      if (batch.length === 0) return;
-      // Lanes are independent; within a lane the claim returns only the oldest message.
-      await Promise.all(batch.map((m) => this.deliver(m)));
-      await yieldToEventLoop(); // requests waiting meanwhile go first (SQLite alone never yields)
+    // Delivered since the last claim: marked done by the next claim (one round trip for both on
+    // PostgreSQL), or below when the run ends first. Until then they stay locked to this worker, and
+    // their lanes' next messages wait, as they wait for a send in progress.
+    let delivered: number[] = [];
+    try {
+      for (let round = 0; round < 1000; round++) {
+        if (this.stopped || (this.flushUntil > 0 && performance.now() > this.flushUntil)) return;
+        const batch = await this.repo.claimOutbox(this.clock.now(), this.options.batchSize, this.options.lockMs, this.worker, delivered);
+        delivered = [];
+        if (batch.length === 0) return;
+        // Lanes are independent; within a lane the claim returns only the oldest message.
+        const sent = await Promise.allSettled(batch.map((m) => this.deliver(m)));
+        delivered = batch.filter((_, i) => sent[i]!.status === 'fulfilled' && sent[i]!.value).map((m) => m.id!);
+        // Storage failed while recording an outcome: this run ends (the delivered ones are still marked done below).
+        for (const r of sent) if (r.status === 'rejected') throw r.reason;
+        await yieldToEventLoop(); // requests waiting meanwhile go first (SQLite alone never yields)
+      }
+    } finally {
+      const now = this.clock.now();
+      for (const id of delivered) await this.repo.completeOutbox(id, now);
     }
   }
 
-  private async deliver(msg: OutboxMessage): Promise<void> {
+  /** Sends one message and records a failure; true when it was delivered (its completion is left to the caller). */
+  private async deliver(msg: OutboxMessage): Promise<boolean> {
     const handler = this.handlers.get(msg.type);
     let result: DeliveryResult;
     if (!handler) result = { ok: false, retry: false, error: `no handler for ${msg.type}` };
@@ -180,11 +194,10 @@ export class OutboxDispatcher {
     }
     const now = this.clock.now();
     if (result.ok) {
-      await this.repo.completeOutbox(msg.id!, now);
       this.log.debug({ outboxId: msg.id, type: msg.type, attempts: msg.attempts }, 'outbox message delivered');
       if (result.target && this.hooks.onDelivered)
         await this.hooks.onDelivered(msg, result.target).catch((err) => this.log.warn({ err }, 'outbox delivered hook failed'));
-      return;
+      return true;
     }
     const attempts = msg.attempts ?? 1;
     if (!result.retry || attempts >= this.options.maxAttempts) {
@@ -196,7 +209,7 @@ export class OutboxDispatcher {
       if (!result.retry && result.poison && this.hooks.onPoison) {
         await this.hooks.onPoison(msg, result.error).catch((err) => this.log.error({ err }, 'outbox poison hook failed'));
       }
-      return;
+      return false;
     }
     const backoff = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (attempts - 1));
     // Jitter (±20 %) so that instances and lanes that failed together do not retry in lockstep.
@@ -213,5 +226,6 @@ export class OutboxDispatcher {
       t.unref();
       this.timers.add(t);
     }
+    return false;
   }
 }

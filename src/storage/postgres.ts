@@ -1,6 +1,7 @@
 // PostgreSQL adapter (several bot instances share one database). Same tables and queries as the
 // SQLite adapter (see migrations.ts); races between instances are settled by the database:
 // conditional UPDATEs, ON CONFLICT, advisory locks and FOR UPDATE SKIP LOCKED.
+import { performance } from 'node:perf_hooks';
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
@@ -71,6 +72,8 @@ export class PostgresRepository implements Repository {
   /** Connections on which search_path has been set (the pool reuses them). */
   private readonly prepared = new WeakSet<PoolClient>();
   private closed = false;
+  /** The history returned by this process's latest commits, for the views rendered right after them. */
+  private readonly committed = new CommittedHistory();
 
   constructor(url: string, opts: PostgresOptions = {}) {
     this.schema = opts.schema;
@@ -272,14 +275,17 @@ export class PostgresRepository implements Repository {
         AND version = ${p(change.expectedVersion, 'int')} RETURNING 1`;
     }
     const parts = [`changed AS (${changed})`];
-    if (change.history.length) {
-      const rows = change.history.map((h) => {
-        const v = historyToValues(h);
-        const casts = ['text', 'text', 'bigint', 'text', 'text', 'text', 'text'] as const;
-        return `SELECT ${v.map((x, k) => p(x, casts[k]!)).join(', ')} WHERE EXISTS (SELECT 1 FROM changed)`;
-      });
-      parts.push(`h AS (INSERT INTO history (tenant_id, item_id, at, actor_json, action, note, details) ${rows.join(' UNION ALL ')})`);
-    }
+    const rows = change.history.map((h) => {
+      const v = historyToValues(h);
+      const casts = ['text', 'text', 'bigint', 'text', 'text', 'text', 'text'] as const;
+      return `SELECT ${v.map((x, k) => p(x, casts[k]!)).join(', ')} WHERE EXISTS (SELECT 1 FROM changed)`;
+    });
+    // RETURNING *: the new entries, which the rest of this statement does not see in the table.
+    parts.push(
+      rows.length
+        ? `h AS (INSERT INTO history (tenant_id, item_id, at, actor_json, action, note, details) ${rows.join(' UNION ALL ')} RETURNING *)`
+        : 'h AS (SELECT * FROM history WHERE false)',
+    );
     if (change.outbox.length) {
       const now = change.item.updatedAt;
       const rows = change.outbox.map(
@@ -290,8 +296,20 @@ export class PostgresRepository implements Repository {
       parts.push(`o AS (INSERT INTO outbox (tenant_id, key, type, lane, payload, status, attempts, next_attempt_at, created_at) ${rows.join(' UNION ALL ')}
         ON CONFLICT (key) DO NOTHING)`);
     }
-    const { rows } = await this.query(`WITH ${parts.join(',\n')} SELECT COUNT(*)::int AS n FROM changed`, values);
-    return Number(rows[0]?.n ?? 0) === 1;
+    // The item's whole history after this change, for the views rendered right after it (history(…, version)):
+    // the entries before it (a history entry is only ever written with a new version, so none can come
+    // between the version read and this write) and the new ones.
+    const tenant = p(change.item.tenantId, 'text');
+    const id = p(change.item.id, 'text');
+    const { rows: out } = await this.query(
+      `WITH ${parts.join(',\n')} SELECT (SELECT COUNT(*)::int FROM changed) AS n,
+        (SELECT json_agg(x ORDER BY x.seq) FROM (SELECT * FROM history WHERE tenant_id = ${tenant} AND item_id = ${id}
+          AND EXISTS (SELECT 1 FROM changed) UNION ALL SELECT * FROM h) x) AS history`,
+      values,
+    );
+    const ok = Number(out[0]?.n ?? 0) === 1;
+    if (ok) this.committed.keep(change.item, (out[0]!.history ?? []) as Row[]);
+    return ok;
   }
 
   async queryItems(tenantId: string, q: ItemQuery): Promise<Item[]> {
@@ -322,7 +340,9 @@ export class PostgresRepository implements Repository {
     return moved === ROLLBACK ? 0 : moved;
   }
 
-  async history(tenantId: string, itemId: string): Promise<HistoryEntry[]> {
+  async history(tenantId: string, itemId: string, version?: number): Promise<HistoryEntry[]> {
+    const kept = version === undefined ? undefined : this.committed.take(tenantId, itemId, version);
+    if (kept) return kept;
     const { rows } = await this.query('SELECT * FROM history WHERE tenant_id = $1 AND item_id = $2 ORDER BY seq', [tenantId, itemId]);
     return rows.map(historyFromRow);
   }
@@ -448,10 +468,17 @@ export class PostgresRepository implements Repository {
     });
   }
 
-  async claimOutbox(now: Date, limit: number, lockMs: number, worker: string): Promise<OutboxMessage[]> {
+  async claimOutbox(now: Date, limit: number, lockMs: number, worker: string, delivered: readonly number[] = []): Promise<OutboxMessage[]> {
     const t = now.getTime();
-    // The oldest due lane heads, in one statement (storage/outboxClaim.ts).
-    const { rows } = await this.query(CLAIM_POSTGRES, [t, OUTBOX_CLAIM_WINDOW, Math.max(0, Math.floor(limit)), t + lockMs, worker]);
+    // The delivered ones marked done and the oldest due lane heads, in one statement (storage/outboxClaim.ts).
+    const { rows } = await this.query(CLAIM_POSTGRES, [
+      t,
+      OUTBOX_CLAIM_WINDOW,
+      Math.max(0, Math.floor(limit)),
+      t + lockMs,
+      worker,
+      delivered.map(Number),
+    ]);
     return rows.map(outboxFromRow).sort((a, b) => a.id! - b.id!);
   }
 
@@ -578,6 +605,7 @@ export class PostgresRepository implements Repository {
   }
 
   async eraseHistoryNotes(tenantId: string, itemId: string): Promise<number> {
+    this.committed.forget(tenantId, itemId);
     const res = await this.query('UPDATE history SET note = NULL WHERE tenant_id = $1 AND item_id = $2 AND note IS NOT NULL', [
       tenantId,
       itemId,
@@ -593,6 +621,44 @@ export class PostgresRepository implements Repository {
       idempotency: (await c.query('DELETE FROM idempotency WHERE created_at < $1', [t])).rowCount ?? 0,
     }));
     return result === ROLLBACK ? { outbox: 0, idempotency: 0 } : result;
+  }
+}
+
+/**
+ * The history each of this process's recent commits returned, per item and version, handed out once
+ * (to the view rendered right after the commit; the item views keep it from there, app/itemView.ts)
+ * and for a few seconds at most: a privacy erase of notes on another instance changes history
+ * without a new version, and a view of this version loaded later reads the table again.
+ */
+class CommittedHistory {
+  private static readonly MAX = 200;
+  private static readonly TTL_MS = 5_000;
+  private readonly kept = new Map<string, { version: number; history: HistoryEntry[]; at: number }>();
+
+  /** Rows that cannot be read (a damaged stored entry) are not kept: the view's own read then fails, not the commit. */
+  keep(item: Item, rows: Row[]): void {
+    const key = `${item.tenantId}\u0000${item.id}`;
+    this.kept.delete(key);
+    let history: HistoryEntry[];
+    try {
+      history = rows.map(historyFromRow);
+    } catch {
+      return;
+    }
+    if (this.kept.size >= CommittedHistory.MAX) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(key, { version: item.version, history, at: performance.now() });
+  }
+
+  take(tenantId: string, itemId: string, version: number): HistoryEntry[] | undefined {
+    const key = `${tenantId}\u0000${itemId}`;
+    const e = this.kept.get(key);
+    if (!e || e.version !== version) return undefined;
+    this.kept.delete(key);
+    return performance.now() - e.at <= CommittedHistory.TTL_MS ? e.history : undefined;
+  }
+
+  forget(tenantId: string, itemId: string): void {
+    this.kept.delete(`${tenantId}\u0000${itemId}`);
   }
 }
 

@@ -52,6 +52,11 @@ export interface OutboxMessage {
   nextAttemptAt?: Date;
   lastError?: string | null;
   createdAt?: Date;
+  /**
+   * Only on a claimed message, PostgreSQL: the item `payload.itemId` names, as the claim read it
+   * (at least as new as the change that enqueued the message). Absent: read it yourself.
+   */
+  item?: Item;
 }
 
 /** One atomic change: the item (insert when expectedVersion is null), its history entry, its outbox messages. */
@@ -143,7 +148,11 @@ export interface Repository {
   tenants(): Promise<string[]>;
   /** Moves everything stored under tenant `from` (items, history, idempotency keys, outbox) to `to`; returns the items moved. */
   adoptTenant(from: string, to: string): Promise<number>;
-  history(tenantId: string, itemId: string): Promise<HistoryEntry[]>;
+  /**
+   * The item's history. `version`: the version it is wanted for; PostgreSQL then answers from its own
+   * commit of that version, moments ago, without a query (the history as it stood after that commit).
+   */
+  history(tenantId: string, itemId: string, version?: number): Promise<HistoryEntry[]>;
   /**
    * The history of several items in one round trip (a page of the report's items, instead of a query
    * per item): every id given maps to its entries in insertion order, [] when it has none.
@@ -163,8 +172,13 @@ export interface Repository {
   listUsers(tenantId: string): Promise<UserRecord[]>;
 
   enqueue(messages: OutboxMessage[], now: Date): Promise<void>;
-  /** Claims up to `limit` due messages for `lockMs`, the oldest pending of each lane only (per-conversation order). */
-  claimOutbox(now: Date, limit: number, lockMs: number, worker: string): Promise<OutboxMessage[]>;
+  /**
+   * Claims up to `limit` due messages for `lockMs`, the oldest pending of each lane only
+   * (per-conversation order). `delivered`: messages
+   * sent since the last claim, marked done first, as completeOutbox at `now` (on PostgreSQL in the
+   * claim's own statement: one round trip for both).
+   */
+  claimOutbox(now: Date, limit: number, lockMs: number, worker: string, delivered?: readonly number[]): Promise<OutboxMessage[]>;
   completeOutbox(id: number, now: Date): Promise<void>;
   retryOutbox(id: number, nextAttemptAt: Date, error: string): Promise<void>;
   failOutbox(id: number, error: string): Promise<void>;

@@ -146,7 +146,22 @@ export function outboxFromRow(r: Row): OutboxMessage {
     nextAttemptAt: date(r.next_attempt_at)!,
     lastError: r.last_error === null || r.last_error === undefined ? null : String(r.last_error),
     createdAt: date(r.created_at)!,
+    ...claimedItem(r.item),
   };
+}
+
+/**
+ * The PostgreSQL claim's copy of a message's item (outboxClaim.ts), a JSON object of its columns.
+ * One that cannot be read is left out: the handler reads the item itself and fails there, for that
+ * message alone (a throw here would fail the whole claim, every message).
+ */
+function claimedItem(v: unknown): { item?: Item } {
+  if (!v || typeof v !== 'object') return {};
+  try {
+    return { item: itemFromRow(v as Row) };
+  } catch {
+    return {};
+  }
 }
 
 export function problemFromRow(r: Row): import('./repository').DeliveryProblem {

@@ -47,6 +47,9 @@ const OUTBOX_INSERT = `INSERT INTO outbox (tenant_id, key, type, lane, payload, 
 /** Thrown inside a commit transaction to roll it back. */
 const STALE = Symbol('stale');
 
+/** Marks a delivered outbox message done. */
+const COMPLETE = "UPDATE outbox SET status = 'done', done_at = ?, locked_until = NULL, last_error = NULL WHERE id = ?";
+
 export class SqliteRepository implements Repository {
   readonly kind = 'sqlite' as const;
   readonly cardClock: SqliteCardClock;
@@ -310,10 +313,11 @@ export class SqliteRepository implements Repository {
     this.db.transaction(() => this.insertOutbox(messages, now)).immediate();
   }
 
-  async claimOutbox(now: Date, limit: number, lockMs: number, worker: string): Promise<OutboxMessage[]> {
+  async claimOutbox(now: Date, limit: number, lockMs: number, worker: string, delivered: readonly number[] = []): Promise<OutboxMessage[]> {
     const t = now.getTime();
     const n = Math.max(0, Math.floor(limit));
     const tx = this.db.transaction((): OutboxMessage[] => {
+      for (const id of delivered) this.stmt(COMPLETE).run(t, id);
       // The oldest due lane heads: from the window, or by walking the lanes (storage/outboxClaim.ts).
       let ids = (this.stmt(CLAIM_WINDOW_IDS).all({ 1: t, 2: OUTBOX_CLAIM_WINDOW, 3: n }) as { id: number }[]).map((r) => r.id);
       if (ids.length < n && this.stmt(PENDING_BEYOND_WINDOW).get({ 2: OUTBOX_CLAIM_WINDOW }))
@@ -325,7 +329,7 @@ export class SqliteRepository implements Repository {
   }
 
   async completeOutbox(id: number, now: Date): Promise<void> {
-    this.stmt("UPDATE outbox SET status = 'done', done_at = ?, locked_until = NULL, last_error = NULL WHERE id = ?").run(now.getTime(), id);
+    this.stmt(COMPLETE).run(now.getTime(), id);
   }
 
   async retryOutbox(id: number, nextAttemptAt: Date, error: string): Promise<void> {

@@ -62,7 +62,10 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
   const cardUpdateRef = async (tenantId: string): Promise<Partial<ConversationReference>> =>
     ((await binding(tenantId))?.conversationRef ?? {}) as Partial<ConversationReference>;
   const updateCard: DeliveryHandler = async (m) => {
-    const item = await s.repo.getItem(m.tenantId, String(m.payload.itemId));
+    const itemId = String(m.payload.itemId);
+    // PostgreSQL's claim brought the item along (read after the change that enqueued this update).
+    const claimed = m.item?.id === itemId && m.item.tenantId === m.tenantId ? m.item : undefined;
+    const item = claimed ?? (await s.repo.getItem(m.tenantId, itemId));
     if (!item?.card) return { ok: true }; // not posted (yet): the post shows the latest state
     const renderer = renderers[item.kind];
     if (!renderer) return { ok: false, retry: false, error: `no renderer for ${item.kind}` };

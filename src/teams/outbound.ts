@@ -4,9 +4,17 @@
 // adapter's connector clients have that retry policy removed and a per-request timeout instead:
 // one outbox attempt = exactly one HTTP request, and it never outlives the outbox lock.
 // Replies inside a user's turn keep using the main adapter (and botbuilder's retries).
+// A send that needs no turn (a card update) takes the same client straight from `connector`.
 import { isLocalServiceUrl, notLocalError } from './localOnly';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { ConnectorClient, ConnectorFactory, ServiceClientCredentialsFactory, UserTokenClient } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  type ConnectorClient,
+  type ConnectorFactory,
+  type ServiceClientCredentialsFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
 import { appIdOf, reuse } from './clientCache';
 
 /** The bits of @azure/core-rest-pipeline's Pipeline we use (not a direct dependency). */
@@ -44,12 +52,31 @@ export function withoutRetries(client: ConnectorClient, timeoutMs: number): Conn
   return client;
 }
 
-/** A CloudAdapter whose connector clients never retry and time out after `timeoutMs` (credentials: teams/botAuth.ts). */
-export function outboundAdapter(
+/** What the outbox sends through (teams/proactive.ts). */
+export interface Outbound {
+  /** For sends that need a proactive turn (posts, creating a 1:1 conversation). */
+  adapter: CloudAdapter;
+  /**
+   * The connector client a proactive turn of the bot's own app id gets for `serviceUrl` (no
+   * audience: the configured Bot Framework scope), the same cached, retry-less one, without the turn.
+   */
+  connector(serviceUrl: string | undefined): Promise<ConnectorClient>;
+}
+
+/** The identity botbuilder gives a proactive turn of the bot (CloudAdapterBase.createClaimsIdentity). */
+function ownIdentity(appId: string): ClaimsIdentity {
+  return new ClaimsIdentity([
+    { type: AuthenticationConstants.AudienceClaim, value: appId },
+    { type: AuthenticationConstants.AppIdClaim, value: appId },
+  ]);
+}
+
+/** An adapter and connector clients that never retry and time out after `timeoutMs` (credentials: teams/botAuth.ts). */
+export function outbound(
   auth: ConfigurationBotFrameworkAuthenticationOptions,
   timeoutMs: number,
   credentials?: ServiceClientCredentialsFactory,
-): CloudAdapter {
+): Outbound {
   const bfa = new ConfigurationBotFrameworkAuthentication(auth, credentials);
   const create = bfa.createConnectorFactory.bind(bfa);
   // One client per service URL and audience, and one user token client per app id, reused
@@ -70,5 +97,13 @@ export function outboundAdapter(
   const userTokenClients = new Map<string, Promise<UserTokenClient>>();
   bfa.createUserTokenClient = (identity) => reuse(userTokenClients, appIdOf(identity), () => createUserTokenClient(identity));
   // No onTurnError: a failed send must reach the outbox as an error, not be logged and swallowed.
-  return new CloudAdapter(bfa);
+  const adapter = new CloudAdapter(bfa);
+  // The factory a proactive turn makes (CloudAdapterBase.processProactive), made once: the same
+  // credentials, local-only guard, cache and timeout as the adapter's sends.
+  let own: ConnectorFactory | undefined;
+  const connector = (serviceUrl: string | undefined): Promise<ConnectorClient> => {
+    own ??= bfa.createConnectorFactory(ownIdentity(String(auth.MicrosoftAppId ?? '')));
+    return own.create(serviceUrl as string, undefined);
+  };
+  return { adapter, connector };
 }

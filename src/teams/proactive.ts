@@ -1,57 +1,61 @@
 // Sends on the bot's own initiative through stored conversation references (channel posts,
 // card updates, 1:1 chats created when needed), through the outbound adapter (no botbuilder
-// retries, see outbound.ts). Errors are classified for the outbox: 429 (honouring Retry-After),
-// 412, 5xx, timeouts and network errors are retried; 403 (MessageWritesBlocked) and 404
-// (conversation gone) are final and reported as a delivery problem; other 4xx are final.
+// retries, see outbound.ts). A post or a card update is one REST call on the outbound connector
+// client, the request botbuilder's proactive turn made, without the turn (which cost more CPU
+// than the call itself); creating a 1:1 conversation still runs createConversationAsync.
+// Errors are classified for the outbox: 429 (honouring Retry-After), 412, 5xx, timeouts and
+// network errors are retried; 403 (MessageWritesBlocked) and 404 (conversation gone) are final
+// and reported as a delivery problem; other 4xx are final.
+import { randomUUID } from 'node:crypto';
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Outbound } from './outbound';
 import type { DeliveryResult } from '../app/outbox';
 import { failureText, isTransientFailure } from '../app/failures';
 import type { Person } from '../domain/types';
 import type { Repository } from '../storage/repository';
 
 export class TeamsMessenger {
+  private readonly adapter: CloudAdapter;
+
   constructor(
-    private readonly adapter: CloudAdapter,
+    private readonly outbound: Outbound,
     private readonly appId: string,
     private readonly repo: Repository,
-  ) {}
+  ) {
+    this.adapter = outbound.adapter;
+  }
 
   /**
-   * Runs fn in a proactive turn and returns its result. The error of fn is rethrown here even when
-   * the adapter has an onTurnError handler (which would otherwise log it and report success).
+   * Posts a new message (a new thread in a channel, or in the reference's thread); returns the
+   * activity id. The request a proactive turn's `ctx.sendActivity` made (POST …/activities/{id}, a
+   * reply to the turn's random continuation id, which Teams posts in the reference's conversation).
    */
-  private async withConversation<T>(ref: Partial<ConversationReference>, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
-    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
-    await this.adapter.continueConversationAsync(this.appId, ref, async (ctx) => {
-      try {
-        outcome = { ok: true, value: await fn(ctx) };
-      } catch (error) {
-        outcome = { ok: false, error };
-      }
-    });
-    if (!outcome) throw new Error('the proactive turn did not run');
-    if (!outcome.ok) throw outcome.error;
-    return outcome.value;
-  }
-
-  /** Posts a new message (a new thread in a channel); returns the activity id. */
   async post(ref: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
-    return this.withConversation(ref, async (ctx) => {
-      const res = await ctx.sendActivity(activity);
-      if (!res?.id) throw new MissingIdError('the connector accepted the message but returned no activity id');
-      return res.id;
-    });
+    const client = await this.outbound.connector(ref.serviceUrl);
+    const replyToId = randomUUID();
+    const { id: _id, ...rest } = activity;
+    const res = await client.conversations.replyToActivity(conversationOf(ref).id, replyToId, {
+      ...rest,
+      type: activity.type ?? 'message',
+      ...addressedBy(ref, activity),
+      replyToId,
+    } as Activity);
+    if (!res?.id) throw new MissingIdError('the connector accepted the message but returned no activity id');
+    return res.id;
   }
 
+  /**
+   * Replaces a message the bot sent. The request a proactive turn's `ctx.updateActivity` made
+   * (PUT …/activities/{activityId}), less the turn's random replyToId, which an update ignores.
+   */
   async update(ref: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void> {
-    await this.withConversation(ref, async (ctx) => {
-      await ctx.updateActivity({
-        ...activity,
-        id: activityId,
-        type: 'message',
-        conversation: ref.conversation as Activity['conversation'],
-      });
-    });
+    const client = await this.outbound.connector(ref.serviceUrl);
+    await client.conversations.updateActivity(conversationOf(ref).id, activityId, {
+      ...activity,
+      id: activityId,
+      type: 'message',
+      ...addressedBy(ref, activity),
+    } as Activity);
   }
 
   /** The 1:1 conversation with a person: the stored one, or a new one created through the channel's service URL. */
@@ -101,6 +105,23 @@ export class TeamsMessenger {
     if (!ref) throw new NoConversationError(`no 1:1 conversation for user and no bound channel to create one`);
     return this.post(ref, activity);
   }
+}
+
+function conversationOf(ref: Partial<ConversationReference>): ConversationReference['conversation'] {
+  if (!ref.conversation) throw new Error('the conversation reference has no conversation');
+  return ref.conversation;
+}
+
+/** What botbuilder's TurnContext.applyConversationReference puts on an outgoing activity. */
+function addressedBy(ref: Partial<ConversationReference>, activity: Partial<Activity>): Partial<Activity> {
+  return {
+    channelId: ref.channelId,
+    locale: activity.locale ?? ref.locale,
+    serviceUrl: ref.serviceUrl,
+    conversation: conversationOf(ref),
+    from: ref.bot,
+    recipient: ref.user,
+  };
 }
 
 export class NoConversationError extends Error {}
