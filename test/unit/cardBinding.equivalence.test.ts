@@ -205,6 +205,24 @@ describe('card binding: the same cards as before, byte for byte (issue 14)', fun
     expect(expressions(bound)).to.be.below(expressions(owner) * 0.6);
   });
 
+  it('in a running bot the texts are bound in after the request, a step per turn of the event loop', async () => {
+    const channel = channelTemplate(template('appointmentChannel.json') as unknown as KindPart);
+    const raw = dataOf(shapeOf(channel), LEAVES.text!);
+    const data = asTexts(raw);
+    const texts = Object.entries(raw).filter(([, v]) => v && typeof v === 'object');
+    const want = JSON.stringify(bindReference(channel, data));
+    render.bind(channel, data);
+    render.bind(channel, data);
+    expect(textsBinding(channel, texts)?.template, 'not in the same turn').to.equal(undefined);
+    let turns = 0;
+    while (!textsBinding(channel, texts)?.template && turns < 10) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turns++;
+    }
+    expect(turns).to.equal(2);
+    expect(JSON.stringify(render.bind(channel, data))).to.equal(want);
+  });
+
   it('edge cases: keys that differ only in case, __proto__, dates, objects in text, lists of texts, absent texts', () => {
     const t = {
       type: 'AdaptiveCard',
