@@ -32,9 +32,15 @@ export function toList(v: readonly unknown[], item: (x: unknown) => unknown): Da
  */
 export class DataRecord {}
 
-/** Keys that differ only in case. */
+/** Keys that differ only in case (most objects of a card's data have two to five keys: no Set for those). */
 export function caseCollides(keys: readonly string[]): boolean {
-  if (keys.length < 2) return false;
+  const n = keys.length;
+  if (n < 2) return false;
+  if (n <= 8) {
+    const low = keys.map((k) => k.toLowerCase());
+    for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) if (low[i] === low[j]) return true;
+    return false;
+  }
   const seen = new Set<string>();
   for (const k of keys) {
     const low = k.toLowerCase();
@@ -46,16 +52,15 @@ export function caseCollides(keys: readonly string[]): boolean {
 
 /** A copy of an object as the engine sees it, each value converted by `value`. */
 export function toData(v: object, value: (x: unknown, key: string) => unknown): unknown {
-  const keys = Object.keys(v);
-  const src = v as Record<string, unknown>;
-  if (caseCollides(keys)) {
+  const entries = Object.entries(v);
+  if (caseCollides(entries.map((e) => e[0]))) {
     const out = new DataRecord() as Record<string, unknown>;
-    for (const k of keys) out[k] = value(src[k], k);
+    for (const [k, x] of entries) out[k] = value(x, k);
     return out;
   }
   const out = new DataObject();
   // A copy made by assignment drops a "__proto__" key (it sets the prototype instead): so does this one.
-  for (const k of keys) if (k !== '__proto__') out.set(k, value(src[k], k));
+  for (const [k, x] of entries) if (k !== '__proto__') out.set(k, value(x, k));
   return out;
 }
 

@@ -67,22 +67,26 @@ export function neutraliseDeep<T>(v: T, trusted: ReadonlySet<string> = new Set()
  * our own texts go in as Trusted (trusted(), say(), md`…`) or as a trusted text object (trustedTexts()).
  */
 export function bind(template: object, data: object): Record<string, unknown> {
-  const texts = textsOf(data);
-  const known = texts.length ? textsBinding(template, texts) : undefined;
-  // The root as safeData makes it, with our text objects as converted once (textsBoundOnce.ts).
-  const root = known ? toData(data, (x, k) => (known.data.has(k) ? known.data.get(k) : safeData(x))) : safeData(data);
-  return finish(parsedTemplate(known?.template ?? template).expand({ $root: root })) as Record<string, unknown>;
+  const entries = Object.entries(data);
+  const texts = textsOf(entries);
+  const known = texts ? textsBinding(template, texts) : undefined;
+  if (!known) return finish(parsedTemplate(template).expand({ $root: safeData(data) })) as Record<string, unknown>;
+  // The root as safeData makes it (no keys that differ only in case: see textsOf), with our text
+  // objects as converted once (textsBoundOnce.ts).
+  const root = new DataObject();
+  for (const [k, x] of entries) if (k !== '__proto__') root.set(k, known.data.has(k) ? known.data.get(k) : safeData(x));
+  return finish(parsedTemplate(known.template ?? template).expand({ $root: root })) as Record<string, unknown>;
 }
 
 /**
- * The root keys of `data` that hold one of our text objects (trustedTexts), with the object;
- * none when root keys differ only in case (the root then stays a plain object, see engineData.ts).
+ * The root keys of a card's data that hold one of our text objects (trustedTexts), with the
+ * object; none when root keys differ only in case (the root then stays a plain object, see engineData.ts).
  */
-function textsOf(data: object): Texts {
-  const out: [string, unknown][] = [];
-  for (const [k, v] of Object.entries(data))
-    if (typeof v === 'object' && v !== null && TRUSTED_TREE in v) out.push([k, (v as TrustedTree<unknown>)[TRUSTED_TREE]]);
-  return out.length && !caseCollides(Object.keys(data)) ? out : [];
+function textsOf(entries: readonly [string, unknown][]): Texts | undefined {
+  let out: [string, unknown][] | undefined;
+  for (const [k, v] of entries)
+    if (typeof v === 'object' && v !== null && TRUSTED_TREE in v) (out ??= []).push([k, (v as TrustedTree<unknown>)[TRUSTED_TREE]]);
+  return out && !caseCollides(entries.map((e) => e[0])) ? out : undefined;
 }
 
 /**
@@ -118,10 +122,9 @@ function finish(v: unknown, key = '', copy = false): unknown {
     out = {};
     for (const [k, x] of v) out[k] = finish(x, k, true);
   } else {
-    const src = v as Record<string, unknown>;
     const inPlace = !copy && Object.getPrototypeOf(v) === Object.prototype;
-    out = inPlace ? src : {};
-    for (const k of Object.keys(src)) out[k] = finish(src[k], k, !inPlace);
+    out = inPlace ? (v as Record<string, unknown>) : {};
+    for (const [k, x] of Object.entries(v)) out[k] = finish(x, k, !inPlace);
   }
   if (out.type === 'Input.Date' && out.placeholder === undefined) out.placeholder = nl.common.datePlaceholder;
   if (out.type === 'Input.Time' && out.placeholder === undefined) out.placeholder = nl.common.timePlaceholder;
