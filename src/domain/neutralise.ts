@@ -29,8 +29,18 @@ export function breakUrls(s: string): string {
   return s.replace(BARE_URL, (url) => url.replace('://', '[:]//').replace(/\./g, '[.]'));
 }
 
+/**
+ * Text none of neutralise()'s rules can change: no character any rule acts on (control and
+ * invisible characters, $ < > \ * _ [ ] ~ + # - and the backtick), no digit before a dot, no "://"
+ * or "www.". Most names, topics and our own words are like this, and bind() neutralises every
+ * string of a card's data (issue 14).
+ */
+const UNTOUCHED = /^[^\u0000-\u001f\u007f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff$<>\\`*_[\]~+#-]*$/;
+const MAYBE_TOUCHED = /\d\.|:\/\/|www\./i;
+
 /** Makes user text inert in a TextBlock or chat message: no markdown, no HTML, no ${…} expressions. */
 export function neutralise(s: string): string {
+  if (typeof s === 'string' && UNTOUCHED.test(s) && !MAYBE_TOUCHED.test(s)) return s;
   return (
     breakUrls(stripInvisible(String(s ?? '')))
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')

@@ -4,8 +4,6 @@
 // expressions into a card; our own texts (texts/nl, markdown we compose) pass as Trusted. No caller
 // neutralises by hand: a Dutch text with user text in it is made with say() (its arguments are
 // user text), composed markdown with md`…` (domain/userText.ts, re-exported here).
-import type * as ACData from 'adaptivecards-templating';
-
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 // Only bind() here and the say()/md`…` helpers (domain/userText.ts) neutralise: src/teams and
@@ -13,8 +11,12 @@ export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 import { neutralise } from '../../domain/neutralise';
 import { isTrusted, safeText, trusted, type Trusted } from '../../domain/userText';
 import { nl } from '../../texts/nl';
+import { caseCollides, DataList, DataObject, toData, toList, trustedData } from './engineData';
+import { parsedTemplate } from './parsedTemplates';
+import { textsBinding, type Texts } from './textsBoundOnce';
 
 export { isTrusted, joinText, md, mdText, safeText, say, sayText, trusted, type Trusted } from '../../domain/userText';
+export { prepareTemplates, warmTemplates } from './parsedTemplates';
 
 const TRUSTED_TREE = Symbol('trustedTree');
 
@@ -37,17 +39,15 @@ export function trustedFields<T extends Record<string, string>>(texts: T): { [K 
 
 /**
  * The data as the template sees it: plain strings (user text) neutralised, Trusted and trusted
- * text objects unwrapped as they are; numbers, booleans and dates untouched.
+ * text objects unwrapped as they are; numbers, booleans and dates untouched; objects as DataObject.
  */
-function safeData(v: unknown, userText: (s: string) => string): unknown {
-  if (typeof v === 'string') return userText(v);
+function safeData(v: unknown): unknown {
+  if (typeof v === 'string') return neutralise(v);
   if (typeof v !== 'object' || v === null || v instanceof Date) return v;
   if (isTrusted(v)) return safeText(v);
-  if (TRUSTED_TREE in v) return (v as TrustedTree<unknown>)[TRUSTED_TREE];
-  if (Array.isArray(v)) return v.map((x) => safeData(x, userText));
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = safeData(x, userText);
-  return out;
+  if (TRUSTED_TREE in v) return trustedData((v as TrustedTree<unknown>)[TRUSTED_TREE]);
+  if (Array.isArray(v)) return toList(v, safeData);
+  return toData(v, (x) => safeData(x));
 }
 
 /** Neutralises every string in a data object (deep), except keys listed as trusted (our own texts). */
@@ -63,60 +63,30 @@ export function neutraliseDeep<T>(v: T, trusted: ReadonlySet<string> = new Set()
 }
 
 /**
- * Parsed templates, one per template object. Parsing (new Template) costs 50–150 ms for the larger
- * cards; expanding a parsed one costs about a millisecond. expand() is synchronous and leaves the
- * parsed template untouched, so one instance serves every call.
- */
-const parsed = new WeakMap<object, ACData.Template>();
-
-function parsedTemplate(template: object): ACData.Template {
-  let t = parsed.get(template);
-  if (!t) {
-    // The engine (adaptivecards-templating, adaptive-expressions, ANTLR) loads with the first
-    // template, after start (see warmTemplates), not while the modules load.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    t = new (require('adaptivecards-templating') as typeof ACData).Template(template);
-    parsed.set(template, t);
-  }
-  return t;
-}
-
-/** Templates named by prepareTemplates and not parsed yet. */
-const toWarm = new Set<object>();
-
-/**
- * Names templates to parse ahead of use, so the first click after a start is answered as fast as
- * any. They are parsed by warmTemplates() once the server listens, not while modules load: parsing
- * them all took about a third of the time from start to ready. A bind before that parses its own.
- */
-export function prepareTemplates(...templates: object[]): void {
-  for (const t of templates) if (!parsed.has(t)) toWarm.add(t);
-}
-
-/** Parses the templates named by prepareTemplates, one per turn of the event loop (requests go between). */
-export function warmTemplates(): Promise<void> {
-  return new Promise((resolve) => {
-    const next = () => {
-      const first = toWarm.values().next();
-      if (first.done) return resolve();
-      toWarm.delete(first.value);
-      parsedTemplate(first.value);
-      setImmediate(next);
-    };
-    setImmediate(next);
-  });
-}
-
-/**
  * Expands a template with data. Every plain string in `data` is user text and is neutralised here;
  * our own texts go in as Trusted (trusted(), say(), md`…`) or as a trusted text object (trustedTexts()).
  */
 export function bind(template: object, data: object): Record<string, unknown> {
-  return expand(template, safeData(data, neutralise));
+  const entries = Object.entries(data);
+  const texts = textsOf(entries);
+  const known = texts ? textsBinding(template, texts) : undefined;
+  if (!known) return finish(parsedTemplate(template).expand({ $root: safeData(data) })) as Record<string, unknown>;
+  // The root as safeData makes it (no keys that differ only in case: see textsOf), with our text
+  // objects as converted once (textsBoundOnce.ts).
+  const root = new DataObject();
+  for (const [k, x] of entries) if (k !== '__proto__') root.set(k, known.data.has(k) ? known.data.get(k) : safeData(x));
+  return finish(parsedTemplate(known.template ?? template).expand({ $root: root })) as Record<string, unknown>;
 }
 
-function expand(template: object, data: unknown): Record<string, unknown> {
-  return finish(parsedTemplate(template).expand({ $root: data })) as Record<string, unknown>;
+/**
+ * The root keys of a card's data that hold one of our text objects (trustedTexts), with the
+ * object; none when root keys differ only in case (the root then stays a plain object, see engineData.ts).
+ */
+function textsOf(entries: readonly [string, unknown][]): Texts | undefined {
+  let out: [string, unknown][] | undefined;
+  for (const [k, v] of entries)
+    if (typeof v === 'object' && v !== null && TRUSTED_TREE in v) (out ??= []).push([k, (v as TrustedTree<unknown>)[TRUSTED_TREE]]);
+  return out && !caseCollides(entries.map((e) => e[0])) ? out : undefined;
 }
 
 /**
@@ -127,27 +97,39 @@ function expand(template: object, data: unknown): Record<string, unknown> {
 export const READABLE_COLOR: Readonly<Record<string, string>> = { good: 'Default', warning: 'Attention' };
 
 /**
- * The expanded card, copied once (the engine may hand back objects of the data): the templating
- * engine leaves `${x}` in place when x is undefined, so an absent value shows as empty; text
- * colours become readable ones (READABLE_COLOR); date and time inputs without a placeholder get the
- * Dutch one ("dd-mm-jjjj", "uu:mm", issue 18); a choice set whose list the data leaves out gets an
- * empty list (lists are bound whole, "choices": "${list}", as a `$data` repeat gave).
+ * The expanded card: the templating engine leaves `${x}` in place when x is undefined, so an absent
+ * value shows as empty; text colours become readable ones (READABLE_COLOR); date and time inputs
+ * without a placeholder get the Dutch one ("dd-mm-jjjj", "uu:mm", issue 18); a choice set whose
+ * list the data leaves out gets an empty list (lists are bound whole, "choices": "${list}", as a
+ * `$data` repeat gave). The objects and lists the engine made (plain, one per place in the card)
+ * are finished in place; what it took from the data (DataObject, DataList, anything not plain) is
+ * copied with all below it, so the card shares nothing with the data.
  */
-function finish(v: unknown, key = ''): unknown {
+function finish(v: unknown, key = '', copy = false): unknown {
   if (typeof v === 'string') {
     if (key === 'color' && READABLE_COLOR[v.toLowerCase()]) return READABLE_COLOR[v.toLowerCase()];
     return v.includes('${') ? v.replace(/\$\{[^}]*\}/g, '') : v;
   }
-  if (Array.isArray(v)) return v.map((x) => finish(x));
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = finish(x, k);
-    if (out.type === 'Input.Date' && out.placeholder === undefined) out.placeholder = nl.common.datePlaceholder;
-    if (out.type === 'Input.Time' && out.placeholder === undefined) out.placeholder = nl.common.timePlaceholder;
-    if (out.type === 'Input.ChoiceSet' && !Array.isArray(out.choices)) out.choices = [];
-    return out;
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    const inPlace = !copy && !(v instanceof DataList);
+    const list = inPlace ? v : new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) list[i] = finish(v[i], '', !inPlace);
+    return list;
   }
-  return v;
+  let out: Record<string, unknown>;
+  if (v instanceof DataObject) {
+    out = {};
+    for (const [k, x] of v) out[k] = finish(x, k, true);
+  } else {
+    const inPlace = !copy && Object.getPrototypeOf(v) === Object.prototype;
+    out = inPlace ? (v as Record<string, unknown>) : {};
+    for (const [k, x] of Object.entries(v)) out[k] = finish(x, k, !inPlace);
+  }
+  if (out.type === 'Input.Date' && out.placeholder === undefined) out.placeholder = nl.common.datePlaceholder;
+  if (out.type === 'Input.Time' && out.placeholder === undefined) out.placeholder = nl.common.timePlaceholder;
+  if (out.type === 'Input.ChoiceSet' && !Array.isArray(out.choices)) out.choices = [];
+  return out;
 }
 
 export function cardSize(card: object): number {
