@@ -7,14 +7,12 @@
 // CARD_BENCH_ROUNDS rounds (default 5); printed: CPU per bind (process.cpuUsage, so another process
 // on the machine costs less than in wall time), median of the rounds, and new/old.
 import { bindReference } from '../test/support/bindReference';
+import { captureBinds } from '../test/support/bindCapture';
+import { bind } from '../src/teams/cards/render';
 import { sampleApp, SAMPLE_TENANT, anna, bram } from '../scripts/cardSamples/sampleApp';
 import { callbackCards } from '../src/teams/features/callbacks/cards';
 import { renderChannel, renderOwner } from '../src/teams/cards/itemViews';
 import { buildTextsBoundNow } from '../src/teams/cards/textsBoundOnce';
-
-// The module object itself, to catch the template and data of each render (compiled code reads render.bind per call).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const render = require('../src/teams/cards/render') as { bind: (t: object, d: object) => Record<string, unknown> };
 
 const BINDS = Number(process.env.CARD_BENCH_BINDS ?? 2000);
 const ROUNDS = Number(process.env.CARD_BENCH_ROUNDS ?? 5);
@@ -48,18 +46,10 @@ async function claimedCards(): Promise<Bound[]> {
     clock.set('2026-11-26T14:32:00+01:00');
     const claimed = await s.items.act(SAMPLE_TENANT, made.item.id, 'claim', {}, anna);
     if (claimed.status !== 'ok') throw new Error(claimed.status);
-    const seen: [object, object][] = [];
-    const real = render.bind;
-    render.bind = (t, d) => {
-      seen.push([t, d]);
-      return real(t, d);
-    };
-    try {
+    const seen = await captureBinds(async () => {
       await renderOwner(callbackCards, s, claimed.item, { text: claimed.message ?? '', style: 'good' });
       await renderChannel(callbackCards, s, claimed.item);
-    } finally {
-      render.bind = real;
-    }
+    });
     const [owner, channel] = seen;
     if (!owner || !channel) throw new Error('no binds seen');
     return [
@@ -83,7 +73,7 @@ function median(xs: number[]): number {
 
 async function main(): Promise<void> {
   const cards = await claimedCards();
-  const paths = { old: bindReference, new: render.bind };
+  const paths = { old: bindReference, new: bind };
   for (const c of cards) {
     if (JSON.stringify(paths.old(c.template, c.data)) !== JSON.stringify(paths.new(c.template, c.data)))
       throw new Error(`${c.name}: the two paths bind different cards`);

@@ -1,25 +1,16 @@
 // bind() as it was before issue 14's cheaper card binding (commit 8853017, src/teams/cards/render.ts):
-// every plain string of the data neutralised (the full rule chain of domain/neutralise.ts as it was),
+// every plain string of the data neutralised (the full rule chain of domain/neutralise.ts, neutraliseByRules),
 // Trusted unwrapped, a trusted text object passed as it is, the data copied into plain objects and
 // lists, the template expanded whole by adaptivecards-templating (`new Template(t).expand`), the
 // output copied once by finish(). test/unit/cardBinding.equivalence.test.ts holds bind() to it.
 import * as ACData from 'adaptivecards-templating';
 import { isTrusted, safeText } from '../../src/domain/userText';
-import { breakUrls, stripInvisible } from '../../src/domain/neutralise';
+import { neutraliseByRules } from '../../src/domain/neutralise';
 import { READABLE_COLOR } from '../../src/teams/cards/render';
 import { nl } from '../../src/texts/nl';
 
-/** neutralise() before its shortcut for text none of its rules change. */
-export function neutraliseReference(s: string): string {
-  return breakUrls(stripInvisible(String(s ?? '')))
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/\$\{/g, '$\u200b{')
-    .replace(/</g, '‹')
-    .replace(/>/g, '›')
-    .replace(/([\\`*_[\]~])/g, '\\$1')
-    .replace(/^([^\S\r\n]*)(\d+)\./gm, '$1$2\\.')
-    .replace(/^([^\S\r\n]*)([-+#])/gm, '$1\\$2');
-}
+/** neutralise() before its shortcut for text none of its rules change: the rule chain itself. */
+export const neutraliseReference = neutraliseByRules;
 
 /** The object a trustedTexts() wraps (render.ts keeps its symbol to itself). */
 function trustedTree(v: object): { tree: unknown } | undefined {

@@ -14,13 +14,10 @@ import * as ACData from 'adaptivecards-templating';
 import type { CardSample } from '../../scripts/cardRenderer';
 import { bindReference, neutraliseReference } from '../support/bindReference';
 import { neutralise } from '../../src/domain/neutralise';
-import { trusted, trustedTexts } from '../../src/teams/cards/render';
+import { bind, trusted, trustedTexts } from '../../src/teams/cards/render';
+import { captureBinds } from '../support/bindCapture';
 import { buildTextsBoundNow, textsBinding } from '../../src/teams/cards/textsBoundOnce';
 import { channelTemplate, ownerTemplate, type KindPart } from '../../src/teams/cards/itemCard';
-
-// The module object itself, so the samples' calls can be watched (compiled code reads render.bind per call).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const render = require('../../src/teams/cards/render') as { bind: (t: object, d: object) => Record<string, unknown> };
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const TEMPLATES = path.join(ROOT, 'src', 'teams', 'cards', 'templates');
@@ -55,7 +52,7 @@ function expectSame(template: object, data: object, where: string): void {
     if (round === 2) buildTextsBoundNow();
     let card: Record<string, unknown> | undefined;
     expect(
-      outcome(() => (card = render.bind(template, data))),
+      outcome(() => (card = bind(template, data))),
       `${where}, bind ${round + 1}`,
     ).to.deep.equal(want);
     scribble(card);
@@ -168,13 +165,7 @@ describe('card binding: the same cards as before, byte for byte (issue 14)', fun
   });
 
   it('every card the samples bind (the cards of the user guide)', async () => {
-    const seen: [object, object][] = [];
-    const real = render.bind;
-    render.bind = (t, d) => {
-      seen.push([t, d]);
-      return real(t, d);
-    };
-    try {
+    const seen = await captureBinds(async () => {
       for (const f of fs
         .readdirSync(SAMPLES)
         .filter((x) => x.endsWith('.js'))
@@ -182,9 +173,7 @@ describe('card binding: the same cards as before, byte for byte (issue 14)', fun
         const mod = (await import(path.join(SAMPLES, f))) as { samples?: () => Promise<CardSample[]> };
         if (typeof mod.samples === 'function') await mod.samples();
       }
-    } finally {
-      render.bind = real;
-    }
+    });
     expect(seen.length).to.be.greaterThan(40);
     seen.forEach(([t, d], i) => expectSame(t, d, `sample bind ${i}`));
   });
@@ -211,8 +200,8 @@ describe('card binding: the same cards as before, byte for byte (issue 14)', fun
     const data = asTexts(raw);
     const texts = Object.entries(raw).filter(([, v]) => v && typeof v === 'object');
     const want = JSON.stringify(bindReference(channel, data));
-    render.bind(channel, data);
-    render.bind(channel, data);
+    bind(channel, data);
+    bind(channel, data);
     expect(textsBinding(channel, texts)?.template, 'not in the same turn').to.equal(undefined);
     let turns = 0;
     while (!textsBinding(channel, texts)?.template && turns < 10) {
@@ -220,7 +209,7 @@ describe('card binding: the same cards as before, byte for byte (issue 14)', fun
       turns++;
     }
     expect(turns).to.equal(2);
-    expect(JSON.stringify(render.bind(channel, data))).to.equal(want);
+    expect(JSON.stringify(bind(channel, data))).to.equal(want);
   });
 
   it('edge cases: keys that differ only in case, __proto__, dates, objects in text, lists of texts, absent texts', () => {
