@@ -17,7 +17,7 @@ import { healthOf } from './health';
 import { customerStoreFor, openRepository } from '../storage';
 import type { Repository } from '../storage/repository';
 import { TopContactBot } from '../teams/bot';
-import { teamsDeliveries } from '../teams/delivery';
+import { teamsDeliveries, type DeliveryPorts } from '../teams/delivery';
 import { features } from '../teams/features';
 import { featureDeliveries, type ItemCardRenderer } from '../teams/feature';
 import { TeamsMessenger } from '../teams/proactive';
@@ -169,7 +169,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const renderers: Partial<Record<string, ItemCardRenderer>> = Object.assign({}, ...features.map((f) => f.cards ?? {}));
   // Calendar sync is a no-op unless a feature registers its own handler below (features/agenda does).
   outbox.register('calendarSync', async () => ({ ok: true }));
-  for (const [type, handler] of Object.entries(teamsDeliveries(s, messenger, renderers))) outbox.register(type, handler);
+  // The Teams deliveries get their ports only (teams/delivery.ts DeliveryPorts), not the whole services.
+  const deliveryPorts: DeliveryPorts = {
+    log: s.log,
+    items: s.items,
+    bindings: s.bindings,
+    itemViews: s.itemViews,
+    channelCards: s.channelCards,
+  };
+  for (const [type, handler] of Object.entries(teamsDeliveries(deliveryPorts, messenger, renderers))) outbox.register(type, handler);
   // Each feature's delivery handlers get only the services it declared (as its bot handlers do).
   for (const [type, handler] of featureDeliveries(s, features, messenger)) outbox.register(type, handler);
 

@@ -17,6 +17,8 @@ import { calendarBlocked, calendarProblemFor, reportGraphAccess } from './graphA
 import { readyText } from './customerTexts';
 import { managerFor } from './managers';
 import { queueMessages } from './outboxQueue';
+import { rememberCard } from './channelCards';
+import { recordCardSent } from './cardClock';
 import type { Item } from '../domain/types';
 import type { Services } from './services';
 
@@ -38,6 +40,7 @@ const USE_CASES = {
   customerTexts: { ready: readyText },
   managers: { of: managerFor },
   messages: { queue: queueMessages },
+  channelCards: { remember: rememberCard, sent: recordCardSent },
 };
 
 /** A use case with the services already given. */

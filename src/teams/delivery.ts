@@ -5,7 +5,6 @@ import { CardFactory } from 'botbuilder';
 import type { DeliveryHandler, DeliveryResult } from '../app/outbox';
 import type { Services } from '../app/services';
 import { shortLived } from '../app/shortLived';
-import { recordCardSent } from '../app/cardClock';
 import { samePerson } from '../domain/items/lifecycle';
 import type { Person } from '../domain/types';
 import type { ItemCardRenderer } from './feature';
@@ -50,13 +49,16 @@ export async function guarded(target: string, fn: () => Promise<void>, o: { mess
 /** How long a card update reuses the tenant's channel binding (see cardUpdateRef). */
 const BINDING_REUSE_MS = 10_000;
 
-export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderers: Renderers): Record<string, DeliveryHandler> {
+/** What the Teams deliveries use: items and the channel binding to read, the card's place and clock to write, the views to render. */
+export type DeliveryPorts = Pick<Services, 'log' | 'items' | 'bindings' | 'itemViews' | 'channelCards'>;
+
+export function teamsDeliveries(s: DeliveryPorts, messenger: TeamsMessenger, renderers: Renderers): Record<string, DeliveryHandler> {
   // A card update takes only the service URL, the bot and the tenant from the binding (the
   // conversation is the card's own), which do not change when the work channel moves: read at most
   // once per BINDING_REUSE_MS per tenant instead of once per update (one query per claim fewer).
   const binding = shortLived(
     BINDING_REUSE_MS,
-    (tenantId) => s.repo.getBinding(tenantId),
+    (tenantId) => s.bindings.getBinding(tenantId),
     (b) => b !== null,
   );
   const cardUpdateRef = async (tenantId: string): Promise<Partial<ConversationReference>> =>
@@ -65,7 +67,7 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
     const itemId = String(m.payload.itemId);
     // PostgreSQL's claim brought the item along (read after the change that enqueued this update).
     const claimed = m.item?.id === itemId && m.item.tenantId === m.tenantId ? m.item : undefined;
-    const item = claimed ?? (await s.repo.getItem(m.tenantId, itemId));
+    const item = claimed ?? (await s.items.get(m.tenantId, itemId));
     if (!item?.card) return { ok: true }; // not posted (yet): the post shows the latest state
     const renderer = renderers[item.kind];
     if (!renderer) return { ok: false, retry: false, error: `no renderer for ${item.kind}` };
@@ -80,19 +82,19 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
       async () => {
         const content = await renderChannel(renderer, s, item);
         await messenger.update(ref, card.activityId, { attachments: [CardFactory.adaptiveCard(content)] });
-        await recordCardSent(s, item, content); // cards follow the clock: what was sent, and when it changes next
+        await s.channelCards.sent(item, content); // cards follow the clock: what was sent, and when it changes next
       },
       { messageGoneIsFine: true },
     );
   };
   return {
     postCard: async (m) => {
-      const item = await s.repo.getItem(m.tenantId, String(m.payload.itemId));
+      const item = await s.items.get(m.tenantId, String(m.payload.itemId));
       if (!item) return { ok: true }; // gone
       if (isHeld(item)) return { ok: true }; // the customer's contact is paused: posted when a manager lifts it
       // Posted by an earlier attempt (at most one card per item): only bring it up to date.
       if (item.card) return updateCard(m);
-      const binding = await s.repo.getBinding(m.tenantId);
+      const binding = await s.bindings.getBinding(m.tenantId);
       const renderer = renderers[item.kind];
       if (!binding || !renderer) return { ok: false, retry: false, error: 'no channel bound or no renderer' };
       const ref = channelRef(binding.conversationRef);
@@ -102,15 +104,15 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
         // Recorded at once: between the connector's answer and this write lies the one window in
         // which a crash makes the card post twice (docs/reliability.md).
         const cardRef = { conversationId: String(ref.conversation!.id), activityId: id };
-        await s.repo.setCardRef(m.tenantId, item.id, cardRef);
+        await s.channelCards.remember(m.tenantId, item.id, cardRef);
         // The card may have changed while we posted: bring it up to date.
-        const now = await s.repo.getItem(m.tenantId, item.id);
+        const now = await s.items.get(m.tenantId, item.id);
         if (now && now.version !== item.version) {
           const updated = await renderChannel(renderer, s, now);
           await messenger.update(ref, id, { attachments: [CardFactory.adaptiveCard(updated)] });
-          await recordCardSent(s, { ...now, card: cardRef }, updated);
+          await s.channelCards.sent({ ...now, card: cardRef }, updated);
         } else {
-          await recordCardSent(s, { ...item, card: cardRef }, card);
+          await s.channelCards.sent({ ...item, card: cardRef }, card);
         }
       });
     },
@@ -118,7 +120,7 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
     notifyPerson: async (m) => {
       const to = m.payload.to as Person;
       const itemId = typeof m.payload.itemId === 'string' ? m.payload.itemId : null;
-      const item = itemId ? await s.repo.getItem(m.tenantId, itemId) : null;
+      const item = itemId ? await s.items.get(m.tenantId, itemId) : null;
       const renderer = item ? renderers[item.kind] : undefined;
       // The owner gets their private view with the message, so they can act from the 1:1 chat.
       const attach = item && renderer && item.owner && samePerson(item.owner, to) && !item.closedAt;
@@ -153,10 +155,10 @@ export function teamsDeliveries(s: Services, messenger: TeamsMessenger, renderer
         });
         return !r.ok && !r.retry && r.problem ? { ok: false, retry: false, error: r.error } : r;
       }
-      const binding = await s.repo.getBinding(m.tenantId);
+      const binding = await s.bindings.getBinding(m.tenantId);
       if (!binding) return { ok: false, retry: false, error: 'no channel bound' };
       const itemId = typeof m.payload.itemId === 'string' ? m.payload.itemId : null;
-      const item = itemId ? await s.repo.getItem(m.tenantId, itemId) : null;
+      const item = itemId ? await s.items.get(m.tenantId, itemId) : null;
       const thread =
         item?.card &&
         channelConversationId(item.card.conversationId) ===
