@@ -13,6 +13,13 @@
 /** Pending messages the window looks at. */
 export const OUTBOX_CLAIM_WINDOW = 256;
 
+/**
+ * Marks delivered messages done: `at` and `which` are the placeholders or conditions of the caller
+ * (completeOutbox on both stores, the PostgreSQL claim's `done` step), one statement for all three.
+ */
+export const markDone = (at: string, which: string) =>
+  `UPDATE outbox SET status = 'done', done_at = ${at}, locked_until = NULL, last_error = NULL WHERE ${which}`;
+
 /** Which rows count as pending, for a table alias ('o.', 'p.', …). */
 type Pending = (alias: string) => string;
 
@@ -85,7 +92,7 @@ const ITEM_OF_MESSAGE = `(SELECT row_to_json(i) FROM items i
  * item (ITEM_OF_MESSAGE).
  */
 export const CLAIM_POSTGRES = `WITH RECURSIVE
-  done AS (UPDATE outbox SET status = 'done', done_at = $1, locked_until = NULL, last_error = NULL WHERE id = ANY($6::bigint[])),
+  done AS (${markDone('$1', 'id = ANY($6::bigint[])')}),
   ${window(pendingNotDone)}, ${windowHeads(pendingNotDone)},
   due_w AS (${dueOf('heads_w', pendingNotDone)}),
   ${laneHeads(pendingNotDone, ' AND (SELECT count(*) FROM win) = $2 AND (SELECT count(*) FROM due_w) < $3')},

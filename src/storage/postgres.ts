@@ -7,7 +7,7 @@ import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
 import { PostgresCardClock } from './cardClockPostgres';
 import { PostgresRecords } from './records';
-import { CLAIM_POSTGRES, OUTBOX_CLAIM_WINDOW } from './outboxClaim';
+import { CLAIM_POSTGRES, markDone, OUTBOX_CLAIM_WINDOW } from './outboxClaim';
 import type {
   ChangeSet,
   ChannelBinding,
@@ -483,10 +483,7 @@ export class PostgresRepository implements Repository {
   }
 
   async completeOutbox(id: number, now: Date): Promise<void> {
-    await this.query("UPDATE outbox SET status = 'done', done_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2", [
-      now.getTime(),
-      id,
-    ]);
+    await this.query(markDone('$1', 'id = $2'), [now.getTime(), id]);
   }
 
   async retryOutbox(id: number, nextAttemptAt: Date, error: string): Promise<void> {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
-import { CLAIM_LANE_WALK_IDS, CLAIM_WINDOW_IDS, OUTBOX_CLAIM_WINDOW, PENDING_BEYOND_WINDOW } from './outboxClaim';
+import { CLAIM_LANE_WALK_IDS, CLAIM_WINDOW_IDS, markDone, OUTBOX_CLAIM_WINDOW, PENDING_BEYOND_WINDOW } from './outboxClaim';
 import { SqliteCardClock } from './cardClockSqlite';
 import { SqliteRecords } from './records';
 import type {
@@ -48,7 +48,7 @@ const OUTBOX_INSERT = `INSERT INTO outbox (tenant_id, key, type, lane, payload, 
 const STALE = Symbol('stale');
 
 /** Marks a delivered outbox message done. */
-const COMPLETE = "UPDATE outbox SET status = 'done', done_at = ?, locked_until = NULL, last_error = NULL WHERE id = ?";
+const COMPLETE = markDone('?', 'id = ?');
 
 export class SqliteRepository implements Repository {
   readonly kind = 'sqlite' as const;

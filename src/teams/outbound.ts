@@ -4,7 +4,7 @@
 // adapter's connector clients have that retry policy removed and a per-request timeout instead:
 // one outbox attempt = exactly one HTTP request, and it never outlives the outbox lock.
 // Replies inside a user's turn keep using the main adapter (and botbuilder's retries).
-// A send that needs no turn (a card update) takes the same client straight from `connector`.
+// Posts and card updates need no turn: they take the same client straight from `connector`.
 import { isLocalServiceUrl, notLocalError } from './localOnly';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import {
@@ -54,7 +54,7 @@ export function withoutRetries(client: ConnectorClient, timeoutMs: number): Conn
 
 /** What the outbox sends through (teams/proactive.ts). */
 export interface Outbound {
-  /** For sends that need a proactive turn (posts, creating a 1:1 conversation). */
+  /** For the one send that still runs a proactive turn: creating a 1:1 conversation. */
   adapter: CloudAdapter;
   /**
    * The connector client a proactive turn of the bot's own app id gets for `serviceUrl` (no

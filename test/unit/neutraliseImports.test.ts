@@ -1,6 +1,6 @@
 // Issue 14: user text is neutralised in one place, bind() (cards/render.ts) and say()/sayText/
 // md`…`/mdText (domain/userText.ts). No other file under src/teams, src/app or src/domain
-// neutralises by hand: none imports neutralise (from domain/neutralise, or neutralise/neutraliseDeep
+// neutralises by hand: none imports neutralise (from domain/neutralise, or neutralise
 // from cards/render), and render.ts exports neither neutralise nor the old bindPrepared. The same
 // rule is an ESLint rule (eslint.config.mjs, no-restricted-imports).
 import fs from 'node:fs';
@@ -35,7 +35,7 @@ export function handNeutralising(file: string, text: string): string[] {
     if (!spec.startsWith('.')) continue;
     const target = path.relative(SRC, path.resolve(path.dirname(file), spec));
     if (target === path.join('domain', 'neutralise')) out.push(`${names.trim()} from ${target}`);
-    else if (target === path.join('teams', 'cards', 'render') && (names.includes('*') || /\bneutralise(Deep)?\b/.test(names)))
+    else if (target === path.join('teams', 'cards', 'render') && (names.includes('*') || /\bneutralise\b/.test(names)))
       out.push(`${names.trim()} from ${target}`);
   }
   return out;
@@ -46,7 +46,6 @@ describe('no neutralising by hand under src/teams, src/app and src/domain', () =
     const file = path.join(SRC, 'teams', 'features', 'x.ts');
     expect(handNeutralising(file, "import { neutralise } from '../../domain/neutralise';")).to.have.length(1);
     expect(handNeutralising(file, "import { bind, neutralise } from '../cards/render';")).to.have.length(1);
-    expect(handNeutralising(file, "import { neutraliseDeep } from '../cards/render';")).to.have.length(1);
     expect(handNeutralising(file, "const r = require('../cards/render');")).to.have.length(1);
     expect(
       handNeutralising(file, "import { bind, say } from '../cards/render';\n// neutralise from '../../domain/neutralise'"),

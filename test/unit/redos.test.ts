@@ -22,11 +22,9 @@ import { words } from '../../src/domain/exceptions/library';
 import { splitConfirm } from '../../src/teams/features/privacy';
 import { fromMessage } from '../../src/teams/features/callbacks';
 import { normalisePhone } from '../../src/domain/validation/phone';
-import { neutraliseDeep } from '../../src/teams/cards/render';
 
 const functions: Record<string, (s: string) => unknown> = {
   neutralise,
-  neutraliseDeep: (s) => neutraliseDeep({ a: s, b: [s] }),
   findIdentifier,
   'scrub (logs)': scrub,
   'words (decision library)': words,

@@ -50,18 +50,6 @@ function safeData(v: unknown): unknown {
   return toData(v, (x) => safeData(x));
 }
 
-/** Neutralises every string in a data object (deep), except keys listed as trusted (our own texts). */
-export function neutraliseDeep<T>(v: T, trusted: ReadonlySet<string> = new Set(), key = ''): T {
-  if (typeof v === 'string') return (trusted.has(key) ? v : neutralise(v)) as T;
-  if (Array.isArray(v)) return v.map((x) => neutraliseDeep(x, trusted, key)) as T;
-  if (v && typeof v === 'object' && !(v instanceof Date)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = neutraliseDeep(x, trusted, k);
-    return out as T;
-  }
-  return v;
-}
-
 /**
  * Expands a template with data. Every plain string in `data` is user text and is neutralised here;
  * our own texts go in as Trusted (trusted(), say(), md`…`) or as a trusted text object (trustedTexts()).
