@@ -160,11 +160,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const bot = new TopContactBot(s, features);
   // Outbox sends go through an adapter without botbuilder's own retries: the outbox owns retry and order.
-  const messenger = new TeamsMessenger(
-    outbound(authOptions, sendTimeoutMs(outbox.options.lockMs), bfAuth.credentialsFactory),
-    config.bot.appId,
-    repo,
-  );
+  const sends = outbound(authOptions, sendTimeoutMs(outbox.options.lockMs), bfAuth.credentialsFactory);
+  const messenger = new TeamsMessenger(sends, config.bot.appId, repo);
   outbox.hooks = { ...deliveryProblemHooks(s), ...poisonHooks(s) };
   const renderers: Partial<Record<string, ItemCardRenderer>> = Object.assign({}, ...features.map((f) => f.cards ?? {}));
   // Calendar sync is a no-op unless a feature registers its own handler below (features/agenda does).
@@ -271,6 +268,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       // 3. Send what those turns queued, within the flush window; the rest (also a send still
       //    waiting on an unreachable connector) stays in the outbox for the next start.
       await within(outbox.stop(o.flushMs ?? 0), (o.flushMs ?? 0) + 1_000);
+      sends.close();
       await repo.close();
     },
   };

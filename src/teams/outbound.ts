@@ -4,7 +4,8 @@
 // adapter's connector clients have that retry policy removed and a per-request timeout instead:
 // one outbox attempt = exactly one HTTP request, and it never outlives the outbox lock.
 // Replies inside a user's turn keep using the main adapter (and botbuilder's retries).
-// Posts and card updates need no turn: they take the same client straight from `connector`.
+// Posts and card updates need no turn and no client pipeline: `send` makes one plain HTTP request,
+// signed by the same client's credentials (connectorRest.ts).
 import { isLocalServiceUrl, notLocalError } from './localOnly';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import {
@@ -16,6 +17,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import { appIdOf, reuse } from './clientCache';
+import { connectorRest } from './connectorRest';
 
 /** The bits of @azure/core-rest-pipeline's Pipeline we use (not a direct dependency). */
 interface PipelineLike {
@@ -61,6 +63,13 @@ export interface Outbound {
    * audience: the configured Bot Framework scope), the same cached, retry-less one, without the turn.
    */
   connector(serviceUrl: string | undefined): Promise<ConnectorClient>;
+  /**
+   * One request to the Bot Connector at `serviceUrl` (path below it, JSON body), signed as that
+   * connector client signs, with the same local-only guard and timeout; the parsed JSON answer.
+   */
+  send(serviceUrl: string | undefined, method: 'POST' | 'PUT', path: string, body: string): Promise<unknown>;
+  /** Closes the kept-alive connections of `send` (shutdown). */
+  close(): void;
 }
 
 /** The identity botbuilder gives a proactive turn of the bot (CloudAdapterBase.createClaimsIdentity). */
@@ -105,5 +114,10 @@ export function outbound(
     own ??= bfa.createConnectorFactory(ownIdentity(String(auth.MicrosoftAppId ?? '')));
     return own.create(serviceUrl as string, undefined);
   };
-  return { adapter, connector };
+  const rest = connectorRest(timeoutMs);
+  const send = async (serviceUrl: string | undefined, method: 'POST' | 'PUT', path: string, body: string): Promise<unknown> => {
+    const client = await connector(serviceUrl);
+    return rest.send(serviceUrl as string, client.credentials, method, path, body);
+  };
+  return { adapter, connector, send, close: () => rest.close() };
 }

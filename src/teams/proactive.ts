@@ -1,8 +1,9 @@
 // Sends on the bot's own initiative through stored conversation references (channel posts,
 // card updates, 1:1 chats created when needed), through the outbound adapter (no botbuilder
-// retries, see outbound.ts). A post or a card update is one REST call on the outbound connector
-// client, the request botbuilder's proactive turn made, without the turn (which cost more CPU
-// than the call itself); creating a 1:1 conversation still runs createConversationAsync.
+// retries, see outbound.ts). A post or a card update is one plain HTTP request (connectorRest.ts),
+// the request botbuilder's proactive turn made, without the turn and the connector client's
+// pipeline (which cost more CPU than the request itself); creating a 1:1 conversation still runs
+// createConversationAsync.
 // Errors are classified for the outbox: 429 (honouring Retry-After), 412, 5xx, timeouts and
 // network errors are retried; 403 (MessageWritesBlocked) and 404 (conversation gone) are final
 // and reported as a delivery problem; other 4xx are final.
@@ -31,16 +32,12 @@ export class TeamsMessenger {
    * reply to the turn's random continuation id, which Teams posts in the reference's conversation).
    */
   async post(ref: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
-    const client = await this.outbound.connector(ref.serviceUrl);
     const replyToId = randomUUID();
     const { id: _id, ...rest } = activity;
-    const res = await client.conversations.replyToActivity(conversationOf(ref).id, replyToId, {
-      ...rest,
-      type: activity.type ?? 'message',
-      ...addressedBy(ref, activity),
-      replyToId,
-    } as Activity);
-    if (!res?.id) throw new MissingIdError('the connector accepted the message but returned no activity id');
+    const body = { ...rest, type: activity.type ?? 'message', ...addressedBy(ref, activity), replyToId };
+    const res = (await this.outbound.send(ref.serviceUrl, 'POST', activityPath(ref, replyToId), JSON.stringify(body))) as
+      { id?: unknown } | undefined;
+    if (typeof res?.id !== 'string' || !res.id) throw new MissingIdError('the connector accepted the message but returned no activity id');
     return res.id;
   }
 
@@ -49,13 +46,8 @@ export class TeamsMessenger {
    * (PUT …/activities/{activityId}), less the turn's random replyToId, which an update ignores.
    */
   async update(ref: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void> {
-    const client = await this.outbound.connector(ref.serviceUrl);
-    await client.conversations.updateActivity(conversationOf(ref).id, activityId, {
-      ...activity,
-      id: activityId,
-      type: 'message',
-      ...addressedBy(ref, activity),
-    } as Activity);
+    const body = { ...activity, id: activityId, type: 'message', ...addressedBy(ref, activity) };
+    await this.outbound.send(ref.serviceUrl, 'PUT', activityPath(ref, activityId), JSON.stringify(body));
   }
 
   /** The 1:1 conversation with a person: the stored one, or a new one created through the channel's service URL. */
@@ -105,6 +97,11 @@ export class TeamsMessenger {
     if (!ref) throw new NoConversationError(`no 1:1 conversation for user and no bound channel to create one`);
     return this.post(ref, activity);
   }
+}
+
+/** botframework-connector's path of an activity in a conversation (Conversations.replyToActivity, updateActivity). */
+function activityPath(ref: Partial<ConversationReference>, activityId: string): string {
+  return `/v3/conversations/${encodeURIComponent(conversationOf(ref).id)}/activities/${encodeURIComponent(activityId)}`;
 }
 
 function conversationOf(ref: Partial<ConversationReference>): ConversationReference['conversation'] {

@@ -1,8 +1,8 @@
 // The outbox's posts and card updates without a proactive turn (teams/proactive.ts TeamsMessenger
-// post and update): one REST call on the outbound connector client. Against the fake Bot Connector
-// (real HTTP): the request is the one botbuilder's proactive turn (continueConversationAsync +
-// ctx.sendActivity / ctx.updateActivity) made, through the same cached retry-less client, and the
-// local-only guard still holds.
+// post and update): one plain HTTP request (teams/connectorRest.ts), signed by the outbound
+// connector client's credentials. Against the fake Bot Connector (real HTTP): the request is the one
+// botbuilder's proactive turn (continueConversationAsync + ctx.sendActivity / ctx.updateActivity)
+// made, the client is the same cached retry-less one, and the local-only guard still holds.
 import { expect } from 'chai';
 import type { ConversationReference } from 'botbuilder';
 import { startFakeConnector, type FakeConnector, type RecordedRequest } from '../harness/fakeConnector';
