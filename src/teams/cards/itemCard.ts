@@ -100,7 +100,9 @@ export function itemCardCommon(view: ItemView<OwnedCardData>, texts: ItemCardTex
     id: item.id,
     // Ours, and the same on every bind of a kind's card: bound into the template copy (CHANNEL_FIXED, OWNER_FIXED).
     kind: trusted(item.kind),
-    version: item.version,
+    // Every button's data (its verb's contract: the id and the version it was clicked on) as one
+    // value: one expression per button instead of two.
+    buttonData: { id: item.id, v: item.version },
     title: trusted(title),
     t: trustedTexts({
       ...texts.card,
