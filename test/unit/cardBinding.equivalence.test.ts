@@ -16,8 +16,14 @@ import { bindReference, neutraliseReference } from '../support/bindReference';
 import { neutralise } from '../../src/domain/neutralise';
 import { bind, trusted, trustedTexts } from '../../src/teams/cards/render';
 import { captureBinds } from '../support/bindCapture';
-import { buildTextsBoundNow, textsBinding } from '../../src/teams/cards/textsBoundOnce';
+import { boundCopies, buildTextsBoundNow, fixedKeysOf, textsBinding } from '../../src/teams/cards/textsBoundOnce';
+import { bindsInOnce } from '../../src/teams/cards/render';
 import { channelTemplate, ownerTemplate, type KindPart } from '../../src/teams/cards/itemCard';
+import { sampleApp, SAMPLE_TENANT, anna, bram } from '../../scripts/cardSamples/sampleApp';
+import { callbackCards } from '../../src/teams/features/callbacks/cards';
+import { appointmentCards } from '../../src/teams/features/appointments/cards';
+import type { OwnedRenderer } from '../../src/teams/cards/itemCard';
+import type { Item } from '../../src/domain/types';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const TEMPLATES = path.join(ROOT, 'src', 'teams', 'cards', 'templates');
@@ -164,6 +170,28 @@ describe('card binding: the same cards as before, byte for byte (issue 14)', fun
     }
   });
 
+  it('the item cards with fixed keys (bindsInOnce): their values ours, user text, an empty form and a filled one', () => {
+    const fixed = ['kind', 'ownerView', 'handoverMode', 'values'];
+    for (const [name, t] of allTemplates().filter(([n]) => n.endsWith(' card') || n.endsWith(' view'))) {
+      bindsInOnce(t, fixed);
+      const shape = shapeOf(t);
+      for (const [kind, leaf] of Object.entries(LEAVES)) {
+        const data = dataOf(shape, leaf);
+        // The fixed keys as the item cards give them: our words, a boolean, the form's values empty.
+        const ours = { ...data, kind: trusted('callback'), handoverMode: trusted('secondary'), ownerView: kind !== 'false', values: {} };
+        expectSame(t, ours, `${name}, ${kind}, fixed values ours`);
+        expectSame(t, asTexts(ours), `${name}, ${kind} as trusted texts, fixed values ours`);
+        // Plain strings (user text) and a filled form are not bound in: the same card all the same.
+        expectSame(t, data, `${name}, ${kind}, fixed values plain`);
+        expectSame(
+          t,
+          { ...ours, values: { answer: trusted('ja') }, handoverMode: trusted('primary') },
+          `${name}, ${kind}, a form shown again`,
+        );
+      }
+    }
+  });
+
   it('every card the samples bind (the cards of the user guide)', async () => {
     const seen = await captureBinds(async () => {
       for (const f of fs
@@ -176,6 +204,81 @@ describe('card binding: the same cards as before, byte for byte (issue 14)', fun
     });
     expect(seen.length).to.be.greaterThan(40);
     seen.forEach(([t, d], i) => expectSame(t, d, `sample bind ${i}`));
+  });
+
+  it("a kind's two cards, an appointment's, and a form shown again: fixed values bound in, the same cards before and after", async () => {
+    const { app, clock, cleanup } = await sampleApp('2026-11-26T09:15:00+01:00');
+    const s = app.s;
+    // Typed by a person: in a card, never in a shared copy of a template.
+    const typed = 'Getypt ${kind} **vet** [x](https://e.x)';
+    try {
+      const made = async (kind: 'callback' | 'appointment', input: Record<string, unknown>) => {
+        const o = await s.items.create(kind, SAMPLE_TENANT, input, bram, 'teams');
+        if (o.status !== 'created') throw new Error(o.status === 'invalid' ? o.refusal.message : o.status);
+        return o.item;
+      };
+      const claim = async (item: Item) => {
+        const o = await s.items.act(SAMPLE_TENANT, item.id, 'claim', {}, anna);
+        if (o.status !== 'ok') throw new Error(o.status);
+        return o.item;
+      };
+      const callback = await made('callback', { customerName: 'Mevrouw Jansen', phone: '06 12345678', topic: typed, details: typed });
+      const email = await made('appointment', { promiseKind: 'email', customerName: 'Klant', contact: 'k@example.nl', topic: typed });
+      const walkin = await made('appointment', {
+        promiseKind: 'walkin',
+        customerName: 'Meneer El Amrani',
+        contact: '06 12345678',
+        topic: typed,
+        how: 'thuis',
+        owner: anna,
+        moment: '2026-11-30T10:00:00+01:00',
+      });
+      clock.set('2026-11-26T14:32:00+01:00');
+      const cards: [OwnedRenderer, Item][] = [
+        [callbackCards, await claim(callback)],
+        [appointmentCards, email],
+        [appointmentCards, walkin],
+      ];
+      const refused = {
+        values: { note: typed, answer: 'ja', date: '2026-11-27', cancelReason: typed },
+        errors: { note: 'Vul een notitie in.', moment: 'Kies een moment.' },
+      };
+      const all = await captureBinds(async () => {
+        for (const [r, item] of cards) {
+          r.owner(await s.itemViews.owner(item), { text: 'Opgepakt.', style: 'good' });
+          r.channel(await s.itemViews.item(item));
+          r.ownerWithForm(await s.itemViews.owner(item), undefined, refused);
+        }
+      });
+      // The item cards (their templates name fixed keys), and any a delivery of the walk-in bound meanwhile.
+      const seen = all.filter(([t]) => fixedKeysOf(t));
+      expect(seen.length).to.be.at.least(9);
+      // Each card on a template of its own, so its variants are built here: before and after.
+      const fresh = new Map<object, object>();
+      for (const [t] of seen) {
+        if (!fresh.has(t)) {
+          const copy = JSON.parse(JSON.stringify(t)) as object;
+          bindsInOnce(copy, [...fixedKeysOf(t)!]);
+          fresh.set(t, copy);
+        }
+      }
+      seen.forEach(([t, d], i) => expectSame(fresh.get(t)!, d, `card ${i}`));
+      // Again, every variant built (a form shown again between two plain binds of its card).
+      seen.forEach(([t, d], i) => expectSame(fresh.get(t)!, d, `card ${i}, variants built`));
+      const copies = [...fresh.values()].flatMap((t) => boundCopies(t));
+      expect(copies.length).to.be.at.least(6);
+      for (const c of copies) expect(JSON.stringify(c)).to.not.include('Getypt');
+      // The claim's owner view: the kind, the view, Overdragen's place and the empty form are bound in.
+      const claimed = seen.find(([, d]) => {
+        const o = d as { id?: string; ownerView?: boolean; values?: object };
+        return o.id === callback.id && o.ownerView === true && Object.keys(o.values ?? { x: 1 }).length === 0;
+      })!;
+      const [claimOwner] = boundCopies(fresh.get(claimed[0])!);
+      expect(JSON.stringify(claimOwner)).to.not.match(/\$\{(kind|ownerView|handoverMode|values\.)/);
+      expect(JSON.stringify(claimOwner)).to.include('"verb":"callback.done"');
+    } finally {
+      await cleanup();
+    }
   });
 
   it('binds our texts into the owner view once: later binds expand a template with fewer expressions', () => {
@@ -259,6 +362,38 @@ describe('card binding: the same cards as before, byte for byte (issue 14)', fun
     expectSame(t, { ...base, t: trustedTexts({ label: 'Alleen' }) }, 'texts mostly absent');
     expectSame(t, { ...base, t: trustedTexts({ ...texts, items: [{ x: 1 }] }) }, 'a list of objects where text is read');
     expectSame(t, { ...base, t: trustedTexts({ ...texts, label: () => 'f' }) }, 'a function where text is read');
+    // Absent values and `${` in our texts, bound in as finish would leave them (or not bound in at all).
+    const absent = {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'TextBlock', text: '${t.gone} ${t.nested.gone}', $when: '${t.gone == null}' },
+        { type: 'TextBlock', text: '$${t.gone}{x}' },
+        { type: 'TextBlock', text: '${t.nested.on.deeper}' },
+        { type: 'TextBlock', text: '${t.Dollar}' },
+        { type: 'TextBlock', text: '${t.dollar}', color: '${t.colour}' },
+        { type: 'Input.Text', id: 'v', value: '${values.answer}', label: '${values.Answer}x' },
+        { type: 'TextBlock', text: '${b}' },
+      ],
+    };
+    for (const colour of ['good', '${t.gone}good', 'go${t.gone}od', 'warning${x}'])
+      for (const values of [{}, { answer: trusted('ja') }, { ANSWER: trusted('nee') }]) {
+        const fresh = JSON.parse(JSON.stringify(absent)) as object;
+        bindsInOnce(fresh, ['values']);
+        expectSame(fresh, { ...base, t: trustedTexts({ ...texts, colour }), values }, `absent values, colour ${colour}`);
+      }
+    // A fixed key with user text (a plain string) or a filled object in it: bound per card, never into a shared copy.
+    const fresh = {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'TextBlock', text: '${t.label} ${b}' },
+        { type: 'Input.Text', id: 'v', value: '${values.answer}', label: '${values.Answer}x' },
+      ],
+    };
+    bindsInOnce(fresh, ['values', 'b']);
+    const typed = { ...base, b: 'Getypt door iemand', values: { answer: trusted('Ook getypt') } };
+    expectSame(fresh, typed, 'user text in fixed keys');
+    expect(boundCopies(fresh)).to.have.length(1);
+    expect(JSON.stringify(boundCopies(fresh))).to.not.match(/getypt/i);
   });
 
   it("neutralise's shortcut changes nothing: random text against the full rule chain", () => {

@@ -17,7 +17,7 @@ import { nl } from '../../texts/nl';
 import { confirmationChoices, lifecycleCard } from '../../texts/nl/lifecycle';
 import type { ItemCardRenderer, Notice } from '../feature';
 import { historyLines, noticeOf } from './common';
-import { bind, md, prepareTemplates, say, sayText, trusted, trustedTexts, type Trusted } from './render';
+import { bind, bindsInOnce, md, prepareTemplates, say, sayText, trusted, trustedTexts, type Trusted } from './render';
 import headPart from './templates/lifecycleHead.json';
 import channelPart from './templates/lifecycleChannel.json';
 import ownerPart from './templates/lifecycleOwner.json';
@@ -98,8 +98,11 @@ export function itemCardCommon(view: ItemView<OwnedCardData>, texts: ItemCardTex
   const history = view.history;
   return {
     id: item.id,
-    kind: item.kind,
-    version: item.version,
+    // Ours, and the same on every bind of a kind's card: bound into the template copy (CHANNEL_FIXED, OWNER_FIXED).
+    kind: trusted(item.kind),
+    // Every button's data (its verb's contract: the id and the version it was clicked on) as one
+    // value: one expression per button instead of two.
+    buttonData: { id: item.id, v: item.version },
     title: trusted(title),
     t: trustedTexts({
       ...texts.card,
@@ -133,7 +136,7 @@ export function itemCardCommon(view: ItemView<OwnedCardData>, texts: ItemCardTex
     absentText:
       active && item.owner && (item.data as { ownerAbsent?: unknown }).ownerAbsent ? say(absentTexts.ownerAbsentLine, item.owner.name) : '',
     // Owner view: at most four visible buttons; with a main action of its own (appointment: acknowledge) Overdragen goes into "…" too.
-    handoverMode: 'primary',
+    handoverMode: trusted('primary'),
     historyRaw: history,
   };
 }
@@ -158,6 +161,14 @@ export interface KindPart {
 }
 
 const CARD = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5' };
+
+/**
+ * Root values the same on nearly every bind of a kind's card, bound in with its texts
+ * (textsBoundOnce.ts): the kind (in every verb), which view, where Overdragen goes (an appointment
+ * to acknowledge: into "…"), and the form's values when no refused form is shown again (empty).
+ */
+const CHANNEL_FIXED = ['kind', 'ownerView'];
+const OWNER_FIXED = ['kind', 'ownerView', 'handoverMode', 'values'];
 
 /** Shared head, the kind's facts, then the shared channel part (details, claim / open my view, history). */
 export function channelTemplate(kind: KindPart): object {
@@ -314,6 +325,8 @@ export function ownedItemRenderer<D extends OwnedCardData>(spec: OwnedRendererSp
   const ownerCard = ownerTemplate(spec.ownerPart);
   // Parsed once at start: the first click is answered as fast as any.
   prepareTemplates(channelCard, ownerCard);
+  bindsInOnce(channelCard, CHANNEL_FIXED);
+  bindsInOnce(ownerCard, OWNER_FIXED);
   const label = (a: string) => t.history[a] ?? nl.integrity.history[a] ?? a;
   const lines = (history: readonly HistoryEntry[], s: RenderEnv, withNotes: boolean) =>
     lastLines(historyLines(history, s.calendar, label, withNotes), t.card.earlierHistory);

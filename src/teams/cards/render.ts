@@ -13,10 +13,11 @@ import { isTrusted, safeText, trusted, type Trusted } from '../../domain/userTex
 import { nl } from '../../texts/nl';
 import { caseCollides, DataList, DataObject, toData, toList, trustedData } from './engineData';
 import { parsedTemplate } from './parsedTemplates';
-import { textsBinding, type Texts } from './textsBoundOnce';
+import { fixedKeysOf, textsBinding, type Texts } from './textsBoundOnce';
 
 export { isTrusted, joinText, md, mdText, safeText, say, sayText, trusted, type Trusted } from '../../domain/userText';
 export { prepareTemplates, warmTemplates } from './parsedTemplates';
+export { bindsInOnce } from './textsBoundOnce';
 
 const TRUSTED_TREE = Symbol('trustedTree');
 
@@ -56,7 +57,7 @@ function safeData(v: unknown): unknown {
  */
 export function bind(template: object, data: object): Record<string, unknown> {
   const entries = Object.entries(data);
-  const texts = textsOf(entries);
+  const texts = textsOf(entries, fixedKeysOf(template));
   const known = texts ? textsBinding(template, texts) : undefined;
   if (!known) return finish(parsedTemplate(template).expand({ $root: safeData(data) })) as Record<string, unknown>;
   // The root as safeData makes it (no keys that differ only in case: see textsOf), with our text
@@ -68,13 +69,33 @@ export function bind(template: object, data: object): Record<string, unknown> {
 
 /**
  * The root keys of a card's data that hold one of our text objects (trustedTexts), with the
- * object; none when root keys differ only in case (the root then stays a plain object, see engineData.ts).
+ * object, and the template's fixed keys (bindsInOnce) whose value is ours (ownValue); none when
+ * root keys differ only in case (the root then stays a plain object, see engineData.ts).
  */
-function textsOf(entries: readonly [string, unknown][]): Texts | undefined {
+function textsOf(entries: readonly [string, unknown][], fixed: ReadonlySet<string> | undefined): Texts | undefined {
   let out: [string, unknown][] | undefined;
-  for (const [k, v] of entries)
+  for (const [k, v] of entries) {
     if (typeof v === 'object' && v !== null && TRUSTED_TREE in v) (out ??= []).push([k, (v as TrustedTree<unknown>)[TRUSTED_TREE]]);
+    else if (fixed?.has(k)) {
+      const own = ownValue(v);
+      if (own !== NOT_OURS) (out ??= []).push([k, own]);
+    }
+  }
   return out && !caseCollides(entries.map((e) => e[0])) ? out : undefined;
+}
+
+const NOT_OURS = Symbol('notOurs');
+
+/**
+ * A fixed key's value as a text of ours, if it is one: a boolean, a number, a Trusted text, or an
+ * empty object (a form's values when the form is not shown again). A plain string is user text and
+ * an object with values in it holds what a person typed: neither is ever bound into a shared copy.
+ */
+function ownValue(v: unknown): unknown {
+  if (typeof v === 'boolean' || typeof v === 'number') return v;
+  if (isTrusted(v)) return safeText(v);
+  if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.keys(v).length === 0) return {};
+  return NOT_OURS;
 }
 
 /**

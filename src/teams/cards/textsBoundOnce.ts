@@ -2,27 +2,53 @@
 // holds our texts as trusted text objects (trustedTexts: `t`, a checklist, a form's errors); they
 // are the same on every bind of a kind's card, yet in the owner view of a claim they were about a
 // third of the expressions evaluated (`${t.done}`, the numbered checklist, `$when` on each error).
+// A template may also name root keys whose values are ours and fixed per kind (bindsInOnce: the
+// item cards' `kind` in every verb, `ownerView`, `handoverMode`, the form's `values` while no
+// refused form is shown again); bind() adds them to the texts when they hold a boolean, a number,
+// a Trusted text or an empty object, never a plain string (user text) or a filled object.
 // Once the same texts come with the same template a second time, adaptivecards-templating binds
 // the expressions that read only those texts, one time (stage one), into a copy of the template;
 // every later bind with these texts expands that copy with the whole data (stage two), as before.
+// A variant is keyed by all of them, so a template keeps at most MAX_BOUND copies.
 // The engine evaluates every expression either way; what stage one cannot bind for certain stays
 // in the copy as written, and a template whose texts cannot be bound this way is bound whole.
 //
 // Stage one hides from the engine what reads anything else: such a text becomes a symbol (the
 // engine passes symbols through untouched) and such a `$when`/`$data` a renamed key, both put back
 // afterwards. It binds, with the texts alone:
-// - a text whose every path is in the texts and is a string, number or boolean there;
+// - a text whose every path is in the texts and is a string, number or boolean there, or certainly
+//   absent (no such key in any case: `${values.note}` of an empty form);
 // - a `$when` whose every path is in the texts, outside a repeat (the node stays without it, or goes);
 // - a `$data` repeat over the texts whose whole subtree reads only the item, `$index` and the texts
 //   (the numbered checklist): it becomes its items.
-// Its result must be plain template again: a text that came out with `${` in it (an absent
-// value), or a value that is an object, list or function of the texts, and the copy is not used.
+// Its result must be plain template again. A text that came out with `${` in it (an absent value
+// left as `${path}` by the engine, or `${` in a text of ours) gets finish's treatment at once:
+// every `${…}` removed, as bind()'s finish would remove it after stage two, which leaves a text
+// without `${` as it is. A colour with `${` in it (finish maps colours by their text), a `${` that
+// remains, or a value that is an object, list or function of the texts: the copy is not used.
 import type * as ACData from 'adaptivecards-templating';
 import { caseCollides, DataObject, isPlainObject, trustedData } from './engineData';
 import { parsedTemplate } from './parsedTemplates';
 
 /** The root keys of a card's data that hold our text objects, with the objects (unwrapped). */
 export type Texts = ReadonlyArray<readonly [string, unknown]>;
+
+/** Per template: root keys whose values are ours and the same on nearly every bind (bindsInOnce). */
+const fixedKeys = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Names root keys of a template's data whose values are ours and take only a few values, the same
+ * on nearly every bind of the card (the item's kind, which view, a form not shown again): bind()
+ * binds them in with our texts and keys the variant by them too. Only keys with our own words.
+ */
+export function bindsInOnce(template: object, keys: readonly string[]): void {
+  fixedKeys.set(template, new Set(keys));
+}
+
+/** The keys named for this template by bindsInOnce. */
+export function fixedKeysOf(template: object): ReadonlySet<string> | undefined {
+  return fixedKeys.get(template);
+}
 
 interface Variant {
   texts: Texts;
@@ -101,6 +127,11 @@ function buildNext(): void {
   if (next) step(next);
   if (pending.length) setImmediate(buildNext).unref();
   else scheduled = false;
+}
+
+/** The copies built for a template so far (tests: what a shared copy holds). */
+export function boundCopies(template: object): object[] {
+  return (variants.get(template)?.bound ?? []).flatMap((v) => (v.bound ? [v.bound] : []));
 }
 
 /** Builds every waiting variant now (tests and the bench, which bind in one synchronous run). */
@@ -263,24 +294,32 @@ function itemPath(path: string, c: Stage): boolean {
   return path.startsWith('$data.') || !path.startsWith('$');
 }
 
-/** A text whose every path is in the texts, with a string, number or boolean there. */
+/** A text whose every path is in the texts, with a string, number or boolean there, or certainly absent. */
 function textValue(text: string, c: Stage): boolean {
   const paths = pathsOf(text);
   return paths !== null && paths.every((p) => rootPath(p, c) && isScalar(valueAt(rootSteps(p)!, c.texts)));
 }
 
+/** Stands for a path that is not in the texts: the engine reads it as absent in both stages. */
+const ABSENT = Symbol('absent');
+
+/**
+ * The value at a path in the texts; ABSENT when an object on the way has no such key in any case
+ * (the engine looks keys up case-insensitively); undefined when not sure.
+ */
 function valueAt(steps: readonly string[], texts: Texts): unknown {
   let v: unknown = texts.find(([k]) => k === steps[0])?.[1];
   for (const step of steps.slice(1)) {
     if (Array.isArray(v) && /^\d+$/.test(step)) v = v[Number(step)];
     else if (isPlainObject(v) && Object.hasOwn(v, step)) v = v[step];
+    else if (isPlainObject(v) && !Object.keys(v).some((k) => k.toLowerCase() === step.toLowerCase())) return ABSENT;
     else return undefined;
   }
   return v;
 }
 
 function isScalar(v: unknown): boolean {
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === ABSENT;
 }
 
 /** A repeat whose subtree reads only its item, `$index` and the texts, with no repeat inside. */
@@ -296,15 +335,12 @@ function repeatReadsItem(node: Record<string, unknown>, c: Stage): boolean {
 }
 
 /** Stage one's result as a template again: hidden parts put back; null if it holds what a template cannot. */
-function restore(v: unknown, hidden: ReadonlyMap<symbol, unknown>, lists: WeakSet<object>): unknown {
+function restore(v: unknown, hidden: ReadonlyMap<symbol, unknown>, lists: WeakSet<object>, key = ''): unknown {
   if (typeof v === 'symbol') {
     if (!hidden.has(v)) throw CANNOT;
     return hidden.get(v);
   }
-  if (typeof v === 'string') {
-    if (v.includes('${')) throw CANNOT;
-    return v;
-  }
+  if (typeof v === 'string') return v.includes('${') ? finished(v, key) : v;
   if (v === null || typeof v === 'number' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) {
     if (lists.has(v)) throw CANNOT;
@@ -313,6 +349,21 @@ function restore(v: unknown, hidden: ReadonlyMap<symbol, unknown>, lists: WeakSe
   // A DataObject (an object of the texts bound as a value), a function or a date: not template.
   if (!isPlainObject(v)) throw CANNOT;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) out[k.startsWith(HIDDEN) ? k.slice(HIDDEN.length) : k] = restore(v[k], hidden, lists);
+  for (const k of Object.keys(v)) {
+    const name = k.startsWith(HIDDEN) ? k.slice(HIDDEN.length) : k;
+    out[name] = restore(v[k], hidden, lists, name);
+  }
+  return out;
+}
+
+/**
+ * A text that came out with `${` in it (an absent value, or `${` in a text of ours) as bind()'s
+ * finish makes it: every `${…}` removed. Stage two leaves a text without `${` as it is, so the card
+ * gets the same text; not when a `${` is left after the removal, or a colour (finish maps colours
+ * by their text, which the removal could make).
+ */
+function finished(v: string, key: string): string {
+  const out = v.replace(/\$\{[^}]*\}/g, '');
+  if (key === 'color' || out.includes('${')) throw CANNOT;
   return out;
 }

@@ -83,7 +83,7 @@ export const appointmentCards = ownedItemRenderer<AppointmentData>({
     return {
       contactLink: trusted(contact),
       canAcknowledge: c.isActive && canAcknowledge(d),
-      handoverMode: c.isActive && canAcknowledge(d) ? 'secondary' : 'primary',
+      handoverMode: trusted(c.isActive && canAcknowledge(d) ? 'secondary' : 'primary'),
       ackTitle: trusted(t.card.acknowledge[d.promiseKind] ?? ''),
       ackHint: trusted(
         t.card.acknowledgeHint[d.promiseKind]?.(d.terms.final ? formatDeadline(s.calendar, new Date(d.terms.final), s.clock.now()) : '') ??
