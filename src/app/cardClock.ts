@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { itemTerm } from '../domain/items/term';
 import type { Item } from '../domain/types';
+import type { CardSent } from '../storage/cardClock';
 import type { Services } from './services';
 import { yieldToEventLoop } from './services';
 
@@ -28,11 +29,12 @@ export function nextCardChange(s: Services, item: Item, now: Date): Date | null 
   return itemTerm(item, s.calendar, now).nextChange;
 }
 
-/** After a channel card was sent (post or update; `item.card` set): remember what it showed and when it changes next. */
-export async function recordCardSent(s: Services, item: Item, card: object): Promise<void> {
-  await s.repo.cardClock
-    .recordSent(item.tenantId, item.id, cardHash(card), nextCardChange(s, item, s.clock.now()))
-    .catch((err) => s.log.warn({ err, itemId: item.id }, 'card clock: could not record the card sent'));
+/**
+ * After a channel card was sent (post or update; `item.card` set): what it showed and when it changes
+ * next. Returned with the delivery; the outbox records it when it marks the message done.
+ */
+export function cardSentRecord(s: Services, item: Item, card: object): CardSent {
+  return { tenantId: item.tenantId, itemId: item.id, hash: cardHash(card), nextChangeAt: nextCardChange(s, item, s.clock.now()) };
 }
 
 /** The scheduled job: one pass over the due cards. Returns how many updates it enqueued. */

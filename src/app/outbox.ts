@@ -14,13 +14,19 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import os from 'node:os';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logging';
+import type { CardSent } from '../storage/cardClock';
 import type { OutboxMessage, Repository } from '../storage/repository';
 import { failureText, isTransientFailure } from './failures';
 import { yieldToEventLoop } from './services';
 
+export type { CardSent };
+
 export type DeliveryResult =
-  /** `target`: the conversation written to ('channel:<id>' / 'user:<id>'); a success there resolves a recorded problem. */
-  | { ok: true; target?: string }
+  /**
+   * `target`: the conversation written to ('channel:<id>' / 'user:<id>'); a success there resolves a recorded problem.
+   * `cardSent`: the channel card sent, for the card clock: recorded with the message's completion (no write of its own).
+   */
+  | { ok: true; target?: string; cardSent?: CardSent }
   | { ok: false; retry: true; retryAfterMs?: number; error: string }
   /**
    * `problem`: the conversation cannot be written to (blocked, removed): recorded and shown to the team.
@@ -47,6 +53,12 @@ export interface OutboxHooks {
   onDelivered?: (msg: OutboxMessage, target: string) => Promise<void>;
   /** A message failed for good because of itself, not the network (app/poisonMessages.ts). */
   onPoison?: (msg: OutboxMessage, error: string) => Promise<void>;
+}
+
+/** A message delivered, not yet marked done, and the channel card it sent (if any). */
+interface Delivered {
+  id: number;
+  cardSent?: CardSent;
 }
 
 /** Per-request timeout for connector calls made by outbox handlers: well inside the lock. */
@@ -156,29 +168,47 @@ export class OutboxDispatcher {
   private async drain(): Promise<void> {
     // Delivered since the last claim: marked done by the next claim (one round trip for both on
     // PostgreSQL), or below when the run ends first. Until then they stay locked to this worker, and
-    // their lanes' next messages wait, as they wait for a send in progress.
-    let delivered: number[] = [];
+    // their lanes' next messages wait, as they wait for a send in progress. The cards they sent are
+    // recorded in the card clock by the same claim (completion order: a later send of a card wins).
+    let delivered: Delivered[] = [];
     try {
       for (let round = 0; round < 1000; round++) {
         if (this.stopped || (this.flushUntil > 0 && performance.now() > this.flushUntil)) return;
-        const batch = await this.repo.claimOutbox(this.clock.now(), this.options.batchSize, this.options.lockMs, this.worker, delivered);
+        const ids = delivered.map((d) => d.id);
+        const cards = delivered.flatMap((d) => (d.cardSent ? [d.cardSent] : []));
+        const batch = await this.repo.claimOutbox(this.clock.now(), this.options.batchSize, this.options.lockMs, this.worker, ids, cards);
         delivered = [];
         if (batch.length === 0) return;
-        // Lanes are independent; within a lane the claim returns only the oldest message.
-        const sent = await Promise.allSettled(batch.map((m) => this.deliver(m)));
-        delivered = batch.filter((_, i) => sent[i]!.status === 'fulfilled' && sent[i]!.value).map((m) => m.id!);
+        // Lanes are independent; within a lane the claim returns only the oldest message. Kept in the
+        // order the sends ended: of two cards of one item sent in this batch, the later one is recorded.
+        const done: Delivered[] = [];
+        const sent = await Promise.allSettled(
+          batch.map(async (m) => {
+            const d = await this.deliver(m);
+            if (d) done.push(d);
+          }),
+        );
+        delivered = done;
         // Storage failed while recording an outcome: this run ends (the delivered ones are still marked done below).
         for (const r of sent) if (r.status === 'rejected') throw r.reason;
         await yieldToEventLoop(); // requests waiting meanwhile go first (SQLite alone never yields)
       }
     } finally {
       const now = this.clock.now();
-      for (const id of delivered) await this.repo.completeOutbox(id, now);
+      for (const { id, cardSent } of delivered) {
+        // A card clock record that cannot be written must not leave its message to be sent again:
+        // without it the card only misses its next change (docs/cards-follow-the-clock.md).
+        await this.repo.completeOutbox(id, now, cardSent).catch((err: unknown) => {
+          if (!cardSent) throw err;
+          this.log.warn({ err, outboxId: id }, 'card clock: could not record the card sent');
+          return this.repo.completeOutbox(id, now);
+        });
+      }
     }
   }
 
-  /** Sends one message and records a failure; true when it was delivered (its completion is left to the caller). */
-  private async deliver(msg: OutboxMessage): Promise<boolean> {
+  /** Sends one message and records a failure; the delivery when it was delivered (its completion is left to the caller). */
+  private async deliver(msg: OutboxMessage): Promise<Delivered | null> {
     const handler = this.handlers.get(msg.type);
     let result: DeliveryResult;
     if (!handler) result = { ok: false, retry: false, error: `no handler for ${msg.type}` };
@@ -197,7 +227,7 @@ export class OutboxDispatcher {
       this.log.debug({ outboxId: msg.id, type: msg.type, attempts: msg.attempts }, 'outbox message delivered');
       if (result.target && this.hooks.onDelivered)
         await this.hooks.onDelivered(msg, result.target).catch((err) => this.log.warn({ err }, 'outbox delivered hook failed'));
-      return true;
+      return { id: msg.id!, cardSent: result.cardSent };
     }
     const attempts = msg.attempts ?? 1;
     if (!result.retry || attempts >= this.options.maxAttempts) {
@@ -209,7 +239,7 @@ export class OutboxDispatcher {
       if (!result.retry && result.poison && this.hooks.onPoison) {
         await this.hooks.onPoison(msg, result.error).catch((err) => this.log.error({ err }, 'outbox poison hook failed'));
       }
-      return false;
+      return null;
     }
     const backoff = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (attempts - 1));
     // Jitter (±20 %) so that instances and lanes that failed together do not retry in lockstep.
@@ -226,6 +256,6 @@ export class OutboxDispatcher {
       t.unref();
       this.timers.add(t);
     }
-    return false;
+    return null;
   }
 }

@@ -18,7 +18,7 @@ import { readyText } from './customerTexts';
 import { managerFor } from './managers';
 import { queueMessages } from './outboxQueue';
 import { rememberCard } from './channelCards';
-import { recordCardSent } from './cardClock';
+import { cardSentRecord } from './cardClock';
 import type { Item } from '../domain/types';
 import type { Services } from './services';
 
@@ -40,7 +40,7 @@ const USE_CASES = {
   customerTexts: { ready: readyText },
   managers: { of: managerFor },
   messages: { queue: queueMessages },
-  channelCards: { remember: rememberCard, sent: recordCardSent },
+  channelCards: { remember: rememberCard, sent: cardSentRecord },
 };
 
 /** A use case with the services already given. */

@@ -10,9 +10,18 @@ export interface CardClockRow {
   hash: string;
 }
 
+/**
+ * A channel card was sent: its hash and when its text changes next (null: never, the row goes).
+ * Written by the outbox with the completion of the message that sent it (Repository.claimOutbox).
+ */
+export interface CardSent {
+  tenantId: string;
+  itemId: string;
+  hash: string;
+  nextChangeAt: Date | null;
+}
+
 export interface CardClockStore {
-  /** A card was sent: remember its hash and when its text changes next (null: never, the row goes). */
-  recordSent(tenantId: string, itemId: string, hash: string, nextChangeAt: Date | null): Promise<void>;
   /** Rows whose next change is due (an index range, not all open items), soonest first. */
   due(now: Date, limit: number): Promise<CardClockRow[]>;
   /**

@@ -1,8 +1,38 @@
 // PostgreSQL implementation of the card clock store (see cardClock.ts). The conditional UPDATE
 // takes the row lock: of two instances advancing the same row, the second finds it moved.
 import type { PoolClient } from 'pg';
-import { CARD_CLOCK_OUTBOX_INSERT, rowFrom, type CardClockRow, type CardClockStore } from './cardClock';
+import { CARD_CLOCK_OUTBOX_INSERT, rowFrom, type CardClockRow, type CardClockStore, type CardSent } from './cardClock';
 import type { OutboxMessage } from './repository';
+
+/**
+ * Cards sent, recorded by the statement that marks their messages done (the outbox claim or
+ * completion): two CTEs over four parallel arrays, `t` tenant ids, `i` item ids, `n` next changes
+ * (null: the row goes), `h` hashes, made by cardsSentParams.
+ */
+export const cardsSentWrites = (t: string, i: string, n: string, h: string) => `
+  clock_gone AS (DELETE FROM card_clock c USING unnest(${t}::text[], ${i}::text[], ${n}::bigint[]) AS s(tenant_id, item_id, next_change_at)
+    WHERE s.next_change_at IS NULL AND c.tenant_id = s.tenant_id AND c.item_id = s.item_id),
+  clock_set AS (INSERT INTO card_clock (tenant_id, item_id, next_change_at, card_hash)
+    SELECT * FROM unnest(${t}::text[], ${i}::text[], ${n}::bigint[], ${h}::text[]) AS s(tenant_id, item_id, next_change_at, card_hash)
+    WHERE s.next_change_at IS NOT NULL
+    ON CONFLICT (tenant_id, item_id) DO UPDATE SET next_change_at = EXCLUDED.next_change_at, card_hash = EXCLUDED.card_hash)`;
+
+/**
+ * The arrays of cardsSentWrites: one entry per item (an upsert may touch a row once per statement),
+ * the last one sent, in key order (two instances' statements lock the rows they share in one order).
+ */
+export function cardsSentParams(cards: readonly CardSent[]): [string[], string[], (number | null)[], string[]] {
+  const latest = new Map(cards.map((c) => [`${c.tenantId}\n${c.itemId}`, c]));
+  const rows = [...latest.values()].sort((a, b) => (a.tenantId === b.tenantId ? cmp(a.itemId, b.itemId) : cmp(a.tenantId, b.tenantId)));
+  return [
+    rows.map((c) => c.tenantId),
+    rows.map((c) => c.itemId),
+    rows.map((c) => c.nextChangeAt?.getTime() ?? null),
+    rows.map((c) => c.hash),
+  ];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** `?` placeholders → `$1, $2, …` */
 function pg(sql: string): string {
@@ -31,18 +61,6 @@ export class PostgresCardClock implements CardClockStore {
     } finally {
       c.release(broken);
     }
-  }
-
-  async recordSent(tenantId: string, itemId: string, hash: string, nextChangeAt: Date | null): Promise<void> {
-    await this.run((c) =>
-      nextChangeAt === null
-        ? c.query('DELETE FROM card_clock WHERE tenant_id = $1 AND item_id = $2', [tenantId, itemId])
-        : c.query(
-            `INSERT INTO card_clock (tenant_id, item_id, next_change_at, card_hash) VALUES ($1, $2, $3, $4)
-          ON CONFLICT (tenant_id, item_id) DO UPDATE SET next_change_at = EXCLUDED.next_change_at, card_hash = EXCLUDED.card_hash`,
-            [tenantId, itemId, nextChangeAt.getTime(), hash],
-          ),
-    );
   }
 
   async due(now: Date, limit: number): Promise<CardClockRow[]> {

@@ -1,23 +1,24 @@
 // SQLite implementation of the card clock store (see cardClock.ts).
 import type Database from 'better-sqlite3';
 import { statement } from './sqliteStatements';
-import { CARD_CLOCK_OUTBOX_INSERT, rowFrom, type CardClockRow, type CardClockStore } from './cardClock';
+import { CARD_CLOCK_OUTBOX_INSERT, rowFrom, type CardClockRow, type CardClockStore, type CardSent } from './cardClock';
 import type { OutboxMessage } from './repository';
+
+/** Records cards sent, in order (a later one of the same item wins); the caller's transaction (the outbox claim or completion). */
+export function writeCardsSent(db: Database.Database, cards: readonly CardSent[]): void {
+  for (const c of cards) {
+    if (c.nextChangeAt === null) statement(db, 'DELETE FROM card_clock WHERE tenant_id = ? AND item_id = ?').run(c.tenantId, c.itemId);
+    else
+      statement(
+        db,
+        `INSERT INTO card_clock (tenant_id, item_id, next_change_at, card_hash) VALUES (?, ?, ?, ?)
+        ON CONFLICT (tenant_id, item_id) DO UPDATE SET next_change_at = excluded.next_change_at, card_hash = excluded.card_hash`,
+      ).run(c.tenantId, c.itemId, c.nextChangeAt.getTime(), c.hash);
+  }
+}
 
 export class SqliteCardClock implements CardClockStore {
   constructor(private readonly db: Database.Database) {}
-
-  async recordSent(tenantId: string, itemId: string, hash: string, nextChangeAt: Date | null): Promise<void> {
-    if (nextChangeAt === null) {
-      statement(this.db, 'DELETE FROM card_clock WHERE tenant_id = ? AND item_id = ?').run(tenantId, itemId);
-      return;
-    }
-    statement(
-      this.db,
-      `INSERT INTO card_clock (tenant_id, item_id, next_change_at, card_hash) VALUES (?, ?, ?, ?)
-      ON CONFLICT (tenant_id, item_id) DO UPDATE SET next_change_at = excluded.next_change_at, card_hash = excluded.card_hash`,
-    ).run(tenantId, itemId, nextChangeAt.getTime(), hash);
-  }
 
   async due(now: Date, limit: number): Promise<CardClockRow[]> {
     return (

@@ -9,6 +9,7 @@
 //   messages that wait for their head; the walk then still finds the other lanes' heads at a cost
 //   set by the number of lanes. Before, every claim read every pending message (quadratic in a backlog).
 // The walk is only needed when the window held fewer due heads than asked and more messages are pending.
+import { cardsSentWrites } from './cardClockPostgres';
 
 /** Pending messages the window looks at. */
 export const OUTBOX_CLAIM_WINDOW = 256;
@@ -87,12 +88,13 @@ const ITEM_OF_MESSAGE = `(SELECT row_to_json(i) FROM items i
  * candidates are a MATERIALIZED CTE: as a plain `id IN (subquery)` the planner may rescan the
  * subquery per outer row, which loses the LIMIT (seen on PostgreSQL 15: a limit of 2 claimed 4).
  * The same statement first marks $6 (delivered since the last claim) done at $1: one round trip for
- * both (they are never candidates, see pendingNotDone, so no row is updated twice).
+ * both (they are never candidates, see pendingNotDone, so no row is updated twice), and records the
+ * cards those messages sent ($7–$10, cardsSentWrites): the card clock needs no round trip of its own.
  * $1 now, $2 window, $3 limit, $4 locked until, $5 worker, $6 delivered ids. Each row comes with its
  * item (ITEM_OF_MESSAGE).
  */
 export const CLAIM_POSTGRES = `WITH RECURSIVE
-  done AS (${markDone('$1', 'id = ANY($6::bigint[])')}),
+  done AS (${markDone('$1', 'id = ANY($6::bigint[])')}),${cardsSentWrites('$7', '$8', '$9', '$10')},
   ${window(pendingNotDone)}, ${windowHeads(pendingNotDone)},
   due_w AS (${dueOf('heads_w', pendingNotDone)}),
   ${laneHeads(pendingNotDone, ' AND (SELECT count(*) FROM win) = $2 AND (SELECT count(*) FROM due_w) < $3')},

@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
-import { PostgresCardClock } from './cardClockPostgres';
+import type { CardSent } from './cardClock';
+import { cardsSentParams, cardsSentWrites, PostgresCardClock } from './cardClockPostgres';
 import { PostgresRecords } from './records';
 import { CLAIM_POSTGRES, markDone, OUTBOX_CLAIM_WINDOW } from './outboxClaim';
 import type {
@@ -48,6 +49,9 @@ const OUTBOX_INSERT = `INSERT INTO outbox (tenant_id, key, type, lane, payload, 
   VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7) ON CONFLICT (key) DO NOTHING`;
 const IDEMPOTENCY_INSERT = `INSERT INTO idempotency (tenant_id, key, request_hash, item_id, created_at) VALUES ($1, $2, $3, $4, $5)
   ON CONFLICT DO NOTHING`;
+
+/** A delivered message done and the card it sent recorded, in one statement (the end of an outbox run). */
+const COMPLETE_WITH_CARD = `WITH ${cardsSentWrites('$3', '$4', '$5', '$6')} ${markDone('$1', 'id = $2')}`;
 
 /** Marker returned by a transaction body to roll back without an error. */
 const ROLLBACK = Symbol('rollback');
@@ -468,9 +472,16 @@ export class PostgresRepository implements Repository {
     });
   }
 
-  async claimOutbox(now: Date, limit: number, lockMs: number, worker: string, delivered: readonly number[] = []): Promise<OutboxMessage[]> {
+  async claimOutbox(
+    now: Date,
+    limit: number,
+    lockMs: number,
+    worker: string,
+    delivered: readonly number[] = [],
+    cardsSent: readonly CardSent[] = [],
+  ): Promise<OutboxMessage[]> {
     const t = now.getTime();
-    // The delivered ones marked done and the oldest due lane heads, in one statement (storage/outboxClaim.ts).
+    // The delivered ones marked done with their cards recorded, and the oldest due lane heads, in one statement (storage/outboxClaim.ts).
     const { rows } = await this.query(CLAIM_POSTGRES, [
       t,
       OUTBOX_CLAIM_WINDOW,
@@ -478,12 +489,14 @@ export class PostgresRepository implements Repository {
       t + lockMs,
       worker,
       delivered.map(Number),
+      ...cardsSentParams(cardsSent),
     ]);
     return rows.map(outboxFromRow).sort((a, b) => a.id! - b.id!);
   }
 
-  async completeOutbox(id: number, now: Date): Promise<void> {
-    await this.query(markDone('$1', 'id = $2'), [now.getTime(), id]);
+  async completeOutbox(id: number, now: Date, cardSent?: CardSent): Promise<void> {
+    if (!cardSent) await this.query(markDone('$1', 'id = $2'), [now.getTime(), id]);
+    else await this.query(COMPLETE_WITH_CARD, [now.getTime(), id, ...cardsSentParams([cardSent])]);
   }
 
   async retryOutbox(id: number, nextAttemptAt: Date, error: string): Promise<void> {

@@ -1,7 +1,7 @@
 // The one storage interface. Adapters: SQLite (embedded default) and PostgreSQL (several instances).
 // Every record carries the Teams tenant id. Writes that can race are conditional (optimistic versioning).
 import type { HistoryEntry, Item, ItemKind, Person } from '../domain/types';
-import type { CardClockStore } from './cardClock';
+import type { CardClockStore, CardSent } from './cardClock';
 import type { RecordStore } from './records';
 
 /** A Bot Framework conversation reference, stored as given by botbuilder (opaque here). */
@@ -176,10 +176,19 @@ export interface Repository {
    * Claims up to `limit` due messages for `lockMs`, the oldest pending of each lane only
    * (per-conversation order). `delivered`: messages
    * sent since the last claim, marked done first, as completeOutbox at `now` (on PostgreSQL in the
-   * claim's own statement: one round trip for both).
+   * claim's own statement: one round trip for both). `cardsSent`: the channel cards those messages
+   * sent, recorded in the card clock in the same transaction (statement); a later one of an item wins.
    */
-  claimOutbox(now: Date, limit: number, lockMs: number, worker: string, delivered?: readonly number[]): Promise<OutboxMessage[]>;
-  completeOutbox(id: number, now: Date): Promise<void>;
+  claimOutbox(
+    now: Date,
+    limit: number,
+    lockMs: number,
+    worker: string,
+    delivered?: readonly number[],
+    cardsSent?: readonly CardSent[],
+  ): Promise<OutboxMessage[]>;
+  /** Marks a delivered message done and records the card it sent (if any) with it. */
+  completeOutbox(id: number, now: Date, cardSent?: CardSent): Promise<void>;
   retryOutbox(id: number, nextAttemptAt: Date, error: string): Promise<void>;
   failOutbox(id: number, error: string): Promise<void>;
   outboxStats(): Promise<Record<OutboxStatus, number>>;

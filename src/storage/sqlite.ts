@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { HistoryEntry, Item } from '../domain/types';
 import { migrations } from './migrations';
 import { CLAIM_LANE_WALK_IDS, CLAIM_WINDOW_IDS, markDone, OUTBOX_CLAIM_WINDOW, PENDING_BEYOND_WINDOW } from './outboxClaim';
-import { SqliteCardClock } from './cardClockSqlite';
+import type { CardSent } from './cardClock';
+import { SqliteCardClock, writeCardsSent } from './cardClockSqlite';
 import { SqliteRecords } from './records';
 import type {
   ChangeSet,
@@ -313,11 +314,19 @@ export class SqliteRepository implements Repository {
     this.db.transaction(() => this.insertOutbox(messages, now)).immediate();
   }
 
-  async claimOutbox(now: Date, limit: number, lockMs: number, worker: string, delivered: readonly number[] = []): Promise<OutboxMessage[]> {
+  async claimOutbox(
+    now: Date,
+    limit: number,
+    lockMs: number,
+    worker: string,
+    delivered: readonly number[] = [],
+    cardsSent: readonly CardSent[] = [],
+  ): Promise<OutboxMessage[]> {
     const t = now.getTime();
     const n = Math.max(0, Math.floor(limit));
     const tx = this.db.transaction((): OutboxMessage[] => {
       for (const id of delivered) this.stmt(COMPLETE).run(t, id);
+      writeCardsSent(this.db, cardsSent);
       // The oldest due lane heads: from the window, or by walking the lanes (storage/outboxClaim.ts).
       let ids = (this.stmt(CLAIM_WINDOW_IDS).all({ 1: t, 2: OUTBOX_CLAIM_WINDOW, 3: n }) as { id: number }[]).map((r) => r.id);
       if (ids.length < n && this.stmt(PENDING_BEYOND_WINDOW).get({ 2: OUTBOX_CLAIM_WINDOW }))
@@ -328,8 +337,17 @@ export class SqliteRepository implements Repository {
     return tx.immediate();
   }
 
-  async completeOutbox(id: number, now: Date): Promise<void> {
-    this.stmt(COMPLETE).run(now.getTime(), id);
+  async completeOutbox(id: number, now: Date, cardSent?: CardSent): Promise<void> {
+    if (!cardSent) {
+      this.stmt(COMPLETE).run(now.getTime(), id);
+      return;
+    }
+    this.db
+      .transaction(() => {
+        this.stmt(COMPLETE).run(now.getTime(), id);
+        writeCardsSent(this.db, [cardSent]);
+      })
+      .immediate();
   }
 
   async retryOutbox(id: number, nextAttemptAt: Date, error: string): Promise<void> {

@@ -2,7 +2,7 @@
 // their 1:1 chat, notify the channel (in the item's thread when it has a card).
 import type { ConversationReference } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
-import type { DeliveryHandler, DeliveryResult } from '../app/outbox';
+import type { CardSent, DeliveryHandler, DeliveryResult } from '../app/outbox';
 import type { Services } from '../app/services';
 import { shortLived } from '../app/shortLived';
 import { samePerson } from '../domain/items/lifecycle';
@@ -33,11 +33,16 @@ export function channelTarget(conversationId: string): string {
 /**
  * Runs a send and classifies its failure. `target` names the conversation for problem reports;
  * `messageGoneIsFine`: a 404 means the one message is gone (deleted card), not the conversation.
+ * A channel card send returns what the card clock records (the outbox writes it with the completion).
  */
-export async function guarded(target: string, fn: () => Promise<void>, o: { messageGoneIsFine?: boolean } = {}): Promise<DeliveryResult> {
+export async function guarded(
+  target: string,
+  fn: () => Promise<CardSent | void>,
+  o: { messageGoneIsFine?: boolean } = {},
+): Promise<DeliveryResult> {
   try {
-    await fn();
-    return { ok: true, target };
+    const cardSent = await fn();
+    return cardSent ? { ok: true, target, cardSent } : { ok: true, target };
   } catch (err) {
     const r = classifySendError(err);
     if (r.ok || r.retry) return r;
@@ -49,7 +54,7 @@ export async function guarded(target: string, fn: () => Promise<void>, o: { mess
 /** How long a card update reuses the tenant's channel binding (see cardUpdateRef). */
 const BINDING_REUSE_MS = 10_000;
 
-/** What the Teams deliveries use: items and the channel binding to read, the card's place and clock to write, the views to render. */
+/** What the Teams deliveries use: items and the channel binding to read, the card's place to write and its clock record to make, the views to render. */
 export type DeliveryPorts = Pick<Services, 'log' | 'items' | 'bindings' | 'itemViews' | 'channelCards'>;
 
 export function teamsDeliveries(s: DeliveryPorts, messenger: TeamsMessenger, renderers: Renderers): Record<string, DeliveryHandler> {
@@ -82,7 +87,7 @@ export function teamsDeliveries(s: DeliveryPorts, messenger: TeamsMessenger, ren
       async () => {
         const content = await renderChannel(renderer, s, item);
         await messenger.update(ref, card.activityId, { attachments: [CardFactory.adaptiveCard(content)] });
-        await s.channelCards.sent(item, content); // cards follow the clock: what was sent, and when it changes next
+        return s.channelCards.sent(item, content); // cards follow the clock: what was sent, and when it changes next
       },
       { messageGoneIsFine: true },
     );
@@ -110,10 +115,9 @@ export function teamsDeliveries(s: DeliveryPorts, messenger: TeamsMessenger, ren
         if (now && now.version !== item.version) {
           const updated = await renderChannel(renderer, s, now);
           await messenger.update(ref, id, { attachments: [CardFactory.adaptiveCard(updated)] });
-          await s.channelCards.sent({ ...now, card: cardRef }, updated);
-        } else {
-          await s.channelCards.sent({ ...item, card: cardRef }, card);
+          return s.channelCards.sent({ ...now, card: cardRef }, updated);
         }
+        return s.channelCards.sent({ ...item, card: cardRef }, card);
       });
     },
     updateCard,
