@@ -18,6 +18,12 @@ interface Seen {
   socket: unknown;
 }
 
+/** Not chained: restify, loaded by other tests in the same process, patches writeHead to return nothing. */
+function reply(res: http.ServerResponse, status: number, headers: http.OutgoingHttpHeaders, body: string): void {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
 describe('the plain connector request (connectorRest)', () => {
   let server: http.Server;
   let url: string;
@@ -50,7 +56,7 @@ describe('the plain connector request (connectorRest)', () => {
   beforeEach(() => {
     seen = [];
     rest = connectorRest(400);
-    answer = (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1:answer"}');
+    answer = (res) => reply(res, 200, { 'content-type': 'application/json' }, '{"id":"1:answer"}');
   });
   afterEach(() => rest.close());
 
@@ -67,7 +73,7 @@ describe('the plain connector request (connectorRest)', () => {
   });
 
   it('an empty answer is undefined; two requests in a row share one kept-alive connection', async () => {
-    answer = (res) => res.writeHead(200).end();
+    answer = (res) => reply(res, 200, {}, '');
     expect(await rest.send(url, signer, 'PUT', '/v3/x', '{}')).to.equal(undefined);
     expect(await rest.send(url, signer, 'PUT', '/v3/y', '{}')).to.equal(undefined);
     expect(seen).to.have.length(2);
@@ -76,9 +82,12 @@ describe('the plain connector request (connectorRest)', () => {
 
   it('an error answer throws what classifySendError reads: status, the connector error code and message, Retry-After', async () => {
     answer = (res) =>
-      res
-        .writeHead(429, { 'content-type': 'application/json', 'retry-after': '3' })
-        .end('{"error":{"code":"TooManyRequests","message":"slow down"}}');
+      reply(
+        res,
+        429,
+        { 'content-type': 'application/json', 'retry-after': '3' },
+        '{"error":{"code":"TooManyRequests","message":"slow down"}}',
+      );
     const err = await rest.send(url, signer, 'POST', '/v3/x', '{}').then(
       () => expect.fail('no error'),
       (e: unknown) => e,
@@ -88,11 +97,11 @@ describe('the plain connector request (connectorRest)', () => {
     expect([e.statusCode, e.code, e.message]).to.deep.equal([429, 'TooManyRequests', 'slow down']);
     expect(classifySendError(e, 0)).to.include({ retry: true, retryAfterMs: 3000 });
 
-    answer = (res) => res.writeHead(403, { 'content-type': 'application/json' }).end('{"error":{"code":"MessageWritesBlocked"}}');
+    answer = (res) => reply(res, 403, { 'content-type': 'application/json' }, '{"error":{"code":"MessageWritesBlocked"}}');
     const blocked = classifySendError(await rest.send(url, signer, 'PUT', '/v3/x', '{}').catch((x: unknown) => x));
     expect(blocked).to.deep.include({ retry: false, problem: { code: 'MessageWritesBlocked', status: 403 } });
 
-    answer = (res) => res.writeHead(502).end('<html>bad gateway</html>');
+    answer = (res) => reply(res, 502, {}, '<html>bad gateway</html>');
     const gateway = await rest.send(url, signer, 'PUT', '/v3/x', '{}').catch((x: unknown) => x);
     expect(gateway).to.include({ statusCode: 502, code: undefined, message: 'the Bot Connector answered 502' });
     expect(classifySendError(gateway)).to.include({ retry: true });

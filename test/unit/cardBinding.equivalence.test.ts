@@ -16,7 +16,7 @@ import { bindReference, neutraliseReference } from '../support/bindReference';
 import { neutralise } from '../../src/domain/neutralise';
 import { bind, trusted, trustedTexts } from '../../src/teams/cards/render';
 import { captureBinds } from '../support/bindCapture';
-import { boundCopies, buildTextsBoundNow, fixedKeysOf, textsBinding } from '../../src/teams/cards/textsBoundOnce';
+import { boundCopies, buildTextsBoundNow, fixedKeysOf, frozenTexts, textsBinding } from '../../src/teams/cards/textsBoundOnce';
 import { bindsInOnce } from '../../src/teams/cards/render';
 import { channelTemplate, ownerTemplate, type KindPart } from '../../src/teams/cards/itemCard';
 import { sampleApp, SAMPLE_TENANT, anna, bram } from '../../scripts/cardSamples/sampleApp';
@@ -295,6 +295,38 @@ describe('card binding: the same cards as before, byte for byte (issue 14)', fun
           : 0;
     expect(bound).to.be.an('object');
     expect(expressions(bound)).to.be.below(expressions(owner) * 0.6);
+  });
+
+  it('frozen texts (frozenTexts) are compared by identity, other text objects string by string', () => {
+    const tpl = { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${t.a} ${t.b.c} ${name}' }] };
+    const frozen = frozenTexts({ a: 'Een', b: { c: 'twee' }, f: (x: string) => x });
+    expect(Object.isFrozen(frozen) && Object.isFrozen(frozen.b)).to.equal(true);
+    expect(frozen.f('x'), 'functions are kept').to.equal('x');
+    const open = { a: 'Een', b: { c: 'twee' } };
+    const cards: string[] = [];
+    const reference: string[] = [];
+    const bindWith = (t: object, name: string) => {
+      cards.push(JSON.stringify(bind(tpl, { t: trustedTexts(t), name })));
+      reference.push(JSON.stringify(bindReference(tpl, { t: trustedTexts(t), name })));
+    };
+    for (let round = 0; round < 2; round++) {
+      bindWith(frozen, 'Piet');
+      bindWith(open, 'Klaas');
+      buildTextsBoundNow();
+    }
+    // The open object changes after it was seen equal: a later bind must show the change.
+    open.b.c = 'drie';
+    bindWith(open, 'Klaas');
+    bindWith(frozen, 'Piet');
+    expect(cards.map((c) => (JSON.parse(c) as { body: { text: string }[] }).body[0]!.text)).to.deep.equal([
+      'Een twee Piet',
+      'Een twee Klaas',
+      'Een twee Piet',
+      'Een twee Klaas',
+      'Een drie Klaas',
+      'Een twee Piet',
+    ]);
+    expect(cards, 'the same as the old path').to.deep.equal(reference);
   });
 
   it('in a running bot the texts are bound in after the request, a step per turn of the event loop', async () => {

@@ -17,6 +17,7 @@ import { nl } from '../../texts/nl';
 import { confirmationChoices, lifecycleCard } from '../../texts/nl/lifecycle';
 import type { ItemCardRenderer, Notice } from '../feature';
 import { historyLines, noticeOf } from './common';
+import { frozenTexts } from './textsBoundOnce';
 import { bind, bindsInOnce, md, prepareTemplates, say, sayText, trusted, trustedTexts, type Trusted } from './render';
 import headPart from './templates/lifecycleHead.json';
 import channelPart from './templates/lifecycleChannel.json';
@@ -79,6 +80,23 @@ export function lastLines(lines: { line: Trusted }[], earlier: (n: number) => st
   return [{ line: trusted(earlier(lines.length - HISTORY_LINES + 1)) }, ...lines.slice(-(HISTORY_LINES - 1))];
 }
 
+/** A kind's card texts, made once and frozen: bind compares them by identity (textsBoundOnce.ts frozenTexts). */
+const cardTexts = new WeakMap<ItemCardTexts, object>();
+function cardTextsOf(texts: ItemCardTexts): object {
+  let t = cardTexts.get(texts);
+  if (!t) {
+    t = frozenTexts({
+      ...texts.card,
+      history: nl.common.history,
+      showMore: clockTexts.showMore,
+      ownerAbsent: absentTexts.ownerAbsent,
+      takeOver: absentTexts.takeOver,
+    });
+    cardTexts.set(texts, t);
+  }
+  return t;
+}
+
 /** The values every owned item's channel card and owner view bind. */
 export function itemCardCommon(view: ItemView<OwnedCardData>, texts: ItemCardTexts, title: string, notice?: Notice) {
   const { item, env: s } = view;
@@ -104,13 +122,7 @@ export function itemCardCommon(view: ItemView<OwnedCardData>, texts: ItemCardTex
     // value: one expression per button instead of two.
     buttonData: { id: item.id, v: item.version },
     title: trusted(title),
-    t: trustedTexts({
-      ...texts.card,
-      history: nl.common.history,
-      showMore: clockTexts.showMore,
-      ownerAbsent: absentTexts.ownerAbsent,
-      takeOver: absentTexts.takeOver,
-    }),
+    t: trustedTexts(cardTextsOf(texts)),
     notice: noticeOf(notice),
     statusText: trusted(texts.status[item.status] ?? item.status),
     // Words carry the status; colours stay readable on Teams' light theme (no 'Good'/'Warning' text).

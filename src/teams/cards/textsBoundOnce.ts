@@ -152,8 +152,41 @@ function step(job: Job): void {
 
 function sameTexts(a: Texts, b: Texts): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]![0] !== b[i]![0] || !sameValue(a[i]![1], b[i]![1])) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]![0] !== b[i]![0] || !sameText(a[i]![1], b[i]![1])) return false;
   return true;
+}
+
+/**
+ * Frozen text objects (frozenTexts) found equal to a variant's snapshot: the same object is
+ * compared by identity next time. A card's texts (`t`, 40-odd strings) were compared string by
+ * string on every bind; frozen, they cannot have changed since.
+ */
+const equalSnapshot = new WeakMap<object, unknown>();
+
+/** `ours` (a variant's snapshot) and `theirs` (a bind's text object) hold the same texts. */
+function sameText(ours: unknown, theirs: unknown): boolean {
+  if (typeof theirs === 'object' && theirs !== null && equalSnapshot.get(theirs) === ours) return true;
+  if (!sameValue(ours, theirs)) return false;
+  if (typeof theirs === 'object' && theirs !== null && isDeepFrozen(theirs)) equalSnapshot.set(theirs, ours);
+  return true;
+}
+
+/** A copy of our text object, frozen all the way down: bound with the shortcut above. Functions are kept as they are. */
+export function frozenTexts<T>(texts: T): T {
+  return freeze(snapshot(texts)) as T;
+}
+
+function freeze(v: unknown): unknown {
+  if (Array.isArray(v) || isPlainObject(v)) {
+    for (const x of Object.values(v)) freeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+function isDeepFrozen(v: unknown): boolean {
+  if (!Array.isArray(v) && !isPlainObject(v)) return true;
+  return Object.isFrozen(v) && Object.values(v).every(isDeepFrozen);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
