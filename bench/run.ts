@@ -19,6 +19,7 @@
 // drops databases of its own there); BENCH_QUICK=1 for a short smoke run; BENCH_ROUNDS (default 3);
 // BENCH_PROFILE=<dir> for CPU profiles of the bots; BENCH_NODE_FLAGS overrides the bots' node flags;
 // BENCH_BEFORE=<other build>/dist/src/index.js measures that build too, in the same rounds (before/after);
+// BENCH_BEFORE_FLAGS gives that build other node flags (BENCH_BEFORE=dist/src/index.js with it: a flag change measured);
 // BENCH_ONLY=claims|memory and BENCH_STORES=sqlite|postgres run a part only; BENCH_TRACE=1 prints the memory after each step.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -155,10 +156,10 @@ interface Proc {
   stop(): Promise<void>;
 }
 
-async function spawnBot(script: string, env: Record<string, string>): Promise<Proc> {
+async function spawnBot(script: string, env: Record<string, string>, nodeFlags: readonly string[] = NODE_FLAGS): Promise<Proc> {
   const t0 = performance.now();
   // BENCH_PROFILE=<dir>: the bots write V8 CPU profiles there (open in Chrome DevTools).
-  const flags = [...NODE_FLAGS, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])];
+  const flags = [...nodeFlags, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])];
   const proc = spawn(process.execPath, [...flags, script], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -427,9 +428,9 @@ interface StoreResult {
   memory: MemoryRound[];
 }
 
-async function claimRound(kind: string, round: number, databaseUrl: string, script: string): Promise<ClaimRound> {
+async function claimRound(kind: string, round: number, databaseUrl: string, script: string, flags: readonly string[]): Promise<ClaimRound> {
   process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] intake and claims\n`);
-  const bot = await spawnBot(script, botEnv(databaseUrl));
+  const bot = await spawnBot(script, botEnv(databaseUrl), flags);
   try {
     await post(`${bot.url}/api/messages`, channelMessage({ text: 'koppel', from: anna, team: teamNoord, channel: generalChannel }));
     const first = await createItems(bot.url, INTAKES, INTAKE_CLIENTS, 0);
@@ -449,12 +450,12 @@ async function claimRound(kind: string, round: number, databaseUrl: string, scri
   }
 }
 
-async function memoryRound(kind: string, round: number, seededUrl: string, script: string): Promise<MemoryRound> {
+async function memoryRound(kind: string, round: number, seededUrl: string, script: string, flags: readonly string[]): Promise<MemoryRound> {
   process.stderr.write(`[${kind} ${round + 1}/${ROUNDS}] ${STORED} stored items: start, memory\n`);
   const readyMs: number[] = [];
   const readyCpuMs: number[] = [];
   // First start: let the start-up tick run (reminders, digest and retention over all stored items), then some work.
-  const b = await spawnBot(script, botEnv(seededUrl));
+  const b = await spawnBot(script, botEnv(seededUrl), flags);
   let rss: { rss: number; peak: number };
   let after: MemoryRound['after'];
   let digestLoadMs: number;
@@ -494,7 +495,7 @@ async function memoryRound(kind: string, round: number, seededUrl: string, scrip
     await b.stop();
   }
   // Second start on the same store: start to ready only.
-  const again = await spawnBot(script, botEnv(seededUrl));
+  const again = await spawnBot(script, botEnv(seededUrl), flags);
   readyMs.push(again.readyMs);
   readyCpuMs.push(again.readyCpuMs);
   await again.stop();
@@ -509,9 +510,10 @@ async function memoryRound(kind: string, round: number, seededUrl: string, scrip
  * that build too, in the same rounds (each with its own fresh store and its own bare-bot run right
  * before), so a change is compared within one time window on a busy machine.
  */
-const VARIANTS: { label: string; script: string }[] = [
-  { label: '', script: path.join(ROOT, 'src/index.js') },
-  ...(process.env.BENCH_BEFORE ? [{ label: ' (before)', script: path.resolve(process.env.BENCH_BEFORE) }] : []),
+const BEFORE_FLAGS = (process.env.BENCH_BEFORE_FLAGS ?? NODE_FLAGS.join(' ')).split(/\s+/).filter(Boolean);
+const VARIANTS: { label: string; script: string; flags: readonly string[] }[] = [
+  { label: '', script: path.join(ROOT, 'src/index.js'), flags: NODE_FLAGS },
+  ...(process.env.BENCH_BEFORE ? [{ label: ' (before)', script: path.resolve(process.env.BENCH_BEFORE), flags: BEFORE_FLAGS }] : []),
 ];
 
 /**
@@ -530,8 +532,8 @@ async function storeRun(
     if (r % 2) order.reverse();
     for (const v of order) {
       const label = `${kind}${VARIANTS[v]!.label}`;
-      if (ONLY !== 'memory') out[v]!.claims.push(await claimRound(label, r, await fresh(r, v), VARIANTS[v]!.script));
-      if (ONLY !== 'claims') out[v]!.memory.push(await memoryRound(label, r, await copy(r, v), VARIANTS[v]!.script));
+      if (ONLY !== 'memory') out[v]!.claims.push(await claimRound(label, r, await fresh(r, v), VARIANTS[v]!.script, VARIANTS[v]!.flags));
+      if (ONLY !== 'claims') out[v]!.memory.push(await memoryRound(label, r, await copy(r, v), VARIANTS[v]!.script, VARIANTS[v]!.flags));
     }
   }
   return out;
@@ -756,6 +758,7 @@ async function main(): Promise<void> {
     `\nTop Contact benchmark ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK: reduced sizes)' : ''}, ${ROUNDS} rounds: median (min–max), ratios against the bare bot of the same round`,
   );
   console.log(`Machine: ${machine}\nBots run as: node ${NODE_FLAGS.join(' ')} dist/src/index.js\n`);
+  if (process.env.BENCH_BEFORE) console.log(`(before) runs as: node ${BEFORE_FLAGS.join(' ')} ${process.env.BENCH_BEFORE}\n`);
   console.log(line(['Metric', 'Result', 'Target', 'Met']));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
