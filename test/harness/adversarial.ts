@@ -47,7 +47,7 @@ export async function bestCpu(fn: () => unknown, runs = 3): Promise<number> {
  * The CPU-time ratio large/small of `run(text)` for one adversarial kind. Small runs are repeated
  * until they take a few milliseconds, so timer resolution cannot make the ratio.
  */
-export async function cpuRatio(
+async function cpuRatio(
   run: (text: string) => unknown,
   kind: (n: number) => string,
   runs = 3,
@@ -60,6 +60,28 @@ export async function cpuRatio(
   const s = await bestCpu(() => repeat(run, small, reps), runs);
   const l = await bestCpu(() => repeat(run, large, reps), runs);
   return { small: s, large: l, ratio: l / Math.max(s, 1) };
+}
+
+/**
+ * cpuRatio, measured again when it is over `bound`, at most `tries` times in all; the lowest ratio
+ * counts. A collection or a neighbour's burst can land in one large run and push a linear ratio
+ * (7-12× here) to 20×; super-linear backtracking is over the bound in every try (100× or more).
+ */
+export async function confirmedCpuRatio(
+  run: (text: string) => unknown,
+  kind: (n: number) => string,
+  bound: number,
+  sizes: [number, number] = [SMALL, LARGE],
+  tries = 3,
+): Promise<{ small: number; large: number; ratio: number; tries: number }> {
+  let best = await cpuRatio(run, kind, 3, sizes);
+  let n = 1;
+  while (best.ratio > bound && n < tries) {
+    const again = await cpuRatio(run, kind, 3, sizes);
+    if (again.ratio < best.ratio) best = again;
+    n++;
+  }
+  return { ...best, tries: n };
 }
 
 async function repeat(run: (text: string) => unknown, text: string, reps: number): Promise<void> {
