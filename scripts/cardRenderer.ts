@@ -132,6 +132,16 @@ async function renderAt(
           const frame = document.getElementById('frame')!;
           frame.innerHTML = '';
           frame.appendChild(ac.render());
+          // A typeahead (filtered) choice set shows the chosen choice's title in Teams; this renderer
+          // (adaptivecards 3.0) puts its value in the box, which for a colleague picker is a user id.
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          for (const input of ac.getAllInputs() as any[]) {
+            if (input.getJsonTypeName() !== 'Input.ChoiceSet' || input.style !== 'filtered' || !input.defaultValue) continue;
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            const chosen = (input.choices as any[]).find((c) => c.value === input.defaultValue);
+            const box = input._textInput as HTMLInputElement | undefined;
+            if (chosen?.title && box) box.value = chosen.title;
+          }
           return ctx.eventCount ? Array.from({ length: ctx.eventCount }, (_: unknown, i: number) => ctx.getEventAt(i).message) : [];
         },
         { card: s.card, hostConfig },
