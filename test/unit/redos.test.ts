@@ -1,6 +1,6 @@
 // Issue 13: no regular expression on user text backtracks super-linearly. Every pure function that
 // applies regexes to typed text gets each kind of adversarial text at 2.5 KB and 25 KB; the larger
-// may take at most 30× the CPU time of the smaller (best of a few runs). The regexes this replaced
+// may take at most 30× the CPU time of the smaller (best of a few runs, measured again when over). The regexes this replaced
 // measured 99–109× here (quadratic backtracking). (Sizes one step down from the HTTP test's 25/250 KB: strings over
 // ~128 KB go to V8's large-object space, which alone makes linear string work 15–30× dearer per
 // 10× size in a bare function; the HTTP entry points get the issue's 25 KB and 250 KB in
