@@ -19,7 +19,7 @@
 // drops databases of its own there); BENCH_QUICK=1 for a short smoke run; BENCH_ROUNDS (default 3);
 // BENCH_PROFILE=<dir> for CPU profiles of the bots; BENCH_NODE_FLAGS overrides the bots' node flags;
 // BENCH_BEFORE=<other build>/dist/src/index.js measures that build too, in the same rounds (before/after);
-// BENCH_BEFORE_FLAGS gives that build other node flags (BENCH_BEFORE=dist/src/index.js with it: a flag change measured);
+// BENCH_BEFORE_FLAGS gives that build, and the bare bot it is compared with, other node flags (BENCH_BEFORE=dist/src/index.js with it: a flag change measured);
 // BENCH_ONLY=claims|memory and BENCH_STORES=sqlite|postgres run a part only; BENCH_TRACE=1 prints the memory after each step.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -308,8 +308,9 @@ async function claims(url: string, pid: number, ids: string[]): Promise<LoadResu
   return { ...r, cpuMsPerRequest: (cpuMs(pid) - cpu0) / measured.length };
 }
 
-async function bareClaims(): Promise<LoadResult> {
-  const bare = await spawnBot(path.join(ROOT, 'bench/bareBot.js'), { NODE_ENV: 'production' });
+/** The bare bot's claims, on the node flags of the bot it is compared with (a flag change moves both). */
+async function bareClaims(flags: readonly string[]): Promise<LoadResult> {
+  const bare = await spawnBot(path.join(ROOT, 'bench/bareBot.js'), { NODE_ENV: 'production' }, flags);
   try {
     const ids = Array.from({ length: CLAIM_WARMUP + CLAIMS }, (_, i) => `TB-${100_000 + i}`);
     const warm = ids.slice(0, CLAIM_WARMUP);
@@ -437,7 +438,7 @@ async function claimRound(kind: string, round: number, databaseUrl: string, scri
     const extra = await createItems(bot.url, CLAIM_WARMUP + CLAIMS - first.ids.length, INTAKE_CLIENTS, INTAKES);
     await outboxDrained(bot.url);
     // The bare bot right before ours, so both see the same machine load.
-    const bare = await bareClaims();
+    const bare = await bareClaims(flags);
     const claim = await claims(bot.url, bot.pid, [...first.ids, ...extra.ids]);
     await outboxDrained(bot.url);
     const r = { intake: first.result, claim, bare };
